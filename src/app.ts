@@ -1,0 +1,55 @@
+// buildApp(deps): registers the area plugins; never listens (Fastify's testing guide separates
+// the app from listen, so tests inject requests and main binds the socket).
+import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Deps } from './deps.js';
+import { browserErrorHandler } from './hosted-ui/browser-errors.js';
+import { errorPageRoutes } from './hosted-ui/error-page.js';
+import { loginRoutes } from './hosted-ui/login.js';
+import { newPasswordRoutes } from './hosted-ui/new-password.js';
+import { authorizeRoutes } from './oauth/authorize.js';
+import { oauthJsonErrorHandler } from './oauth/json-errors.js';
+import { tokenRoutes } from './oauth/token.js';
+import { wellKnownRoutes } from './well-known/routes.js';
+
+/** Large enough for any Cognito request; anything bigger is refused with 413. */
+export const BODY_LIMIT = 256 * 1024;
+
+export function buildApp(deps: Deps, logger: Logger | false = false): FastifyInstance {
+  const options = {
+    bodyLimit: BODY_LIMIT,
+    // Per-request info lines would drown test output; an onResponse hook logs them at debug.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle' as const,
+  };
+  const app = (logger ? Fastify({ ...options, loggerInstance: logger }) : Fastify({ ...options, logger: false })) as unknown as FastifyInstance;
+
+  app.register(formbody, { bodyLimit: BODY_LIMIT });
+  app.register(cookie);
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ method: request.method, url: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+
+  app.get('/health', async () => ({ status: 'ok' }));
+
+  // Browser-facing routes: errors become Cognito's /error page or a redirect to the app.
+  app.register(async (browser) => {
+    browser.setErrorHandler(browserErrorHandler(deps.urls));
+    authorizeRoutes(browser, deps);
+    loginRoutes(browser, deps);
+    newPasswordRoutes(browser, deps);
+    errorPageRoutes(browser, deps);
+  });
+
+  // JSON OAuth endpoints: errors become {"error": ...}.
+  app.register(async (oauth) => {
+    oauth.setErrorHandler(oauthJsonErrorHandler);
+    tokenRoutes(oauth, deps);
+  });
+
+  app.register(async (wellKnown) => wellKnownRoutes(wellKnown, deps));
+  return app;
+}

@@ -1,0 +1,23 @@
+// User attributes: Cognito's standard names plus custom:* (reference §5.2, §6).
+export const STANDARD_ATTRIBUTES = [
+  'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale',
+  'middle_name', 'name', 'nickname', 'phone_number', 'phone_number_verified', 'picture',
+  'preferred_username', 'profile', 'sub', 'updated_at', 'website', 'zoneinfo',
+] as const;
+
+export function isKnownAttribute(name: string): boolean {
+  return (STANDARD_ATTRIBUTES as readonly string[]).includes(name) || /^(dev:)?custom:[\w.-]{1,20}$/.test(name);
+}
+
+/** Cognito's `[{Name, Value}]` list as a map (later entries win). */
+export function attributeMap(list: ReadonlyArray<{ Name: string; Value?: string }> | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const { Name, Value } of list ?? []) {
+    Object.defineProperty(map, Name, { value: Value ?? '', enumerable: true, writable: true, configurable: true });
+  }
+  return map;
+}
+
+export function attributeList(map: Record<string, string>): Array<{ Name: string; Value: string }> {
+  return Object.entries(map).map(([Name, Value]) => ({ Name, Value }));
+}

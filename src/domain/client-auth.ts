@@ -1,0 +1,46 @@
+// Client authentication at the token and revoke endpoints: client_secret_basic or
+// client_secret_post (reference §4.1). Confidential clients must authenticate.
+import type { AppClient } from './model.js';
+import { safeEqual } from './passwords.js';
+import type { Store } from '../store/store.js';
+import { OAuthError } from '../errors/oauth-error.js';
+
+export interface ClientCredentials {
+  clientId?: string;
+  clientSecret?: string;
+}
+
+/** Reads `Authorization: Basic` (RFC 6749 §2.3.1: form-urlencoded id and secret) and body params. */
+export function readClientCredentials(authorization: string | undefined, body: Record<string, unknown>, status = 400): ClientCredentials {
+  const bodyId = typeof body.client_id === 'string' ? body.client_id : undefined;
+  const bodySecret = typeof body.client_secret === 'string' ? body.client_secret : undefined;
+  if (authorization === undefined) return { ...(bodyId !== undefined ? { clientId: bodyId } : {}), ...(bodySecret ? { clientSecret: bodySecret } : {}) };
+  const match = /^Basic +([A-Za-z0-9+/=]+) *$/i.exec(authorization);
+  const decoded = match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : '';
+  const colon = decoded.indexOf(':');
+  if (colon < 0) throw new OAuthError('invalid_client', undefined, status);
+  let clientId: string, clientSecret: string;
+  try {
+    clientId = decodeURIComponent(decoded.slice(0, colon).replaceAll('+', ' '));
+    clientSecret = decodeURIComponent(decoded.slice(colon + 1).replaceAll('+', ' '));
+  } catch {
+    throw new OAuthError('invalid_client', undefined, status);
+  }
+  if (bodyId !== undefined && bodyId !== clientId) throw new OAuthError('invalid_client', undefined, status);
+  return { clientId, clientSecret };
+}
+
+/** The authenticated client, or invalid_client (unknown client, missing or wrong secret). */
+export function authenticateClient(store: Store, creds: ClientCredentials, status = 400): AppClient {
+  const client = creds.clientId !== undefined && creds.clientId.length <= 128 ? store.getClient(creds.clientId) : undefined;
+  if (!client) throw new OAuthError('invalid_client', undefined, status);
+  if (client.ClientSecret !== undefined) {
+    if (creds.clientSecret === undefined || !safeEqual(creds.clientSecret, client.ClientSecret)) {
+      throw new OAuthError('invalid_client', undefined, status);
+    }
+  } else if (creds.clientSecret !== undefined && creds.clientSecret !== '') {
+    // A public client sending an empty client_secret still succeeds (reference §4.1); a non-empty one cannot match.
+    throw new OAuthError('invalid_client', undefined, status);
+  }
+  return client;
+}

@@ -1,0 +1,138 @@
+// The emulator's state, in Cognito's own field names (DescribeUserPool, DescribeUserPoolClient,
+// DescribeResourceServer, AdminGetUser) so fixtures, the JSON API and the store share one shape.
+// Times are epoch milliseconds internally; the JSON API renders them as epoch seconds.
+
+export type OAuthFlow = 'code' | 'implicit' | 'client_credentials';
+export type TimeUnit = 'seconds' | 'minutes' | 'hours' | 'days';
+export type UserStatus =
+  | 'UNCONFIRMED'
+  | 'CONFIRMED'
+  | 'FORCE_CHANGE_PASSWORD'
+  | 'RESET_REQUIRED'
+  | 'ARCHIVED'
+  | 'COMPROMISED'
+  | 'UNKNOWN'
+  | 'EXTERNAL_PROVIDER';
+
+export interface UserPool {
+  Id: string;
+  Name: string;
+  /** Prefix of the hosted-UI domain (informational: one origin serves every pool). */
+  Domain?: string;
+  UsernameAttributes: string[];
+  AliasAttributes: string[];
+  AutoVerifiedAttributes: string[];
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+
+export interface TokenValidityUnits {
+  AccessToken: TimeUnit;
+  IdToken: TimeUnit;
+  RefreshToken: TimeUnit;
+}
+
+export interface AppClient {
+  ClientId: string;
+  UserPoolId: string;
+  ClientName: string;
+  ClientSecret?: string;
+  CallbackURLs: string[];
+  LogoutURLs: string[];
+  DefaultRedirectURI?: string;
+  AllowedOAuthFlows: OAuthFlow[];
+  AllowedOAuthScopes: string[];
+  AllowedOAuthFlowsUserPoolClient: boolean;
+  ExplicitAuthFlows: string[];
+  SupportedIdentityProviders: string[];
+  ReadAttributes?: string[];
+  WriteAttributes?: string[];
+  AccessTokenValidity: number;
+  IdTokenValidity: number;
+  RefreshTokenValidity: number;
+  TokenValidityUnits: TokenValidityUnits;
+  AuthSessionValidity: number;
+  EnableTokenRevocation: boolean;
+  PreventUserExistenceErrors: 'LEGACY' | 'ENABLED';
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+
+export interface ResourceServerScope {
+  ScopeName: string;
+  ScopeDescription: string;
+}
+
+export interface ResourceServer {
+  UserPoolId: string;
+  Identifier: string;
+  Name: string;
+  Scopes: ResourceServerScope[];
+}
+
+export interface Group {
+  UserPoolId: string;
+  GroupName: string;
+  Description?: string;
+  Precedence?: number;
+  RoleArn?: string;
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+
+/** A salted scrypt hash in PHC-like form; never the password itself. */
+export type PasswordHash = string;
+
+export interface User {
+  UserPoolId: string;
+  Username: string;
+  /** All attributes including `sub`, as Cognito's Name/Value pairs flattened to a map. */
+  Attributes: Record<string, string>;
+  UserStatus: UserStatus;
+  Enabled: boolean;
+  /** Group names, in the order they were joined. */
+  Groups: string[];
+  PasswordHash?: PasswordHash;
+  /** Epoch seconds of the last global sign-out: tokens issued before it are refused. */
+  TokensRevokedAt?: number;
+  UserCreateDate: number;
+  UserLastModifiedDate: number;
+}
+
+/** Private keys of one pool, as JWKs so they survive in DATA_FILE and can come from fixtures. */
+export interface PoolKeys {
+  IdToken: PrivateJwk;
+  AccessToken: PrivateJwk;
+  RefreshToken: PrivateJwk;
+}
+
+export interface PrivateJwk {
+  kty: 'RSA';
+  kid?: string;
+  n: string;
+  e: string;
+  d: string;
+  p: string;
+  q: string;
+  dp: string;
+  dq: string;
+  qi: string;
+  [extra: string]: unknown;
+}
+
+/** What a one-time authorization code stands for (reference §4.5). */
+export interface AuthorizationCode {
+  code: string;
+  userPoolId: string;
+  clientId: string;
+  redirectUri: string;
+  username: string;
+  scopes: string[];
+  nonce?: string;
+  codeChallenge?: string;
+  authTime: number;
+  expiresAt: number;
+}
+
+/** Standard OIDC scopes that are not resource-server scopes. */
+export const STANDARD_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'] as const;

@@ -1,0 +1,32 @@
+// Cookies of the hosted UI, with Cognito's attributes (reference §3.4): HttpOnly, SameSite=Lax,
+// Path=/, Secure when PUBLIC_URL is https.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { newUuid } from '../domain/ids.js';
+import { SESSION_SECONDS } from '../hosted-ui/sessions.js';
+
+export const XSRF_COOKIE = 'XSRF-TOKEN';
+export const SESSION_COOKIE = 'cognito';
+
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
+  const value = request.cookies[name];
+  return typeof value === 'string' && value !== '' && value.length <= 512 ? value : undefined;
+}
+
+/** A fresh CSRF token, set as the XSRF-TOKEN cookie; the form carries the same value in `_csrf`. */
+export function issueXsrfToken(reply: FastifyReply, secure: boolean): string {
+  const token = newUuid();
+  reply.setCookie(XSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  return token;
+}
+
+export function setSessionCookie(reply: FastifyReply, sessionId: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, sessionId, {
+    path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_SECONDS,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, '', {
+    path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 0, expires: new Date(0),
+  });
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Process entry: read settings, build the emulator, listen, close cleanly on SIGTERM/SIGINT.
+// Startup problems print one line and exit with code 2.
+import { pino } from 'pino';
+import { helpText, loadConfig } from './config.js';
+import { createEmulator } from './emulator.js';
+import { StartupError } from './errors/startup-error.js';
+import { loggerOptions } from './logger.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.argv.slice(2), process.env);
+  if (config.help) {
+    process.stdout.write(helpText() + '\n');
+    return;
+  }
+  const logger = pino(loggerOptions(config.logLevel));
+  const { app, deps } = await createEmulator({ config, logger });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  if (address && typeof address === 'object') deps.urls.listeningOn(address.port);
+  const pools = deps.store.listPools().map((p) => ({
+    id: p.Id, name: p.Name, issuer: deps.urls.issuer(p.Id), clients: deps.store.listClients(p.Id).map((c) => c.ClientId),
+  }));
+  logger.info({ url: deps.urls.publicUrl, port: address && typeof address === 'object' ? address.port : config.port, pools }, `cognito-emulator listening on ${deps.urls.publicUrl}`);
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    app.close().then(() => process.exit(0), (err: unknown) => {
+      logger.error({ err }, 'error while shutting down');
+      process.exit(1);
+    });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof StartupError) {
+    process.stderr.write(`cognito-emulator: ${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`cognito-emulator: unexpected startup failure: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

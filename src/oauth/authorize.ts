@@ -1,0 +1,28 @@
+// GET /oauth2/authorize: a pure redirector (reference §2.1). Valid requests go to /login with the
+// same query, or straight back to the app when the browser has a session for the pool (§2.3).
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../deps.js';
+import { RedirectableError } from '../errors/oauth-error.js';
+import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
+import { pageHeaders } from '../http/headers.js';
+import { validateAuthorizeRequest, type Query } from './authorize-request.js';
+import { completeAuthorization } from './complete-authorization.js';
+
+export function authorizeRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get('/oauth2/authorize', async (request, reply) => {
+    const req = validateAuthorizeRequest(request.query as Query, deps.store);
+    pageHeaders(reply, deps.urls.secure);
+    const forceLogin = req.prompt.includes('login');
+    const session = forceLogin ? undefined : deps.sessions.find(readCookie(request, SESSION_COOKIE), req.pool.Id);
+    const user = session ? deps.store.getUser(req.pool.Id, session.username) : undefined;
+    if (session && user?.Enabled && user.UserStatus === 'CONFIRMED') {
+      return reply.redirect(await completeAuthorization(req, user, session.authTime, deps), 302);
+    }
+    if (req.prompt.includes('none')) {
+      const state: Array<[string, string]> = req.state !== undefined ? [['state', req.state]] : [];
+      throw new RedirectableError(req.redirectUri, [['error', 'login_required'], ...state]);
+    }
+    const q = request.url.indexOf('?');
+    return reply.redirect(`/login${q < 0 ? '' : request.url.slice(q)}`, 302);
+  });
+}

@@ -1,0 +1,42 @@
+// The end of a successful interactive sign-in: a one-time code in the query (code flow) or the
+// tokens in the fragment (implicit flow), sent to the verified redirect_uri (reference §2.4).
+import { epochSeconds } from '../clock.js';
+import { newUuid } from '../domain/ids.js';
+import type { User } from '../domain/model.js';
+import type { Deps } from '../deps.js';
+import { withParams, type AuthorizeRequest } from './authorize-request.js';
+
+export const CODE_SECONDS = 300;
+
+export async function completeAuthorization(
+  req: AuthorizeRequest, user: User, authTime: number, deps: Pick<Deps, 'store' | 'clock' | 'tokens'>,
+): Promise<string> {
+  const state: Array<[string, string]> = req.state !== undefined ? [['state', req.state]] : [];
+  if (req.responseType === 'token') {
+    const t = await deps.tokens.userTokens({
+      client: req.client, user, scopes: req.scopes, channel: 'oauth', authTime, withRefreshToken: false,
+      ...(req.nonce !== undefined ? { nonce: req.nonce } : {}),
+    });
+    // Never a refresh token in the implicit flow; order as captured from Cognito.
+    const params: Array<[string, string]> = [];
+    if (t.id_token) params.push(['id_token', t.id_token]);
+    params.push(['access_token', t.access_token], ['expires_in', String(t.expires_in)], ['token_type', t.token_type]);
+    return withParams(req.redirectUri, [...params, ...state], '#');
+  }
+  const code = newUuid();
+  deps.store.saveCode({
+    code,
+    userPoolId: req.pool.Id,
+    clientId: req.client.ClientId,
+    redirectUri: req.redirectUri,
+    username: user.Username,
+    scopes: req.scopes,
+    authTime,
+    expiresAt: deps.clock.now() + CODE_SECONDS * 1000,
+    ...(req.nonce !== undefined ? { nonce: req.nonce } : {}),
+    ...(req.codeChallenge !== undefined ? { codeChallenge: req.codeChallenge } : {}),
+  });
+  return withParams(req.redirectUri, [['code', code], ...state]);
+}
+
+export const nowSeconds = (deps: Pick<Deps, 'clock'>) => epochSeconds(deps.clock.now());

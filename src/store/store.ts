@@ -1,0 +1,50 @@
+// What the routes need from state. The lowdb implementation is in lowdb-store.ts; tests and the
+// programmatic API construct it explicitly (design.md §2.2).
+import type { AppClient, AuthorizationCode, Group, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
+
+export interface Store {
+  getPool(id: string): UserPool | undefined;
+  listPools(): UserPool[];
+  putPool(pool: UserPool): Promise<void>;
+  deletePool(id: string): Promise<void>;
+
+  getClient(clientId: string): AppClient | undefined;
+  listClients(userPoolId: string): AppClient[];
+  putClient(client: AppClient): Promise<void>;
+  deleteClient(clientId: string): Promise<void>;
+
+  getResourceServer(userPoolId: string, identifier: string): ResourceServer | undefined;
+  listResourceServers(userPoolId: string): ResourceServer[];
+  putResourceServer(server: ResourceServer): Promise<void>;
+  deleteResourceServer(userPoolId: string, identifier: string): Promise<void>;
+
+  getGroup(userPoolId: string, groupName: string): Group | undefined;
+  listGroups(userPoolId: string): Group[];
+  putGroup(group: Group): Promise<void>;
+  deleteGroup(userPoolId: string, groupName: string): Promise<void>;
+
+  getUser(userPoolId: string, username: string): User | undefined;
+  /** Finds a user by an alias attribute (email / phone_number / preferred_username), via an index. */
+  findUserByAttribute(userPoolId: string, name: string, value: string): User | undefined;
+  listUsers(userPoolId: string): User[];
+  putUser(user: User): Promise<void>;
+  deleteUser(userPoolId: string, username: string): Promise<void>;
+
+  getKeys(userPoolId: string): PoolKeys | undefined;
+  putKeys(userPoolId: string, keys: PoolKeys): Promise<void>;
+
+  /** One-time codes live in memory only; consume is atomic (single use under concurrency). */
+  saveCode(code: AuthorizationCode): void;
+  consumeCode(code: string): AuthorizationCode | undefined;
+
+  /** Revoked refresh-token families (origin_jti), remembered until their tokens expire. */
+  revokeOrigin(originJti: string, until: number): Promise<void>;
+  isOriginRevoked(originJti: string): boolean;
+
+  /** Drops expired codes and revocation records; called periodically. */
+  purgeExpired(now: number): void;
+  /** Runs several changes with one write at the end (seeding, reset). */
+  batch(changes: () => Promise<void>): Promise<void>;
+  /** Resolves once every acknowledged change is on disk. */
+  flush(): Promise<void>;
+}

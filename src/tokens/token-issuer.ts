@@ -1,0 +1,123 @@
+// Signs Cognito-shaped tokens. jose signs through WebCrypto, which runs on libuv's thread pool,
+// so RS256 work stays off the event loop.
+import { CompactSign } from 'jose';
+import type { Clock } from '../clock.js';
+import { epochSeconds } from '../clock.js';
+import { newUuid } from '../domain/ids.js';
+import type { AppClient, User } from '../domain/model.js';
+import type { Urls } from '../urls.js';
+import { accessTokenClaims, clientCredentialsClaims, idTokenClaims, type Channel, type SessionFacts } from './claims.js';
+import type { Keys, SigningKey } from './keys.js';
+import { openRefreshToken, sealRefreshToken, type RefreshState } from './refresh-token.js';
+import { accessTokenSeconds, idTokenSeconds, refreshTokenSeconds } from './validity.js';
+
+/** The token endpoint's JSON, keys in the order of captured Cognito responses. */
+export interface TokenSet {
+  id_token?: string;
+  access_token: string;
+  refresh_token?: string;
+  expires_in: number;
+  token_type: 'Bearer';
+}
+
+export interface UserTokenRequest {
+  client: AppClient;
+  user: User;
+  scopes: readonly string[];
+  channel: Channel;
+  /** Epoch seconds of the original sign-in; defaults to now. */
+  authTime?: number;
+  nonce?: string;
+  /** Set when refreshing: the family and event of the original sign-in are kept. */
+  originJti?: string;
+  eventId?: string;
+  withRefreshToken: boolean;
+}
+
+const encoder = new TextEncoder();
+
+export class TokenIssuer {
+  constructor(
+    private readonly deps: { keys: Keys; urls: Urls; clock: Clock },
+  ) {}
+
+  private ring(userPoolId: string) {
+    const ring = this.deps.keys.get(userPoolId);
+    if (!ring) throw new Error(`no keys loaded for pool ${userPoolId}`);
+    return ring;
+  }
+
+  async userTokens(req: UserTokenRequest): Promise<TokenSet> {
+    const poolId = req.client.UserPoolId;
+    const ring = this.ring(poolId);
+    const iat = epochSeconds(this.deps.clock.now());
+    const facts: SessionFacts = {
+      issuer: this.deps.urls.issuer(poolId),
+      client: req.client,
+      user: req.user,
+      scopes: req.scopes,
+      authTime: req.authTime ?? iat,
+      iat,
+      originJti: req.originJti ?? newUuid(),
+      eventId: req.eventId ?? newUuid(),
+      channel: req.channel,
+      ...(req.nonce !== undefined ? { nonce: req.nonce } : {}),
+    };
+    const expiresIn = accessTokenSeconds(req.client);
+    const accessToken = await sign(accessTokenClaims(facts, expiresIn, newUuid()), ring.access);
+    // An ID token needs openid through the OAuth endpoints; the JSON API always returns one.
+    const wantsId = req.channel === 'api' || req.scopes.includes('openid');
+    const [idToken, refreshToken] = await Promise.all([
+      wantsId ? sign(idTokenClaims(facts, idTokenSeconds(req.client), newUuid(), accessToken), ring.id) : undefined,
+      req.withRefreshToken ? sealRefreshToken(this.refreshState(facts), ring.refresh.publicKey) : undefined,
+    ]);
+    return {
+      ...(idToken !== undefined ? { id_token: idToken } : {}),
+      access_token: accessToken,
+      ...(refreshToken !== undefined ? { refresh_token: refreshToken } : {}),
+      expires_in: expiresIn,
+      token_type: 'Bearer',
+    };
+  }
+
+  async clientCredentialsToken(client: AppClient, scopes: readonly string[]): Promise<TokenSet> {
+    const iat = epochSeconds(this.deps.clock.now());
+    const expiresIn = accessTokenSeconds(client);
+    const issuer = this.deps.urls.issuer(client.UserPoolId);
+    const claims = clientCredentialsClaims(issuer, client, scopes, iat, expiresIn, newUuid());
+    return { access_token: await sign(claims, this.ring(client.UserPoolId).access), expires_in: expiresIn, token_type: 'Bearer' };
+  }
+
+  /** Decrypts a refresh token of the given pool; undefined when it is not one of ours. */
+  async readRefreshToken(userPoolId: string, token: string): Promise<RefreshState | undefined> {
+    const ring = this.deps.keys.get(userPoolId);
+    if (!ring) return undefined;
+    const state = await openRefreshToken(token, ring.refresh.privateKey);
+    return state?.pool === userPoolId ? state : undefined;
+  }
+
+  private refreshState(f: SessionFacts): RefreshState {
+    return {
+      v: 1,
+      pool: f.client.UserPoolId,
+      client_id: f.client.ClientId,
+      username: f.user.Username,
+      sub: f.user.Attributes.sub ?? '',
+      origin_jti: f.originJti,
+      event_id: f.eventId,
+      auth_time: f.authTime,
+      scope: [...f.scopes],
+      channel: f.channel,
+      iat: f.iat,
+      exp: f.iat + refreshTokenSeconds(f.client),
+      jti: newUuid(),
+    };
+  }
+}
+
+/** Header exactly {kid, alg}: kid first, no typ (reference §5.1). */
+function sign(claims: Record<string, unknown>, key: SigningKey): Promise<string> {
+  return new CompactSign(encoder.encode(JSON.stringify(claims)))
+    .setProtectedHeader({ kid: key.kid, alg: 'RS256' })
+    .sign(key.privateKey);
+}

@@ -1,0 +1,43 @@
+// Discovery and JWKS per pool (reference §8). Documents are built once per pool and cached.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Deps } from '../deps.js';
+
+export function wellKnownRoutes(app: FastifyInstance, deps: Deps): void {
+  const discovery = new Map<string, string>();
+
+  const notFound = (reply: FastifyReply, poolId: string) =>
+    reply.code(404).type('application/json').send({ code: 'ResourceNotFoundException', message: `User pool ${poolId} does not exist.` });
+
+  app.get<{ Params: { poolId: string } }>('/:poolId/.well-known/openid-configuration', async (request, reply) => {
+    const { poolId } = request.params;
+    if (!deps.store.getPool(poolId)) return notFound(reply, poolId);
+    let doc = discovery.get(poolId);
+    if (doc === undefined) {
+      const url = (path: string) => deps.urls.endpoint(path);
+      // Cognito's fields, alphabetical; no code_challenge_methods_supported (reference §8.1).
+      doc = JSON.stringify({
+        authorization_endpoint: url('/oauth2/authorize'),
+        end_session_endpoint: url('/logout'),
+        id_token_signing_alg_values_supported: ['RS256'],
+        issuer: deps.urls.issuer(poolId),
+        jwks_uri: url(`/${poolId}/.well-known/jwks.json`),
+        response_types_supported: ['code', 'token'],
+        revocation_endpoint: url('/oauth2/revoke'),
+        scopes_supported: ['openid', 'email', 'phone', 'profile'],
+        subject_types_supported: ['public'],
+        token_endpoint: url('/oauth2/token'),
+        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+        userinfo_endpoint: url('/oauth2/userInfo'),
+      });
+      discovery.set(poolId, doc);
+    }
+    return reply.type('application/json;charset=UTF-8').header('access-control-allow-origin', '*').send(doc);
+  });
+
+  app.get<{ Params: { poolId: string } }>('/:poolId/.well-known/jwks.json', async (request, reply) => {
+    const { poolId } = request.params;
+    const ring = deps.store.getPool(poolId) ? deps.keys.get(poolId) : undefined;
+    if (!ring) return notFound(reply, poolId);
+    return reply.type('application/json;charset=UTF-8').header('access-control-allow-origin', '*').send(ring.jwksJson);
+  });
+}
