@@ -5,13 +5,17 @@ import cookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Deps } from './deps.js';
+import { cognitoApiRoutes } from './cognito-api/routes.js';
 import { browserErrorHandler } from './hosted-ui/browser-errors.js';
 import { errorPageRoutes } from './hosted-ui/error-page.js';
 import { loginRoutes } from './hosted-ui/login.js';
+import { logoutRoutes } from './hosted-ui/logout.js';
 import { newPasswordRoutes } from './hosted-ui/new-password.js';
 import { authorizeRoutes } from './oauth/authorize.js';
 import { oauthJsonErrorHandler } from './oauth/json-errors.js';
+import { revokeRoutes } from './oauth/revoke.js';
 import { tokenRoutes } from './oauth/token.js';
+import { userInfoRoutes } from './oauth/userinfo.js';
 import { wellKnownRoutes } from './well-known/routes.js';
 
 /** Large enough for any Cognito request; anything bigger is refused with 413. */
@@ -41,6 +45,7 @@ export function buildApp(deps: Deps, logger: Logger | false = false): FastifyIns
     authorizeRoutes(browser, deps);
     loginRoutes(browser, deps);
     newPasswordRoutes(browser, deps);
+    logoutRoutes(browser, deps);
     errorPageRoutes(browser, deps);
   });
 
@@ -48,8 +53,12 @@ export function buildApp(deps: Deps, logger: Logger | false = false): FastifyIns
   app.register(async (oauth) => {
     oauth.setErrorHandler(oauthJsonErrorHandler);
     tokenRoutes(oauth, deps);
+    revokeRoutes(oauth, deps);
+    userInfoRoutes(oauth, deps);
   });
 
   app.register(async (wellKnown) => wellKnownRoutes(wellKnown, deps));
+  // The Cognito Identity Provider JSON API (POST / with X-Amz-Target).
+  app.register(async (api) => cognitoApiRoutes(api, deps));
   return app;
 }

@@ -2,6 +2,7 @@
 import type { Clock } from './clock.js';
 import type { Credentials } from './domain/credentials.js';
 import type { ExpiringMap } from './domain/expiring-map.js';
+import type { Messages } from './domain/messages.js';
 import type { Sessions } from './hosted-ui/sessions.js';
 import type { Store } from './store/store.js';
 import type { Keys } from './tokens/keys.js';
@@ -23,4 +24,5 @@ export interface Deps {
   credentials: Credentials;
   sessions: Sessions;
   passwordChallenges: ExpiringMap<PasswordChallenge>;
+  messages: Messages;
 }

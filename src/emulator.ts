@@ -8,6 +8,7 @@ import { buildApp } from './app.js';
 import type { Deps, PasswordChallenge } from './deps.js';
 import { Credentials } from './domain/credentials.js';
 import { ExpiringMap } from './domain/expiring-map.js';
+import { Messages } from './domain/messages.js';
 import { loadFixtures, type LoadedFixture } from './fixtures/load.js';
 import { applySeed, planSeed } from './fixtures/seed.js';
 import { Sessions } from './hosted-ui/sessions.js';
@@ -45,6 +46,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     tokens: new TokenIssuer({ keys, urls, clock }),
     sessions: new Sessions(clock),
     passwordChallenges: new ExpiringMap<PasswordChallenge>(() => clock.now()),
+    messages: new Messages(),
   };
   // Check every fixture before writing anything: a bad one leaves the store untouched.
   const plan = planSeed(fixtures, store, clock.now());

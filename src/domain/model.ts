@@ -93,7 +93,7 @@ export interface User {
   /** Group names, in the order they were joined. */
   Groups: string[];
   PasswordHash?: PasswordHash;
-  /** Epoch seconds of the last global sign-out: tokens issued before it are refused. */
+  /** Epoch ms of the last global sign-out: tokens issued before it are refused (see signedOutBefore). */
   TokensRevokedAt?: number;
   UserCreateDate: number;
   UserLastModifiedDate: number;
@@ -136,3 +136,16 @@ export interface AuthorizationCode {
 
 /** Standard OIDC scopes that are not resource-server scopes. */
 export const STANDARD_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'] as const;
+
+/**
+ * Whether a token issued at `iat` (epoch seconds) predates the user's last global sign-out.
+ * iat has one-second resolution, so tokens issued in the sign-out's own second are stamped with
+ * the next second (firstIatAfterSignOut) and everything else from that second counts as before it.
+ */
+export function signedOutBefore(user: User, iat: number): boolean {
+  return user.TokensRevokedAt !== undefined && iat * 1000 <= user.TokensRevokedAt;
+}
+
+export function firstIatAfterSignOut(user: User, iat: number): number {
+  return user.TokensRevokedAt !== undefined ? Math.max(iat, Math.floor(user.TokensRevokedAt / 1000) + 1) : iat;
+}

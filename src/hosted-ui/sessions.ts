@@ -36,8 +36,13 @@ export class Sessions {
     return id ? this.sessions.get(id)?.users.get(userPoolId) : undefined;
   }
 
-  end(id: string | undefined): void {
+  /** Signs the pool's user out of the session; true when nobody is left in it. */
+  signOut(id: string | undefined, userPoolId: string): boolean {
+    const session = id ? this.sessions.get(id) : undefined;
+    session?.users.delete(userPoolId);
+    if (session && session.users.size > 0) return false;
     if (id) this.sessions.delete(id);
+    return true;
   }
 
   purge(): void {

@@ -12,6 +12,7 @@ const generateKeyPairAsync = promisify(generateKeyPair);
 export interface SigningKey {
   kid: string;
   privateKey: KeyObject;
+  publicKey: KeyObject;
 }
 
 export interface PoolKeyring {
@@ -43,10 +44,10 @@ function publicJwk(jwk: PrivateJwk): Record<string, string> {
 }
 
 function toKeyring(keys: PoolKeys): PoolKeyring {
-  const signing = (jwk: PrivateJwk): SigningKey => ({
-    kid: kidOf(jwk),
-    privateKey: createPrivateKey({ key: jwk as never, format: 'jwk' }),
-  });
+  const signing = (jwk: PrivateJwk): SigningKey => {
+    const privateKey = createPrivateKey({ key: jwk as never, format: 'jwk' });
+    return { kid: kidOf(jwk), privateKey, publicKey: createPublicKey(privateKey) };
+  };
   const refreshPrivate = createPrivateKey({ key: keys.RefreshToken as never, format: 'jwk' });
   return {
     id: signing(keys.IdToken),

@@ -4,7 +4,7 @@ import { CompactSign } from 'jose';
 import type { Clock } from '../clock.js';
 import { epochSeconds } from '../clock.js';
 import { newUuid } from '../domain/ids.js';
-import type { AppClient, User } from '../domain/model.js';
+import { firstIatAfterSignOut, type AppClient, type User } from '../domain/model.js';
 import type { Urls } from '../urls.js';
 import { accessTokenClaims, clientCredentialsClaims, idTokenClaims, type Channel, type SessionFacts } from './claims.js';
 import type { Keys, SigningKey } from './keys.js';
@@ -50,7 +50,7 @@ export class TokenIssuer {
   async userTokens(req: UserTokenRequest): Promise<TokenSet> {
     const poolId = req.client.UserPoolId;
     const ring = this.ring(poolId);
-    const iat = epochSeconds(this.deps.clock.now());
+    const iat = firstIatAfterSignOut(req.user, epochSeconds(this.deps.clock.now()));
     const facts: SessionFacts = {
       issuer: this.deps.urls.issuer(poolId),
       client: req.client,

@@ -2,6 +2,7 @@
 // (rotation off, Cognito's default); auth_time and origin_jti are kept.
 import { OAuthError } from '../../errors/oauth-error.js';
 import { epochSeconds } from '../../clock.js';
+import { signedOutBefore } from '../../domain/model.js';
 import { bodyParam, type Grant } from './grant.js';
 
 export const refreshTokenGrant: Grant = async ({ client, body, deps }) => {
@@ -13,7 +14,7 @@ export const refreshTokenGrant: Grant = async ({ client, body, deps }) => {
     throw new OAuthError('invalid_grant');
   }
   const user = deps.store.getUser(state.pool, state.username);
-  if (!user || !user.Enabled || user.Attributes.sub !== state.sub || (user.TokensRevokedAt ?? 0) > state.iat) {
+  if (!user || !user.Enabled || user.Attributes.sub !== state.sub || signedOutBefore(user, state.iat)) {
     throw new OAuthError('invalid_grant');
   }
   return deps.tokens.userTokens({

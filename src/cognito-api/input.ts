@@ -1,0 +1,69 @@
+// Input checks with Cognito's InvalidParameterException wording ("1 validation error detected:
+// Value null at 'userPoolId' failed to satisfy constraint: Member must not be null").
+import { CognitoError } from '../errors/cognito-error.js';
+import type { Input } from './operation.js';
+
+const member = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+function invalid(name: string, value: unknown, constraint: string): CognitoError {
+  const shown = value === undefined || value === null ? 'null' : `'${String(value).slice(0, 100)}'`;
+  return new CognitoError('InvalidParameterException',
+    `1 validation error detected: Value ${shown} at '${member(name)}' failed to satisfy constraint: ${constraint}`);
+}
+
+export function requiredString(input: Input, name: string, max = 2048): string {
+  const value = input[name];
+  if (value === undefined || value === null) throw invalid(name, value, 'Member must not be null');
+  if (typeof value !== 'string') throw invalid(name, value, 'Member must be a string');
+  if (value.length < 1 || value.length > max) {
+    throw invalid(name, value, `Member must have length less than or equal to ${max} and greater than or equal to 1`);
+  }
+  return value;
+}
+
+export function optionalString(input: Input, name: string, max = 2048): string | undefined {
+  return input[name] === undefined || input[name] === null ? undefined : requiredString(input, name, max);
+}
+
+export function optionalBoolean(input: Input, name: string): boolean | undefined {
+  const value = input[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw invalid(name, value, 'Member must be a boolean');
+  return value;
+}
+
+export function optionalInteger(input: Input, name: string, min: number, max: number): number | undefined {
+  const value = input[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalid(name, value, `Member must have value less than or equal to ${max} and greater than or equal to ${min}`);
+  }
+  return value;
+}
+
+export function optionalStringList(input: Input, name: string): string[] | undefined {
+  const value = input[name];
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw invalid(name, '[...]', 'Member must be a list of strings');
+  return value as string[];
+}
+
+export function optionalStringMap(input: Input, name: string): Record<string, string> | undefined {
+  const value = input[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
+    throw invalid(name, '{...}', 'Member must be a map of strings');
+  }
+  return value as Record<string, string>;
+}
+
+/** Cognito's `[{Name, Value}]` attribute lists. */
+export function optionalAttributeList(input: Input, name: string): Array<{ Name: string; Value: string }> | undefined {
+  const value = input[name];
+  if (value === undefined || value === null) return undefined;
+  const ok = Array.isArray(value) && value.every((a) =>
+    typeof a === 'object' && a !== null && typeof (a as { Name?: unknown }).Name === 'string'
+    && ['string', 'undefined'].includes(typeof (a as { Value?: unknown }).Value));
+  if (!ok) throw invalid(name, '[...]', 'Member must be a list of {Name, Value}');
+  return (value as Array<{ Name: string; Value?: string }>).map((a) => ({ Name: a.Name, Value: a.Value ?? '' }));
+}

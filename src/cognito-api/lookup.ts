@@ -1,0 +1,26 @@
+// Lookups that fail with Cognito's exceptions (reference §11.6).
+import type { AppClient, User, UserPool } from '../domain/model.js';
+import { CognitoError } from '../errors/cognito-error.js';
+import type { Store } from '../store/store.js';
+import { findSignInUser } from '../domain/users.js';
+
+export function poolOrThrow(store: Store, userPoolId: string): UserPool {
+  const pool = store.getPool(userPoolId);
+  if (!pool) throw new CognitoError('ResourceNotFoundException', `User pool ${userPoolId} does not exist.`);
+  return pool;
+}
+
+export function clientOrThrow(store: Store, clientId: string, userPoolId?: string): AppClient {
+  const client = store.getClient(clientId);
+  if (!client || (userPoolId !== undefined && client.UserPoolId !== userPoolId)) {
+    throw new CognitoError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
+  }
+  return client;
+}
+
+/** By username, or by email / phone alias in pools that sign users in with those. */
+export function userOrThrow(store: Store, pool: UserPool, username: string): User {
+  const user = findSignInUser(store, pool, username);
+  if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+  return user;
+}

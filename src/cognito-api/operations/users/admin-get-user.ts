@@ -1,0 +1,21 @@
+// AdminGetUser: the user's attributes under `UserAttributes` (unlike ListUsers' `Attributes`).
+import { attributeList } from '../../../domain/attributes.js';
+import { requiredString } from '../../input.js';
+import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+import { seconds } from '../../serialize.js';
+
+export const adminGetUser: Operation = ({ store }) => async (input) => {
+  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+  const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
+  return {
+    Enabled: user.Enabled,
+    MFAOptions: [],
+    UserAttributes: attributeList(user.Attributes),
+    UserCreateDate: seconds(user.UserCreateDate),
+    UserLastModifiedDate: seconds(user.UserLastModifiedDate),
+    UserMFASettingList: [],
+    UserStatus: user.UserStatus,
+    Username: user.Username,
+  };
+};

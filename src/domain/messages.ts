@@ -1,0 +1,35 @@
+// The emulator sends no email or SMS: every message it would send (confirmation codes, temporary
+// passwords, reset codes) is kept here, readable through GET /_emulator/messages, and logged
+// without its secret part. Bounded, oldest dropped first.
+export interface Message {
+  userPoolId: string;
+  username: string;
+  /** e.g. SignUp, ResendConfirmationCode, ForgotPassword, AdminCreateUser, AdminResetUserPassword */
+  trigger: string;
+  deliveryMedium: 'EMAIL' | 'SMS';
+  destination: string;
+  code?: string;
+  temporaryPassword?: string;
+  createdAt: number;
+}
+
+const MAX_MESSAGES = 1000;
+
+export class Messages {
+  private readonly list: Message[] = [];
+
+  add(message: Message): void {
+    this.list.push(message);
+    if (this.list.length > MAX_MESSAGES) this.list.shift();
+  }
+
+  find(filter: { userPoolId?: string; username?: string }): Message[] {
+    return this.list.filter((m) =>
+      (filter.userPoolId === undefined || m.userPoolId === filter.userPoolId)
+      && (filter.username === undefined || m.username === filter.username));
+  }
+
+  clear(): void {
+    this.list.length = 0;
+  }
+}
