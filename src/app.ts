@@ -12,6 +12,7 @@ import { loginRoutes } from './hosted-ui/login.js';
 import { logoutRoutes } from './hosted-ui/logout.js';
 import { newPasswordRoutes } from './hosted-ui/new-password.js';
 import { authorizeRoutes } from './oauth/authorize.js';
+import { corsPreflightRoutes } from './oauth/cors.js';
 import { oauthJsonErrorHandler } from './oauth/json-errors.js';
 import { revokeRoutes } from './oauth/revoke.js';
 import { tokenRoutes } from './oauth/token.js';
@@ -55,6 +56,7 @@ export function buildApp(deps: Deps, logger: Logger | false = false): FastifyIns
     tokenRoutes(oauth, deps);
     revokeRoutes(oauth, deps);
     userInfoRoutes(oauth, deps);
+    corsPreflightRoutes(oauth);
   });
 
   app.register(async (wellKnown) => wellKnownRoutes(wellKnown, deps));

@@ -31,7 +31,7 @@ export function userInfoClaims(user: User, client: AppClient, scopes: readonly s
 }
 
 function fail(reply: FastifyReply, status: number, error: string, description: string) {
-  return noStore(cognitoRequestId(reply)).code(status)
+  return noStore(cognitoRequestId(reply)).code(status).header('access-control-allow-origin', '*')
     .header('www-authenticate', `error="${error}", error_description="${description}"`)
     .type('application/json;charset=UTF-8')
     .send({ error, error_description: description });
@@ -52,7 +52,7 @@ export function userInfoRoutes(app: FastifyInstance, deps: Deps): void {
     if (typeof verified === 'string' || !verified.user || !verified.client) return fail(reply, 401, 'invalid_token', INVALID_TOKEN);
     // API-issued tokens (scope aws.cognito.signin.user.admin only) are refused here (reference §6).
     if (!verified.scopes.includes('openid')) return fail(reply, 401, 'invalid_token', 'Access token does not contain openid scope');
-    return noStore(cognitoRequestId(reply)).type('application/json;charset=UTF-8')
+    return noStore(cognitoRequestId(reply)).header('access-control-allow-origin', '*').type('application/json;charset=UTF-8')
       .send(userInfoClaims(verified.user, verified.client, verified.scopes));
   };
   app.get('/oauth2/userInfo', handler);
