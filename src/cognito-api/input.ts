@@ -5,7 +5,7 @@ import type { Input } from './operation.js';
 
 const member = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
-function invalid(name: string, value: unknown, constraint: string): CognitoError {
+export function invalid(name: string, value: unknown, constraint: string): CognitoError {
   const shown = value === undefined || value === null ? 'null' : `'${String(value).slice(0, 100)}'`;
   return new CognitoError('InvalidParameterException',
     `1 validation error detected: Value ${shown} at '${member(name)}' failed to satisfy constraint: ${constraint}`);
@@ -66,4 +66,29 @@ export function optionalAttributeList(input: Input, name: string): Array<{ Name:
     && ['string', 'undefined'].includes(typeof (a as { Value?: unknown }).Value));
   if (!ok) throw invalid(name, '[...]', 'Member must be a list of {Name, Value}');
   return (value as Array<{ Name: string; Value?: string }>).map((a) => ({ Name: a.Name, Value: a.Value ?? '' }));
+}
+
+export function requiredInteger(input: Input, name: string, min: number, max: number): number {
+  const value = optionalInteger(input, name, min, max);
+  if (value === undefined) throw invalid(name, value, 'Member must not be null');
+  return value;
+}
+
+export function optionalEnum<T extends string>(input: Input, name: string, values: readonly T[]): T | undefined {
+  const value = input[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
+    throw invalid(name, value, `Member must satisfy enum value set: [${values.join(', ')}]`);
+  }
+  return value as T;
+}
+
+/** A list whose members must each be one of `values` (Cognito's nested-constraint wording). */
+export function optionalEnumList<T extends string>(input: Input, name: string, values: readonly T[]): T[] | undefined {
+  const list = optionalStringList(input, name);
+  if (list !== undefined && list.some((v) => !(values as readonly string[]).includes(v))) {
+    throw invalid(name, `[${list.join(', ')}]`,
+      `Member must satisfy constraint: [Member must satisfy enum value set: [${values.join(', ')}]]`);
+  }
+  return list as T[] | undefined;
 }

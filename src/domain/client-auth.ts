@@ -10,6 +10,13 @@ export interface ClientCredentials {
   clientSecret?: string;
 }
 
+/**
+ * RFC 6749 §2.3.1 form-encodes id and secret inside Basic, but many clients (curl -u, axios) send them
+ * raw. Cognito ids and secrets are `[\w+]+` (reference §1), so only a value with `%` escapes is
+ * decoded: a raw "+" stays a "+" and an encoded one (%2B) becomes one.
+ */
+const formDecode = (value: string): string => (value.includes('%') ? decodeURIComponent(value.replaceAll('+', ' ')) : value);
+
 /** Reads `Authorization: Basic` (RFC 6749 §2.3.1: form-urlencoded id and secret) and body params. */
 export function readClientCredentials(authorization: string | undefined, body: Record<string, unknown>, status = 400): ClientCredentials {
   const bodyId = typeof body.client_id === 'string' ? body.client_id : undefined;
@@ -21,8 +28,8 @@ export function readClientCredentials(authorization: string | undefined, body: R
   if (colon < 0) throw new OAuthError('invalid_client', undefined, status);
   let clientId: string, clientSecret: string;
   try {
-    clientId = decodeURIComponent(decoded.slice(0, colon).replaceAll('+', ' '));
-    clientSecret = decodeURIComponent(decoded.slice(colon + 1).replaceAll('+', ' '));
+    clientId = formDecode(decoded.slice(0, colon));
+    clientSecret = formDecode(decoded.slice(colon + 1));
   } catch {
     throw new OAuthError('invalid_client', undefined, status);
   }

@@ -1,18 +1,25 @@
 // Password checks. Fixture passwords stay in memory only (the fixture file is re-read at every
 // start), so seeding 100k users costs no hashing and the data file never holds a plain password;
-// a password set through the emulator is stored as a salted scrypt hash.
-import type { User } from './model.js';
+// a password set through the emulator is stored as a salted scrypt hash plus an SRP salt and
+// verifier (reference §11.4); fixture users get their SRP verifier derived on first use, in memory.
+import type { SrpVerifier, User } from './model.js';
 import { hashPassword, safeEqual, verifyPassword } from './passwords.js';
+import { createSrpVerifier } from './srp.js';
 
 const key = (user: Pick<User, 'UserPoolId' | 'Username'>) => `${user.UserPoolId}\u0000${user.Username}`;
+/** SRP's "pool name": the part of the pool id after `_` (reference §1). */
+export const srpPoolName = (userPoolId: string) => userPoolId.slice(userPoolId.indexOf('_') + 1);
 
 export class Credentials {
   private readonly fixturePasswords = new Map<string, string>();
+  private readonly fixtureSrp = new Map<string, SrpVerifier>();
 
   /** Seeding: the fixture's password replaces any stored hash. */
   useFixturePassword(user: User, password: string): void {
     this.fixturePasswords.set(key(user), password);
+    this.fixtureSrp.delete(key(user));
     delete user.PasswordHash;
+    delete user.Srp;
   }
 
   async verify(user: User, password: string): Promise<boolean> {
@@ -24,14 +31,34 @@ export class Credentials {
   /** Sets a new password on the record (the caller persists it). */
   async setPassword(user: User, password: string): Promise<void> {
     user.PasswordHash = await hashPassword(password);
+    user.Srp = createSrpVerifier(srpPoolName(user.UserPoolId), user.Username, password);
     this.fixturePasswords.delete(key(user));
+    this.fixtureSrp.delete(key(user));
+  }
+
+  /**
+   * The user's SRP salt and verifier (they depend on the pool name and the real username).
+   * Undefined for a user without a password, or with a hash stored before SRP verifiers were kept.
+   */
+  srpVerifier(user: User): SrpVerifier | undefined {
+    const password = this.fixturePasswords.get(key(user));
+    // Without the hash the password was invalidated, so the verifier goes with it.
+    if (password === undefined) return user.PasswordHash !== undefined ? user.Srp : undefined;
+    let verifier = this.fixtureSrp.get(key(user));
+    if (!verifier) {
+      verifier = createSrpVerifier(srpPoolName(user.UserPoolId), user.Username, password);
+      this.fixtureSrp.set(key(user), verifier);
+    }
+    return verifier;
   }
 
   forget(user: Pick<User, 'UserPoolId' | 'Username'>): void {
     this.fixturePasswords.delete(key(user));
+    this.fixtureSrp.delete(key(user));
   }
 
   clear(): void {
     this.fixturePasswords.clear();
+    this.fixtureSrp.clear();
   }
 }

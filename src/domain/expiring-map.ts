@@ -1,18 +1,18 @@
 /** A map whose entries stop existing at their expiry (by the injected clock) and are purged. */
 export class ExpiringMap<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+  private readonly items = new Map<string, { value: V; expiresAt: number }>();
 
   constructor(private readonly now: () => number) {}
 
   set(key: string, value: V, expiresAt: number): void {
-    this.entries.set(key, { value, expiresAt });
+    this.items.set(key, { value, expiresAt });
   }
 
   get(key: string): V | undefined {
-    const entry = this.entries.get(key);
+    const entry = this.items.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
+      this.items.delete(key);
       return undefined;
     }
     return entry.value;
@@ -21,24 +21,30 @@ export class ExpiringMap<V> {
   /** Get and delete in one step: the value can be taken once. */
   take(key: string): V | undefined {
     const value = this.get(key);
-    this.entries.delete(key);
+    this.items.delete(key);
     return value;
   }
 
   delete(key: string): void {
-    this.entries.delete(key);
+    this.items.delete(key);
+  }
+
+  /** Unexpired entries. */
+  entries(): Array<[string, V]> {
+    const now = this.now();
+    return [...this.items].filter(([, e]) => e.expiresAt > now).map(([k, e]) => [k, e.value]);
   }
 
   purge(): void {
     const now = this.now();
-    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+    for (const [key, entry] of this.items) if (entry.expiresAt <= now) this.items.delete(key);
   }
 
   clear(): void {
-    this.entries.clear();
+    this.items.clear();
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.items.size;
   }
 }

@@ -19,6 +19,12 @@ export interface UserPool {
   Name: string;
   /** Prefix of the hosted-UI domain (informational: one origin serves every pool). */
   Domain?: string;
+  /** A custom domain (CreateUserPoolDomain with CustomDomainConfig); informational like Domain. */
+  CustomDomain?: string;
+  CustomDomainConfig?: { CertificateArn: string };
+  /** 'ACTIVE' makes DeleteUserPool refuse (set through CreateUserPool / UpdateUserPool). */
+  DeletionProtection?: 'ACTIVE' | 'INACTIVE';
+  UserPoolTags?: Record<string, string>;
   UsernameAttributes: string[];
   AliasAttributes: string[];
   AutoVerifiedAttributes: string[];
@@ -83,6 +89,12 @@ export interface Group {
 /** A salted scrypt hash in PHC-like form; never the password itself. */
 export type PasswordHash = string;
 
+/** SRP salt and verifier v = g^x mod N, minimal lower-case hex (reference §11.4); never the password itself. */
+export interface SrpVerifier {
+  Salt: string;
+  Verifier: string;
+}
+
 export interface User {
   UserPoolId: string;
   Username: string;
@@ -93,6 +105,8 @@ export interface User {
   /** Group names, in the order they were joined. */
   Groups: string[];
   PasswordHash?: PasswordHash;
+  /** Set with PasswordHash when the password is set through the emulator, for USER_SRP_AUTH. */
+  Srp?: SrpVerifier;
   /** Epoch ms of the last global sign-out: tokens issued before it are refused (see signedOutBefore). */
   TokensRevokedAt?: number;
   UserCreateDate: number;

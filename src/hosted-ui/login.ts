@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { newUuid } from '../domain/ids.js';
+import { PASSWORD_ATTEMPTS_EXCEEDED } from '../domain/lockout.js';
 import { safeEqual } from '../domain/passwords.js';
 import { findSignInUser } from '../domain/users.js';
 import { issueXsrfToken, readCookie, setSessionCookie, XSRF_COOKIE, SESSION_COOKIE } from '../http/cookies.js';
@@ -50,9 +51,13 @@ export function loginRoutes(app: FastifyInstance, deps: Deps): void {
     }
     const password = field(body, 'password') ?? '';
     const user = username === '' ? undefined : findSignInUser(deps.store, req.pool, username);
+    // The JSON API's lockout applies here too (reference §11.4).
+    if (user && deps.lockout.isLocked(user)) return render(request, reply, req, 200, { username, error: PASSWORD_ATTEMPTS_EXCEEDED });
     if (!user || !user.Enabled || !(await deps.credentials.verify(user, password))) {
+      if (user?.Enabled) deps.lockout.recordFailure(user);
       return render(request, reply, req, 200, { username, error: INCORRECT });
     }
+    deps.lockout.recordSuccess(user);
     if (user.UserStatus === 'UNCONFIRMED') return render(request, reply, req, 200, { username, error: 'User is not confirmed.' });
     if (user.UserStatus === 'RESET_REQUIRED') {
       return render(request, reply, req, 200, { username, error: 'Password reset required for the user.' });

@@ -14,8 +14,8 @@ export function newPasswordRoutes(app: FastifyInstance, deps: Deps): void {
     const challengeId = typeof body.challenge === 'string' ? body.challenge : '';
     const challenge = deps.passwordChallenges.get(challengeId);
     const user = challenge && challenge.userPoolId === req.pool.Id ? deps.store.getUser(req.pool.Id, challenge.username) : undefined;
-    if (!user || user.UserStatus !== 'FORCE_CHANGE_PASSWORD') {
-      // Expired or forged step: start the sign-in again.
+    if (!user || !user.Enabled || user.UserStatus !== 'FORCE_CHANGE_PASSWORD') {
+      // Expired or forged step, or a user disabled meanwhile: start the sign-in again.
       throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
     }
     const again = (error: string, status = 200) => renderNewPassword(request, reply, deps, req, challengeId, status, error);

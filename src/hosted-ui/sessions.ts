@@ -45,6 +45,12 @@ export class Sessions {
     return true;
   }
 
+  /** Active sessions (ids shortened), for the test-control API's inspection. */
+  list(): Array<{ session: string; userPoolId: string; username: string; authTime: number }> {
+    return this.sessions.entries().flatMap(([id, s]) =>
+      [...s.users].map(([userPoolId, who]) => ({ session: `${id.slice(0, 8)}…`, userPoolId, ...who })));
+  }
+
   purge(): void {
     this.sessions.purge();
   }

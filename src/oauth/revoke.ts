@@ -2,6 +2,7 @@
 // access and ID token sharing its origin_jti; Cognito answers 200 with an empty body even for
 // unknown or already revoked tokens.
 import type { FastifyInstance } from 'fastify';
+import { decodeJwt } from 'jose';
 import type { Deps } from '../deps.js';
 import { authenticateClient, readClientCredentials } from '../domain/client-auth.js';
 import { OAuthError } from '../errors/oauth-error.js';
@@ -18,8 +19,8 @@ export function revokeRoutes(app: FastifyInstance, deps: Deps): void {
     const client = authenticateClient(deps.store, readClientCredentials(request.headers.authorization, body, 401), 401);
     const token = bodyParam(body, 'token');
     if (token === undefined || !client.EnableTokenRevocation) throw new OAuthError('invalid_request');
-    // A JWT (access or ID token) is not revocable on its own.
-    if (token.split('.').length === 3) throw new OAuthError('unsupported_token_type');
+    // A JWT (access or ID token) is not revocable on its own; undecodable garbage is just unknown (200).
+    if (isJwt(token)) throw new OAuthError('unsupported_token_type');
     const state = await deps.tokens.readRefreshToken(client.UserPoolId, token);
     if (state) {
       // Only the client the token was issued to may revoke it (unconfirmed error code; README).
@@ -29,4 +30,13 @@ export function revokeRoutes(app: FastifyInstance, deps: Deps): void {
     noStore(cognitoRequestId(reply)).header('access-control-allow-origin', '*');
     return reply.code(200).send();
   });
+}
+
+function isJwt(token: string): boolean {
+  try {
+    decodeJwt(token);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -54,7 +54,8 @@ export async function openLowdbStore(dataFile?: string): Promise<LowdbStore> {
 
 export class LowdbStore implements Store {
   private readonly codes = new Map<string, AuthorizationCode>();
-  private readonly aliases = new Map<string, Map<string, string>>();
+  /** pool → alias key → usernames: values need not be unique outside sign-in aliases (ListUsers finds them all). */
+  private readonly aliases = new Map<string, Map<string, Set<string>>>();
 
   constructor(private readonly db: Low<Data>) {
     for (const [poolId, users] of Object.entries(db.data.users)) {
@@ -138,8 +139,17 @@ export class LowdbStore implements Store {
 
   getUser(userPoolId: string, username: string) { return own(this.data.users[userPoolId] ?? {}, username); }
   findUserByAttribute(userPoolId: string, name: string, value: string) {
-    const username = this.aliases.get(userPoolId)?.get(aliasKey(name, value));
-    return username === undefined ? undefined : this.getUser(userPoolId, username);
+    return this.findUsersByAttribute(userPoolId, name, value)[0];
+  }
+  findUsersByAttribute(userPoolId: string, name: string, value: string) {
+    const key = aliasKey(name, value);
+    const usernames = this.aliases.get(userPoolId)?.get(key) ?? [];
+    // Re-checked against the record: a caller that changed a stored user in place leaves a stale entry.
+    return [...usernames].flatMap((u) => {
+      const user = this.getUser(userPoolId, u);
+      const current = user?.Attributes[name];
+      return user && current !== undefined && aliasKey(name, current) === key ? [user] : [];
+    });
   }
   listUsers(userPoolId: string) { return Object.values(this.data.users[userPoolId] ?? {}); }
   async putUser(user: User) {
@@ -165,6 +175,7 @@ export class LowdbStore implements Store {
   }
 
   saveCode(code: AuthorizationCode) { this.codes.set(code.code, code); }
+  listCodes() { return [...this.codes.values()]; }
   consumeCode(code: string) {
     const found = this.codes.get(code);
     this.codes.delete(code);
@@ -184,6 +195,12 @@ export class LowdbStore implements Store {
     }
   }
 
+  clear() {
+    this.db.data = { ...emptyData(), keys: this.data.keys };
+    this.codes.clear();
+    this.aliases.clear();
+  }
+
   async flush() { await this.save(); }
 
   private index(poolId: string, user: User) {
@@ -191,7 +208,11 @@ export class LowdbStore implements Store {
     if (!table) this.aliases.set(poolId, (table = new Map()));
     for (const name of ALIAS_ATTRIBUTES) {
       const value = user.Attributes[name];
-      if (value !== undefined) table.set(aliasKey(name, value), user.Username);
+      if (value === undefined) continue;
+      const key = aliasKey(name, value);
+      const usernames = table.get(key);
+      if (usernames) usernames.add(user.Username);
+      else table.set(key, new Set([user.Username]));
     }
   }
 
@@ -199,7 +220,10 @@ export class LowdbStore implements Store {
     const table = this.aliases.get(poolId);
     for (const name of ALIAS_ATTRIBUTES) {
       const value = user.Attributes[name];
-      if (value !== undefined && table?.get(aliasKey(name, value)) === user.Username) table.delete(aliasKey(name, value));
+      if (value === undefined) continue;
+      const usernames = table?.get(aliasKey(name, value));
+      usernames?.delete(user.Username);
+      if (usernames?.size === 0) table?.delete(aliasKey(name, value));
     }
   }
 }

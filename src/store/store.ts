@@ -26,6 +26,8 @@ export interface Store {
   getUser(userPoolId: string, username: string): User | undefined;
   /** Finds a user by an alias attribute (email / phone_number / preferred_username), via an index. */
   findUserByAttribute(userPoolId: string, name: string, value: string): User | undefined;
+  /** Every user with that email / phone_number / preferred_username (ListUsers' `=` filter), via the same index. */
+  findUsersByAttribute(userPoolId: string, name: string, value: string): User[];
   listUsers(userPoolId: string): User[];
   putUser(user: User): Promise<void>;
   deleteUser(userPoolId: string, username: string): Promise<void>;
@@ -35,6 +37,8 @@ export interface Store {
 
   /** One-time codes live in memory only; consume is atomic (single use under concurrency). */
   saveCode(code: AuthorizationCode): void;
+  /** Unexpired codes, for the test-control API's inspection. */
+  listCodes(): AuthorizationCode[];
   consumeCode(code: string): AuthorizationCode | undefined;
 
   /** Revoked refresh-token families (origin_jti), remembered until their tokens expire. */
@@ -43,6 +47,8 @@ export interface Store {
 
   /** Drops expired codes and revocation records; called periodically. */
   purgeExpired(now: number): void;
+  /** Forgets everything but the pools' keys (so tokens already handed out keep verifying): the start of a reset. */
+  clear(): void;
   /** Runs several changes with one write at the end (seeding, reset). */
   batch(changes: () => Promise<void>): Promise<void>;
   /** Resolves once every acknowledged change is on disk. */

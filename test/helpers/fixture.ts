@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 
 export const SIGNING_KEYS = JSON.parse(readFileSync(new URL('./signing-keys.json', import.meta.url), 'utf8')) as Record<string, object>;
+/** A second, different key set, so each pool of the fixture signs with its own keys. */
+export const EMAIL_POOL_SIGNING_KEYS = JSON.parse(readFileSync(new URL('./signing-keys-email.json', import.meta.url), 'utf8')) as Record<string, object>;
 
 export const POOL_ID = 'us-east-1_TestPool1';
 export const EMAIL_POOL_ID = 'eu-west-1_EmailPool';
@@ -71,6 +73,7 @@ export const TEST_FIXTURE = {
       Id: EMAIL_POOL_ID,
       Name: 'email sign-in',
       UsernameAttributes: ['email'],
+      SigningKeys: EMAIL_POOL_SIGNING_KEYS,
       Clients: [{ ClientId: 'emailclient000000000000000', ClientName: 'email app', CallbackURLs: [CALLBACK], AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email'] }],
       Users: [{ Username: 'erin@example.com', Password: PASSWORD, Attributes: { email_verified: 'true' } }],
     },

@@ -1,0 +1,106 @@
+// State carried between InitiateAuth and RespondToAuthChallenge (reference §11.3–§11.5):
+// - `Session`: an opaque random string naming server-side state, living the client's
+//   AuthSessionValidity minutes (3–15, default 3) and gone once the challenge is answered;
+// - `SECRET_BLOCK` (USER_SRP_AUTH, whose challenge has no Session): the SRP state itself,
+//   encrypted with AES-256-GCM under a key that exists only in this process, echoed back by the client.
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { ExpiringMap } from '../domain/expiring-map.js';
+import type { AppClient } from '../domain/model.js';
+
+/** A NEW_PASSWORD_REQUIRED step waiting for its answer. */
+export interface ChallengeSession {
+  challenge: 'NEW_PASSWORD_REQUIRED';
+  userPoolId: string;
+  clientId: string;
+  username: string;
+}
+
+/** What a SECRET_BLOCK carries (numbers as hex). */
+export interface SrpState {
+  userPoolId: string;
+  clientId: string;
+  /** The real username, or the login as sent when `decoy` (no such user / no verifier). */
+  username: string;
+  A: string;
+  b: string;
+  B: string;
+  /** Epoch ms after which the block is refused. */
+  expiresAt: number;
+  /** Random id: each block answers one challenge only. */
+  id: string;
+  decoy: boolean;
+}
+
+const sessionLifetimeMs = (client: AppClient) => client.AuthSessionValidity * 60_000;
+
+export class AuthChallenges {
+  private readonly sessions: ExpiringMap<ChallengeSession>;
+  private readonly usedBlocks: ExpiringMap<true>;
+  private readonly key = randomBytes(32);
+  private readonly decoyKey = randomBytes(32);
+
+  constructor(private readonly now: () => number) {
+    this.sessions = new ExpiringMap(now);
+    this.usedBlocks = new ExpiringMap(now);
+  }
+
+  /** A new Session string (Cognito's are 20–2048 characters, reference §1). */
+  startSession(state: ChallengeSession, client: AppClient): string {
+    const session = randomBytes(96).toString('base64');
+    this.sessions.set(session, state, this.now() + sessionLifetimeMs(client));
+    return session;
+  }
+
+  /** The session's state while it is valid; the caller ends it with endSession once answered. */
+  session(session: string | undefined): ChallengeSession | undefined {
+    return session === undefined ? undefined : this.sessions.get(session);
+  }
+
+  endSession(session: string): void {
+    this.sessions.delete(session);
+  }
+
+  srpExpiry(client: AppClient): number {
+    return this.now() + sessionLifetimeMs(client);
+  }
+
+  sealSecretBlock(state: SrpState): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(JSON.stringify(state), 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  }
+
+  /** The state in a SECRET_BLOCK; undefined when forged, from another process, expired or already used. */
+  takeSecretBlock(block: string): SrpState | undefined {
+    const raw = Buffer.from(block, 'base64');
+    if (raw.length < 29 || block.length > 16384) return undefined;
+    let state: SrpState;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      state = JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as SrpState;
+    } catch {
+      return undefined;
+    }
+    if (state.expiresAt <= this.now() || this.usedBlocks.get(state.id)) return undefined;
+    this.usedBlocks.set(state.id, true, state.expiresAt);
+    return state;
+  }
+
+  /** A salt for a user who cannot succeed, stable per login so that it looks like a stored one. */
+  decoySalt(userPoolId: string, login: string): string {
+    const bytes = createHmac('sha256', this.decoyKey).update(`${userPoolId}\u0000${login}`).digest().subarray(0, 16);
+    return BigInt('0x' + bytes.toString('hex')).toString(16);
+  }
+
+  purge(): void {
+    this.sessions.purge();
+    this.usedBlocks.purge();
+  }
+
+  clear(): void {
+    this.sessions.clear();
+    this.usedBlocks.clear();
+  }
+}

@@ -1,0 +1,118 @@
+// Which sign-in flows and challenges the emulator answers, which operation takes which flow, and
+// the client's ExplicitAuthFlows (reference §9, §11.3).
+import type { Deps } from '../deps.js';
+import type { AppClient, UserPool } from '../domain/model.js';
+import { CognitoError } from '../errors/cognito-error.js';
+import { optionalEnum, requiredString } from './input.js';
+import type { Input } from './operation.js';
+import { checkSecretHash } from './secret-hash.js';
+
+export interface AuthContext {
+  deps: Deps;
+  pool: UserPool;
+  client: AppClient;
+}
+
+/** AuthFlowType as the API model lists it; anything else fails enum validation. */
+const AUTH_FLOW_TYPES = [
+  'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH',
+  'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH',
+] as const;
+
+export type AuthFlow = 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'REFRESH_TOKEN_AUTH';
+
+/** Legacy names mapped to the current ones; CUSTOM_AUTH and USER_AUTH are not emulated. */
+const FLOWS: Partial<Record<string, AuthFlow>> = {
+  USER_PASSWORD_AUTH: 'USER_PASSWORD_AUTH',
+  ADMIN_USER_PASSWORD_AUTH: 'ADMIN_USER_PASSWORD_AUTH',
+  ADMIN_NO_SRP_AUTH: 'ADMIN_USER_PASSWORD_AUTH',
+  USER_SRP_AUTH: 'USER_SRP_AUTH',
+  REFRESH_TOKEN_AUTH: 'REFRESH_TOKEN_AUTH',
+  REFRESH_TOKEN: 'REFRESH_TOKEN_AUTH',
+};
+
+const invalid = (message: string) => new CognitoError('InvalidParameterException', message);
+
+/**
+ * AuthFlow of InitiateAuth ('user') or AdminInitiateAuth ('admin'). The admin password flow is
+ * refused by InitiateAuth and USER_PASSWORD_AUTH by AdminInitiateAuth, both with Cognito's
+ * "Initiate Auth method not supported." (reference §11.3; moto #4836, aws-doc-sdk-examples #5289).
+ */
+export function readAuthFlow(input: Input, api: 'user' | 'admin'): AuthFlow {
+  requiredString(input, 'AuthFlow');
+  const name = optionalEnum(input, 'AuthFlow', AUTH_FLOW_TYPES) ?? '';
+  const flow = FLOWS[name];
+  if (flow === undefined) throw invalid(`AuthFlow ${name} is not supported by cognito-emulator`);
+  if ((api === 'user' && flow === 'ADMIN_USER_PASSWORD_AUTH') || (api === 'admin' && flow === 'USER_PASSWORD_AUTH')) {
+    throw invalid('Initiate Auth method not supported.');
+  }
+  return flow;
+}
+
+/** The ExplicitAuthFlows entries that enable each flow: current `ALLOW_` name, then legacy name. */
+const ENABLED_BY: Record<AuthFlow, readonly string[]> = {
+  USER_PASSWORD_AUTH: ['ALLOW_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH'],
+  ADMIN_USER_PASSWORD_AUTH: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'],
+  USER_SRP_AUTH: ['ALLOW_USER_SRP_AUTH'],
+  REFRESH_TOKEN_AUTH: ['ALLOW_REFRESH_TOKEN_AUTH'],
+};
+
+/**
+ * Throws Cognito's InvalidParameterException when the client does not allow the flow (reference §9).
+ * A client configured with legacy names only (ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, …) has SRP and
+ * refresh always on, as clients had before the ALLOW_ names existed; an empty list enables nothing
+ * (both unconfirmed; README).
+ */
+export function checkFlowEnabled(client: AppClient, flow: AuthFlow): void {
+  const configured = client.ExplicitAuthFlows;
+  const legacyOnly = configured.length > 0 && !configured.some((f) => f.startsWith('ALLOW_'));
+  const implicit = legacyOnly && (flow === 'USER_SRP_AUTH' || flow === 'REFRESH_TOKEN_AUTH');
+  if (implicit || ENABLED_BY[flow].some((name) => configured.includes(name))) return;
+  throw invalid(flow === 'USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH flow not enabled for this client' : 'Auth flow not enabled for this client');
+}
+
+/** ChallengeNameType as the API model lists it. */
+const CHALLENGE_NAMES = [
+  'SMS_MFA', 'EMAIL_OTP', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE', 'MFA_SETUP', 'PASSWORD_VERIFIER',
+  'CUSTOM_CHALLENGE', 'SELECT_CHALLENGE', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER', 'ADMIN_NO_SRP_AUTH',
+  'NEW_PASSWORD_REQUIRED', 'SMS_OTP', 'PASSWORD', 'WEB_AUTHN', 'PASSWORD_SRP',
+] as const;
+
+export type AnsweredChallenge = 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED';
+
+export function readChallengeName(input: Input): AnsweredChallenge {
+  requiredString(input, 'ChallengeName');
+  const name = optionalEnum(input, 'ChallengeName', CHALLENGE_NAMES) ?? '';
+  if (name !== 'PASSWORD_VERIFIER' && name !== 'NEW_PASSWORD_REQUIRED') {
+    throw invalid(`ChallengeName ${name} is not supported by cognito-emulator`);
+  }
+  return name;
+}
+
+export type Params = Record<string, string>;
+
+/** An AuthParameters / ChallengeResponses member, with Cognito's wording when it is missing. */
+export function requiredParam(params: Params, name: string): string {
+  const value = Object.hasOwn(params, name) ? params[name] : undefined;
+  if (value === undefined || value === '') throw invalid(`Missing required parameter ${name}`);
+  return value;
+}
+
+/**
+ * SECRET_HASH (reference §11.2) against any of the usernames a client may have hashed: the name
+ * it signed in with, or the real username (USER_ID_FOR_SRP, or the sub for refresh tokens).
+ */
+export function checkSecretHashFor(client: AppClient, usernames: ReadonlyArray<string | undefined>, params: Params): void {
+  const given = Object.hasOwn(params, 'SECRET_HASH') ? params.SECRET_HASH : undefined;
+  const candidates = [...new Set(usernames.filter((u): u is string => u !== undefined))];
+  let failure: unknown;
+  for (const username of candidates) {
+    try {
+      checkSecretHash(client, username, given);
+      return;
+    } catch (err) {
+      failure = err;
+    }
+  }
+  if (failure !== undefined) throw failure;
+}

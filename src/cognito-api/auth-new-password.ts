@@ -1,0 +1,63 @@
+// RespondToAuthChallenge NEW_PASSWORD_REQUIRED (reference §11.5): USERNAME, NEW_PASSWORD and any
+// `userAttributes.<name>` answer the challenge; the user becomes CONFIRMED and gets tokens. The
+// Session stays usable after a refused password, so the user can try another one.
+import type { User } from '../domain/model.js';
+import { passwordPolicyProblem } from '../domain/password-policy.js';
+import { CognitoError } from '../errors/cognito-error.js';
+import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
+import { authenticationResult, invalidSession, signInUser } from './auth-user.js';
+import type { Output } from './operation.js';
+import {
+  aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite,
+} from './operations/users/attribute-rules.js';
+
+const ATTRIBUTE_PREFIX = 'userAttributes.';
+
+export async function answerNewPassword(ctx: AuthContext, responses: Params, sessionId: string | undefined): Promise<Output> {
+  const login = requiredParam(responses, 'USERNAME');
+  const user = signInUser(ctx, login);
+  checkSecretHashFor(ctx.client, [login, user?.Username], responses);
+  const session = ctx.deps.authChallenges.session(sessionId);
+  const valid = session !== undefined && user !== undefined && session.challenge === 'NEW_PASSWORD_REQUIRED'
+    && session.userPoolId === ctx.pool.Id && session.clientId === ctx.client.ClientId
+    && session.username === user.Username && user.UserStatus === 'FORCE_CHANGE_PASSWORD';
+  if (!valid || sessionId === undefined) throw invalidSession();
+  if (!user.Enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+  const password = requiredParam(responses, 'NEW_PASSWORD');
+  const problem = passwordPolicyProblem(password);
+  if (problem) throw new CognitoError('InvalidPasswordException', problem);
+  const attributes = { ...user.Attributes, ...challengeAttributes(ctx, user, responses) };
+
+  const updated: User = {
+    ...user, Attributes: attributes, UserStatus: 'CONFIRMED', UserLastModifiedDate: ctx.deps.clock.now(),
+  };
+  await ctx.deps.credentials.setPassword(updated, password);
+  await ctx.deps.store.putUser(updated);
+  ctx.deps.authChallenges.endSession(sessionId);
+  return authenticationResult(ctx, updated);
+}
+
+/**
+ * `userAttributes.<name>` answers, with the rules of UpdateUserAttributes: known names, sub never,
+ * *_verified only when the client's WriteAttributes allow it (client code deletes email_verified
+ * before answering because Cognito refuses it), unique sign-in aliases.
+ */
+function challengeAttributes(ctx: AuthContext, user: User, responses: Params): Record<string, string> {
+  const updates: Record<string, string> = {};
+  for (const [key, value] of Object.entries(responses)) {
+    if (key.startsWith(ATTRIBUTE_PREFIX)) updates[key.slice(ATTRIBUTE_PREFIX.length)] = value;
+  }
+  const names = Object.keys(updates);
+  if (names.length === 0) return updates;
+  checkAttributeNames(names);
+  checkClientMayWrite(ctx.client, names);
+  // A changed email or phone number is unverified unless the answer says otherwise (as UpdateUserAttributes).
+  for (const name of ['email', 'phone_number']) {
+    const flag = `${name}_verified`;
+    if (name in updates && updates[name] !== user.Attributes[name] && !(flag in updates)) updates[flag] = 'false';
+  }
+  checkAttributeValues({ ...user.Attributes, ...updates });
+  const conflict = aliasConflict(ctx.deps.store, ctx.pool, user.Username, { ...user.Attributes, ...updates });
+  if (conflict) throw new CognitoError('AliasExistsException', aliasExistsMessage(conflict));
+  return updates;
+}

@@ -1,0 +1,27 @@
+// REFRESH_TOKEN_AUTH / REFRESH_TOKEN: new access and ID tokens, no RefreshToken (reference §11.3),
+// with the token endpoint's checks (src/tokens/refresh-check.ts) named as Cognito names them
+// (reference §11.6; wording partly unconfirmed, README).
+import { CognitoError } from '../errors/cognito-error.js';
+import { checkRefreshToken, refreshedTokens, type RefreshProblem } from '../tokens/refresh-check.js';
+import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
+import { tokensOutput } from './auth-user.js';
+import type { Output } from './operation.js';
+import { checkSecretHash } from './secret-hash.js';
+
+const PROBLEMS: Record<RefreshProblem, string> = {
+  invalid: 'Invalid Refresh Token',
+  expired: 'Refresh Token has expired',
+  revoked: 'Refresh Token has been revoked',
+  disabled: 'User is disabled.',
+};
+
+export async function refreshTokenAuth(ctx: AuthContext, params: Params): Promise<Output> {
+  const token = requiredParam(params, 'REFRESH_TOKEN');
+  // A missing SECRET_HASH is refused at once; its value can only be checked once the token names the user.
+  if (!params.SECRET_HASH) checkSecretHash(ctx.client, '', undefined);
+  const grant = await checkRefreshToken(token, ctx.client, ctx.deps);
+  if (typeof grant === 'string') throw new CognitoError('NotAuthorizedException', PROBLEMS[grant]);
+  // Which username the hash must use with refresh tokens is unconfirmed: the username or the sub.
+  checkSecretHashFor(ctx.client, [grant.state.username, grant.state.sub], params);
+  return tokensOutput(await refreshedTokens(ctx.deps.tokens, ctx.client, grant));
+}

@@ -1,0 +1,14 @@
+// AdminInitiateAuth (reference §11.3): ADMIN_USER_PASSWORD_AUTH (legacy ADMIN_NO_SRP_AUTH),
+// USER_SRP_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN. The client must belong to UserPoolId.
+import { readAuthFlow } from '../../auth-flows.js';
+import { runAuthFlow } from '../../auth-dispatch.js';
+import { optionalStringMap, requiredString } from '../../input.js';
+import { clientOrThrow, poolOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+
+export const adminInitiateAuth: Operation = (deps) => async (input) => {
+  const flow = readAuthFlow(input, 'admin');
+  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
+  const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128), pool.Id);
+  return runAuthFlow({ deps, pool, client }, flow, optionalStringMap(input, 'AuthParameters') ?? {});
+};

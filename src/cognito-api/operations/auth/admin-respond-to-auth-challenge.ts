@@ -1,0 +1,14 @@
+// AdminRespondToAuthChallenge: RespondToAuthChallenge with the pool named; the client must belong to it.
+import { readChallengeName } from '../../auth-flows.js';
+import { answerChallenge } from '../../auth-dispatch.js';
+import { optionalString, optionalStringMap, requiredString } from '../../input.js';
+import { clientOrThrow, poolOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+
+export const adminRespondToAuthChallenge: Operation = (deps) => async (input) => {
+  const challenge = readChallengeName(input);
+  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
+  const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128), pool.Id);
+  const responses = optionalStringMap(input, 'ChallengeResponses') ?? {};
+  return answerChallenge({ deps, pool, client }, challenge, responses, optionalString(input, 'Session', 2048));
+};

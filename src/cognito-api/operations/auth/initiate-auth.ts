@@ -1,0 +1,14 @@
+// InitiateAuth (reference §11.3): USER_PASSWORD_AUTH, USER_SRP_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN.
+// Unsigned; the client names the pool.
+import { readAuthFlow } from '../../auth-flows.js';
+import { runAuthFlow } from '../../auth-dispatch.js';
+import { optionalStringMap, requiredString } from '../../input.js';
+import { clientOrThrow, poolOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+
+export const initiateAuth: Operation = (deps) => async (input) => {
+  const flow = readAuthFlow(input, 'user');
+  const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
+  const pool = poolOrThrow(deps.store, client.UserPoolId);
+  return runAuthFlow({ deps, pool, client }, flow, optionalStringMap(input, 'AuthParameters') ?? {});
+};

@@ -1,0 +1,14 @@
+// RespondToAuthChallenge (reference §11.4, §11.5): PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED.
+import { readChallengeName } from '../../auth-flows.js';
+import { answerChallenge } from '../../auth-dispatch.js';
+import { optionalString, optionalStringMap, requiredString } from '../../input.js';
+import { clientOrThrow, poolOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+
+export const respondToAuthChallenge: Operation = (deps) => async (input) => {
+  const challenge = readChallengeName(input);
+  const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
+  const pool = poolOrThrow(deps.store, client.UserPoolId);
+  const responses = optionalStringMap(input, 'ChallengeResponses') ?? {};
+  return answerChallenge({ deps, pool, client }, challenge, responses, optionalString(input, 'Session', 2048));
+};

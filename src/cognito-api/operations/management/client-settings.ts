@@ -1,0 +1,98 @@
+// App-client settings from CreateUserPoolClient / UpdateUserPoolClient input, built and checked
+// with the rules fixtures use (src/domain/app-client.ts) plus the API's own defaults (reference §9).
+import { buildAppClient, checkAppClient, ClientRuleError, type ClientInput } from '../../../domain/app-client.js';
+import type { AppClient, TimeUnit } from '../../../domain/model.js';
+import { CognitoError } from '../../../errors/cognito-error.js';
+import type { Store } from '../../../store/store.js';
+import { accessTokenSeconds, idTokenSeconds, refreshTokenSeconds } from '../../../tokens/validity.js';
+import {
+  invalid, optionalBoolean, optionalEnum, optionalEnumList, optionalInteger, optionalString, optionalStringList, requiredString,
+} from '../../input.js';
+import type { Input } from '../../operation.js';
+import { checkPattern } from './common.js';
+
+const UNITS: TimeUnit[] = ['seconds', 'minutes', 'hours', 'days'];
+const EXPLICIT_AUTH_FLOWS = [
+  'ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH',
+] as const;
+
+export const clientName = (input: Input): string =>
+  checkPattern('ClientName', requiredString(input, 'ClientName', 128), /^[\w\s+=,.@-]+$/, '[\\w\\s+=,.@-]+');
+
+function validityUnits(input: Input): Partial<Record<'AccessToken' | 'IdToken' | 'RefreshToken', TimeUnit>> | undefined {
+  const value = input.TokenValidityUnits;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalid('TokenValidityUnits', '{...}', 'Member must be a structure');
+  const units = value as Input;
+  const out: Partial<Record<'AccessToken' | 'IdToken' | 'RefreshToken', TimeUnit>> = {};
+  for (const name of ['AccessToken', 'IdToken', 'RefreshToken'] as const) {
+    const unit = optionalEnum(units, name, UNITS);
+    if (unit !== undefined) out[name] = unit;
+  }
+  return out;
+}
+
+/**
+ * Every setting of the request. Omitted ones are left out so buildAppClient applies the defaults:
+ * UpdateUserPoolClient replaces the whole configuration, as Cognito does.
+ */
+function settings(input: Input): Omit<ClientInput, 'ClientName'> {
+  const units = validityUnits(input);
+  const rotation = input.RefreshTokenRotation as { Feature?: unknown } | undefined | null;
+  if (rotation?.Feature === 'ENABLED') {
+    throw new CognitoError('InvalidParameterException', 'RefreshTokenRotation is not supported by cognito-emulator');
+  }
+  const fields: Omit<ClientInput, 'ClientName'> = {
+    RefreshTokenValidity: optionalInteger(input, 'RefreshTokenValidity', 0, 315360000),
+    AccessTokenValidity: optionalInteger(input, 'AccessTokenValidity', 1, 86400),
+    IdTokenValidity: optionalInteger(input, 'IdTokenValidity', 1, 86400),
+    TokenValidityUnits: units,
+    ReadAttributes: optionalStringList(input, 'ReadAttributes'),
+    WriteAttributes: optionalStringList(input, 'WriteAttributes'),
+    // Reference §9: ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH when omitted.
+    ExplicitAuthFlows: optionalEnumList(input, 'ExplicitAuthFlows', EXPLICIT_AUTH_FLOWS),
+    // Via the API a client supports no identity provider unless told (the console adds COGNITO).
+    SupportedIdentityProviders: optionalStringList(input, 'SupportedIdentityProviders') ?? [],
+    CallbackURLs: optionalStringList(input, 'CallbackURLs'),
+    LogoutURLs: optionalStringList(input, 'LogoutURLs'),
+    DefaultRedirectURI: optionalString(input, 'DefaultRedirectURI', 1024),
+    AllowedOAuthFlows: optionalEnumList(input, 'AllowedOAuthFlows', ['code', 'implicit', 'client_credentials']),
+    AllowedOAuthScopes: optionalStringList(input, 'AllowedOAuthScopes'),
+    // Reference §9: false via the API (fixtures default it to true when flows are given).
+    AllowedOAuthFlowsUserPoolClient: optionalBoolean(input, 'AllowedOAuthFlowsUserPoolClient') ?? false,
+    PreventUserExistenceErrors: optionalEnum(input, 'PreventUserExistenceErrors', ['LEGACY', 'ENABLED']),
+    EnableTokenRevocation: optionalBoolean(input, 'EnableTokenRevocation'),
+    AuthSessionValidity: optionalInteger(input, 'AuthSessionValidity', 3, 15),
+  };
+  optionalBoolean(input, 'EnablePropagateAdditionalUserContextData');
+  // Drop the undefined members so they do not override buildAppClient's defaults.
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Omit<ClientInput, 'ClientName'>;
+}
+
+/** Builds the client record and applies Cognito's rules, failing with its exceptions. */
+export function apiClient(
+  input: Input, base: { ClientName: string; ClientSecret?: string; GenerateSecret?: boolean },
+  userPoolId: string, now: number, store: Store, existing?: AppClient,
+): AppClient {
+  const client = buildAppClient({ ...settings(input), ...base }, userPoolId, now, existing);
+  try {
+    checkAppClient(client, store.listResourceServers(userPoolId));
+  } catch (err) {
+    if (err instanceof ClientRuleError) throw new CognitoError(err.kind, err.message);
+    throw err;
+  }
+  const interactive = client.AllowedOAuthFlows.some((f) => f === 'code' || f === 'implicit');
+  if (client.AllowedOAuthFlowsUserPoolClient && interactive && client.CallbackURLs.length === 0) {
+    // Observed wording (cisagov/crossfeed#440, anomalyco/sst#6272).
+    throw new CognitoError('InvalidOAuthFlowException', 'CallbackUrls can not be empty when code flow or implicit flow is selected');
+  }
+  // Access and ID tokens live 5 minutes to 1 day, refresh tokens 1 hour to 10 years (API reference).
+  const access = accessTokenSeconds(client);
+  const id = idTokenSeconds(client);
+  const refresh = refreshTokenSeconds(client);
+  if (access < 300 || access > 86400 || id < 300 || id > 86400 || refresh < 3600 || refresh > 315360000) {
+    throw new CognitoError('InvalidParameterException', 'Invalid range for token validity');
+  }
+  return client;
+}

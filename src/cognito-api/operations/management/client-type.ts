@@ -1,0 +1,35 @@
+// UserPoolClientType (DescribeUserPoolClient, CreateUserPoolClient, UpdateUserPoolClient). Like
+// Cognito, empty URL / flow / scope lists are left out rather than sent as [].
+import type { AppClient } from '../../../domain/model.js';
+import { seconds } from '../../serialize.js';
+
+const nonEmpty = (name: string, list: readonly string[] | undefined) => (list && list.length > 0 ? { [name]: list } : {});
+
+export function userPoolClientType(c: AppClient): Record<string, unknown> {
+  return {
+    UserPoolId: c.UserPoolId,
+    ClientName: c.ClientName,
+    ClientId: c.ClientId,
+    ...(c.ClientSecret !== undefined ? { ClientSecret: c.ClientSecret } : {}),
+    LastModifiedDate: seconds(c.LastModifiedDate),
+    CreationDate: seconds(c.CreationDate),
+    RefreshTokenValidity: c.RefreshTokenValidity,
+    AccessTokenValidity: c.AccessTokenValidity,
+    IdTokenValidity: c.IdTokenValidity,
+    TokenValidityUnits: c.TokenValidityUnits,
+    ...(c.ReadAttributes !== undefined ? { ReadAttributes: c.ReadAttributes } : {}),
+    ...(c.WriteAttributes !== undefined ? { WriteAttributes: c.WriteAttributes } : {}),
+    ExplicitAuthFlows: c.ExplicitAuthFlows,
+    ...nonEmpty('SupportedIdentityProviders', c.SupportedIdentityProviders),
+    ...nonEmpty('CallbackURLs', c.CallbackURLs),
+    ...nonEmpty('LogoutURLs', c.LogoutURLs),
+    ...(c.DefaultRedirectURI !== undefined ? { DefaultRedirectURI: c.DefaultRedirectURI } : {}),
+    ...nonEmpty('AllowedOAuthFlows', c.AllowedOAuthFlows),
+    ...nonEmpty('AllowedOAuthScopes', c.AllowedOAuthScopes),
+    AllowedOAuthFlowsUserPoolClient: c.AllowedOAuthFlowsUserPoolClient,
+    PreventUserExistenceErrors: c.PreventUserExistenceErrors,
+    EnableTokenRevocation: c.EnableTokenRevocation,
+    EnablePropagateAdditionalUserContextData: false,
+    AuthSessionValidity: c.AuthSessionValidity,
+  };
+}

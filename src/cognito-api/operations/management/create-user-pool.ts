@@ -1,0 +1,21 @@
+// CreateUserPool: a new pool with an id in Cognito's format for the caller's region, usable at once
+// on the OAuth endpoints (its signing keys and JWKS exist before the response is sent).
+import { newUserPoolId } from '../../../domain/ids.js';
+import type { UserPool } from '../../../domain/model.js';
+import type { Operation } from '../../operation.js';
+import { requestRegion } from './common.js';
+import { mutableSettings, poolName, signInAttributes } from './pool-settings.js';
+import { userPoolType } from './pool-type.js';
+
+export const createUserPool: Operation = ({ store, clock, keys }) => async (input, ctx) => {
+  const Name = poolName(input, true);
+  const signIn = signInAttributes(input);
+  const settings = mutableSettings(input);
+  let Id = newUserPoolId(requestRegion(ctx));
+  while (store.getPool(Id)) Id = newUserPoolId(requestRegion(ctx));
+  const now = clock.now();
+  const pool: UserPool = { Id, Name, ...signIn, ...settings, CreationDate: now, LastModifiedDate: now };
+  await keys.ensure(Id);
+  await store.putPool(pool);
+  return { UserPool: userPoolType(pool, store) };
+};

@@ -1,0 +1,9 @@
+import { requiredString } from '../../input.js';
+import { poolOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+import { userPoolType } from './pool-type.js';
+
+export const describeUserPool: Operation = ({ store }) => async (input) => {
+  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+  return { UserPool: userPoolType(pool, store) };
+};

@@ -1,0 +1,31 @@
+// User-pool domains are informational: one emulator origin serves the OAuth endpoints of every
+// pool (design §1.3), so a domain only records the name on the pool (DescribeUserPool's Domain /
+// CustomDomain) and reports the emulator's own host where Cognito names its CloudFront target.
+import type { UserPool } from '../../../domain/model.js';
+import type { Urls } from '../../../urls.js';
+import { ACCOUNT_ID } from './common.js';
+
+/** Prefix domains: lower-case letters, digits and inner hyphens (Cognito's own error quotes this). */
+export const PREFIX_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+export const HOSTNAME_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export const emulatorHost = (urls: Urls): string => new URL(urls.publicUrl).host;
+
+export function poolWithDomain(pools: readonly UserPool[], domain: string): UserPool | undefined {
+  return pools.find((p) => p.Domain === domain || p.CustomDomain === domain);
+}
+
+/** DomainDescriptionType. ManagedLoginVersion 1 = the classic hosted UI, which is what /login serves. */
+export function domainDescription(pool: UserPool, domain: string, urls: Urls): Record<string, unknown> {
+  const custom = pool.CustomDomain === domain;
+  return {
+    UserPoolId: pool.Id,
+    AWSAccountId: ACCOUNT_ID,
+    Domain: domain,
+    CloudFrontDistribution: emulatorHost(urls),
+    Version: '1',
+    Status: 'ACTIVE',
+    ...(custom && pool.CustomDomainConfig ? { CustomDomainConfig: pool.CustomDomainConfig } : {}),
+    ManagedLoginVersion: 1,
+  };
+}

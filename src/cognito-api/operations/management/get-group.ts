@@ -1,0 +1,10 @@
+import { requiredString } from '../../input.js';
+import { poolOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+import { groupName, groupOrThrow, groupType } from './group-input.js';
+
+export const getGroup: Operation = ({ store }) => async (input) => {
+  const name = groupName(input);
+  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+  return { Group: groupType(groupOrThrow(store, pool.Id, name)) };
+};

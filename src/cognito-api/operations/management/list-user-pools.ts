@@ -1,0 +1,14 @@
+// ListUserPools: MaxResults is required (1-60) by the API.
+import { optionalString, requiredInteger } from '../../input.js';
+import type { Operation } from '../../operation.js';
+import { paginate } from './common.js';
+import { userPoolDescription } from './pool-type.js';
+
+export const listUserPools: Operation = ({ store }) => async (input) => {
+  const max = requiredInteger(input, 'MaxResults', 1, 60);
+  const page = paginate(store.listPools(), (p) => p.Id, max, optionalString(input, 'NextToken', 131072));
+  return {
+    UserPools: page.items.map(userPoolDescription),
+    ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+  };
+};

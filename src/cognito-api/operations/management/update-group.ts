@@ -1,0 +1,15 @@
+// UpdateGroup changes only the settings present in the request ("updates any of the properties
+// for precedence, IAM role, or description", API reference).
+import { requiredString } from '../../input.js';
+import { poolOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+import { groupName, groupOrThrow, groupSettings, groupType } from './group-input.js';
+
+export const updateGroup: Operation = ({ store, clock }) => async (input) => {
+  const name = groupName(input);
+  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+  const settings = groupSettings(input);
+  const group = { ...groupOrThrow(store, pool.Id, name), ...settings, LastModifiedDate: clock.now() };
+  await store.putGroup(group);
+  return { Group: groupType(group) };
+};

@@ -1,0 +1,17 @@
+// UpdateResourceServer replaces Name and Scopes (omitted Scopes = none). Clients keep the scope
+// strings they list; a scope that no longer exists simply stops being granted (src/domain/scopes.ts).
+import { requiredString } from '../../input.js';
+import { poolOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+import { identifier, resourceServerOrThrow, resourceServerType, scopes, serverName } from './resource-server-input.js';
+
+export const updateResourceServer: Operation = ({ store }) => async (input) => {
+  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+  const id = identifier(input);
+  const Name = serverName(input);
+  const Scopes = scopes(input);
+  const existing = resourceServerOrThrow(store.getResourceServer(pool.Id, id), id);
+  const server = { ...existing, Name, Scopes };
+  await store.putResourceServer(server);
+  return { ResourceServer: resourceServerType(server) };
+};

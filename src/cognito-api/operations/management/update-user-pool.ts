@@ -1,0 +1,12 @@
+// UpdateUserPool: the kept settings are replaced, omitted ones reset to their defaults (API doc).
+import { requiredString } from '../../input.js';
+import { poolOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+import { mutableSettings, poolName } from './pool-settings.js';
+
+export const updateUserPool: Operation = ({ store, clock }) => async (input) => {
+  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+  const name = poolName(input, false);
+  await store.putPool({ ...pool, ...mutableSettings(input), Name: name ?? pool.Name, LastModifiedDate: clock.now() });
+  return {};
+};

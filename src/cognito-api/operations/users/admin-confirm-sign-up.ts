@@ -1,0 +1,18 @@
+// AdminConfirmSignUp: confirms an UNCONFIRMED user without a code. Any other status is refused
+// with Cognito's observed wording (reference §11.6).
+import { CognitoError } from '../../../errors/cognito-error.js';
+import { requiredString } from '../../input.js';
+import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+import { saveUser } from './user-records.js';
+
+export const adminConfirmSignUp: Operation = (deps) => async (input) => {
+  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
+  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  if (user.UserStatus !== 'UNCONFIRMED') {
+    throw new CognitoError('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.UserStatus}`);
+  }
+  await saveUser(deps, user, { UserStatus: 'CONFIRMED' });
+  deps.verificationCodes.forget(pool.Id, user.Username, 'signUp');
+  return {};
+};

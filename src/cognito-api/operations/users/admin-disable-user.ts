@@ -1,0 +1,14 @@
+// AdminDisableUser "deactivates a user profile and revokes all access tokens for the user"
+// (API reference): sign-in is refused, and every token issued so far stays refused even after
+// AdminEnableUser (TokensRevokedAt, as a global sign-out).
+import { requiredString } from '../../input.js';
+import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+import { saveUser } from './user-records.js';
+
+export const adminDisableUser: Operation = (deps) => async (input) => {
+  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
+  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  if (user.Enabled) await saveUser(deps, user, { Enabled: false, TokensRevokedAt: deps.clock.now() });
+  return {};
+};

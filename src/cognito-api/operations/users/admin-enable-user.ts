@@ -1,0 +1,13 @@
+// AdminEnableUser: the user may sign in again. Tokens from before AdminDisableUser stay refused:
+// disabling revoked them.
+import { requiredString } from '../../input.js';
+import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+import { saveUser } from './user-records.js';
+
+export const adminEnableUser: Operation = (deps) => async (input) => {
+  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
+  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  if (!user.Enabled) await saveUser(deps, user, { Enabled: true });
+  return {};
+};

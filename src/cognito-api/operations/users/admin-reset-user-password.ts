@@ -1,0 +1,23 @@
+// AdminResetUserPassword: the user must reset the password (RESET_REQUIRED; sign-in answers
+// PasswordResetRequiredException) with a code sent to the verified phone, else the verified email,
+// usable with ConfirmForgotPassword for 1 h. Without a verified contact Cognito refuses.
+import { CognitoError } from '../../../errors/cognito-error.js';
+import { RESET_CODE_TTL_MS } from '../../../domain/verification-codes.js';
+import { requiredString } from '../../input.js';
+import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+import { recordMessage, verifiedContact } from './delivery.js';
+import { saveUser } from './user-records.js';
+
+export const NO_VERIFIED_CONTACT = 'Cannot reset password for the user as there is no registered/verified email or phone_number';
+
+export const adminResetUserPassword: Operation = (deps) => async (input) => {
+  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
+  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  const delivery = verifiedContact(user);
+  if (!delivery) throw new CognitoError('InvalidParameterException', NO_VERIFIED_CONTACT);
+  const saved = await saveUser(deps, user, { UserStatus: 'RESET_REQUIRED' });
+  const code = deps.verificationCodes.issue(pool.Id, saved.Username, 'resetPassword', RESET_CODE_TTL_MS, delivery.attribute);
+  recordMessage(deps, saved, 'AdminResetUserPassword', delivery, { code });
+  return {};
+};

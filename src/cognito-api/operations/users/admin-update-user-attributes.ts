@@ -1,0 +1,18 @@
+// AdminUpdateUserAttributes: any attribute (the *_verified flags included). A changed email or
+// phone number becomes unverified unless the call verifies it, and is sent a code when the pool
+// auto-verifies it (see attribute-update.ts).
+import { attributeMap } from '../../../domain/attributes.js';
+import { optionalAttributeList, requiredString } from '../../input.js';
+import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+import { requireMember } from './attribute-rules.js';
+import { updateAttributes } from './attribute-update.js';
+
+export const adminUpdateUserAttributes: Operation = (deps) => async (input) => {
+  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
+  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  requireMember(input, 'UserAttributes');
+  const updates = attributeMap(optionalAttributeList(input, 'UserAttributes'));
+  await updateAttributes(deps, pool, user, updates, 'AdminUpdateUserAttributes');
+  return {};
+};

@@ -1,0 +1,13 @@
+// AdminUserGlobalSignOut: every token issued to the user until now is refused at Cognito
+// (userInfo, refresh, the access-token operations); hosted-UI sessions are untouched (reference §10).
+import { requiredString } from '../../input.js';
+import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+
+export const adminUserGlobalSignOut: Operation = (deps) => async (input) => {
+  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
+  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  // A sign-out is not a profile change: UserLastModifiedDate stays.
+  await deps.store.putUser({ ...user, TokensRevokedAt: deps.clock.now() });
+  return {};
+};

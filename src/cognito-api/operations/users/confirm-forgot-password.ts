@@ -1,0 +1,23 @@
+// ConfirmForgotPassword: the reset code from ForgotPassword / AdminResetUserPassword sets a new
+// password (policy-checked) and confirms a RESET_REQUIRED user.
+import { CognitoError } from '../../../errors/cognito-error.js';
+import { requiredString } from '../../input.js';
+import type { Operation } from '../../operation.js';
+import { codeExpired, codeMismatch, selfServiceCall, selfServiceUser } from './self-service.js';
+import { checkPasswordPolicy, saveUser } from './user-records.js';
+
+export const confirmForgotPassword: Operation = (deps) => async (input) => {
+  const call = selfServiceCall(deps, input);
+  const code = requiredString(input, 'ConfirmationCode', 2048);
+  const password = requiredString(input, 'Password', 256);
+  const user = selfServiceUser(deps, call);
+  if (!user) throw codeMismatch();
+  if (!user.Enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+  checkPasswordPolicy(password);
+  const checked = deps.verificationCodes.check(call.pool.Id, user.Username, 'resetPassword', code);
+  if (!checked.ok) throw checked.problem === 'mismatch' ? codeMismatch() : codeExpired();
+  const updated = { ...user, Attributes: { ...user.Attributes } };
+  await deps.credentials.setPassword(updated, password);
+  await saveUser(deps, updated, { UserStatus: user.UserStatus === 'RESET_REQUIRED' ? 'CONFIRMED' : user.UserStatus });
+  return {};
+};

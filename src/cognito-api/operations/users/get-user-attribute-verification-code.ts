@@ -1,0 +1,22 @@
+// GetUserAttributeVerificationCode: a code (24 h) to the user's email or phone number, for
+// VerifyUserAttribute.
+import { CognitoError } from '../../../errors/cognito-error.js';
+import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js';
+import { requiredString } from '../../input.js';
+import type { Operation } from '../../operation.js';
+import { userFromAccessToken } from './access-token.js';
+import { codeDeliveryDetails, deliveryTo, recordMessage } from './delivery.js';
+
+export const getUserAttributeVerificationCode: Operation = (deps) => async (input) => {
+  const { user } = await userFromAccessToken(deps, input);
+  const name = requiredString(input, 'AttributeName', 32);
+  if (name !== 'email' && name !== 'phone_number') {
+    throw new CognitoError('InvalidParameterException', `Invalid attribute name: ${name} cannot be verified.`);
+  }
+  const delivery = deliveryTo(user, name);
+  // Wording unconfirmed (README).
+  if (!delivery) throw new CognitoError('InvalidParameterException', `The user has no ${name} to verify.`);
+  const code = deps.verificationCodes.issue(user.UserPoolId, user.Username, `verify:${name}`, CONFIRMATION_CODE_TTL_MS, name);
+  recordMessage(deps, user, 'GetUserAttributeVerificationCode', delivery, { code });
+  return { CodeDeliveryDetails: codeDeliveryDetails(delivery) };
+};

@@ -1,0 +1,10 @@
+// GlobalSignOut: every token issued to the signed-in user so far is refused at Cognito, the one
+// presented included; hosted-UI sessions are untouched (reference §10).
+import type { Operation } from '../../operation.js';
+import { userFromAccessToken } from './access-token.js';
+
+export const globalSignOut: Operation = (deps) => async (input) => {
+  const { user } = await userFromAccessToken(deps, input);
+  await deps.store.putUser({ ...user, TokensRevokedAt: deps.clock.now() });
+  return {};
+};

@@ -1,0 +1,34 @@
+// RevokeToken: the JSON-API twin of /oauth2/revoke (reference §7): a refresh token, its family
+// (origin_jti) and every access / ID token of that family stop working at Cognito. Unknown or
+// already revoked refresh tokens succeed silently, as at the endpoint. Exception choices for a
+// bad client secret or another client's token are unconfirmed (README).
+import { CognitoError } from '../../../errors/cognito-error.js';
+import { safeEqual } from '../../../domain/passwords.js';
+import { optionalString, requiredString } from '../../input.js';
+import { clientOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+
+export const revokeToken: Operation = (deps) => async (input) => {
+  const token = requiredString(input, 'Token', 16384);
+  const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
+  const secret = optionalString(input, 'ClientSecret', 256);
+  if (client.ClientSecret !== undefined) {
+    if (secret === undefined) {
+      throw new CognitoError('NotAuthorizedException', `Client ${client.ClientId} is configured for secret but secret was not received`);
+    }
+    if (!safeEqual(secret, client.ClientSecret)) {
+      throw new CognitoError('NotAuthorizedException', `Unable to verify secret for client ${client.ClientId}`);
+    }
+  }
+  if (!client.EnableTokenRevocation) {
+    throw new CognitoError('UnsupportedOperationException', 'Token revocation is not enabled for this app client.');
+  }
+  // Access and ID tokens (JWTs) are not revocable on their own.
+  if (token.split('.').length === 3) throw new CognitoError('UnsupportedTokenTypeException', 'Unsupported token type.');
+  const state = await deps.tokens.readRefreshToken(client.UserPoolId, token);
+  if (state) {
+    if (state.client_id !== client.ClientId) throw new CognitoError('UnauthorizedException', 'The token was not issued to this client.');
+    await deps.store.revokeOrigin(state.origin_jti, state.exp * 1000);
+  }
+  return {};
+};

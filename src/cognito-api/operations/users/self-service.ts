@@ -1,0 +1,49 @@
+// Common steps of the unsigned, client-scoped operations (SignUp, ConfirmSignUp, ForgotPassword, …):
+// find the app client, check SECRET_HASH (reference §11.2), find the user.
+import type { Deps } from '../../../deps.js';
+import { findSignInUser } from '../../../domain/users.js';
+import type { AppClient, User, UserPool } from '../../../domain/model.js';
+import { CognitoError } from '../../../errors/cognito-error.js';
+import { optionalString, requiredString } from '../../input.js';
+import { clientOrThrow, poolOrThrow } from '../../lookup.js';
+import type { Input } from '../../operation.js';
+import { checkSecretHash } from '../../secret-hash.js';
+import { codeDeliveryDetails } from './delivery.js';
+
+export interface SelfServiceCall {
+  client: AppClient;
+  pool: UserPool;
+  /** The username as the caller sent it (maybe an email alias): the one SECRET_HASH is over. */
+  username: string;
+}
+
+export function selfServiceCall(deps: Deps, input: Input): SelfServiceCall {
+  const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
+  const pool = poolOrThrow(deps.store, client.UserPoolId);
+  const username = requiredString(input, 'Username', 128);
+  checkSecretHash(client, username, optionalString(input, 'SecretHash', 128));
+  return { client, pool, username };
+}
+
+/** Cognito's answer for an unknown user in the client-scoped operations (LEGACY existence errors). */
+export const userNotFound = () => new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
+
+/** The user, or undefined when the client hides user existence (PreventUserExistenceErrors ENABLED). */
+export function selfServiceUser(deps: Deps, call: SelfServiceCall): User | undefined {
+  const user = findSignInUser(deps.store, call.pool, call.username);
+  if (user) return user;
+  if (call.client.PreventUserExistenceErrors === 'ENABLED') return undefined;
+  throw userNotFound();
+}
+
+export const codeMismatch = () => new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+export const codeExpired = () => new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+
+/**
+ * With PreventUserExistenceErrors ENABLED, ForgotPassword and ResendConfirmationCode answer for an
+ * unknown user as if a code had been emailed (shape of the simulated answer unconfirmed; README).
+ */
+export function hiddenDelivery(username: string): Record<string, string> {
+  const destination = username.includes('@') ? username : `${username}@example.com`;
+  return codeDeliveryDetails({ attribute: 'email', medium: 'EMAIL', destination });
+}

@@ -1,0 +1,20 @@
+// UpdateUserAttributes: the signed-in user changes their own attributes, within the client's
+// WriteAttributes; a changed email / phone number is unverified and sent a code when the pool
+// auto-verifies it (CodeDeliveryDetailsList).
+import { attributeMap } from '../../../domain/attributes.js';
+import { optionalAttributeList } from '../../input.js';
+import type { Operation } from '../../operation.js';
+import { userFromAccessToken } from './access-token.js';
+import { checkAttributeNames, checkClientMayWrite, requireMember } from './attribute-rules.js';
+import { updateAttributes } from './attribute-update.js';
+import { codeDeliveryDetails } from './delivery.js';
+
+export const updateUserAttributes: Operation = (deps) => async (input) => {
+  const { user, pool, client } = await userFromAccessToken(deps, input);
+  requireMember(input, 'UserAttributes');
+  const updates = attributeMap(optionalAttributeList(input, 'UserAttributes'));
+  checkAttributeNames(Object.keys(updates));
+  checkClientMayWrite(client, Object.keys(updates));
+  const { deliveries } = await updateAttributes(deps, pool, user, updates, 'UpdateUserAttributes');
+  return deliveries.length > 0 ? { CodeDeliveryDetailsList: deliveries.map(codeDeliveryDetails) } : {};
+};

@@ -1,0 +1,25 @@
+// VerifyUserAttribute: the code from UpdateUserAttributes / GetUserAttributeVerificationCode marks
+// the email or phone number verified.
+import { CognitoError } from '../../../errors/cognito-error.js';
+import { requiredString } from '../../input.js';
+import type { Operation } from '../../operation.js';
+import { userFromAccessToken } from './access-token.js';
+import { aliasConflict, aliasExistsMessage } from './attribute-rules.js';
+import { codeExpired, codeMismatch } from './self-service.js';
+import { saveUser } from './user-records.js';
+
+export const verifyUserAttribute: Operation = (deps) => async (input) => {
+  const { user, pool } = await userFromAccessToken(deps, input);
+  const name = requiredString(input, 'AttributeName', 32);
+  const code = requiredString(input, 'Code', 2048);
+  if (name !== 'email' && name !== 'phone_number') {
+    throw new CognitoError('InvalidParameterException', `Invalid attribute name: ${name} cannot be verified.`);
+  }
+  const checked = deps.verificationCodes.check(pool.Id, user.Username, `verify:${name}`, code);
+  if (!checked.ok) throw checked.problem === 'mismatch' ? codeMismatch() : codeExpired();
+  const attributes = { ...user.Attributes, [`${name}_verified`]: 'true' };
+  const conflict = aliasConflict(deps.store, pool, user.Username, attributes);
+  if (conflict) throw new CognitoError('AliasExistsException', aliasExistsMessage(conflict));
+  await saveUser(deps, user, { Attributes: attributes });
+  return {};
+};
