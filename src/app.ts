@@ -4,7 +4,9 @@ import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Deps } from './deps.js';
+import { faultHook } from './control/fault-hook.js';
+import { controlRoutes, type ControlDeps } from './control/routes.js';
+import { messagesRoutes } from './control/messages.js';
 import { cognitoApiRoutes } from './cognito-api/routes.js';
 import { browserErrorHandler } from './hosted-ui/browser-errors.js';
 import { errorPageRoutes } from './hosted-ui/error-page.js';
@@ -22,7 +24,7 @@ import { wellKnownRoutes } from './well-known/routes.js';
 /** Large enough for any Cognito request; anything bigger is refused with 413. */
 export const BODY_LIMIT = 256 * 1024;
 
-export function buildApp(deps: Deps, logger: Logger | false = false): FastifyInstance {
+export function buildApp(deps: ControlDeps, logger: Logger | false = false): FastifyInstance {
   const options = {
     bodyLimit: BODY_LIMIT,
     // Per-request info lines would drown test output; an onResponse hook logs them at debug.
@@ -39,6 +41,7 @@ export function buildApp(deps: Deps, logger: Logger | false = false): FastifyIns
   });
 
   app.get('/health', async () => ({ status: 'ok' }));
+  faultHook(app, deps.faults, () => deps.urls.secure);
 
   // Browser-facing routes: errors become Cognito's /error page or a redirect to the app.
   app.register(async (browser) => {
@@ -62,5 +65,10 @@ export function buildApp(deps: Deps, logger: Logger | false = false): FastifyIns
   app.register(async (wellKnown) => wellKnownRoutes(wellKnown, deps));
   // The Cognito Identity Provider JSON API (POST / with X-Amz-Target).
   app.register(async (api) => cognitoApiRoutes(api, deps));
+  // Test control (/_emulator/*), never part of Cognito's surface.
+  app.register(async (control) => {
+    controlRoutes(control, deps);
+    messagesRoutes(control, deps);
+  });
   return app;
 }

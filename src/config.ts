@@ -18,6 +18,8 @@ export interface Config {
   issuerUrl: string;
   logLevel: LogLevel;
   help: boolean;
+  /** Reload the fixtures when their file or directory changes. */
+  watch: boolean;
 }
 
 /** name → [env var, flag, description]; also drives --help. */
@@ -43,9 +45,10 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
   );
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true });
+    parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' }, watch: { type: 'boolean' } }, strict: true });
   } catch (err) {
-    throw new StartupError(`invalid command line: ${(err as Error).message}`);
+    // parseArgs messages can span lines; startup errors are printed as one line.
+    throw new StartupError(`invalid command line: ${(err as Error).message.replace(/\s*\n\s*/g, ' ')}`);
   }
   const flags = parsed.values as Record<string, string | boolean | undefined>;
   const read = (name: keyof typeof SETTINGS): string | undefined => {
@@ -79,6 +82,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     issuerUrl,
     logLevel: logLevel as LogLevel,
     help: flags.help === true,
+    watch: flags.watch === true,
   });
 }
 
@@ -104,6 +108,7 @@ export function helpText(): string {
     'Usage: cognito-emulator [options]   (each option can also be set by its environment variable; flags win)',
     '',
     ...lines,
+    '  --watch                    reload the fixtures when they change (state is reset to them)',
     '  --help, -h                 show this help',
     '',
     `AWS-identical issuers: --issuer-url '${AWS_ISSUER}'`,

@@ -1,8 +1,12 @@
 // Everything a route needs, built once by createEmulator() and passed down as plugin options.
-import type { Clock } from './clock.js';
+import type { OffsetClock } from './clock.js';
+import type { Faults } from './control/faults.js';
+import type { AuthChallenges } from './cognito-api/auth-challenges.js';
 import type { Credentials } from './domain/credentials.js';
 import type { ExpiringMap } from './domain/expiring-map.js';
+import type { Lockout } from './domain/lockout.js';
 import type { Messages } from './domain/messages.js';
+import type { VerificationCodes } from './domain/verification-codes.js';
 import type { Sessions } from './hosted-ui/sessions.js';
 import type { Store } from './store/store.js';
 import type { Keys } from './tokens/keys.js';
@@ -17,12 +21,20 @@ export interface PasswordChallenge {
 
 export interface Deps {
   store: Store;
-  clock: Clock;
+  /** Real time plus an offset the test-control API can move. */
+  clock: OffsetClock;
   keys: Keys;
   urls: Urls;
   tokens: TokenIssuer;
   credentials: Credentials;
   sessions: Sessions;
   passwordChallenges: ExpiringMap<PasswordChallenge>;
+  /** JSON API challenge Sessions and SRP SECRET_BLOCKs (InitiateAuth → RespondToAuthChallenge). */
+  authChallenges: AuthChallenges;
+  /** Failed-password counters and lockout, shared by the JSON API and the hosted sign-in page. */
+  lockout: Lockout;
   messages: Messages;
+  /** Pending sign-up, password-reset and attribute-verification codes. */
+  verificationCodes: VerificationCodes;
+  faults: Faults;
 }

@@ -2,13 +2,17 @@
 // main.ts, the programmatic API and the tests all start the emulator through here.
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { OffsetClock, type Clock } from './clock.js';
+import { OffsetClock } from './clock.js';
+import { Faults } from './control/faults.js';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
 import type { Deps, PasswordChallenge } from './deps.js';
+import { AuthChallenges } from './cognito-api/auth-challenges.js';
 import { Credentials } from './domain/credentials.js';
 import { ExpiringMap } from './domain/expiring-map.js';
+import { Lockout } from './domain/lockout.js';
 import { Messages } from './domain/messages.js';
+import { VerificationCodes } from './domain/verification-codes.js';
 import { loadFixtures, type LoadedFixture } from './fixtures/load.js';
 import { applySeed, planSeed } from './fixtures/seed.js';
 import { Sessions } from './hosted-ui/sessions.js';
@@ -21,7 +25,7 @@ export interface EmulatorOptions {
   config: Config;
   /** Fixtures already loaded (tests, programmatic API); otherwise read from config.fixtures. */
   fixtures?: LoadedFixture[];
-  clock?: Clock;
+  clock?: OffsetClock;
   logger?: Logger | false;
 }
 
@@ -29,6 +33,8 @@ export interface Emulator {
   app: FastifyInstance;
   deps: Deps;
   fixtures: LoadedFixture[];
+  reset(): Promise<void>;
+  reload(fixtures: LoadedFixture[]): Promise<void>;
 }
 
 const PURGE_EVERY_MS = 30_000;
@@ -46,24 +52,52 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     tokens: new TokenIssuer({ keys, urls, clock }),
     sessions: new Sessions(clock),
     passwordChallenges: new ExpiringMap<PasswordChallenge>(() => clock.now()),
+    authChallenges: new AuthChallenges(() => clock.now()),
+    lockout: new Lockout(() => clock.now()),
     messages: new Messages(),
+    verificationCodes: new VerificationCodes(() => clock.now()),
+    faults: new Faults(),
   };
   // Check every fixture before writing anything: a bad one leaves the store untouched.
-  const plan = planSeed(fixtures, store, clock.now());
-  await applySeed(plan, { store, keys, credentials, now: clock.now() });
+  await seed(fixtures, deps);
   // Pools that exist only in DATA_FILE (created through the API) need their keys too.
   for (const pool of store.listPools()) if (!keys.get(pool.Id)) await keys.ensure(pool.Id);
 
-  const app = buildApp(deps, options.logger ?? false);
+  let current = fixtures;
+  /** Back to exactly the fixture state: records, codes, sessions, revocations, clock, faults. */
+  const reset = async () => {
+    const plan = planSeed(current, store, Date.now());
+    for (const volatile of [deps.sessions, deps.passwordChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.authChallenges, deps.lockout]) volatile.clear();
+    clock.offsetMs = 0;
+    await store.batch(async () => {
+      store.clear();
+      await applySeed(plan, { store, keys, credentials, now: clock.now() });
+    });
+  };
+
+  const app = buildApp({ ...deps, reset }, options.logger ?? false);
   const timer = setInterval(() => {
     store.purgeExpired(clock.now());
     deps.sessions.purge();
     deps.passwordChallenges.purge();
+    deps.authChallenges.purge();
+    deps.verificationCodes.purge();
   }, PURGE_EVERY_MS);
   timer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
     await store.flush();
   });
-  return { app, deps, fixtures };
+  /** --watch: checks the new fixtures fully (throwing StartupError if bad, changing nothing), then resets to them. */
+  const reload = async (next: LoadedFixture[]) => {
+    planSeed(next, store, Date.now());
+    current = next;
+    await reset();
+  };
+  return { app, deps, fixtures, reset, reload };
+}
+
+async function seed(fixtures: readonly LoadedFixture[], deps: Deps): Promise<void> {
+  const plan = planSeed(fixtures, deps.store, deps.clock.now());
+  await applySeed(plan, { store: deps.store, keys: deps.keys, credentials: deps.credentials, now: deps.clock.now() });
 }

@@ -14,6 +14,11 @@ export const REDACT_PATHS = [
   '*.access_token', '*.id_token', '*.refresh_token', '*.AccessToken', '*.IdToken', '*.RefreshToken', '*.token', '*.Session',
 ];
 
-export function loggerOptions(level: LogLevel): LoggerOptions {
-  return { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+/** JSON lines by default (containers, CI); readable pretty lines when a person watches a terminal. */
+export function loggerOptions(level: LogLevel, pretty = false): LoggerOptions {
+  return {
+    level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
+  };
 }

@@ -6,6 +6,7 @@ import { helpText, loadConfig } from './config.js';
 import { createEmulator } from './emulator.js';
 import { StartupError } from './errors/startup-error.js';
 import { loggerOptions } from './logger.js';
+import { watchFixtures } from './watch.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
@@ -13,15 +14,25 @@ async function main(): Promise<void> {
     process.stdout.write(helpText() + '\n');
     return;
   }
-  const logger = pino(loggerOptions(config.logLevel));
-  const { app, deps } = await createEmulator({ config, logger });
+  const logger = pino(loggerOptions(config.logLevel, process.stdout.isTTY === true && process.env.LOG_FORMAT !== 'json'));
+  const emulator = await createEmulator({ config, logger });
+  const { app, deps } = emulator;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   if (address && typeof address === 'object') deps.urls.listeningOn(address.port);
   const pools = deps.store.listPools().map((p) => ({
     id: p.Id, name: p.Name, issuer: deps.urls.issuer(p.Id), clients: deps.store.listClients(p.Id).map((c) => c.ClientId),
   }));
-  logger.info({ url: deps.urls.publicUrl, port: address && typeof address === 'object' ? address.port : config.port, pools }, `cognito-emulator listening on ${deps.urls.publicUrl}`);
+  const issuerMode = config.issuerUrl.includes('amazonaws.com') ? 'aws' : config.issuerUrl === '{publicUrl}/{userPoolId}' ? 'local' : 'custom';
+  logger.info(
+    { url: deps.urls.publicUrl, port: address && typeof address === 'object' ? address.port : config.port, issuerMode, pools },
+    `cognito-emulator listening on ${deps.urls.publicUrl} (${pools.length} pool(s), issuer ${issuerMode}: ${pools[0] ? deps.urls.issuer(pools[0].id) : config.issuerUrl})`,
+  );
+
+  if (config.watch && config.fixtures) {
+    const stop = watchFixtures(config.fixtures, emulator, logger);
+    app.addHook('onClose', async () => stop());
+  }
 
   let closing = false;
   const shutdown = (signal: string) => {

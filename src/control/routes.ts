@@ -1,0 +1,72 @@
+// /_emulator/*: the test-control API (issue 8). Never part of Cognito's surface. Errors are
+// {"error", "message"} JSON with 400/404.
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { Deps } from '../deps.js';
+import { epochSeconds } from '../clock.js';
+import { CognitoError } from '../errors/cognito-error.js';
+import { OAuthError } from '../errors/oauth-error.js';
+import { mintTokens } from './mint-tokens.js';
+import { readFaultSpec } from './fault-spec.js';
+
+export interface ControlDeps extends Deps {
+  reset(): Promise<void>;
+}
+
+export class ControlError extends Error {
+  constructor(readonly error: string, message: string, readonly status = 400) {
+    super(message);
+  }
+}
+
+const body = (raw: unknown): Record<string, unknown> =>
+  raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw as Record<string, unknown> : {};
+
+export function controlRoutes(app: FastifyInstance, deps: ControlDeps): void {
+  app.setErrorHandler((err: FastifyError, request, reply: FastifyReply) => {
+    if (err instanceof ControlError) return reply.code(err.status).send({ error: err.error, message: err.message });
+    if (err instanceof CognitoError) return reply.code(err.status).send({ error: err.type, message: err.message });
+    if (err instanceof OAuthError) return reply.code(err.status).send({ error: err.error, message: err.message });
+    const status = err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) request.log.error({ err }, 'unexpected error in the control API');
+    return reply.code(status).send({ error: status === 500 ? 'InternalError' : 'InvalidRequest', message: err.message });
+  });
+
+  app.post('/_emulator/reset', async () => {
+    await deps.reset();
+    return { status: 'reset' };
+  });
+
+  const clockView = () => {
+    const now = deps.clock.now();
+    return { now: new Date(now).toISOString(), epochSeconds: epochSeconds(now), offsetSeconds: deps.clock.offsetMs / 1000 };
+  };
+  app.get('/_emulator/clock', async () => clockView());
+  app.post('/_emulator/clock', async (request) => {
+    const input = body(request.body);
+    if (typeof input.offsetSeconds === 'number' && Number.isFinite(input.offsetSeconds) && input.now === undefined) {
+      deps.clock.offsetMs = input.offsetSeconds * 1000;
+    } else if (typeof input.now === 'string' && input.offsetSeconds === undefined && !Number.isNaN(Date.parse(input.now))) {
+      deps.clock.offsetMs = Date.parse(input.now) - Date.now();
+    } else {
+      throw new ControlError('InvalidRequest', 'Send {"offsetSeconds": <number>} or {"now": "<ISO-8601 time>"}');
+    }
+    return clockView();
+  });
+
+  app.get('/_emulator/faults', async () => ({ faults: deps.faults.pending() }));
+  app.post('/_emulator/faults', async (request) => {
+    deps.faults.add(readFaultSpec(body(request.body)));
+    return { faults: deps.faults.pending() };
+  });
+  app.delete('/_emulator/faults', async () => {
+    deps.faults.clear();
+    return { faults: [] };
+  });
+
+  app.post('/_emulator/tokens', async (request) => mintTokens(body(request.body), deps));
+
+  app.get('/_emulator/codes', async () => ({
+    codes: deps.store.listCodes().map((c) => ({ ...c, expiresAt: new Date(c.expiresAt).toISOString() })),
+  }));
+  app.get('/_emulator/sessions', async () => ({ sessions: deps.sessions.list() }));
+}

@@ -1,0 +1,75 @@
+// Programmatic API: run the emulator in-process from a Node test runner (Jest, Vitest, node:test,
+// tap), without Docker.
+//
+//   const emulator = await startEmulator({ fixtures: { UserPools: [...] } });
+//   ... point the app at emulator.url, verify tokens against emulator.issuer(poolId) ...
+//   await emulator.reset();   // between tests
+//   await emulator.stop();
+import { pino } from 'pino';
+import { EXAMPLE_FIXTURE, loadConfig, type LogLevel } from './config.js';
+import { createEmulator } from './emulator.js';
+import { loadFixtures, parseFixture, type LoadedFixture } from './fixtures/load.js';
+import type { FixtureFile } from './fixtures/types.js';
+import { loggerOptions } from './logger.js';
+
+export type { FixtureFile, FixturePool, FixtureUser } from './fixtures/types.js';
+export { StartupError } from './errors/startup-error.js';
+
+export interface StartOptions {
+  /** A fixture object, or a path to a fixture file or directory. Default: the bundled example fixture. */
+  fixtures?: FixtureFile | string;
+  /** Default 0: any free port (read the chosen one from `url`). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default http://localhost:<port>. */
+  publicUrl?: string;
+  /** Issuer template, e.g. 'https://cognito-idp.{region}.amazonaws.com/{userPoolId}'. */
+  issuerUrl?: string;
+  /** lowdb JSON file for state that survives restarts. Default: memory only. */
+  dataFile?: string;
+  /** Default 'silent'. */
+  logLevel?: LogLevel;
+}
+
+export interface RunningEmulator {
+  /** Base URL: OAuth endpoints, hosted UI, the JSON API (`endpoint` for the AWS SDK). */
+  url: string;
+  /** The `iss` of the pool's tokens (also what aws-jwt-verify / openid-client expect). */
+  issuer(userPoolId: string): string;
+  /** Back to exactly the fixture state (users, codes, sessions, revocations, clock, faults). */
+  reset(): Promise<void>;
+  /** Moves the emulated clock (relative to real time; 0 = real time). */
+  setClockOffset(seconds: number): void;
+  stop(): Promise<void>;
+}
+
+export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
+  const env: Record<string, string> = {};
+  const set = (name: string, value: string | number | undefined) => { if (value !== undefined) env[name] = String(value); };
+  set('PORT', options.port ?? 0);
+  set('HOST', options.host);
+  set('PUBLIC_URL', options.publicUrl);
+  set('ISSUER_URL', options.issuerUrl);
+  set('DATA_FILE', options.dataFile);
+  set('LOG_LEVEL', options.logLevel ?? 'silent');
+  const config = loadConfig([], env);
+  const fixtures = await fixturesFrom(options.fixtures ?? EXAMPLE_FIXTURE);
+  const logger = pino(loggerOptions(config.logLevel));
+  const { app, deps, reset } = await createEmulator({ config, fixtures, logger });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  if (address && typeof address === 'object') deps.urls.listeningOn(address.port);
+  return {
+    url: deps.urls.publicUrl,
+    issuer: (userPoolId) => deps.urls.issuer(userPoolId),
+    reset,
+    setClockOffset: (seconds) => { deps.clock.offsetMs = seconds * 1000; },
+    stop: () => app.close(),
+  };
+}
+
+async function fixturesFrom(source: FixtureFile | string): Promise<LoadedFixture[]> {
+  if (typeof source === 'string') return loadFixtures(source);
+  return [parseFixture('(fixture object)', JSON.stringify(source))];
+}
