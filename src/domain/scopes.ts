@@ -4,7 +4,8 @@ import { STANDARD_SCOPES, type AppClient, type ResourceServer } from './model.js
 /** Space-separated per RFC 6749 §3.3; order kept, duplicates dropped. */
 export function parseScope(scope: string | undefined): string[] {
   if (scope === undefined) return [];
-  return [...new Set(scope.split(/[ +]+/).filter((s) => s !== ''))];
+  // Query strings and form bodies are already decoded ('+' → space), so a literal '+' belongs to the scope.
+  return [...new Set(scope.split(/ +/).filter((s) => s !== ''))];
 }
 
 export const isCustomScope = (scope: string): boolean =>

@@ -1,0 +1,93 @@
+// The lowdb store: a corrupt DATA_FILE stops startup untouched; ids from requests never reach the
+// prototype; one-time codes are consumed once; state written to DATA_FILE survives a reopen.
+import t, { type Test } from 'tap';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { User } from '../../src/domain/model.js';
+import { StartupError } from '../../src/errors/startup-error.js';
+import { openLowdbStore } from '../../src/store/lowdb-store.js';
+
+/** A temporary directory removed when the test ends. */
+function tempDir(t: Test): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cognito-emulator-store-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+const POOL = 'us-east-1_Store0001';
+const user = (Username: string, Attributes: Record<string, string> = {}): User => ({
+  UserPoolId: POOL, Username, Attributes: { sub: `sub-${Username}`, ...Attributes }, UserStatus: 'CONFIRMED', Enabled: true,
+  Groups: [], UserCreateDate: 0, UserLastModifiedDate: 0,
+});
+
+t.test('a corrupt data file → StartupError naming it, file untouched', async (t) => {
+  const dir = tempDir(t);
+  const cases: Array<[string, string, RegExp]> = [
+    ['not JSON', '{"version": 1, "pools": {', /: data file is not valid JSON \(.*\); fix or remove it$/],
+    ['empty file', '', /: data file is not valid JSON/],
+    ['another program’s JSON', '{"users": []}', /: \$\.version: not a cognito-emulator data file \(expected version 1\)$/],
+    ['a future version', '{"version": 2}', /: \$\.version: not a cognito-emulator data file/],
+    ['a JSON array', '[1]', /: \$\.version: not a cognito-emulator data file/],
+    ['JSON null', 'null', /: \$\.version: not a cognito-emulator data file/],
+  ];
+  for (const [name, content, message] of cases) {
+    const dataFile = join(dir, `${name.replace(/\W/g, '')}.json`);
+    writeFileSync(dataFile, content);
+    let caught: unknown;
+    try {
+      await openLowdbStore(dataFile);
+    } catch (err) {
+      caught = err;
+    }
+    t.type(caught, StartupError, `${name}: StartupError`);
+    t.match((caught as Error | undefined)?.message, message, `${name}: message`);
+    t.ok((caught as Error | undefined)?.message.startsWith(`${dataFile}: `), `${name}: names the file`);
+    t.equal(readFileSync(dataFile, 'utf8'), content, `${name}: file untouched`);
+  }
+  await t.rejects(openLowdbStore(dir), { name: 'StartupError', message: new RegExp(`^${dir}: cannot read data file \\(EISDIR\\)$`) }, 'a directory');
+});
+
+t.test('state written to DATA_FILE survives a reopen; a missing file starts empty', async (t) => {
+  const dataFile = join(tempDir(t), 'data.json');
+  const store = await openLowdbStore(dataFile);
+  t.same(store.listPools(), []);
+  await store.putPool({ Id: POOL, Name: 'p', UsernameAttributes: [], AliasAttributes: [], AutoVerifiedAttributes: [], CreationDate: 1, LastModifiedDate: 1 });
+  await store.putUser(user('alice', { email: 'Alice@Example.com' }));
+  await store.revokeOrigin('origin-1', Date.now() + 60_000);
+  await store.flush();
+
+  const reopened = await openLowdbStore(dataFile);
+  t.equal(reopened.getPool(POOL)?.Name, 'p');
+  t.equal(reopened.getUser(POOL, 'alice')?.Attributes.sub, 'sub-alice');
+  t.equal(reopened.findUserByAttribute(POOL, 'email', 'alice@example.com')?.Username, 'alice', 'alias index rebuilt, email case-insensitive');
+  t.ok(reopened.isOriginRevoked('origin-1'));
+  t.equal(JSON.parse(readFileSync(dataFile, 'utf8')).version, 1);
+});
+
+t.test('ids from requests never reach Object.prototype', async (t) => {
+  const store = await openLowdbStore();
+  for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+    t.equal(store.getPool(key), undefined, `pool ${key}`);
+    t.equal(store.getClient(key), undefined, `client ${key}`);
+    t.equal(store.getUser(POOL, key), undefined, `user ${key}`);
+    t.equal(store.getKeys(key), undefined, `keys ${key}`);
+    t.equal(store.isOriginRevoked(key), false, `revocation ${key}`);
+  }
+  await store.putUser(user('__proto__'));
+  t.equal(store.getUser(POOL, '__proto__')?.Username, '__proto__', 'stored as a plain key');
+  t.equal(({} as Record<string, unknown>).Username, undefined, 'prototype untouched');
+});
+
+t.test('one-time codes: consumed once, purged when expired', async (t) => {
+  const store = await openLowdbStore();
+  const code = { code: 'c1', userPoolId: POOL, clientId: 'x', redirectUri: 'http://x', username: 'alice', scopes: [], authTime: 0, expiresAt: 1000 };
+  store.saveCode(code);
+  t.same(store.consumeCode('c1'), code);
+  t.equal(store.consumeCode('c1'), undefined, 'second consume finds nothing');
+  store.saveCode({ ...code, code: 'c2' });
+  store.purgeExpired(999);
+  t.equal(store.consumeCode('c2')?.code, 'c2', 'not purged before expiry');
+  store.saveCode({ ...code, code: 'c3' });
+  store.purgeExpired(1000);
+  t.equal(store.consumeCode('c3'), undefined, 'purged at expiry');
+});
