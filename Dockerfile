@@ -1,0 +1,61 @@
+# cognito-emulator image: a local, offline Amazon Cognito user pool for tests and CI.
+#   docker build -t cognito-emulator .
+#   docker run -p 9229:9229 cognito-emulator                       # the example fixture
+#   docker run -p 9229:9229 -v "$PWD/fixtures:/fixtures:ro" -e FIXTURES=/fixtures cognito-emulator
+# Every stage starts from the same Debian-based Node image, so a locally made stand-in with this
+# name is enough to build offline (test/docker/run.sh does that).
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+# --- build: dev dependencies, tsc, then one bundle --------------------------------------------
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: `prepare` would build before the sources are copied; we build explicitly below.
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY scripts/bundle.mjs ./scripts/
+# dist/ as `npm start` runs it, then bundled into one file: a quarter to a third less start-up CPU
+# (no module resolution over hundreds of files). pino stays external: its log transports load
+# modules from node_modules by name.
+RUN npm run build && node scripts/bundle.mjs dist/main.js bundle/dist/main.js pino pino-pretty
+
+# --- deps: production dependencies only, without npm's cache ----------------------------------
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+
+# --- runtime: what runs, nothing else ----------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+ARG VERSION=dev
+ARG SOURCE=https://github.com/cognito-emulator/cognito-emulator
+LABEL org.opencontainers.image.title="cognito-emulator" \
+      org.opencontainers.image.description="Local, offline, Amazon Cognito compatible OAuth2/OIDC server for tests" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.licenses="MIT"
+WORKDIR /app
+# Application files stay owned by root (read-only for the process); only /data is writable.
+COPY package.json ./
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/bundle/dist ./dist
+COPY fixtures ./fixtures
+# /data: where DATA_FILE goes (e.g. DATA_FILE=/data/state.json with `-v cognito-data:/data`).
+# Not declared as a VOLUME, so plain runs leave no anonymous volumes behind; a named volume
+# mounted here starts out owned by node.
+RUN mkdir -p /data && chown node:node /data
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=9229 \
+    FIXTURES=/app/fixtures/example.json
+USER node
+EXPOSE 9229
+# node only (the image has no curl or wget); follows PORT when it is overridden.
+HEALTHCHECK --interval=3s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||9229)+'/health',{signal:AbortSignal.timeout(2500)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# node is PID 1 and handles SIGTERM itself (src/main.ts): it stops accepting connections, lets
+# in-flight requests finish, flushes DATA_FILE and exits 0. No init process is needed.
+STOPSIGNAL SIGTERM
+# Flags may follow the image name: `docker run cognito-emulator --log-level debug`.
+ENTRYPOINT ["node", "/app/dist/main.js"]
