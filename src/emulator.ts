@@ -17,6 +17,7 @@ import { loadFixtures, type LoadedFixture } from './fixtures/load.js';
 import { applySeed, planSeed } from './fixtures/seed.js';
 import { Sessions } from './hosted-ui/sessions.js';
 import { openLowdbStore } from './store/lowdb-store.js';
+import type { KeySupply } from './tokens/key-supply.js';
 import { Keys } from './tokens/keys.js';
 import { TokenIssuer } from './tokens/token-issuer.js';
 import { Urls } from './urls.js';
@@ -27,6 +28,8 @@ export interface EmulatorOptions {
   fixtures?: LoadedFixture[];
   clock?: OffsetClock;
   logger?: Logger | false;
+  /** Keys generated ahead (main.ts starts them before loading the emulator); pools take from it first. */
+  keySupply?: KeySupply;
 }
 
 export interface Emulator {
@@ -44,7 +47,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const clock = options.clock ?? new OffsetClock();
   const store = await openLowdbStore(config.dataFile);
   const fixtures = options.fixtures ?? (config.fixtures ? await loadFixtures(config.fixtures) : []);
-  const keys = new Keys(store);
+  const keys = new Keys(store, options.keySupply);
   const urls = new Urls(config);
   const credentials = new Credentials();
   const deps: Deps = {
@@ -76,14 +79,22 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   };
 
   const app = buildApp({ ...deps, reset }, options.logger ?? false);
-  const timer = setInterval(() => {
+  let lastPurge = clock.now();
+  const purge = () => {
+    lastPurge = clock.now();
     store.purgeExpired(clock.now());
     deps.sessions.purge();
     deps.passwordChallenges.purge();
     deps.authChallenges.purge();
     deps.verificationCodes.purge();
-  }, PURGE_EVERY_MS);
+  };
+  const timer = setInterval(purge, PURGE_EVERY_MS);
   timer.unref();
+  // Also on the first request 30 s (by the emulated clock) after the last purge: a test that moves
+  // the clock forward frees what expired at once, without waiting for the timer.
+  app.addHook('onRequest', async () => {
+    if (Math.abs(clock.now() - lastPurge) >= PURGE_EVERY_MS) purge();
+  });
   app.addHook('onClose', async () => {
     clearInterval(timer);
     await store.flush();

@@ -1,58 +1,20 @@
 #!/usr/bin/env node
-// Process entry: read settings, build the emulator, listen, close cleanly on SIGTERM/SIGINT.
-// Startup problems print one line and exit with code 2.
-import { pino } from 'pino';
-import { helpText, loadConfig } from './config.js';
-import { createEmulator } from './emulator.js';
-import { StartupError } from './errors/startup-error.js';
-import { loggerOptions } from './logger.js';
-import { watchFixtures } from './watch.js';
+// Process entry. Two things come before the rest of the emulator is loaded, because they only work
+// or only pay off when they come first: V8's heap settings (runtime-flags.ts), and the RSA keys of
+// one pool, which start generating on libuv's thread pool so that generation overlaps module
+// loading (bench/, issue 6). Then the command line runs (cli.ts).
+import './runtime-flags.js';
+import { loadConfig } from './config.js';
+import { KeySupply, keysLikelyNeeded } from './tokens/key-supply.js';
 
-async function main(): Promise<void> {
-  const config = loadConfig(process.argv.slice(2), process.env);
-  if (config.help) {
-    process.stdout.write(helpText() + '\n');
-    return;
+const keySupply = startKeySupply();
+const { runCli } = await import('./cli.js');
+runCli(keySupply);
+
+function startKeySupply(): KeySupply | undefined {
+  try {
+    return keysLikelyNeeded(loadConfig(process.argv.slice(2), process.env)) ? new KeySupply(3) : undefined;
+  } catch {
+    return undefined; // a bad setting: cli.ts reports it
   }
-  const logger = pino(loggerOptions(config.logLevel, process.stdout.isTTY === true && process.env.LOG_FORMAT !== 'json'));
-  const emulator = await createEmulator({ config, logger });
-  const { app, deps } = emulator;
-  await app.listen({ port: config.port, host: config.host });
-  const address = app.server.address();
-  if (address && typeof address === 'object') deps.urls.listeningOn(address.port);
-  const pools = deps.store.listPools().map((p) => ({
-    id: p.Id, name: p.Name, issuer: deps.urls.issuer(p.Id), clients: deps.store.listClients(p.Id).map((c) => c.ClientId),
-  }));
-  const issuerMode = config.issuerUrl.includes('amazonaws.com') ? 'aws' : config.issuerUrl === '{publicUrl}/{userPoolId}' ? 'local' : 'custom';
-  logger.info(
-    { url: deps.urls.publicUrl, port: address && typeof address === 'object' ? address.port : config.port, issuerMode, pools },
-    `cognito-emulator listening on ${deps.urls.publicUrl} (${pools.length} pool(s), issuer ${issuerMode}: ${pools[0] ? deps.urls.issuer(pools[0].id) : config.issuerUrl})`,
-  );
-
-  if (config.watch && config.fixtures) {
-    const stop = watchFixtures(config.fixtures, emulator, logger);
-    app.addHook('onClose', async () => stop());
-  }
-
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down');
-    app.close().then(() => process.exit(0), (err: unknown) => {
-      logger.error({ err }, 'error while shutting down');
-      process.exit(1);
-    });
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
 }
-
-main().catch((err: unknown) => {
-  if (err instanceof StartupError) {
-    process.stderr.write(`cognito-emulator: ${err.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`cognito-emulator: unexpected startup failure: ${(err as Error).stack ?? String(err)}\n`);
-  process.exit(1);
-});

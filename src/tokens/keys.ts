@@ -6,6 +6,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPair, type Ke
 import { promisify } from 'node:util';
 import type { PoolKeys, PrivateJwk } from '../domain/model.js';
 import type { Store } from '../store/store.js';
+import { OpenedTokens } from './opened-tokens.js';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 
@@ -13,12 +14,15 @@ export interface SigningKey {
   kid: string;
   privateKey: KeyObject;
   publicKey: KeyObject;
+  /** base64url of the protected header, exactly {"kid":…,"alg":"RS256"}: the same for every token. */
+  encodedHeader: string;
 }
 
 export interface PoolKeyring {
   id: SigningKey;
   access: SigningKey;
-  refresh: { publicKey: KeyObject; privateKey: KeyObject };
+  /** `opened` lives and dies with the key: new keys never see tokens opened with old ones. */
+  refresh: { publicKey: KeyObject; privateKey: KeyObject; opened: OpenedTokens };
   /** The serialised JWKS document, built once. */
   jwksJson: string;
 }
@@ -28,8 +32,10 @@ export async function generateJwk(): Promise<PrivateJwk> {
   return privateKey.export({ format: 'jwk' }) as PrivateJwk;
 }
 
-export async function generatePoolKeys(): Promise<PoolKeys> {
-  const [IdToken, AccessToken, RefreshToken] = await Promise.all([generateJwk(), generateJwk(), generateJwk()]);
+/** A pool's three keys, taken from keys generated ahead when there are any left. */
+export async function generatePoolKeys(supply?: { take(): Promise<PrivateJwk> | undefined }): Promise<PoolKeys> {
+  const next = () => supply?.take() ?? generateJwk();
+  const [IdToken, AccessToken, RefreshToken] = await Promise.all([next(), next(), next()]);
   return { IdToken, AccessToken, RefreshToken };
 }
 
@@ -46,13 +52,15 @@ function publicJwk(jwk: PrivateJwk): Record<string, string> {
 function toKeyring(keys: PoolKeys): PoolKeyring {
   const signing = (jwk: PrivateJwk): SigningKey => {
     const privateKey = createPrivateKey({ key: jwk as never, format: 'jwk' });
-    return { kid: kidOf(jwk), privateKey, publicKey: createPublicKey(privateKey) };
+    const kid = kidOf(jwk);
+    const encodedHeader = Buffer.from(JSON.stringify({ kid, alg: 'RS256' })).toString('base64url');
+    return { kid, privateKey, publicKey: createPublicKey(privateKey), encodedHeader };
   };
   const refreshPrivate = createPrivateKey({ key: keys.RefreshToken as never, format: 'jwk' });
   return {
     id: signing(keys.IdToken),
     access: signing(keys.AccessToken),
-    refresh: { privateKey: refreshPrivate, publicKey: createPublicKey(refreshPrivate) },
+    refresh: { privateKey: refreshPrivate, publicKey: createPublicKey(refreshPrivate), opened: new OpenedTokens() },
     jwksJson: JSON.stringify({ keys: [publicJwk(keys.IdToken), publicJwk(keys.AccessToken)] }),
   };
 }
@@ -61,12 +69,15 @@ function toKeyring(keys: PoolKeys): PoolKeyring {
 export class Keys {
   private readonly cache = new Map<string, PoolKeyring>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly supply?: { take(): Promise<PrivateJwk> | undefined },
+  ) {}
 
   /** Makes sure the pool has keys (stored or generated) and caches them. */
   async ensure(userPoolId: string, given?: PoolKeys): Promise<PoolKeyring> {
     let keys = given ?? this.store.getKeys(userPoolId);
-    if (!keys) keys = await generatePoolKeys();
+    if (!keys) keys = await generatePoolKeys(this.supply);
     if (keys !== this.store.getKeys(userPoolId)) await this.store.putKeys(userPoolId, keys);
     const ring = toKeyring(keys);
     this.cache.set(userPoolId, ring);

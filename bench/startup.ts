@@ -1,0 +1,46 @@
+// Startup: spawn → first 200 on GET /health (polled every 5 ms), median of N runs each, for the
+// emulator as shipped (`node dist/main.js`, bundled example fixture, keys generated), a bare Fastify
+// hello-world started the same way, and cognito-local (fresh temp directory each run). Runs are
+// interleaved so a noisy moment hits all three alike.
+import { fileURLToPath } from 'node:url';
+import { COGNITO_LOCAL_BIN } from './cognito-local.js';
+import { tempDir } from './fixtures.js';
+import { startServer, stopProcess, type StartOptions } from './lib/processes.js';
+import { median } from './lib/stats.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The built emulator; BENCH_MAIN points at another build (e.g. a copy of dist/ from before a change) for A/B runs. */
+export const EMULATOR_MAIN = process.env.BENCH_MAIN ?? fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const BARE = fileURLToPath(new URL('./bare-fastify.mjs', import.meta.url));
+
+export interface StartupFigures {
+  runs: number;
+  emulator: number[];
+  bareFastify: number[];
+  cognitoLocal: number[];
+  median: { emulator: number; bareFastify: number; cognitoLocal: number };
+}
+
+/** Environment for the emulator: JSON logs at info (the start line only), nothing else. */
+export const EMULATOR_ENV = { LOG_LEVEL: 'info', LOG_FORMAT: 'json' };
+
+export async function timeStartup(opts: StartOptions): Promise<number> {
+  const started = await startServer(opts);
+  await stopProcess(started.child);
+  return started.startupMs;
+}
+
+export async function measureStartup(runs = 5): Promise<StartupFigures> {
+  const emulator: number[] = [];
+  const bareFastify: number[] = [];
+  const cognitoLocal: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    emulator.push(await timeStartup({ command: process.execPath, args: [EMULATOR_MAIN], cwd: ROOT, env: EMULATOR_ENV }));
+    bareFastify.push(await timeStartup({ command: process.execPath, args: [BARE], cwd: ROOT }));
+    cognitoLocal.push(await timeStartup({ command: process.execPath, args: [COGNITO_LOCAL_BIN], cwd: tempDir('cognito-local-start') }));
+  }
+  return {
+    runs, emulator, bareFastify, cognitoLocal,
+    median: { emulator: median(emulator), bareFastify: median(bareFastify), cognitoLocal: median(cognitoLocal) },
+  };
+}

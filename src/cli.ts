@@ -1,0 +1,62 @@
+// The command line (loaded by main.ts once the process is set up): read settings, build the
+// emulator, listen, close cleanly on SIGTERM/SIGINT. Startup problems print one line and exit with code 2.
+import { pino } from 'pino';
+import { helpText, loadConfig } from './config.js';
+import { createEmulator } from './emulator.js';
+import { StartupError } from './errors/startup-error.js';
+import { loggerOptions } from './logger.js';
+import type { KeySupply } from './tokens/key-supply.js';
+import { watchFixtures } from './watch.js';
+
+async function main(keySupply: KeySupply | undefined): Promise<void> {
+  const config = loadConfig(process.argv.slice(2), process.env);
+  if (config.help) {
+    process.stdout.write(helpText() + '\n');
+    return;
+  }
+  const logger = pino(loggerOptions(config.logLevel, process.stdout.isTTY === true && process.env.LOG_FORMAT !== 'json'));
+  const emulator = await createEmulator({ config, logger, ...(keySupply ? { keySupply } : {}) });
+  const { app, deps } = emulator;
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  if (address && typeof address === 'object') deps.urls.listeningOn(address.port);
+  const pools = deps.store.listPools().map((p) => ({
+    id: p.Id, name: p.Name, issuer: deps.urls.issuer(p.Id), clients: deps.store.listClients(p.Id).map((c) => c.ClientId),
+  }));
+  const issuerMode = config.issuerUrl.includes('amazonaws.com') ? 'aws' : config.issuerUrl === '{publicUrl}/{userPoolId}' ? 'local' : 'custom';
+  logger.info(
+    { url: deps.urls.publicUrl, port: address && typeof address === 'object' ? address.port : config.port, issuerMode, pools },
+    `cognito-emulator listening on ${deps.urls.publicUrl} (${pools.length} pool(s), issuer ${issuerMode}: ${pools[0] ? deps.urls.issuer(pools[0].id) : config.issuerUrl})`,
+  );
+
+  if (config.watch && config.fixtures) {
+    const stop = watchFixtures(config.fixtures, emulator, logger);
+    app.addHook('onClose', async () => stop());
+  }
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    app.close().then(() => process.exit(0), (err: unknown) => {
+      logger.error({ err }, 'error while shutting down');
+      process.exit(1);
+    });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+export function runCli(keySupply?: KeySupply): void {
+  main(keySupply).catch(failed);
+}
+
+function failed(err: unknown): void {
+  if (err instanceof StartupError) {
+    process.stderr.write(`cognito-emulator: ${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`cognito-emulator: unexpected startup failure: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+}
