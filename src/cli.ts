@@ -8,7 +8,7 @@ import { loggerOptions } from './logger.js';
 import type { KeySupply } from './tokens/key-supply.js';
 import { watchFixtures } from './watch.js';
 
-async function main(keySupply: KeySupply | undefined): Promise<void> {
+async function main(keySupply: KeySupply | undefined, takeEarlySignal: () => NodeJS.Signals | undefined): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
   if (config.help) {
     process.stdout.write(helpText() + '\n');
@@ -46,10 +46,12 @@ async function main(keySupply: KeySupply | undefined): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  const pending = takeEarlySignal();
+  if (pending) shutdown(pending);
 }
 
-export function runCli(keySupply?: KeySupply): void {
-  main(keySupply).catch(failed);
+export function runCli(keySupply?: KeySupply, takeEarlySignal: () => NodeJS.Signals | undefined = () => undefined): void {
+  main(keySupply, takeEarlySignal).catch(failed);
 }
 
 function failed(err: unknown): void {

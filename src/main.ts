@@ -7,9 +7,19 @@ import './runtime-flags.js';
 import { loadConfig } from './config.js';
 import { KeySupply, keysLikelyNeeded } from './tokens/key-supply.js';
 
+// PID 1 in a container drops signals it has no handler for: a `docker stop` during start-up would
+// wait out the whole grace period. Remember early signals; cli.ts acts on them once it can close.
+const early: NodeJS.Signals[] = [];
+const hold = (signal: NodeJS.Signals) => { early.push(signal); };
+process.on('SIGTERM', hold).on('SIGINT', hold);
+const takeEarlySignal = (): NodeJS.Signals | undefined => {
+  process.off('SIGTERM', hold).off('SIGINT', hold);
+  return early[0];
+};
+
 const keySupply = startKeySupply();
 const { runCli } = await import('./cli.js');
-runCli(keySupply);
+runCli(keySupply, takeEarlySignal);
 
 function startKeySupply(): KeySupply | undefined {
   try {
