@@ -10,6 +10,7 @@ import type { Output } from './operation.js';
 import {
   aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite,
 } from './operations/users/attribute-rules.js';
+import { saveNewPassword } from './operations/users/user-records.js';
 
 const ATTRIBUTE_PREFIX = 'userAttributes.';
 
@@ -26,13 +27,10 @@ export async function answerNewPassword(ctx: AuthContext, responses: Params, ses
   const password = requiredParam(responses, 'NEW_PASSWORD');
   const problem = passwordPolicyProblem(password);
   if (problem) throw new CognitoError('InvalidPasswordException', problem);
-  const attributes = { ...user.Attributes, ...challengeAttributes(ctx, user, responses) };
-
-  const updated: User = {
-    ...user, Attributes: attributes, UserStatus: 'CONFIRMED', UserLastModifiedDate: ctx.deps.clock.now(),
-  };
-  await ctx.deps.credentials.setPassword(updated, password);
-  await ctx.deps.store.putUser(updated);
+  const answers = challengeAttributes(ctx, user, responses);
+  const updated = await saveNewPassword(ctx.deps, user, password, (current) => ({
+    Attributes: { ...current.Attributes, ...answers }, UserStatus: 'CONFIRMED',
+  }));
   ctx.deps.authChallenges.endSession(sessionId);
   return authenticationResult(ctx, updated);
 }

@@ -6,7 +6,9 @@ import type { Input } from './operation.js';
 const member = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 export function invalid(name: string, value: unknown, constraint: string): CognitoError {
-  const shown = value === undefined || value === null ? 'null' : `'${String(value).slice(0, 100)}'`;
+  // Objects and arrays are never stringified: `{"toString": 1}` or deeply nested arrays would throw.
+  const text = typeof value === 'object' && value !== null ? (Array.isArray(value) ? '[...]' : '{...}') : String(value);
+  const shown = value === undefined || value === null ? 'null' : `'${text.slice(0, 100)}'`;
   return new CognitoError('InvalidParameterException',
     `1 validation error detected: Value ${shown} at '${member(name)}' failed to satisfy constraint: ${constraint}`);
 }

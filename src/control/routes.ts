@@ -18,6 +18,8 @@ export class ControlError extends Error {
   }
 }
 
+const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
 const body = (raw: unknown): Record<string, unknown> =>
   raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw as Record<string, unknown> : {};
 
@@ -43,12 +45,14 @@ export function controlRoutes(app: FastifyInstance, deps: ControlDeps): void {
   app.get('/_emulator/clock', async () => clockView());
   app.post('/_emulator/clock', async (request) => {
     const input = body(request.body);
-    if (typeof input.offsetSeconds === 'number' && Number.isFinite(input.offsetSeconds) && input.now === undefined) {
+    // The moved time must stay a date every part of the emulator can print (1970 to 9999).
+    const inRange = (ms: number) => Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIME_MS;
+    if (typeof input.offsetSeconds === 'number' && inRange(Date.now() + input.offsetSeconds * 1000) && input.now === undefined) {
       deps.clock.offsetMs = input.offsetSeconds * 1000;
-    } else if (typeof input.now === 'string' && input.offsetSeconds === undefined && !Number.isNaN(Date.parse(input.now))) {
+    } else if (typeof input.now === 'string' && input.offsetSeconds === undefined && inRange(Date.parse(input.now))) {
       deps.clock.offsetMs = Date.parse(input.now) - Date.now();
     } else {
-      throw new ControlError('InvalidRequest', 'Send {"offsetSeconds": <number>} or {"now": "<ISO-8601 time>"}');
+      throw new ControlError('InvalidRequest', 'Send {"offsetSeconds": <number>} or {"now": "<ISO-8601 time>"}, for a time between 1970 and 9999');
     }
     return clockView();
   });

@@ -1,5 +1,7 @@
 // Finding the user someone signs in as: by username, or by an email / phone / preferred_username
 // alias when the pool signs users in that way (reference §11.4 USER_ID_FOR_SRP).
+import type { Clock } from '../clock.js';
+import type { Credentials } from './credentials.js';
 import type { User, UserPool } from './model.js';
 import type { Store } from '../store/store.js';
 
@@ -12,4 +14,24 @@ export function findSignInUser(store: Store, pool: UserPool, login: string): Use
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Sets a user's password and saves the record. Hashing takes tens of milliseconds, so the new hash
+ * is applied to the record as stored once it is ready: a change made meanwhile (an attribute
+ * update) is kept, and a user deleted meanwhile stays deleted (undefined is returned).
+ */
+export async function savePassword(
+  deps: { store: Store; credentials: Credentials; clock: Clock }, user: User, password: string,
+  changes: (current: User) => Partial<User> = () => ({}),
+): Promise<User | undefined> {
+  const hashed: User = { ...user };
+  await deps.credentials.setPassword(hashed, password);
+  const current = deps.store.getUser(user.UserPoolId, user.Username);
+  if (!current) return undefined;
+  const updated: User = { ...current, Attributes: { ...current.Attributes }, ...changes(current), UserLastModifiedDate: deps.clock.now() };
+  if (hashed.PasswordHash !== undefined) updated.PasswordHash = hashed.PasswordHash;
+  if (hashed.Srp !== undefined) updated.Srp = hashed.Srp;
+  await deps.store.putUser(updated);
+  return updated;
 }

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { passwordPolicyProblem } from '../domain/password-policy.js';
+import { savePassword } from '../domain/users.js';
 import { validateAuthorizeRequest, type Query } from '../oauth/authorize-request.js';
 import { csrfMatches, renderNewPassword, signedIn } from './login.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
@@ -25,9 +26,9 @@ export function newPasswordRoutes(app: FastifyInstance, deps: Deps): void {
     const problem = passwordPolicyProblem(password);
     if (problem) return again(problem);
     deps.passwordChallenges.delete(challengeId);
-    const updated = { ...user, UserStatus: 'CONFIRMED' as const, UserLastModifiedDate: deps.clock.now() };
-    await deps.credentials.setPassword(updated, password);
-    await deps.store.putUser(updated);
+    const updated = await savePassword(deps, user, password, () => ({ UserStatus: 'CONFIRMED' }));
+    // Deleted while the password was hashed: start the sign-in again.
+    if (!updated) throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
     return signedIn(request, reply, deps, req, updated);
   });
 }

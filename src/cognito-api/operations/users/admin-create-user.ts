@@ -11,7 +11,7 @@ import type { Operation } from '../../operation.js';
 import { userType } from '../../serialize.js';
 import { checkAttributeNames, checkAttributeValues } from './attribute-rules.js';
 import { deliveryTo, recordMessage, type Delivery } from './delivery.js';
-import { checkPasswordPolicy, generateTemporaryPassword, insertNewUser, newUserRecord, saveUser } from './user-records.js';
+import { checkPasswordPolicy, generateTemporaryPassword, insertNewUser, newUserRecord, saveNewPassword } from './user-records.js';
 
 type Medium = 'EMAIL' | 'SMS';
 
@@ -41,8 +41,7 @@ export const adminCreateUser: Operation = (deps) => async (input) => {
   // The message is decided before anything is written, so a refused invitation creates nothing.
   const deliveries = action === 'SUPPRESS' ? [] : invitationDeliveries(user, mediums);
   if (action === 'RESEND') {
-    await deps.credentials.setPassword(user, password);
-    user = await saveUser(deps, user, {});
+    user = await saveNewPassword(deps, user, password);
   } else {
     user = await insertNewUser(deps, pool, user, password, 'User account already exists');
   }

@@ -3,7 +3,7 @@
 import { optionalBoolean, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { checkPasswordPolicy, saveUser } from './user-records.js';
+import { checkPasswordPolicy, saveNewPassword } from './user-records.js';
 
 export const adminSetUserPassword: Operation = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
@@ -11,9 +11,7 @@ export const adminSetUserPassword: Operation = (deps) => async (input) => {
   const password = requiredString(input, 'Password', 256);
   const permanent = optionalBoolean(input, 'Permanent') ?? false;
   checkPasswordPolicy(password);
-  const updated = { ...user, Attributes: { ...user.Attributes } };
-  await deps.credentials.setPassword(updated, password);
-  await saveUser(deps, updated, { UserStatus: permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD' });
+  await saveNewPassword(deps, user, password, () => ({ UserStatus: permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD' }));
   // A pending reset code is moot once an administrator has set the password.
   deps.verificationCodes.forget(pool.Id, user.Username, 'resetPassword');
   return {};

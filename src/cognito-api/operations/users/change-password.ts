@@ -4,7 +4,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
-import { checkPasswordPolicy, saveUser } from './user-records.js';
+import { checkPasswordPolicy, saveNewPassword } from './user-records.js';
 
 export const changePassword: Operation = (deps) => async (input) => {
   const { user } = await userFromAccessToken(deps, input);
@@ -15,8 +15,6 @@ export const changePassword: Operation = (deps) => async (input) => {
     throw new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
   }
   checkPasswordPolicy(proposed);
-  const updated = { ...user, Attributes: { ...user.Attributes } };
-  await deps.credentials.setPassword(updated, proposed);
-  await saveUser(deps, updated, {});
+  await saveNewPassword(deps, user, proposed);
   return {};
 };

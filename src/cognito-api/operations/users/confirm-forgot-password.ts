@@ -4,7 +4,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { codeExpired, codeMismatch, selfServiceCall, selfServiceUser } from './self-service.js';
-import { checkPasswordPolicy, saveUser } from './user-records.js';
+import { checkPasswordPolicy, saveNewPassword } from './user-records.js';
 
 export const confirmForgotPassword: Operation = (deps) => async (input) => {
   const call = selfServiceCall(deps, input);
@@ -16,8 +16,6 @@ export const confirmForgotPassword: Operation = (deps) => async (input) => {
   checkPasswordPolicy(password);
   const checked = deps.verificationCodes.check(call.pool.Id, user.Username, 'resetPassword', code);
   if (!checked.ok) throw checked.problem === 'mismatch' ? codeMismatch() : codeExpired();
-  const updated = { ...user, Attributes: { ...user.Attributes } };
-  await deps.credentials.setPassword(updated, password);
-  await saveUser(deps, updated, { UserStatus: user.UserStatus === 'RESET_REQUIRED' ? 'CONFIRMED' : user.UserStatus });
+  await saveNewPassword(deps, user, password, (current) => ({ UserStatus: current.UserStatus === 'RESET_REQUIRED' ? 'CONFIRMED' : current.UserStatus }));
   return {};
 };

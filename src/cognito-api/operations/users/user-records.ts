@@ -4,6 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Deps } from '../../../deps.js';
 import type { User, UserPool } from '../../../domain/model.js';
 import { passwordPolicyProblem } from '../../../domain/password-policy.js';
+import { savePassword } from '../../../domain/users.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { aliasConflict, aliasExistsMessage } from './attribute-rules.js';
 
@@ -70,6 +71,13 @@ export async function insertNewUser(deps: Deps, pool: UserPool, user: User, pass
   checkNewUserIsFree(deps, pool, user, existsMessage);
   await deps.store.putUser(user);
   return user;
+}
+
+/** Sets the password on the record as stored after hashing (domain/users.ts); UserNotFoundException if it was deleted meanwhile. */
+export async function saveNewPassword(deps: Deps, user: User, password: string, changes?: (current: User) => Partial<User>): Promise<User> {
+  const saved = await savePassword(deps, user, password, changes);
+  if (!saved) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+  return saved;
 }
 
 /** Replaces the stored record with a changed copy and returns the copy. */
