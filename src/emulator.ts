@@ -52,7 +52,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const credentials = new Credentials();
   const deps: Deps = {
     store, clock, keys, urls, credentials,
-    tokens: new TokenIssuer({ keys, urls, clock }),
+    tokens: new TokenIssuer({ keys, urls, clock, store }),
     sessions: new Sessions(clock),
     passwordChallenges: new ExpiringMap<PasswordChallenge>(() => clock.now()),
     authChallenges: new AuthChallenges(() => clock.now()),

@@ -43,6 +43,7 @@ export function buildAppClient(input: ClientInput, userPoolId: string, now: numb
     SupportedIdentityProviders: input.SupportedIdentityProviders ?? ['COGNITO'],
     ...(input.ReadAttributes !== undefined ? { ReadAttributes: input.ReadAttributes } : {}),
     ...(input.WriteAttributes !== undefined ? { WriteAttributes: input.WriteAttributes } : {}),
+    ...(input.TokenCustomization !== undefined ? { TokenCustomization: input.TokenCustomization } : {}),
     AccessTokenValidity: input.AccessTokenValidity ?? DEFAULT_VALIDITY.AccessTokenValidity,
     IdTokenValidity: input.IdTokenValidity ?? DEFAULT_VALIDITY.IdTokenValidity,
     RefreshTokenValidity: input.RefreshTokenValidity ?? DEFAULT_VALIDITY.RefreshTokenValidity,

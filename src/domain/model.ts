@@ -1,6 +1,7 @@
 // The emulator's state, in Cognito's own field names (DescribeUserPool, DescribeUserPoolClient,
 // DescribeResourceServer, AdminGetUser) so fixtures, the JSON API and the store share one shape.
 // Times are epoch milliseconds internally; the JSON API renders them as epoch seconds.
+import type { TokenCustomization } from '../tokens/customization.js';
 
 export type OAuthFlow = 'code' | 'implicit' | 'client_credentials';
 export type TimeUnit = 'seconds' | 'minutes' | 'hours' | 'days';
@@ -27,6 +28,8 @@ export interface UserPool {
   UserPoolTags?: Record<string, string>;
   UsernameAttributes: string[];
   AliasAttributes: string[];
+  /** Claims added to / suppressed from this pool's tokens (fixtures only; see tokens/customization.ts). */
+  TokenCustomization?: TokenCustomization;
   AutoVerifiedAttributes: string[];
   CreationDate: number;
   LastModifiedDate: number;
@@ -60,6 +63,7 @@ export interface AppClient {
   AuthSessionValidity: number;
   EnableTokenRevocation: boolean;
   PreventUserExistenceErrors: 'LEGACY' | 'ENABLED';
+  TokenCustomization?: TokenCustomization;
   CreationDate: number;
   LastModifiedDate: number;
 }
@@ -104,6 +108,7 @@ export interface User {
   Enabled: boolean;
   /** Group names, in the order they were joined. */
   Groups: string[];
+  TokenCustomization?: TokenCustomization;
   PasswordHash?: PasswordHash;
   /** Set with PasswordHash when the password is set through the emulator, for USER_SRP_AUTH. */
   Srp?: SrpVerifier;

@@ -7,6 +7,8 @@ import { newUuid } from '../domain/ids.js';
 import { firstIatAfterSignOut, type AppClient, type User } from '../domain/model.js';
 import type { Urls } from '../urls.js';
 import { accessTokenClaims, clientCredentialsClaims, idTokenClaims, type Channel, type SessionFacts } from './claims.js';
+import { customizeClaims } from './customization.js';
+import type { Store } from '../store/store.js';
 import type { Keys, SigningKey } from './keys.js';
 import { openRefreshToken, sealRefreshToken, type RefreshState } from './refresh-token.js';
 import { accessTokenSeconds, idTokenSeconds, refreshTokenSeconds } from './validity.js';
@@ -36,7 +38,7 @@ export interface UserTokenRequest {
 
 export class TokenIssuer {
   constructor(
-    private readonly deps: { keys: Keys; urls: Urls; clock: Clock },
+    private readonly deps: { keys: Keys; urls: Urls; clock: Clock; store: Pick<Store, 'getPool'> },
   ) {}
 
   private ring(userPoolId: string) {
@@ -62,11 +64,13 @@ export class TokenIssuer {
       ...(req.nonce !== undefined ? { nonce: req.nonce } : {}),
     };
     const expiresIn = accessTokenSeconds(req.client);
-    const accessToken = await sign(accessTokenClaims(facts, expiresIn, newUuid()), ring.access);
+    const layers = [this.deps.store.getPool(poolId)?.TokenCustomization, req.client.TokenCustomization, req.user.TokenCustomization];
+    const custom = (claims: Record<string, unknown>, kind: 'IdToken' | 'AccessToken') => customizeClaims(claims, kind, layers, req.user.Attributes);
+    const accessToken = await sign(custom(accessTokenClaims(facts, expiresIn, newUuid()), 'AccessToken'), ring.access);
     // An ID token needs openid through the OAuth endpoints; the JSON API always returns one.
     const wantsId = req.channel === 'api' || req.scopes.includes('openid');
     const [idToken, refreshToken] = await Promise.all([
-      wantsId ? sign(idTokenClaims(facts, idTokenSeconds(req.client), newUuid(), accessToken), ring.id) : undefined,
+      wantsId ? sign(custom(idTokenClaims(facts, idTokenSeconds(req.client), newUuid(), accessToken), 'IdToken'), ring.id) : undefined,
       req.withRefreshToken ? sealRefreshToken(this.refreshState(facts), ring.refresh.publicKey) : undefined,
     ]);
     return {
@@ -82,7 +86,8 @@ export class TokenIssuer {
     const iat = epochSeconds(this.deps.clock.now());
     const expiresIn = accessTokenSeconds(client);
     const issuer = this.deps.urls.issuer(client.UserPoolId);
-    const claims = clientCredentialsClaims(issuer, client, scopes, iat, expiresIn, newUuid());
+    const layers = [this.deps.store.getPool(client.UserPoolId)?.TokenCustomization, client.TokenCustomization];
+    const claims = customizeClaims(clientCredentialsClaims(issuer, client, scopes, iat, expiresIn, newUuid()), 'AccessToken', layers, {});
     return { access_token: await sign(claims, this.ring(client.UserPoolId).access), expires_in: expiresIn, token_type: 'Bearer' };
   }
 
