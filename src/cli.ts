@@ -29,16 +29,15 @@ async function main(keySupply: KeySupply | undefined, takeEarlySignal: () => Nod
     `cognito-emulator listening on ${deps.urls.publicUrl} (${pools.length} pool(s), issuer ${issuerMode}: ${pools[0] ? deps.urls.issuer(pools[0].id) : config.issuerUrl})`,
   );
 
-  if (config.watch && config.fixtures) {
-    const stop = watchFixtures(config.fixtures, emulator, logger);
-    app.addHook('onClose', async () => stop());
-  }
+  // Hooks can no longer be added once listening: the watcher is stopped by shutdown() itself.
+  const stopWatching = config.watch && config.fixtures ? watchFixtures(config.fixtures, emulator, logger) : () => {};
 
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    stopWatching();
     app.close().then(() => process.exit(0), (err: unknown) => {
       logger.error({ err }, 'error while shutting down');
       process.exit(1);
