@@ -137,6 +137,8 @@ t.test('RevokeToken: the refresh token family stops working', async (t) => {
   // Again, or a token that is not ours: success, as at /oauth2/revoke.
   await sdk.send(new RevokeTokenCommand({ ClientId: PUBLIC_CLIENT, Token: revoked.refresh_token! }));
   await sdk.send(new RevokeTokenCommand({ ClientId: PUBLIC_CLIENT, Token: 'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.a.b.c.d' }));
+  // Three dot-separated parts that are not a JWT are garbage, not an access token: success, as at /oauth2/revoke.
+  await sdk.send(new RevokeTokenCommand({ ClientId: PUBLIC_CLIENT, Token: 'a.b.c' }));
 });
 
 t.test('RevokeToken failures', async (t) => {

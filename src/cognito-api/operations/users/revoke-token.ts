@@ -4,6 +4,7 @@
 // bad client secret or another client's token are unconfirmed (README).
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { safeEqual } from '../../../domain/passwords.js';
+import { revokeRefreshToken } from '../../../tokens/revoke-refresh-token.js';
 import { optionalString, requiredString } from '../../input.js';
 import { clientOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
@@ -23,12 +24,8 @@ export const revokeToken: Operation = (deps) => async (input) => {
   if (!client.EnableTokenRevocation) {
     throw new CognitoError('UnsupportedOperationException', 'Token revocation is not enabled for this app client.');
   }
-  // Access and ID tokens (JWTs) are not revocable on their own.
-  if (token.split('.').length === 3) throw new CognitoError('UnsupportedTokenTypeException', 'Unsupported token type.');
-  const state = await deps.tokens.readRefreshToken(client.UserPoolId, token);
-  if (state) {
-    if (state.client_id !== client.ClientId) throw new CognitoError('UnauthorizedException', 'The token was not issued to this client.');
-    await deps.store.revokeOrigin(state.origin_jti, state.exp * 1000);
-  }
+  const outcome = await revokeRefreshToken(token, client, deps);
+  if (outcome === 'not-a-refresh-token') throw new CognitoError('UnsupportedTokenTypeException', 'Unsupported token type.');
+  if (outcome === 'other-client') throw new CognitoError('UnauthorizedException', 'The token was not issued to this client.');
   return {};
 };
