@@ -5,13 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { authenticateClient, readClientCredentials } from '../domain/client-auth.js';
 import { OAuthError } from '../errors/oauth-error.js';
+import { isFormRequest } from '../http/form.js';
 import { cognitoRequestId, noStore } from '../http/headers.js';
 import { bodyParam } from './grants/grant.js';
 import { revokeRefreshToken } from '../tokens/revoke-refresh-token.js';
 
 export function revokeRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/oauth2/revoke', async (request, reply) => {
-    if (!request.headers['content-type']?.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    if (!isFormRequest(request)) {
       throw new OAuthError('invalid_request');
     }
     const body = (request.body ?? {}) as Record<string, unknown>;

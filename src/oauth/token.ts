@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { authenticateClient, readClientCredentials } from '../domain/client-auth.js';
 import { OAuthError } from '../errors/oauth-error.js';
+import { isFormRequest } from '../http/form.js';
 import { cognitoRequestId, noStore } from '../http/headers.js';
 import { authorizationCodeGrant } from './grants/authorization-code.js';
 import { clientCredentialsGrant } from './grants/client-credentials.js';
@@ -17,7 +18,7 @@ const GRANTS: Record<string, Grant> = {
 
 export function tokenRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/oauth2/token', async (request, reply) => {
-    if (!request.headers['content-type']?.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    if (!isFormRequest(request)) {
       throw new OAuthError('invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
     }
     const body = (request.body ?? {}) as Record<string, unknown>;
