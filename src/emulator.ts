@@ -17,8 +17,7 @@ import { loadFixtures, type LoadedFixture } from './fixtures/load.js';
 import { applySeed, planSeed } from './fixtures/seed.js';
 import { Sessions } from './hosted-ui/sessions.js';
 import { openLowdbStore } from './store/lowdb-store.js';
-import type { KeySupply } from './tokens/key-supply.js';
-import { Keys } from './tokens/keys.js';
+import { Keys, type KeySource } from './tokens/keys.js';
 import { TokenIssuer } from './tokens/token-issuer.js';
 import { Urls } from './urls.js';
 
@@ -29,7 +28,7 @@ export interface EmulatorOptions {
   clock?: OffsetClock;
   logger?: Logger | false;
   /** Keys generated ahead (main.ts starts them before loading the emulator); pools take from it first. */
-  keySupply?: KeySupply;
+  keySupply?: KeySource;
 }
 
 export interface Emulator {
@@ -64,7 +63,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   // Check every fixture before writing anything: a bad one leaves the store untouched.
   await seed(fixtures, deps);
   // Pools that exist only in DATA_FILE (created through the API) need their keys too.
-  for (const pool of store.listPools()) if (!keys.get(pool.Id)) await keys.ensure(pool.Id);
+  for (const pool of store.listPools()) if (!keys.get(pool.Id)) await keys.load(pool.Id);
 
   let current = fixtures;
   /** Back to exactly the fixture state: records, codes, sessions, revocations, clock, faults. */
@@ -97,6 +96,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await keys.settled();
     await store.flush();
   });
   /** --watch: checks the new fixtures fully (throwing StartupError if bad, changing nothing), then resets to them. */

@@ -1,7 +1,7 @@
 // Per pool: an RS256 key for ID tokens, a different one for access tokens (both published in the
 // JWKS, public parts only) and an RSA key for refresh-token encryption (reference §5.1, §8.2).
 // Keys come from the fixture's SigningKeys, else from the store (DATA_FILE), else are generated
-// off the event loop and stored.
+// off the event loop and stored (without holding up start-up: see Keys).
 import { createHash, createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { PoolKeys, PrivateJwk } from '../domain/model.js';
@@ -32,8 +32,13 @@ export async function generateJwk(): Promise<PrivateJwk> {
   return privateKey.export({ format: 'jwk' }) as PrivateJwk;
 }
 
-/** A pool's three keys, taken from keys generated ahead when there are any left. */
-export async function generatePoolKeys(supply?: { take(): Promise<PrivateJwk> | undefined }): Promise<PoolKeys> {
+/** Where generated keys come from: the CLI's KeySupply (ahead of need, paced), else generateJwk. */
+export interface KeySource {
+  take(): Promise<PrivateJwk> | undefined;
+}
+
+/** A pool's three keys, taken from the source when there is one. */
+export async function generatePoolKeys(supply?: KeySource): Promise<PoolKeys> {
   const next = () => supply?.take() ?? generateJwk();
   const [IdToken, AccessToken, RefreshToken] = await Promise.all([next(), next(), next()]);
   return { IdToken, AccessToken, RefreshToken };
@@ -65,31 +70,72 @@ function toKeyring(keys: PoolKeys): PoolKeyring {
   };
 }
 
-/** Imported keys per pool, cached: key import and JWKS serialisation happen once, not per request. */
+/**
+ * Imported keys per pool, cached: key import and JWKS serialisation happen once, not per request.
+ * Keys that must be generated are not waited for at start-up: three 2048-bit RSA keys take 200-400 ms
+ * on two cores, more than the rest of start-up together (bench/, issue 6). Generation runs on libuv's
+ * thread pool while the server starts listening; a request that needs a pool's keys before they exist
+ * (JWKS, signing, verifying) waits for them in get().
+ */
 export class Keys {
-  private readonly cache = new Map<string, PoolKeyring>();
+  private readonly rings = new Map<string, Promise<PoolKeyring>>();
+  /** Generations under way, by pool. */
+  private readonly generating = new Map<string, Promise<PoolKeyring>>();
 
   constructor(
     private readonly store: Store,
-    private readonly supply?: { take(): Promise<PrivateJwk> | undefined },
+    private readonly supply?: KeySource,
   ) {}
 
-  /** Makes sure the pool has keys (stored or generated) and caches them. */
-  async ensure(userPoolId: string, given?: PoolKeys): Promise<PoolKeyring> {
-    let keys = given ?? this.store.getKeys(userPoolId);
-    if (!keys) keys = await generatePoolKeys(this.supply);
-    if (keys !== this.store.getKeys(userPoolId)) await this.store.putKeys(userPoolId, keys);
-    const ring = toKeyring(keys);
-    this.cache.set(userPoolId, ring);
+  /**
+   * Loads a pool's keys: `given` (the fixture's SigningKeys), else stored (DATA_FILE), else
+   * generated. Resolves once given or stored keys are in place; generation is only started.
+   */
+  async load(userPoolId: string, given?: PoolKeys): Promise<void> {
+    const stored = this.store.getKeys(userPoolId);
+    const keys = given ?? stored;
+    if (!keys) {
+      // Loaded again before its keys exist (a reset right after start): the generation under way serves.
+      const pending = this.generating.get(userPoolId);
+      if (pending) this.rings.set(userPoolId, pending);
+      else this.startGenerating(userPoolId);
+      return;
+    }
+    if (keys !== stored) await this.store.putKeys(userPoolId, keys);
+    this.rings.set(userPoolId, Promise.resolve(toKeyring(keys)));
+  }
+
+  /** Loads a pool's keys and waits until they exist (a pool created through the API is usable at once). */
+  async ensure(userPoolId: string): Promise<PoolKeyring> {
+    await this.load(userPoolId);
+    const ring = this.rings.get(userPoolId);
+    if (!ring) throw new Error(`no keys for pool ${userPoolId}`);
     return ring;
   }
 
-  /** The keyring of a pool whose keys were ensured (every existing pool's are). */
-  get(userPoolId: string): PoolKeyring | undefined {
-    return this.cache.get(userPoolId);
+  /** The keyring of a pool whose keys were loaded (every existing pool's are); waits for generation. */
+  get(userPoolId: string): Promise<PoolKeyring> | undefined {
+    return this.rings.get(userPoolId);
   }
 
   forget(userPoolId: string): void {
-    this.cache.delete(userPoolId);
+    this.rings.delete(userPoolId);
+  }
+
+  /** Waits until keys being generated are stored (before the store's last write at shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled(this.generating.values());
+  }
+
+  private startGenerating(userPoolId: string): void {
+    const ring: Promise<PoolKeyring> = generatePoolKeys(this.supply).then(async (keys) => {
+      // A pool deleted (or reset to other keys) meanwhile must not get these written back.
+      if (this.rings.get(userPoolId) === ring) await this.store.putKeys(userPoolId, keys);
+      return toKeyring(keys);
+    });
+    this.rings.set(userPoolId, ring);
+    this.generating.set(userPoolId, ring);
+    // Whoever awaits the ring sees a failure; nobody awaiting it must not crash the process.
+    ring.catch(() => undefined).finally(() => this.generating.delete(userPoolId));
   }
 }

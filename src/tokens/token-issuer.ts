@@ -41,15 +41,15 @@ export class TokenIssuer {
     private readonly deps: { keys: Keys; urls: Urls; clock: Clock; store: Pick<Store, 'getPool'> },
   ) {}
 
-  private ring(userPoolId: string) {
-    const ring = this.deps.keys.get(userPoolId);
+  private async ring(userPoolId: string) {
+    const ring = await this.deps.keys.get(userPoolId);
     if (!ring) throw new Error(`no keys loaded for pool ${userPoolId}`);
     return ring;
   }
 
   async userTokens(req: UserTokenRequest): Promise<TokenSet> {
     const poolId = req.client.UserPoolId;
-    const ring = this.ring(poolId);
+    const ring = await this.ring(poolId);
     const iat = firstIatAfterSignOut(req.user, epochSeconds(this.deps.clock.now()));
     const facts: SessionFacts = {
       issuer: this.deps.urls.issuer(poolId),
@@ -88,12 +88,12 @@ export class TokenIssuer {
     const issuer = this.deps.urls.issuer(client.UserPoolId);
     const layers = [this.deps.store.getPool(client.UserPoolId)?.TokenCustomization, client.TokenCustomization];
     const claims = customizeClaims(clientCredentialsClaims(issuer, client, scopes, iat, expiresIn, newUuid()), 'AccessToken', layers, {});
-    return { access_token: await sign(claims, this.ring(client.UserPoolId).access), expires_in: expiresIn, token_type: 'Bearer' };
+    return { access_token: await sign(claims, (await this.ring(client.UserPoolId)).access), expires_in: expiresIn, token_type: 'Bearer' };
   }
 
   /** Decrypts a refresh token of the given pool; undefined when it is not one of ours. */
   async readRefreshToken(userPoolId: string, token: string): Promise<RefreshState | undefined> {
-    const ring = this.deps.keys.get(userPoolId);
+    const ring = await this.deps.keys.get(userPoolId);
     if (!ring) return undefined;
     let state = ring.refresh.opened.get(token);
     if (!state) {

@@ -33,6 +33,6 @@ export async function rejectsWith(t: Test, call: Promise<unknown>, name: string,
  * keys each (seconds on a loaded machine). Only for tests that are not about key generation.
  */
 export function reuseTestKeys(deps: Deps): void {
-  const ensure = deps.keys.ensure.bind(deps.keys);
-  deps.keys.ensure = (userPoolId, given) => ensure(userPoolId, given ?? (SIGNING_KEYS as unknown as PoolKeys));
+  const load = deps.keys.load.bind(deps.keys);
+  deps.keys.load = (userPoolId, given) => load(userPoolId, given ?? (SIGNING_KEYS as unknown as PoolKeys));
 }
