@@ -15,10 +15,9 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY scripts/bundle.mjs ./scripts/
-# dist/ as `npm start` runs it, then bundled into one file: a quarter to a third less start-up CPU
-# (no module resolution over hundreds of files). pino stays external: its log transports load
-# modules from node_modules by name.
-RUN npm run build && node scripts/bundle.mjs dist/main.js bundle/dist/main.js pino pino-pretty
+# `npm run build` compiles dist/ and bundles the CLI entry (dist/main.js) into one file, as `npm start`
+# and the package's bin run it: no module resolution over hundreds of files at start-up.
+RUN npm run build
 
 # --- deps: production dependencies only, without npm's cache ----------------------------------
 FROM ${NODE_IMAGE} AS deps
@@ -39,7 +38,7 @@ WORKDIR /app
 # Application files stay owned by root (read-only for the process); only /data is writable.
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
-COPY --from=build /app/bundle/dist ./dist
+COPY --from=build /app/dist/main.js ./dist/main.js
 COPY fixtures ./fixtures
 # /data: where DATA_FILE goes (e.g. DATA_FILE=/data/state.json with `-v cognito-data:/data`).
 # Not declared as a VOLUME, so plain runs leave no anonymous volumes behind; a named volume
