@@ -14,9 +14,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY scripts/bundle.mjs ./scripts/
-# `npm run build` compiles dist/ and bundles the CLI entry (dist/main.js) into one file, as `npm start`
-# and the package's bin run it: no module resolution over hundreds of files at start-up.
+COPY fixtures ./fixtures
+COPY scripts/bundle.mjs scripts/code-cache.mjs ./scripts/
+# `npm run build` compiles dist/, bundles the CLI into dist/cli.bundle.cjs and records V8's code cache
+# for it by starting it once (on 127.0.0.1, with the example fixture). This stage's Node is the
+# runtime's (same NODE_IMAGE), so the runtime accepts the cache.
 RUN npm run build
 
 # --- deps: production dependencies only, without npm's cache ----------------------------------
@@ -38,7 +40,8 @@ WORKDIR /app
 # Application files stay owned by root (read-only for the process); only /data is writable.
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
-COPY --from=build /app/dist/main.js ./dist/main.js
+# The entry, the V8 settings it imports first, the bundle and its code cache: nothing else of dist/ runs.
+COPY --from=build /app/dist/main.js /app/dist/runtime-flags.js /app/dist/cli.bundle.cjs /app/dist/cli.bundle.cache ./dist/
 COPY fixtures ./fixtures
 # /data: where DATA_FILE goes (e.g. DATA_FILE=/data/state.json with `-v cognito-data:/data`).
 # Not declared as a VOLUME, so plain runs leave no anonymous volumes behind; a named volume

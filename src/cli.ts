@@ -1,20 +1,21 @@
 // The command line (loaded by main.ts once the process is set up): read settings, build the
 // emulator, listen, close cleanly on SIGTERM/SIGINT. Startup problems print one line and exit with code 2.
-import { pino } from 'pino';
 import { helpText, loadConfig } from './config.js';
 import { createEmulator } from './emulator.js';
 import { StartupError } from './errors/startup-error.js';
-import { loggerOptions } from './logger.js';
+import { createLogger } from './logger.js';
+import type { ProcessHooks } from './process.js';
 import type { KeySupply } from './tokens/key-supply.js';
 import { watchFixtures } from './watch.js';
 
-async function main(keySupply: KeySupply | undefined, takeEarlySignal: () => NodeJS.Signals | undefined): Promise<void> {
+async function main(keySupply: KeySupply | undefined, hooks: ProcessHooks): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
   if (config.help) {
     process.stdout.write(helpText() + '\n');
     return;
   }
-  const logger = pino(loggerOptions(config.logLevel, process.stdout.isTTY === true && process.env.LOG_FORMAT !== 'json'));
+  const logger = createLogger(config.logLevel, process.stdout.isTTY === true && process.env.LOG_FORMAT !== 'json');
+  if (hooks.codeCache) logger.debug({ codeCache: hooks.codeCache }, `bundle compiled (V8 code cache: ${hooks.codeCache})`);
   const emulator = await createEmulator({ config, logger, ...(keySupply ? { keySupply } : {}) });
   const { app, deps } = emulator;
   await app.listen({ port: config.port, host: config.host });
@@ -46,12 +47,13 @@ async function main(keySupply: KeySupply | undefined, takeEarlySignal: () => Nod
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  const pending = takeEarlySignal();
+  const pending = hooks.takeEarlySignal();
   if (pending) shutdown(pending);
+  else hooks.onListening?.();
 }
 
-export function runCli(keySupply?: KeySupply, takeEarlySignal: () => NodeJS.Signals | undefined = () => undefined): void {
-  main(keySupply, takeEarlySignal).catch(failed);
+export function runCli(keySupply: KeySupply | undefined, hooks: ProcessHooks): void {
+  main(keySupply, hooks).catch(failed);
 }
 
 function failed(err: unknown): void {

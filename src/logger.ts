@@ -1,6 +1,7 @@
 // pino options shared by main and the programmatic API. Secrets never reach logs: headers that
 // carry credentials, and every field that could hold a password, secret, code or token, are redacted.
-import type { LoggerOptions } from 'pino';
+import { createRequire } from 'node:module';
+import { pino, type Logger, type LoggerOptions } from 'pino';
 import type { LogLevel } from './config.js';
 
 export const REDACT_PATHS = [
@@ -14,11 +15,18 @@ export const REDACT_PATHS = [
   '*.access_token', '*.id_token', '*.refresh_token', '*.AccessToken', '*.IdToken', '*.RefreshToken', '*.token', '*.Session',
 ];
 
-/** JSON lines by default (containers, CI); readable pretty lines when a person watches a terminal. */
-export function loggerOptions(level: LogLevel, pretty = false): LoggerOptions {
-  return {
-    level,
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
-  };
+export function loggerOptions(level: LogLevel): LoggerOptions {
+  return { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+}
+
+/**
+ * JSON lines by default (containers, CI); readable pretty lines when a person watches a terminal.
+ * pino-pretty formats in-process, as a stream, and is loaded only then: a pino transport would run
+ * it in a worker that loads pino's files by path, which rules out bundling pino (issue 6).
+ */
+export function createLogger(level: LogLevel, pretty = false): Logger {
+  if (!pretty) return pino(loggerOptions(level));
+  // require, not import(): the bundle runs as a code-cached vm.Script, where import() is unavailable.
+  const { build: pinoPretty } = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
+  return pino(loggerOptions(level), pinoPretty({ translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' }));
 }

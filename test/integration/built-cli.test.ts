@@ -1,8 +1,9 @@
-// The CLI as shipped: dist/main.js is one esbuild bundle (npm run build), which is what `npm start`,
-// the package's bin and the Docker image run. The other CLI tests run src/main.ts through tsx, so
-// this one checks what bundling could break: the example fixture found through the rewritten
-// import.meta.url, the precompiled fixture validator, keys generated after listening and stored in
-// DATA_FILE, a token signed with them, a clean SIGTERM, and the exit-2 line for a bad fixture.
+// The CLI as shipped: dist/main.js compiling dist/cli.bundle.cjs (one esbuild bundle) with the V8
+// code cache npm run build recorded, which is what `npm start`, the package's bin and the Docker image
+// run. The other CLI tests run src/main.ts through tsx, so this one checks what bundling could break:
+// the code cache accepted, the example fixture found through the rewritten import.meta.url, the
+// precompiled fixture validator, keys generated after listening and stored in DATA_FILE, a token
+// signed with them, a clean SIGTERM, and the exit-2 line for a bad fixture.
 import t from 'tap';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ if (!existsSync(MAIN)) {
     const clean: NodeJS.ProcessEnv = { ...process.env };
     for (const [name] of Object.values(SETTINGS)) delete clean[name];
     delete clean.NODE_OPTIONS;
-    return { ...clean, PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...extra };
+    return { ...clean, PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'debug', ...extra };
   };
 
   t.test('starts on the example fixture, issues verifiable tokens, stores its keys, exits 0', async (t) => {
@@ -44,6 +45,7 @@ if (!existsSync(MAIN)) {
       void exited.then(() => reject(new Error(`exited before listening: ${stdout}`)));
     });
 
+    t.match(stdout, /"codeCache":"accepted"/, 'the bundle was compiled from the code cache made by npm run build');
     t.equal((await fetch(`${url}/health`)).status, 200, '/health');
     const jwks = await (await fetch(`${url}/${EXAMPLE_POOL}/.well-known/jwks.json`)).json() as { keys: Array<{ kid: string }> };
     t.equal(jwks.keys.length, 2, 'JWKS with two generated keys');
