@@ -51,8 +51,8 @@ async function main(): Promise<void> {
     results.bound = await measureSigningBound(3000);
   }
   if (sections.has('startup')) {
-    log('startup: emulator, bare Fastify, cognito-local, 5 runs each');
-    results.startup = await measureStartup(5);
+    log('startup: emulator, bare Fastify, cognito-local, 9 runs each, interleaved');
+    results.startup = await measureStartup(9);
   }
   if (sections.has('load')) {
     log('emulator: idle RSS, then token load phases');

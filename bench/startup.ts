@@ -16,31 +16,43 @@ const BARE = fileURLToPath(new URL('./bare-fastify.mjs', import.meta.url));
 export interface StartupFigures {
   runs: number;
   emulator: number[];
+  /** Spawn → first 200 on the example pool's JWKS: its keys are generated after the server listens. */
+  emulatorJwks: number[];
   bareFastify: number[];
   cognitoLocal: number[];
-  median: { emulator: number; bareFastify: number; cognitoLocal: number };
+  median: { emulator: number; emulatorJwks: number; bareFastify: number; cognitoLocal: number };
 }
+
+/** The example fixture's pool (fixtures/example.json). */
+const EXAMPLE_JWKS = '/us-east-1_Example01/.well-known/jwks.json';
 
 /** Environment for the emulator: JSON logs at info (the start line only), nothing else. */
 export const EMULATOR_ENV = { LOG_LEVEL: 'info', LOG_FORMAT: 'json' };
 
 export async function timeStartup(opts: StartOptions): Promise<number> {
-  const started = await startServer(opts);
-  await stopProcess(started.child);
-  return started.startupMs;
+  return (await timeStartupThen(opts)).startupMs;
 }
 
-export async function measureStartup(runs = 5): Promise<StartupFigures> {
+async function timeStartupThen(opts: StartOptions): Promise<{ startupMs: number; thenMs?: number }> {
+  const started = await startServer(opts);
+  await stopProcess(started.child);
+  return started;
+}
+
+export async function measureStartup(runs = 9): Promise<StartupFigures> {
   const emulator: number[] = [];
+  const emulatorJwks: number[] = [];
   const bareFastify: number[] = [];
   const cognitoLocal: number[] = [];
   for (let i = 0; i < runs; i++) {
-    emulator.push(await timeStartup({ command: process.execPath, args: [EMULATOR_MAIN], cwd: ROOT, env: EMULATOR_ENV }));
+    const started = await timeStartupThen({ command: process.execPath, args: [EMULATOR_MAIN], cwd: ROOT, env: EMULATOR_ENV, thenPath: EXAMPLE_JWKS });
+    emulator.push(started.startupMs);
+    emulatorJwks.push(started.thenMs ?? NaN);
     bareFastify.push(await timeStartup({ command: process.execPath, args: [BARE], cwd: ROOT }));
     cognitoLocal.push(await timeStartup({ command: process.execPath, args: [COGNITO_LOCAL_BIN], cwd: tempDir('cognito-local-start') }));
   }
   return {
-    runs, emulator, bareFastify, cognitoLocal,
-    median: { emulator: median(emulator), bareFastify: median(bareFastify), cognitoLocal: median(cognitoLocal) },
+    runs, emulator, emulatorJwks, bareFastify, cognitoLocal,
+    median: { emulator: median(emulator), emulatorJwks: median(emulatorJwks), bareFastify: median(bareFastify), cognitoLocal: median(cognitoLocal) },
   };
 }
