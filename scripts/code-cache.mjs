@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Records V8's compiled code for the bundled CLI (dist/cli.bundle.cjs → dist/cli.bundle.cache), the
 // last step of `npm run build`: it starts the built emulator on 127.0.0.1 with the example fixture,
-// and src/main.ts writes the cache once the server listens (so it holds every function start-up
+// and src/main.ts has it written once the server listens (so it holds every function start-up
 // compiles), then shuts down. A bundle that cannot start fails the build here.
 import { spawn } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
@@ -11,7 +11,7 @@ const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const CACHE = fileURLToPath(new URL('../dist/cli.bundle.cache', import.meta.url));
 
 rmSync(CACHE, { force: true });
-const env = { ...process.env, COGNITO_EMULATOR_WRITE_CODE_CACHE: CACHE, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', LOG_FORMAT: 'json' };
+const env = { ...process.env, COGNITO_EMULATOR_WRITE_CODE_CACHE: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', LOG_FORMAT: 'json' };
 for (const name of ['FIXTURES', 'DATA_FILE', 'NODE_OPTIONS']) delete env[name];
 const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);

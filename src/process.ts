@@ -9,7 +9,7 @@ export interface ProcessHooks {
   takeEarlySignal: () => NodeJS.Signals | undefined;
   /** Called once the server listens. */
   onListening?: () => void;
-  /** How main.ts compiled the bundle, for the debug log. */
+  /** How main.ts compiled the bundle (bundle-loader.ts), for the debug log. */
   codeCache?: string;
 }
 
