@@ -49,17 +49,21 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false): Fas
 
   app.register(formbody, { bodyLimit: BODY_LIMIT });
   app.register(cookie);
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.debug({ method: request.method, url: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
-  });
+  // Only when debug lines are wanted: otherwise the hook would build their fields for every response.
+  if (logger && logger.isLevelEnabled('debug')) {
+    app.addHook('onResponse', (request, reply, done) => {
+      request.log.debug({ method: request.method, url: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+      done();
+    });
+  }
 
   // Once close() has begun, answers close their connection: otherwise a client that had a request in
   // flight keeps an idle keep-alive connection that server.close() waits out (72 s in Fastify).
   let closing = false;
   app.addHook('preClose', async () => { closing = true; });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
 
   app.get('/health', async () => ({ status: 'ok' }));

@@ -18,6 +18,11 @@ export class Faults {
     this.list.push({ ...spec });
   }
 
+  /** Whether any fault is waiting: the request hook does nothing else when none is (the usual case). */
+  get armed(): boolean {
+    return this.list.length > 0;
+  }
+
   /** Takes one use of the first fault matching this request, if any. */
   take(path: string, operation: string | undefined): FaultSpec | undefined {
     const fault = this.list.find((f) =>
