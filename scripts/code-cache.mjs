@@ -11,8 +11,12 @@ const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const CACHE = fileURLToPath(new URL('../dist/cli.bundle.cache', import.meta.url));
 
 rmSync(CACHE, { force: true });
-const env = { ...process.env, COGNITO_EMULATOR_WRITE_CODE_CACHE: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', LOG_FORMAT: 'json' };
-for (const name of ['FIXTURES', 'DATA_FILE', 'NODE_OPTIONS']) delete env[name];
+// None of the builder's own emulator settings (a DATA_FILE, FIXTURES, PUBLIC_URL...) may reach this run.
+const { SETTINGS } = await import('../dist/config.js');
+const env = { ...process.env };
+for (const [name] of Object.values(SETTINGS)) delete env[name];
+delete env.NODE_OPTIONS;
+Object.assign(env, { COGNITO_EMULATOR_WRITE_CODE_CACHE: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', LOG_FORMAT: 'json' });
 const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
 child.on('close', (code, signal) => {
