@@ -19,7 +19,6 @@ async function main(keySupply: KeySupply | undefined, hooks: ProcessHooks): Prom
   const emulator = await createEmulator({ config, logger, ...(keySupply ? { keySupply } : {}) });
   const { app, deps } = emulator;
   await app.listen({ port: config.port, host: config.host });
-  keySupply?.unthrottle();
   const address = app.server.address();
   if (address && typeof address === 'object') deps.urls.listeningOn(address.port);
   const pools = deps.store.listPools().map((p) => ({

@@ -25,8 +25,6 @@ export interface Started {
   url: string;
   /** Milliseconds from spawn to the first 200 on /health. */
   startupMs: number;
-  /** Milliseconds from spawn to the first 200 on `thenPath`, requested right after /health answered. */
-  thenMs?: number;
   output: () => string;
 }
 
@@ -39,8 +37,6 @@ export interface StartOptions {
   port?: number;
   /** Poll interval for /health. */
   pollMs?: number;
-  /** A path fetched once /health answers (e.g. a JWKS whose keys are generated after listening). */
-  thenPath?: string;
   timeoutMs?: number;
 }
 
@@ -71,22 +67,13 @@ export async function startServer(opts: StartOptions): Promise<Started> {
       const res = await request(`http://${HOST}:${port}/health`, { headersTimeout: 2000, bodyTimeout: 2000, reset: true });
       await res.body.dump();
       if (res.statusCode === 200) {
-        const startupMs = performance.now() - t0;
-        const thenMs = opts.thenPath ? await timeFirstOk(`http://${HOST}:${port}${opts.thenPath}`, t0) : undefined;
-        return { child, port, url: `http://${HOST}:${port}`, startupMs, ...(thenMs !== undefined ? { thenMs } : {}), output: () => out };
+        return { child, port, url: `http://${HOST}:${port}`, startupMs: performance.now() - t0, output: () => out };
       }
     } catch {
       // Not listening yet.
     }
     await sleep(pollMs);
   }
-}
-
-async function timeFirstOk(url: string, t0: number): Promise<number> {
-  const res = await request(url, { headersTimeout: 30_000, bodyTimeout: 30_000, reset: true });
-  await res.body.dump();
-  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
-  return performance.now() - t0;
 }
 
 /** Ends the child we started (by its pid, SIGTERM then SIGKILL) and waits for it to exit. */

@@ -1,12 +1,10 @@
-// RSA key pairs for the CLI process, generated ahead of need and paced. main.ts starts one pool's
-// worth (ID, access and refresh keys) before the rest of the emulator is even loaded, so generation
-// (on libuv's thread pool) overlaps module loading instead of following it: three 2048-bit keys
-// were the largest single part of start-up (bench/, issue 6).
-// Pacing: while the process starts, one key at a time. On a two-core machine, three generations at
-// once left the main thread a fraction of a core and queued its file reads behind them on the
-// pool: start-up to /health took 750 ms, against 510 ms with fixture keys and 530 ms one at a time
-// (median of 9, bench's machine). Once the server listens (cli.ts calls unthrottle()), whatever is
-// still waiting starts at once. Pools never wait for their keys at start-up anyway (see Keys).
+// RSA key pairs generated ahead of need. main.ts starts one pool's worth (ID, access and refresh
+// keys) before the rest of the emulator is even loaded, so key generation (on libuv's thread pool)
+// overlaps module loading instead of following it: generating three 2048-bit keys was the largest
+// single part of startup (bench/, issue 6). Keys not taken are dropped; a pool that finds the supply
+// empty generates its own as before. All three at once: with /health waiting for the keys (the
+// contract), generating them one at a time while the process starts measured no faster (medians of
+// 15: 517 ms paced, 512 two at a time, 514 all at once, whose mean was the lowest).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
@@ -32,44 +30,19 @@ export function keysLikelyNeeded(config: Pick<Config, 'help' | 'dataFile' | 'fix
 }
 
 export class KeySupply {
-  private readonly ahead: Array<Promise<PrivateJwk>>;
-  private readonly waiting: Array<() => void> = [];
-  private running = 0;
-  private throttled = true;
+  private readonly pending: Array<Promise<PrivateJwk>>;
 
   constructor(count: number) {
-    this.ahead = Array.from({ length: count }, () => this.generate());
-  }
-
-  /** A key generated ahead while any is left, else a new one (paced like the others). */
-  take(): Promise<PrivateJwk> {
-    return this.ahead.shift() ?? this.generate();
-  }
-
-  /** Start-up is over: the keys still waiting for their turn start now, all at once. */
-  unthrottle(): void {
-    this.throttled = false;
-    for (const start of this.waiting.splice(0)) start();
-  }
-
-  private generate(): Promise<PrivateJwk> {
-    const key = this.turn().then(generateJwk).finally(() => {
-      this.running--;
-      this.waiting.shift()?.();
+    this.pending = Array.from({ length: count }, () => {
+      const key = generateJwk();
+      // A key nobody takes must not fail the process; one that is taken reports its own failure.
+      key.catch(() => undefined);
+      return key;
     });
-    // A key nobody takes must not fail the process; one that is taken reports its own failure.
-    key.catch(() => undefined);
-    return key;
   }
 
-  private turn(): Promise<void> {
-    if (!this.throttled || this.running === 0) {
-      this.running++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(() => {
-      this.running++;
-      resolve();
-    }));
+  /** A key generated ahead, or undefined once the supply is used up. */
+  take(): Promise<PrivateJwk> | undefined {
+    return this.pending.shift();
   }
 }

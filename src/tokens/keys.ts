@@ -72,10 +72,11 @@ function toKeyring(keys: PoolKeys): PoolKeyring {
 
 /**
  * Imported keys per pool, cached: key import and JWKS serialisation happen once, not per request.
- * Keys that must be generated are not waited for at start-up: three 2048-bit RSA keys take 200-400 ms
- * on two cores, more than the rest of start-up together (bench/, issue 6). Generation runs on libuv's
- * thread pool while the server starts listening; a request that needs a pool's keys before they exist
- * (JWKS, signing, verifying) waits for them in get().
+ * Keys that must be generated are not waited for while the emulator is built: three 2048-bit RSA
+ * keys take 200-400 ms on two cores, more than the rest of start-up together (bench/, issue 6), so
+ * generation runs on libuv's thread pool while the server is built and starts listening. A request
+ * that needs a pool's keys before they exist (JWKS, signing, verifying) waits for them in get(), and
+ * /health answers 200 only once all keys exist (ready()), as the contract says (design.md §1.3).
  */
 export class Keys {
   private readonly rings = new Map<string, Promise<PoolKeyring>>();
@@ -120,6 +121,11 @@ export class Keys {
 
   forget(userPoolId: string): void {
     this.rings.delete(userPoolId);
+  }
+
+  /** Resolves once every pool's keys exist; rejects if a generation failed. */
+  async ready(): Promise<void> {
+    await Promise.all(this.rings.values());
   }
 
   /** Waits until keys being generated are stored (before the store's last write at shutdown). */

@@ -1,6 +1,6 @@
-// Keys generated for pools without SigningKeys do not hold up start-up (issue 6): the emulator is
-// built and answers /health while they are made, requests that need them wait, and they are stored
-// (DATA_FILE) before the last write at shutdown.
+// Keys generated for pools without SigningKeys do not hold up building the emulator (issue 6):
+// requests that need them, and /health (the contract: 200 once keys are ready), wait for them, and
+// they are stored (DATA_FILE) before the last write at shutdown.
 import t from 'tap';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,14 +29,17 @@ function fixtureWithoutKeys() {
   return [parseFixture('f.json', JSON.stringify({ UserPools: [rest] }))];
 }
 
-t.test('start-up does not wait for key generation; requests that need the keys do', async (t) => {
+t.test('building the emulator does not wait for key generation; /health and requests that need the keys do', async (t) => {
   const held = heldSupply();
   const config = { ...loadConfig([], {}), publicUrl: PUBLIC_URL, fixtures: undefined };
   const emulator = await createEmulator({ config, fixtures: fixtureWithoutKeys(), keySupply: held.supply });
   t.teardown(() => emulator.app.close());
   t.equal(held.taken(), 3, 'the pool took its three keys from the supply');
 
-  t.equal((await emulator.app.inject({ url: '/health' })).statusCode, 200, '/health answers while keys are generated');
+  let healthDone = false;
+  const health = emulator.app.inject({ url: '/health' }).then((r) => { healthDone = true; return r; });
+  t.equal((await emulator.app.inject({ url: `/${POOL_ID}/.well-known/openid-configuration` })).statusCode, 200,
+    'what needs no keys is served meanwhile');
   let jwksDone = false;
   const jwks = emulator.app.inject({ url: `/${POOL_ID}/.well-known/jwks.json` }).then((r) => { jwksDone = true; return r; });
   const token = emulator.app.inject({
@@ -45,9 +48,11 @@ t.test('start-up does not wait for key generation; requests that need the keys d
   });
   await new Promise((resolve) => setTimeout(resolve, 50));
   t.notOk(jwksDone, 'the JWKS request waits for the keys');
+  t.notOk(healthDone, '/health waits for the keys');
 
   held.release();
-  const [jwksReply, tokenReply] = await Promise.all([jwks, token]);
+  const [healthReply, jwksReply, tokenReply] = await Promise.all([health, jwks, token]);
+  t.same(healthReply.json(), { status: 'ok' }, '/health: 200 once the keys exist');
   t.equal(jwksReply.statusCode, 200);
   t.same((jwksReply.json() as { keys: Array<{ kid: string }> }).keys.map((k) => k.kid),
     [kidOf(SIGNING_KEYS.IdToken as unknown as PrivateJwk), kidOf(SIGNING_KEYS.AccessToken as unknown as PrivateJwk)], 'the generated keys are published');
@@ -66,4 +71,15 @@ t.test('keys still being generated at shutdown are written to DATA_FILE', async 
   await closed;
   const state = JSON.parse(readFileSync(dataFile, 'utf8')) as { keys: Record<string, { IdToken: { n: string } }> };
   t.equal(state.keys[POOL_ID]?.IdToken.n, (SIGNING_KEYS.IdToken as { n: string }).n, 'the pool\'s keys were stored');
+});
+
+t.test('a key generation that fails: /health says so with 503, never 200 or a crash', async (t) => {
+  const failing = Promise.reject(new Error('no entropy'));
+  failing.catch(() => undefined);
+  const config = { ...loadConfig([], {}), publicUrl: PUBLIC_URL, fixtures: undefined };
+  const emulator = await createEmulator({ config, fixtures: fixtureWithoutKeys(), keySupply: { take: () => failing } });
+  t.teardown(() => emulator.app.close());
+  const res = await emulator.app.inject({ url: '/health' });
+  t.equal(res.statusCode, 503);
+  t.same(res.json(), { status: 'error', message: 'signing keys could not be generated' });
 });
