@@ -40,8 +40,9 @@ WORKDIR /app
 # Application files stay owned by root (read-only for the process); only /data is writable.
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
-# The entry, the V8 settings it imports first, the bundle and its code cache: nothing else of dist/ runs.
-COPY --from=build /app/dist/main.js /app/dist/runtime-flags.js /app/dist/cli.bundle.cjs /app/dist/cli.bundle.cache ./dist/
+# The entry and the two modules it imports (runtime-flags.js, bundle-loader.js), the bundle and its
+# code cache: nothing else of dist/ runs. A new import in src/main.ts must be added here.
+COPY --from=build /app/dist/main.js /app/dist/runtime-flags.js /app/dist/bundle-loader.js /app/dist/cli.bundle.cjs /app/dist/cli.bundle.cache ./dist/
 COPY fixtures ./fixtures
 # /data: where DATA_FILE goes (e.g. DATA_FILE=/data/state.json with `-v cognito-data:/data`).
 # Not declared as a VOLUME, so plain runs leave no anonymous volumes behind; a named volume
