@@ -27,7 +27,7 @@ export interface EmulatorOptions {
   fixtures?: LoadedFixture[];
   clock?: OffsetClock;
   logger?: Logger | false;
-  /** Keys generated ahead (main.ts starts them before loading the emulator); pools take from it first. */
+  /** Keys generated ahead (process.ts starts them before loading the emulator); pools take from it first. */
   keySupply?: KeySource;
 }
 

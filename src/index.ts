@@ -5,12 +5,11 @@
 //   ... point the app at emulator.url, verify tokens against emulator.issuer(poolId) ...
 //   await emulator.reset();   // between tests
 //   await emulator.stop();
-import { pino } from 'pino';
 import { EXAMPLE_FIXTURE, loadConfig, type LogLevel } from './config.js';
 import { createEmulator } from './emulator.js';
 import { loadFixtures, parseFixture, type LoadedFixture } from './fixtures/load.js';
 import type { FixtureFile } from './fixtures/types.js';
-import { loggerOptions } from './logger.js';
+import { createLogger } from './logger.js';
 
 export type { FixtureFile, FixturePool, FixtureUser } from './fixtures/types.js';
 export { StartupError } from './errors/startup-error.js';
@@ -55,7 +54,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   set('LOG_LEVEL', options.logLevel ?? 'silent');
   const config = loadConfig([], env);
   const fixtures = await fixturesFrom(options.fixtures ?? EXAMPLE_FIXTURE);
-  const logger = pino(loggerOptions(config.logLevel));
+  const logger = createLogger(config.logLevel);
   const { app, deps, reset } = await createEmulator({ config, fixtures, logger });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -1,4 +1,4 @@
-// pino options shared by main and the programmatic API. Secrets never reach logs: headers that
+// The logger of the CLI and of the programmatic API. Secrets never reach logs: headers that
 // carry credentials, and every field that could hold a password, secret, code or token, are redacted.
 import { createRequire } from 'node:module';
 import { pino, type Logger, type LoggerOptions } from 'pino';
@@ -15,7 +15,7 @@ export const REDACT_PATHS = [
   '*.access_token', '*.id_token', '*.refresh_token', '*.AccessToken', '*.IdToken', '*.RefreshToken', '*.token', '*.Session',
 ];
 
-export function loggerOptions(level: LogLevel): LoggerOptions {
+function loggerOptions(level: LogLevel): LoggerOptions {
   return { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
 }
 

@@ -1,6 +1,7 @@
 // The emulator process, as the bundle's entry (dist/cli.bundle.cjs; main.ts loads it): the RSA keys
 // of one pool start generating on libuv's thread pool before the rest of the emulator is loaded, so
 // generation overlaps module loading (bench/, issue 6); then the command line runs (cli.ts).
+import type { LoadedBundle } from './bundle-loader.js';
 import { loadConfig } from './config.js';
 import { KeySupply, keysLikelyNeeded } from './tokens/key-supply.js';
 
@@ -9,8 +10,8 @@ export interface ProcessHooks {
   takeEarlySignal: () => NodeJS.Signals | undefined;
   /** Called once the server listens. */
   onListening?: () => void;
-  /** How main.ts compiled the bundle (bundle-loader.ts), for the debug log. */
-  codeCache?: string;
+  /** How main.ts compiled the bundle, for the debug log. */
+  codeCache?: LoadedBundle['codeCache'];
 }
 
 export function start(hooks: ProcessHooks): void {

@@ -8,7 +8,7 @@
 // by V8's own heuristics: under token load the old space filled with 25-30 MB of garbage before each
 // full GC (RSS peaked at ~107 MB, +45 over idle, and "after 100k tokens" read +18 to +41 MB depending
 // on where the measurement fell). With 1.5x the live set (~17 MB) the old space stays at 16-19 MB:
-// peak ~83 MB, +18 to +21 MB after 100k, throughput within run-to-run noise (bench/, issue 6).
+// peak ~83 MB, +18 to +26 MB after 100k across runs, throughput within run-to-run noise (bench/, issue 6).
 import { setFlagsFromString } from 'node:v8';
 
 setFlagsFromString('--semi-space-growth-factor=1');

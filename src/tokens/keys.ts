@@ -32,7 +32,7 @@ export async function generateJwk(): Promise<PrivateJwk> {
   return privateKey.export({ format: 'jwk' }) as PrivateJwk;
 }
 
-/** Where generated keys come from: the CLI's KeySupply (ahead of need, paced), else generateJwk. */
+/** Where generated keys come from: the CLI's KeySupply (started before the emulator loads), else generateJwk. */
 export interface KeySource {
   take(): Promise<PrivateJwk> | undefined;
 }
