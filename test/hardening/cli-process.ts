@@ -1,5 +1,6 @@
-// The real CLI (src/main.ts through tsx) as a child process on 127.0.0.1 with an OS-chosen port,
-// for the tests that need a process to kill, restart, signal or measure. Output is captured.
+// The real CLI (src/main.ts through tsx, or the built dist/main.js) as a child process on 127.0.0.1
+// with an OS-chosen port, for the tests that need a process to kill, restart, signal or measure.
+// Output is captured.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,10 @@ import { SETTINGS } from '../../src/config.js';
 import { TEST_FIXTURE } from '../helpers/fixture.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Which CLI runs: the sources through tsx (no build needed), or the build as shipped (bundle + code cache). */
+export type CliEntry = 'src' | 'dist';
+const ENTRY_ARGS: Record<CliEntry, string[]> = { src: ['--import', 'tsx', 'src/main.ts'], dist: ['dist/main.js'] };
 
 export interface Exit {
   code: number | null;
@@ -41,8 +46,8 @@ export function writeFixture(dir: string, fixture: object = TEST_FIXTURE): strin
 }
 
 /** Runs the CLI and collects everything until it exits (for startup failures). */
-export function runCli(env: Record<string, string>, timeoutMs = 60_000): Promise<Exit & { stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function runCli(env: Record<string, string>, timeoutMs = 60_000, entry: CliEntry = 'src'): Promise<Exit & { stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ENTRY_ARGS[entry], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '', stderr = '';
   child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
   child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
@@ -58,8 +63,8 @@ export function runCli(env: Record<string, string>, timeoutMs = 60_000): Promise
  * "listening on" line) and resolves once it logs its port. The
  * generous timeout covers tsx compiling src/ on a loaded machine.
  */
-export async function startCli(env: Record<string, string>, timeoutMs = 60_000): Promise<CliProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export async function startCli(env: Record<string, string>, timeoutMs = 60_000, entry: CliEntry = 'src'): Promise<CliProcess> {
+  const child = spawn(process.execPath, ENTRY_ARGS[entry], {
     cwd: ROOT, env: childEnv({ PORT: '0', HOST: '127.0.0.1', ...env }), stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '', stderr = '';
