@@ -31,8 +31,21 @@ export interface UserPool {
   /** Claims added to / suppressed from this pool's tokens (fixtures only; see tokens/customization.ts). */
   TokenCustomization?: TokenCustomization;
   AutoVerifiedAttributes: string[];
+  /** DescribeUserPool's Policies; absent = Cognito's defaults (see domain/password-policy.ts). */
+  Policies?: { PasswordPolicy?: PasswordPolicy };
   CreationDate: number;
   LastModifiedDate: number;
+}
+
+/** Cognito's PasswordPolicyType (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html). */
+export interface PasswordPolicy {
+  MinimumLength: number;
+  RequireUppercase: boolean;
+  RequireLowercase: boolean;
+  RequireNumbers: boolean;
+  RequireSymbols: boolean;
+  PasswordHistorySize?: number;
+  TemporaryPasswordValidityDays: number;
 }
 
 export interface TokenValidityUnits {

@@ -1,14 +1,26 @@
-// Cognito's default password policy (8+ chars with upper, lower, digit and symbol); the messages
-// are Cognito's InvalidPasswordException texts.
+// A pool's password policy (Cognito's default when the pool has none: 8+ characters with upper,
+// lower, digit and symbol); the messages are Cognito's InvalidPasswordException texts.
+// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-policies.html
+import type { PasswordPolicy } from './model.js';
+
 const SYMBOLS = /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/;
 
-export function passwordPolicyProblem(password: string): string | undefined {
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
+  MinimumLength: 8,
+  RequireUppercase: true,
+  RequireLowercase: true,
+  RequireNumbers: true,
+  RequireSymbols: true,
+  TemporaryPasswordValidityDays: 7,
+};
+
+export function passwordPolicyProblem(password: string, policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY): string | undefined {
   const problem =
-    password.length < 8 ? 'Password not long enough'
-    : !/[A-Z]/.test(password) ? 'Password must have uppercase characters'
-    : !/[a-z]/.test(password) ? 'Password must have lowercase characters'
-    : !/[0-9]/.test(password) ? 'Password must have numeric characters'
-    : !SYMBOLS.test(password) ? 'Password must have symbol characters'
+    password.length < policy.MinimumLength ? 'Password not long enough'
+    : policy.RequireUppercase && !/[A-Z]/.test(password) ? 'Password must have uppercase characters'
+    : policy.RequireLowercase && !/[a-z]/.test(password) ? 'Password must have lowercase characters'
+    : policy.RequireNumbers && !/[0-9]/.test(password) ? 'Password must have numeric characters'
+    : policy.RequireSymbols && !SYMBOLS.test(password) ? 'Password must have symbol characters'
     : undefined;
   return problem && `Password did not conform with policy: ${problem}`;
 }
