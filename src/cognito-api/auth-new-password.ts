@@ -1,16 +1,16 @@
 // RespondToAuthChallenge NEW_PASSWORD_REQUIRED (reference §11.5): USERNAME, NEW_PASSWORD and any
 // `userAttributes.<name>` answer the challenge; the user becomes CONFIRMED and gets tokens. The
 // Session stays usable after a refused password, so the user can try another one.
+import { flagValue } from '../domain/attributes.js';
 import type { User } from '../domain/model.js';
-import { passwordPolicyProblem } from '../domain/password-policy.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
 import { authenticationResult, invalidSession, signInUser } from './auth-user.js';
 import type { Output } from './operation.js';
 import {
-  aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite,
+  aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite, checkMutable,
 } from './operations/users/attribute-rules.js';
-import { saveNewPassword } from './operations/users/user-records.js';
+import { checkPasswordPolicy, saveNewPassword } from './operations/users/user-records.js';
 
 const ATTRIBUTE_PREFIX = 'userAttributes.';
 
@@ -25,8 +25,7 @@ export async function answerNewPassword(ctx: AuthContext, responses: Params, ses
   if (!valid || sessionId === undefined) throw invalidSession();
   if (!user.Enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
   const password = requiredParam(responses, 'NEW_PASSWORD');
-  const problem = passwordPolicyProblem(password);
-  if (problem) throw new CognitoError('InvalidPasswordException', problem);
+  checkPasswordPolicy(password, ctx.pool);
   const answers = challengeAttributes(ctx, user, responses);
   const updated = await saveNewPassword(ctx.deps, user, password, (current) => ({
     Attributes: { ...current.Attributes, ...answers }, UserStatus: 'CONFIRMED',
@@ -43,11 +42,12 @@ export async function answerNewPassword(ctx: AuthContext, responses: Params, ses
 function challengeAttributes(ctx: AuthContext, user: User, responses: Params): Record<string, string> {
   const updates: Record<string, string> = {};
   for (const [key, value] of Object.entries(responses)) {
-    if (key.startsWith(ATTRIBUTE_PREFIX)) updates[key.slice(ATTRIBUTE_PREFIX.length)] = value;
+    if (key.startsWith(ATTRIBUTE_PREFIX)) updates[key.slice(ATTRIBUTE_PREFIX.length)] = flagValue(key.slice(ATTRIBUTE_PREFIX.length), value);
   }
   const names = Object.keys(updates);
   if (names.length === 0) return updates;
-  checkAttributeNames(names);
+  checkAttributeNames(ctx.pool, names);
+  checkMutable(ctx.pool, names);
   checkClientMayWrite(ctx.client, names);
   // A changed email or phone number is unverified unless the answer says otherwise (as UpdateUserAttributes).
   for (const name of ['email', 'phone_number']) {

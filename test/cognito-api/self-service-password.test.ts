@@ -26,7 +26,7 @@ t.test('ForgotPassword → code to the verified email → ConfirmForgotPassword 
   const code = sent!.code!;
   await rejectsWith(t, confirm('alice', code === '999999' ? '999998' : '999999'), 'CodeMismatchException',
     'Invalid verification code provided, please try again.');
-  await rejectsWith(t, confirm('alice', code, 'short'), 'InvalidPasswordException', 'Password did not conform with policy: Password not long enough');
+  await rejectsWith(t, confirm('alice', code, 'short'), 'InvalidPasswordException', 'Password did not conform with password policy: Password not long enough');
   await confirm('alice', code);
   const alice = deps.store.getUser(POOL_ID, 'alice')!;
   t.ok(await deps.credentials.verify(alice, 'Reset-Passw0rd'), 'new password');
@@ -60,7 +60,7 @@ t.test('ForgotPassword failures', async (t) => {
   await rejectsWith(t, confirm('ghost', '123456'), 'UserNotFoundException', 'Username/client id combination not found.');
   await rejectsWith(t, confirm('dave', '123456'), 'ExpiredCodeException', 'Invalid code provided, please request a code again.');
   await rejectsWith(t, sdk.send(new ForgotPasswordCommand({ ClientId: SECRET_CLIENT, Username: 'alice' })),
-    'NotAuthorizedException', `Client ${SECRET_CLIENT} is configured for secret but secret was not received`);
+    'NotAuthorizedException', `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`);
   t.same(await messages(url, { userPoolId: POOL_ID, username: 'olga' }), [], 'no code sent by a failed call');
 });
 
@@ -76,7 +76,7 @@ t.test('with a client secret and in an email-as-username pool', async (t) => {
   await sdk.send(new ForgotPasswordCommand({ ClientId: SECRET_CLIENT, Username: 'quinn', SecretHash: secretHashFor('quinn') }));
   const code = await lastCode(url, POOL_ID, 'quinn');
   await rejectsWith(t, confirm('quinn', code, 'Reset-Passw0rd', SECRET_CLIENT), 'NotAuthorizedException',
-    `Client ${SECRET_CLIENT} is configured for secret but secret was not received`);
+    `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`);
   await sdk.send(new ConfirmForgotPasswordCommand({ ClientId: SECRET_CLIENT, Username: 'quinn', ConfirmationCode: code, Password: 'Reset-Passw0rd', SecretHash: secretHashFor('quinn') }));
   t.ok(await deps.credentials.verify(deps.store.getUser(POOL_ID, 'quinn')!, 'Reset-Passw0rd'));
 

@@ -44,7 +44,7 @@ t.test('SignUp → UNCONFIRMED with a code; ConfirmSignUp confirms and verifies 
 t.test('SignUp failures', async (t) => {
   await rejectsWith(t, signUp({ Username: 'alice' }), 'UsernameExistsException', 'User already exists');
   await rejectsWith(t, signUp({ Username: 'weak', Password: 'weakpass' }), 'InvalidPasswordException',
-    'Password did not conform with policy: Password must have uppercase characters');
+    'Password did not conform with password policy: Password must have uppercase characters');
   await rejectsWith(t, signUp({ Username: 'odd', UserAttributes: [{ Name: 'hat', Value: 'top' }] }), 'InvalidParameterException',
     'Attributes did not conform to the schema: hat: Attribute does not exist in the schema.');
   await rejectsWith(t, signUp({ Username: 'self-verified', UserAttributes: [{ Name: 'email', Value: 'sv@example.com' }, { Name: 'email_verified', Value: 'true' }] }),
@@ -70,13 +70,13 @@ t.test('concurrent sign-ups of one username: exactly one wins', async (t) => {
 
 t.test('SECRET_HASH for clients with a secret', async (t) => {
   await rejectsWith(t, signUp({ Username: 'jack', ClientId: SECRET_CLIENT }), 'NotAuthorizedException',
-    `Client ${SECRET_CLIENT} is configured for secret but secret was not received`);
+    `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`);
   await rejectsWith(t, signUp({ Username: 'jack', ClientId: SECRET_CLIENT, SecretHash: secretHashFor('someone-else') }), 'NotAuthorizedException',
     `Unable to verify secret hash for client ${SECRET_CLIENT}`);
   await signUp({ Username: 'jack', ClientId: SECRET_CLIENT, SecretHash: secretHashFor('jack') });
   const code = await lastCode(url, POOL_ID, 'jack');
   await rejectsWith(t, sdk.send(new ConfirmSignUpCommand({ ClientId: SECRET_CLIENT, Username: 'jack', ConfirmationCode: code })),
-    'NotAuthorizedException', `Client ${SECRET_CLIENT} is configured for secret but secret was not received`);
+    'NotAuthorizedException', `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`);
   await rejectsWith(t, sdk.send(new ResendConfirmationCodeCommand({ ClientId: SECRET_CLIENT, Username: 'jack', SecretHash: 'AAAA' })),
     'NotAuthorizedException', `Unable to verify secret hash for client ${SECRET_CLIENT}`);
   await sdk.send(new ConfirmSignUpCommand({ ClientId: SECRET_CLIENT, Username: 'jack', ConfirmationCode: code, SecretHash: secretHashFor('jack') }));

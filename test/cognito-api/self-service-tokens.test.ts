@@ -98,7 +98,7 @@ t.test('ChangePassword', async (t) => {
   const change = (PreviousPassword: string, ProposedPassword: string) =>
     sdk.send(new ChangePasswordCommand({ AccessToken: access_token, PreviousPassword, ProposedPassword }));
   await rejectsWith(t, change('Wrong-Passw0rd', 'Changed-Passw0rd'), NOT_AUTHORIZED, 'Incorrect username or password.');
-  await rejectsWith(t, change(PASSWORD, 'changed'), 'InvalidPasswordException', 'Password did not conform with policy: Password not long enough');
+  await rejectsWith(t, change(PASSWORD, 'changed'), 'InvalidPasswordException', 'Password did not conform with password policy: Password not long enough');
   await change(PASSWORD, 'Changed-Passw0rd');
   const sam = deps.store.getUser(POOL_ID, 'sam')!;
   t.ok(await deps.credentials.verify(sam, 'Changed-Passw0rd'));

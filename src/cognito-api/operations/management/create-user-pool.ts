@@ -1,6 +1,7 @@
 // CreateUserPool: a new pool with an id in Cognito's format for the caller's region, usable at once
 // on the OAuth endpoints (its signing keys and JWKS exist before the response is sent).
 import { newUserPoolId } from '../../../domain/ids.js';
+import { parseSchema } from '../../../domain/schema-input.js';
 import type { UserPool } from '../../../domain/model.js';
 import type { Operation } from '../../operation.js';
 import { requestRegion } from './common.js';
@@ -11,10 +12,13 @@ export const createUserPool: Operation = ({ store, clock, keys }) => async (inpu
   const Name = poolName(input, true);
   const signIn = signInAttributes(input);
   const settings = mutableSettings(input);
+  const schema = input.Schema === undefined || input.Schema === null ? [] : parseSchema(input.Schema, [], 'schema');
   let Id = newUserPoolId(requestRegion(ctx));
   while (store.getPool(Id)) Id = newUserPoolId(requestRegion(ctx));
   const now = clock.now();
-  const pool: UserPool = { Id, Name, ...signIn, ...settings, CreationDate: now, LastModifiedDate: now };
+  const pool: UserPool = {
+    Id, Name, ...signIn, ...settings, ...(schema.length > 0 ? { Schema: schema } : {}), CreationDate: now, LastModifiedDate: now,
+  };
   await keys.ensure(Id);
   await store.putPool(pool);
   return { UserPool: userPoolType(pool, store) };

@@ -5,7 +5,7 @@ import type { Deps } from '../../../deps.js';
 import type { User, UserPool } from '../../../domain/model.js';
 import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues } from './attribute-rules.js';
+import { aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkMutable } from './attribute-rules.js';
 import { deliveryTo, recordMessage, type Delivery } from './delivery.js';
 import { saveUser } from './user-records.js';
 
@@ -18,7 +18,8 @@ export interface AttributeUpdate {
 export async function updateAttributes(
   deps: Deps, pool: UserPool, user: User, updates: Record<string, string>, trigger: string,
 ): Promise<AttributeUpdate> {
-  checkAttributeNames(Object.keys(updates));
+  checkAttributeNames(pool, Object.keys(updates));
+  checkMutable(pool, Object.keys(updates));
   const attributes = { ...user.Attributes, ...updates };
   const changedContacts = (['email', 'phone_number'] as const).filter(
     (name) => name in updates && updates[name] !== user.Attributes[name],

@@ -15,10 +15,10 @@ export const signUp: Operation = (deps) => async (input) => {
   // Passwordless sign-up (Password omitted) is not supported: the password is required here.
   const password = requiredString(input, 'Password', 256);
   const attributes = attributeMap(optionalAttributeList(input, 'UserAttributes'));
-  checkAttributeNames(Object.keys(attributes));
+  checkAttributeNames(call.pool, Object.keys(attributes));
   checkClientMayWrite(call.client, Object.keys(attributes));
   checkAttributeValues(attributes);
-  checkPasswordPolicy(password);
+  checkPasswordPolicy(password, call.pool);
   const user = newUserRecord(deps, call.pool, call.username, attributes, 'User already exists');
   const saved = await insertNewUser(deps, call.pool, user, password, 'User already exists');
 
