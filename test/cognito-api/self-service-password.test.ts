@@ -20,7 +20,7 @@ const confirm = (username: string, code: string, password = 'Reset-Passw0rd', cl
 
 t.test('ForgotPassword → code to the verified email → ConfirmForgotPassword sets the password', async (t) => {
   const out = await sdk.send(new ForgotPasswordCommand({ ClientId: PUBLIC_CLIENT, Username: 'alice' }));
-  t.same(out.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'a***@e***.com' });
+  t.same(out.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'a***@e***' });
   const [sent] = await messages(url, { userPoolId: POOL_ID, username: 'alice' });
   t.match(sent, { trigger: 'ForgotPassword', deliveryMedium: 'EMAIL', destination: 'alice@example.com', code: /^\d{6}$/ });
   const code = sent!.code!;
@@ -66,7 +66,7 @@ t.test('ForgotPassword failures', async (t) => {
 
 t.test('PreventUserExistenceErrors ENABLED hides unknown users', async (t) => {
   const out = await sdk.send(new ForgotPasswordCommand({ ClientId: HIDDEN_CLIENT, Username: 'nobody@example.org' }));
-  t.same(out.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'n***@e***.org' });
+  t.same(out.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'n***@e***' });
   await rejectsWith(t, confirm('nobody@example.org', '123456', 'Reset-Passw0rd', HIDDEN_CLIENT), 'CodeMismatchException',
     'Invalid verification code provided, please try again.');
 });

@@ -22,7 +22,7 @@ const userOf = (username: string, poolId = POOL_ID) => sdk.send(new AdminGetUser
 t.test('SignUp → UNCONFIRMED with a code; ConfirmSignUp confirms and verifies the email', async (t) => {
   const out = await signUp({ Username: 'ivy', UserAttributes: [{ Name: 'email', Value: 'ivy@example.com' }, { Name: 'given_name', Value: 'Ivy' }] });
   t.equal(out.UserConfirmed, false);
-  t.same(out.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'i***@e***.com' });
+  t.same(out.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'i***@e***' });
   const user = await userOf('ivy');
   t.equal(user.UserStatus, 'UNCONFIRMED');
   t.equal(out.UserSub, user.UserAttributes?.find((a) => a.Name === 'sub')?.Value);
@@ -92,7 +92,7 @@ t.test('codes expire after 24 hours', async (t) => {
     'ExpiredCodeException', 'Invalid code provided, please request a code again.');
   // A resent code works and replaces the old one.
   const resent = await sdk.send(new ResendConfirmationCodeCommand({ ClientId: PUBLIC_CLIENT, Username: 'kim' }));
-  t.same(resent.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'k***@e***.com' });
+  t.same(resent.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'k***@e***' });
   const fresh = await lastCode(url, POOL_ID, 'kim');
   t.match((await messages(url, { userPoolId: POOL_ID, username: 'kim' })).at(-1), { trigger: 'ResendConfirmationCode' });
   if (fresh !== code) {
@@ -115,7 +115,7 @@ t.test('ResendConfirmationCode / ConfirmSignUp failures', async (t) => {
     'ExpiredCodeException', 'Invalid code provided, please request a code again.');
   // PreventUserExistenceErrors ENABLED: unknown users look like known ones.
   const hidden = await sdk.send(new ResendConfirmationCodeCommand({ ClientId: HIDDEN_CLIENT, Username: 'ghost' }));
-  t.same(hidden.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'g***@e***.com' });
+  t.same(hidden.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'g***@e***' });
   await rejectsWith(t, sdk.send(new ConfirmSignUpCommand({ ClientId: HIDDEN_CLIENT, Username: 'ghost', ConfirmationCode: '123456' })),
     'CodeMismatchException', 'Invalid verification code provided, please try again.');
 });

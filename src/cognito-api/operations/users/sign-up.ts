@@ -2,6 +2,7 @@
 // code (24 h) is recorded in deps.messages and described in CodeDeliveryDetails; otherwise no code
 // is sent and an administrator confirms the user (AdminConfirmSignUp).
 import { attributeMap } from '../../../domain/attributes.js';
+import { CognitoError } from '../../../errors/cognito-error.js';
 import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js';
 import { optionalAttributeList, requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
@@ -12,6 +13,9 @@ import { checkPasswordPolicy, insertNewUser, newUserRecord } from './user-record
 
 export const signUp: Operation = (deps) => async (input) => {
   const call = selfServiceCall(deps, input);
+  if (call.pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly === true) {
+    throw new CognitoError('NotAuthorizedException', 'SignUp is not permitted for this user pool');
+  }
   // Passwordless sign-up (Password omitted) is not supported: the password is required here.
   const password = requiredString(input, 'Password', 256);
   const attributes = attributeMap(optionalAttributeList(input, 'UserAttributes'));
