@@ -23,6 +23,8 @@ export interface UserPool {
   /** A custom domain (CreateUserPoolDomain with CustomDomainConfig); informational like Domain. */
   CustomDomain?: string;
   CustomDomainConfig?: { CertificateArn: string };
+  /** UpdateUserPoolDomain's ManagedLoginVersion, recorded only: the classic pages (1) are served. */
+  ManagedLoginVersion?: number;
   /** 'ACTIVE' makes DeleteUserPool refuse (set through CreateUserPool / UpdateUserPool). */
   DeletionProtection?: 'ACTIVE' | 'INACTIVE';
   UserPoolTags?: Record<string, string>;
