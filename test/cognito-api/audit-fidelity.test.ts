@@ -5,30 +5,19 @@
 // masked destinations.
 import {
   AddCustomAttributesCommand, AdminCreateUserCommand, AdminDisableUserCommand, AdminGetUserCommand, AdminResetUserPasswordCommand,
-  AdminSetUserPasswordCommand, AdminUpdateUserAttributesCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, DescribeUserPoolCommand,
-  GetUserCommand, InitiateAuthCommand, ListUsersCommand, SignUpCommand, UpdateUserAttributesCommand, VerifyUserAttributeCommand,
-  type CreateUserPoolCommandInput, type SchemaAttributeType,
+  AdminSetUserPasswordCommand, AdminUpdateUserAttributesCommand, DescribeUserPoolCommand,
+  GetUserCommand, ListUsersCommand, SignUpCommand, UpdateUserAttributesCommand, VerifyUserAttributeCommand,
+  type SchemaAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { POOL_ID } from '../helpers/fixture.js';
 import { decodePart } from '../helpers/flow.js';
-import { rejectsWith, reuseTestKeys, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { startPoolsServer } from '../helpers/run-time-pools.js';
+import { rejectsWith } from '../helpers/sdk.js';
 import { messages } from '../helpers/users-fixture.js';
 
-const server = await startServer(t);
-reuseTestKeys(server.deps);
-const sdk = sdkClient(server.url);
-t.teardown(() => sdk.destroy());
+const { server, sdk, makePool, signIn } = await startPoolsServer(t);
 const SCHEMA_ERROR = 'Attributes did not conform to the schema: ';
-
-async function makePool(input: Partial<CreateUserPoolCommandInput> = {}, GenerateSecret = false) {
-  const pool = (await sdk.send(new CreateUserPoolCommand({ PoolName: 'audit', ...input }))).UserPool!;
-  const client = (await sdk.send(new CreateUserPoolClientCommand({
-    UserPoolId: pool.Id!, ClientName: 'app', GenerateSecret, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-  }))).UserPoolClient!;
-  return { poolId: pool.Id!, clientId: client.ClientId!, pool };
-}
 
 async function confirmedUser(UserPoolId: string, Username: string, attributes: Record<string, string> = {}) {
   await sdk.send(new AdminCreateUserCommand({ UserPoolId, Username, MessageAction: 'SUPPRESS', TemporaryPassword: 'Passw0rd!',
@@ -36,8 +25,6 @@ async function confirmedUser(UserPoolId: string, Username: string, attributes: R
   await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password: 'Passw0rd!', Permanent: true }));
 }
 
-const signIn = (ClientId: string, USERNAME: string, PASSWORD = 'Passw0rd!') =>
-  sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME, PASSWORD } }));
 const attrs = (list: Array<{ Name?: string; Value?: string }> | undefined) => Object.fromEntries((list ?? []).map((a) => [a.Name, a.Value]));
 
 t.test('address is an object {"formatted": ...} in ID tokens', async (t) => {

@@ -3,33 +3,19 @@
 // templates (their texts in the recorded messages), AllowAdminCreateUserOnly, UpdateUserPoolDomain.
 import {
   AdminCreateUserCommand, AdminResetUserPasswordCommand, AdminSetUserPasswordCommand, ChangePasswordCommand,
-  ConfirmForgotPasswordCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, CreateUserPoolDomainCommand, DescribeUserPoolCommand,
-  DescribeUserPoolDomainCommand, ForgotPasswordCommand, InitiateAuthCommand, RespondToAuthChallengeCommand, SignUpCommand,
-  UpdateUserPoolCommand, UpdateUserPoolDomainCommand, type CreateUserPoolCommandInput,
+  ConfirmForgotPasswordCommand, CreateUserPoolDomainCommand, DescribeUserPoolCommand,
+  DescribeUserPoolDomainCommand, ForgotPasswordCommand, RespondToAuthChallengeCommand, SignUpCommand,
+  UpdateUserPoolCommand, UpdateUserPoolDomainCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { rejectsWith, reuseTestKeys, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { startPoolsServer } from '../helpers/run-time-pools.js';
+import { rejectsWith } from '../helpers/sdk.js';
 import { messages } from '../helpers/users-fixture.js';
 
-const server = await startServer(t);
-reuseTestKeys(server.deps);
-const sdk = sdkClient(server.url);
-t.teardown(() => sdk.destroy());
+const { server, sdk, makePool, signIn } = await startPoolsServer(t);
 
 const POLICY_ERROR = 'Password did not conform with password policy: ';
 const LONG_POLICY = { MinimumLength: 12, RequireUppercase: false, RequireLowercase: false, RequireNumbers: false, RequireSymbols: false };
-
-async function makePool(input: Partial<CreateUserPoolCommandInput> = {}) {
-  const pool = (await sdk.send(new CreateUserPoolCommand({ PoolName: 'settings', ...input }))).UserPool!;
-  const client = (await sdk.send(new CreateUserPoolClientCommand({
-    UserPoolId: pool.Id!, ClientName: 'app', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-  }))).UserPoolClient!;
-  return { poolId: pool.Id!, clientId: client.ClientId!, pool };
-}
-
-const signIn = (ClientId: string, USERNAME: string, PASSWORD: string) =>
-  sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME, PASSWORD } }));
 
 t.test('PasswordPolicy: stored, returned, and a 12-character minimum without classes', async (t) => {
   const { poolId, clientId, pool } = await makePool({ Policies: { PasswordPolicy: { ...LONG_POLICY, TemporaryPasswordValidityDays: 3 } } });
