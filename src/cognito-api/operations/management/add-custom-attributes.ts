@@ -1,10 +1,10 @@
 // AddCustomAttributes: new custom attributes (names given without the `custom:` prefix), checked as
 // CreateUserPool's Schema is; all or nothing. Existing attributes cannot be changed or removed.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddCustomAttributes.html
-import { parseSchema } from '../../../domain/schema-input.js';
 import { invalid, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
+import { parseSchema } from './schema-input.js';
 
 export const addCustomAttributes: Operation = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));

@@ -1,12 +1,12 @@
 // CreateUserPool: a new pool with an id in Cognito's format for the caller's region, usable at once
 // on the OAuth endpoints (its signing keys and JWKS exist before the response is sent).
 import { newUserPoolId } from '../../../domain/ids.js';
-import { parseSchema } from '../../../domain/schema-input.js';
 import type { UserPool } from '../../../domain/model.js';
 import type { Operation } from '../../operation.js';
 import { requestRegion } from './common.js';
 import { mutableSettings, poolName, signInAttributes } from './pool-settings.js';
 import { userPoolType } from './pool-type.js';
+import { parseSchema } from './schema-input.js';
 
 export const createUserPool: Operation = ({ store, clock, keys }) => async (input, ctx) => {
   const Name = poolName(input, true);

@@ -5,7 +5,7 @@
 import type { RecoveryMechanism, UserPool } from '../../../domain/model.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../../domain/password-policy.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { invalid, optionalBoolean, optionalEnum, optionalEnumList, optionalInteger, requiredString } from '../../input.js';
+import { invalid, optionalBoolean, optionalEnum, optionalEnumList, optionalInteger, requiredInteger, requiredString } from '../../input.js';
 import type { Input } from '../../operation.js';
 
 const bad = (message: string) => new CognitoError('InvalidParameterException', message);
@@ -68,11 +68,9 @@ export function accountRecoveryInput(input: Input): Pick<UserPool, 'AccountRecov
   }
   const mechanisms = list.map((m): RecoveryMechanism => {
     const entry = typeof m === 'object' && m !== null ? (m as Input) : {};
-    return {
-      Priority: optionalInteger(entry, 'Priority', 1, 2) ?? (() => { throw invalid('Priority', undefined, 'Member must not be null'); })(),
-      Name: optionalEnum(entry, 'Name', ['verified_email', 'verified_phone_number', 'admin_only'] as const)
-        ?? (() => { throw invalid('Name', undefined, 'Member must not be null'); })(),
-    };
+    const Name = optionalEnum(entry, 'Name', ['verified_email', 'verified_phone_number', 'admin_only'] as const);
+    if (Name === undefined) throw invalid('Name', undefined, 'Member must not be null');
+    return { Priority: requiredInteger(entry, 'Priority', 1, 2), Name };
   });
   // Wording unconfirmed for both refusals.
   if (new Set(mechanisms.map((m) => m.Priority)).size !== mechanisms.length || new Set(mechanisms.map((m) => m.Name)).size !== mechanisms.length) {

@@ -1,10 +1,10 @@
 // Schema entries as CreateUserPool (Schema), AddCustomAttributes (CustomAttributes) and fixtures give
 // them, checked as Cognito checks them. A name that is not a standard attribute is a custom one and
 // gets the `custom:` prefix (`dev:custom:` when DeveloperOnlyAttribute). Messages are Cognito's as
-// seen by peer emulators' suites run against AWS (moto's cognitoidp models).
-import { CognitoError } from '../errors/cognito-error.js';
-import type { SchemaAttribute } from './model.js';
-import { isStandardAttribute, STANDARD_SCHEMA } from './schema.js';
+// moto's cognitoidp models (getmoto/moto) give them, where Cognito's documentation is silent.
+import type { SchemaAttribute } from '../../../domain/model.js';
+import { isStandardAttribute, STANDARD_SCHEMA } from '../../../domain/schema.js';
+import { CognitoError } from '../../../errors/cognito-error.js';
 
 const DATA_TYPES = ['Boolean', 'Number', 'String', 'DateTime'] as const;
 const MAX_CUSTOM_ATTRIBUTES = 50;
