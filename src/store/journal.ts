@@ -37,13 +37,14 @@ export async function openDataFile(dataFile: string, options: JournalOptions = {
     if (err.code === 'ENOENT') return undefined;
     throw new StartupError(`${dataFile}: cannot read data file (${err.code ?? err.message})`);
   });
-  const journals = await listJournals(dataFile);
+  let journals = await listJournals(dataFile);
   await unlink(dataFile + FOLD_TEMP_SUFFIX).catch(() => undefined); // a fold killed half-way
   let data: Data;
   let first = 0;
   if (text === undefined) {
     // No snapshot: a fresh start (journals left without one are from state the user removed).
     for (const j of journals) await unlink(j.path);
+    journals = [];
     data = emptyData();
     await writeSnapshot(dataFile, data, 1);
     first = 1;
