@@ -35,7 +35,9 @@ export function stateTables(s: StateFigures, table: (head: string[], rows: strin
     out.push('write = AdminUpdateUserAttributes, one at a time (300 each); DATA_FILE measured on the second start (the first seeds it).');
   }
   if (s.journalStartupMs) {
-    out.push(`start-up from a 100k-user snapshot + 100k-line journal: median ${ms(median(s.journalStartupMs))} (${s.journalStartupMs.map((x) => round(x, 0)).join(' ')})`);
+    const base = s.memoryStartupMs ? median(s.memoryStartupMs) : undefined;
+    out.push(`start-up from a 100k-user snapshot + 100k-line journal: median ${ms(median(s.journalStartupMs))} (${s.journalStartupMs.map((x) => round(x, 0)).join(' ')})` +
+      (base !== undefined ? `; the same 100k-user fixture without DATA_FILE: ${ms(base)} (${round(median(s.journalStartupMs) / base, 2)}×)` : ''));
   }
   if (s.createUserPool) {
     const c = s.createUserPool;
@@ -62,6 +64,7 @@ export function stateJson(s: StateFigures): unknown {
   return {
     ...(s.writes ? { writes: s.writes.map((w) => ({ users: w.users, memory: point(w.memory), dataFile: point(w.dataFile) })) } : {}),
     ...(s.journalStartupMs ? { journalStartupMs: s.journalStartupMs.map((x) => round(x)) } : {}),
+    ...(s.memoryStartupMs ? { memoryStartupMs: s.memoryStartupMs.map((x) => round(x)) } : {}),
     ...(s.createUserPool ? { createUserPool: { p50Ms: round(s.createUserPool.summary.p50, 2), p99Ms: round(s.createUserPool.summary.p99, 2), n: s.createUserPool.summary.n,
       keyGenerationMedianMs: round(median(s.createUserPool.keyGenerationMs)) } } : {}),
     ...(s.keyless ? { keylessStartupMs: { keyless: round(median(s.keyless.keyless)), keyed: round(median(s.keyless.keyed)), cognitoLocal: round(median(s.keyless.cognitoLocal)) } } : {}),

@@ -25,6 +25,8 @@ export interface StateFigures {
   writes?: WritePoint[];
   /** Spawn → 200 /health with a 100k-user snapshot and a 100k-line journal to replay. */
   journalStartupMs?: number[];
+  /** The same fixture without DATA_FILE, interleaved with the runs above: the baseline. */
+  memoryStartupMs?: number[];
   createUserPool?: { summary: Summary; keyGenerationMs: number[] };
   keyless?: { keyless: number[]; keyed: number[]; cognitoLocal: number[] };
 }
@@ -47,27 +49,31 @@ function updates(name: string, url: string, users: number, samples: number, pid?
   });
 }
 
-export async function measureWrites(sizes: readonly number[], samples = 300): Promise<Pick<StateFigures, 'writes' | 'journalStartupMs'>> {
+export async function measureWrites(sizes: readonly number[], samples = 300): Promise<Pick<StateFigures, 'writes' | 'journalStartupMs' | 'memoryStartupMs'>> {
   const dir = tempDir('writes');
   const writes: WritePoint[] = [];
-  let journalStartupMs: number[] | undefined;
+  let startups: { journal: number[]; memory: number[] } | undefined;
   for (const users of sizes) {
     const fixture = writeScaleFixture(dir, users);
     const memoryServer = await startServer(emulator({ FIXTURES: fixture }));
     const memory = await updates(`memory @${users}`, memoryServer.url, users, samples, memoryServer.child.pid).finally(() => stopProcess(memoryServer.child));
-    // DATA_FILE: a first start seeds it (and a graceful stop folds it), the measured one starts from it.
+    // DATA_FILE: a first start seeds it and a graceful stop folds it (given the time it needs),
+    // so the measured start begins from a snapshot, as every later start of a user's setup does.
     const dataFile = join(dir, `data-${users}.json`);
-    await stopProcess((await startServer({ ...emulator({ FIXTURES: fixture, DATA_FILE: dataFile }), timeoutMs: 180_000 })).child);
+    await stopProcess((await startServer({ ...emulator({ FIXTURES: fixture, DATA_FILE: dataFile }), timeoutMs: 180_000 })).child, 180_000);
     const fileServer = await startServer({ ...emulator({ FIXTURES: fixture, DATA_FILE: dataFile }), timeoutMs: 180_000 });
     const onFile = await updates(`DATA_FILE @${users}`, fileServer.url, users, samples, fileServer.child.pid).finally(() => stopProcess(fileServer.child));
     writes.push({ users, memory, dataFile: onFile });
-    if (users === 100_000) journalStartupMs = await journalStartup(fixture, dataFile, users);
+    if (users === 100_000) startups = await journalStartup(fixture, dataFile, users);
   }
-  return { writes, ...(journalStartupMs ? { journalStartupMs } : {}) };
+  return { writes, ...(startups ? { journalStartupMs: startups.journal, memoryStartupMs: startups.memory } : {}) };
 }
 
-/** A journal of `users` changes (one per user) next to the folded snapshot; start-up timed 3 times from the same files. */
-async function journalStartup(fixture: string, dataFile: string, users: number): Promise<number[]> {
+/**
+ * A journal of `users` changes (one per user) next to the folded snapshot; start-up timed 3 times
+ * from the same files, each followed by a start of the same fixture without DATA_FILE (the baseline).
+ */
+async function journalStartup(fixture: string, dataFile: string, users: number): Promise<{ journal: number[]; memory: number[] }> {
   const snapshot = JSON.parse(readFileSync(dataFile, 'utf8')) as { journal: number; users: Record<string, Record<string, { Attributes: Record<string, string> }>> };
   const lines: string[] = [];
   for (const [username, user] of Object.entries(snapshot.users[POOL_ID] ?? {})) {
@@ -78,6 +84,7 @@ async function journalStartup(fixture: string, dataFile: string, users: number):
   copyFileSync(dataFile, saved);
   const journal = `${dataFile}.journal.${snapshot.journal}`;
   const runs: number[] = [];
+  const memory: number[] = [];
   for (let i = 0; i < 3; i++) {
     copyFileSync(saved, dataFile);
     writeFileSync(journal, `${lines.join('\n')}\n`);
@@ -85,8 +92,9 @@ async function journalStartup(fixture: string, dataFile: string, users: number):
     runs.push(server.startupMs);
     server.child.kill('SIGKILL'); // not a graceful stop: that would fold, and the next run needs the journal
     await new Promise((resolve) => server.child.once('exit', resolve));
+    memory.push(await timeStartup({ ...emulator({ FIXTURES: fixture }), timeoutMs: 180_000 }));
   }
-  return runs;
+  return { journal: runs, memory };
 }
 
 /** CreateUserPool one after another on a fresh emulator; and, for scale, what generating a pool's three keys costs here. */

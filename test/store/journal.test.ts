@@ -120,7 +120,8 @@ t.test('close folds everything into the snapshot and removes the journals; a mis
   const text = readFileSync(dataFile, 'utf8');
   const data = JSON.parse(text) as { users: Record<string, Record<string, User>>; pools: Record<string, unknown> };
   t.same(Object.keys(data.users[POOL] ?? {}), ['u1', '__proto__'], 'users in the snapshot');
-  t.match(text, /^\{\n {2}"version": 1,\n {2}"journal": \d+,\n {2}"pools": \{\n {4}"us-east-1_Journal01": \{\n {6}"Id"/, 'indented like lowdb writes it');
+  t.match(text, /^\{\n {2}"version": 1,\n {2}"journal": \d+,\n {2}"pools": \{\n {4}"us-east-1_Journal01": \{"Id"/, 'indented, one record per line');
+  t.match(text, /\n {4}"us-east-1_Journal01": \{\n {6}"u1": \{"UserPoolId"/, 'users one per line under their pool');
   const reopened = await openLowdbStore(dataFile);
   t.equal(reopened.getUser(POOL, '__proto__')?.Attributes.sub, 's2', '__proto__ stays a plain key');
   t.equal(Object.getPrototypeOf({}), Object.prototype);
