@@ -46,7 +46,7 @@ export async function openDataFile(dataFile: string, options: JournalOptions = {
     for (const j of journals) await unlink(j.path);
     journals = [];
     data = emptyData();
-    await writeSnapshot(dataFile, data, 1);
+    await writeSnapshot(dataFile, data, 1).catch(cannotWrite(dataFile));
     first = 1;
   } else {
     let parsed: unknown;
@@ -72,7 +72,8 @@ export async function openDataFile(dataFile: string, options: JournalOptions = {
     journalBytes += await replay(j.path, data);
   }
   const generation = Math.max(first, ...journals.map((j) => j.generation + 1));
-  const journal = new Journal(dataFile, generation, await open(journalPath(dataFile, generation), 'a'), {
+  const file = await open(journalPath(dataFile, generation), 'a').catch(cannotWrite(journalPath(dataFile, generation)));
+  const journal = new Journal(dataFile, generation, file, {
     snapshotBytes: Buffer.byteLength(text ?? ''), journalBytes, foldAtBytes: options.foldAtBytes ?? FOLD_AT_BYTES,
   });
   return { data, journal };
@@ -187,6 +188,10 @@ export class Journal {
       .finally(() => { this.folding = undefined; });
   }
 }
+
+const cannotWrite = (path: string) => (err: NodeJS.ErrnoException): never => {
+  throw new StartupError(`${path}: cannot write (${err.code ?? err.message})`);
+};
 
 const journalPath = (dataFile: string, generation: number) => `${dataFile}.journal.${generation}`;
 

@@ -135,3 +135,9 @@ t.test('close folds everything into the snapshot and removes the journals; a mis
   await fresh.close();
   t.same(files(), ['data.json']);
 });
+
+t.test('a data file in a directory that does not exist: a one-line StartupError', async (t) => {
+  const { dir } = setUp(t);
+  const dataFile = join(dir, 'missing', 'data.json');
+  await t.rejects(openLowdbStore(dataFile), { name: 'StartupError', message: `${dataFile}: cannot write (ENOENT)` });
+});
