@@ -4,7 +4,8 @@
 // costs the same at 10 users as at 100k. When the journals outgrow the snapshot, the current journal
 // is closed, a new one started, and the snapshot rewritten in the background (see fold.ts).
 //
-// Guarantees, each tested (test/store/journal.test.ts, test/hardening/durability.test.ts):
+// Opening (snapshot, replay) is in open-data-file.ts. Guarantees, each tested
+// (test/store/journal.test.ts, test/hardening/durability.test.ts):
 // - a change is acknowledged only after its line is written, so a SIGKILL at any moment loses
 //   nothing acknowledged (the kernel has the bytes; they reach the disk even if the process dies);
 // - every start appends to a new journal, so only a journal's last line can be torn (a write cut
@@ -12,71 +13,22 @@
 //   startup, as a snapshot that is not valid JSON does, and neither file is ever rewritten then;
 // - the snapshot is replaced only by rename, and names the first journal it does not contain, so a
 //   fold killed half-way leaves either the old snapshot and every journal, or the new one.
-import { open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { StartupError } from '../errors/startup-error.js';
-import { applyChange, checkSnapshot, emptyData, type Change, type Data } from './data.js';
-import { FOLD_TEMP_SUFFIX, writeAll, writeSnapshot } from './fold.js';
+import { emptyData, type Change, type Data } from './data.js';
+import { writeAll, writeSnapshot } from './fold.js';
 
 export interface JournalOptions {
   /** Fold once the journals hold at least this many bytes and more than the snapshot. */
   foldAtBytes?: number;
 }
 
-const FOLD_AT_BYTES = 8 * 1024 * 1024;
+export const FOLD_AT_BYTES = 8 * 1024 * 1024;
 
 interface Pending {
   text: string;
   resolve: () => void;
   reject: (err: Error) => void;
-}
-
-/** Reads the snapshot and replays the journals; the returned Journal appends from a new generation. */
-export async function openDataFile(dataFile: string, options: JournalOptions = {}): Promise<{ data: Data; journal: Journal }> {
-  const text = await readFile(dataFile, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return undefined;
-    throw new StartupError(`${dataFile}: cannot read data file (${err.code ?? err.message})`);
-  });
-  let journals = await listJournals(dataFile);
-  await unlink(dataFile + FOLD_TEMP_SUFFIX).catch(() => undefined); // a fold killed half-way
-  let data: Data;
-  let first = 0;
-  if (text === undefined) {
-    // No snapshot: a fresh start (journals left without one are from state the user removed).
-    for (const j of journals) await unlink(j.path);
-    journals = [];
-    data = emptyData();
-    await writeSnapshot(dataFile, data, 1).catch(cannotWrite(dataFile));
-    first = 1;
-  } else {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (err) {
-      throw new StartupError(`${dataFile}: data file is not valid JSON (${(err as Error).message}); fix or remove it`);
-    }
-    try {
-      data = checkSnapshot(parsed);
-    } catch (err) {
-      throw new StartupError(`${dataFile}: ${(err as Error).message}`);
-    }
-    first = (data as { journal?: number }).journal ?? 0;
-    delete (data as { journal?: number }).journal;
-  }
-  let journalBytes = 0;
-  for (const j of journals) {
-    if (j.generation < first) {
-      await unlink(j.path).catch(() => undefined); // folded into the snapshot already
-      continue;
-    }
-    journalBytes += await replay(j.path, data);
-  }
-  const generation = Math.max(first, ...journals.map((j) => j.generation + 1));
-  const file = await open(journalPath(dataFile, generation), 'a').catch(cannotWrite(journalPath(dataFile, generation)));
-  const journal = new Journal(dataFile, generation, file, {
-    snapshotBytes: Buffer.byteLength(text ?? ''), journalBytes, foldAtBytes: options.foldAtBytes ?? FOLD_AT_BYTES,
-  });
-  return { data, journal };
 }
 
 export class Journal {
@@ -189,34 +141,13 @@ export class Journal {
   }
 }
 
-const cannotWrite = (path: string) => (err: NodeJS.ErrnoException): never => {
-  throw new StartupError(`${path}: cannot write (${err.code ?? err.message})`);
-};
+export const journalPath = (dataFile: string, generation: number) => `${dataFile}.journal.${generation}`;
 
-const journalPath = (dataFile: string, generation: number) => `${dataFile}.journal.${generation}`;
-
-async function listJournals(dataFile: string): Promise<Array<{ path: string; generation: number }>> {
+export async function listJournals(dataFile: string): Promise<Array<{ path: string; generation: number }>> {
   const prefix = `${basename(dataFile)}.journal.`;
   const names = await readdir(dirname(dataFile)).catch(() => [] as string[]);
   return names
     .filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)))
     .map((n) => ({ path: join(dirname(dataFile), n), generation: Number(n.slice(prefix.length)) }))
     .sort((a, b) => a.generation - b.generation);
-}
-
-/** Applies a journal's changes to `data`; returns its size. A torn last line (no newline) is ignored. */
-async function replay(path: string, data: Data): Promise<number> {
-  const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    throw new StartupError(`${path}: cannot read journal (${err.code ?? err.message})`);
-  });
-  const lines = text.split('\n');
-  lines.pop(); // '' after the last newline, or a line cut short by a kill: never acknowledged
-  lines.forEach((line, i) => {
-    try {
-      applyChange(data, JSON.parse(line) as Change);
-    } catch (err) {
-      throw new StartupError(`${path}: line ${i + 1} is not a journal entry (${(err as Error).message.slice(0, 120)}); fix or remove the file`);
-    }
-  });
-  return Buffer.byteLength(text);
 }

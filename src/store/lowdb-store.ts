@@ -4,7 +4,8 @@
 import { Low, Memory } from 'lowdb';
 import type { AppClient, AuthorizationCode, Group, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
 import { applyChange, emptyData, own, type Change, type Data, type Table } from './data.js';
-import { openDataFile, type JournalOptions } from './journal.js';
+import type { JournalOptions } from './journal.js';
+import { openDataFile } from './open-data-file.js';
 import type { Store } from './store.js';
 
 export type { Data } from './data.js';
