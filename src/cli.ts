@@ -6,10 +6,9 @@ import { listen } from './listen.js';
 import { StartupError } from './errors/startup-error.js';
 import { createLogger } from './logger.js';
 import type { ProcessHooks } from './process.js';
-import type { KeySupply } from './tokens/key-supply.js';
 import { watchFixtures } from './watch.js';
 
-async function main(keySupply: KeySupply | undefined, hooks: ProcessHooks): Promise<void> {
+async function main(hooks: ProcessHooks): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
   if (config.help) {
     process.stdout.write(helpText() + '\n');
@@ -17,7 +16,7 @@ async function main(keySupply: KeySupply | undefined, hooks: ProcessHooks): Prom
   }
   const logger = createLogger(config.logLevel, process.stdout.isTTY === true && process.env.LOG_FORMAT !== 'json');
   if (hooks.codeCache) logger.debug({ codeCache: hooks.codeCache }, `bundle compiled (V8 code cache: ${hooks.codeCache})`);
-  const emulator = await createEmulator({ config, logger, ...(keySupply ? { keySupply } : {}) });
+  const emulator = await createEmulator({ config, logger });
   const { app, deps } = emulator;
   const { port, httpsPort } = await listen(emulator, config);
   const pools = deps.store.listPools().map((p) => ({
@@ -59,8 +58,8 @@ async function main(keySupply: KeySupply | undefined, hooks: ProcessHooks): Prom
   else hooks.onListening?.();
 }
 
-export function runCli(keySupply: KeySupply | undefined, hooks: ProcessHooks): void {
-  main(keySupply, hooks).catch(failed);
+export function runCli(hooks: ProcessHooks): void {
+  main(hooks).catch(failed);
 }
 
 function failed(err: unknown): void {

@@ -19,7 +19,7 @@ import { Sessions } from './hosted-ui/sessions.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { HttpsListener } from './tls/https-listener.js';
 import { loadTlsMaterial, type TlsMaterial } from './tls/material.js';
-import { Keys, type KeySource } from './tokens/keys.js';
+import { Keys } from './tokens/keys.js';
 import { TokenIssuer } from './tokens/token-issuer.js';
 import { Urls } from './urls.js';
 
@@ -29,8 +29,6 @@ export interface EmulatorOptions {
   fixtures?: LoadedFixture[];
   clock?: OffsetClock;
   logger?: Logger | false;
-  /** Keys generated ahead (process.ts starts them before loading the emulator); pools take from it first. */
-  keySupply?: KeySource;
 }
 
 export interface Emulator {
@@ -53,7 +51,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   tlsMaterial?.catch(() => {}); // awaited below; a failure there must not also be an unhandled rejection
   const store = await openLowdbStore(config.dataFile);
   const fixtures = options.fixtures ?? (config.fixtures ? await loadFixtures(config.fixtures) : []);
-  const keys = new Keys(store, options.keySupply);
+  const keys = new Keys(store);
   const urls = new Urls(config);
   const credentials = new Credentials();
   const deps: Deps = {
@@ -80,7 +78,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     clock.offsetMs = 0;
     await store.batch(async () => {
       store.clear();
-      await applySeed(plan, { store, keys, credentials, now: clock.now() });
+      await applySeed(plan, { store, keys, credentials, now: clock.now() }, { all: true });
     });
   };
 
@@ -107,8 +105,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
-    await keys.settled();
-    await store.flush();
+    await store.close();
   });
   /** --watch: checks the new fixtures fully (throwing StartupError if bad, changing nothing), then resets to them. */
   const reload = async (next: LoadedFixture[]) => {
@@ -121,5 +118,5 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
 
 async function seed(fixtures: readonly LoadedFixture[], deps: Deps): Promise<void> {
   const plan = planSeed(fixtures, deps.store, deps.clock.now());
-  await applySeed(plan, { store: deps.store, keys: deps.keys, credentials: deps.credentials, now: deps.clock.now() });
+  await applySeed(plan, { store: deps.store, keys: deps.keys, credentials: deps.credentials, now: deps.clock.now() }, { all: false });
 }
