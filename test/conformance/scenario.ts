@@ -1,0 +1,152 @@
+// One valid call of every operation the emulator implements, in an order that builds what later
+// calls need (a pool, a client, users with passwords, tokens, codes). Each step names the
+// operation and builds its input from what earlier steps returned. The conformance test runs the
+// steps through the real AWS SDK and checks every request and answer against the model.
+import type { Input } from '../../src/cognito-api/operation.js';
+
+export interface ScenarioContext {
+  /** Outputs of earlier steps, by label (the operation name unless a step names another). */
+  out: Record<string, Record<string, unknown>>;
+  /** The newest code the emulator sent to a user (GET /_emulator/messages). */
+  code(username: string): Promise<string>;
+  /** An upload to a URL an operation returned (user import). */
+  upload(url: string, body: string): Promise<void>;
+}
+
+export interface Step {
+  op: string;
+  label?: string;
+  input(ctx: ScenarioContext): Input | Promise<Input>;
+}
+
+const str = (value: unknown): string => {
+  if (typeof value !== 'string') throw new Error(`scenario: expected a string, got ${JSON.stringify(value)}`);
+  return value;
+};
+const at = (ctx: ScenarioContext, label: string, ...path: string[]): string => {
+  let value: unknown = ctx.out[label];
+  for (const key of path) value = (value as Record<string, unknown> | undefined)?.[key];
+  return str(value);
+};
+
+const PASSWORD = 'Conformance-Passw0rd';
+const TEMPORARY = 'Temporary-Passw0rd1';
+const pool = (ctx: ScenarioContext) => at(ctx, 'CreateUserPool', 'UserPool', 'Id');
+const client = (ctx: ScenarioContext) => at(ctx, 'CreateUserPoolClient', 'UserPoolClient', 'ClientId');
+const access = (ctx: ScenarioContext, label: string) => at(ctx, label, 'AuthenticationResult', 'AccessToken');
+const onPool = (extra: Input = {}) => (ctx: ScenarioContext): Input => ({ UserPoolId: pool(ctx), ...extra });
+const createUser = (name: string): Step => ({
+  op: 'AdminCreateUser', label: `AdminCreateUser ${name}`,
+  input: onPool({ Username: name, TemporaryPassword: TEMPORARY, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: `${name}@example.com` }] }),
+});
+const passwordAuth = (label: string, username: string, password: string): Step => ({
+  op: 'InitiateAuth', label,
+  input: (ctx) => ({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: client(ctx), AuthParameters: { USERNAME: username, PASSWORD: password } }),
+});
+
+export const SCENARIO: Step[] = [
+  { op: 'CreateUserPool', input: () => ({ PoolName: 'conformance', UserPoolTags: { team: 'qa' }, AutoVerifiedAttributes: ['email'] }) },
+  { op: 'DescribeUserPool', input: onPool() },
+  { op: 'ListUserPools', input: () => ({ MaxResults: 60 }) },
+  { op: 'UpdateUserPool', input: onPool({ AutoVerifiedAttributes: ['email'], UserPoolTags: { team: 'qa' } }) },
+  {
+    op: 'CreateUserPoolClient',
+    input: onPool({
+      ClientName: 'conformance app', CallbackURLs: ['https://app.example/callback'], AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email'], AllowedOAuthFlowsUserPoolClient: true, SupportedIdentityProviders: ['COGNITO'],
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  },
+  { op: 'DescribeUserPoolClient', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
+  { op: 'ListUserPoolClients', input: onPool({ MaxResults: 60 }) },
+  {
+    op: 'UpdateUserPoolClient',
+    input: (ctx) => ({
+      UserPoolId: pool(ctx), ClientId: client(ctx), ClientName: 'conformance app',
+      CallbackURLs: ['https://app.example/callback'], AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email'],
+      AllowedOAuthFlowsUserPoolClient: true, SupportedIdentityProviders: ['COGNITO'],
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  },
+  { op: 'CreateResourceServer', input: onPool({ Identifier: 'https://api.example', Name: 'api', Scopes: [{ ScopeName: 'read', ScopeDescription: 'Read' }] }) },
+  { op: 'DescribeResourceServer', input: onPool({ Identifier: 'https://api.example' }) },
+  { op: 'ListResourceServers', input: onPool({ MaxResults: 50 }) },
+  { op: 'UpdateResourceServer', input: onPool({ Identifier: 'https://api.example', Name: 'api v2', Scopes: [{ ScopeName: 'write', ScopeDescription: 'Write' }] }) },
+  { op: 'CreateUserPoolDomain', input: onPool({ Domain: 'conformance-harness' }) },
+  { op: 'DescribeUserPoolDomain', input: () => ({ Domain: 'conformance-harness' }) },
+  { op: 'CreateGroup', input: onPool({ GroupName: 'testers', Description: 'QA', Precedence: 3 }) },
+  { op: 'GetGroup', input: onPool({ GroupName: 'testers' }) },
+  { op: 'ListGroups', input: onPool({ Limit: 60 }) },
+  { op: 'UpdateGroup', input: onPool({ GroupName: 'testers', Description: 'Quality' }) },
+
+  createUser('ann'),
+  { op: 'AdminGetUser', input: onPool({ Username: 'ann' }) },
+  { op: 'ListUsers', input: onPool({ Limit: 60 }) },
+  { op: 'AdminUpdateUserAttributes', input: onPool({ Username: 'ann', UserAttributes: [{ Name: 'given_name', Value: 'Ann' }] }) },
+  { op: 'AdminDeleteUserAttributes', input: onPool({ Username: 'ann', UserAttributeNames: ['given_name'] }) },
+  { op: 'AdminAddUserToGroup', input: onPool({ Username: 'ann', GroupName: 'testers' }) },
+  { op: 'AdminListGroupsForUser', input: onPool({ Username: 'ann', Limit: 60 }) },
+  { op: 'ListUsersInGroup', input: onPool({ GroupName: 'testers', Limit: 60 }) },
+  { op: 'AdminRemoveUserFromGroup', input: onPool({ Username: 'ann', GroupName: 'testers' }) },
+  { op: 'AdminDisableUser', input: onPool({ Username: 'ann' }) },
+  { op: 'AdminEnableUser', input: onPool({ Username: 'ann' }) },
+  { op: 'AdminSetUserPassword', input: onPool({ Username: 'ann', Password: PASSWORD, Permanent: true }) },
+  {
+    op: 'AdminInitiateAuth',
+    input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx), AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'ann', PASSWORD } }),
+  },
+  passwordAuth('InitiateAuth', 'ann', PASSWORD),
+  {
+    op: 'InitiateAuth', label: 'InitiateAuth refresh',
+    input: (ctx) => ({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: client(ctx), AuthParameters: { REFRESH_TOKEN: at(ctx, 'InitiateAuth', 'AuthenticationResult', 'RefreshToken') } }),
+  },
+  { op: 'GetUser', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
+  { op: 'UpdateUserAttributes', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), UserAttributes: [{ Name: 'email', Value: 'ann.new@example.com' }] }) },
+  { op: 'GetUserAttributeVerificationCode', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), AttributeName: 'email' }) },
+  { op: 'VerifyUserAttribute', input: async (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), AttributeName: 'email', Code: await ctx.code('ann') }) },
+  { op: 'ChangePassword', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), PreviousPassword: PASSWORD, ProposedPassword: `${PASSWORD}2` }) },
+  { op: 'RevokeToken', input: (ctx) => ({ ClientId: client(ctx), Token: at(ctx, 'InitiateAuth', 'AuthenticationResult', 'RefreshToken') }) },
+
+  createUser('ben'),
+  passwordAuth('InitiateAuth ben', 'ben', TEMPORARY),
+  {
+    op: 'RespondToAuthChallenge',
+    input: (ctx) => ({
+      ClientId: client(ctx), ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: at(ctx, 'InitiateAuth ben', 'Session'),
+      ChallengeResponses: { USERNAME: 'ben', NEW_PASSWORD: PASSWORD },
+    }),
+  },
+  { op: 'GlobalSignOut', input: (ctx) => ({ AccessToken: access(ctx, 'RespondToAuthChallenge') }) },
+  createUser('cat'),
+  {
+    op: 'AdminInitiateAuth', label: 'AdminInitiateAuth cat',
+    input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx), AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'cat', PASSWORD: TEMPORARY } }),
+  },
+  {
+    op: 'AdminRespondToAuthChallenge',
+    input: (ctx) => ({
+      UserPoolId: pool(ctx), ClientId: client(ctx), ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: at(ctx, 'AdminInitiateAuth cat', 'Session'),
+      ChallengeResponses: { USERNAME: 'cat', NEW_PASSWORD: PASSWORD },
+    }),
+  },
+  { op: 'AdminUserGlobalSignOut', input: onPool({ Username: 'ben' }) },
+  { op: 'DeleteUser', input: (ctx) => ({ AccessToken: access(ctx, 'AdminRespondToAuthChallenge') }) },
+
+  { op: 'SignUp', input: (ctx) => ({ ClientId: client(ctx), Username: 'dan', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'dan@example.com' }] }) },
+  { op: 'ResendConfirmationCode', input: (ctx) => ({ ClientId: client(ctx), Username: 'dan' }) },
+  { op: 'ConfirmSignUp', input: async (ctx) => ({ ClientId: client(ctx), Username: 'dan', ConfirmationCode: await ctx.code('dan') }) },
+  { op: 'SignUp', label: 'SignUp eve', input: (ctx) => ({ ClientId: client(ctx), Username: 'eve', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'eve@example.com' }] }) },
+  { op: 'AdminConfirmSignUp', input: onPool({ Username: 'eve' }) },
+  { op: 'ForgotPassword', input: (ctx) => ({ ClientId: client(ctx), Username: 'dan' }) },
+  { op: 'ConfirmForgotPassword', input: async (ctx) => ({ ClientId: client(ctx), Username: 'dan', ConfirmationCode: await ctx.code('dan'), Password: `${PASSWORD}3` }) },
+  { op: 'AdminResetUserPassword', input: onPool({ Username: 'dan' }) },
+  { op: 'AdminDeleteUser', input: onPool({ Username: 'eve' }) },
+
+  { op: 'DeleteGroup', input: onPool({ GroupName: 'testers' }) },
+  { op: 'DeleteResourceServer', input: onPool({ Identifier: 'https://api.example' }) },
+  { op: 'DeleteUserPoolDomain', input: onPool({ Domain: 'conformance-harness' }) },
+  { op: 'DeleteUserPoolClient', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
+];
+
+/** Run after the negative cases, which replay the requests above against the same pool. */
+export const TEARDOWN: Step[] = [{ op: 'DeleteUserPool', input: onPool() }];
