@@ -33,6 +33,21 @@ export interface UserPool {
   AutoVerifiedAttributes: string[];
   /** DescribeUserPool's Policies; absent = Cognito's defaults (see domain/password-policy.ts). */
   Policies?: { PasswordPolicy?: PasswordPolicy };
+  /** SetLogDeliveryConfiguration's LogConfigurations (stored and returned; the emulator exports no logs). */
+  LogDeliveryConfiguration?: Array<Record<string, unknown>>;
+  /** SetRiskConfiguration, by ClientId ('ALL' for the pool-wide one). */
+  RiskConfigurations?: Record<string, PoolScopedSetting>;
+  /** SetUICustomization, by ClientId ('ALL' for the pool-wide one). */
+  UICustomizations?: Record<string, PoolScopedSetting>;
+  /** GetSigningCertificate's certificate (base64 DER), made once for the pool's ID-token key. */
+  SigningCertificate?: string;
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+
+/** A setting kept per app client or pool-wide: its members as Cognito returns them, and when it was set. */
+export interface PoolScopedSetting {
+  Settings: Record<string, unknown>;
   CreationDate: number;
   LastModifiedDate: number;
 }
