@@ -3,8 +3,6 @@
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetSigningCertificate.html).
 // Made once and kept on the pool, so every call returns the same certificate.
 import { webcrypto } from 'node:crypto';
-import 'reflect-metadata'; // @peculiar/x509 resolves its parts through tsyringe, which needs it
-import * as x509 from '@peculiar/x509';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
@@ -13,7 +11,14 @@ import type { SigningKey } from '../../../tokens/keys.js';
 const ALGORITHM = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
 
+/** Loaded on first use, so start-up does not pay for the X.509 library. */
+async function loadX509() {
+  await import('reflect-metadata'); // @peculiar/x509 resolves its parts through tsyringe, which needs it
+  return import('@peculiar/x509');
+}
+
 export async function selfSignedCertificate(subject: string, key: SigningKey, now: number): Promise<string> {
+  const x509 = await loadX509();
   const subtle = webcrypto.subtle;
   const keys = {
     privateKey: await subtle.importKey('jwk', key.privateKey.export({ format: 'jwk' }), ALGORITHM, false, ['sign']),
