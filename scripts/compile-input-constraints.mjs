@@ -72,6 +72,9 @@ export function constraintsSource() {
         break;
       case 'string':
         spec.t = 's'; copy('min', 'max', 'pattern');
+        // Cognito accepts custom domains (auth.example.com) although DomainType's pattern has no
+        // dots, and answers a bad prefix with CreateUserPoolDomain's own message: not checked here.
+        if (name === 'DomainType') delete spec.pattern;
         if (s.enum) spec.enum = [...new Set([...s.enum, ...(enums[name] ?? [])])];
         if (s.sensitive) spec.sensitive = true;
         break;

@@ -1246,8 +1246,7 @@ export const INPUT_SHAPES: Record<string, ShapeSpec> = {
  "DomainType": {
   "t": "s",
   "min": 1,
-  "max": 63,
-  "pattern": "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$"
+  "max": 63
  },
  "EmailAddressType": {
   "t": "s",

@@ -81,7 +81,13 @@ function check(spec: ShapeSpec, value: unknown, path: string, out: Violations): 
       const list = value as unknown[];
       size(spec, list.length, value, path, out, 'length');
       const item = spec.member === undefined ? undefined : INPUT_SHAPES[spec.member];
-      if (item) list.forEach((v, i) => { if (v !== null) check(item, v, `${path}.${i + 1}.member`, out); });
+      if (!item) return;
+      if (item.t === 'o' || item.t === 'l' || item.t === 'm') {
+        list.forEach((v, i) => { if (v !== null) check(item, v, `${path}.${i + 1}.member`, out); });
+      } else if (list.some((v) => v !== null && broken(item, v, path))) {
+        // A list of simple values is reported once, at the list, with every constraint of its members.
+        out.add(path, `[${list.map(String).join(', ')}]`, spec, `Member must satisfy constraint: [${constraints(item).join(', ')}]`);
+      }
       return;
     }
     case 'm': {
@@ -89,9 +95,16 @@ function check(spec: ShapeSpec, value: unknown, path: string, out: Violations): 
       size(spec, entries.length, value, path, out, 'length');
       const keySpec = spec.key === undefined ? undefined : INPUT_SHAPES[spec.key];
       const valueSpec = spec.value === undefined ? undefined : INPUT_SHAPES[spec.value];
-      for (const [k, v] of entries) {
-        if (keySpec) check(keySpec, k, `${path}.${k}.key`, out);
-        if (valueSpec && v !== null) check(valueSpec, v, `${path}.${k}.value`, out);
+      const shown = `{${entries.map(([k, v]) => `${k}=${String(v)}`).join(', ')}}`;
+      if (keySpec && entries.some(([k]) => broken(keySpec, k, path))) {
+        out.add(path, shown, spec, `Map keys must satisfy constraint: [${constraints(keySpec).join(', ')}]`);
+      }
+      if (valueSpec && valueSpec.t !== 'o' && valueSpec.t !== 'l' && valueSpec.t !== 'm') {
+        if (entries.some(([, v]) => v !== null && broken(valueSpec, v, path))) {
+          out.add(path, shown, spec, `Map value must satisfy constraint: [${constraints(valueSpec).join(', ')}]`);
+        }
+      } else if (valueSpec) {
+        for (const [k, v] of entries) if (v !== null) check(valueSpec, v, `${path}.${k}.value`, out);
       }
       return;
     }
@@ -110,6 +123,24 @@ function check(spec: ShapeSpec, value: unknown, path: string, out: Violations): 
     default:
       return;
   }
+}
+
+/** Whether a simple value breaks its shape's constraints (a wrong JSON type still throws). */
+function broken(spec: ShapeSpec, value: unknown, path: string): boolean {
+  const probe = new Violations();
+  check(spec, value, path, probe);
+  return probe.list.length > 0;
+}
+
+/** Every constraint of a simple shape, in Cognito's order, for list and map reports. */
+function constraints(spec: ShapeSpec): string[] {
+  const what = spec.t === 's' ? 'length' : 'value';
+  return [
+    ...(spec.max !== undefined ? [`Member must have ${what} less than or equal to ${spec.max}`] : []),
+    ...(spec.min !== undefined ? [`Member must have ${what} greater than or equal to ${spec.min}`] : []),
+    ...(spec.pattern !== undefined ? [`Member must satisfy regular expression pattern: ${spec.pattern}`] : []),
+    ...(spec.enum !== undefined ? [`Member must satisfy enum value set: [${spec.enum.join(', ')}]`] : []),
+  ];
 }
 
 function size(spec: ShapeSpec, n: number, value: unknown, path: string, out: Violations, what: 'length' | 'value') {

@@ -25,12 +25,18 @@ export function mutations(model: ServiceModel, inputShape: string, baseline: Inp
   }
   for (const [name, ref] of Object.entries(shape?.members ?? {})) {
     const member = model.shapes[ref.shape];
-    if (member) for (const [value, what] of invalidValues(member, baseline[name])) replace(name, value, what);
+    if (member) for (const [value, what] of invalidValues(member, baseline[name], ref.shape)) replace(name, value, what);
   }
   return out;
 }
 
-function invalidValues(shape: Shape, current: unknown): Array<[unknown, string]> {
+/**
+ * Patterns Cognito does not enforce on requests: DomainType has no dots, yet CreateUserPoolDomain
+ * takes custom domains (auth.example.com) and DescribeUserPoolDomain looks them up.
+ */
+const UNENFORCED_PATTERNS = new Set(['DomainType']);
+
+function invalidValues(shape: Shape, current: unknown, shapeName: string): Array<[unknown, string]> {
   const values: Array<[unknown, string]> = [];
   switch (shape.type) {
     case 'string': {
@@ -39,7 +45,7 @@ function invalidValues(shape: Shape, current: unknown): Array<[unknown, string]>
       if (shape.max !== undefined && shape.max < LONGEST) values.push(['a'.repeat(shape.max + 1), `longer than ${shape.max}`]);
       if (shape.min !== undefined && shape.min > 1) values.push(['a', `shorter than ${shape.min}`]);
       if (shape.min === 1) values.push(['', 'empty']);
-      const pattern = shape.pattern === undefined ? null : modelPattern(shape.pattern);
+      const pattern = shape.pattern === undefined || UNENFORCED_PATTERNS.has(shapeName) ? null : modelPattern(shape.pattern);
       if (pattern && !shape.enum && !pattern.test('\u0001') && (shape.min ?? 0) <= 1) values.push(['\u0001', 'a control character against the pattern']);
       break;
     }
