@@ -39,6 +39,10 @@ export interface UserPool {
   RiskConfigurations?: Record<string, PoolScopedSetting>;
   /** SetUICustomization, by ClientId ('ALL' for the pool-wide one). */
   UICustomizations?: Record<string, PoolScopedSetting>;
+  /** Terms documents of the pool's app clients, by TermsId. */
+  Terms?: Record<string, TermsRecord>;
+  /** Managed-login branding styles, by ManagedLoginBrandingId. */
+  ManagedLoginBrandings?: Record<string, ManagedLoginBranding>;
   /** GetSigningCertificate's certificate (base64 DER), made once for the pool's ID-token key. */
   SigningCertificate?: string;
   CreationDate: number;
@@ -48,6 +52,31 @@ export interface UserPool {
 /** A setting kept per app client or pool-wide: its members as Cognito returns them, and when it was set. */
 export interface PoolScopedSetting {
   Settings: Record<string, unknown>;
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+
+/** Cognito's TermsType (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TermsType.html). */
+export interface TermsRecord {
+  TermsId: string;
+  UserPoolId: string;
+  ClientId: string;
+  TermsName: string;
+  TermsSource: 'LINK';
+  Enforcement: 'NONE';
+  Links: Record<string, string>;
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+
+/** A managed-login style for one app client (ManagedLoginBrandingType). */
+export interface ManagedLoginBranding {
+  ManagedLoginBrandingId: string;
+  ClientId: string;
+  UseCognitoProvidedValues: boolean;
+  /** The style document as given (Settings is a JSON document in the API). */
+  Settings?: unknown;
+  Assets: Array<{ Category: string; ColorMode: string; Extension: string; Bytes?: string; ResourceId?: string }>;
   CreationDate: number;
   LastModifiedDate: number;
 }

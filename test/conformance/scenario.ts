@@ -95,6 +95,32 @@ export const SCENARIO: Step[] = [
   },
   { op: 'GetLogDeliveryConfiguration', input: onPool() },
   { op: 'GetSigningCertificate', input: onPool() },
+  {
+    op: 'CreateTerms',
+    input: (ctx) => ({
+      UserPoolId: pool(ctx), ClientId: client(ctx), TermsName: 'terms-of-use', TermsSource: 'LINK', Enforcement: 'NONE',
+      Links: { 'cognito:default': 'https://app.example/terms' },
+    }),
+  },
+  { op: 'DescribeTerms', input: (ctx) => ({ UserPoolId: pool(ctx), TermsId: at(ctx, 'CreateTerms', 'Terms', 'TermsId') }) },
+  { op: 'DescribeTermsByClient', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx), TermsName: 'terms-of-use' }) },
+  { op: 'ListTerms', input: onPool({ MaxResults: 10 }) },
+  { op: 'UpdateTerms', input: (ctx) => ({ UserPoolId: pool(ctx), TermsId: at(ctx, 'CreateTerms', 'Terms', 'TermsId'), Links: { 'cognito:default': 'https://app.example/terms/v2' } }) },
+  { op: 'DeleteTerms', input: (ctx) => ({ UserPoolId: pool(ctx), TermsId: at(ctx, 'CreateTerms', 'Terms', 'TermsId') }) },
+  {
+    op: 'CreateManagedLoginBranding',
+    input: (ctx) => ({
+      UserPoolId: pool(ctx), ClientId: client(ctx), Settings: { categories: { global: { colorSchemeMode: 'LIGHT' } } },
+      Assets: [{ Category: 'FORM_LOGO', ColorMode: 'LIGHT', Extension: 'PNG', Bytes: new Uint8Array([137, 80, 78, 71]) }],
+    }),
+  },
+  { op: 'DescribeManagedLoginBranding', input: (ctx) => ({ UserPoolId: pool(ctx), ManagedLoginBrandingId: at(ctx, 'CreateManagedLoginBranding', 'ManagedLoginBranding', 'ManagedLoginBrandingId') }) },
+  { op: 'DescribeManagedLoginBrandingByClient', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
+  {
+    op: 'UpdateManagedLoginBranding',
+    input: (ctx) => ({ UserPoolId: pool(ctx), ManagedLoginBrandingId: at(ctx, 'CreateManagedLoginBranding', 'ManagedLoginBranding', 'ManagedLoginBrandingId'), UseCognitoProvidedValues: true }),
+  },
+  { op: 'DeleteManagedLoginBranding', input: (ctx) => ({ UserPoolId: pool(ctx), ManagedLoginBrandingId: at(ctx, 'CreateManagedLoginBranding', 'ManagedLoginBranding', 'ManagedLoginBrandingId') }) },
   { op: 'CreateGroup', input: onPool({ GroupName: 'testers', Description: 'QA', Precedence: 3 }) },
   { op: 'GetGroup', input: onPool({ GroupName: 'testers' }) },
   { op: 'ListGroups', input: onPool({ Limit: 60 }) },

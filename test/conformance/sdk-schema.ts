@@ -27,10 +27,14 @@ export function sdkEnum(shape: string): string[] {
   return value && typeof value === 'object' ? Object.values(value as Record<string, string>) : [];
 }
 
-/** Checks a value against the SDK's schema of `structure` (names, required members, coarse types). */
-export function checkSdkShape(structure: string, value: unknown, path = '$'): string[] {
-  const s = schemas[`${structure}$`];
-  return s === undefined ? [`${path}: the SDK has no shape ${structure}`] : check(s, value, path);
+/** Checks an operation's request (`input`) or answer (`output`) against the SDK's schema of it. */
+export function checkSdkOperation(operation: string, part: 'input' | 'output', value: unknown, path = '$'): string[] {
+  const op = schemas[`${operation}$`];
+  if (!Array.isArray(op) || op[0] !== 9) return [`${path}: the SDK has no operation ${operation}`];
+  const shape = resolve(op[part === 'input' ? 4 : 5]);
+  // An operation without output (smithy's Unit) answers an empty object.
+  if (shape === 'unit') return typeof value === 'object' && value !== null && Object.keys(value).length === 0 ? [] : [`${path}: expected {} (no output)`];
+  return check(shape, value, path);
 }
 
 function check(schema: Schema, value: unknown, path: string): string[] {
@@ -61,6 +65,7 @@ function check(schema: Schema, value: unknown, path: string): string[] {
 }
 
 function checkCode(code: number, value: unknown, path: string): string[] {
+  if (code === 15) return []; // a JSON document: any value
   if (code & 64) return Array.isArray(value) ? [] : [`${path}: not a list`];
   if (code & 128) return typeof value === 'object' && value !== null && !Array.isArray(value) ? [] : [`${path}: not a map`];
   if (code === 1) return typeof value === 'number' ? [] : [`${path}: not a number`];
