@@ -43,6 +43,8 @@ export interface UserPool {
   Terms?: Record<string, TermsRecord>;
   /** Managed-login branding styles, by ManagedLoginBrandingId. */
   ManagedLoginBrandings?: Record<string, ManagedLoginBranding>;
+  /** User import jobs (CreateUserImportJob), by JobId. */
+  UserImportJobs?: Record<string, UserImportJob>;
   /** GetSigningCertificate's certificate (base64 DER), made once for the pool's ID-token key. */
   SigningCertificate?: string;
   CreationDate: number;
@@ -79,6 +81,28 @@ export interface ManagedLoginBranding {
   Assets: Array<{ Category: string; ColorMode: string; Extension: string; Bytes?: string; ResourceId?: string }>;
   CreationDate: number;
   LastModifiedDate: number;
+}
+
+/** A user import job (UserImportJobType) with what the emulator needs to run it. */
+export interface UserImportJob {
+  JobId: string;
+  JobName: string;
+  CloudWatchLogsRoleArn: string;
+  Status: 'Created' | 'Pending' | 'InProgress' | 'Stopping' | 'Expired' | 'Stopped' | 'Failed' | 'Succeeded';
+  CreationDate: number;
+  StartDate?: number;
+  CompletionDate?: number;
+  ImportedUsers: number;
+  SkippedUsers: number;
+  FailedUsers: number;
+  CompletionMessage?: string;
+  /** The secret part of the pre-signed upload URL, and when that URL stops working (epoch ms). */
+  UploadToken: string;
+  UploadExpiresAt: number;
+  /** The uploaded CSV, until the job has run. */
+  Csv?: string;
+  /** Per-line results, as Cognito writes them to CloudWatch Logs. */
+  Log?: string[];
 }
 
 /** Cognito's PasswordPolicyType (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html). */

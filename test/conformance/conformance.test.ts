@@ -68,6 +68,13 @@ async function conformance(model: ServiceModel): Promise<void> {
       const res = await fetch(target, { method: 'PUT', body, headers: { 'content-type': 'text/csv', 'x-amz-server-side-encryption': 'aws:kms' } });
       if (res.status !== 200) throw new Error(`upload: HTTP ${res.status} ${await res.text()}`);
     },
+    raw: async (op, body) => {
+      const res = await fetch(url, {
+        method: 'POST', body: JSON.stringify(body),
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` },
+      });
+      return (await res.json()) as Record<string, unknown>;
+    },
   };
   const commands = Sdk as unknown as Record<string, new (input: unknown) => Parameters<typeof sdk.send>[0]>;
   const run = async (steps: Step[]) => {
@@ -75,8 +82,13 @@ async function conformance(model: ServiceModel): Promise<void> {
       label = step.label ?? step.op;
       const Command = commands[`${step.op}Command`];
       if (!Command) throw new Error(`the AWS SDK has no ${step.op}Command`);
-      const output = await sdk.send(new Command(await step.input(ctx))) as unknown as Record<string, unknown>;
-      ctx.out[label] = output;
+      const sent = sdk.send(new Command(await step.input(ctx)));
+      if (step.fails === undefined) {
+        ctx.out[label] = await sent as unknown as Record<string, unknown>;
+        continue;
+      }
+      const failure = await sent.then(() => undefined, (err: Error) => err.name);
+      if (failure !== step.fails) throw new Error(`${label}: expected ${step.fails}, got ${failure ?? 'success'}`);
     }
   };
 

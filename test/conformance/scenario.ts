@@ -11,11 +11,15 @@ export interface ScenarioContext {
   code(username: string): Promise<string>;
   /** An upload to a URL an operation returned (user import). */
   upload(url: string, body: string): Promise<void>;
+  /** A raw JSON call outside the recorded exchanges (polling). */
+  raw(op: string, body: Input): Promise<Record<string, unknown>>;
 }
 
 export interface Step {
   op: string;
   label?: string;
+  /** The exception the call must fail with (its name is then checked against the model's errors). */
+  fails?: string;
   input(ctx: ScenarioContext): Input | Promise<Input>;
 }
 
@@ -121,6 +125,34 @@ export const SCENARIO: Step[] = [
     input: (ctx) => ({ UserPoolId: pool(ctx), ManagedLoginBrandingId: at(ctx, 'CreateManagedLoginBranding', 'ManagedLoginBranding', 'ManagedLoginBrandingId'), UseCognitoProvidedValues: true }),
   },
   { op: 'DeleteManagedLoginBranding', input: (ctx) => ({ UserPoolId: pool(ctx), ManagedLoginBrandingId: at(ctx, 'CreateManagedLoginBranding', 'ManagedLoginBranding', 'ManagedLoginBrandingId') }) },
+  { op: 'GetCSVHeader', input: onPool() },
+  { op: 'CreateUserImportJob', input: onPool({ JobName: 'conformance import', CloudWatchLogsRoleArn: 'arn:aws:iam::000000000000:role/CognitoImport' }) },
+  {
+    op: 'StartUserImportJob',
+    input: async (ctx) => {
+      const header = (ctx.out.GetCSVHeader?.CSVHeader as string[]).join(',');
+      const row = (ctx.out.GetCSVHeader?.CSVHeader as string[]).map((c) => ({ 'cognito:username': 'imported', 'cognito:mfa_enabled': 'false', email: 'imported@example.com', email_verified: 'true' } as Record<string, string>)[c] ?? '').join(',');
+      await ctx.upload(at(ctx, 'CreateUserImportJob', 'UserImportJob', 'PreSignedUrl'), `${header}\n${row}\n`);
+      return { UserPoolId: pool(ctx), JobId: at(ctx, 'CreateUserImportJob', 'UserImportJob', 'JobId') };
+    },
+  },
+  {
+    op: 'DescribeUserImportJob',
+    input: async (ctx) => {
+      const body = { UserPoolId: pool(ctx), JobId: at(ctx, 'CreateUserImportJob', 'UserImportJob', 'JobId') };
+      for (let i = 0; i < 200; i++) {
+        const { UserImportJob } = await ctx.raw('DescribeUserImportJob', body) as { UserImportJob?: { Status?: string } };
+        if (UserImportJob?.Status === 'Succeeded') break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return body;
+    },
+  },
+  { op: 'ListUserImportJobs', input: onPool({ MaxResults: 10 }) },
+  {
+    op: 'StopUserImportJob', fails: 'PreconditionNotMetException',
+    input: (ctx) => ({ UserPoolId: pool(ctx), JobId: at(ctx, 'CreateUserImportJob', 'UserImportJob', 'JobId') }),
+  },
   { op: 'CreateGroup', input: onPool({ GroupName: 'testers', Description: 'QA', Precedence: 3 }) },
   { op: 'GetGroup', input: onPool({ GroupName: 'testers' }) },
   { op: 'ListGroups', input: onPool({ Limit: 60 }) },
