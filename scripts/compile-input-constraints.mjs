@@ -12,27 +12,12 @@
 //   node scripts/compile-input-constraints.mjs --check  # exit 1 if it is out of date
 //
 // test/conformance/input-constraints.test.ts runs the check when the model is installed.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { BOTOCORE_DATA, loadModel } from './service-model.mjs';
 
-const BOTOCORE_DATA = '/usr/lib/python3/dist-packages/botocore/data/cognito-idp';
 export const GENERATED = fileURLToPath(new URL('../src/cognito-api/input-constraints.generated.ts', import.meta.url));
-
-export function loadModel(dir = BOTOCORE_DATA) {
-  if (!existsSync(dir)) return undefined;
-  for (const version of readdirSync(dir).sort().reverse()) {
-    for (const file of ['service-2.json', 'service-2.json.gz']) {
-      const path = join(dir, version, file);
-      if (!existsSync(path)) continue;
-      const raw = readFileSync(path);
-      return JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
-    }
-  }
-  return undefined;
-}
 
 function sdkEnums() {
   const sdk = createRequire(import.meta.url)('@aws-sdk/client-cognito-identity-provider');

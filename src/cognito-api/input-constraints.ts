@@ -24,8 +24,12 @@ export interface ShapeSpec {
 
 const compiled = new Map<string, RegExp | null>();
 
-/** The model's patterns are Java regexes over the whole value; \p{..} needs the `u` flag. */
-function regex(pattern: string): RegExp | null {
+/**
+ * The model's patterns are Java regexes over the whole value. Nearly all are valid JavaScript with
+ * the `u` flag (\p{L} needs it); the rest compile without it. One neither accepts is not checked
+ * (null) rather than guessed at.
+ */
+export function modelRegex(pattern: string): RegExp | null {
   let found = compiled.get(pattern);
   if (found !== undefined) return found;
   found = null;
@@ -111,7 +115,7 @@ function check(spec: ShapeSpec, value: unknown, path: string, out: Violations): 
     case 's': {
       const text = value as string;
       size(spec, text.length, value, path, out, 'length');
-      const pattern = spec.pattern === undefined ? null : regex(spec.pattern);
+      const pattern = spec.pattern === undefined ? null : modelRegex(spec.pattern);
       if (pattern && !pattern.test(text)) out.add(path, value, spec, `Member must satisfy regular expression pattern: ${spec.pattern}`);
       if (spec.enum && !spec.enum.includes(text)) out.add(path, value, spec, `Member must satisfy enum value set: [${spec.enum.join(', ')}]`);
       return;

@@ -1,9 +1,7 @@
 // AWS's published service model for cognito-idp, as Debian's python3-botocore installs it
 // (botocore/data/cognito-idp/<api-version>/service-2.json, possibly gzipped). The conformance test
 // checks the emulator against it; nothing here is a hand-written copy of the model.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { loadModel } from '../../scripts/service-model.mjs';
 
 export interface MemberRef { shape: string }
 
@@ -36,21 +34,9 @@ export interface ServiceModel {
   shapes: Record<string, Shape>;
 }
 
-const BOTOCORE_DATA = '/usr/lib/python3/dist-packages/botocore/data/cognito-idp';
-
 /** The newest cognito-idp model botocore installed, or undefined when the package is missing. */
-export function loadServiceModel(dir = BOTOCORE_DATA): ServiceModel | undefined {
-  if (!existsSync(dir)) return undefined;
-  for (const version of readdirSync(dir).sort().reverse()) {
-    for (const file of ['service-2.json', 'service-2.json.gz']) {
-      const path = join(dir, version, file);
-      if (!existsSync(path)) continue;
-      const raw = readFileSync(path);
-      const text = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-      return { source: path, ...(JSON.parse(text) as Omit<ServiceModel, 'source'>) };
-    }
-  }
-  return undefined;
+export function loadServiceModel(): ServiceModel | undefined {
+  return loadModel() as ServiceModel | undefined;
 }
 
 /** Errors every operation of an awsJson1_1 service can answer, whether or not the model lists them. */

@@ -1,31 +1,12 @@
 // Checks a JSON value against a shape of the service model: member names, JSON types, required
 // members, enums, string patterns and lengths, list/map sizes and number ranges. Returns every
 // problem found as "path: what", so one run shows all of an answer's deviations.
+import { modelRegex } from '../../src/cognito-api/input-constraints.js';
 import { sdkEnum, sdkMembers } from './sdk-schema.js';
 import type { ServiceModel, Shape } from './service-model.js';
 
-const patterns = new Map<string, RegExp | null>();
-
-/**
- * The model's patterns are Java regular expressions that must match the whole value. Nearly all
- * are valid JavaScript with the `u` flag (\p{L} needs it); the rest compile without it. A pattern
- * neither way accepts is not checked (null), rather than guessed at.
- */
-export function modelPattern(pattern: string): RegExp | null {
-  let found = patterns.get(pattern);
-  if (found !== undefined) return found;
-  found = null;
-  for (const flags of ['u', '']) {
-    try {
-      found = new RegExp(`^(?:${pattern})$`, flags);
-      break;
-    } catch {
-      // try the next flavour
-    }
-  }
-  patterns.set(pattern, found);
-  return found;
-}
+/** The model's patterns as the emulator compiles them (whole value, `u` flag where valid). */
+export const modelPattern = modelRegex;
 
 export function checkShape(model: ServiceModel, shapeName: string, value: unknown, path = '$'): string[] {
   const shape = model.shapes[shapeName];

@@ -11,6 +11,7 @@ import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Input, Operation } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 import { checkPattern } from '../management/common.js';
+import { recordIn, withRecord, withoutRecord } from '../pool-records.js';
 
 const BRANDING_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
 const CATEGORIES = ['FAVICON_ICO', 'FAVICON_SVG', 'EMAIL_GRAPHIC', 'SMS_GRAPHIC', 'AUTH_APP_GRAPHIC', 'PASSWORD_GRAPHIC', 'PASSKEY_GRAPHIC',
@@ -79,17 +80,14 @@ function noMerge(input: Input) {
 }
 
 function brandingOrThrow(pool: UserPool, id: string): ManagedLoginBranding {
-  const found = pool.ManagedLoginBrandings !== undefined && Object.hasOwn(pool.ManagedLoginBrandings, id) ? pool.ManagedLoginBrandings[id] : undefined;
+  const found = recordIn(pool.ManagedLoginBrandings, id);
   // Wording unconfirmed.
   if (!found) throw new CognitoError('ResourceNotFoundException', `Managed login branding ${id} does not exist.`);
   return found;
 }
 
-function withBranding(pool: UserPool, branding: ManagedLoginBranding): UserPool {
-  const all = { ...pool.ManagedLoginBrandings };
-  Object.defineProperty(all, branding.ManagedLoginBrandingId, { value: branding, enumerable: true, writable: true, configurable: true });
-  return { ...pool, ManagedLoginBrandings: all };
-}
+const withBranding = (pool: UserPool, branding: ManagedLoginBranding): UserPool =>
+  ({ ...pool, ManagedLoginBrandings: withRecord(pool.ManagedLoginBrandings, branding.ManagedLoginBrandingId, branding) });
 
 const brandingType = (pool: UserPool, b: ManagedLoginBranding) => ({
   ManagedLoginBranding: {
@@ -171,7 +169,6 @@ export const deleteManagedLoginBranding: Operation = ({ store }) => async (input
   const id = brandingId(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   brandingOrThrow(pool, id);
-  const rest = Object.fromEntries(Object.entries(pool.ManagedLoginBrandings ?? {}).filter(([k]) => k !== id));
-  await store.putPool({ ...pool, ManagedLoginBrandings: rest });
+  await store.putPool({ ...pool, ManagedLoginBrandings: withoutRecord(pool.ManagedLoginBrandings, id) });
   return {};
 };

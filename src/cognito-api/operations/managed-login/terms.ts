@@ -10,6 +10,7 @@ import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Input, Operation } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 import { checkPattern, paginate } from '../management/common.js';
+import { recordIn, withRecord, withoutRecord } from '../pool-records.js';
 
 const TERMS_NAME = /^(terms-of-use|privacy-policy)$/;
 const TERMS_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
@@ -36,17 +37,13 @@ function links(input: Input, required: boolean): Record<string, string> | undefi
 }
 
 function termsOrThrow(pool: UserPool, id: string): TermsRecord {
-  const terms = pool.Terms !== undefined && Object.hasOwn(pool.Terms, id) ? pool.Terms[id] : undefined;
+  const terms = recordIn(pool.Terms, id);
   // Wording unconfirmed.
   if (!terms) throw new CognitoError('ResourceNotFoundException', `Terms ${id} do not exist.`);
   return terms;
 }
 
-const withTerms = (pool: UserPool, terms: TermsRecord): UserPool => {
-  const all = { ...pool.Terms };
-  Object.defineProperty(all, terms.TermsId, { value: terms, enumerable: true, writable: true, configurable: true });
-  return { ...pool, Terms: all };
-};
+const withTerms = (pool: UserPool, terms: TermsRecord): UserPool => ({ ...pool, Terms: withRecord(pool.Terms, terms.TermsId, terms) });
 
 const termsType = (t: TermsRecord) => ({
   TermsId: t.TermsId, UserPoolId: t.UserPoolId, ClientId: t.ClientId, TermsName: t.TermsName, TermsSource: t.TermsSource,
@@ -134,7 +131,6 @@ export const deleteTerms: Operation = ({ store }) => async (input) => {
   const id = termsId(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   termsOrThrow(pool, id);
-  const rest = Object.fromEntries(Object.entries(pool.Terms ?? {}).filter(([k]) => k !== id));
-  await store.putPool({ ...pool, Terms: rest });
+  await store.putPool({ ...pool, Terms: withoutRecord(pool.Terms, id) });
   return {};
 };

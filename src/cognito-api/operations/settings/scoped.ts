@@ -5,6 +5,7 @@ import type { Store } from '../../../store/store.js';
 import { optionalString } from '../../input.js';
 import { clientOrThrow } from '../../lookup.js';
 import type { Input } from '../../operation.js';
+import { recordIn, withRecord } from '../pool-records.js';
 
 export const POOL_WIDE = 'ALL';
 
@@ -17,9 +18,9 @@ export function scopeOf(store: Store, pool: UserPool, input: Input): string {
 
 /** The setting in force for a scope: the client's own, else the pool-wide one. */
 export function settingFor(settings: Record<string, PoolScopedSetting> | undefined, scope: string): [string, PoolScopedSetting] | undefined {
-  const own = settings !== undefined && Object.hasOwn(settings, scope) ? settings[scope] : undefined;
+  const own = recordIn(settings, scope);
   if (own) return [scope, own];
-  const wide = settings !== undefined && Object.hasOwn(settings, POOL_WIDE) ? settings[POOL_WIDE] : undefined;
+  const wide = recordIn(settings, POOL_WIDE);
   return wide ? [POOL_WIDE, wide] : undefined;
 }
 
@@ -27,13 +28,8 @@ export function settingFor(settings: Record<string, PoolScopedSetting> | undefin
 export function withSetting(
   all: Record<string, PoolScopedSetting> | undefined, scope: string, settings: Record<string, unknown>, now: number,
 ): Record<string, PoolScopedSetting> {
-  const previous = all !== undefined && Object.hasOwn(all, scope) ? all[scope] : undefined;
-  const next = { ...all };
-  Object.defineProperty(next, scope, {
-    value: { Settings: settings, CreationDate: previous?.CreationDate ?? now, LastModifiedDate: now },
-    enumerable: true, writable: true, configurable: true,
-  });
-  return next;
+  const previous = recordIn(all, scope);
+  return withRecord(all, scope, { Settings: settings, CreationDate: previous?.CreationDate ?? now, LastModifiedDate: now });
 }
 
 /** The members of `value` that the model names (anything else a caller sent is not kept). */

@@ -12,7 +12,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { checkAttributeNames, checkAttributeValues } from '../users/attribute-rules.js';
 import { newUserRecord } from '../users/user-records.js';
 import { csvFields, csvLines, headerProblem } from './csv.js';
-import { putJob } from './jobs-store.js';
+import { putJob, storedJob } from './jobs-store.js';
 
 const BATCH = 500;
 
@@ -55,11 +55,7 @@ function importLine(deps: Deps, pool: UserPool, columns: readonly string[], line
 
 /** Imports a started job's CSV into its pool; ends Succeeded, Failed or (when stopped) Stopped. */
 export async function runImport(deps: Deps, poolId: string, jobId: string): Promise<void> {
-  const current = () => {
-    const pool = deps.store.getPool(poolId);
-    const job = pool?.UserImportJobs !== undefined && Object.hasOwn(pool.UserImportJobs, jobId) ? pool.UserImportJobs[jobId] : undefined;
-    return pool && job ? { pool, job } : undefined;
-  };
+  const current = () => storedJob(deps.store, poolId, jobId);
   const finish = async (changes: Partial<UserImportJob>) => {
     const now = current();
     if (now) await putJob(deps.store, now.pool, { ...now.job, ...changes, Csv: undefined, CompletionDate: deps.clock.now() });

@@ -3,6 +3,7 @@ import type { UserImportJob, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';
 import { seconds } from '../../serialize.js';
+import { recordIn, withRecord } from '../pool-records.js';
 
 /** Jobs not started within a day expire, as Cognito's do. */
 export const JOB_EXPIRY_MS = 24 * 3600 * 1000;
@@ -10,13 +11,18 @@ export const JOB_EXPIRY_MS = 24 * 3600 * 1000;
 export const UPLOAD_EXPIRY_S = 900;
 
 export async function putJob(store: Store, pool: UserPool, job: UserImportJob): Promise<void> {
-  const jobs = { ...pool.UserImportJobs };
-  Object.defineProperty(jobs, job.JobId, { value: job, enumerable: true, writable: true, configurable: true });
-  await store.putPool({ ...pool, UserImportJobs: jobs });
+  await store.putPool({ ...pool, UserImportJobs: withRecord(pool.UserImportJobs, job.JobId, job) });
+}
+
+/** The pool and the job as stored now, or undefined once either is gone. */
+export function storedJob(store: Store, poolId: string, jobId: string): { pool: UserPool; job: UserImportJob } | undefined {
+  const pool = store.getPool(poolId);
+  const job = recordIn(pool?.UserImportJobs, jobId);
+  return pool && job ? { pool, job } : undefined;
 }
 
 export function jobOrThrow(pool: UserPool, jobId: string): UserImportJob {
-  const job = pool.UserImportJobs !== undefined && Object.hasOwn(pool.UserImportJobs, jobId) ? pool.UserImportJobs[jobId] : undefined;
+  const job = recordIn(pool.UserImportJobs, jobId);
   // Wording unconfirmed.
   if (!job) throw new CognitoError('ResourceNotFoundException', `Import job ${jobId} does not exist.`);
   return job;

@@ -13,7 +13,7 @@ import type { Input, Operation } from '../../operation.js';
 import { checkPattern, paginate } from '../management/common.js';
 import { CSV_HEADER } from './csv.js';
 import { runImport } from './import-rows.js';
-import { UPLOAD_EXPIRY_S, jobOrThrow, putJob, statusOf, userImportJobType } from './jobs-store.js';
+import { UPLOAD_EXPIRY_S, jobOrThrow, putJob, statusOf, storedJob, userImportJobType } from './jobs-store.js';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const newJobId = () => `import-${[...randomBytes(10)].map((b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('')}`;
@@ -80,10 +80,9 @@ export const startUserImportJob: Operation = (deps) => async (input) => {
   // The import runs after this answer, as Cognito's does; its errors end the job, never the process.
   setImmediate(() => {
     runImport(deps, pool.Id, job.JobId).catch(async () => {
-      const current = deps.store.getPool(pool.Id);
-      const failed = current?.UserImportJobs?.[job.JobId];
-      if (current && failed) {
-        await putJob(deps.store, current, { ...failed, Status: 'Failed', Csv: undefined, CompletionDate: deps.clock.now(), CompletionMessage: 'InternalError', Log: ['[FAILED] The import failed with an internal error.'] }).catch(() => {});
+      const current = storedJob(deps.store, pool.Id, job.JobId);
+      if (current) {
+        await putJob(deps.store, current.pool, { ...current.job, Status: 'Failed', Csv: undefined, CompletionDate: deps.clock.now(), CompletionMessage: 'InternalError', Log: ['[FAILED] The import failed with an internal error.'] }).catch(() => {});
       }
     });
   });

@@ -5,6 +5,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../../deps.js';
+import { putJob, storedJob } from './jobs-store.js';
 
 /** Cognito takes CSV files up to 100 MB. */
 export const MAX_CSV_BYTES = 100 * 1024 * 1024;
@@ -25,12 +26,7 @@ export function userImportUploadRoutes(app: FastifyInstance, deps: Deps): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_CSV_BYTES }, (_request, body, done) => done(null, body));
 
-  const jobOf = (params: Params) => {
-    const pool = deps.store.getPool(params.poolId);
-    const jobs = pool?.UserImportJobs;
-    const job = jobs !== undefined && Object.hasOwn(jobs, params.jobId) ? jobs[params.jobId] : undefined;
-    return pool && job ? { pool, job } : undefined;
-  };
+  const jobOf = (params: Params) => storedJob(deps.store, params.poolId, params.jobId);
 
   app.put<{ Params: Params; Querystring: Record<string, string | string[] | undefined> }>('/_emulator/user-import/:poolId/:jobId', async (request, reply) => {
     const found = jobOf(request.params);
@@ -42,11 +38,8 @@ export function userImportUploadRoutes(app: FastifyInstance, deps: Deps): void {
     if (found.job.Status !== 'Created') return s3Error(reply, 403, 'AccessDenied', 'Access Denied');
     const body = request.body;
     const csv = Buffer.isBuffer(body) ? body.toString('utf8') : '';
-    const { pool, job } = found;
-    const jobs = { ...pool.UserImportJobs };
-    Object.defineProperty(jobs, job.JobId, { value: { ...job, Csv: csv }, enumerable: true, writable: true, configurable: true });
-    await deps.store.putPool({ ...pool, UserImportJobs: jobs });
-    return reply.code(200).header('etag', `"${job.UploadToken.slice(0, 32)}"`).send();
+    await putJob(deps.store, found.pool, { ...found.job, Csv: csv });
+    return reply.code(200).header('etag', `"${found.job.UploadToken.slice(0, 32)}"`).send();
   });
 
   app.get<{ Params: Params }>('/_emulator/user-import/:poolId/:jobId/log', async (request, reply) => {
