@@ -142,6 +142,20 @@ async function conformance(model: ServiceModel): Promise<void> {
     }
   });
 
+  await t.test('an unknown user pool is answered with an error the model declares', async (t) => {
+    for (const op of implemented) {
+      const baseline = exchanges.find((x) => x.op === op && x.status === 200)?.request;
+      if (!baseline || typeof baseline.UserPoolId !== 'string') continue;
+      const declared = model.operations[op] ? declaredErrors(model, op) : undefined;
+      const res = await fetch(url, {
+        method: 'POST', body: JSON.stringify({ ...baseline, UserPoolId: 'us-east-1_Missing000' }),
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` },
+      });
+      const type = ((await res.json()) as { __type?: string }).__type ?? '';
+      t.ok(res.status === 400 && (declared ? declared.has(type) : type === 'ResourceNotFoundException'), `${op}: HTTP ${res.status} ${type}`);
+    }
+  });
+
   await t.test('teardown', async (t) => {
     await run(TEARDOWN);
     const called = new Set(exchanges.map((x) => x.op));
