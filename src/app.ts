@@ -8,6 +8,7 @@ import { faultHook } from './control/fault-hook.js';
 import { controlRoutes, type ControlDeps } from './control/routes.js';
 import { messagesRoutes } from './control/messages.js';
 import { cognitoApiRoutes } from './cognito-api/routes.js';
+import { userImportUploadRoutes } from './cognito-api/operations/user-import/upload-route.js';
 import { browserErrorHandler } from './hosted-ui/browser-errors.js';
 import { errorPageRoutes } from './hosted-ui/error-page.js';
 import { loginRoutes } from './hosted-ui/login.js';
@@ -94,6 +95,8 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false): Fas
   app.register(async (wellKnown) => wellKnownRoutes(wellKnown, deps));
   // The Cognito Identity Provider JSON API (POST / with X-Amz-Target).
   app.register(async (api) => cognitoApiRoutes(api, deps));
+  // The pre-signed upload URL of user import jobs (Cognito's is on S3), with its own body parser.
+  app.register(async (upload) => userImportUploadRoutes(upload, deps));
   // Test control (/_emulator/*), never part of Cognito's surface.
   app.register(async (control) => {
     controlRoutes(control, deps);
