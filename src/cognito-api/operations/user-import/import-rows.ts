@@ -42,7 +42,7 @@ function importLine(deps: Deps, pool: UserPool, columns: readonly string[], line
     return { kind: 'FAILED', message: 'The User Record does not set any of the auto verified attributes to true. (Example: email_verified to true).' };
   }
   try {
-    checkAttributeNames(Object.keys(attributes));
+    checkAttributeNames(pool, Object.keys(attributes));
     checkAttributeValues(attributes);
     const user = newUserRecord(deps, pool, username, attributes, 'User already exists');
     return { user: { ...user, UserStatus: 'RESET_REQUIRED' } };
