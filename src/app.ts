@@ -14,6 +14,7 @@ import { loginRoutes } from './hosted-ui/login.js';
 import { logoutRoutes } from './hosted-ui/logout.js';
 import { newPasswordRoutes } from './hosted-ui/new-password.js';
 import { authorizeRoutes } from './oauth/authorize.js';
+import { corsOnEveryResponse } from './http/cors.js';
 import { corsPreflightRoutes } from './oauth/cors.js';
 import { oauthJsonErrorHandler } from './oauth/json-errors.js';
 import { revokeRoutes } from './oauth/revoke.js';
@@ -88,9 +89,10 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false): Fas
     errorPageRoutes(browser, deps);
   });
 
-  // JSON OAuth endpoints: errors become {"error": ...}.
+  // JSON OAuth endpoints: errors become {"error": ...}; every answer is readable cross-origin.
   app.register(async (oauth) => {
     oauth.setErrorHandler(oauthJsonErrorHandler);
+    corsOnEveryResponse(oauth);
     tokenRoutes(oauth, deps);
     revokeRoutes(oauth, deps);
     userInfoRoutes(oauth, deps);

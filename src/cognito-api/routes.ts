@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Deps } from '../deps.js';
 import { newUuid } from '../domain/ids.js';
 import { CognitoError } from '../errors/cognito-error.js';
+import { answerPreflight, corsOnEveryResponse } from '../http/cors.js';
 import type { Input, Operation } from './operation.js';
 import { OPERATIONS } from './operations/index.js';
 
@@ -34,6 +35,11 @@ export function cognitoApiRoutes(app: FastifyInstance, deps: Deps): void {
     request.log.error({ err }, 'unexpected error in the Cognito JSON API');
     return sendError(reply, 'InternalErrorException', 'Internal error in cognito-emulator', 500);
   });
+
+  // Browsers call the JSON API cross-origin (Amplify, amazon-cognito-identity-js): the preflight is
+  // answered, and every answer (errors and injected faults too) is readable by the page.
+  corsOnEveryResponse(app);
+  app.options('/', async (request, reply) => answerPreflight(request, reply, 'POST, OPTIONS'));
 
   app.post('/', async (request, reply) => {
     const target = request.headers['x-amz-target'];
