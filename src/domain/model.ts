@@ -54,6 +54,18 @@ export interface TokenValidityUnits {
   RefreshToken: TimeUnit;
 }
 
+/** Refresh-token rotation of an app client (RefreshTokenRotationType). */
+export interface RefreshTokenRotation {
+  Feature: 'ENABLED' | 'DISABLED';
+  /** 0-60: how long a rotated-out refresh token keeps working (retries of a lost answer). */
+  RetryGracePeriodSeconds: number;
+}
+
+/** Cognito's setting for clients created without one. */
+export const ROTATION_DISABLED: RefreshTokenRotation = Object.freeze({ Feature: 'DISABLED', RetryGracePeriodSeconds: 0 });
+
+export const rotates = (client: AppClient): boolean => client.RefreshTokenRotation?.Feature === 'ENABLED';
+
 export interface AppClient {
   ClientId: string;
   UserPoolId: string;
@@ -77,6 +89,8 @@ export interface AppClient {
   EnableTokenRevocation: boolean;
   PreventUserExistenceErrors: 'LEGACY' | 'ENABLED';
   TokenCustomization?: TokenCustomization;
+  /** Absent = rotation off (ROTATION_DISABLED). */
+  RefreshTokenRotation?: RefreshTokenRotation;
   CreationDate: number;
   LastModifiedDate: number;
 }

@@ -18,10 +18,12 @@ export interface Data {
   keys: Record<string, PoolKeys>;
   /** origin_jti → epoch ms after which the record can be forgotten (its tokens are expired). */
   revocations: Record<string, number>;
+  /** Rotated-out refresh tokens: jti → until when it still works, and until when it is remembered (epoch ms). */
+  rotated: Record<string, { graceUntil: number; until: number }>;
 }
 
 const emptyData = (): Data => ({
-  version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, users: {}, keys: {}, revocations: {},
+  version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, users: {}, keys: {}, revocations: {}, rotated: {},
 });
 
 /** Attributes users can sign in with, so they are indexed. */
@@ -188,10 +190,20 @@ export class LowdbStore implements Store {
   }
   isOriginRevoked(originJti: string) { return own(this.data.revocations, originJti) !== undefined; }
 
+  async markRotated(jti: string, graceUntil: number, until: number) {
+    if (own(this.data.rotated, jti) !== undefined) return;
+    put(this.data.rotated, jti, { graceUntil, until });
+    await this.save();
+  }
+  rotatedGraceUntil(jti: string) { return own(this.data.rotated, jti)?.graceUntil; }
+
   purgeExpired(now: number) {
     for (const [code, entry] of this.codes) if (entry.expiresAt <= now) this.codes.delete(code);
     for (const [jti, until] of Object.entries(this.data.revocations)) {
       if (until <= now) delete this.data.revocations[jti];
+    }
+    for (const [jti, { until }] of Object.entries(this.data.rotated)) {
+      if (until <= now) delete this.data.rotated[jti];
     }
   }
 

@@ -45,7 +45,15 @@ export interface Store {
   revokeOrigin(originJti: string, until: number): Promise<void>;
   isOriginRevoked(originJti: string): boolean;
 
-  /** Drops expired codes and revocation records; called periodically. */
+  /**
+   * A refresh token replaced by rotation (by its jti): it keeps working until graceUntil and is
+   * remembered until `until` (its own expiry). A second call for the same jti changes nothing.
+   */
+  markRotated(jti: string, graceUntil: number, until: number): Promise<void>;
+  /** When a rotated-out refresh token stops working (epoch ms), or undefined if it was never rotated out. */
+  rotatedGraceUntil(jti: string): number | undefined;
+
+  /** Drops expired codes, revocation and rotation records; called periodically. */
   purgeExpired(now: number): void;
   /** Forgets everything but the pools' keys (so tokens already handed out keep verifying): the start of a reset. */
   clear(): void;
