@@ -144,9 +144,9 @@ export async function pageReady(page: Page): Promise<void> {
  * "<client's error name>: <message>" (the page's wrapper puts the name there; Playwright's prefix
  * and the page's stack are dropped).
  */
-export async function call<Api, K extends keyof Api>(
-  page: Page, name: K, ...args: Api[K] extends (...a: infer A) => unknown ? A : never
-): Promise<Api[K] extends (...a: never[]) => infer R ? Awaited<R> : never> {
+export async function call<Api extends { [N in keyof Api]: (...a: never[]) => unknown }, K extends keyof Api>(
+  page: Page, name: K, ...args: Parameters<Api[K]>
+): Promise<Awaited<ReturnType<Api[K]>>> {
   try {
     return await page.evaluate(
       ({ name, args }) => (globalThis as unknown as { app: Record<string, (...a: unknown[]) => unknown> }).app[name]?.(...args),

@@ -28,9 +28,12 @@ export interface AmplifyPage {
   signIn(username: string, password: string, authFlowType: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH'): Promise<{ isSignedIn: boolean; step: string }>;
   session(forceRefresh: boolean): Promise<SessionView>;
   userAttributes(): Promise<Record<string, string | undefined>>;
+  deleteUserAttributes(keys: string[]): Promise<void>;
   currentUser(): Promise<{ username: string; userId: string }>;
   signOut(global: boolean): Promise<void>;
   signInWithRedirect(): Promise<void>;
+  /** Resolves with the Hub events once the redirect sign-in on this page load has finished (or failed). */
+  redirectDone(): Promise<string[]>;
   /** Hub 'auth' events seen on this page load, in order. */
   hubEvents(): Promise<string[]>;
   /** What Amplify keeps in localStorage for the last signed-in user (tokens), by key suffix. */

@@ -3,7 +3,7 @@
 // signInWithRedirect. Its functions are what an app's buttons would call.
 import { Amplify } from 'aws-amplify';
 import {
-  fetchAuthSession, fetchUserAttributes, getCurrentUser, signIn, signInWithRedirect, signOut,
+  deleteUserAttributes, fetchAuthSession, fetchUserAttributes, getCurrentUser, signIn, signInWithRedirect, signOut,
 } from 'aws-amplify/auth';
 // A page load that carries ?code=...&state=... is completed by this listener (multi-page apps import it).
 import 'aws-amplify/auth/enable-oauth-listener';
@@ -12,7 +12,12 @@ import type { AmplifyConfig, AmplifyPage } from '../page-api.js';
 import { appConfig, expose } from './expose.js';
 
 const hubEvents: string[] = [];
-Hub.listen('auth', ({ payload }) => { hubEvents.push(payload.event); });
+const redirectEnded: Array<() => void> = [];
+const REDIRECT_END = ['signInWithRedirect', 'signInWithRedirect_failure'];
+Hub.listen('auth', ({ payload }) => {
+  hubEvents.push(payload.event);
+  if (REDIRECT_END.includes(payload.event)) redirectEnded.splice(0).forEach((done) => done());
+});
 
 const config = appConfig<AmplifyConfig>();
 Amplify.configure({
@@ -38,6 +43,9 @@ const api: AmplifyPage = {
   async userAttributes() {
     return { ...(await fetchUserAttributes()) };
   },
+  async deleteUserAttributes(keys) {
+    await deleteUserAttributes({ userAttributeKeys: keys as [string, ...string[]] });
+  },
   async currentUser() {
     const { username, userId } = await getCurrentUser();
     return { username, userId };
@@ -47,6 +55,10 @@ const api: AmplifyPage = {
   },
   async signInWithRedirect() {
     await signInWithRedirect();
+  },
+  async redirectDone() {
+    if (!hubEvents.some((e) => REDIRECT_END.includes(e))) await new Promise<void>((resolve) => redirectEnded.push(resolve));
+    return [...hubEvents];
   },
   async hubEvents() {
     return [...hubEvents];
