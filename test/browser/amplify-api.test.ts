@@ -4,7 +4,7 @@
 // by the browser itself.
 import t from 'tap';
 import { startServer } from '../helpers/start-server.js';
-import { AMPLIFY_CLIENT, PASSWORD, POOL_ID, realClientFixture } from './fixture.js';
+import { AMPLIFY_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/real-clients-fixture.js';
 import { bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, startApp, type Flow } from './harness.js';
 import type { AmplifyConfig, AmplifyPage } from './page-api.js';
 

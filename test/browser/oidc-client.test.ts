@@ -3,7 +3,7 @@
 // renew by refresh token, revoking the refresh token, and signoutRedirect through /logout.
 import t from 'tap';
 import { startServer } from '../helpers/start-server.js';
-import { OIDC_CLIENT, PASSWORD, POOL_ID, realClientFixture } from './fixture.js';
+import { OIDC_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/real-clients-fixture.js';
 import {
   bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, signInOnHostedPage, startApp, startNavigation, type Flow,
 } from './harness.js';

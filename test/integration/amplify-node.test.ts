@@ -11,7 +11,7 @@ import { Amplify } from 'aws-amplify';
 import { fetchAuthSession, fetchUserAttributes, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { cliApi, startCli, stopCli, writeFixture } from '../hardening/cli-process.js';
-import { AMPLIFY_CLIENT, GRACE_SECONDS, PASSWORD, POOL_ID, ROTATING_CLIENT, ROTATING_CLIENT_DEF, realClientFixture } from '../browser/fixture.js';
+import { AMPLIFY_CLIENT, GRACE_SECONDS, PASSWORD, POOL_ID, ROTATING_CLIENT, ROTATING_CLIENT_DEF, realClientFixture } from '../helpers/real-clients-fixture.js';
 
 const claims = (jwt: string | undefined): Record<string, unknown> =>
   JSON.parse(Buffer.from(jwt?.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;

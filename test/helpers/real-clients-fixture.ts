@@ -1,6 +1,6 @@
 // The pool the real-client tests run on: app clients registered for the test app's origin (known
 // only once its server listens), configured as Amplify's and oidc-client-ts's docs ask.
-import { PASSWORD, POOL_ID, SIGNING_KEYS } from '../helpers/fixture.js';
+import { PASSWORD, POOL_ID, SIGNING_KEYS } from './fixture.js';
 
 export { PASSWORD, POOL_ID };
 export const AMPLIFY_CLIENT = 'amplifyclient000000000000a';
