@@ -5,11 +5,12 @@
 import t from 'tap';
 import { startServer } from '../helpers/start-server.js';
 import { AMPLIFY_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/real-clients-fixture.js';
+import { decodePart } from '../helpers/flow.js';
 import { bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, startApp, type Flow } from './harness.js';
 import type { AmplifyConfig, AmplifyPage } from './page-api.js';
 
-const claims = (jwt: string | undefined): Record<string, unknown> =>
-  JSON.parse(Buffer.from(jwt?.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+/** The payload of a token the client received. */
+const claims = (jwt: string | undefined) => decodePart(jwt ?? '', 1);
 
 if (haveChromium('Amplify v6 in chromium')) {
   const app = await startApp(t, await bundlePages(t, ['amplify']));

@@ -12,9 +12,10 @@ import { fetchAuthSession, fetchUserAttributes, getCurrentUser, signIn, signOut 
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { cliApi, startCli, stopCli, writeFixture } from '../hardening/cli-process.js';
 import { AMPLIFY_CLIENT, GRACE_SECONDS, PASSWORD, POOL_ID, ROTATING_CLIENT, ROTATING_CLIENT_DEF, realClientFixture } from '../helpers/real-clients-fixture.js';
+import { decodePart } from '../helpers/flow.js';
 
-const claims = (jwt: string | undefined): Record<string, unknown> =>
-  JSON.parse(Buffer.from(jwt?.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+/** The payload of a token the client received. */
+const claims = (jwt: string | undefined) => decodePart(jwt ?? '', 1);
 
 const dir = mkdtempSync(join(tmpdir(), 'cognito-emulator-amplify-node-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
