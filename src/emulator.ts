@@ -17,6 +17,8 @@ import { loadFixtures, type LoadedFixture } from './fixtures/load.js';
 import { applySeed, planSeed } from './fixtures/seed.js';
 import { Sessions } from './hosted-ui/sessions.js';
 import { openLowdbStore } from './store/lowdb-store.js';
+import { HttpsListener } from './tls/https-listener.js';
+import { loadTlsMaterial, type TlsMaterial } from './tls/material.js';
 import { Keys, type KeySource } from './tokens/keys.js';
 import { TokenIssuer } from './tokens/token-issuer.js';
 import { Urls } from './urls.js';
@@ -37,6 +39,8 @@ export interface Emulator {
   fixtures: LoadedFixture[];
   reset(): Promise<void>;
   reload(fixtures: LoadedFixture[]): Promise<void>;
+  /** With HTTPS_PORT: the TLS listener (listen.ts starts it) and its certificate. */
+  tls?: { listener: HttpsListener; material: TlsMaterial };
 }
 
 const PURGE_EVERY_MS = 30_000;
@@ -44,6 +48,9 @@ const PURGE_EVERY_MS = 30_000;
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
   const { config } = options;
   const clock = options.clock ?? new OffsetClock();
+  // Certificates are read (or made, off the event loop) while the store and fixtures load.
+  const tlsMaterial = config.httpsPort !== undefined ? loadTlsMaterial(config) : undefined;
+  tlsMaterial?.catch(() => {}); // awaited below; a failure there must not also be an unhandled rejection
   const store = await openLowdbStore(config.dataFile);
   const fixtures = options.fixtures ?? (config.fixtures ? await loadFixtures(config.fixtures) : []);
   const keys = new Keys(store, options.keySupply);
@@ -77,7 +84,9 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     });
   };
 
-  const app = buildApp({ ...deps, reset }, options.logger ?? false);
+  const material = await tlsMaterial;
+  const app = buildApp({ ...deps, reset, ...(material?.ca ? { tlsCa: material.ca } : {}) }, options.logger ?? false);
+  const tls = material ? { listener: new HttpsListener(app), material } : undefined;
   let lastPurge = clock.now();
   const purge = () => {
     lastPurge = clock.now();
@@ -107,7 +116,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     current = next;
     await reset();
   };
-  return { app, deps, fixtures, reset, reload };
+  return { app, deps, fixtures, reset, reload, ...(tls ? { tls } : {}) };
 }
 
 async function seed(fixtures: readonly LoadedFixture[], deps: Deps): Promise<void> {
