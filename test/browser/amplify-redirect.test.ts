@@ -4,42 +4,18 @@
 // code at /oauth2/token (a cross-origin fetch from the http app), getCurrentUser works, and signOut
 // goes through /logout back to the app.
 import t from 'tap';
-import { createHash, X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { connect } from 'node:tls';
 import type { Page } from 'playwright-core';
-import { startEmulator } from '../../src/index.js';
-import { LOOPBACK } from '../helpers/start-server.js';
+import { startHttpsEmulator } from '../helpers/start-https-emulator.js';
 import { decodePart } from '../helpers/flow.js';
 import { AMPLIFY_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/real-clients-fixture.js';
-import { bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, signInOnHostedPage, startApp, startNavigation } from './harness.js';
+import {
+  bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, signInOnHostedPage, startApp, startNavigation, trustServedKey,
+} from './harness.js';
 import type { AmplifyConfig, AmplifyPage } from './page-api.js';
-
-/**
- * The base64 SHA-256 of the public key (SPKI) of the certificate served at `port`, fetched over a
- * connection that verifies it against `ca` for the name localhost: the key chromium is told to
- * trust is one the emulator's CA vouches for.
- */
-function servedKeyHash(port: number, ca: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host: LOOPBACK, port, servername: 'localhost', ca }, () => {
-      const served = new X509Certificate(socket.getPeerCertificate().raw);
-      socket.end();
-      resolve(createHash('sha256').update(served.publicKey.export({ type: 'spki', format: 'der' })).digest('base64'));
-    });
-    socket.on('error', reject);
-  });
-}
 
 if (haveChromium('Amplify signInWithRedirect in chromium')) {
   const app = await startApp(t, await bundlePages(t, ['amplify']));
-  const tlsDir = mkdtempSync(join(tmpdir(), 'cognito-emulator-tls-'));
-  t.teardown(() => rmSync(tlsDir, { recursive: true, force: true }));
-  const emulator = await startEmulator({ fixtures: realClientFixture(app.origin) as never, httpsPort: 0, tlsDir });
-  t.teardown(() => emulator.stop());
-  if (!emulator.httpsUrl || !emulator.ca) throw new Error('startEmulator({ httpsPort }) gave no httpsUrl or CA');
+  const emulator = await startHttpsEmulator(t, realClientFixture(app.origin));
   const https = new URL(emulator.httpsUrl);
   const pageUrl = `${app.origin}/amplify`;
   const config: AmplifyConfig = {
@@ -50,12 +26,7 @@ if (haveChromium('Amplify signInWithRedirect in chromium')) {
     },
   };
   app.config = config;
-  // Trusting the emulator as a user does means trusting its CA. Chromium on Linux reads trust
-  // anchors from an NSS database (certutil, which the image lacks), so the nearest faithful switch
-  // is --ignore-certificate-errors-spki-list with the served key, checked against the CA above:
-  // chromium still refuses any other certificate. Playwright's ignoreHTTPSErrors would accept every
-  // certificate for every host, so a wrong one (other names, another CA) would go unnoticed.
-  const browser = await launchChromium(t, [`--ignore-certificate-errors-spki-list=${await servedKeyHash(Number(https.port), emulator.ca.pem)}`]);
+  const browser = await launchChromium(t, [await trustServedKey(Number(https.port), emulator.ca.pem)]);
   const amplify = <K extends keyof AmplifyPage>(page: Page, name: K, ...args: Parameters<AmplifyPage[K]>) =>
     call<AmplifyPage, K>(page, name, ...args);
 
@@ -81,6 +52,10 @@ if (haveChromium('Amplify signInWithRedirect in chromium')) {
     t.equal(decodePart(session.idToken ?? '', 1).aud, AMPLIFY_CLIENT);
     t.equal(decodePart(session.accessToken ?? '', 1).sub, user.userId);
     t.equal((await amplify(page, 'userAttributes')).email, 'alice@example.com', 'the JSON API over HTTPS takes the hosted-UI access token');
+    const before = flow.operations.length;
+    const refreshed = await amplify(page, 'session', true);
+    t.strictSame(flow.operations.slice(before), ['GetTokensFromRefreshToken'], 'the hosted-UI session refreshes over TLS');
+    t.not(refreshed.accessToken, session.accessToken, 'with a new access token');
     t.ok((await flow.context.cookies(emulator.httpsUrl)).some((c) => c.name === 'cognito' && c.secure), 'the hosted UI session cookie is Secure over TLS');
 
     // Local sign-out of a redirect session: Amplify revokes the refresh token, then sends the browser to /logout.

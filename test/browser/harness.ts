@@ -4,10 +4,12 @@
 // it like any app: no page.route (Playwright would answer the CORS preflights itself and hide what
 // the emulator sends).
 import t, { type Test } from 'tap';
+import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -91,6 +93,26 @@ export async function startApp(t: Test, dir: string): Promise<App> {
   const address = server.address();
   if (!address || typeof address !== 'object') throw new Error('app server has no address');
   return Object.assign(app, { origin: `http://localhost:${address.port}`, port: address.port, requests });
+}
+
+/**
+ * The chromium flag that trusts the emulator's TLS port as a user who trusted its CA would be
+ * trusted: the served certificate is fetched over a connection verified against `ca` for the name
+ * localhost, and chromium is told to accept exactly its key (base64 SHA-256 of the SPKI).
+ * Trusting the CA itself would need an NSS database (certutil, not on the image); Playwright's
+ * ignoreHTTPSErrors would accept every certificate for every host, so a wrong one (other names,
+ * another CA) would go unnoticed.
+ */
+export function trustServedKey(port: number, ca: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: LOOPBACK, port, servername: 'localhost', ca }, () => {
+      const served = new X509Certificate(socket.getPeerCertificate().raw);
+      socket.end();
+      const spki = served.publicKey.export({ type: 'spki', format: 'der' });
+      resolve(`--ignore-certificate-errors-spki-list=${createHash('sha256').update(spki).digest('base64')}`);
+    });
+    socket.on('error', reject);
+  });
 }
 
 /** One chromium for the test file, closed at its end. `args` adds flags (e.g. a trusted SPKI). */

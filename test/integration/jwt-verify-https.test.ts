@@ -8,16 +8,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulator } from '../../src/index.js';
+import { startHttpsEmulator } from '../helpers/start-https-emulator.js';
 import { cliApi } from '../hardening/cli-process.js';
 import { AMPLIFY_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/real-clients-fixture.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'cognito-emulator-jwt-https-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-const emulator = await startEmulator({ fixtures: realClientFixture('http://localhost:3000') as never, httpsPort: 0, tlsDir: join(dir, 'tls') });
-t.teardown(() => emulator.stop());
-if (!emulator.httpsUrl) throw new Error('startEmulator({ httpsPort }) gave no httpsUrl');
+const emulator = await startHttpsEmulator(t, realClientFixture('http://localhost:3000'));
 
 /** What the API server runs: verify the token with the default fetcher, print the outcome. */
 const VERIFIER = `
@@ -52,7 +50,7 @@ t.test('with NODE_EXTRA_CA_CERTS = the CA from /_emulator/tls/ca.pem, the defaul
   t.equal(res.status, 200);
   const pem = await res.text();
   t.match(pem, /^-----BEGIN CERTIFICATE-----\n/);
-  t.equal(pem.trim(), emulator.ca?.pem.trim(), 'the same CA startEmulator reports');
+  t.equal(pem.trim(), emulator.ca.pem.trim(), 'the same CA startEmulator reports');
   const caFile = join(dir, 'ca.pem');
   writeFileSync(caFile, pem);
 
