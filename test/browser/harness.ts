@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { LOOPBACK } from '../helpers/start-server.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
 
 /**
@@ -51,9 +51,6 @@ export async function bundlePages(t: Test, names: string[]): Promise<string> {
 export interface App {
   /** http://localhost:<port>: localhost is a secure context, so Web Crypto (PKCE, SRP) works. */
   origin: string;
-  port: number;
-  /** Every path (with query) the app was asked for, in order. */
-  requests: string[];
   /** Put into every page as window.appConfig (set it once the emulator's URLs are known). */
   config: object;
 }
@@ -64,7 +61,6 @@ export interface App {
  * Anything else is a 404.
  */
 export async function startApp(t: Test, dir: string): Promise<App> {
-  const requests: string[] = [];
   const app = { config: {} } as App;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://app.invalid');
@@ -72,7 +68,6 @@ export async function startApp(t: Test, dir: string): Promise<App> {
       res.writeHead(204).end();
       return;
     }
-    requests.push(url.pathname + url.search);
     const name = /^\/([a-z0-9-]+)(\.js)?$/.exec(url.pathname);
     const script = name ? join(dir, `${name[1]}.js`) : undefined;
     if (req.method !== 'GET' || !name || !script || !existsSync(script)) {
@@ -92,7 +87,7 @@ export async function startApp(t: Test, dir: string): Promise<App> {
   t.teardown(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
   const address = server.address();
   if (!address || typeof address !== 'object') throw new Error('app server has no address');
-  return Object.assign(app, { origin: `http://localhost:${address.port}`, port: address.port, requests });
+  return Object.assign(app, { origin: `http://localhost:${address.port}` });
 }
 
 /**
