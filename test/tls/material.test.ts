@@ -2,7 +2,7 @@
 // loopback names, PUBLIC_URL's host and TLS_HOSTNAMES, made again when those change; given PEM
 // files used as they are; bad settings stop startup with one clear line.
 import { X509Certificate } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
@@ -72,6 +72,21 @@ t.test('generated: a local CA and a server certificate it signed, kept across re
   // A certificate near its end is renewed (checked 380 days ahead).
   const later = await loadTlsMaterial(config({ TLS_DIR: dir, TLS_HOSTNAMES: 'cognito,auth.local' }), Date.now() + 380 * 86_400_000);
   t.not(later.cert, repaired.cert, 'renewed before it expires');
+});
+
+t.test('emulators starting together share one CA (the directory is locked while files are made)', async (t) => {
+  const dir = await tempDir(t);
+  const all = await Promise.all([1, 2, 3, 4].map(() => loadTlsMaterial(config({ TLS_DIR: dir }))));
+  const onDisk = await readFile(join(dir, 'ca.pem'), 'utf8');
+  t.ok(all.every((m) => m.ca?.pem === onDisk), 'every one serves a certificate from the CA on disk');
+  t.ok(all.every((m) => new X509Certificate(m.cert).checkIssued(new X509Certificate(onDisk))));
+  await t.rejects(stat(join(dir, '.lock')), 'the lock is released');
+
+  // A lock left behind by a process that died while holding it is taken over once it is stale.
+  await writeFile(join(dir, '.lock'), '');
+  const old = new Date(Date.now() - 120_000);
+  await utimes(join(dir, '.lock'), old, old);
+  t.equal((await loadTlsMaterial(config({ TLS_DIR: dir }))).ca?.pem, onDisk);
 });
 
 t.test('given: TLS_CERT / TLS_KEY are used as they are; unreadable or malformed files stop startup', async (t) => {

@@ -1,12 +1,30 @@
-// AdminDeleteUserAttributes: removes attributes by name (attribute-delete.ts).
-import { requiredString } from '../../input.js';
+// AdminDeleteUserAttributes: removes attributes by name. sub, and the attribute a pool with
+// UsernameAttributes signs users in with, cannot be removed (wording unconfirmed; README).
+import { isKnownAttribute } from '../../../domain/attributes.js';
+import { CognitoError } from '../../../errors/cognito-error.js';
+import { optionalStringList, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { attributeNamesToDelete, deleteAttributes } from './attribute-delete.js';
+import { requireMember } from './attribute-rules.js';
+import { saveUser } from './user-records.js';
 
 export const adminDeleteUserAttributes: Operation = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
-  await deleteAttributes(deps, pool, user, attributeNamesToDelete(input));
+  requireMember(input, 'UserAttributeNames');
+  const names = optionalStringList(input, 'UserAttributeNames') ?? [];
+  const attributes = { ...user.Attributes };
+  for (const name of names) {
+    if (!isKnownAttribute(name)) {
+      throw new CognitoError('InvalidParameterException', `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`);
+    }
+    if (name === 'sub' || pool.UsernameAttributes.includes(name)) {
+      throw new CognitoError('InvalidParameterException', `Cannot delete attribute ${name}: it is required to identify the user.`);
+    }
+    delete attributes[name];
+    // Without the contact detail its verified flag means nothing.
+    if (name === 'email' || name === 'phone_number') delete attributes[`${name}_verified`];
+  }
+  await saveUser(deps, user, { Attributes: attributes });
   return {};
 };
