@@ -1,12 +1,12 @@
 // Amplify JS v6 bundled into a page in chromium, signing in through the JSON API with
-// `userPoolEndpoint` pointed at the emulator: every call is a cross-origin fetch from
-// http://localhost:<app> to http://localhost:<emulator>, so CORS (preflights included) is exercised
-// by the browser itself.
+// `userPoolEndpoint` pointed at the emulator's plain or TLS port: every call is a cross-origin fetch
+// from http://localhost:<app>, so CORS (preflights included) is exercised by the browser itself.
 import t from 'tap';
-import { startServer } from '../helpers/start-server.js';
+import { cliApi } from '../hardening/cli-process.js';
+import { startHttpsEmulator } from '../helpers/start-https-emulator.js';
 import { AMPLIFY_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/real-clients-fixture.js';
 import { decodePart } from '../helpers/flow.js';
-import { bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, startApp, type Flow } from './harness.js';
+import { bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, startApp, trustServedKey, type Flow } from './harness.js';
 import type { AmplifyConfig, AmplifyPage } from './page-api.js';
 
 /** The payload of a token the client received. */
@@ -14,31 +14,25 @@ const claims = (jwt: string | undefined) => decodePart(jwt ?? '', 1);
 
 if (haveChromium('Amplify v6 in chromium')) {
   const app = await startApp(t, await bundlePages(t, ['amplify']));
-  const server = await startServer(t, { fixture: realClientFixture(app.origin) });
-  const config: AmplifyConfig = { userPoolId: POOL_ID, userPoolClientId: AMPLIFY_CLIENT, userPoolEndpoint: server.url };
-  app.config = config;
-  const browser = await launchChromium(t);
-  const emulatorOrigin = new URL(server.url).origin;
+  const emulator = await startHttpsEmulator(t, realClientFixture(app.origin));
+  const browser = await launchChromium(t, [await trustServedKey(Number(new URL(emulator.httpsUrl).port), emulator.ca.pem)]);
 
-  const openApp = async (flow: Flow) => {
+  /** Opens the app with Amplify's userPoolEndpoint on `endpoint`, the pool back at its fixture state. */
+  const openApp = async (flow: Flow, endpoint: string) => {
+    await emulator.reset();
+    const config: AmplifyConfig = { userPoolId: POOL_ID, userPoolClientId: AMPLIFY_CLIENT, userPoolEndpoint: endpoint };
+    app.config = config;
     await flow.page.goto(`${app.origin}/amplify`);
     await pageReady(flow.page);
   };
   const amplify = <K extends keyof AmplifyPage>(flow: Flow, name: K, ...args: Parameters<AmplifyPage[K]>) =>
     call<AmplifyPage, K>(flow.page, name, ...args);
   /** The emulator's own answer to GetUser for an access token (from Node, not from the page). */
-  const getUser = async (accessToken: string | undefined) => {
-    const res = await fetch(`${server.url}/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GetUser' },
-      body: JSON.stringify({ AccessToken: accessToken }),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const getUser = (accessToken: string | undefined) => cliApi(emulator.url, 'GetUser', { AccessToken: accessToken });
 
-  t.test('SRP sign-in, forced refresh, attributes, global sign-out', async (t) => {
+  for (const endpoint of [emulator.url, emulator.httpsUrl]) t.test(`SRP sign-in, forced refresh, attributes, global sign-out (userPoolEndpoint over ${new URL(endpoint).protocol.replace(':', '')})`, async (t) => {
     const flow = await newFlow(t, browser);
-    await openApp(flow);
+    await openApp(flow, endpoint);
     t.strictSame(await amplify(flow, 'signIn', 'alice', PASSWORD, 'USER_SRP_AUTH'), { isSignedIn: true, step: 'DONE' });
     t.strictSame(flow.operations, ['InitiateAuth', 'RespondToAuthChallenge'], 'SRP: InitiateAuth, then PASSWORD_VERIFIER');
 
@@ -74,12 +68,12 @@ if (haveChromium('Amplify v6 in chromium')) {
     const before2 = flow.operations.length;
     t.equal((await amplify(flow, 'session', true)).accessToken, undefined, 'nothing to refresh with after sign-out');
     t.strictSame(flow.operations.slice(before2), [], 'so Amplify does not try');
-    t.strictSame(flow.requested.filter((u) => ![app.origin, emulatorOrigin].includes(new URL(u).origin)), [], 'nothing but the app and the emulator was contacted');
+    t.strictSame(flow.requested.filter((u) => ![app.origin, endpoint].includes(new URL(u).origin)), [], 'nothing but the app and the emulator was contacted');
   });
 
   t.test('USER_PASSWORD_AUTH sign-in, then getCurrentUser', async (t) => {
     const flow = await newFlow(t, browser);
-    await openApp(flow);
+    await openApp(flow, emulator.url);
     await t.rejects(amplify(flow, 'signIn', 'alice', 'wrong-Passw0rd', 'USER_PASSWORD_AUTH'), { message: 'NotAuthorizedException: Incorrect username or password.' });
     t.strictSame(await amplify(flow, 'signIn', 'alice', PASSWORD, 'USER_PASSWORD_AUTH'), { isSignedIn: true, step: 'DONE' });
     t.strictSame(flow.operations, ['InitiateAuth', 'InitiateAuth'], 'USER_PASSWORD_AUTH is one call');
