@@ -44,10 +44,14 @@ async function moveClocks(seconds: number): Promise<void> {
   appShiftMs = seconds * 1000;
 }
 
-// The JSON API operations Amplify calls, seen by wrapping fetch (Amplify's transport in Node).
+// The JSON API operations Amplify calls, seen by wrapping fetch (Amplify's transport in Node), and
+// anything it asks of another origin (there must be nothing).
 const operations: string[] = [];
+const foreign: string[] = [];
 const realFetch = globalThis.fetch;
 globalThis.fetch = (input, init) => {
+  const url = input instanceof Request ? input.url : String(input);
+  if (new URL(url).origin !== new URL(cli.url).origin) foreign.push(url);
   const target = new Headers(init?.headers).get('x-amz-target');
   if (target) operations.push(target.replace(/^AWSCognitoIdentityProviderService\./, ''));
   return realFetch(input, init);
@@ -129,4 +133,9 @@ t.test('rotation on: every refresh brings a new refresh token, the old one dies 
   t.equal((await getCurrentUser()).username, 'alice');
   await signOut({ global: true });
   t.match(await reuse(third), { status: 400, body: { __type: 'NotAuthorizedException' } }, 'global sign-out ends the rotated token too');
+});
+
+t.test('Amplify asked nothing of any other origin', async (t) => {
+  t.ok(operations.length > 0, 'it did call the emulator');
+  t.strictSame(foreign, []);
 });
