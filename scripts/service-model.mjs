@@ -8,6 +8,21 @@ import { gunzipSync } from 'node:zlib';
 
 export const BOTOCORE_DATA = '/usr/lib/python3/dist-packages/botocore/data/cognito-idp';
 
+/**
+ * Members the late-2022 model requires and today's API does not (the API reference says
+ * "Required: No"): since managed login, UpdateUserPoolDomain may change only ManagedLoginVersion
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolDomain.html).
+ */
+const NO_LONGER_REQUIRED = { UpdateUserPoolDomainRequest: ['CustomDomainConfig'] };
+
+function current(model) {
+  for (const [shape, members] of Object.entries(NO_LONGER_REQUIRED)) {
+    const s = model.shapes?.[shape];
+    if (s?.required) s.required = s.required.filter((m) => !members.includes(m));
+  }
+  return model;
+}
+
 export function loadModel(dir = BOTOCORE_DATA) {
   if (!existsSync(dir)) return undefined;
   for (const version of readdirSync(dir).sort().reverse()) {
@@ -15,7 +30,7 @@ export function loadModel(dir = BOTOCORE_DATA) {
       const path = join(dir, version, file);
       if (!existsSync(path)) continue;
       const raw = readFileSync(path);
-      return { source: path, ...JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) };
+      return current({ source: path, ...JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) });
     }
   }
   return undefined;

@@ -2383,8 +2383,7 @@ export const INPUT_SHAPES: Record<string, ShapeSpec> = {
   "t": "o",
   "required": [
    "Domain",
-   "UserPoolId",
-   "CustomDomainConfig"
+   "UserPoolId"
   ],
   "members": {
    "Domain": "DomainType",

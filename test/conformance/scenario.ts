@@ -53,6 +53,7 @@ export const SCENARIO: Step[] = [
   { op: 'DescribeUserPool', input: onPool() },
   { op: 'ListUserPools', input: () => ({ MaxResults: 60 }) },
   { op: 'UpdateUserPool', input: onPool({ AutoVerifiedAttributes: ['email'], UserPoolTags: { team: 'qa' } }) },
+  { op: 'AddCustomAttributes', input: onPool({ CustomAttributes: [{ Name: 'tier', AttributeDataType: 'String', Mutable: true }] }) },
   {
     op: 'CreateUserPoolClient',
     input: onPool({
@@ -78,6 +79,7 @@ export const SCENARIO: Step[] = [
   { op: 'UpdateResourceServer', input: onPool({ Identifier: 'https://api.example', Name: 'api v2', Scopes: [{ ScopeName: 'write', ScopeDescription: 'Write' }] }) },
   { op: 'CreateUserPoolDomain', input: onPool({ Domain: 'conformance-harness' }) },
   { op: 'DescribeUserPoolDomain', input: () => ({ Domain: 'conformance-harness' }) },
+  { op: 'UpdateUserPoolDomain', input: onPool({ Domain: 'conformance-harness', ManagedLoginVersion: 1 }) },
   { op: 'TagResource', input: (ctx) => ({ ResourceArn: at(ctx, 'CreateUserPool', 'UserPool', 'Arn'), Tags: { env: 'ci' } }) },
   { op: 'ListTagsForResource', input: (ctx) => ({ ResourceArn: at(ctx, 'CreateUserPool', 'UserPool', 'Arn') }) },
   { op: 'UntagResource', input: (ctx) => ({ ResourceArn: at(ctx, 'CreateUserPool', 'UserPool', 'Arn'), TagKeys: ['env'] }) },
@@ -180,6 +182,11 @@ export const SCENARIO: Step[] = [
     input: (ctx) => ({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: client(ctx), AuthParameters: { REFRESH_TOKEN: at(ctx, 'InitiateAuth', 'AuthenticationResult', 'RefreshToken') } }),
   },
   { op: 'GetUser', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
+  { op: 'DeleteUserAttributes', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), UserAttributeNames: ['given_name'] }) },
+  {
+    op: 'GetTokensFromRefreshToken',
+    input: (ctx) => ({ ClientId: client(ctx), RefreshToken: at(ctx, 'InitiateAuth', 'AuthenticationResult', 'RefreshToken') }),
+  },
   { op: 'UpdateUserAttributes', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), UserAttributes: [{ Name: 'email', Value: 'ann.new@example.com' }] }) },
   { op: 'GetUserAttributeVerificationCode', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), AttributeName: 'email' }) },
   { op: 'VerifyUserAttribute', input: async (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), AttributeName: 'email', Code: await ctx.code('ann') }) },
