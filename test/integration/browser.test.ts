@@ -127,7 +127,7 @@ async function browserTests(): Promise<void> {
     await form.locator('#signInFormPassword').fill(PASSWORD);
     if (process.env.SIGNIN_SCREENSHOT) await page.screenshot({ path: process.env.SIGNIN_SCREENSHOT, fullPage: true });
     const submit = form.locator('input[name="signInSubmitButton"][value="Sign in"]');
-    t.equal(await submit.getAttribute('type'), 'submit');
+    t.equal(await submit.getAttribute('type'), 'Submit', 'type="Submit", capitalised as Cognito writes it');
     await Promise.all([page.waitForURL(`${APP_ORIGIN}/**`), submit.click()]);
 
     t.equal(s.callbacks().length, 1, 'the browser went to the app once');
@@ -173,8 +173,8 @@ async function browserTests(): Promise<void> {
     await form.locator('#signInFormUsername').fill('alice');
     await form.locator('#signInFormPassword').fill('not-the-password');
     await Promise.all([page.waitForLoadState('load'), form.locator('input[name="signInSubmitButton"][value="Sign in"]').click()]);
-    await page.waitForSelector('#loginErrorMessage');
-    t.equal((await page.textContent('#loginErrorMessage'))?.trim(), 'Incorrect username or password.');
+    await page.waitForSelector('#loginErrorMessage:visible');
+    t.equal((await page.textContent('#loginErrorMessage:visible'))?.trim(), 'Incorrect username or password.');
     t.equal(new URL(page.url()).pathname, '/login');
     t.equal(await signInForm(page).locator('#signInFormUsername').inputValue(), 'alice');
     t.equal(await signInForm(page).locator('#signInFormPassword').inputValue(), '', 'the password is not echoed back');
@@ -193,20 +193,20 @@ async function browserTests(): Promise<void> {
     await form.locator('#signInFormUsername').fill('bob');
     await form.locator('#signInFormPassword').fill('TempPassw0rd!');
     await Promise.all([page.waitForLoadState('load'), form.locator('input[name="signInSubmitButton"][value="Sign in"]').click()]);
-    await page.waitForSelector('#new_password');
-    t.equal(await page.title(), 'Change Password');
+    await page.waitForSelector('#new_password:visible');
+    t.equal(await page.title(), 'Signin', 'every classic page is titled Signin');
     t.equal(callbacks().length, 0, 'not signed in yet');
 
     // Mismatched confirmation is refused on the page.
-    await page.fill('#new_password', 'NewPassw0rd!');
-    await page.fill('#confirm_password', 'Different0rd!');
-    await Promise.all([page.waitForLoadState('load'), page.click('input[type=submit]')]);
-    await page.waitForSelector('#newPasswordErrorMessage');
-    t.equal((await page.textContent('#newPasswordErrorMessage'))?.trim(), 'Passwords do not match.');
+    await page.fill('#new_password:visible', 'NewPassw0rd!');
+    await page.fill('#confirm_password:visible', 'Different0rd!');
+    await Promise.all([page.waitForLoadState('load'), page.click('button[name=reset_password]:visible')]);
+    await page.waitForSelector('#newPasswordErrorMessage:visible');
+    t.equal((await page.textContent('#newPasswordErrorMessage:visible'))?.trim(), 'Passwords do not match.');
 
-    await page.fill('#new_password', 'NewPassw0rd!');
-    await page.fill('#confirm_password', 'NewPassw0rd!');
-    await Promise.all([page.waitForURL(`${APP_ORIGIN}/**`), page.click('input[type=submit]')]);
+    await page.fill('#new_password:visible', 'NewPassw0rd!');
+    await page.fill('#confirm_password:visible', 'NewPassw0rd!');
+    await Promise.all([page.waitForURL(`${APP_ORIGIN}/**`), page.click('button[name=reset_password]:visible')]);
     t.equal(callbacks().length, 1);
     t.equal(callbacks()[0]?.searchParams.get('state'), 'state-4');
     const { id } = await redeem(callbacks()[0]?.searchParams.get('code') ?? '');
