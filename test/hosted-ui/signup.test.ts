@@ -9,7 +9,6 @@ import { htmlProblem } from '../helpers/response-checks.js';
 import { openPage, postPage, query, verifyingFixture } from '../helpers/self-service-pages.js';
 
 const EMAIL_CLIENT = 'emailclient000000000000000';
-const NEW_PASSWORD = 'N3w-Passw0rd!';
 
 t.test('GET /signup: Cognito\'s sign-up form in both copies', async (t) => {
   const { app } = await buildTestApp(t, { fixture: verifyingFixture() });

@@ -22,7 +22,7 @@ function fixture() {
   return f;
 }
 
-type ApiAnswer = { error: [string, string] } | { challenge: string } | 'tokens';
+type ApiAnswer = { error: readonly [string, string] } | { challenge: string } | 'tokens';
 type PageAnswer = { message: string } | 'new-password form' | 'redirect with code';
 
 interface Row {
