@@ -1,63 +1,19 @@
 // The hosted sign-in page in a real browser (Debian's chromium driven by playwright-core), with
-// the selectors that E2E suites written against real Cognito use (reference §3.2, §12.18).
-//
-// The app's callback (http://localhost:3000/callback) does not exist. page.route() cannot stand in
-// for it: in Chromium, Playwright never routes the target of a redirect (microsoft/playwright#33882),
-// and the callback is only ever reached through the emulator's 302. So chromium maps
-// localhost:3000 to a stub app on 127.0.0.1 (--host-resolver-rules): the browser still sees
-// http://localhost:3000/callback, and the stub records the code and state it was sent.
+// the selectors that E2E suites written against real Cognito use (reference §3.2, §12.18). The
+// app's callback is a stub on 127.0.0.1 (test/helpers/chromium.ts says why).
 import t, { type Test } from 'tap';
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { LOOPBACK, startServer } from '../helpers/start-server.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { APP_ORIGIN, chromiumMissing, launchChromium, startStubApp } from '../helpers/chromium.js';
+import { startServer } from '../helpers/start-server.js';
 import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const APP_ORIGIN = new URL(CALLBACK).origin;
-
-if (!existsSync(CHROMIUM)) {
-  const reason = `${CHROMIUM} is not installed (apt-get install -y chromium); the hosted UI browser test needs it`;
-  // A missing browser is a broken CI image, never a reason to go green there.
-  const underCi = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI.toLowerCase());
-  if (underCi) t.fail(reason);
-  else t.test('hosted UI in chromium', { skip: reason }, async () => {});
-} else {
-  await browserTests();
-}
-
-/** The app behind the callback URL: records every request and answers with a small page. */
-async function startStubApp(t: Test): Promise<{ port: number; requests: URL[] }> {
-  const requests: URL[] = [];
-  const app: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', APP_ORIGIN);
-    if (url.pathname !== '/callback') {
-      res.writeHead(404).end();
-      return;
-    }
-    requests.push(url);
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><title>App</title><h1 id="app">Signed in</h1>');
-  });
-  await new Promise<void>((resolve) => app.listen(0, LOOPBACK, resolve));
-  t.teardown(() => new Promise<void>((resolve) => app.close(() => resolve())));
-  const address = app.address();
-  if (!address || typeof address !== 'object') throw new Error('stub app has no address');
-  return { port: address.port, requests };
-}
+if (chromiumMissing(t) === undefined) await browserTests();
 
 async function browserTests(): Promise<void> {
   const server = await startServer(t);
   const emulatorOrigin = new URL(server.url).origin;
   const stub = await startStubApp(t);
-  const appHost = new URL(CALLBACK).host;
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync',
-      `--host-resolver-rules=MAP ${appHost} ${LOOPBACK}:${stub.port}`,
-    ],
-  });
-  t.teardown(() => browser.close());
+  const browser: Browser = await launchChromium(t, stub);
 
   interface Session {
     context: BrowserContext;
