@@ -10,6 +10,9 @@ export interface Message {
   destination: string;
   code?: string;
   temporaryPassword?: string;
+  /** The email subject (emails only) and the text, from the pool's templates (domain/message-templates.ts). */
+  subject?: string;
+  message?: string;
   createdAt: number;
 }
 

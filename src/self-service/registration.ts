@@ -5,14 +5,13 @@
 // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html
 import type { Deps } from '../deps.js';
 import type { AppClient, User, UserPool } from '../domain/model.js';
-import { passwordPolicyProblem } from '../domain/password-policy.js';
 import { CONFIRMATION_CODE_TTL_MS } from '../domain/verification-codes.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import {
   aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite,
 } from '../cognito-api/operations/users/attribute-rules.js';
 import { autoVerifyContact, recordMessage, type Delivery } from '../cognito-api/operations/users/delivery.js';
-import { insertNewUser, newUserRecord, saveUser } from '../cognito-api/operations/users/user-records.js';
+import { checkPasswordPolicy, insertNewUser, newUserRecord, saveUser } from '../cognito-api/operations/users/user-records.js';
 
 export const codeMismatch = () => new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
 export const codeExpired = () => new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
@@ -23,15 +22,22 @@ export interface Registration {
   delivery: Delivery | undefined;
 }
 
+/** AdminCreateUserConfig.AllowAdminCreateUserOnly: only administrators create users. */
+export function checkSelfSignUpAllowed(pool: UserPool): void {
+  if (pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly === true) {
+    throw new CognitoError('NotAuthorizedException', 'SignUp is not permitted for this user pool');
+  }
+}
+
 /** SignUp: `username` as the caller gave it (an email or phone number in pools that sign in with those). */
 export async function registerUser(
   deps: Deps, pool: UserPool, client: AppClient, username: string, password: string, attributes: Record<string, string>,
 ): Promise<Registration> {
-  checkAttributeNames(Object.keys(attributes));
+  checkSelfSignUpAllowed(pool);
+  checkAttributeNames(pool, Object.keys(attributes));
   checkClientMayWrite(client, Object.keys(attributes));
   checkAttributeValues(attributes);
-  const problem = passwordPolicyProblem(password, pool.Policies?.PasswordPolicy);
-  if (problem) throw new CognitoError('InvalidPasswordException', problem);
+  checkPasswordPolicy(password, pool);
   const record = newUserRecord(deps, pool, username, attributes, 'User already exists');
   const user = await insertNewUser(deps, pool, record, password, 'User already exists');
   const delivery = autoVerifyContact(pool, user);

@@ -1,13 +1,14 @@
-// ForgotPassword: a reset code to the user's verified contact (src/self-service/password-reset.ts,
-// shared with the hosted /forgotPassword page).
-import { sendResetCode } from '../../../self-service/password-reset.js';
+// ForgotPassword: a reset code to the user's recovery contact (src/self-service/password-reset.ts,
+// shared with the hosted /forgotPassword page); refused in admin_only pools, whoever asks.
+import { checkSelfServiceRecovery, sendResetCode } from '../../../self-service/password-reset.js';
 import type { Operation } from '../../operation.js';
 import { codeDeliveryDetails } from './delivery.js';
 import { hiddenDelivery, selfServiceCall, selfServiceUser } from './self-service.js';
 
 export const forgotPassword: Operation = (deps) => async (input) => {
   const call = selfServiceCall(deps, input);
+  checkSelfServiceRecovery(call.pool);
   const user = selfServiceUser(deps, call);
   if (!user) return { CodeDeliveryDetails: hiddenDelivery(call.username) };
-  return { CodeDeliveryDetails: codeDeliveryDetails(sendResetCode(deps, user)) };
+  return { CodeDeliveryDetails: codeDeliveryDetails(sendResetCode(deps, call.pool, user)) };
 };
