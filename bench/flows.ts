@@ -5,7 +5,7 @@ import { BenchFailure, cookies, header, send } from './load.js';
 import { BACKEND_CLIENT, BACKEND_SECRET, CALLBACK, PASSWORD, POOL_ID, RESOURCE, WEB_CLIENT } from './fixtures.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-const AMZ = (op: string) => ({ 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` });
+export const AMZ = (op: string) => ({ 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` });
 
 const AUTHORIZE_QUERY = new URLSearchParams({
   response_type: 'code', client_id: WEB_CLIENT, redirect_uri: CALLBACK, scope: 'openid email profile', state: 'bench',
