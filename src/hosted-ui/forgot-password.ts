@@ -55,7 +55,7 @@ export function forgotPasswordRoutes(app: FastifyInstance, deps: Deps): void {
       const user = selfServiceUser(deps, req.pool, req.client, username);
       // With PreventUserExistenceErrors ENABLED an unknown name goes on as if a code had been sent.
       if (user) sendResetCode(deps, req.pool, user);
-      return redirectToPage(reply, deps, '/confirmForgotPassword', pageQuery(request, { username }));
+      return redirectToPage(request, reply, deps, '/confirmForgotPassword', pageQuery(request, { username }));
     } catch (err) {
       return renderForgot(request, reply, req, 200, username, selfServiceMessage(err, 'forgotPassword'));
     }
@@ -77,7 +77,7 @@ export function forgotPasswordRoutes(app: FastifyInstance, deps: Deps): void {
       const user = selfServiceUser(deps, req.pool, req.client, username);
       if (!user) throw codeMismatch();
       await resetPassword(deps, req.pool, user, field(body, 'code') ?? '', password);
-      return redirectToPage(reply, deps, '/login', pageQuery(request));
+      return redirectToPage(request, reply, deps, '/login', pageQuery(request));
     } catch (err) {
       return renderConfirm(request, reply, req, 200, username, selfServiceMessage(err, 'confirmForgotPassword'));
     }

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { safeEqual } from '../domain/passwords.js';
 import { issueXsrfToken, readCookie, XSRF_COOKIE } from '../http/cookies.js';
 import { pageHeaders } from '../http/headers.js';
+import { pagesOrigin } from '../http/page-origin.js';
 import type { SafeHtml } from './html.js';
 import { link } from './pages.js';
 
@@ -50,7 +51,7 @@ export function sendPage(reply: FastifyReply, deps: Deps, status: number, build:
   return pageHeaders(reply, deps.urls.secure).code(status).type('text/html; charset=utf-8').send(build(csrf).value);
 }
 
-/** A redirect between the hosted pages: absolute, on the emulator's public URL. */
-export function redirectToPage(reply: FastifyReply, deps: Deps, path: string, query: string) {
-  return pageHeaders(reply, deps.urls.secure).redirect(`${deps.urls.publicUrl}${link(path, query)}`, 302);
+/** A redirect between the hosted pages: absolute (pagesOrigin). */
+export function redirectToPage(request: FastifyRequest, reply: FastifyReply, deps: Deps, path: string, query: string) {
+  return pageHeaders(reply, deps.urls.secure).redirect(`${pagesOrigin(request, deps)}${link(path, query)}`, 302);
 }

@@ -60,8 +60,8 @@ export function signUpRoutes(app: FastifyInstance, deps: Deps): void {
     const username = values.username ?? '';
     try {
       const { delivery } = await registerUser(deps, req.pool, req.client, username, field(body, 'password') ?? '', attributes);
-      if (!delivery) return redirectToPage(reply, deps, '/login', pageQuery(request));
-      return redirectToPage(reply, deps, '/confirm', pageQuery(request, { username }));
+      if (!delivery) return redirectToPage(request, reply, deps, '/login', pageQuery(request));
+      return redirectToPage(request, reply, deps, '/confirm', pageQuery(request, { username }));
     } catch (err) {
       return renderSignUp(request, reply, req, 200, values, selfServiceMessage(err, 'signup'));
     }
@@ -85,7 +85,7 @@ export function signUpRoutes(app: FastifyInstance, deps: Deps): void {
       // The code proves the user; the sign-in core still refuses a locked or disabled one.
       const outcome = await signIn(ctx, confirmed, { kind: 'sign-up-code' });
       if (outcome.kind === 'failed') return renderConfirm(request, reply, req, 200, username, SIGN_IN_MESSAGES[outcome.failure]);
-      if (outcome.kind !== 'signed-in') return redirectToPage(reply, deps, '/login', pageQuery(request));
+      if (outcome.kind !== 'signed-in') return redirectToPage(request, reply, deps, '/login', pageQuery(request));
       return signedIn(request, reply, deps, req, outcome.user);
     } catch (err) {
       return renderConfirm(request, reply, req, 200, username, selfServiceMessage(err, 'confirm'));
@@ -100,7 +100,7 @@ export function signUpRoutes(app: FastifyInstance, deps: Deps): void {
     try {
       const user = selfServiceUser(deps, req.pool, req.client, username ?? '');
       if (user) resendRegistrationCode(deps, req.pool, user);
-      return redirectToPage(reply, deps, '/confirm', pageQuery(request, { username: username ?? '' }));
+      return redirectToPage(request, reply, deps, '/confirm', pageQuery(request, { username: username ?? '' }));
     } catch (err) {
       return renderConfirm(request, reply, req, 200, username, selfServiceMessage(err, 'confirm'));
     }

@@ -6,6 +6,7 @@ import { RedirectableError } from '../errors/oauth-error.js';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
 import { pageHeaders } from '../http/headers.js';
 import { validateAuthorizeRequest, type Query } from './authorize-request.js';
+import { pagesOrigin } from '../http/page-origin.js';
 import { completeAuthorization } from './complete-authorization.js';
 
 export function authorizeRoutes(app: FastifyInstance, deps: Deps): void {
@@ -24,6 +25,6 @@ export function authorizeRoutes(app: FastifyInstance, deps: Deps): void {
     }
     // Absolute, as Cognito's: scripted flows post to the Location they were sent to as is.
     const q = request.url.indexOf('?');
-    return reply.redirect(`${deps.urls.publicUrl}/login${q < 0 ? '' : request.url.slice(q)}`, 302);
+    return reply.redirect(`${pagesOrigin(request, deps)}/login${q < 0 ? '' : request.url.slice(q)}`, 302);
   });
 }

@@ -67,7 +67,7 @@ t.test('a parameter repeated with the same value counts once (as Cognito; oidc-c
   const params = { response_type: ['code', 'code'], client_id: [PUBLIC_CLIENT, PUBLIC_CLIENT], redirect_uri: [CALLBACK, CALLBACK], state: ['s1', 's1'] };
   const res = await app.inject({ url: `/oauth2/authorize?${q(params)}` });
   t.equal(res.statusCode, 302);
-  t.equal(res.headers.location, `/login?${q(params)}`, 'on to the sign-in page');
+  t.equal(res.headers.location, `${PUBLIC_URL}/login?${q(params)}`, 'on to the sign-in page');
   const page = await app.inject({ url: `/login?${q(params)}` });
   t.equal(page.statusCode, 200, 'the sign-in page takes it too');
 });
