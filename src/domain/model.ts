@@ -15,6 +15,9 @@ export type UserStatus =
   | 'UNKNOWN'
   | 'EXTERNAL_PROVIDER';
 
+/** Today's desktop container class of the classic hosted pages, or the 2020 one older scripts match. */
+export type HostedUIDesktopClass = 'modal-content-desktop' | 'modal-content-mobile';
+
 export interface UserPool {
   Id: string;
   Name: string;
@@ -62,6 +65,8 @@ export interface UserPool {
   UserImportJobs?: Record<string, UserImportJob>;
   /** GetSigningCertificate's certificate (base64 DER), made once for the pool's ID-token key. */
   SigningCertificate?: string;
+  /** Emulator setting (fixtures only): which class the desktop copy of the classic hosted pages carries. */
+  HostedUIDesktopClass?: HostedUIDesktopClass;
   CreationDate: number;
   LastModifiedDate: number;
 }
