@@ -15,10 +15,21 @@ export const BOTOCORE_DATA = '/usr/lib/python3/dist-packages/botocore/data/cogni
  */
 const NO_LONGER_REQUIRED = { UpdateUserPoolDomainRequest: ['CustomDomainConfig'] };
 
+/**
+ * Patterns changed since the late-2022 model. Passwords may now hold spaces, but not lead or end
+ * with one (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-policies.html):
+ * Cognito's refusals name the current pattern ("Value at 'password' failed to satisfy constraint:
+ * Member must satisfy regular expression pattern: ^[\S]+.*[\S]+$").
+ */
+const PATTERN_NOW = { PasswordType: '^[\\S]+.*[\\S]+$' };
+
 function current(model) {
   for (const [shape, members] of Object.entries(NO_LONGER_REQUIRED)) {
     const s = model.shapes?.[shape];
     if (s?.required) s.required = s.required.filter((m) => !members.includes(m));
+  }
+  for (const [shape, pattern] of Object.entries(PATTERN_NOW)) {
+    if (model.shapes?.[shape]) model.shapes[shape].pattern = pattern;
   }
   return model;
 }

@@ -1792,7 +1792,7 @@ export const INPUT_SHAPES: Record<string, ShapeSpec> = {
  "PasswordType": {
   "t": "s",
   "max": 256,
-  "pattern": "[\\S]+",
+  "pattern": "^[\\S]+.*[\\S]+$",
   "sensitive": true
  },
  "PoolQueryLimitType": {

@@ -25,13 +25,9 @@ export interface ShapeSpec {
 const compiled = new Map<string, RegExp | null>();
 
 /**
- * The model's patterns are Java regexes. They are not implicitly anchored (Smithy's pattern trait:
- * https://smithy.io/2.0/spec/constraint-traits.html#pattern-trait): `[\S]+` on passwords accepts
- * "a long enough phrase", as Cognito does (spaces inside a password are allowed,
- * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-policies.html).
- * Patterns meant for the whole value carry their own ^…$. Nearly all are valid JavaScript with the
- * `u` flag (\p{L} needs it); the rest compile without it. One neither accepts is not checked (null)
- * rather than guessed at.
+ * The model's patterns are Java regexes over the whole value. Nearly all are valid JavaScript with
+ * the `u` flag (\p{L} needs it); the rest compile without it. One neither accepts is not checked
+ * (null) rather than guessed at.
  */
 export function modelRegex(pattern: string): RegExp | null {
   let found = compiled.get(pattern);
@@ -39,7 +35,7 @@ export function modelRegex(pattern: string): RegExp | null {
   found = null;
   for (const flags of ['u', '']) {
     try {
-      found = new RegExp(pattern, flags);
+      found = new RegExp(`^(?:${pattern})$`, flags);
       break;
     } catch {
       // the other flavour
