@@ -20,6 +20,8 @@ export interface Config {
   help: boolean;
   /** Reload the fixtures when their file or directory changes. */
   watch: boolean;
+  /** AWS Lambda Invoke API for trigger functions not mapped locally (sam local start-lambda, LocalStack). */
+  lambdaEndpoint: string | undefined;
 }
 
 /** name → [env var, flag, description]; also drives --help. */
@@ -31,6 +33,7 @@ export const SETTINGS = {
   publicUrl: ['PUBLIC_URL', 'public-url', 'base URL clients reach the emulator at', 'http://localhost:<port>'],
   issuerUrl: ['ISSUER_URL', 'issuer-url', 'issuer template ({userPoolId}, {region}, {publicUrl})', '{publicUrl}/{userPoolId}'],
   logLevel: ['LOG_LEVEL', 'log-level', `pino level (${LOG_LEVELS.join(', ')})`, 'info'],
+  lambdaEndpoint: ['LAMBDA_ENDPOINT', 'lambda-endpoint', 'Lambda Invoke API for trigger functions not mapped in the fixtures', 'unset'],
 } as const;
 
 export const DEFAULT_ISSUER = '{publicUrl}/{userPoolId}';
@@ -69,6 +72,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     throw new StartupError(`${where('issuerUrl')}: "${issuerUrl}" must contain {userPoolId}`);
   }
   checkUrl(issuerUrl.replaceAll('{publicUrl}', 'http://localhost').replaceAll(/\{\w+\}/g, 'x'), where('issuerUrl'));
+  const lambdaEndpoint = read('lambdaEndpoint');
+  if (lambdaEndpoint !== undefined) checkUrl(lambdaEndpoint, where('lambdaEndpoint'));
   const logLevel = read('logLevel') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new StartupError(`${where('logLevel')}: "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}`);
@@ -83,6 +88,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     logLevel: logLevel as LogLevel,
     help: flags.help === true,
     watch: flags.watch === true,
+    lambdaEndpoint,
   });
 }
 

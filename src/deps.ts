@@ -11,6 +11,7 @@ import type { Sessions } from './hosted-ui/sessions.js';
 import type { Store } from './store/store.js';
 import type { Keys } from './tokens/keys.js';
 import type { TokenIssuer } from './tokens/token-issuer.js';
+import type { Triggers } from './triggers/runtime.js';
 import type { Urls } from './urls.js';
 
 /** A user who proved a temporary password and must choose a new one (hosted UI). */
@@ -37,4 +38,6 @@ export interface Deps {
   /** Pending sign-up, password-reset and attribute-verification codes. */
   verificationCodes: VerificationCodes;
   faults: Faults;
+  /** The pools' Lambda triggers (in-process, local modules, Lambda Invoke API). */
+  triggers: Triggers;
 }

@@ -20,6 +20,9 @@ import { openLowdbStore } from './store/lowdb-store.js';
 import { Keys, type KeySource } from './tokens/keys.js';
 import { TokenIssuer } from './tokens/token-issuer.js';
 import { Urls } from './urls.js';
+import { lambdaFunctionFiles } from './fixtures/lambda-functions.js';
+import type { TriggerHandler } from './triggers/in-process.js';
+import { Triggers } from './triggers/runtime.js';
 
 export interface EmulatorOptions {
   config: Config;
@@ -29,6 +32,8 @@ export interface EmulatorOptions {
   logger?: Logger | false;
   /** Keys generated ahead (process.ts starts them before loading the emulator); pools take from it first. */
   keySupply?: KeySource;
+  /** In-process trigger handlers by function ARN or name (startEmulator({ triggers })). */
+  triggers?: Readonly<Record<string, TriggerHandler>>;
 }
 
 export interface Emulator {
@@ -49,6 +54,13 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const keys = new Keys(store, options.keySupply);
   const urls = new Urls(config);
   const credentials = new Credentials();
+  const logger = options.logger === false ? undefined : options.logger;
+  const triggers = new Triggers({
+    ...(options.triggers ? { handlers: options.triggers } : {}),
+    files: lambdaFunctionFiles(fixtures),
+    ...(config.lambdaEndpoint !== undefined ? { lambdaEndpoint: config.lambdaEndpoint } : {}),
+    warn: (message) => logger?.warn(message),
+  });
   const deps: Deps = {
     store, clock, keys, urls, credentials,
     tokens: new TokenIssuer({ keys, urls, clock, store }),
@@ -59,6 +71,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     messages: new Messages(),
     verificationCodes: new VerificationCodes(() => clock.now()),
     faults: new Faults(),
+    triggers,
   };
   // Check every fixture before writing anything: a bad one leaves the store untouched.
   await seed(fixtures, deps);
@@ -98,13 +111,16 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await triggers.close();
     await keys.settled();
     await store.flush();
   });
   /** --watch: checks the new fixtures fully (throwing StartupError if bad, changing nothing), then resets to them. */
   const reload = async (next: LoadedFixture[]) => {
     planSeed(next, store, Date.now());
+    const files = lambdaFunctionFiles(next);
     current = next;
+    await triggers.replaceFiles(files);
     await reset();
   };
   return { app, deps, fixtures, reset, reload };

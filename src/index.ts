@@ -10,9 +10,12 @@ import { createEmulator } from './emulator.js';
 import { loadFixtures, parseFixture, type LoadedFixture } from './fixtures/load.js';
 import type { FixtureFile } from './fixtures/types.js';
 import { createLogger } from './logger.js';
+import type { TriggerHandler } from './triggers/in-process.js';
 
 export type { FixtureFile, FixturePool, FixtureUser } from './fixtures/types.js';
 export { StartupError } from './errors/startup-error.js';
+export type { TriggerHandler } from './triggers/in-process.js';
+export type { LambdaConfig } from './triggers/lambda-config.js';
 
 export interface StartOptions {
   /** A fixture object, or a path to a fixture file or directory. Default: the bundled example fixture. */
@@ -29,6 +32,13 @@ export interface StartOptions {
   dataFile?: string;
   /** Default 'silent'. */
   logLevel?: LogLevel;
+  /**
+   * Trigger handlers run in this process, by the function ARN used in the pool's LambdaConfig or
+   * the function name: `{ 'pre-sign-up': async (event) => { ...; return event; } }`.
+   */
+  triggers?: Readonly<Record<string, TriggerHandler>>;
+  /** AWS Lambda Invoke API for the other trigger functions (LAMBDA_ENDPOINT). */
+  lambdaEndpoint?: string;
 }
 
 export interface RunningEmulator {
@@ -52,10 +62,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   set('ISSUER_URL', options.issuerUrl);
   set('DATA_FILE', options.dataFile);
   set('LOG_LEVEL', options.logLevel ?? 'silent');
+  set('LAMBDA_ENDPOINT', options.lambdaEndpoint);
   const config = loadConfig([], env);
   const fixtures = await fixturesFrom(options.fixtures ?? EXAMPLE_FIXTURE);
   const logger = createLogger(config.logLevel);
-  const { app, deps, reset } = await createEmulator({ config, fixtures, logger });
+  const { app, deps, reset } = await createEmulator({ config, fixtures, logger, ...(options.triggers ? { triggers: options.triggers } : {}) });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   if (address && typeof address === 'object') deps.urls.listeningOn(address.port);

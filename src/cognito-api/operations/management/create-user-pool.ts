@@ -3,6 +3,7 @@
 import { newUserPoolId } from '../../../domain/ids.js';
 import type { UserPool } from '../../../domain/model.js';
 import type { Operation } from '../../operation.js';
+import { readLambdaConfig } from '../../../triggers/lambda-config.js';
 import { requestRegion } from './common.js';
 import { mutableSettings, poolName, signInAttributes } from './pool-settings.js';
 import { userPoolType } from './pool-type.js';
@@ -11,10 +12,13 @@ export const createUserPool: Operation = ({ store, clock, keys }) => async (inpu
   const Name = poolName(input, true);
   const signIn = signInAttributes(input);
   const settings = mutableSettings(input);
+  const lambdaConfig = readLambdaConfig(input.LambdaConfig);
   let Id = newUserPoolId(requestRegion(ctx));
   while (store.getPool(Id)) Id = newUserPoolId(requestRegion(ctx));
   const now = clock.now();
-  const pool: UserPool = { Id, Name, ...signIn, ...settings, CreationDate: now, LastModifiedDate: now };
+  const pool: UserPool = {
+    Id, Name, ...signIn, ...settings, ...(lambdaConfig ? { LambdaConfig: lambdaConfig } : {}), CreationDate: now, LastModifiedDate: now,
+  };
   await keys.ensure(Id);
   await store.putPool(pool);
   return { UserPool: userPoolType(pool, store) };

@@ -1,5 +1,5 @@
 // The user-pool settings the emulator keeps, read from CreateUserPool / UpdateUserPool input.
-// Settings it cannot act on (Lambda triggers, MFA, SMS/email configuration, custom password
+// Settings it cannot act on (MFA, SMS/email configuration, custom password
 // policies, schema) are accepted and not kept: DescribeUserPool reports the defaults it enforces.
 import type { UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';

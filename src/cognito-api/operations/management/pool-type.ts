@@ -1,7 +1,7 @@
 // UserPoolType as DescribeUserPool / CreateUserPool return it. The emulator keeps only the settings
 // that change its behaviour (sign-in attributes, auto-verification, deletion protection, domain);
 // the rest is reported as Cognito's defaults for a new pool, which is also what the emulator
-// enforces (the default password policy, no MFA, no Lambda triggers).
+// enforces (the default password policy, no MFA).
 import { STANDARD_ATTRIBUTES } from '../../../domain/attributes.js';
 import type { UserPool } from '../../../domain/model.js';
 import type { Store } from '../../../store/store.js';
@@ -35,7 +35,7 @@ export function userPoolType(pool: UserPool, store: Store): Record<string, unkno
     Arn: poolArn(pool.Id),
     Policies: { PasswordPolicy: DEFAULT_PASSWORD_POLICY, SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] } },
     DeletionProtection: pool.DeletionProtection ?? 'INACTIVE',
-    LambdaConfig: {},
+    LambdaConfig: pool.LambdaConfig ?? {},
     LastModifiedDate: seconds(pool.LastModifiedDate),
     CreationDate: seconds(pool.CreationDate),
     SchemaAttributes: schemaAttributes(),
@@ -60,7 +60,7 @@ export function userPoolDescription(pool: UserPool): Record<string, unknown> {
   return {
     Id: pool.Id,
     Name: pool.Name,
-    LambdaConfig: {},
+    LambdaConfig: pool.LambdaConfig ?? {},
     LastModifiedDate: seconds(pool.LastModifiedDate),
     CreationDate: seconds(pool.CreationDate),
   };
