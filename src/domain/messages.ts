@@ -10,6 +10,12 @@ export interface Message {
   destination: string;
   code?: string;
   temporaryPassword?: string;
+  /** The text as it would be sent, secret included: Cognito's default or a custom message trigger's. */
+  message?: string;
+  /** Email only. */
+  subject?: string;
+  /** Set when a custom sender trigger was given the message to send instead of Cognito. */
+  sender?: 'CustomEmailSender' | 'CustomSMSSender';
   createdAt: number;
 }
 

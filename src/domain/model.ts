@@ -2,6 +2,7 @@
 // DescribeResourceServer, AdminGetUser) so fixtures, the JSON API and the store share one shape.
 // Times are epoch milliseconds internally; the JSON API renders them as epoch seconds.
 import type { TokenCustomization } from '../tokens/customization.js';
+import type { ClaimOverrides } from '../tokens/overrides.js';
 import type { LambdaConfig } from '../triggers/lambda-config.js';
 
 export type OAuthFlow = 'code' | 'implicit' | 'client_credentials';
@@ -165,6 +166,8 @@ export interface AuthorizationCode {
   scopes: string[];
   nonce?: string;
   codeChallenge?: string;
+  /** The pre token generation trigger's changes, obtained at sign-in (where its errors can reach the browser). */
+  overrides?: ClaimOverrides;
   authTime: number;
   expiresAt: number;
 }

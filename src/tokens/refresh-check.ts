@@ -4,6 +4,8 @@
 import { epochSeconds, type Clock } from '../clock.js';
 import { signedOutBefore, type AppClient, type User } from '../domain/model.js';
 import type { Store } from '../store/store.js';
+import type { Triggers } from '../triggers/runtime.js';
+import { userTokenOverrides } from '../triggers/pre-token.js';
 import type { RefreshState } from './refresh-token.js';
 import type { TokenIssuer, TokenSet } from './token-issuer.js';
 
@@ -34,10 +36,17 @@ export async function checkRefreshToken(token: string, client: AppClient, deps: 
   return { state, user };
 }
 
-/** New access and ID tokens for a checked refresh token; no new refresh token (rotation off, Cognito's default). */
-export function refreshedTokens(tokens: TokenIssuer, client: AppClient, { state, user }: RefreshGrant): Promise<TokenSet> {
-  return tokens.userTokens({
+/**
+ * New access and ID tokens for a checked refresh token; no new refresh token (rotation off,
+ * Cognito's default). The pre token generation trigger runs again (TokenGeneration_RefreshTokens).
+ */
+export async function refreshedTokens(
+  deps: { tokens: TokenIssuer; store: Store; triggers: Triggers }, client: AppClient, { state, user }: RefreshGrant,
+  clientMetadata?: Record<string, string>,
+): Promise<TokenSet> {
+  const overrides = await userTokenOverrides(deps, client, user, state.scope, { source: 'TokenGeneration_RefreshTokens', clientMetadata });
+  return deps.tokens.userTokens({
     client, user, scopes: state.scope, channel: state.channel, authTime: state.auth_time,
-    originJti: state.origin_jti, eventId: state.event_id, withRefreshToken: false,
+    originJti: state.origin_jti, eventId: state.event_id, withRefreshToken: false, overrides,
   });
 }

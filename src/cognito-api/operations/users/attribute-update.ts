@@ -6,7 +6,8 @@ import type { User, UserPool } from '../../../domain/model.js';
 import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues } from './attribute-rules.js';
-import { deliveryTo, recordMessage, type Delivery } from './delivery.js';
+import { deliveryTo, type Delivery } from './delivery.js';
+import { sendMessage } from './send-message.js';
 import { saveUser } from './user-records.js';
 
 export interface AttributeUpdate {
@@ -17,6 +18,7 @@ export interface AttributeUpdate {
 
 export async function updateAttributes(
   deps: Deps, pool: UserPool, user: User, updates: Record<string, string>, trigger: string,
+  caller: { clientId: string | undefined; clientMetadata: Record<string, string> | undefined },
 ): Promise<AttributeUpdate> {
   checkAttributeNames(Object.keys(updates));
   const attributes = { ...user.Attributes, ...updates };
@@ -37,7 +39,7 @@ export async function updateAttributes(
     const delivery = deliveryTo(saved, name);
     if (!delivery) continue;
     const code = deps.verificationCodes.issue(pool.Id, saved.Username, `verify:${name}`, CONFIRMATION_CODE_TTL_MS, name);
-    recordMessage(deps, saved, trigger, delivery, { code });
+    await sendMessage(deps, { pool, ...caller, user: saved, kind: trigger, source: 'UpdateUserAttribute', delivery, secret: { code } });
     deliveries.push(delivery);
   }
   return { user: saved, deliveries };

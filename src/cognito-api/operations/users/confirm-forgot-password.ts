@@ -1,7 +1,8 @@
 // ConfirmForgotPassword: the reset code from ForgotPassword / AdminResetUserPassword sets a new
 // password (policy-checked) and confirms a RESET_REQUIRED user.
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { requiredString } from '../../input.js';
+import { postConfirmation } from '../../../triggers/sign-up.js';
+import { optionalStringMap, requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { codeExpired, codeMismatch, selfServiceCall, selfServiceUser } from './self-service.js';
 import { checkPasswordPolicy, saveNewPassword } from './user-records.js';
@@ -16,6 +17,7 @@ export const confirmForgotPassword: Operation = (deps) => async (input) => {
   checkPasswordPolicy(password);
   const checked = deps.verificationCodes.check(call.pool.Id, user.Username, 'resetPassword', code);
   if (!checked.ok) throw checked.problem === 'mismatch' ? codeMismatch() : codeExpired();
-  await saveNewPassword(deps, user, password, (current) => ({ UserStatus: current.UserStatus === 'RESET_REQUIRED' ? 'CONFIRMED' : current.UserStatus }));
+  const saved = await saveNewPassword(deps, user, password, (current) => ({ UserStatus: current.UserStatus === 'RESET_REQUIRED' ? 'CONFIRMED' : current.UserStatus }));
+  await postConfirmation(deps, call.pool, call.client.ClientId, saved, 'PostConfirmation_ConfirmForgotPassword', optionalStringMap(input, 'ClientMetadata'));
   return {};
 };

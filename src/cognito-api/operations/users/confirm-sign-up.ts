@@ -2,7 +2,8 @@
 // attribute it was sent to. Wrong code → CodeMismatchException; too old (24 h) or never sent →
 // ExpiredCodeException (the latter is a choice; README).
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { requiredString } from '../../input.js';
+import { postConfirmation } from '../../../triggers/sign-up.js';
+import { optionalStringMap, requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { aliasConflict, aliasExistsMessage } from './attribute-rules.js';
 import { codeExpired, codeMismatch, selfServiceCall, selfServiceUser } from './self-service.js';
@@ -23,6 +24,8 @@ export const confirmSignUp: Operation = (deps) => async (input) => {
   // A verified alias may not be taken by two users (ForceAliasCreation is not supported).
   const conflict = aliasConflict(deps.store, call.pool, user.Username, attributes);
   if (conflict) throw new CognitoError('AliasExistsException', aliasExistsMessage(conflict));
-  await saveUser(deps, user, { UserStatus: 'CONFIRMED', Attributes: attributes });
+  const saved = await saveUser(deps, user, { UserStatus: 'CONFIRMED', Attributes: attributes });
+  // The user stays confirmed when the trigger fails; the caller sees its error.
+  await postConfirmation(deps, call.pool, call.client.ClientId, saved, 'PostConfirmation_ConfirmSignUp', optionalStringMap(input, 'ClientMetadata'));
   return {};
 };

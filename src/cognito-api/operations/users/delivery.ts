@@ -1,6 +1,5 @@
-// Where codes and temporary passwords "go": the emulator records each message in deps.messages
-// (GET /_emulator/messages) and answers with Cognito's CodeDeliveryDetails, destination masked.
-import type { Deps } from '../../../deps.js';
+// Where codes and temporary passwords "go" (send-message.ts records them in deps.messages for
+// GET /_emulator/messages) and Cognito's CodeDeliveryDetails, destination masked.
 import type { User, UserPool } from '../../../domain/model.js';
 
 export type ContactAttribute = 'email' | 'phone_number';
@@ -54,19 +53,4 @@ export function maskDestination(d: Delivery): string {
 
 export function codeDeliveryDetails(d: Delivery): Record<string, string> {
   return { AttributeName: d.attribute, DeliveryMedium: d.medium, Destination: maskDestination(d) };
-}
-
-export function recordMessage(
-  deps: Pick<Deps, 'messages' | 'clock'>, user: User, trigger: string, d: Delivery,
-  secret: { code: string } | { temporaryPassword: string },
-): void {
-  deps.messages.add({
-    userPoolId: user.UserPoolId,
-    username: user.Username,
-    trigger,
-    deliveryMedium: d.medium,
-    destination: d.destination,
-    ...secret,
-    createdAt: deps.clock.now(),
-  });
 }

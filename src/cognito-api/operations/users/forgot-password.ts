@@ -4,7 +4,9 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { RESET_CODE_TTL_MS } from '../../../domain/verification-codes.js';
 import type { Operation } from '../../operation.js';
 import { NO_VERIFIED_CONTACT } from './admin-reset-user-password.js';
-import { codeDeliveryDetails, recordMessage, verifiedContact } from './delivery.js';
+import { optionalStringMap } from '../../input.js';
+import { codeDeliveryDetails, verifiedContact } from './delivery.js';
+import { sendMessage } from './send-message.js';
 import { hiddenDelivery, selfServiceCall, selfServiceUser } from './self-service.js';
 
 export const forgotPassword: Operation = (deps) => async (input) => {
@@ -18,6 +20,9 @@ export const forgotPassword: Operation = (deps) => async (input) => {
   const delivery = verifiedContact(user);
   if (!delivery) throw new CognitoError('InvalidParameterException', NO_VERIFIED_CONTACT);
   const code = deps.verificationCodes.issue(call.pool.Id, user.Username, 'resetPassword', RESET_CODE_TTL_MS, delivery.attribute);
-  recordMessage(deps, user, 'ForgotPassword', delivery, { code });
+  await sendMessage(deps, {
+    pool: call.pool, clientId: call.client.ClientId, user, kind: 'ForgotPassword', source: 'ForgotPassword', delivery, secret: { code },
+    clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+  });
   return { CodeDeliveryDetails: codeDeliveryDetails(delivery) };
 };

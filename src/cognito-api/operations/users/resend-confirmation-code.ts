@@ -3,7 +3,9 @@
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js';
 import type { Operation } from '../../operation.js';
-import { autoVerifyContact, codeDeliveryDetails, recordMessage } from './delivery.js';
+import { optionalStringMap } from '../../input.js';
+import { autoVerifyContact, codeDeliveryDetails } from './delivery.js';
+import { sendMessage } from './send-message.js';
 import { hiddenDelivery, selfServiceCall, selfServiceUser } from './self-service.js';
 
 export const resendConfirmationCode: Operation = (deps) => async (input) => {
@@ -14,6 +16,9 @@ export const resendConfirmationCode: Operation = (deps) => async (input) => {
   const delivery = autoVerifyContact(call.pool, user);
   if (!delivery) throw new CognitoError('InvalidParameterException', 'Cannot resend codes. Auto verification not turned on.');
   const code = deps.verificationCodes.issue(call.pool.Id, user.Username, 'signUp', CONFIRMATION_CODE_TTL_MS, delivery.attribute);
-  recordMessage(deps, user, 'ResendConfirmationCode', delivery, { code });
+  await sendMessage(deps, {
+    pool: call.pool, clientId: call.client.ClientId, user, kind: 'ResendConfirmationCode', source: 'ResendCode', delivery, secret: { code },
+    clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+  });
   return { CodeDeliveryDetails: codeDeliveryDetails(delivery) };
 };
