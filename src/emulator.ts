@@ -6,16 +6,16 @@ import { OffsetClock } from './clock.js';
 import { Faults } from './control/faults.js';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
-import type { Deps, PasswordChallenge } from './deps.js';
-import { AuthChallenges } from './cognito-api/auth-challenges.js';
+import type { Deps } from './deps.js';
+import { SrpBlocks } from './cognito-api/srp-blocks.js';
 import { Credentials } from './domain/credentials.js';
-import { ExpiringMap } from './domain/expiring-map.js';
 import { Lockout } from './domain/lockout.js';
 import { Messages } from './domain/messages.js';
 import { VerificationCodes } from './domain/verification-codes.js';
 import { loadFixtures, type LoadedFixture } from './fixtures/load.js';
 import { applySeed, planSeed } from './fixtures/seed.js';
 import { Sessions } from './hosted-ui/sessions.js';
+import { PendingChallenges } from './sign-in/challenges.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { Keys, type KeySource } from './tokens/keys.js';
 import { TokenIssuer } from './tokens/token-issuer.js';
@@ -65,8 +65,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     store, clock, keys, urls, credentials,
     tokens: new TokenIssuer({ keys, urls, clock, store }),
     sessions: new Sessions(clock),
-    passwordChallenges: new ExpiringMap<PasswordChallenge>(() => clock.now()),
-    authChallenges: new AuthChallenges(() => clock.now()),
+    signInChallenges: new PendingChallenges(() => clock.now()),
+    srpBlocks: new SrpBlocks(() => clock.now()),
     lockout: new Lockout(() => clock.now()),
     messages: new Messages(),
     verificationCodes: new VerificationCodes(() => clock.now()),
@@ -82,7 +82,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   /** Back to exactly the fixture state: records, codes, sessions, revocations, clock, faults. */
   const reset = async () => {
     const plan = planSeed(current, store, Date.now());
-    for (const volatile of [deps.sessions, deps.passwordChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.authChallenges, deps.lockout]) volatile.clear();
+    for (const volatile of [deps.sessions, deps.signInChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.srpBlocks, deps.lockout]) volatile.clear();
     clock.offsetMs = 0;
     await store.batch(async () => {
       store.clear();
@@ -96,8 +96,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     lastPurge = clock.now();
     store.purgeExpired(clock.now());
     deps.sessions.purge();
-    deps.passwordChallenges.purge();
-    deps.authChallenges.purge();
+    deps.signInChallenges.purge();
+    deps.srpBlocks.purge();
     deps.verificationCodes.purge();
   };
   const timer = setInterval(purge, PURGE_EVERY_MS);

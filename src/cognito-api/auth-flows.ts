@@ -1,17 +1,14 @@
 // Which sign-in flows and challenges the emulator answers, which operation takes which flow, and
 // the client's ExplicitAuthFlows (reference §9, §11.3).
-import type { Deps } from '../deps.js';
-import type { AppClient, UserPool } from '../domain/model.js';
+import type { AppClient } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
+import type { SignInContext } from '../sign-in/outcome.js';
 import { optionalEnum, requiredString } from './input.js';
 import type { Input } from './operation.js';
 import { checkSecretHash } from './secret-hash.js';
 
-export interface AuthContext {
-  deps: Deps;
-  pool: UserPool;
-  client: AppClient;
-}
+/** The pool and client a flow runs in: the sign-in core's context. */
+export type AuthContext = SignInContext;
 
 /** AuthFlowType as the API model lists it; anything else fails enum validation. */
 const AUTH_FLOW_TYPES = [

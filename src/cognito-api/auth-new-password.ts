@@ -2,15 +2,15 @@
 // `userAttributes.<name>` answer the challenge; the user becomes CONFIRMED and gets tokens. The
 // Session stays usable after a refused password, so the user can try another one.
 import type { User } from '../domain/model.js';
-import { passwordPolicyProblem } from '../domain/password-policy.js';
 import { CognitoError } from '../errors/cognito-error.js';
+import { completeNewPassword } from '../sign-in/new-password.js';
 import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
-import { authenticationResult, invalidSession, signInUser } from './auth-user.js';
+import { signInUser, successOutput } from './auth-user.js';
 import type { Output } from './operation.js';
 import {
   aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite,
 } from './operations/users/attribute-rules.js';
-import { saveNewPassword } from './operations/users/user-records.js';
+import { invalidSession, newPasswordError } from './sign-in-errors.js';
 
 const ATTRIBUTE_PREFIX = 'userAttributes.';
 
@@ -18,21 +18,14 @@ export async function answerNewPassword(ctx: AuthContext, responses: Params, ses
   const login = requiredParam(responses, 'USERNAME');
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], responses);
-  const session = ctx.deps.authChallenges.session(sessionId);
-  const valid = session !== undefined && user !== undefined && session.challenge === 'NEW_PASSWORD_REQUIRED'
-    && session.userPoolId === ctx.pool.Id && session.clientId === ctx.client.ClientId
-    && session.username === user.Username && user.UserStatus === 'FORCE_CHANGE_PASSWORD';
-  if (!valid || sessionId === undefined) throw invalidSession();
-  if (!user.Enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+  if (!user) throw invalidSession();
   const password = requiredParam(responses, 'NEW_PASSWORD');
-  const problem = passwordPolicyProblem(password);
-  if (problem) throw new CognitoError('InvalidPasswordException', problem);
-  const answers = challengeAttributes(ctx, user, responses);
-  const updated = await saveNewPassword(ctx.deps, user, password, (current) => ({
-    Attributes: { ...current.Attributes, ...answers }, UserStatus: 'CONFIRMED',
-  }));
-  ctx.deps.authChallenges.endSession(sessionId);
-  return authenticationResult(ctx, updated);
+  const outcome = await completeNewPassword(ctx, {
+    session: sessionId, username: user.Username, password, attributes: (current) => challengeAttributes(ctx, current, responses),
+  });
+  if (outcome.kind === 'failed') throw newPasswordError(outcome.failure);
+  if (outcome.kind === 'invalid-password') throw new CognitoError('InvalidPasswordException', outcome.message);
+  return successOutput(ctx, outcome);
 }
 
 /**

@@ -1,8 +1,6 @@
 // GET/POST /login: Cognito's hosted sign-in page (reference §3.2, §3.3).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
-import { newUuid } from '../domain/ids.js';
-import { PASSWORD_ATTEMPTS_EXCEEDED } from '../domain/lockout.js';
 import { safeEqual } from '../domain/passwords.js';
 import { findSignInUser } from '../domain/users.js';
 import { issueXsrfToken, readCookie, setSessionCookie, XSRF_COOKIE, SESSION_COOKIE } from '../http/cookies.js';
@@ -10,10 +8,9 @@ import { pageHeaders } from '../http/headers.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
 import { completeAuthorization, nowSeconds } from '../oauth/complete-authorization.js';
 import type { User } from '../domain/model.js';
+import { signIn } from '../sign-in/sign-in.js';
 import { newPasswordPage, signInPage } from './pages.js';
-
-export const INCORRECT = 'Incorrect username or password.';
-const CHALLENGE_SECONDS = 300;
+import { SIGN_IN_MESSAGES } from './sign-in-messages.js';
 
 type Body = Record<string, unknown> | undefined;
 const field = (body: Body, name: string): string | undefined => {
@@ -51,23 +48,15 @@ export function loginRoutes(app: FastifyInstance, deps: Deps): void {
     }
     const password = field(body, 'password') ?? '';
     const user = username === '' ? undefined : findSignInUser(deps.store, req.pool, username);
-    // The JSON API's lockout applies here too (reference §11.4).
-    if (user && deps.lockout.isLocked(user)) return render(request, reply, req, 200, { username, error: PASSWORD_ATTEMPTS_EXCEEDED });
-    if (!user || !user.Enabled || !(await deps.credentials.verify(user, password))) {
-      if (user?.Enabled) deps.lockout.recordFailure(user);
-      return render(request, reply, req, 200, { username, error: INCORRECT });
+    const outcome = await signIn({ deps, pool: req.pool, client: req.client }, user, { kind: 'password', password });
+    switch (outcome.kind) {
+      case 'failed':
+        return render(request, reply, req, 200, { username, error: SIGN_IN_MESSAGES[outcome.failure] });
+      case 'challenge':
+        return renderNewPassword(request, reply, deps, req, outcome.session, 200);
+      case 'signed-in':
+        return signedIn(request, reply, deps, req, outcome.user);
     }
-    deps.lockout.recordSuccess(user);
-    if (user.UserStatus === 'UNCONFIRMED') return render(request, reply, req, 200, { username, error: 'User is not confirmed.' });
-    if (user.UserStatus === 'RESET_REQUIRED') {
-      return render(request, reply, req, 200, { username, error: 'Password reset required for the user.' });
-    }
-    if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
-      const challenge = newUuid();
-      deps.passwordChallenges.set(challenge, { userPoolId: req.pool.Id, username: user.Username }, deps.clock.now() + CHALLENGE_SECONDS * 1000);
-      return renderNewPassword(request, reply, deps, req, challenge, 200);
-    }
-    return signedIn(request, reply, deps, req, user);
   });
 }
 

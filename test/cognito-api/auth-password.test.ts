@@ -57,8 +57,11 @@ t.test('users in every state, LEGACY client', async (t) => {
   await rejectsWith(t, passwordAuth('alice', 'wrong-Passw0rd!'), 'NotAuthorizedException', 'Incorrect username or password.');
   await rejectsWith(t, passwordAuth('carol', PASSWORD), 'NotAuthorizedException', 'User is disabled.');
   await rejectsWith(t, passwordAuth('dave', PASSWORD), 'UserNotConfirmedException', 'User is not confirmed.');
-  await rejectsWith(t, passwordAuth('dave', 'wrong'), 'NotAuthorizedException', 'Incorrect username or password.');
+  // Unconfirmed whatever the password; reset-required only with the right one (observed Cognito).
+  await rejectsWith(t, passwordAuth('dave', 'wrong'), 'UserNotConfirmedException', 'User is not confirmed.');
   await rejectsWith(t, passwordAuth('rita', PASSWORD), 'PasswordResetRequiredException', 'Password reset required for the user');
+  await rejectsWith(t, passwordAuth('rita', 'wrong'), 'NotAuthorizedException', 'Incorrect username or password.');
+  await rejectsWith(t, passwordAuth('carol', 'wrong'), 'NotAuthorizedException', 'User is disabled.');
   // This pool has no sign-in aliases: an email is just an unknown username.
   await rejectsWith(t, passwordAuth('alice@example.com', PASSWORD), 'UserNotFoundException', 'User does not exist.');
 });

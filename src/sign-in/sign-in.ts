@@ -1,0 +1,78 @@
+// The sign-in rules, once for every surface: which checks run, in which order, what a wrong
+// password costs (lockout), and what a proven one leads to. Cognito's observed order:
+//   unknown user → lockout → disabled → unconfirmed (whatever the password) → the proof →
+//   reset required (only after a correct password) → challenges (new password) → signed in.
+// An unconfirmed user hears so even with a wrong password, a RESET_REQUIRED user only with the
+// right one. The unconfirmed case is reported since 2017 and called intended by AWS staff:
+// https://github.com/amazon-archives/amazon-cognito-identity-js/issues/288,
+// https://github.com/aws-amplify/amplify-js/issues/11209, https://github.com/aws/aws-sdk-js/issues/4608.
+//
+// The places where sign-in Lambda triggers belong are the named steps below: UserMigration when
+// the user is unknown, PreAuthentication before the proof, PostAuthentication after success, and
+// custom challenges in `afterProof`.
+import type { User } from '../domain/model.js';
+import type { Proof, SignInContext, SignInFailure, SignInOutcome, SignInSuccess } from './outcome.js';
+
+const failed = (failure: SignInFailure): SignInOutcome => ({ kind: 'failed', failure });
+
+/**
+ * One attempt to sign in as `user` (undefined: nobody has that login) with `proof`.
+ * The caller finds the user (findSignInUser) so it can check what it must before revealing
+ * whether the user exists (the JSON API's SECRET_HASH).
+ */
+export async function signIn(ctx: SignInContext, user: User | undefined, proof: Proof): Promise<SignInOutcome> {
+  if (!user) return unknownUser(ctx);
+  const refused = checkBeforeProof(ctx, user);
+  if (refused) return failed(refused);
+  if (!(await proofHolds(ctx, user, proof))) {
+    ctx.deps.lockout.recordFailure(user);
+    return failed('incorrect');
+  }
+  ctx.deps.lockout.recordSuccess(user);
+  return afterProof(ctx, user);
+}
+
+/**
+ * Unknown login. LEGACY clients reveal it, ENABLED ones answer as for a wrong password.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
+ */
+export function unknownUser(ctx: SignInContext): SignInOutcome {
+  return failed(ctx.client.PreventUserExistenceErrors === 'ENABLED' ? 'incorrect' : 'unknown-user');
+}
+
+/**
+ * What refuses a user before any proof is looked at. Also run by multi-step flows (SRP) when they
+ * start, so that a refused user gets no challenge.
+ */
+export function checkBeforeProof(ctx: SignInContext, user: User): SignInFailure | undefined {
+  if (ctx.deps.lockout.isLocked(user)) return 'locked';
+  if (!user.Enabled) return 'disabled';
+  if (user.UserStatus === 'UNCONFIRMED') return 'unconfirmed';
+  return undefined;
+}
+
+async function proofHolds(ctx: SignInContext, user: User, proof: Proof): Promise<boolean> {
+  switch (proof.kind) {
+    case 'password':
+      return ctx.deps.credentials.verify(user, proof.password);
+    case 'srp':
+      return proof.verify(user);
+  }
+}
+
+/** The password is proven: what still stands between the user and tokens. */
+function afterProof(ctx: SignInContext, user: User): SignInOutcome {
+  if (user.UserStatus === 'RESET_REQUIRED') return failed('reset-required');
+  if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
+    const session = ctx.deps.signInChallenges.start({
+      challenge: 'NEW_PASSWORD_REQUIRED', userPoolId: ctx.pool.Id, clientId: ctx.client.ClientId, username: user.Username,
+    }, ctx.client);
+    return { kind: 'challenge', challenge: 'NEW_PASSWORD_REQUIRED', user, session };
+  }
+  return signedIn(ctx, user);
+}
+
+/** Every path that ends in tokens goes through here (the place for MFA and PostAuthentication). */
+export function signedIn(_ctx: SignInContext, user: User): SignInSuccess {
+  return { kind: 'signed-in', user };
+}
