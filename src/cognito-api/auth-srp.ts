@@ -6,7 +6,7 @@ import { srpPoolName } from '../domain/credentials.js';
 import { decoyEphemeral, parseSrpA, parseSrpTimestamp, serverEphemeral, verifySrpProof } from '../domain/srp.js';
 import type { User } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
-import { checkBeforeProof, signIn, unknownUser } from '../sign-in/sign-in.js';
+import { beforeProofTriggers, checkBeforeProof, signIn, unknownUser } from '../sign-in/sign-in.js';
 import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
 import { signInOutput, signInUser } from './auth-user.js';
 import { invalidSession, signInError } from './sign-in-errors.js';
@@ -31,6 +31,8 @@ export async function startSrp(ctx: AuthContext, params: Params): Promise<Output
   // A user the core refuses whatever the proof gets no challenge.
   const refused = user && checkBeforeProof(ctx, user);
   if (refused) throw signInError(refused);
+  // PreAuthentication runs when the flow starts, before the client is challenged.
+  if (user) await beforeProofTriggers(ctx, user);
   const verifier = user ? ctx.deps.credentials.srpVerifier(user) : undefined;
   const { b, B } = verifier ? serverEphemeral(verifier.Verifier) : decoyEphemeral();
   const username = user?.Username ?? login;

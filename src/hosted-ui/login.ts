@@ -7,6 +7,7 @@ import { issueXsrfToken, readCookie, setSessionCookie, XSRF_COOKIE, SESSION_COOK
 import { pageHeaders } from '../http/headers.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
 import { completeAuthorization, nowSeconds } from '../oauth/complete-authorization.js';
+import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import type { User } from '../domain/model.js';
 import { signIn } from '../sign-in/sign-in.js';
 import { newPasswordPage, signInPage } from './pages.js';
@@ -48,7 +49,8 @@ export function loginRoutes(app: FastifyInstance, deps: Deps): void {
     }
     const password = field(body, 'password') ?? '';
     const user = username === '' ? undefined : findSignInUser(deps.store, req.pool, username);
-    const outcome = await signIn({ deps, pool: req.pool, client: req.client }, user, { kind: 'password', password });
+    // A failing trigger sends the browser back to the app with error_description, as Cognito does.
+    const outcome = await redirectOnTriggerError(req, () => signIn({ deps, pool: req.pool, client: req.client }, user, { kind: 'password', password, login: username }));
     switch (outcome.kind) {
       case 'failed':
         return render(request, reply, req, 200, { username, error: SIGN_IN_MESSAGES[outcome.failure] });

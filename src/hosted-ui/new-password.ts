@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { validateAuthorizeRequest, type Query } from '../oauth/authorize-request.js';
 import { completeNewPassword } from '../sign-in/new-password.js';
+import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { csrfMatches, renderNewPassword, signedIn } from './login.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
 
@@ -16,7 +17,7 @@ export function newPasswordRoutes(app: FastifyInstance, deps: Deps): void {
     if (!csrfMatches(request, body)) return again('Your form expired. Please try again.', 403);
     const password = typeof body.password === 'string' ? body.password : '';
     if (password !== body.confirm_password) return again('Passwords do not match.');
-    const outcome = await completeNewPassword({ deps, pool: req.pool, client: req.client }, { session: challengeId, password });
+    const outcome = await redirectOnTriggerError(req, () => completeNewPassword({ deps, pool: req.pool, client: req.client }, { session: challengeId, password }));
     switch (outcome.kind) {
       case 'failed':
         // Expired or forged step, a user disabled or deleted meanwhile: start the sign-in again.

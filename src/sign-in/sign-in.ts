@@ -7,10 +7,12 @@
 // https://github.com/amazon-archives/amazon-cognito-identity-js/issues/288,
 // https://github.com/aws-amplify/amplify-js/issues/11209, https://github.com/aws/aws-sdk-js/issues/4608.
 //
-// The places where sign-in Lambda triggers belong are the named steps below: UserMigration when
-// the user is unknown, PreAuthentication before the proof, PostAuthentication after success, and
-// custom challenges in `afterProof`.
+// Sign-in Lambda triggers run at the named steps below: UserMigration when the user is unknown
+// (password sign-in only: the function needs the password), PreAuthentication before the proof,
+// PostAuthentication in `signedIn`. Custom challenges (CUSTOM_AUTH) are custom-auth.ts.
 import type { User } from '../domain/model.js';
+import { postAuthentication, preAuthentication } from '../triggers/sign-in.js';
+import { migrateUser } from './migration.js';
 import type { Proof, SignInContext, SignInFailure, SignInOutcome, SignInSuccess } from './outcome.js';
 
 const failed = (failure: SignInFailure): SignInOutcome => ({ kind: 'failed', failure });
@@ -20,16 +22,41 @@ const failed = (failure: SignInFailure): SignInOutcome => ({ kind: 'failed', fai
  * The caller finds the user (findSignInUser) so it can check what it must before revealing
  * whether the user exists (the JSON API's SECRET_HASH).
  */
-export async function signIn(ctx: SignInContext, user: User | undefined, proof: Proof): Promise<SignInOutcome> {
-  if (!user) return unknownUser(ctx);
+export async function signIn(
+  ctx: SignInContext, user: User | undefined, proof: Proof, then: (ctx: SignInContext, user: User) => Promise<SignInOutcome> = afterProof,
+): Promise<SignInOutcome> {
+  if (!user && proof.kind === 'password' && proof.login !== undefined) {
+    // The migrate-user function checked the password against the old user store.
+    const migrated = await migrateUser(ctx, proof.login, proof.password, 'UserMigration_Authentication');
+    if (migrated) {
+      await preAuthentication(triggerCaller(ctx), { user: migrated });
+      return migrated.UserStatus === 'RESET_REQUIRED' ? failed('reset-required') : then(ctx, migrated);
+    }
+  }
+  if (!user) return unknownUserTriggered(ctx, proof.kind === 'password' ? proof.login : undefined);
   const refused = checkBeforeProof(ctx, user);
   if (refused) return failed(refused);
+  // SRP ran it when the flow started (beforeProofTriggers).
+  if (proof.kind === 'password') await beforeProofTriggers(ctx, user);
   if (!(await proofHolds(ctx, user, proof))) {
     ctx.deps.lockout.recordFailure(user);
     return failed('incorrect');
   }
   ctx.deps.lockout.recordSuccess(user);
-  return afterProof(ctx, user);
+  return then(ctx, user);
+}
+
+export const triggerCaller = (ctx: SignInContext) => ({ deps: ctx.deps, pool: ctx.pool, clientId: ctx.client.ClientId, metadata: ctx.metadata });
+
+/** PreAuthentication: throws (Cognito's UserLambdaValidationException) when the function refuses. */
+export function beforeProofTriggers(ctx: SignInContext, user: User): Promise<void> {
+  return preAuthentication(triggerCaller(ctx), { user });
+}
+
+/** An unknown login; with existence errors hidden PreAuthentication still runs, told userNotFound. */
+export async function unknownUserTriggered(ctx: SignInContext, login: string | undefined): Promise<SignInOutcome> {
+  if (ctx.client.PreventUserExistenceErrors === 'ENABLED' && login !== undefined) await preAuthentication(triggerCaller(ctx), { login });
+  return unknownUser(ctx);
 }
 
 /**
@@ -61,7 +88,7 @@ async function proofHolds(ctx: SignInContext, user: User, proof: Proof): Promise
 }
 
 /** The password is proven: what still stands between the user and tokens. */
-function afterProof(ctx: SignInContext, user: User): SignInOutcome {
+export async function afterProof(ctx: SignInContext, user: User): Promise<SignInOutcome> {
   if (user.UserStatus === 'RESET_REQUIRED') return failed('reset-required');
   if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
     const session = ctx.deps.signInChallenges.start({
@@ -72,7 +99,8 @@ function afterProof(ctx: SignInContext, user: User): SignInOutcome {
   return signedIn(ctx, user);
 }
 
-/** Every path that ends in tokens goes through here (the place for MFA and PostAuthentication). */
-export function signedIn(_ctx: SignInContext, user: User): SignInSuccess {
+/** Every path that ends in tokens goes through here (the place for MFA); PostAuthentication may still refuse. */
+export async function signedIn(ctx: SignInContext, user: User): Promise<SignInSuccess> {
+  await postAuthentication(triggerCaller(ctx), user);
   return { kind: 'signed-in', user };
 }

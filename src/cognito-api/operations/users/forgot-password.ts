@@ -4,6 +4,8 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { RESET_CODE_TTL_MS } from '../../../domain/verification-codes.js';
 import type { Operation } from '../../operation.js';
 import { NO_VERIFIED_CONTACT } from './admin-reset-user-password.js';
+import { findSignInUser } from '../../../domain/users.js';
+import { migrateUser } from '../../../sign-in/migration.js';
 import { optionalStringMap } from '../../input.js';
 import { codeDeliveryDetails, verifiedContact } from './delivery.js';
 import { sendMessage } from './send-message.js';
@@ -11,7 +13,13 @@ import { hiddenDelivery, selfServiceCall, selfServiceUser } from './self-service
 
 export const forgotPassword: Operation = (deps) => async (input) => {
   const call = selfServiceCall(deps, input);
-  const user = selfServiceUser(deps, call);
+  const clientMetadata = optionalStringMap(input, 'ClientMetadata');
+  // A user the pool does not have yet may come from the migrate-user trigger (created RESET_REQUIRED).
+  const migrated = findSignInUser(deps.store, call.pool, call.username) ? undefined : await migrateUser(
+    { deps, pool: call.pool, client: call.client, metadata: { validationData: clientMetadata, clientMetadata } },
+    call.username, undefined, 'UserMigration_ForgotPassword',
+  );
+  const user = migrated ?? selfServiceUser(deps, call);
   if (!user) return { CodeDeliveryDetails: hiddenDelivery(call.username) };
   if (!user.Enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
   if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
@@ -22,7 +30,7 @@ export const forgotPassword: Operation = (deps) => async (input) => {
   const code = deps.verificationCodes.issue(call.pool.Id, user.Username, 'resetPassword', RESET_CODE_TTL_MS, delivery.attribute);
   await sendMessage(deps, {
     pool: call.pool, clientId: call.client.ClientId, user, kind: 'ForgotPassword', source: 'ForgotPassword', delivery, secret: { code },
-    clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+    clientMetadata,
   });
   return { CodeDeliveryDetails: codeDeliveryDetails(delivery) };
 };
