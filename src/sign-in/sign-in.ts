@@ -22,25 +22,33 @@ const failed = (failure: SignInFailure): SignInOutcome => ({ kind: 'failed', fai
  * The caller finds the user (findSignInUser) so it can check what it must before revealing
  * whether the user exists (the JSON API's SECRET_HASH).
  */
-export async function signIn(
-  ctx: SignInContext, user: User | undefined, proof: Proof, then: (ctx: SignInContext, user: User) => Promise<SignInOutcome> = afterProof,
-): Promise<SignInOutcome> {
+export async function signIn(ctx: SignInContext, user: User | undefined, proof: Proof): Promise<SignInOutcome> {
   if (!user && proof.kind === 'password' && proof.login !== undefined) {
     // The migrate-user function checked the password against the old user store.
     const migrated = await migrateUser(ctx, proof.login, proof.password, 'UserMigration_Authentication');
     if (migrated) {
       await preAuthentication(triggerCaller(ctx), { user: migrated });
-      return migrated.UserStatus === 'RESET_REQUIRED' ? failed('reset-required') : then(ctx, migrated);
+      return migrated.UserStatus === 'RESET_REQUIRED' ? failed('reset-required') : afterProof(ctx, migrated);
     }
   }
   if (!user) return unknownUserTriggered(ctx, proof.kind === 'password' ? proof.login : undefined);
+  return prove(ctx, user, proof, afterProof);
+}
+
+/**
+ * The checks before the proof, the proof and its lockout accounting, then `then`. A custom
+ * authentication that starts with SRP continues with its own `then` (custom-auth.ts).
+ */
+export async function prove<T>(
+  ctx: SignInContext, user: User, proof: Proof, then: (ctx: SignInContext, user: User) => Promise<T>,
+): Promise<T | { kind: 'failed'; failure: SignInFailure }> {
   const refused = checkBeforeProof(ctx, user);
-  if (refused) return failed(refused);
+  if (refused) return { kind: 'failed', failure: refused };
   // SRP ran it when the flow started (beforeProofTriggers).
   if (proof.kind === 'password') await beforeProofTriggers(ctx, user);
   if (!(await proofHolds(ctx, user, proof))) {
     ctx.deps.lockout.recordFailure(user);
-    return failed('incorrect');
+    return { kind: 'failed', failure: 'incorrect' };
   }
   ctx.deps.lockout.recordSuccess(user);
   return then(ctx, user);
