@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { errorMessage, functionName, jsonRoundTrip, lambdaContext, type Invocation, type Outcome, type Transport } from './transport.js';
 
 /** A Lambda handler: async (event, context) => event, or the callback style (event, context, callback). */
-export type TriggerHandler = (event: any, context: any, callback?: (error?: unknown, result?: unknown) => void) => unknown;
+// `any`, as in @types/aws-lambda's own Handler: a handler typed for one trigger (PreSignUpTriggerHandler, …) must fit.
+export type TriggerHandler = (event: any, context: any, callback: any) => unknown;
 
 export class InProcessFunctions implements Transport {
   constructor(private readonly handlers: Readonly<Record<string, TriggerHandler>>) {}

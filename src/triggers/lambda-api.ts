@@ -48,7 +48,11 @@ export class LambdaApi implements Transport {
       } catch {
         return { kind: 'error', message: 'Invalid JSON' };
       }
-      if (out.FunctionError !== undefined) return { kind: 'error', message: errorMessage(payload ?? 'Unhandled') };
+      // Lambda's error payload: {"errorType": "...", "errorMessage": "...", "trace": [...]}.
+      if (out.FunctionError !== undefined) {
+        const message = typeof payload === 'object' && payload !== null ? (payload as { errorMessage?: unknown }).errorMessage : undefined;
+        return { kind: 'error', message: typeof message === 'string' ? message : out.FunctionError };
+      }
       return { kind: 'ok', payload };
     } catch (err) {
       if (abort.signal.aborted) return { kind: 'timeout' };

@@ -2,10 +2,10 @@
 // passed as a string (`eval: true`), so it needs no file of its own next to the emulator (the CLI
 // runs from a single bundled file). Plain CommonJS JavaScript: it is not compiled.
 //
-// TypeScript handlers (.ts, .mts, .cts): when the emulator itself runs under tsx (`--import tsx`,
-// inherited by the worker), they load directly. Otherwise the worker registers tsx's ESM loader,
-// resolved from the handler's own directory (the app's node_modules); without tsx there it fails
-// with a message saying to install tsx or point the fixture at the compiled JavaScript.
+// TypeScript handlers (.ts, .mts, .cts): when Node cannot import them itself, the worker registers
+// tsx's ESM loader (tsx/esm/api), resolved from the handler's own directory (the app's
+// node_modules); without tsx there it fails with a message saying to install tsx or to map the
+// function to its compiled JavaScript.
 export const MODULE_WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const { pathToFileURL } = require('node:url');
@@ -14,20 +14,32 @@ const { createRequire } = require('node:module');
 const file = workerData.file;
 const isTypeScript = /\.[cm]?ts$/.test(file);
 
+/** tsx's ESM loader from the handler's own node_modules, registered before the first import. */
+function tsxApi() {
+  const { dirname, join } = require('node:path');
+  const req = createRequire(file);
+  let manifest;
+  try {
+    manifest = req.resolve('tsx/package.json');
+  } catch {
+    return undefined;
+  }
+  return join(dirname(manifest), req('tsx/package.json').exports['./esm/api'].import.default);
+}
+
 async function loadHandler() {
+  if (isTypeScript) {
+    const api = tsxApi();
+    if (api !== undefined) (await import(pathToFileURL(api).href)).register();
+  }
   let imported;
   try {
     imported = await import(pathToFileURL(file).href);
   } catch (err) {
-    if (!isTypeScript || (err && err.code !== 'ERR_UNKNOWN_FILE_EXTENSION')) throw err;
-    let api;
-    try {
-      api = createRequire(file).resolve('tsx/esm/api');
-    } catch {
+    if (isTypeScript && err && err.code === 'ERR_UNKNOWN_FILE_EXTENSION') {
       throw new Error('cannot load the TypeScript handler ' + file + ': install tsx next to it (npm i -D tsx) or map the function to its compiled JavaScript');
     }
-    (await import(pathToFileURL(api).href)).register();
-    imported = await import(pathToFileURL(file).href);
+    throw err;
   }
   const handler = imported.handler ?? (imported.default && imported.default.handler);
   if (typeof handler !== 'function') throw new Error(file + ' does not export a function named handler');
