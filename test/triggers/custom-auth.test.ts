@@ -9,7 +9,7 @@ import t from 'tap';
 import { PASSWORD, PUBLIC_CLIENT } from '../helpers/fixture.js';
 import { rejectsWith } from '../helpers/sdk.js';
 import { srpClient } from '../cognito-api/auth-helpers.js';
-import { ARN, Calls, claims, CUSTOM_CLIENT, POOL_ID, startTriggerServer, triggerFixture } from './helpers.js';
+import { ARN, Calls, claims, CUSTOM_CLIENT, HIDDEN_CLIENT, POOL_ID, startTriggerServer, triggerFixture } from './helpers.js';
 
 const calls = new Calls();
 const SECRET_CODE = '424242';
@@ -143,4 +143,15 @@ t.test('trigger errors', async (t) => {
   });
   await rejectsWith(t, failing.sdk.send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: CUSTOM_CLIENT, AuthParameters: { USERNAME: 'alice' } })),
     'UserLambdaValidationException', "CreateAuthChallenge failed with error 'challengeMetaData'.");
+});
+
+t.test('an unknown user with existence errors hidden: the triggers run with userNotFound, no tokens', async (t) => {
+  const out = await sdk.send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: HIDDEN_CLIENT, AuthParameters: { USERNAME: 'ghost' } }));
+  t.equal(out.ChallengeName, 'CUSTOM_CHALLENGE');
+  t.equal(out.ChallengeParameters?.USERNAME, 'ghost');
+  t.match(calls.last('DefineAuthChallenge_Authentication'), { userName: 'ghost', request: { userNotFound: true, userAttributes: {} } });
+  await rejectsWith(t, sdk.send(new RespondToAuthChallengeCommand({
+    ClientId: HIDDEN_CLIENT, ChallengeName: 'CUSTOM_CHALLENGE', Session: out.Session, ChallengeResponses: { USERNAME: 'ghost', ANSWER: SECRET_CODE },
+  })), 'NotAuthorizedException', 'Incorrect username or password.');
+  t.match(calls.last('VerifyAuthChallengeResponse_Authentication'), { request: { userNotFound: true } });
 });
