@@ -33,9 +33,13 @@ export type TriggerName = FunctionKey | 'CustomSMSSender' | 'CustomEmailSender';
 
 /** Cognito's ArnType (length 20-2048). */
 const ARN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
+/** Cognito names nested members in camelCase, segment by segment: lambdaConfig.preTokenGenerationConfig.lambdaVersion. */
+const memberPath = (path: string) => path.split('.').map((part) => part.charAt(0).toLowerCase() + part.slice(1)).join('.');
+
 const ARN_SHOWN = 'arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?';
 
-function arn(path: string, value: unknown): string {
+function arn(given: string, value: unknown): string {
+  const path = memberPath(given);
   if (typeof value !== 'string') throw invalid(path, value, 'Member must be a string');
   if (value.length < 20 || value.length > 2048) {
     throw invalid(path, value, 'Member must have length less than or equal to 2048 and greater than or equal to 20');
@@ -44,14 +48,15 @@ function arn(path: string, value: unknown): string {
   return value;
 }
 
-function versioned<V extends string>(path: string, value: unknown, versions: readonly V[]): VersionedFunction<V> {
+function versioned<V extends string>(given: string, value: unknown, versions: readonly V[]): VersionedFunction<V> {
+  const path = memberPath(given);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(path, '{...}', 'Member must be a structure');
   const { LambdaVersion, LambdaArn } = value as Record<string, unknown>;
-  if (LambdaVersion === undefined || LambdaVersion === null) throw invalid(`${path}.LambdaVersion`, LambdaVersion, 'Member must not be null');
+  if (LambdaVersion === undefined || LambdaVersion === null) throw invalid(memberPath(`${path}.LambdaVersion`), LambdaVersion, 'Member must not be null');
   if (typeof LambdaVersion !== 'string' || !(versions as readonly string[]).includes(LambdaVersion)) {
-    throw invalid(`${path}.LambdaVersion`, LambdaVersion, `Member must satisfy enum value set: [${versions.join(', ')}]`);
+    throw invalid(memberPath(`${path}.LambdaVersion`), LambdaVersion, `Member must satisfy enum value set: [${versions.join(', ')}]`);
   }
-  if (LambdaArn === undefined || LambdaArn === null) throw invalid(`${path}.LambdaArn`, LambdaArn, 'Member must not be null');
+  if (LambdaArn === undefined || LambdaArn === null) throw invalid(memberPath(`${path}.LambdaArn`), LambdaArn, 'Member must not be null');
   return { LambdaVersion: LambdaVersion as V, LambdaArn: arn(`${path}.LambdaArn`, LambdaArn) };
 }
 

@@ -44,13 +44,13 @@ t.test('CreateUserPool / DescribeUserPool / UpdateUserPool / ListUserPools', asy
 
 t.test('refused LambdaConfig', async (t) => {
   await rejectsWith(t, sdk.send(new CreateUserPoolCommand({ PoolName: 'bad', LambdaConfig: { PreSignUp: 'not-an-arn-at-all-really' } })),
-    'InvalidParameterException', "1 validation error detected: Value 'not-an-arn-at-all-really' at 'lambdaConfig.PreSignUp' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?");
+    'InvalidParameterException', "1 validation error detected: Value 'not-an-arn-at-all-really' at 'lambdaConfig.preSignUp' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?");
   await rejectsWith(t, sdk.send(new CreateUserPoolCommand({
     PoolName: 'bad', LambdaConfig: { PreTokenGeneration: ARN('a'), PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: ARN('b') } },
   })), 'InvalidParameterException', 'The PreTokenGeneration and PreTokenGenerationConfig.LambdaArn values must be the same.');
   await rejectsWith(t, sdk.send(new CreateUserPoolCommand({
     PoolName: 'bad', LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V9_0' as 'V1_0', LambdaArn: ARN('b') } },
-  })), 'InvalidParameterException', "1 validation error detected: Value 'V9_0' at 'lambdaConfig.PreTokenGenerationConfig.LambdaVersion' failed to satisfy constraint: Member must satisfy enum value set: [V1_0, V2_0, V3_0]");
+  })), 'InvalidParameterException', "1 validation error detected: Value 'V9_0' at 'lambdaConfig.preTokenGenerationConfig.lambdaVersion' failed to satisfy constraint: Member must satisfy enum value set: [V1_0, V2_0, V3_0]");
   await rejectsWith(t, sdk.send(new CreateUserPoolCommand({
     PoolName: 'bad', LambdaConfig: { CustomEmailSender: { LambdaVersion: 'V1_0', LambdaArn: ARN('e') } },
   })), 'InvalidParameterException', 'A KMSKeyID is required when a custom sender Lambda trigger is configured.');
