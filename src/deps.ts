@@ -11,6 +11,7 @@ import type { PendingChallenges } from './sign-in/challenges.js';
 import type { Store } from './store/store.js';
 import type { Keys } from './tokens/keys.js';
 import type { TokenIssuer } from './tokens/token-issuer.js';
+import type { Triggers } from './triggers/runtime.js';
 import type { Urls } from './urls.js';
 
 export interface Deps {
@@ -32,4 +33,6 @@ export interface Deps {
   /** Pending sign-up, password-reset and attribute-verification codes. */
   verificationCodes: VerificationCodes;
   faults: Faults;
+  /** The pools' Lambda triggers (in-process, local modules, Lambda Invoke API). */
+  triggers: Triggers;
 }

@@ -22,6 +22,9 @@ import { loadTlsMaterial, type TlsMaterial } from './tls/material.js';
 import { Keys } from './tokens/keys.js';
 import { TokenIssuer } from './tokens/token-issuer.js';
 import { Urls } from './urls.js';
+import { lambdaFunctionFiles } from './fixtures/lambda-functions.js';
+import type { TriggerHandler } from './triggers/in-process.js';
+import { Triggers } from './triggers/runtime.js';
 
 export interface EmulatorOptions {
   config: Config;
@@ -29,6 +32,8 @@ export interface EmulatorOptions {
   fixtures?: LoadedFixture[];
   clock?: OffsetClock;
   logger?: Logger | false;
+  /** In-process trigger handlers by function ARN or name (startEmulator({ triggers })). */
+  triggers?: Readonly<Record<string, TriggerHandler>>;
 }
 
 export interface Emulator {
@@ -54,6 +59,13 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const keys = new Keys(store);
   const urls = new Urls(config);
   const credentials = new Credentials();
+  const logger = options.logger === false ? undefined : options.logger;
+  const triggers = new Triggers({
+    ...(options.triggers ? { handlers: options.triggers } : {}),
+    files: lambdaFunctionFiles(fixtures),
+    ...(config.lambdaEndpoint !== undefined ? { lambdaEndpoint: config.lambdaEndpoint } : {}),
+    warn: (message) => logger?.warn(message),
+  });
   const deps: Deps = {
     store, clock, keys, urls, credentials,
     tokens: new TokenIssuer({ keys, urls, clock, store }),
@@ -64,6 +76,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     messages: new Messages(),
     verificationCodes: new VerificationCodes(() => clock.now()),
     faults: new Faults(),
+    triggers,
   };
   // Check every fixture before writing anything: a bad one leaves the store untouched.
   await seed(fixtures, deps);
@@ -105,12 +118,15 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await triggers.close();
     await store.close();
   });
   /** --watch: checks the new fixtures fully (throwing StartupError if bad, changing nothing), then resets to them. */
   const reload = async (next: LoadedFixture[]) => {
     planSeed(next, store, Date.now());
+    const files = lambdaFunctionFiles(next);
     current = next;
+    await triggers.replaceFiles(files);
     await reset();
   };
   return { app, deps, fixtures, reset, reload, ...(tls ? { tls } : {}) };

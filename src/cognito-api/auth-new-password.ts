@@ -26,7 +26,7 @@ export async function answerNewPassword(ctx: AuthContext, responses: Params, ses
   });
   if (outcome.kind === 'failed') throw newPasswordError(outcome.failure);
   if (outcome.kind === 'invalid-password') throw new CognitoError('InvalidPasswordException', outcome.message);
-  return successOutput(ctx, outcome);
+  return successOutput(ctx, outcome, 'TokenGeneration_NewPasswordChallenge');
 }
 
 /**

@@ -11,5 +11,5 @@ export async function passwordAuth(ctx: AuthContext, params: Params): Promise<Ou
   const user = signInUser(ctx, login);
   // The secret is checked before the user's existence is revealed.
   checkSecretHashFor(ctx.client, [login, user?.Username], params);
-  return signInOutput(ctx, await signIn(ctx, user, { kind: 'password', password }));
+  return signInOutput(ctx, await signIn(ctx, user, { kind: 'password', password, login }));
 }

@@ -6,7 +6,9 @@ import { srpPoolName } from '../domain/credentials.js';
 import { decoyEphemeral, parseSrpA, parseSrpTimestamp, serverEphemeral, verifySrpProof } from '../domain/srp.js';
 import type { User } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
-import { checkBeforeProof, signIn, unknownUser } from '../sign-in/sign-in.js';
+import { afterCustomSrp } from '../sign-in/custom-auth.js';
+import { beforeProofTriggers, checkBeforeProof, prove, signIn, unknownUser } from '../sign-in/sign-in.js';
+import { customOutput } from './auth-custom.js';
 import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
 import { signInOutput, signInUser } from './auth-user.js';
 import { invalidSession, signInError } from './sign-in-errors.js';
@@ -23,14 +25,26 @@ export async function startSrp(ctx: AuthContext, params: Params): Promise<Output
   const srpA = requiredParam(params, 'SRP_A');
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], params);
-  const A = parseSrpA(srpA);
-  // Wording unconfirmed; the server must refuse A mod N == 0 (reference §11.4).
-  if (A === undefined) throw new CognitoError('InvalidParameterException', 'SRP_A must be a hexadecimal number that is not 0 mod N');
+  const A = readSrpA(srpA);
   // With PreventUserExistenceErrors ENABLED an unknown user gets a decoy challenge and fails at the proof (reference §9).
   if (!user && ctx.client.PreventUserExistenceErrors !== 'ENABLED') return signInOutput(ctx, unknownUser(ctx));
   // A user the core refuses whatever the proof gets no challenge.
   const refused = user && checkBeforeProof(ctx, user);
   if (refused) throw signInError(refused);
+  // PreAuthentication runs when the flow starts, before the client is challenged.
+  if (user) await beforeProofTriggers(ctx, user);
+  return passwordVerifierChallenge(ctx, user, login, A);
+}
+
+export function readSrpA(srpA: string): bigint {
+  const A = parseSrpA(srpA);
+  // Wording unconfirmed; the server must refuse A mod N == 0 (reference §11.4).
+  if (A === undefined) throw new CognitoError('InvalidParameterException', 'SRP_A must be a hexadecimal number that is not 0 mod N');
+  return A;
+}
+
+/** The PASSWORD_VERIFIER challenge for a user already checked (or a decoy for nobody). */
+export function passwordVerifierChallenge(ctx: AuthContext, user: User | undefined, login: string, A: bigint): Output {
   const verifier = user ? ctx.deps.credentials.srpVerifier(user) : undefined;
   const { b, B } = verifier ? serverEphemeral(verifier.Verifier) : decoyEphemeral();
   const username = user?.Username ?? login;
@@ -53,7 +67,7 @@ export async function startSrp(ctx: AuthContext, params: Params): Promise<Output
   };
 }
 
-export async function answerPasswordVerifier(ctx: AuthContext, responses: Params): Promise<Output> {
+export async function answerPasswordVerifier(ctx: AuthContext, responses: Params, session?: string): Promise<Output> {
   const login = requiredParam(responses, 'USERNAME');
   const secretBlock = requiredParam(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
   const signature = requiredParam(responses, 'PASSWORD_CLAIM_SIGNATURE');
@@ -79,5 +93,8 @@ export async function answerPasswordVerifier(ctx: AuthContext, responses: Params
       secretBlock, timestamp, signature,
     });
   };
+  // A custom authentication that started with SRP goes on to its custom challenges (auth-custom.ts).
+  const custom = session !== undefined && user ? afterCustomSrp(ctx, session, user.Username) : undefined;
+  if (custom && user) return customOutput(ctx, await prove(ctx, user, { kind: 'srp', verify }, custom));
   return signInOutput(ctx, await signIn(ctx, user, { kind: 'srp', verify }));
 }

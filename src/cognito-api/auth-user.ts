@@ -5,6 +5,7 @@ import type { User } from '../domain/model.js';
 import { findSignInUser } from '../domain/users.js';
 import type { SignInOutcome, SignInSuccess } from '../sign-in/outcome.js';
 import type { TokenSet } from '../tokens/token-issuer.js';
+import { userTokenOverrides, type TokenSource } from '../triggers/pre-token.js';
 import type { AuthContext } from './auth-flows.js';
 import type { Output } from './operation.js';
 import { signInError } from './sign-in-errors.js';
@@ -23,8 +24,10 @@ export async function signInOutput(ctx: AuthContext, outcome: SignInOutcome): Pr
   return successOutput(ctx, outcome);
 }
 
-export async function successOutput(ctx: AuthContext, outcome: SignInSuccess): Promise<Output> {
-  if (outcome.kind === 'signed-in') return authenticationResult(ctx, outcome.user);
+export async function successOutput(
+  ctx: AuthContext, outcome: SignInSuccess, source: TokenSource = 'TokenGeneration_Authentication',
+): Promise<Output> {
+  if (outcome.kind === 'signed-in') return authenticationResult(ctx, outcome.user, source);
   return newPasswordChallenge(outcome.user, outcome.session);
 }
 
@@ -41,9 +44,11 @@ function newPasswordChallenge(user: User, session: string): Output {
   };
 }
 
-export async function authenticationResult(ctx: AuthContext, user: User): Promise<Output> {
+/** Tokens, after the pre token generation trigger (which gets RespondToAuthChallenge's ClientMetadata only). */
+export async function authenticationResult(ctx: AuthContext, user: User, source: TokenSource = 'TokenGeneration_Authentication'): Promise<Output> {
+  const overrides = await userTokenOverrides(ctx.deps, ctx.client, user, [API_SCOPE], { source, clientMetadata: ctx.metadata?.clientMetadata });
   const tokens = await ctx.deps.tokens.userTokens({
-    client: ctx.client, user, scopes: [API_SCOPE], channel: 'api', withRefreshToken: true,
+    client: ctx.client, user, scopes: [API_SCOPE], channel: 'api', withRefreshToken: true, overrides,
   });
   return tokensOutput(tokens);
 }

@@ -2,6 +2,8 @@
 // DescribeResourceServer, AdminGetUser) so fixtures, the JSON API and the store share one shape.
 // Times are epoch milliseconds internally; the JSON API renders them as epoch seconds.
 import type { TokenCustomization } from '../tokens/customization.js';
+import type { ClaimOverrides } from '../tokens/overrides.js';
+import type { LambdaConfig } from '../triggers/lambda-config.js';
 
 export type OAuthFlow = 'code' | 'implicit' | 'client_credentials';
 export type TimeUnit = 'seconds' | 'minutes' | 'hours' | 'days';
@@ -35,6 +37,8 @@ export interface UserPool {
   AliasAttributes: string[];
   /** Claims added to / suppressed from this pool's tokens (fixtures only; see tokens/customization.ts). */
   TokenCustomization?: TokenCustomization;
+  /** Cognito's LambdaConfigType as given (src/triggers/lambda-config.ts); absent = no triggers. */
+  LambdaConfig?: LambdaConfig;
   AutoVerifiedAttributes: string[];
   /** DescribeUserPool's Policies; absent = Cognito's defaults (see domain/password-policy.ts). */
   Policies?: { PasswordPolicy?: PasswordPolicy };
@@ -300,6 +304,8 @@ export interface AuthorizationCode {
   scopes: string[];
   nonce?: string;
   codeChallenge?: string;
+  /** The pre token generation trigger's changes, obtained at sign-in (where its errors can reach the browser). */
+  overrides?: ClaimOverrides;
   authTime: number;
   expiresAt: number;
 }

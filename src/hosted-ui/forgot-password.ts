@@ -7,7 +7,7 @@ import type { Deps } from '../deps.js';
 import { findSignInUser } from '../domain/users.js';
 import { maskDestination, recoveryContact } from '../cognito-api/operations/users/delivery.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
-import { checkSelfServiceRecovery, resetPassword, sendResetCode } from '../self-service/password-reset.js';
+import { checkSelfServiceRecovery, resetPassword, resetUser, sendResetCode } from '../self-service/password-reset.js';
 import { codeMismatch } from '../self-service/registration.js';
 import { selfServiceUser } from '../self-service/users.js';
 import { csrfMatches, field, formAction, pageQuery, redirectToPage, sendPage, type Body } from './form-page.js';
@@ -52,9 +52,9 @@ export function forgotPasswordRoutes(app: FastifyInstance, deps: Deps): void {
     if (!csrfMatches(request, body)) return renderForgot(request, reply, req, 403, username, EXPIRED);
     try {
       checkSelfServiceRecovery(req.pool);
-      const user = selfServiceUser(deps, req.pool, req.client, username);
+      const user = await resetUser(deps, req.pool, req.client, username);
       // With PreventUserExistenceErrors ENABLED an unknown name goes on as if a code had been sent.
-      if (user) sendResetCode(deps, req.pool, user);
+      if (user) await sendResetCode(deps, req.pool, req.client, user);
       return redirectToPage(request, reply, deps, '/confirmForgotPassword', pageQuery(request, { username }));
     } catch (err) {
       return renderForgot(request, reply, req, 200, username, selfServiceMessage(err, 'forgotPassword'));
@@ -76,7 +76,7 @@ export function forgotPasswordRoutes(app: FastifyInstance, deps: Deps): void {
     try {
       const user = selfServiceUser(deps, req.pool, req.client, username);
       if (!user) throw codeMismatch();
-      await resetPassword(deps, req.pool, user, field(body, 'code') ?? '', password);
+      await resetPassword(deps, req.pool, req.client, user, field(body, 'code') ?? '', password);
       return redirectToPage(request, reply, deps, '/login', pageQuery(request));
     } catch (err) {
       return renderConfirm(request, reply, req, 200, username, selfServiceMessage(err, 'confirmForgotPassword'));

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { findSignInUser } from '../domain/users.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
+import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { signIn } from '../sign-in/sign-in.js';
 import { csrfMatches, field, formAction, pageQuery, sendPage, type Body } from './form-page.js';
 import { classicPage } from './layout.js';
@@ -41,7 +42,8 @@ export function loginRoutes(app: FastifyInstance, deps: Deps): void {
     if (username.length > 128) return renderSignIn(request, reply, deps, req, 200, { username, error: USERNAME_TOO_LONG });
     const password = field(body, 'password') ?? '';
     const user = username === '' ? undefined : findSignInUser(deps.store, req.pool, username);
-    const outcome = await signIn({ deps, pool: req.pool, client: req.client }, user, { kind: 'password', password });
+    // A failing trigger sends the browser back to the app with error_description, as Cognito does.
+    const outcome = await redirectOnTriggerError(req, () => signIn({ deps, pool: req.pool, client: req.client }, user, { kind: 'password', password, login: username }));
     switch (outcome.kind) {
       case 'failed':
         return renderSignIn(request, reply, deps, req, 200, { username, error: SIGN_IN_MESSAGES[outcome.failure] });

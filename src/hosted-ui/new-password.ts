@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
+import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { completeNewPassword } from '../sign-in/new-password.js';
 import { csrfMatches, field, formAction, pageQuery, sendPage, type Body } from './form-page.js';
 import { html } from './html.js';
@@ -44,7 +45,7 @@ export function newPasswordRoutes(app: FastifyInstance, deps: Deps): void {
     if (!csrfMatches(request, body)) return again('Your form expired. Please try again.', 403);
     const password = field(body, 'password') ?? '';
     if (password !== field(body, 'confirmPassword')) return again(PASSWORDS_DIFFER);
-    const outcome = await completeNewPassword({ deps, pool: req.pool, client: req.client }, { session, password });
+    const outcome = await redirectOnTriggerError(req, () => completeNewPassword({ deps, pool: req.pool, client: req.client }, { session, password }));
     switch (outcome.kind) {
       case 'failed':
         // A foreign step, a user disabled or deleted meanwhile: start the sign-in again.

@@ -10,9 +10,10 @@ import { completeAuthorization, nowSeconds } from '../oauth/complete-authorizati
 
 export async function signedIn(request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, user: User) {
   const authTime = nowSeconds(deps);
+  // First, so that a failing pre token generation trigger leaves no browser session behind.
+  const location = await completeAuthorization(req, user, authTime, deps);
   const sessionId = deps.sessions.signIn(readCookie(request, SESSION_COOKIE), req.pool.Id, { username: user.Username, authTime });
   setSessionCookie(reply, sessionId, deps.urls.secure);
   issueXsrfToken(reply, deps.urls.secure);
-  const location = await completeAuthorization(req, user, authTime, deps);
   return pageHeaders(reply, deps.urls.secure).redirect(location, 302);
 }

@@ -10,6 +10,7 @@ import { autoVerifyContact, maskDestination } from '../cognito-api/operations/us
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
 import { confirmRegistration, codeMismatch, registerUser, resendRegistrationCode } from '../self-service/registration.js';
 import { selfServiceUser } from '../self-service/users.js';
+import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { signIn } from '../sign-in/sign-in.js';
 import { csrfMatches, field, formAction, pageQuery, redirectToPage, sendPage, type Body } from './form-page.js';
 import { classicPage } from './layout.js';
@@ -81,9 +82,10 @@ export function signUpRoutes(app: FastifyInstance, deps: Deps): void {
     try {
       const user = selfServiceUser(deps, req.pool, req.client, username ?? '');
       if (!user) throw codeMismatch();
-      const confirmed = await confirmRegistration(deps, req.pool, user, field(body, 'code') ?? '');
-      // The code proves the user; the sign-in core still refuses a locked or disabled one.
-      const outcome = await signIn(ctx, confirmed, { kind: 'sign-up-code' });
+      const confirmed = await confirmRegistration(deps, req.pool, req.client, user, field(body, 'code') ?? '');
+      // The code proves the user; the sign-in core still refuses a locked or disabled one. Its
+      // triggers' failures go back to the app, as for any hosted sign-in.
+      const outcome = await redirectOnTriggerError(req, () => signIn(ctx, confirmed, { kind: 'sign-up-code' }));
       if (outcome.kind === 'failed') return renderConfirm(request, reply, req, 200, username, SIGN_IN_MESSAGES[outcome.failure]);
       if (outcome.kind !== 'signed-in') return redirectToPage(request, reply, deps, '/login', pageQuery(request));
       return signedIn(request, reply, deps, req, outcome.user);
@@ -99,7 +101,7 @@ export function signUpRoutes(app: FastifyInstance, deps: Deps): void {
     if (!csrfMatches(request, body)) return renderConfirm(request, reply, req, 403, username, EXPIRED);
     try {
       const user = selfServiceUser(deps, req.pool, req.client, username ?? '');
-      if (user) resendRegistrationCode(deps, req.pool, user);
+      if (user) await resendRegistrationCode(deps, req.pool, req.client, user);
       return redirectToPage(request, reply, deps, '/confirm', pageQuery(request, { username: username ?? '' }));
     } catch (err) {
       return renderConfirm(request, reply, req, 200, username, selfServiceMessage(err, 'confirm'));

@@ -5,13 +5,17 @@
 import { randomBytes } from 'node:crypto';
 import { ExpiringMap } from '../domain/expiring-map.js';
 import type { AppClient } from '../domain/model.js';
+import type { CustomAuthState } from './custom-auth.js';
 import type { ChallengeName } from './outcome.js';
 
 export interface PendingChallenge {
-  challenge: ChallengeName;
+  /** CUSTOM_SRP: the PASSWORD_VERIFIER step of a custom authentication that started with SRP. */
+  challenge: ChallengeName | 'CUSTOM_CHALLENGE' | 'CUSTOM_SRP';
   userPoolId: string;
   clientId: string;
+  /** The real username; for a custom authentication of nobody (hidden existence), the login. */
   username: string;
+  custom?: CustomAuthState;
 }
 
 export class PendingChallenges {

@@ -4,17 +4,21 @@
 // (src/cognito-api/sign-in-errors.ts).
 import type { AppClient, User, UserPool } from '../domain/model.js';
 import type { Deps } from '../deps.js';
+import type { SignInMetadata } from '../triggers/sign-in.js';
 
 /** The pool and app client a sign-in happens in. */
 export interface SignInContext {
   deps: Deps;
   pool: UserPool;
   client: AppClient;
+  /** ClientMetadata of the call, for the Lambda triggers the sign-in runs. */
+  metadata?: SignInMetadata;
 }
 
 /** How the user proves who they are. SRP's proof is checked by the caller, which holds the SRP state. */
 export type Proof =
-  | { kind: 'password'; password: string }
+  /** `login`: the name as typed, for the migrate-user trigger when nobody has it. */
+  | { kind: 'password'; password: string; login?: string }
   | { kind: 'srp'; verify: (user: User) => boolean }
   /** The hosted /confirm page's sign-up code, already used to confirm the account: it proves the user. */
   | { kind: 'sign-up-code' };

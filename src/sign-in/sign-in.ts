@@ -7,10 +7,12 @@
 // https://github.com/amazon-archives/amazon-cognito-identity-js/issues/288,
 // https://github.com/aws-amplify/amplify-js/issues/11209, https://github.com/aws/aws-sdk-js/issues/4608.
 //
-// The places where sign-in Lambda triggers belong are the named steps below: UserMigration when
-// the user is unknown, PreAuthentication before the proof, PostAuthentication after success, and
-// custom challenges in `afterProof`.
+// Sign-in Lambda triggers run at the named steps below: UserMigration when the user is unknown
+// (password sign-in only: the function needs the password), PreAuthentication before the proof,
+// PostAuthentication in `signedIn`. Custom challenges (CUSTOM_AUTH) are custom-auth.ts.
 import type { User } from '../domain/model.js';
+import { postAuthentication, preAuthentication } from '../triggers/sign-in.js';
+import { migrateUser } from './migration.js';
 import type { Proof, SignInContext, SignInFailure, SignInOutcome, SignInSuccess } from './outcome.js';
 
 const failed = (failure: SignInFailure): SignInOutcome => ({ kind: 'failed', failure });
@@ -21,15 +23,48 @@ const failed = (failure: SignInFailure): SignInOutcome => ({ kind: 'failed', fai
  * whether the user exists (the JSON API's SECRET_HASH).
  */
 export async function signIn(ctx: SignInContext, user: User | undefined, proof: Proof): Promise<SignInOutcome> {
-  if (!user) return unknownUser(ctx);
+  if (!user && proof.kind === 'password' && proof.login !== undefined) {
+    // The migrate-user function checked the password against the old user store.
+    const migrated = await migrateUser(ctx, proof.login, proof.password, 'UserMigration_Authentication');
+    if (migrated) {
+      await preAuthentication(triggerCaller(ctx), { user: migrated });
+      return migrated.UserStatus === 'RESET_REQUIRED' ? failed('reset-required') : afterProof(ctx, migrated);
+    }
+  }
+  if (!user) return unknownUserTriggered(ctx, proof.kind === 'password' ? proof.login : undefined);
+  return prove(ctx, user, proof, afterProof);
+}
+
+/**
+ * The checks before the proof, the proof and its lockout accounting, then `then`. A custom
+ * authentication that starts with SRP continues with its own `then` (custom-auth.ts).
+ */
+export async function prove<T>(
+  ctx: SignInContext, user: User, proof: Proof, then: (ctx: SignInContext, user: User) => Promise<T>,
+): Promise<T | { kind: 'failed'; failure: SignInFailure }> {
   const refused = checkBeforeProof(ctx, user);
-  if (refused) return failed(refused);
+  if (refused) return { kind: 'failed', failure: refused };
+  // SRP ran it when the flow started (beforeProofTriggers).
+  if (proof.kind !== 'srp') await beforeProofTriggers(ctx, user);
   if (!(await proofHolds(ctx, user, proof))) {
     ctx.deps.lockout.recordFailure(user);
-    return failed('incorrect');
+    return { kind: 'failed', failure: 'incorrect' };
   }
   ctx.deps.lockout.recordSuccess(user);
-  return afterProof(ctx, user);
+  return then(ctx, user);
+}
+
+export const triggerCaller = (ctx: SignInContext) => ({ deps: ctx.deps, pool: ctx.pool, clientId: ctx.client.ClientId, metadata: ctx.metadata });
+
+/** PreAuthentication: throws (Cognito's UserLambdaValidationException) when the function refuses. */
+export function beforeProofTriggers(ctx: SignInContext, user: User): Promise<void> {
+  return preAuthentication(triggerCaller(ctx), { user });
+}
+
+/** An unknown login; with existence errors hidden PreAuthentication still runs, told userNotFound. */
+export async function unknownUserTriggered(ctx: SignInContext, login: string | undefined): Promise<SignInOutcome> {
+  if (ctx.client.PreventUserExistenceErrors === 'ENABLED' && login !== undefined) await preAuthentication(triggerCaller(ctx), { login });
+  return unknownUser(ctx);
 }
 
 /**
@@ -63,7 +98,7 @@ async function proofHolds(ctx: SignInContext, user: User, proof: Proof): Promise
 }
 
 /** The password is proven: what still stands between the user and tokens. */
-function afterProof(ctx: SignInContext, user: User): SignInOutcome {
+export async function afterProof(ctx: SignInContext, user: User): Promise<SignInOutcome> {
   if (user.UserStatus === 'RESET_REQUIRED') return failed('reset-required');
   if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
     const session = ctx.deps.signInChallenges.start({
@@ -74,7 +109,8 @@ function afterProof(ctx: SignInContext, user: User): SignInOutcome {
   return signedIn(ctx, user);
 }
 
-/** Every path that ends in tokens goes through here (the place for MFA and PostAuthentication). */
-export function signedIn(_ctx: SignInContext, user: User): SignInSuccess {
+/** Every path that ends in tokens goes through here (the place for MFA); PostAuthentication may still refuse. */
+export async function signedIn(ctx: SignInContext, user: User): Promise<SignInSuccess> {
+  await postAuthentication(triggerCaller(ctx), user);
   return { kind: 'signed-in', user };
 }

@@ -2,7 +2,7 @@
 // password (src/self-service/password-reset.ts, shared with the hosted /confirmForgotPassword page).
 import { resetPassword } from '../../../self-service/password-reset.js';
 import { codeMismatch } from '../../../self-service/registration.js';
-import { requiredString } from '../../input.js';
+import { optionalStringMap, requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { selfServiceCall, selfServiceUser } from './self-service.js';
 
@@ -12,6 +12,6 @@ export const confirmForgotPassword: Operation = (deps) => async (input) => {
   const password = requiredString(input, 'Password', 256);
   const user = selfServiceUser(deps, call);
   if (!user) throw codeMismatch();
-  await resetPassword(deps, call.pool, user, code, password);
+  await resetPassword(deps, call.pool, call.client, user, code, password, optionalStringMap(input, 'ClientMetadata'));
   return {};
 };

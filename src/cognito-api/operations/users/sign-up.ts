@@ -2,8 +2,8 @@
 // /signup page); CodeDeliveryDetails describe where the confirmation code went, if anywhere.
 import { attributeMap } from '../../../domain/attributes.js';
 import { checkSelfSignUpAllowed, registerUser } from '../../../self-service/registration.js';
-import { optionalAttributeList, requiredString } from '../../input.js';
-import type { Operation } from '../../operation.js';
+import { optionalAttributeList, optionalStringMap, requiredString } from '../../input.js';
+import type { Input, Operation } from '../../operation.js';
 import { codeDeliveryDetails } from './delivery.js';
 import { selfServiceCall } from './self-service.js';
 
@@ -13,10 +13,19 @@ export const signUp: Operation = (deps) => async (input) => {
   // Passwordless sign-up (Password omitted) is not supported: the password is required here.
   const password = requiredString(input, 'Password', 256);
   const attributes = attributeMap(optionalAttributeList(input, 'UserAttributes'));
-  const { user, delivery } = await registerUser(deps, call.pool, call.client, call.username, password, attributes);
+  const { user, delivery } = await registerUser(deps, call.pool, call.client, call.username, password, attributes, {
+    validationData: validationData(input), clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+  });
   return {
     ...(delivery ? { CodeDeliveryDetails: codeDeliveryDetails(delivery) } : {}),
-    UserConfirmed: false,
+    // True when a pre sign-up trigger confirmed the user.
+    UserConfirmed: user.UserStatus === 'CONFIRMED',
     UserSub: user.Attributes.sub,
   };
 };
+
+/** SignUp's / AdminCreateUser's ValidationData, [{Name, Value}], as the map the pre sign-up trigger receives. */
+export function validationData(input: Input): Record<string, string> | undefined {
+  const list = optionalAttributeList(input, 'ValidationData');
+  return list === undefined ? undefined : attributeMap(list);
+}
