@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { AppClient, AuthorizationCode, Group, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
+import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
 import { StartupError } from '../errors/startup-error.js';
 import type { Store } from './store.js';
 
@@ -14,6 +14,7 @@ export interface Data {
   clients: Record<string, AppClient>;
   resourceServers: Record<string, Record<string, ResourceServer>>;
   groups: Record<string, Record<string, Group>>;
+  identityProviders: Record<string, Record<string, IdentityProvider>>;
   users: Record<string, Record<string, User>>;
   keys: Record<string, PoolKeys>;
   /** origin_jti → epoch ms after which the record can be forgotten (its tokens are expired). */
@@ -21,7 +22,7 @@ export interface Data {
 }
 
 const emptyData = (): Data => ({
-  version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, users: {}, keys: {}, revocations: {},
+  version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, identityProviders: {}, users: {}, keys: {}, revocations: {},
 });
 
 /** Attributes users can sign in with, so they are indexed. */
@@ -92,7 +93,7 @@ export class LowdbStore implements Store {
   async deletePool(id: string) {
     delete this.data.pools[id];
     for (const c of this.listClients(id)) delete this.data.clients[c.ClientId];
-    for (const table of [this.data.resourceServers, this.data.groups, this.data.users, this.data.keys]) delete table[id];
+    for (const table of [this.data.resourceServers, this.data.groups, this.data.identityProviders, this.data.users, this.data.keys]) delete table[id];
     this.aliases.delete(id);
     await this.save();
   }
@@ -134,6 +135,19 @@ export class LowdbStore implements Store {
     for (const user of this.listUsers(userPoolId)) {
       if (user.Groups.includes(groupName)) user.Groups = user.Groups.filter((g) => g !== groupName);
     }
+    await this.save();
+  }
+
+  getIdentityProvider(userPoolId: string, providerName: string) {
+    return own(this.data.identityProviders[userPoolId] ?? {}, providerName);
+  }
+  listIdentityProviders(userPoolId: string) { return Object.values(this.data.identityProviders[userPoolId] ?? {}); }
+  async putIdentityProvider(provider: IdentityProvider) {
+    put(table(this.data.identityProviders, provider.UserPoolId), provider.ProviderName, provider);
+    await this.save();
+  }
+  async deleteIdentityProvider(userPoolId: string, providerName: string) {
+    delete this.data.identityProviders[userPoolId]?.[providerName];
     await this.save();
   }
 

@@ -1,11 +1,13 @@
 // Every implemented operation, by its X-Amz-Target name. Each group owns its own index.
 import type { Operation } from '../operation.js';
 import { AUTH_OPERATIONS } from './auth/index.js';
+import { IDENTITY_PROVIDER_OPERATIONS } from './identity-providers/index.js';
 import { MANAGEMENT_OPERATIONS } from './management/index.js';
 import { USER_OPERATIONS } from './users/index.js';
 
 export const OPERATIONS: Record<string, Operation> = {
   ...MANAGEMENT_OPERATIONS,
+  ...IDENTITY_PROVIDER_OPERATIONS,
   ...USER_OPERATIONS,
   ...AUTH_OPERATIONS,
 };
