@@ -1,6 +1,7 @@
 // Cognito-shaped claim sets (reference §5.2-§5.4). Framework-free: the issuer signs what these build.
 import { createHash } from 'node:crypto';
 import type { AppClient, User } from '../domain/model.js';
+import { identitiesClaim } from '../federation/identities.js';
 
 /** How the tokens were obtained: the OAuth endpoints and the JSON API shape them differently. */
 export type Channel = 'oauth' | 'api';
@@ -41,7 +42,7 @@ export function idTokenClaims(f: SessionFacts, lifetime: number, jti: string, ac
   if (f.user.Groups.length > 0) claims['cognito:groups'] = [...f.user.Groups];
   for (const [name, value] of readableAttributes(f.user, f.client)) {
     // *_verified are booleans in ID tokens (strings in userInfo); custom:* stay strings.
-    claims[name] = BOOLEAN_ATTRIBUTES.has(name) ? value === 'true' : value;
+    claims[name] = BOOLEAN_ATTRIBUTES.has(name) ? value === 'true' : name === 'identities' ? identitiesClaim(value) : value;
   }
   Object.assign(claims, {
     iss: f.issuer,
