@@ -33,6 +33,7 @@ export function downstreamFixture(lambdaConfig?: Record<string, string>): object
       ],
       Clients: [{
         ClientId: DOWN_CLIENT, ClientName: 'app', CallbackURLs: [CALLBACK], AllowedOAuthFlows: ['code', 'implicit'],
+        ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
         AllowedOAuthScopes: ['openid', 'email', 'profile'], SupportedIdentityProviders: ['COGNITO', 'Upstream', 'Google', 'Corp'],
       }],
       Users: [{ Username: 'native', Password: PASSWORD, Attributes: { email: 'native@example.com', given_name: 'Nat' } }],

@@ -1,5 +1,7 @@
 // Identity-provider operations (federation's configuration) and provider linking.
 import type { Operation } from '../../operation.js';
+import { adminDisableProviderForUser } from './admin-disable-provider-for-user.js';
+import { adminLinkProviderForUser } from './admin-link-provider-for-user.js';
 import { createIdentityProvider } from './create-identity-provider.js';
 import { deleteIdentityProvider } from './delete-identity-provider.js';
 import { describeIdentityProvider } from './describe-identity-provider.js';
@@ -14,4 +16,6 @@ export const IDENTITY_PROVIDER_OPERATIONS: Record<string, Operation> = {
   UpdateIdentityProvider: updateIdentityProvider,
   DeleteIdentityProvider: deleteIdentityProvider,
   GetIdentityProviderByIdentifier: getIdentityProviderByIdentifier,
+  AdminLinkProviderForUser: adminLinkProviderForUser,
+  AdminDisableProviderForUser: adminDisableProviderForUser,
 };
