@@ -10,6 +10,7 @@ import { completeAuthorization, nowSeconds } from '../oauth/complete-authorizati
 import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import type { User } from '../domain/model.js';
 import { signIn } from '../sign-in/sign-in.js';
+import { offeredProviders, providerButtons } from '../federation/buttons.js';
 import { newPasswordPage, signInPage } from './pages.js';
 import { SIGN_IN_MESSAGES } from './sign-in-messages.js';
 
@@ -30,7 +31,8 @@ export function loginRoutes(app: FastifyInstance, deps: Deps): void {
 
   const render = (request: FastifyRequest, reply: FastifyReply, req: AuthorizeRequest, status: number, extra: { username?: string; error?: string }) => {
     const csrf = issueXsrfToken(reply, secure());
-    const body = signInPage({ action: formAction(request, '/login'), csrf, clientName: req.client.ClientName, ...extra });
+    const providers = providerButtons(offeredProviders(deps.store, req.client), request.query as Query);
+    const body = signInPage({ action: formAction(request, '/login'), csrf, clientName: req.client.ClientName, providers, ...extra });
     return pageHeaders(reply, secure()).code(status).type('text/html; charset=utf-8').send(body.value);
   };
 

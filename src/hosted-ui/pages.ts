@@ -11,11 +11,14 @@ export interface SignInView {
   clientName: string;
   username?: string;
   error?: string;
+  /** The identity-provider buttons (src/federation/buttons.ts). */
+  providers?: SafeHtml;
 }
 
 export function signInPage(v: SignInView): SafeHtml {
   return page('Signin', html`<h1>Sign in with your username and password</h1>
 <p class="client">to continue to <strong data-testid="client-name">${v.clientName}</strong></p>
+${v.providers ?? ''}
 <form name="cognitoSignInForm" method="post" action="${v.action}" class="cognito-asf" data-testid="signin-form" novalidate>
 <input type="hidden" name="_csrf" value="${v.csrf}">
 <input type="hidden" name="cognitoAsfData" value="">

@@ -98,4 +98,30 @@ async function browserTests(): Promise<void> {
     t.equal(claims.email, 'typed@example.com');
     t.equal(claims['custom:team'], 'typed.example');
   });
+
+  t.test('the hosted page\'s buttons: Google (emulated) and the corporate Upstream provider', async (t) => {
+    const page = await session();
+    await page.goto(authorizeUrl(down, { state: 'browser-4', nonce: 'n-4' }).href);
+    t.equal(new URL(page.url()).pathname, '/login');
+    t.equal(await page.locator('span.idpDescription-customizable').first().textContent(), 'Sign In with your social account');
+    t.same(await page.locator('.idpButton-customizable').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)), ['Upstream', 'Corp']);
+    await page.locator('button[name="googleSignUpButton"]').click();
+    await page.waitForURL(`${down.url}/_emulator/idp/authorize?**`);
+    const google = await finish(page, () => page.getByTestId(`emulated-pick-${GOOGLE_SUB}`).click());
+    t.equal(google?.searchParams.get('state'), 'browser-4', 'the page\'s own request went on through the button');
+    const claims = await redeem(google);
+    t.equal(claims.nonce, 'n-4');
+    t.equal(claims['cognito:username'], `google_${GOOGLE_SUB}`);
+
+    const fresh = await session();
+    await fresh.goto(authorizeUrl(down, { state: 'browser-5' }).href);
+    await fresh.locator('form[name="loginWithIdentityProvider"] input[value="Upstream"]').click();
+    await fresh.waitForURL(`${up.url}/login?**`);
+    const form = fresh.locator('form[name="cognitoSignInForm"]:visible');
+    await form.locator('#signInFormUsername').fill('alice');
+    await form.locator('#signInFormPassword').fill(PASSWORD);
+    const upstream = await finish(fresh, () => form.locator('input[name="signInSubmitButton"]').click());
+    t.equal(upstream?.searchParams.get('state'), 'browser-5');
+    t.match((await redeem(upstream))['cognito:username'], /^upstream_/);
+  });
 }
