@@ -8,6 +8,9 @@ import t from 'tap';
 import { POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
 import { startServer } from '../helpers/start-server.js';
+import { parseFixture } from '../../src/fixtures/load.js';
+import { planSeed } from '../../src/fixtures/seed.js';
+import { openLowdbStore } from '../../src/store/lowdb-store.js';
 
 const server = await startServer(t);
 const sdk = sdkClient(server.url);
@@ -80,4 +83,18 @@ t.test('SupportedIdentityProviders must name existing providers', async (t) => {
   t.same(UserPoolClient?.SupportedIdentityProviders, ['COGNITO', 'Google', 'Okta']);
   await rejectsWith(t, sdk.send(new UpdateUserPoolClientCommand({ UserPoolId: POOL_ID, ClientId: PUBLIC_CLIENT, SupportedIdentityProviders: ['Nope'] })),
     'InvalidParameterException', `The provider Nope does not exist for User Pool ${POOL_ID}`);
+});
+
+t.test('fixtures: IdentityProviders are seeded and checked', async (t) => {
+  const plan = async (pool: object) => planSeed([parseFixture('f.json', JSON.stringify({ UserPools: [{ Id: 'us-east-1_Fix', Name: 'p', ...pool }] }))], await openLowdbStore(), 0);
+  const problem = (pool: object) => plan(pool).then(() => 'no error', (err: Error) => err.message);
+  const [seeded] = await plan({ IdentityProviders: [{ ProviderName: 'Google', ProviderType: 'Google', EmulatedIdentities: [{ sub: '1' }] }] });
+  t.match(seeded?.identityProviders, [{ ProviderName: 'Google', AttributeMapping: { username: 'sub' }, ProviderDetails: { client_id: 'emulated' }, EmulatedIdentities: [{ sub: '1' }] }]);
+  t.equal(await problem({ Clients: [{ ClientName: 'c', SupportedIdentityProviders: ['Google'] }] }),
+    'f.json: $.UserPools[0].Clients[0].SupportedIdentityProviders[0]: The provider Google does not exist for User Pool us-east-1_Fix');
+  t.equal(await problem({ IdentityProviders: [{ ProviderName: 'Gmail', ProviderType: 'Google' }] }),
+    'f.json: $.UserPools[0].IdentityProviders[0].ProviderName: ProviderName must be Google for ProviderType Google');
+  t.equal(await problem({ IdentityProviders: [{ ProviderName: 'Okta', ProviderType: 'OIDC', ProviderDetails: { client_id: 'x' } }] }),
+    'f.json: $.UserPools[0].IdentityProviders[0].ProviderDetails: authorize_scopes is required for OIDC identity providers');
+  t.equal(await problem({ IdentityProviders: [{ ProviderName: 'Google', ProviderType: 'Google', EmulatedIdentities: [{ email: 'x' }] }] }), 'f.json: $.UserPools[0].IdentityProviders[0].EmulatedIdentities[0]: missing required field sub');
 });
