@@ -104,7 +104,7 @@ async function browserTests(): Promise<void> {
     await page.goto(authorizeUrl(down, { state: 'browser-4', nonce: 'n-4' }).href);
     t.equal(new URL(page.url()).pathname, '/login');
     t.equal(await page.locator('span.idpDescription-customizable').first().textContent(), 'Sign In with your social account');
-    t.same(await page.locator('.idpButton-customizable').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)), ['Upstream', 'Corp']);
+    t.same(await page.locator('.idpButton-customizable').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('value'))), ['Upstream', 'Corp']);
     await page.locator('button[name="googleSignUpButton"]').click();
     await page.waitForURL(`${down.url}/_emulator/idp/authorize?**`);
     const google = await finish(page, () => page.getByTestId(`emulated-pick-${GOOGLE_SUB}`).click());
