@@ -8,8 +8,8 @@ import type { Deps } from '../deps.js';
 import type { IdentityProvider } from '../domain/model.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
 import { html, type SafeHtml } from '../hosted-ui/html.js';
-import { page } from '../hosted-ui/layout.js';
-import { csrfMatches } from '../hosted-ui/login.js';
+import { singlePage } from '../hosted-ui/layout.js';
+import { csrfMatches } from '../hosted-ui/form-page.js';
 import { issueXsrfToken } from '../http/cookies.js';
 import { pageHeaders } from '../http/headers.js';
 import { param, withParams, type Query } from '../oauth/authorize-request.js';
@@ -32,7 +32,7 @@ interface PageView {
 
 function emulatedPage(v: PageView): SafeHtml {
   const identities = v.provider.EmulatedIdentities ?? [];
-  return page(`Emulated ${v.provider.ProviderName} sign-in`, html`<h1>Emulated ${v.provider.ProviderName} sign-in</h1>
+  return singlePage(`Emulated ${v.provider.ProviderName} sign-in`, html`<h1>Emulated ${v.provider.ProviderName} sign-in</h1>
 <p class="client" data-testid="emulated-notice">This page is served by cognito-emulator in place of the ${v.provider.ProviderType} identity provider. No real account is used.</p>
 ${v.error ? html`<p class="error" role="alert" data-testid="emulated-error">${v.error}</p>` : ''}
 ${identities.map((identity, i) => html`<form method="post" action="${EMULATED_PAGE_PATH}" data-testid="emulated-identity">

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
-import { signedIn } from '../hosted-ui/login.js';
+import { signedIn } from '../hosted-ui/signed-in.js';
 import { param, type Query } from '../oauth/authorize-request.js';
 import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { FederationError } from './federation-error.js';

@@ -103,9 +103,9 @@ async function browserTests(): Promise<void> {
     const page = await session();
     await page.goto(authorizeUrl(down, { state: 'browser-4', nonce: 'n-4' }).href);
     t.equal(new URL(page.url()).pathname, '/login');
-    t.equal(await page.locator('span.idpDescription-customizable').first().textContent(), 'Sign In with your social account');
-    t.same(await page.locator('.idpButton-customizable').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('value'))), ['Upstream', 'Corp']);
-    await page.locator('button[name="googleSignUpButton"]').click();
+    t.equal(await page.locator('span.idpDescription-customizable:visible').first().textContent(), 'Sign In with your social account');
+    t.same(await page.locator('.idpButton-customizable:visible').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('value'))), ['Upstream', 'Corp']);
+    await page.locator('button[name="googleSignUpButton"]:visible').click();
     await page.waitForURL(`${down.url}/_emulator/idp/authorize?**`);
     const google = await finish(page, () => page.getByTestId(`emulated-pick-${GOOGLE_SUB}`).click());
     t.equal(google?.searchParams.get('state'), 'browser-4', 'the page\'s own request went on through the button');
@@ -115,7 +115,7 @@ async function browserTests(): Promise<void> {
 
     const fresh = await session();
     await fresh.goto(authorizeUrl(down, { state: 'browser-5' }).href);
-    await fresh.locator('form[name="loginWithIdentityProvider"] input[value="Upstream"]').click();
+    await fresh.locator('form[name="loginWithIdentityProvider"]:visible input[value="Upstream"]').click();
     await fresh.waitForURL(`${up.url}/login?**`);
     const form = fresh.locator('form[name="cognitoSignInForm"]:visible');
     await form.locator('#signInFormUsername').fill('alice');

@@ -1,5 +1,7 @@
-// Where codes and temporary passwords "go" (send-message.ts records them in deps.messages for
-// GET /_emulator/messages) and Cognito's CodeDeliveryDetails, destination masked.
+// Where codes and temporary passwords "go": the emulator records each message in deps.messages
+// (GET /_emulator/messages) and answers with Cognito's CodeDeliveryDetails, destination masked.
+// send-message.ts runs the custom message and custom sender triggers before recording.
+import type { Deps } from '../../../deps.js';
 import type { User, UserPool } from '../../../domain/model.js';
 
 export type ContactAttribute = 'email' | 'phone_number';
@@ -53,4 +55,50 @@ export function maskDestination(d: Delivery): string {
 
 export function codeDeliveryDetails(d: Delivery): Record<string, string> {
   return { AttributeName: d.attribute, DeliveryMedium: d.medium, Destination: maskDestination(d) };
+}
+
+export interface MessageText {
+  message: string;
+  /** Email only. */
+  subject?: string;
+}
+
+/** Cognito's default texts; `{####}` stands for the code or temporary password, `{username}` for the user name. */
+function defaultText(secret: { code: string } | { temporaryPassword: string }, medium: 'EMAIL' | 'SMS'): MessageText {
+  const text = 'code' in secret
+    ? { message: 'Your verification code is {####}.', subject: 'Your verification code' }
+    : { message: 'Your username is {username} and temporary password is {####}.', subject: 'Your temporary password' };
+  return medium === 'EMAIL' ? text : { message: text.message };
+}
+
+/** Fills `{####}` and `{username}`; replacer functions, so `$&` and friends in a code or name stay literal. */
+export const fillMessage = (template: string, secret: string, username: string): string =>
+  template.replaceAll('{####}', () => secret).replaceAll('{username}', () => username);
+
+/**
+ * Records a message. `custom`: the custom message trigger's texts (placeholders still in them),
+ * which replace the default ones they are given for, or the custom sender that took the message
+ * (recorded without text: the sender writes it).
+ */
+export function recordMessage(
+  deps: Pick<Deps, 'messages' | 'clock'>, user: User, trigger: string, d: Delivery,
+  secret: { code: string } | { temporaryPassword: string },
+  custom: { text?: Partial<MessageText>; sender?: 'CustomEmailSender' | 'CustomSMSSender' } = {},
+): void {
+  const value = 'code' in secret ? secret.code : secret.temporaryPassword;
+  const template = { ...defaultText(secret, d.medium), ...custom.text };
+  const text = custom.sender !== undefined ? { sender: custom.sender } : {
+    message: fillMessage(template.message, value, user.Username),
+    ...(template.subject !== undefined ? { subject: fillMessage(template.subject, value, user.Username) } : {}),
+  };
+  deps.messages.add({
+    userPoolId: user.UserPoolId,
+    username: user.Username,
+    trigger,
+    deliveryMedium: d.medium,
+    destination: d.destination,
+    ...secret,
+    ...text,
+    createdAt: deps.clock.now(),
+  });
 }

@@ -1,11 +1,11 @@
 // Sending a code or temporary password: Cognito's default text, or the custom message trigger's,
 // or a custom sender trigger instead of Cognito (AWS developer guide, "Custom message Lambda
-// trigger", "Custom sender Lambda triggers"). Every message is recorded in deps.messages
-// (GET /_emulator/messages) with its text, so tests read what the user would have received.
+// trigger", "Custom sender Lambda triggers"), then recorded by recordMessage (delivery.ts) with its
+// text, so tests read what the user would have received.
 import type { Deps } from '../../../deps.js';
 import type { User, UserPool } from '../../../domain/model.js';
 import { customMessage, customSender, type MessageSource } from '../../../triggers/messages.js';
-import type { Delivery } from './delivery.js';
+import { recordMessage, type Delivery } from './delivery.js';
 
 export interface OutgoingMessage {
   pool: UserPool;
@@ -20,36 +20,17 @@ export interface OutgoingMessage {
   clientMetadata?: Record<string, string> | undefined;
 }
 
-const CODE = '{####}';
-const USERNAME = '{username}';
-
-/** Cognito's default templates (DescribeUserPool's VerificationMessageTemplate, AdminCreateUserConfig). */
-function defaults(source: MessageSource): { message: string; subject: string } {
-  return source === 'AdminCreateUser'
-    ? { message: `Your username is ${USERNAME} and temporary password is ${CODE}.`, subject: 'Your temporary password' }
-    : { message: `Your verification code is ${CODE}.`, subject: 'Your verification code' };
-}
-
 export async function sendMessage(deps: Pick<Deps, 'messages' | 'clock' | 'triggers'>, m: OutgoingMessage): Promise<void> {
   const secret = 'code' in m.secret ? m.secret.code : m.secret.temporaryPassword;
-  const record = {
-    userPoolId: m.user.UserPoolId, username: m.user.Username, trigger: m.kind,
-    deliveryMedium: m.delivery.medium, destination: m.delivery.destination, ...m.secret,
-  };
   const sender = customSender(deps, m, secret);
   if (sender) {
-    deps.messages.add({ ...record, sender, createdAt: deps.clock.now() });
+    recordMessage(deps, m.user, m.kind, m.delivery, m.secret, { sender });
     return;
   }
-  const template = defaults(m.source);
   const custom = await customMessage(deps, m);
   const email = m.delivery.medium === 'EMAIL';
-  const text = (email ? custom?.emailMessage : custom?.smsMessage) ?? template.message;
-  const fill = (value: string) => value.replaceAll(CODE, secret).replaceAll(USERNAME, m.user.Username);
-  deps.messages.add({
-    ...record,
-    message: fill(text),
-    ...(email ? { subject: fill(custom?.emailSubject ?? template.subject) } : {}),
-    createdAt: deps.clock.now(),
+  const message = email ? custom?.emailMessage : custom?.smsMessage;
+  recordMessage(deps, m.user, m.kind, m.delivery, m.secret, {
+    text: { ...(message !== undefined ? { message } : {}), ...(email && custom?.emailSubject !== undefined ? { subject: custom.emailSubject } : {}) },
   });
 }
