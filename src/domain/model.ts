@@ -28,6 +28,8 @@ export interface UserPool {
   /** A custom domain (CreateUserPoolDomain with CustomDomainConfig); informational like Domain. */
   CustomDomain?: string;
   CustomDomainConfig?: { CertificateArn: string };
+  /** UpdateUserPoolDomain's ManagedLoginVersion, recorded only: the classic pages (1) are served. */
+  ManagedLoginVersion?: number;
   /** 'ACTIVE' makes DeleteUserPool refuse (set through CreateUserPool / UpdateUserPool). */
   DeletionProtection?: 'ACTIVE' | 'INACTIVE';
   UserPoolTags?: Record<string, string>;
@@ -40,6 +42,19 @@ export interface UserPool {
   AutoVerifiedAttributes: string[];
   /** DescribeUserPool's Policies; absent = Cognito's defaults (see domain/password-policy.ts). */
   Policies?: { PasswordPolicy?: PasswordPolicy };
+  /** Custom attributes (full names: `custom:x`, `dev:custom:x`) and overrides of standard ones (domain/schema.ts). */
+  Schema?: SchemaAttribute[];
+  /** Stored and returned; MFA challenges are not emulated yet, so sign-in never asks for a second factor. */
+  MfaConfiguration?: 'OFF' | 'ON' | 'OPTIONAL';
+  SmsConfiguration?: { SnsCallerArn: string; ExternalId?: string; SnsRegion?: string };
+  AccountRecoverySetting?: { RecoveryMechanisms: RecoveryMechanism[] };
+  VerificationMessageTemplate?: VerificationMessageTemplate;
+  EmailVerificationMessage?: string;
+  EmailVerificationSubject?: string;
+  SmsVerificationMessage?: string;
+  SmsAuthenticationMessage?: string;
+  AdminCreateUserConfig?: AdminCreateUserConfig;
+  UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate: string[] };
   /** Emulator setting (fixtures only): which class the desktop copy of the classic hosted pages carries. */
   HostedUIDesktopClass?: HostedUIDesktopClass;
   CreationDate: number;
@@ -55,6 +70,37 @@ export interface PasswordPolicy {
   RequireSymbols: boolean;
   PasswordHistorySize?: number;
   TemporaryPasswordValidityDays: number;
+}
+
+/** SchemaAttributeType (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SchemaAttributeType.html). */
+export interface SchemaAttribute {
+  Name: string;
+  AttributeDataType: 'String' | 'Number' | 'DateTime' | 'Boolean';
+  DeveloperOnlyAttribute: boolean;
+  Mutable: boolean;
+  Required: boolean;
+  StringAttributeConstraints?: { MinLength?: string; MaxLength?: string };
+  NumberAttributeConstraints?: { MinValue?: string; MaxValue?: string };
+}
+
+export interface RecoveryMechanism {
+  Priority: number;
+  Name: 'verified_email' | 'verified_phone_number' | 'admin_only';
+}
+
+export interface VerificationMessageTemplate {
+  SmsMessage?: string;
+  EmailMessage?: string;
+  EmailSubject?: string;
+  EmailMessageByLink?: string;
+  EmailSubjectByLink?: string;
+  DefaultEmailOption?: 'CONFIRM_WITH_LINK' | 'CONFIRM_WITH_CODE';
+}
+
+export interface AdminCreateUserConfig {
+  AllowAdminCreateUserOnly?: boolean;
+  UnusedAccountValidityDays?: number;
+  InviteMessageTemplate?: { SMSMessage?: string; EmailMessage?: string; EmailSubject?: string };
 }
 
 export interface TokenValidityUnits {
@@ -136,6 +182,11 @@ export interface User {
   Srp?: SrpVerifier;
   /** Identities of other providers linked to this user (AdminLinkProviderForUser), oldest first. */
   LinkedIdentities?: LinkedIdentity[];
+  /**
+   * New values of attributes in the pool's AttributesRequireVerificationBeforeUpdate, waiting for
+   * VerifyUserAttribute: until then the old value stays (and signs in).
+   */
+  PendingAttributes?: Record<string, string>;
   /** Epoch ms of the last global sign-out: tokens issued before it are refused (see signedOutBefore). */
   TokensRevokedAt?: number;
   UserCreateDate: number;

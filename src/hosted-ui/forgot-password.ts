@@ -5,9 +5,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { findSignInUser } from '../domain/users.js';
-import { maskDestination, verifiedContact } from '../cognito-api/operations/users/delivery.js';
+import { maskDestination, recoveryContact } from '../cognito-api/operations/users/delivery.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
-import { resetPassword, resetUser, sendResetCode } from '../self-service/password-reset.js';
+import { checkSelfServiceRecovery, resetPassword, resetUser, sendResetCode } from '../self-service/password-reset.js';
 import { codeMismatch } from '../self-service/registration.js';
 import { selfServiceUser } from '../self-service/users.js';
 import { csrfMatches, field, formAction, pageQuery, redirectToPage, sendPage, type Body } from './form-page.js';
@@ -27,7 +27,7 @@ export function forgotPasswordRoutes(app: FastifyInstance, deps: Deps): void {
 
   const renderConfirm = (request: FastifyRequest, reply: FastifyReply, req: AuthorizeRequest, status: number, username: string, error?: string) => {
     const user = findSignInUser(deps.store, req.pool, username);
-    const delivery = user && verifiedContact(user);
+    const delivery = user && recoveryContact(req.pool, user);
     return sendPage(reply, deps, status, (csrf) => classicPage(confirmForgotPasswordBody({
       action: `/confirmForgotPassword?${pageQuery(request, { username })}`, csrf, query: pageQuery(request), pool: req.pool, username,
       delivery: delivery ? { destination: maskDestination(delivery), medium: delivery.medium } : undefined,
@@ -51,6 +51,7 @@ export function forgotPasswordRoutes(app: FastifyInstance, deps: Deps): void {
     const username = usernameOf(request, body);
     if (!csrfMatches(request, body)) return renderForgot(request, reply, req, 403, username, EXPIRED);
     try {
+      checkSelfServiceRecovery(req.pool);
       const user = await resetUser(deps, req.pool, req.client, username);
       // With PreventUserExistenceErrors ENABLED an unknown name goes on as if a code had been sent.
       if (user) await sendResetCode(deps, req.pool, req.client, user);

@@ -2,7 +2,8 @@
 // find it: `form[name=cognitoSignInForm].cognito-asf` (action before name), `_csrf` first, then
 // label / div > #signInFormUsername / label / div > #signInFormPassword, `cognitoAsfData`,
 // `p#loginErrorMessage` as a direct child of the form, the "Forgot your password?" link,
-// `input[name=signInSubmitButton][type=Submit]` and "Need an account? Sign up". The form sits in
+// `input[name=signInSubmitButton][type=Submit]` and "Need an account? Sign up" (unless only
+// administrators create users). The form sits in
 // `div.panel.panel-left-border.col-md-6.col-lg-6 > div:nth-child(2) > div`, where Cognito puts it.
 // data-testid attributes are the emulator's own, for new scripts.
 import { html, type SafeHtml } from './html.js';
@@ -32,7 +33,7 @@ ${description(`Sign in with your ${texts.what} and password`)}
 ${errorLine('loginErrorMessage', v.error, 'signin-error')}
 <a class="redirect-customizable" href="${link('/forgotPassword', v.query)}">Forgot your password?</a>
 <input name="signInSubmitButton" type="Submit" value="Sign in" class="btn btn-primary submitButton-customizable" aria-label="submit" data-testid="signin-submit">
-<div><p class="redirect-customizable"><span>Need an account?</span>&nbsp;<a href="${link('/signup', v.query)}">Sign up</a></p></div>
+${v.pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly === true ? '' : html`<div><p class="redirect-customizable"><span>Need an account?</span>&nbsp;<a href="${link('/signup', v.query)}">Sign up</a></p></div>`}
 </form>
 </div></div>
 </div>

@@ -6,17 +6,28 @@
 // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-hosted-ui-user-sign-up.html
 import type { PasswordPolicy, UserPool } from '../domain/model.js';
 import { DEFAULT_PASSWORD_POLICY } from '../domain/password-policy.js';
+import { requiredAttributes } from '../domain/schema.js';
 import { html, type SafeHtml } from './html.js';
 import { csrfInput, description, errorLine, link, loginTexts, type PageBase } from './pages.js';
 
-/** The contact attributes the sign-up page asks for: those the pool verifies, unless they are the username. */
-export function signUpAttributes(pool: UserPool): Array<'email' | 'phone_number'> {
-  return (['email', 'phone_number'] as const).filter((name) => pool.AutoVerifiedAttributes.includes(name) && !pool.UsernameAttributes.includes(name));
+/**
+ * The attributes the sign-up page asks for: those the pool's schema requires, then the contact
+ * attributes it verifies automatically (the code must go somewhere), except the username itself.
+ */
+export function signUpAttributes(pool: UserPool): string[] {
+  const verified = ['email', 'phone_number'].filter((name) => pool.AutoVerifiedAttributes.includes(name));
+  return [...new Set([...requiredAttributes(pool), ...verified])].filter((name) => !pool.UsernameAttributes.includes(name));
 }
 
-const ATTRIBUTE_INPUTS: Record<'email' | 'phone_number', { label: string; type: string; placeholder: string }> = {
-  email: { label: 'Email', type: 'email', placeholder: 'name@host.com' },
-  phone_number: { label: 'Phone Number', type: 'tel', placeholder: '+12065551212' },
+const CONTACT_INPUTS: Partial<Record<string, { type: string; placeholder: string }>> = {
+  email: { type: 'email', placeholder: 'name@host.com' },
+  phone_number: { type: 'tel', placeholder: '+12065551212' },
+};
+
+/** "Given name" for given_name, as the saved page labels it. */
+const attributeLabel = (name: string) => {
+  const words = name.replace(/^custom:/, '').replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
 /** The checklist rows Cognito's page fills in as the password is typed: only the rules the pool requires. */
@@ -45,9 +56,10 @@ ${errorLine('errorMessage', v.error)}
 <label class="label-customizable">${texts.label}</label>
 <div><input name="username" type="text" value="${v.values.username ?? ''}" autocapitalize="none" class="form-control inputField-customizable" placeholder="${texts.placeholder}" required aria-label="${texts.label}"></div>
 ${signUpAttributes(v.pool).map((name) => {
-    const input = ATTRIBUTE_INPUTS[name];
+    const input = CONTACT_INPUTS[name] ?? { type: 'text', placeholder: '' };
     const key = `requiredAttributes[${name}]`;
-    return html`<div><label class="label-customizable">${input.label}</label><div><input type="${input.type}" name="${key}" value="${v.values[key] ?? ''}" class="form-control inputField-customizable" placeholder="${input.placeholder}" required aria-label="${input.label}"></div></div>`;
+    const label = attributeLabel(name);
+    return html`<div><label class="label-customizable">${label}</label><div><input type="${input.type}" name="${key}" value="${v.values[key] ?? ''}" class="form-control inputField-customizable" placeholder="${input.placeholder}" required aria-label="${label}"></div></div>`;
   })}
 <label class="label-customizable">Password</label>
 <input name="password" type="password" value="" class="form-control inputField-customizable" placeholder="Password" required aria-label="Password" autocomplete="new-password">

@@ -7,7 +7,6 @@
 // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html
 import type { Deps } from '../deps.js';
 import type { AppClient, User, UserPool } from '../domain/model.js';
-import { passwordPolicyProblem } from '../domain/password-policy.js';
 import { CONFIRMATION_CODE_TTL_MS } from '../domain/verification-codes.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import {
@@ -15,8 +14,8 @@ import {
 } from '../cognito-api/operations/users/attribute-rules.js';
 import { autoVerifyContact, type Delivery } from '../cognito-api/operations/users/delivery.js';
 import { sendMessage } from '../cognito-api/operations/users/send-message.js';
+import { checkPasswordPolicy, insertNewUser, newUserRecord, saveUser } from '../cognito-api/operations/users/user-records.js';
 import { postConfirmation, preSignUp } from '../triggers/sign-up.js';
-import { insertNewUser, newUserRecord, saveUser } from '../cognito-api/operations/users/user-records.js';
 
 export const codeMismatch = () => new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
 export const codeExpired = () => new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
@@ -25,6 +24,13 @@ export interface Registration {
   user: User;
   /** Where the confirmation code went; undefined when the pool verifies nothing automatically or the user is confirmed. */
   delivery: Delivery | undefined;
+}
+
+/** AdminCreateUserConfig.AllowAdminCreateUserOnly: only administrators create users. */
+export function checkSelfSignUpAllowed(pool: UserPool): void {
+  if (pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly === true) {
+    throw new CognitoError('NotAuthorizedException', 'SignUp is not permitted for this user pool');
+  }
 }
 
 /** What the caller passed for the triggers (SignUp's ValidationData and ClientMetadata). */
@@ -38,11 +44,11 @@ export async function registerUser(
   deps: Deps, pool: UserPool, client: AppClient, username: string, password: string, attributes: Record<string, string>,
   input: TriggerInput = {},
 ): Promise<Registration> {
-  checkAttributeNames(Object.keys(attributes));
+  checkSelfSignUpAllowed(pool);
+  checkAttributeNames(pool, Object.keys(attributes));
   checkClientMayWrite(client, Object.keys(attributes));
   checkAttributeValues(attributes);
-  const problem = passwordPolicyProblem(password, pool.Policies?.PasswordPolicy);
-  if (problem) throw new CognitoError('InvalidPasswordException', problem);
+  checkPasswordPolicy(password, pool);
   const record = newUserRecord(deps, pool, username, attributes, 'User already exists');
   // A pre sign-up trigger may refuse the user, confirm it, or verify its email / phone number.
   const decision = await preSignUp(deps, { pool, clientId: client.ClientId, source: 'PreSignUp_SignUp', user: record, ...input });

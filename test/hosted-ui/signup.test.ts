@@ -140,3 +140,26 @@ t.test('the desktop container class is a per-pool setting; exactly two copies, m
     t.same(tags(older, 'div').filter((d) => d.class?.startsWith('modal-content ')).map((d) => d.class), [mobile, legacy], `${path}: the 2020 markup`);
   }
 });
+
+t.test('pool settings reach the pages: required attributes asked for, admin-only pools refuse sign-up', async (t) => {
+  const { app, deps } = await buildTestApp(t, {
+    fixture: verifyingFixture({ Schema: [{ Name: 'given_name', Required: true }, { Name: 'tier', AttributeDataType: 'String' }] }),
+  });
+  const q = query();
+  const page = await openPage(app, `/signup?${q}`);
+  t.match(inBoth(page.res.body, 'input', { name: 'requiredAttributes[given_name]' }), { type: 'text', 'aria-label': 'Given name' });
+  const missing = await postPage(app, page, `/signup?${q}`, { username: 'nameless', 'requiredAttributes[email]': 'n@example.com', password: 'Passw0rd!' });
+  t.equal(textOf(missing.body, 'errorMessage'), 'Attributes did not conform to the schema: given_name: The attribute is required');
+  const named = await postPage(app, page, `/signup?${q}`, {
+    username: 'named', 'requiredAttributes[given_name]': 'Nina', 'requiredAttributes[email]': 'nina@example.com', password: 'Passw0rd!',
+  });
+  t.equal(named.statusCode, 302);
+  t.equal(deps.store.getUser(POOL_ID, 'named')?.Attributes.given_name, 'Nina');
+
+  const { app: adminOnly } = await buildTestApp(t, { fixture: verifyingFixture({ AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } }) });
+  const login = await openPage(adminOnly, `/login?${q}`);
+  t.notMatch(login.res.body, 'Need an account?', 'no Sign up link');
+  const signup = await openPage(adminOnly, `/signup?${q}`);
+  const refused = await postPage(adminOnly, signup, `/signup?${q}`, { username: 'x', 'requiredAttributes[email]': 'x@example.com', password: 'Passw0rd!' });
+  t.equal(textOf(refused.body, 'errorMessage'), 'SignUp is not permitted for this user pool');
+});

@@ -60,7 +60,7 @@ t.test('fixtures: schema, rules between members, LambdaFunctions paths', async (
   t.throws(() => parseFixture('f.json', JSON.stringify(triggerFixture({ PreSignUp: 'arn:aws:lambda:nope-nope-nope' } as never))), /LambdaConfig\.PreSignUp: must match pattern/);
   t.throws(() => parseFixture('f.json', JSON.stringify(triggerFixture({ Unknown: ARN('x') } as never))), /LambdaConfig\.Unknown: unknown field/);
   const mismatch = parseFixture('f.json', JSON.stringify(triggerFixture({ PreTokenGeneration: ARN('a'), PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: ARN('b') } })));
-  t.throws(() => planSeed([mismatch], server.deps.store, Date.now()), /f\.json: \$\.UserPools\[0\]\.LambdaConfig: The PreTokenGeneration and PreTokenGenerationConfig\.LambdaArn values must be the same\./);
+  t.throws(() => planSeed([mismatch], server.deps.store, Date.now()), /f\.json: \$\.UserPools\[0\]: The PreTokenGeneration and PreTokenGenerationConfig\.LambdaArn values must be the same\./);
   const missing = parseFixture('f.json', JSON.stringify({ UserPools: [], LambdaFunctions: { pre: './no-such-file.mjs' } }));
   t.throws(() => lambdaFunctionFiles([missing]), /\$\.LambdaFunctions\["pre"\]: .*no-such-file\.mjs not found/);
 });

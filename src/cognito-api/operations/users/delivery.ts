@@ -2,6 +2,7 @@
 // (GET /_emulator/messages) and answers with Cognito's CodeDeliveryDetails, destination masked.
 // send-message.ts runs the custom message and custom sender triggers before recording.
 import type { Deps } from '../../../deps.js';
+import { codeMessage, fillMessage, invitationMessage, type MessageText } from '../../../domain/message-templates.js';
 import type { User, UserPool } from '../../../domain/model.js';
 
 export type ContactAttribute = 'email' | 'phone_number';
@@ -12,10 +13,12 @@ export interface Delivery {
   destination: string;
 }
 
+export const contactDelivery = (attribute: ContactAttribute, destination: string): Delivery =>
+  ({ attribute, medium: attribute === 'email' ? 'EMAIL' : 'SMS', destination });
+
 export function deliveryTo(user: User, attribute: ContactAttribute): Delivery | undefined {
   const destination = user.Attributes[attribute];
-  if (!destination) return undefined;
-  return { attribute, medium: attribute === 'email' ? 'EMAIL' : 'SMS', destination };
+  return destination ? contactDelivery(attribute, destination) : undefined;
 }
 
 /**
@@ -33,6 +36,28 @@ export function verifiedContact(user: User): Delivery | undefined {
   return undefined;
 }
 
+/**
+ * Where a password-reset code goes under the pool's AccountRecoverySetting: its mechanisms in
+ * priority order, the first verified one wins. Pools without the setting use Cognito's older rule
+ * (verifiedContact). `admin_only` (no self-service) is the caller's to refuse; here it is skipped,
+ * which is what AdminResetUserPassword needs.
+ */
+export function recoveryContact(pool: UserPool, user: User): Delivery | undefined {
+  const mechanisms = (pool.AccountRecoverySetting?.RecoveryMechanisms ?? []).filter((m) => m.Name !== 'admin_only');
+  if (mechanisms.length === 0) return verifiedContact(user);
+  for (const m of mechanisms) {
+    const attribute = m.Name === 'verified_email' ? 'email' : 'phone_number';
+    if (user.Attributes[`${attribute}_verified`] === 'true') {
+      const delivery = deliveryTo(user, attribute);
+      if (delivery) return delivery;
+    }
+  }
+  return undefined;
+}
+
+export const selfServiceRecoveryAllowed = (pool: UserPool): boolean =>
+  pool.AccountRecoverySetting?.RecoveryMechanisms.some((m) => m.Name === 'admin_only') !== true;
+
 /** SignUp / ResendConfirmationCode: the pool's auto-verified attribute, phone first when both are. */
 export function autoVerifyContact(pool: UserPool, user: User): Delivery | undefined {
   for (const attribute of ['phone_number', 'email'] as const) {
@@ -44,52 +69,40 @@ export function autoVerifyContact(pool: UserPool, user: User): Delivery | undefi
   return undefined;
 }
 
-/** `a***@e***.com` and `+*******0100`, the masks Cognito shows (phone form unconfirmed; README). */
+/**
+ * `a***@e***` and `+*******0100`, the masks Cognito shows. The email mask once kept the top-level
+ * domain (`a***@e***.com`, still in the CLI examples); Cognito's answers today drop it.
+ */
 export function maskDestination(d: Delivery): string {
   if (d.medium === 'SMS') return `+${'*'.repeat(Math.max(d.destination.length - 5, 0))}${d.destination.slice(-4)}`;
-  const [local = '', domain = ''] = d.destination.split('@');
-  const dot = domain.lastIndexOf('.');
-  const tld = dot > 0 ? domain.slice(dot) : '';
-  return `${local.charAt(0)}***@${domain.charAt(0)}***${tld}`;
+  const at = d.destination.lastIndexOf('@');
+  return `${d.destination.charAt(0)}***@${d.destination.charAt(at + 1)}***`;
 }
 
 export function codeDeliveryDetails(d: Delivery): Record<string, string> {
   return { AttributeName: d.attribute, DeliveryMedium: d.medium, Destination: maskDestination(d) };
 }
 
-export interface MessageText {
-  message: string;
-  /** Email only. */
-  subject?: string;
-}
-
-/** Cognito's default texts; `{####}` stands for the code or temporary password, `{username}` for the user name. */
-function defaultText(secret: { code: string } | { temporaryPassword: string }, medium: 'EMAIL' | 'SMS'): MessageText {
-  const text = 'code' in secret
-    ? { message: 'Your verification code is {####}.', subject: 'Your verification code' }
-    : { message: 'Your username is {username} and temporary password is {####}.', subject: 'Your temporary password' };
-  return medium === 'EMAIL' ? text : { message: text.message };
-}
-
-/** Fills `{####}` and `{username}`; replacer functions, so `$&` and friends in a code or name stay literal. */
-export const fillMessage = (template: string, secret: string, username: string): string =>
-  template.replaceAll('{####}', () => secret).replaceAll('{username}', () => username);
-
 /**
- * Records a message. `custom`: the custom message trigger's texts (placeholders still in them),
- * which replace the default ones they are given for, or the custom sender that took the message
- * (recorded without text: the sender writes it).
+ * Records a message with the pool's template text. `custom`: the custom message trigger's texts
+ * (placeholders still in them), which replace the template ones they are given for, or the custom
+ * sender that took the message (recorded without text: the sender writes it).
  */
 export function recordMessage(
-  deps: Pick<Deps, 'messages' | 'clock'>, user: User, trigger: string, d: Delivery,
+  deps: Pick<Deps, 'messages' | 'clock' | 'store'>, user: User, trigger: string, d: Delivery,
   secret: { code: string } | { temporaryPassword: string },
   custom: { text?: Partial<MessageText>; sender?: 'CustomEmailSender' | 'CustomSMSSender' } = {},
 ): void {
+  const pool = deps.store.getPool(user.UserPoolId);
   const value = 'code' in secret ? secret.code : secret.temporaryPassword;
-  const template = { ...defaultText(secret, d.medium), ...custom.text };
+  const template: MessageText = 'code' in secret
+    ? codeMessage(pool, d.medium, value, user.Username)
+    : invitationMessage(pool, d.medium, value, user.Username);
+  const fill = (text: string) => fillMessage(text, value, user.Username);
   const text = custom.sender !== undefined ? { sender: custom.sender } : {
-    message: fillMessage(template.message, value, user.Username),
-    ...(template.subject !== undefined ? { subject: fillMessage(template.subject, value, user.Username) } : {}),
+    ...template,
+    ...(custom.text?.message !== undefined ? { message: fill(custom.text.message) } : {}),
+    ...(custom.text?.subject !== undefined && template.subject !== undefined ? { subject: fill(custom.text.subject) } : {}),
   };
   deps.messages.add({
     userPoolId: user.UserPoolId,

@@ -20,7 +20,7 @@ export interface OutgoingMessage {
   clientMetadata?: Record<string, string> | undefined;
 }
 
-export async function sendMessage(deps: Pick<Deps, 'messages' | 'clock' | 'triggers'>, m: OutgoingMessage): Promise<void> {
+export async function sendMessage(deps: Pick<Deps, 'messages' | 'clock' | 'store' | 'triggers'>, m: OutgoingMessage): Promise<void> {
   const secret = 'code' in m.secret ? m.secret.code : m.secret.temporaryPassword;
   const sender = customSender(deps, m, secret);
   if (sender) {

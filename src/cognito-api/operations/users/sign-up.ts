@@ -1,7 +1,7 @@
 // SignUp: a new UNCONFIRMED user (rules in src/self-service/registration.ts, shared with the hosted
 // /signup page); CodeDeliveryDetails describe where the confirmation code went, if anywhere.
 import { attributeMap } from '../../../domain/attributes.js';
-import { registerUser } from '../../../self-service/registration.js';
+import { checkSelfSignUpAllowed, registerUser } from '../../../self-service/registration.js';
 import { optionalAttributeList, optionalStringMap, requiredString } from '../../input.js';
 import type { Input, Operation } from '../../operation.js';
 import { codeDeliveryDetails } from './delivery.js';
@@ -9,6 +9,7 @@ import { selfServiceCall } from './self-service.js';
 
 export const signUp: Operation = (deps) => async (input) => {
   const call = selfServiceCall(deps, input);
+  checkSelfSignUpAllowed(call.pool);
   // Passwordless sign-up (Password omitted) is not supported: the password is required here.
   const password = requiredString(input, 'Password', 256);
   const attributes = attributeMap(optionalAttributeList(input, 'UserAttributes'));
