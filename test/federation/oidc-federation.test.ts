@@ -85,6 +85,20 @@ t.test('upstream errors come back to the app as Cognito sends them', async (t) =
   t.equal(callback.searchParams.get('error'), 'invalid_request');
   t.equal(callback.searchParams.get('state'), 'app-state');
 
+  // Explicit endpoints (no discovery) and an issuer the provider's ID token does not carry.
+  await down.deps.store.putIdentityProvider({ ...provider, ProviderDetails: {
+    ...provider.ProviderDetails, oidc_issuer: 'https://issuer.invalid', authorize_url: `${up.url}/oauth2/authorize`,
+    token_url: `${up.url}/oauth2/token`, jwks_uri: `${up.url}/${POOL_ID}/.well-known/jwks.json`,
+  } });
+  const forged = (await federateThroughUpstream(down, { identity_provider: 'Upstream' })).callback;
+  t.match(forged.searchParams.get('error_description'), /^Upstream Error - invalid id_token \(unexpected "iss" claim value\)$/);
+
+  // The provider refused (the user cancelled): its own description comes back.
+  const upstream = await follow(authorizeUrl(down, { identity_provider: 'Upstream' }));
+  const cancelled = await follow(`${down.url}/oauth2/idpresponse?error=access_denied&error_description=User+cancelled&state=${upstream.searchParams.get('state') ?? ''}`);
+  t.equal(cancelled.searchParams.get('error_description'), 'Upstream Error - User cancelled');
+  t.equal(cancelled.searchParams.get('state'), 'app-state');
+
   const denied = await follow(`${down.url}/oauth2/idpresponse?state=unknown&code=x`);
   t.equal(denied.pathname, '/error', 'an unknown state never reaches an app');
 });
