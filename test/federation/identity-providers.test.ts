@@ -64,7 +64,8 @@ t.test('refusals', async (t) => {
     'InvalidParameterException', 'ProviderName must be Google for ProviderType Google');
   await rejectsWith(t, sdk.send(new CreateIdentityProviderCommand({ UserPoolId: POOL_ID, ProviderName: 'X', ProviderType: 'OIDC', ProviderDetails: { ...OIDC } })),
     'InvalidParameterException',
-    "1 validation error detected: Value 'X' at 'providerName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+");
+    "2 validation errors detected: Value 'X' at 'providerName' failed to satisfy constraint: Member must have length greater than or equal to 3; "
+    + "Value 'X' at 'providerName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^_][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_]+");
   const { oidc_issuer: _omitted, ...noIssuer } = OIDC;
   await rejectsWith(t, sdk.send(new CreateIdentityProviderCommand({ UserPoolId: POOL_ID, ProviderName: 'Okta', ProviderType: 'OIDC', ProviderDetails: noIssuer })),
     'InvalidParameterException', 'oidc_issuer is required for OIDC identity providers');
