@@ -4,6 +4,9 @@ import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { federationControlRoutes } from './federation/control.js';
+import { emulatedPageRoutes } from './federation/emulated-page.js';
+import { idpResponseRoutes } from './federation/idp-response.js';
 import { faultHook } from './control/fault-hook.js';
 import { controlRoutes, type ControlDeps } from './control/routes.js';
 import { messagesRoutes } from './control/messages.js';
@@ -84,6 +87,8 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false): Fas
     forgotPasswordRoutes(browser, deps);
     logoutRoutes(browser, deps);
     errorPageRoutes(browser, deps);
+    idpResponseRoutes(browser, deps);
+    emulatedPageRoutes(browser, deps);
   });
 
   // JSON OAuth endpoints: errors become {"error": ...}; every answer is readable cross-origin.
@@ -105,6 +110,7 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false): Fas
   app.register(async (control) => {
     controlRoutes(control, deps);
     messagesRoutes(control, deps);
+    federationControlRoutes(control, deps);
   });
   return app;
 }

@@ -6,6 +6,7 @@ import type { Credentials } from './domain/credentials.js';
 import type { Lockout } from './domain/lockout.js';
 import type { Messages } from './domain/messages.js';
 import type { VerificationCodes } from './domain/verification-codes.js';
+import type { Federations } from './federation/pending.js';
 import type { Sessions } from './hosted-ui/sessions.js';
 import type { PendingChallenges } from './sign-in/challenges.js';
 import type { Store } from './store/store.js';
@@ -33,6 +34,8 @@ export interface Deps {
   /** Pending sign-up, password-reset and attribute-verification codes. */
   verificationCodes: VerificationCodes;
   faults: Faults;
+  /** Federated sign-ins in progress and the emulated providers' codes and pre-selections. */
+  federations: Federations;
   /** The pools' Lambda triggers (in-process, local modules, Lambda Invoke API). */
   triggers: Triggers;
 }

@@ -64,7 +64,15 @@ export function buildAppClient(input: ClientInput, userPoolId: string, now: numb
 }
 
 /** Throws ClientRuleError for settings Cognito refuses. */
-export function checkAppClient(client: AppClient, servers: readonly ResourceServer[]): void {
+export function checkAppClient(client: AppClient, servers: readonly ResourceServer[], providers: readonly string[]): void {
+  for (const [i, name] of client.SupportedIdentityProviders.entries()) {
+    // COGNITO is always there; every other name must be an identity provider of the pool
+    // (observed wording, e.g. hashicorp/terraform-provider-aws issues).
+    if (name !== 'COGNITO' && !providers.includes(name)) {
+      throw new ClientRuleError('InvalidParameterException', `SupportedIdentityProviders[${i}]`,
+        `The provider ${name} does not exist for User Pool ${client.UserPoolId}`);
+    }
+  }
   const flows = client.AllowedOAuthFlows;
   if (flows.includes('client_credentials') && (flows.includes('code') || flows.includes('implicit'))) {
     throw new ClientRuleError('InvalidOAuthFlowException', 'AllowedOAuthFlows',

@@ -262,6 +262,8 @@ export interface User {
   PasswordHash?: PasswordHash;
   /** Set with PasswordHash when the password is set through the emulator, for USER_SRP_AUTH. */
   Srp?: SrpVerifier;
+  /** Identities of other providers linked to this user (AdminLinkProviderForUser), oldest first. */
+  LinkedIdentities?: LinkedIdentity[];
   /**
    * New values of attributes in the pool's AttributesRequireVerificationBeforeUpdate, waiting for
    * VerifyUserAttribute: until then the old value stays (and signs in).
@@ -271,6 +273,33 @@ export interface User {
   TokensRevokedAt?: number;
   UserCreateDate: number;
   UserLastModifiedDate: number;
+}
+
+/** A federated identity linked to a native user: sign-ins through it yield that user. */
+export interface LinkedIdentity {
+  ProviderName: string;
+  /** `Cognito_Subject` (the provider's user id) or, for OIDC and SAML, a mapped claim name. */
+  ProviderAttributeName: string;
+  ProviderAttributeValue: string;
+  DateCreated: number;
+}
+
+export type ProviderType = 'SAML' | 'Facebook' | 'Google' | 'LoginWithAmazon' | 'SignInWithApple' | 'OIDC';
+
+/** DescribeIdentityProvider's IdentityProviderType, plus identities for the emulated provider page. */
+export interface IdentityProvider {
+  UserPoolId: string;
+  ProviderName: string;
+  ProviderType: ProviderType;
+  /** As given (client_secret and private_key included); Describe adds the provider's fixed endpoints. */
+  ProviderDetails: Record<string, string>;
+  /** User-pool attribute → provider claim. */
+  AttributeMapping: Record<string, string>;
+  IdpIdentifiers: string[];
+  /** Emulator only: upstream identities the emulated provider page offers (fixtures). */
+  EmulatedIdentities?: Array<Record<string, string>>;
+  CreationDate: number;
+  LastModifiedDate: number;
 }
 
 /** Private keys of one pool, as JWKs so they survive in DATA_FILE and can come from fixtures. */

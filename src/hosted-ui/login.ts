@@ -8,6 +8,7 @@ import { findSignInUser } from '../domain/users.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
 import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { signIn } from '../sign-in/sign-in.js';
+import { offeredProviders, providerButtons } from '../federation/buttons.js';
 import { csrfMatches, field, formAction, pageQuery, sendPage, type Body } from './form-page.js';
 import { classicPage } from './layout.js';
 import { renderNewPassword } from './new-password.js';
@@ -19,8 +20,9 @@ export function renderSignIn(
   request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, status: number,
   extra: { username?: string; error?: string } = {},
 ) {
+  const providers = providerButtons(offeredProviders(deps.store, req.client), request.query as Query);
   return sendPage(reply, deps, status, (csrf) => classicPage(signInBody({
-    action: formAction(request, '/login'), csrf, query: pageQuery(request), pool: req.pool, clientName: req.client.ClientName, ...extra,
+    action: formAction(request, '/login'), csrf, query: pageQuery(request), pool: req.pool, clientName: req.client.ClientName, providers, ...extra,
   }), req.pool.HostedUIDesktopClass));
 }
 

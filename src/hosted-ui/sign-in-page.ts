@@ -15,11 +15,14 @@ export interface SignInView extends PageBase {
   clientName: string;
   username?: string;
   error?: string;
+  /** The identity-provider column (src/federation/buttons.ts), left of the form as on Cognito's page. */
+  providers?: SafeHtml;
 }
 
 export function signInBody(v: SignInView): SafeHtml {
   const texts = loginTexts(v.pool);
   return html`<div>
+${v.providers ?? ''}
 <div class="panel panel-left-border col-md-6 col-lg-6">
 <div></div>
 <div><div>

@@ -8,15 +8,19 @@ import { pageHeaders } from '../http/headers.js';
 import { validateAuthorizeRequest, type Query } from './authorize-request.js';
 import { pagesOrigin } from '../http/page-origin.js';
 import { completeAuthorization } from './complete-authorization.js';
+import { requestedProvider, startFederation } from '../federation/start.js';
 
 export function authorizeRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/oauth2/authorize', async (request, reply) => {
     const req = validateAuthorizeRequest(request.query as Query, deps.store);
     pageHeaders(reply, deps.urls.secure);
+    // A named provider: straight there, without the pool's sign-in page.
+    const provider = requestedProvider(request.query as Query, req, deps.store);
+    if (provider) return reply.redirect(await startFederation(req, provider, deps), 302);
     const forceLogin = req.prompt.includes('login');
     const session = forceLogin ? undefined : deps.sessions.find(readCookie(request, SESSION_COOKIE), req.pool.Id);
     const user = session ? deps.store.getUser(req.pool.Id, session.username) : undefined;
-    if (session && user?.Enabled && user.UserStatus === 'CONFIRMED') {
+    if (session && user?.Enabled && (user.UserStatus === 'CONFIRMED' || user.UserStatus === 'EXTERNAL_PROVIDER')) {
       return reply.redirect(await completeAuthorization(req, user, session.authTime, deps), 302);
     }
     if (req.prompt.includes('none')) {

@@ -2,7 +2,7 @@
 // through set() and remove(), which also hand each change to the sink: none without DATA_FILE, the
 // journal with it (journal.ts), so a mutation resolves once its change is durable. Reads never wait.
 import { Low, Memory } from 'lowdb';
-import type { AppClient, AuthorizationCode, Group, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
+import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
 import { applyChange, emptyData, own, type Change, type Data, type Table } from './data.js';
 import type { JournalOptions } from './journal.js';
 import { openDataFile } from './open-data-file.js';
@@ -88,7 +88,7 @@ export class LowdbStore implements Store {
   async deletePool(id: string) {
     this.remove('pools', [id]);
     for (const c of this.listClients(id)) this.remove('clients', [c.ClientId]);
-    for (const table of ['resourceServers', 'groups', 'users', 'keys'] as const) this.remove(table, [id]);
+    for (const table of ['resourceServers', 'groups', 'identityProviders', 'users', 'keys'] as const) this.remove(table, [id]);
     this.aliases.delete(id);
     await this.save();
   }
@@ -130,6 +130,19 @@ export class LowdbStore implements Store {
     for (const user of this.listUsers(userPoolId)) {
       if (user.Groups.includes(groupName)) this.set('users', [userPoolId, user.Username], { ...user, Groups: user.Groups.filter((g) => g !== groupName) });
     }
+    await this.save();
+  }
+
+  getIdentityProvider(userPoolId: string, providerName: string) {
+    return own(own(this.data.identityProviders, userPoolId) ?? {}, providerName);
+  }
+  listIdentityProviders(userPoolId: string) { return Object.values(own(this.data.identityProviders, userPoolId) ?? {}); }
+  async putIdentityProvider(provider: IdentityProvider) {
+    this.set('identityProviders', [provider.UserPoolId, provider.ProviderName], provider);
+    await this.save();
+  }
+  async deleteIdentityProvider(userPoolId: string, providerName: string) {
+    this.remove('identityProviders', [userPoolId, providerName]);
     await this.save();
   }
 

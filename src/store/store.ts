@@ -1,6 +1,6 @@
 // What the routes need from state. The lowdb implementation is in lowdb-store.ts; tests and the
 // programmatic API construct it explicitly.
-import type { AppClient, AuthorizationCode, Group, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
+import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
 
 export interface Store {
   getPool(id: string): UserPool | undefined;
@@ -22,6 +22,11 @@ export interface Store {
   listGroups(userPoolId: string): Group[];
   putGroup(group: Group): Promise<void>;
   deleteGroup(userPoolId: string, groupName: string): Promise<void>;
+
+  getIdentityProvider(userPoolId: string, providerName: string): IdentityProvider | undefined;
+  listIdentityProviders(userPoolId: string): IdentityProvider[];
+  putIdentityProvider(provider: IdentityProvider): Promise<void>;
+  deleteIdentityProvider(userPoolId: string, providerName: string): Promise<void>;
 
   getUser(userPoolId: string, username: string): User | undefined;
   /** Finds a user by an alias attribute (email / phone_number / preferred_username), via an index. */

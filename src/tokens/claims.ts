@@ -1,6 +1,7 @@
 // Cognito-shaped claim sets (reference §5.2-§5.4). Framework-free: the issuer signs what these build.
 import { createHash } from 'node:crypto';
 import type { AppClient, User } from '../domain/model.js';
+import { identitiesClaim } from '../federation/identities.js';
 
 /** How the tokens were obtained: the OAuth endpoints and the JSON API shape them differently. */
 export type Channel = 'oauth' | 'api';
@@ -41,8 +42,10 @@ export function idTokenClaims(f: SessionFacts, lifetime: number, jti: string, ac
   if (f.user.Groups.length > 0) claims['cognito:groups'] = [...f.user.Groups];
   for (const [name, value] of readableAttributes(f.user, f.client)) {
     // *_verified are booleans in ID tokens (strings in userInfo); custom:* stay strings; address is
-    // the OIDC address claim, a JSON object whose `formatted` member is the stored text.
-    claims[name] = BOOLEAN_ATTRIBUTES.has(name) ? value === 'true' : name === 'address' ? { formatted: value } : value;
+    // the OIDC address claim, a JSON object whose `formatted` member is the stored text;
+    // identities is an array (see federation/identities.ts).
+    claims[name] = BOOLEAN_ATTRIBUTES.has(name) ? value === 'true' : name === 'address' ? { formatted: value }
+      : name === 'identities' ? identitiesClaim(value) : value;
   }
   Object.assign(claims, {
     iss: f.issuer,

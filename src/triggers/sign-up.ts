@@ -16,7 +16,7 @@ const NOTHING: PreSignUpDecision = { autoConfirmUser: false, autoVerifyEmail: fa
 export interface PreSignUpCall {
   pool: UserPool;
   clientId: string | undefined;
-  source: 'PreSignUp_SignUp' | 'PreSignUp_AdminCreateUser';
+  source: 'PreSignUp_SignUp' | 'PreSignUp_AdminCreateUser' | 'PreSignUp_ExternalProvider';
   /** The record about to be created (not yet stored). */
   user: User;
   validationData?: Record<string, string> | undefined;

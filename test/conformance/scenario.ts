@@ -159,9 +159,32 @@ export const SCENARIO: Step[] = [
   { op: 'GetGroup', input: onPool({ GroupName: 'testers' }) },
   { op: 'ListGroups', input: onPool({ Limit: 60 }) },
   { op: 'UpdateGroup', input: onPool({ GroupName: 'testers', Description: 'Quality' }) },
+  {
+    op: 'CreateIdentityProvider',
+    input: onPool({
+      ProviderName: 'Google', ProviderType: 'Google', IdpIdentifiers: ['example.com'], AttributeMapping: { email: 'email' },
+      ProviderDetails: { client_id: 'google-client', client_secret: 'google-secret', authorize_scopes: 'openid email' },
+    }),
+  },
+  { op: 'DescribeIdentityProvider', input: onPool({ ProviderName: 'Google' }) },
+  { op: 'ListIdentityProviders', input: onPool({ MaxResults: 60 }) },
+  { op: 'UpdateIdentityProvider', input: onPool({ ProviderName: 'Google', AttributeMapping: { email: 'email', given_name: 'given_name' } }) },
+  { op: 'GetIdentityProviderByIdentifier', input: onPool({ IdpIdentifier: 'example.com' }) },
 
   createUser('ann'),
   { op: 'AdminGetUser', input: onPool({ Username: 'ann' }) },
+  {
+    op: 'AdminLinkProviderForUser',
+    input: onPool({
+      DestinationUser: { ProviderName: 'Cognito', ProviderAttributeValue: 'ann' },
+      SourceUser: { ProviderName: 'Google', ProviderAttributeName: 'Cognito_Subject', ProviderAttributeValue: '117300206013007398924' },
+    }),
+  },
+  {
+    op: 'AdminDisableProviderForUser',
+    input: onPool({ User: { ProviderName: 'Google', ProviderAttributeName: 'Cognito_Subject', ProviderAttributeValue: '117300206013007398924' } }),
+  },
+  { op: 'DeleteIdentityProvider', input: onPool({ ProviderName: 'Google' }) },
   { op: 'ListUsers', input: onPool({ Limit: 60 }) },
   { op: 'AdminUpdateUserAttributes', input: onPool({ Username: 'ann', UserAttributes: [{ Name: 'given_name', Value: 'Ann' }] }) },
   { op: 'AdminDeleteUserAttributes', input: onPool({ Username: 'ann', UserAttributeNames: ['given_name'] }) },

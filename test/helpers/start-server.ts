@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createEmulator, type Emulator } from '../../src/emulator.js';
 import { parseFixture } from '../../src/fixtures/load.js';
 import { TEST_FIXTURE } from './fixture.js';
+import type { TriggerHandler } from '../../src/triggers/in-process.js';
 
 export interface StartedServer {
   /** Base URL of the emulator (its PUBLIC_URL): http://localhost:<port>. */
@@ -21,6 +22,8 @@ export interface StartServerOptions {
   /** ISSUER_URL template, e.g. 'https://cognito-idp.{region}.amazonaws.com/{userPoolId}'. */
   issuerUrl?: string;
   fixture?: object;
+  /** In-process trigger handlers by function ARN or name. */
+  triggers?: Readonly<Record<string, TriggerHandler>>;
 }
 
 export const LOOPBACK = '127.0.0.1';
@@ -36,7 +39,7 @@ export async function startServer(t: Test, opts: StartServerOptions = {}): Promi
   };
   const clock = new OffsetClock();
   const fixtures = [parseFixture('test-fixture.json', JSON.stringify(opts.fixture ?? TEST_FIXTURE))];
-  const { app, deps } = await createEmulator({ config, fixtures, clock });
+  const { app, deps } = await createEmulator({ config, fixtures, clock, ...(opts.triggers ? { triggers: opts.triggers } : {}) });
   t.teardown(() => app.close());
   await app.listen({ host: LOOPBACK, port: 0 });
   const address = app.server.address();

@@ -86,7 +86,7 @@ export function apiClient(
 ): AppClient {
   const client = buildAppClient({ ...settings(input), ...base }, userPoolId, now, existing);
   try {
-    checkAppClient(client, store.listResourceServers(userPoolId));
+    checkAppClient(client, store.listResourceServers(userPoolId), store.listIdentityProviders(userPoolId).map((p) => p.ProviderName));
   } catch (err) {
     if (err instanceof ClientRuleError) throw new CognitoError(err.kind, err.message);
     throw err;

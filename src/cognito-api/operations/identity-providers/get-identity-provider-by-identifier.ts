@@ -1,0 +1,15 @@
+// GetIdentityProviderByIdentifier: the provider whose IdpIdentifiers hold the identifier.
+import { CognitoError } from '../../../errors/cognito-error.js';
+import { identityProviderType } from '../../../federation/provider-rules.js';
+import { requiredString } from '../../input.js';
+import { poolOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+
+export const getIdentityProviderByIdentifier: Operation = ({ store }) => async (input) => {
+  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+  const identifier = requiredString(input, 'IdpIdentifier', 40);
+  const provider = store.listIdentityProviders(pool.Id).find((p) => p.IdpIdentifiers.includes(identifier));
+  // Wording unconfirmed.
+  if (!provider) throw new CognitoError('ResourceNotFoundException', `Identity provider with identifier ${identifier} does not exist.`);
+  return { IdentityProvider: identityProviderType(provider) };
+};

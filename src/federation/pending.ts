@@ -1,0 +1,86 @@
+// In-memory state of federated sign-ins: the authorization requests waiting for their provider
+// (keyed by the opaque `state` we send upstream), the emulated providers' one-time codes, and the
+// identities tests pre-select for the emulated page. Cognito cancels a federated sign-in that does
+// not complete within 5 minutes (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-oidc-flow.html).
+import { randomBytes } from 'node:crypto';
+import { ExpiringMap } from '../domain/expiring-map.js';
+import type { AuthorizeRequest } from '../oauth/authorize-request.js';
+
+export const FEDERATION_MS = 5 * 60 * 1000;
+
+export interface PendingFederation {
+  request: AuthorizeRequest;
+  providerName: string;
+  /** Sent upstream and checked in the provider's ID token. */
+  nonce: string;
+}
+
+/** What an emulated provider's code stands for: the identity picked on its page. */
+export interface EmulatedGrant {
+  state: string;
+  claims: Record<string, string>;
+}
+
+const opaque = () => randomBytes(32).toString('base64url');
+const selectionKey = (poolId: string, providerName: string) => `${poolId}\u0000${providerName}`;
+
+export class Federations {
+  private readonly pending: ExpiringMap<PendingFederation>;
+  private readonly codes: ExpiringMap<EmulatedGrant>;
+  /** pool + provider → claims the emulated page uses without asking (until cleared). */
+  private readonly selections = new Map<string, Record<string, string>>();
+
+  constructor(private readonly now: () => number) {
+    this.pending = new ExpiringMap(now);
+    this.codes = new ExpiringMap(now);
+  }
+
+  /** Returns the opaque state that identifies the sign-in upstream. */
+  start(pending: PendingFederation): string {
+    const state = opaque();
+    this.pending.set(state, pending, this.now() + FEDERATION_MS);
+    return state;
+  }
+
+  peek(state: string): PendingFederation | undefined {
+    return this.pending.get(state);
+  }
+
+  /** Single use: a replayed provider response finds nothing. */
+  finish(state: string): PendingFederation | undefined {
+    return this.pending.take(state);
+  }
+
+  issueCode(grant: EmulatedGrant): string {
+    const code = opaque();
+    this.codes.set(code, grant, this.now() + FEDERATION_MS);
+    return code;
+  }
+
+  redeemCode(code: string): EmulatedGrant | undefined {
+    return this.codes.take(code);
+  }
+
+  select(poolId: string, providerName: string, claims: Record<string, string>): void {
+    this.selections.set(selectionKey(poolId, providerName), claims);
+  }
+
+  unselect(poolId: string, providerName: string): void {
+    this.selections.delete(selectionKey(poolId, providerName));
+  }
+
+  selected(poolId: string, providerName: string): Record<string, string> | undefined {
+    return this.selections.get(selectionKey(poolId, providerName));
+  }
+
+  purge(): void {
+    this.pending.purge();
+    this.codes.purge();
+  }
+
+  clear(): void {
+    this.pending.clear();
+    this.codes.clear();
+    this.selections.clear();
+  }
+}
