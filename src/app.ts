@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { faultHook } from './control/fault-hook.js';
 import { controlRoutes, type ControlDeps } from './control/routes.js';
 import { messagesRoutes } from './control/messages.js';
+import { totpRoutes } from './control/totp.js';
 import { cognitoApiRoutes } from './cognito-api/routes.js';
 import { browserErrorHandler } from './hosted-ui/browser-errors.js';
 import { errorPageRoutes } from './hosted-ui/error-page.js';
@@ -104,6 +105,7 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false): Fas
   app.register(async (control) => {
     controlRoutes(control, deps);
     messagesRoutes(control, deps);
+    totpRoutes(control, deps);
   });
   return app;
 }

@@ -7,6 +7,7 @@ import type { Lockout } from './domain/lockout.js';
 import type { Messages } from './domain/messages.js';
 import type { VerificationCodes } from './domain/verification-codes.js';
 import type { Sessions } from './hosted-ui/sessions.js';
+import type { UsedTotpSteps } from './mfa/totp.js';
 import type { PendingChallenges } from './sign-in/challenges.js';
 import type { Store } from './store/store.js';
 import type { Keys } from './tokens/keys.js';
@@ -33,6 +34,8 @@ export interface Deps {
   /** Pending sign-up, password-reset and attribute-verification codes. */
   verificationCodes: VerificationCodes;
   faults: Faults;
+  /** TOTP time steps already accepted, so a code works once. */
+  usedTotpSteps: UsedTotpSteps;
   /** The pools' Lambda triggers (in-process, local modules, Lambda Invoke API). */
   triggers: Triggers;
 }

@@ -15,6 +15,7 @@ import { VerificationCodes } from './domain/verification-codes.js';
 import { loadFixtures, type LoadedFixture } from './fixtures/load.js';
 import { applySeed, planSeed } from './fixtures/seed.js';
 import { Sessions } from './hosted-ui/sessions.js';
+import { UsedTotpSteps } from './mfa/totp.js';
 import { PendingChallenges } from './sign-in/challenges.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { Keys, type KeySource } from './tokens/keys.js';
@@ -71,6 +72,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     messages: new Messages(),
     verificationCodes: new VerificationCodes(() => clock.now()),
     faults: new Faults(),
+    usedTotpSteps: new UsedTotpSteps(() => clock.now()),
     triggers,
   };
   // Check every fixture before writing anything: a bad one leaves the store untouched.
@@ -82,7 +84,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   /** Back to exactly the fixture state: records, codes, sessions, revocations, clock, faults. */
   const reset = async () => {
     const plan = planSeed(current, store, Date.now());
-    for (const volatile of [deps.sessions, deps.signInChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.srpBlocks, deps.lockout]) volatile.clear();
+    for (const volatile of [deps.sessions, deps.signInChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.srpBlocks, deps.lockout, deps.usedTotpSteps]) volatile.clear();
     clock.offsetMs = 0;
     await store.batch(async () => {
       store.clear();
@@ -99,6 +101,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     deps.signInChallenges.purge();
     deps.srpBlocks.purge();
     deps.verificationCodes.purge();
+    deps.usedTotpSteps.purge();
   };
   const timer = setInterval(purge, PURGE_EVERY_MS);
   timer.unref();

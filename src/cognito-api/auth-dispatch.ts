@@ -1,6 +1,7 @@
 // Runs an AuthFlow (InitiateAuth, AdminInitiateAuth) or answers a challenge (RespondToAuthChallenge,
 // AdminRespondToAuthChallenge) once the operation has found its pool and client.
 import { checkFlowEnabled, type AnsweredChallenge, type AuthContext, type AuthFlow, type Params } from './auth-flows.js';
+import { answerMfa } from './auth-mfa.js';
 import { answerNewPassword } from './auth-new-password.js';
 import { passwordAuth } from './auth-password.js';
 import { refreshTokenAuth } from './auth-refresh.js';
@@ -31,5 +32,7 @@ export function answerChallenge(ctx: AuthContext, challenge: AnsweredChallenge, 
       return answerNewPassword(ctx, responses, session);
     case 'CUSTOM_CHALLENGE':
       return answerCustom(ctx, responses, session);
+    default:
+      return answerMfa(ctx, challenge, responses, session);
   }
 }

@@ -81,15 +81,19 @@ const CHALLENGE_NAMES = [
   'NEW_PASSWORD_REQUIRED', 'SMS_OTP', 'PASSWORD', 'WEB_AUTHN', 'PASSWORD_SRP',
 ] as const;
 
-export type AnsweredChallenge = 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED' | 'CUSTOM_CHALLENGE';
+const ANSWERED = [
+  'PASSWORD_VERIFIER', 'NEW_PASSWORD_REQUIRED', 'CUSTOM_CHALLENGE',
+  'SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP', 'SELECT_MFA_TYPE', 'MFA_SETUP',
+] as const;
+
+export type AnsweredChallenge = (typeof ANSWERED)[number];
 
 export function readChallengeName(input: Input): AnsweredChallenge {
   requiredString(input, 'ChallengeName');
   const name = optionalEnum(input, 'ChallengeName', CHALLENGE_NAMES) ?? '';
-  if (name !== 'PASSWORD_VERIFIER' && name !== 'NEW_PASSWORD_REQUIRED' && name !== 'CUSTOM_CHALLENGE') {
-    throw invalid(`ChallengeName ${name} is not supported by cognito-emulator`);
-  }
-  return name;
+  const answered = ANSWERED.find((c) => c === name);
+  if (answered === undefined) throw invalid(`ChallengeName ${name} is not supported by cognito-emulator`);
+  return answered;
 }
 
 export type Params = Record<string, string>;

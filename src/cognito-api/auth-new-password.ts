@@ -1,6 +1,7 @@
 // RespondToAuthChallenge NEW_PASSWORD_REQUIRED (reference §11.5): USERNAME, NEW_PASSWORD and any
 // `userAttributes.<name>` answer the challenge; the user becomes CONFIRMED and gets tokens. The
 // Session stays usable after a refused password, so the user can try another one.
+import { flagValue } from '../domain/attributes.js';
 import type { User } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import { completeNewPassword } from '../sign-in/new-password.js';
@@ -8,7 +9,7 @@ import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from
 import { signInUser, successOutput } from './auth-user.js';
 import type { Output } from './operation.js';
 import {
-  aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite,
+  aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite, checkMutable,
 } from './operations/users/attribute-rules.js';
 import { invalidSession, newPasswordError } from './sign-in-errors.js';
 
@@ -36,11 +37,12 @@ export async function answerNewPassword(ctx: AuthContext, responses: Params, ses
 function challengeAttributes(ctx: AuthContext, user: User, responses: Params): Record<string, string> {
   const updates: Record<string, string> = {};
   for (const [key, value] of Object.entries(responses)) {
-    if (key.startsWith(ATTRIBUTE_PREFIX)) updates[key.slice(ATTRIBUTE_PREFIX.length)] = value;
+    if (key.startsWith(ATTRIBUTE_PREFIX)) updates[key.slice(ATTRIBUTE_PREFIX.length)] = flagValue(key.slice(ATTRIBUTE_PREFIX.length), value);
   }
   const names = Object.keys(updates);
   if (names.length === 0) return updates;
-  checkAttributeNames(names);
+  checkAttributeNames(ctx.pool, names);
+  checkMutable(ctx.pool, names);
   checkClientMayWrite(ctx.client, names);
   // A changed email or phone number is unverified unless the answer says otherwise (as UpdateUserAttributes).
   for (const name of ['email', 'phone_number']) {

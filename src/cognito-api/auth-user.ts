@@ -28,7 +28,8 @@ export async function successOutput(
   ctx: AuthContext, outcome: SignInSuccess, source: TokenSource = 'TokenGeneration_Authentication',
 ): Promise<Output> {
   if (outcome.kind === 'signed-in') return authenticationResult(ctx, outcome.user, source);
-  return newPasswordChallenge(outcome.user, outcome.session);
+  if (outcome.challenge === 'NEW_PASSWORD_REQUIRED') return newPasswordChallenge(outcome.user, outcome.session);
+  return { ChallengeName: outcome.challenge, ChallengeParameters: outcome.parameters ?? {}, Session: outcome.session };
 }
 
 /**

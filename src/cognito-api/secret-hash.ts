@@ -12,12 +12,12 @@ export function secretHash(clientSecret: string, username: string, clientId: str
 
 /**
  * Throws Cognito's NotAuthorizedException when the client has a secret and the hash is missing or
- * wrong (reference §11.6 wording). A client without a secret ignores any SECRET_HASH sent.
+ * wrong (Cognito's current wording). A client without a secret ignores any SECRET_HASH sent.
  */
 export function checkSecretHash(client: AppClient, username: string, secretHashValue: string | undefined): void {
   if (client.ClientSecret === undefined) return;
   if (secretHashValue === undefined || secretHashValue === '') {
-    throw new CognitoError('NotAuthorizedException', `Client ${client.ClientId} is configured for secret but secret was not received`);
+    throw new CognitoError('NotAuthorizedException', `Client ${client.ClientId} is configured with secret but SECRET_HASH was not received`);
   }
   if (!safeEqual(secretHashValue, secretHash(client.ClientSecret, username, client.ClientId))) {
     throw new CognitoError('NotAuthorizedException', `Unable to verify secret hash for client ${client.ClientId}`);

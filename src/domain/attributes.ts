@@ -9,13 +9,23 @@ export function isKnownAttribute(name: string): boolean {
   return (STANDARD_ATTRIBUTES as readonly string[]).includes(name) || /^(dev:)?custom:[\w.-]{1,20}$/.test(name);
 }
 
-/** Cognito's `[{Name, Value}]` list as a map (later entries win). */
+/** Cognito's `[{Name, Value}]` list as a map (later entries win), verification flags normalised. */
 export function attributeMap(list: ReadonlyArray<{ Name: string; Value?: string }> | undefined): Record<string, string> {
   const map: Record<string, string> = {};
   for (const { Name, Value } of list ?? []) {
-    Object.defineProperty(map, Name, { value: Value ?? '', enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(map, Name, { value: flagValue(Name, Value ?? ''), enumerable: true, writable: true, configurable: true });
   }
   return map;
+}
+
+/**
+ * email_verified / phone_number_verified: Cognito takes `true` / `false` in any case (`True`,
+ * `FALSE`) and reports them in lower case; other values are left for the schema check to refuse.
+ */
+export function flagValue(name: string, value: string): string {
+  if (name !== 'email_verified' && name !== 'phone_number_verified') return value;
+  const lower = value.toLowerCase();
+  return lower === 'true' || lower === 'false' ? lower : value;
 }
 
 export function attributeList(map: Record<string, string>): Array<{ Name: string; Value: string }> {

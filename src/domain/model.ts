@@ -25,6 +25,8 @@ export interface UserPool {
   /** A custom domain (CreateUserPoolDomain with CustomDomainConfig); informational like Domain. */
   CustomDomain?: string;
   CustomDomainConfig?: { CertificateArn: string };
+  /** UpdateUserPoolDomain's ManagedLoginVersion, recorded only: the classic pages (1) are served. */
+  ManagedLoginVersion?: number;
   /** 'ACTIVE' makes DeleteUserPool refuse (set through CreateUserPool / UpdateUserPool). */
   DeletionProtection?: 'ACTIVE' | 'INACTIVE';
   UserPoolTags?: Record<string, string>;
@@ -36,10 +38,34 @@ export interface UserPool {
   LambdaConfig?: LambdaConfig;
   AutoVerifiedAttributes: string[];
   /** DescribeUserPool's Policies; absent = Cognito's defaults (see domain/password-policy.ts). */
-  Policies?: { PasswordPolicy?: PasswordPolicy };
+  Policies?: { PasswordPolicy?: PasswordPolicy; SignInPolicy?: { AllowedFirstAuthFactors: AuthFactor[] } };
+  /** Custom attributes (full names: `custom:x`, `dev:custom:x`) and overrides of standard ones (domain/schema.ts). */
+  Schema?: SchemaAttribute[];
+  /** Whether sign-in asks for a second factor (src/sign-in/mfa.ts); absent = OFF. */
+  MfaConfiguration?: 'OFF' | 'ON' | 'OPTIONAL';
+  /** SetUserPoolMfaConfig's factors besides SMS (SMS is on once SmsConfiguration is set). */
+  SoftwareTokenMfaConfiguration?: { Enabled: boolean };
+  EmailMfaConfiguration?: { Message?: string; Subject?: string };
+  /** Remembered devices (src/devices/); absent = device tracking off. */
+  DeviceConfiguration?: { ChallengeRequiredOnNewDevice?: boolean; DeviceOnlyRememberedOnUserPrompt?: boolean };
+  SmsConfiguration?: { SnsCallerArn: string; ExternalId?: string; SnsRegion?: string };
+  AccountRecoverySetting?: { RecoveryMechanisms: RecoveryMechanism[] };
+  VerificationMessageTemplate?: VerificationMessageTemplate;
+  EmailVerificationMessage?: string;
+  EmailVerificationSubject?: string;
+  SmsVerificationMessage?: string;
+  SmsAuthenticationMessage?: string;
+  AdminCreateUserConfig?: AdminCreateUserConfig;
+  UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate: string[] };
   CreationDate: number;
   LastModifiedDate: number;
 }
+
+/** First factors of choice-based sign-in (USER_AUTH), SignInPolicyType.AllowedFirstAuthFactors. */
+export type AuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+
+/** A user's MFA factor as UserMFASettingList / PreferredMfaSetting name it. */
+export type MfaFactor = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 
 /** Cognito's PasswordPolicyType (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html). */
 export interface PasswordPolicy {
@@ -50,6 +76,37 @@ export interface PasswordPolicy {
   RequireSymbols: boolean;
   PasswordHistorySize?: number;
   TemporaryPasswordValidityDays: number;
+}
+
+/** SchemaAttributeType (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SchemaAttributeType.html). */
+export interface SchemaAttribute {
+  Name: string;
+  AttributeDataType: 'String' | 'Number' | 'DateTime' | 'Boolean';
+  DeveloperOnlyAttribute: boolean;
+  Mutable: boolean;
+  Required: boolean;
+  StringAttributeConstraints?: { MinLength?: string; MaxLength?: string };
+  NumberAttributeConstraints?: { MinValue?: string; MaxValue?: string };
+}
+
+export interface RecoveryMechanism {
+  Priority: number;
+  Name: 'verified_email' | 'verified_phone_number' | 'admin_only';
+}
+
+export interface VerificationMessageTemplate {
+  SmsMessage?: string;
+  EmailMessage?: string;
+  EmailSubject?: string;
+  EmailMessageByLink?: string;
+  EmailSubjectByLink?: string;
+  DefaultEmailOption?: 'CONFIRM_WITH_LINK' | 'CONFIRM_WITH_CODE';
+}
+
+export interface AdminCreateUserConfig {
+  AllowAdminCreateUserOnly?: boolean;
+  UnusedAccountValidityDays?: number;
+  InviteMessageTemplate?: { SMSMessage?: string; EmailMessage?: string; EmailSubject?: string };
 }
 
 export interface TokenValidityUnits {
@@ -129,6 +186,18 @@ export interface User {
   PasswordHash?: PasswordHash;
   /** Set with PasswordHash when the password is set through the emulator, for USER_SRP_AUTH. */
   Srp?: SrpVerifier;
+  /**
+   * New values of attributes in the pool's AttributesRequireVerificationBeforeUpdate, waiting for
+   * VerifyUserAttribute: until then the old value stays (and signs in).
+   */
+  PendingAttributes?: Record<string, string>;
+  /** MFA factors the user turned on (SetUserMFAPreference), in Cognito's order; absent = none. */
+  UserMFASettingList?: MfaFactor[];
+  PreferredMfaSetting?: MfaFactor;
+  /** The verified authenticator app (VerifySoftwareToken): base32 secret, as the app holds it. */
+  SoftwareToken?: { Secret: string; FriendlyDeviceName?: string };
+  /** A secret from AssociateSoftwareToken (access token) waiting for VerifySoftwareToken. */
+  PendingSoftwareTokenSecret?: string;
   /** Epoch ms of the last global sign-out: tokens issued before it are refused (see signedOutBefore). */
   TokensRevokedAt?: number;
   UserCreateDate: number;

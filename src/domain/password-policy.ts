@@ -22,5 +22,5 @@ export function passwordPolicyProblem(password: string, policy: PasswordPolicy =
     : policy.RequireNumbers && !/[0-9]/.test(password) ? 'Password must have numeric characters'
     : policy.RequireSymbols && !SYMBOLS.test(password) ? 'Password must have symbol characters'
     : undefined;
-  return problem && `Password did not conform with policy: ${problem}`;
+  return problem && `Password did not conform with password policy: ${problem}`;
 }

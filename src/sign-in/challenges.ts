@@ -16,6 +16,13 @@ export interface PendingChallenge {
   /** The real username; for a custom authentication of nobody (hidden existence), the login. */
   username: string;
   custom?: CustomAuthState;
+  /** SMS_MFA / EMAIL_OTP: the code sent for this challenge. */
+  code?: string;
+  /** MFA_SETUP: the authenticator secret from AssociateSoftwareToken, then whether it was verified. */
+  secret?: string;
+  setupDone?: boolean;
+  /** MFA_SETUP answered with an email address: EMAIL_OTP turns on once its code comes back. */
+  setupEmail?: string;
 }
 
 export class PendingChallenges {

@@ -35,13 +35,19 @@ export type SignInFailure =
   /** The password is right but an administrator required a reset. */
   | 'reset-required';
 
-/** The challenge a user must answer before getting in. MFA and custom challenges join this list. */
-export type ChallengeName = 'NEW_PASSWORD_REQUIRED';
+/** A second factor, or choosing / setting one up (mfa.ts). */
+export type MfaChallenge = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
 
-/** Where a proven sign-in leads. MFA and custom challenges will be further `challenge`s. */
+/** The challenge a user must answer before getting in. */
+export type ChallengeName = 'NEW_PASSWORD_REQUIRED' | MfaChallenge;
+
+/** Where a proven sign-in leads. */
 export type SignInSuccess =
-  /** A pending challenge: `session` names it in the challenge store (challenges.ts). */
-  | { kind: 'challenge'; challenge: ChallengeName; user: User; session: string }
+  /**
+   * A pending challenge: `session` names it in the challenge store (challenges.ts); `parameters`
+   * are Cognito's ChallengeParameters for it (masked destinations, factor lists as JSON strings).
+   */
+  | { kind: 'challenge'; challenge: ChallengeName; user: User; session: string; parameters?: Record<string, string> }
   | { kind: 'signed-in'; user: User };
 
 export type SignInOutcome = { kind: 'failed'; failure: SignInFailure } | SignInSuccess;

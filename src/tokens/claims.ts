@@ -40,8 +40,9 @@ export function idTokenClaims(f: SessionFacts, lifetime: number, jti: string, ac
   claims.sub = f.user.Attributes.sub;
   if (f.user.Groups.length > 0) claims['cognito:groups'] = [...f.user.Groups];
   for (const [name, value] of readableAttributes(f.user, f.client)) {
-    // *_verified are booleans in ID tokens (strings in userInfo); custom:* stay strings.
-    claims[name] = BOOLEAN_ATTRIBUTES.has(name) ? value === 'true' : value;
+    // *_verified are booleans in ID tokens (strings in userInfo); custom:* stay strings; address is
+    // the OIDC address claim, a JSON object whose `formatted` member is the stored text.
+    claims[name] = BOOLEAN_ATTRIBUTES.has(name) ? value === 'true' : name === 'address' ? { formatted: value } : value;
   }
   Object.assign(claims, {
     iss: f.issuer,

@@ -37,7 +37,7 @@ t.test('NEW_PASSWORD_REQUIRED after the temporary password, then tokens', async 
   t.equal(server.deps.store.getUser(POOL_ID, 'fcp1')?.UserStatus, 'FORCE_CHANGE_PASSWORD');
 
   await rejectsWith(t, answer(challenge.Session, { USERNAME: 'fcp1', NEW_PASSWORD: 'short' }),
-    'InvalidPasswordException', 'Password did not conform with policy: Password not long enough');
+    'InvalidPasswordException', 'Password did not conform with password policy: Password not long enough');
   await rejectsWith(t, answer(challenge.Session, { USERNAME: 'fcp1' }), 'InvalidParameterException', 'Missing required parameter NEW_PASSWORD');
   await rejectsWith(t, answer(challenge.Session, { USERNAME: 'fcp1', NEW_PASSWORD, 'userAttributes.email_verified': 'true' }),
     'NotAuthorizedException', 'A client attempted to write unauthorized attribute');
@@ -67,7 +67,7 @@ t.test('Session lifetime is the client\'s AuthSessionValidity (default 3 minutes
   const first = await passwordAuth('fcp2', TEMP_PASSWORD);
   moveClock(2 * 60_000 + 50_000);
   await rejectsWith(t, answer(first.Session, { USERNAME: 'fcp2', NEW_PASSWORD: 'short' }), 'InvalidPasswordException',
-    'Password did not conform with policy: Password not long enough');
+    'Password did not conform with password policy: Password not long enough');
   moveClock(15_000);
   await rejectsWith(t, answer(first.Session, { USERNAME: 'fcp2', NEW_PASSWORD }),
     'NotAuthorizedException', 'Invalid session for the user, session is expired.');
@@ -75,8 +75,8 @@ t.test('Session lifetime is the client\'s AuthSessionValidity (default 3 minutes
     'NotAuthorizedException', 'Invalid session for the user, session is expired.');
   await rejectsWith(t, answer(undefined, { USERNAME: 'fcp2', NEW_PASSWORD }),
     'NotAuthorizedException', 'Invalid session for the user, session is expired.');
-  await rejectsWith(t, sdk.send(new RespondToAuthChallengeCommand({ ClientId: PUBLIC_CLIENT, ChallengeName: 'SMS_MFA', ChallengeResponses: {} })),
-    'InvalidParameterException', 'ChallengeName SMS_MFA is not supported by cognito-emulator');
+  await rejectsWith(t, sdk.send(new RespondToAuthChallengeCommand({ ClientId: PUBLIC_CLIENT, ChallengeName: 'WEB_AUTHN', ChallengeResponses: {} })),
+    'InvalidParameterException', 'ChallengeName WEB_AUTHN is not supported by cognito-emulator');
 });
 
 t.test('AdminInitiateAuth + AdminRespondToAuthChallenge with SECRET_HASH', async (t) => {
@@ -90,7 +90,7 @@ t.test('AdminInitiateAuth + AdminRespondToAuthChallenge with SECRET_HASH', async
     UserPoolId: POOL_ID, ClientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: challenge.Session, ChallengeResponses: responses,
   }));
   await rejectsWith(t, respond({ USERNAME: 'fcp3', NEW_PASSWORD }), 'NotAuthorizedException',
-    `Client ${SECRET_CLIENT} is configured for secret but secret was not received`);
+    `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`);
   await rejectsWith(t, respond({ USERNAME: 'fcp3', NEW_PASSWORD, SECRET_HASH: hash('fcp4') }), 'NotAuthorizedException',
     `Unable to verify secret hash for client ${SECRET_CLIENT}`);
   await rejectsWith(t, respond({ USERNAME: 'fcp3', NEW_PASSWORD }, PUBLIC_CLIENT),

@@ -111,7 +111,7 @@ t.test('flows belong to one operation; bad input', async (t) => {
 // The seed article's setup: a confidential client with ADMIN_NO_SRP_AUTH signing users in from a server.
 t.test('AdminInitiateAuth ADMIN_NO_SRP_AUTH with SECRET_HASH (confidential client)', async (t) => {
   await rejectsWith(t, adminAuth({ USERNAME: 'alice', PASSWORD }), 'NotAuthorizedException',
-    `Client ${SECRET_CLIENT} is configured for secret but secret was not received`);
+    `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`);
   await rejectsWith(t, adminAuth({ USERNAME: 'alice', PASSWORD, SECRET_HASH: secretHash(SECRET, 'bob', SECRET_CLIENT) }),
     'NotAuthorizedException', `Unable to verify secret hash for client ${SECRET_CLIENT}`);
   await rejectsWith(t, adminAuth({ USERNAME: 'nobody', PASSWORD, SECRET_HASH: 'AAAA' }),

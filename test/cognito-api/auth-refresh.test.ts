@@ -86,7 +86,7 @@ t.test('SECRET_HASH with refresh tokens: the username or the sub', async (t) => 
   t.match(token, /^eyJ/);
   // Legacy-only ExplicitAuthFlows (ADMIN_NO_SRP_AUTH) keep refresh enabled.
   await rejectsWith(t, refresh(token, SECRET_CLIENT), 'NotAuthorizedException',
-    `Client ${SECRET_CLIENT} is configured for secret but secret was not received`);
+    `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`);
   await rejectsWith(t, refresh(token, SECRET_CLIENT, 'REFRESH_TOKEN_AUTH', { SECRET_HASH: secretHash(SECRET, 'bob', SECRET_CLIENT) }),
     'NotAuthorizedException', `Unable to verify secret hash for client ${SECRET_CLIENT}`);
   const byName = await refresh(token, SECRET_CLIENT, 'REFRESH_TOKEN_AUTH', { SECRET_HASH: hash });

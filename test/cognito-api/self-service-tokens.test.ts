@@ -54,7 +54,7 @@ t.test('UpdateUserAttributes, GetUserAttributeVerificationCode, VerifyUserAttrib
   const out = await sdk.send(new UpdateUserAttributesCommand({ AccessToken: access_token, UserAttributes: [{ Name: 'nickname', Value: 'Ri' }] }));
   t.equal(out.CodeDeliveryDetailsList, undefined, 'nothing to verify');
   const changed = await sdk.send(new UpdateUserAttributesCommand({ AccessToken: access_token, UserAttributes: [{ Name: 'email', Value: 'rita@new.example' }] }));
-  t.same(changed.CodeDeliveryDetailsList, [{ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@n***.example' }]);
+  t.same(changed.CodeDeliveryDetailsList, [{ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@n***' }]);
   t.match(attrs((await sdk.send(new GetUserCommand({ AccessToken: access_token }))).UserAttributes),
     { nickname: 'Ri', email: 'rita@new.example', email_verified: 'false' });
   const code = await lastCode(url, POOL_ID, 'rita');
@@ -65,7 +65,7 @@ t.test('UpdateUserAttributes, GetUserAttributeVerificationCode, VerifyUserAttrib
   t.equal(deps.store.getUser(POOL_ID, 'rita')!.Attributes.email_verified, 'true');
 
   const again = await sdk.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: access_token, AttributeName: 'email' }));
-  t.same(again.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@n***.example' });
+  t.same(again.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@n***' });
   t.match((await messages(url, { userPoolId: POOL_ID, username: 'rita' })).at(-1), { trigger: 'GetUserAttributeVerificationCode', code: /^\d{6}$/ });
   await rejectsWith(t, sdk.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: access_token, AttributeName: 'phone_number' })),
     'InvalidParameterException', 'The user has no phone_number to verify.');
@@ -98,7 +98,7 @@ t.test('ChangePassword', async (t) => {
   const change = (PreviousPassword: string, ProposedPassword: string) =>
     sdk.send(new ChangePasswordCommand({ AccessToken: access_token, PreviousPassword, ProposedPassword }));
   await rejectsWith(t, change('Wrong-Passw0rd', 'Changed-Passw0rd'), NOT_AUTHORIZED, 'Incorrect username or password.');
-  await rejectsWith(t, change(PASSWORD, 'changed'), 'InvalidPasswordException', 'Password did not conform with policy: Password not long enough');
+  await rejectsWith(t, change(PASSWORD, 'changed'), 'InvalidPasswordException', 'Password did not conform with password policy: Password not long enough');
   await change(PASSWORD, 'Changed-Passw0rd');
   const sam = deps.store.getUser(POOL_ID, 'sam')!;
   t.ok(await deps.credentials.verify(sam, 'Changed-Passw0rd'));

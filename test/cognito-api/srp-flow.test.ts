@@ -161,11 +161,11 @@ t.test('AdminInitiateAuth USER_SRP_AUTH with SECRET_HASH on a legacy-flows clien
   const init = (extra: Record<string, string>): Promise<InitiateAuthCommandOutput> => sdk.send(new AdminInitiateAuthCommand({
     UserPoolId: POOL_ID, ClientId: SECRET_CLIENT, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'alice', SRP_A: client.SRP_A, ...extra },
   }));
-  await rejectsWith(t, init({}), 'NotAuthorizedException', `Client ${SECRET_CLIENT} is configured for secret but secret was not received`);
+  await rejectsWith(t, init({}), 'NotAuthorizedException', `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`);
   const out = await init({ SECRET_HASH: hash('alice') });
   const answer = await client.respond(out.ChallengeParameters, PASSWORD);
   await rejectsWith(t, respond(answer, SECRET_CLIENT), 'NotAuthorizedException',
-    `Client ${SECRET_CLIENT} is configured for secret but secret was not received`);
+    `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`);
   const done = await respond({ ...answer, SECRET_HASH: hash('alice') }, SECRET_CLIENT);
   t.equal(done.AuthenticationResult?.ExpiresIn, 1800);
 });

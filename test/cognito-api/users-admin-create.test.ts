@@ -86,9 +86,9 @@ t.test('AdminCreateUser: failures', async (t) => {
     sdk.send(new AdminCreateUserCommand({ UserPoolId: POOL_ID, Username: 'x-user', ...input }));
   await rejectsWith(t, create({ Username: 'alice' }), 'UsernameExistsException', 'User account already exists');
   await rejectsWith(t, create({ TemporaryPassword: 'short' }), 'InvalidPasswordException',
-    'Password did not conform with policy: Password not long enough');
+    'Password did not conform with password policy: Password not long enough');
   await rejectsWith(t, create({ TemporaryPassword: 'nouppercase1!' }), 'InvalidPasswordException',
-    'Password did not conform with policy: Password must have uppercase characters');
+    'Password did not conform with password policy: Password must have uppercase characters');
   await rejectsWith(t, create({ UserAttributes: [{ Name: 'shoe_size', Value: '42' }] }), 'InvalidParameterException',
     'Attributes did not conform to the schema: shoe_size: Attribute does not exist in the schema.');
   await rejectsWith(t, create({ UserAttributes: [{ Name: 'sub', Value: 'mine' }] }), 'InvalidParameterException',

@@ -94,7 +94,7 @@ t.test('AdminSetUserPassword', async (t) => {
   t.equal(await statusOf('setpw'), 'FORCE_CHANGE_PASSWORD', 'Permanent defaults to false');
   t.ok(await deps.credentials.verify(deps.store.getUser(POOL_ID, 'setpw')!, 'Temp-Passw0rd2'));
   await rejectsWith(t, sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: POOL_ID, Username: 'setpw', Password: 'Nosymbol123', Permanent: true })),
-    'InvalidPasswordException', 'Password did not conform with policy: Password must have symbol characters');
+    'InvalidPasswordException', 'Password did not conform with password policy: Password must have symbol characters');
   t.equal(await statusOf('setpw'), 'FORCE_CHANGE_PASSWORD', 'unchanged after a refused password');
   await rejectsWith(t, sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: POOL_ID, Username: 'ghost', Password: 'Perm-Passw0rd' })),
     'UserNotFoundException', 'User does not exist.');

@@ -92,6 +92,9 @@ t.test('20 concurrent AdminCreateUser of the same username: one success, Usernam
 t.test('concurrent AdminUpdateUserAttributes on different attributes of one user: no lost update', async (t) => {
   const { app } = await buildTestApp(t);
   const updates = Array.from({ length: 12 }, (_, i) => ({ Name: `custom:attr${i}`, Value: `value-${i}` }));
+  // Custom attributes must be in the pool's schema first.
+  const declared = await api(app, 'AddCustomAttributes', { UserPoolId: POOL_ID, CustomAttributes: updates.map((_, i) => ({ Name: `attr${i}`, AttributeDataType: 'String' })) });
+  t.equal(declared.status, 200);
   const results = await Promise.all(updates.map((u) => api(app, 'AdminUpdateUserAttributes', { UserPoolId: POOL_ID, Username: 'alice', UserAttributes: [u] })));
   t.same(results.map((r) => r.status), Array(12).fill(200));
   const user = await api(app, 'AdminGetUser', { UserPoolId: POOL_ID, Username: 'alice' });

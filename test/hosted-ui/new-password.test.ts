@@ -40,12 +40,12 @@ t.test('policy violations and mismatches re-render the form', async (t) => {
   const { app } = await buildTestApp(t);
   let step: Step = await challengeStep(app);
   const cases: Array<[string, string, string]> = [
-    ['too short', 'Ab1!xyz', 'Password did not conform with policy: Password not long enough'],
-    ['no upper case', 'abcdefg1!', 'Password did not conform with policy: Password must have uppercase characters'],
-    ['no lower case', 'ABCDEFG1!', 'Password did not conform with policy: Password must have lowercase characters'],
-    ['no digit', 'Abcdefgh!', 'Password did not conform with policy: Password must have numeric characters'],
-    ['no symbol', 'Abcdefgh1', 'Password did not conform with policy: Password must have symbol characters'],
-    ['empty', '', 'Password did not conform with policy: Password not long enough'],
+    ['too short', 'Ab1!xyz', 'Password did not conform with password policy: Password not long enough'],
+    ['no upper case', 'abcdefg1!', 'Password did not conform with password policy: Password must have uppercase characters'],
+    ['no lower case', 'ABCDEFG1!', 'Password did not conform with password policy: Password must have lowercase characters'],
+    ['no digit', 'Abcdefgh!', 'Password did not conform with password policy: Password must have numeric characters'],
+    ['no symbol', 'Abcdefgh1', 'Password did not conform with password policy: Password must have symbol characters'],
+    ['empty', '', 'Password did not conform with password policy: Password not long enough'],
   ];
   for (const [name, password, message] of cases) {
     const res = await submit(app, step, password);

@@ -2,10 +2,12 @@
 import type { Operation } from '../operation.js';
 import { AUTH_OPERATIONS } from './auth/index.js';
 import { MANAGEMENT_OPERATIONS } from './management/index.js';
+import { MFA_OPERATIONS } from './mfa/index.js';
 import { USER_OPERATIONS } from './users/index.js';
 
 export const OPERATIONS: Record<string, Operation> = {
   ...MANAGEMENT_OPERATIONS,
   ...USER_OPERATIONS,
   ...AUTH_OPERATIONS,
+  ...MFA_OPERATIONS,
 };

@@ -26,6 +26,6 @@ export function domainDescription(pool: UserPool, domain: string, urls: Urls): R
     Version: '1',
     Status: 'ACTIVE',
     ...(custom && pool.CustomDomainConfig ? { CustomDomainConfig: pool.CustomDomainConfig } : {}),
-    ManagedLoginVersion: 1,
+    ManagedLoginVersion: pool.ManagedLoginVersion ?? 1,
   };
 }

@@ -1,5 +1,6 @@
 // Management operations: pools, app clients, resource servers, domains, groups and membership.
 import type { Operation } from '../../operation.js';
+import { addCustomAttributes } from './add-custom-attributes.js';
 import { adminAddUserToGroup } from './admin-add-user-to-group.js';
 import { adminListGroupsForUser } from './admin-list-groups-for-user.js';
 import { adminRemoveUserFromGroup } from './admin-remove-user-from-group.js';
@@ -27,12 +28,14 @@ import { updateGroup } from './update-group.js';
 import { updateResourceServer } from './update-resource-server.js';
 import { updateUserPool } from './update-user-pool.js';
 import { updateUserPoolClient } from './update-user-pool-client.js';
+import { updateUserPoolDomain } from './update-user-pool-domain.js';
 
 export const MANAGEMENT_OPERATIONS: Record<string, Operation> = {
   CreateUserPool: createUserPool,
   DescribeUserPool: describeUserPool,
   ListUserPools: listUserPools,
   UpdateUserPool: updateUserPool,
+  AddCustomAttributes: addCustomAttributes,
   DeleteUserPool: deleteUserPool,
   CreateUserPoolClient: createUserPoolClient,
   DescribeUserPoolClient: describeUserPoolClient,
@@ -46,6 +49,7 @@ export const MANAGEMENT_OPERATIONS: Record<string, Operation> = {
   DeleteResourceServer: deleteResourceServer,
   CreateUserPoolDomain: createUserPoolDomain,
   DescribeUserPoolDomain: describeUserPoolDomain,
+  UpdateUserPoolDomain: updateUserPoolDomain,
   DeleteUserPoolDomain: deleteUserPoolDomain,
   CreateGroup: createGroup,
   GetGroup: getGroup,

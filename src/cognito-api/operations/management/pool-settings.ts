@@ -1,11 +1,13 @@
 // The user-pool settings the emulator keeps, read from CreateUserPool / UpdateUserPool input.
-// Settings it cannot act on (MFA, SMS/email configuration, custom password
-// policies, schema) are accepted and not kept: DescribeUserPool reports the defaults it enforces.
+// Settings it cannot act on yet (email configuration, device tracking) are
+// accepted and not kept: DescribeUserPool reports Cognito's defaults for them.
 import type { UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalEnum, optionalEnumList, optionalStringMap, requiredString } from '../../input.js';
 import type { Input } from '../../operation.js';
 import { checkPattern } from './common.js';
+import { messageSettingsInput } from './pool-messages.js';
+import { accountRecoveryInput, attributeUpdateInput, mfaInput, policiesInput } from './pool-policies.js';
 
 const NAME_PATTERN = /^[\w\s+=,.@-]+$/;
 
@@ -31,13 +33,33 @@ export function signInAttributes(input: Input): Pick<UserPool, 'UsernameAttribut
  * UpdateUserPool documents ("If you don't provide a value for an attribute, Amazon Cognito sets
  * it to its default value").
  */
-export function mutableSettings(input: Input): Pick<UserPool, 'AutoVerifiedAttributes' | 'DeletionProtection' | 'UserPoolTags'> {
-  const auto = optionalEnumList(input, 'AutoVerifiedAttributes', ['phone_number', 'email']) ?? [];
+export function mutableSettings(input: Input, existing?: Parameters<typeof mfaInput>[1]): MutableSettings {
+  const auto = [...new Set(optionalEnumList(input, 'AutoVerifiedAttributes', ['phone_number', 'email']) ?? [])];
   const protection = optionalEnum(input, 'DeletionProtection', ['ACTIVE', 'INACTIVE']) ?? 'INACTIVE';
   const tags = optionalStringMap(input, 'UserPoolTags');
   return {
-    AutoVerifiedAttributes: [...new Set(auto)],
+    AutoVerifiedAttributes: auto,
     DeletionProtection: protection,
     UserPoolTags: { ...tags },
+    ...policiesInput(input),
+    ...mfaInput(input, existing),
+    ...accountRecoveryInput(input),
+    ...messageSettingsInput(input),
+    ...attributeUpdateInput(input, auto),
   };
+}
+
+const SETTABLE = [
+  'AutoVerifiedAttributes', 'DeletionProtection', 'UserPoolTags', 'Policies', 'MfaConfiguration', 'SmsConfiguration',
+  'AccountRecoverySetting', 'UserAttributeUpdateSettings', 'VerificationMessageTemplate', 'EmailVerificationMessage',
+  'EmailVerificationSubject', 'SmsVerificationMessage', 'SmsAuthenticationMessage', 'AdminCreateUserConfig',
+] as const satisfies ReadonlyArray<keyof UserPool>;
+
+export type MutableSettings = Pick<UserPool, 'AutoVerifiedAttributes'> & Partial<Pick<UserPool, (typeof SETTABLE)[number]>>;
+
+/** UpdateUserPool: the pool with every setting it takes replaced by `settings` (omitted ones back to defaults). */
+export function replaceSettings(pool: UserPool, settings: MutableSettings): UserPool {
+  const base: Partial<UserPool> = { ...pool };
+  for (const key of SETTABLE) delete base[key];
+  return { ...(base as UserPool), ...settings };
 }

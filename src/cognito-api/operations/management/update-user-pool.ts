@@ -2,7 +2,7 @@
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { mutableSettings, poolName } from './pool-settings.js';
+import { mutableSettings, poolName, replaceSettings } from './pool-settings.js';
 import { readLambdaConfig } from '../../../triggers/lambda-config.js';
 
 export const updateUserPool: Operation = ({ store, clock }) => async (input) => {
@@ -10,9 +10,10 @@ export const updateUserPool: Operation = ({ store, clock }) => async (input) => 
   const name = poolName(input, false);
   // Like every omitted setting, an omitted LambdaConfig removes the pool's triggers (API reference).
   const lambdaConfig = readLambdaConfig(input.LambdaConfig);
-  const { LambdaConfig: _previous, ...rest } = pool;
+  const settings = mutableSettings(input, pool);
+  const { LambdaConfig: _previous, ...rest } = replaceSettings(pool, settings);
   await store.putPool({
-    ...rest, ...mutableSettings(input), ...(lambdaConfig ? { LambdaConfig: lambdaConfig } : {}), Name: name ?? pool.Name, LastModifiedDate: clock.now(),
+    ...rest, ...(lambdaConfig ? { LambdaConfig: lambdaConfig } : {}), Name: name ?? pool.Name, LastModifiedDate: clock.now(),
   });
   return {};
 };

@@ -25,10 +25,10 @@ export const adminCreateUser: Operation = (deps) => async (input) => {
   const action = optionalEnum(input, 'MessageAction', ['RESEND', 'SUPPRESS'] as const);
   const mediums = optionalEnumList(input, 'DesiredDeliveryMediums', ['SMS', 'EMAIL'] as const);
   const attributes = attributeMap(optionalAttributeList(input, 'UserAttributes'));
-  checkAttributeNames(Object.keys(attributes));
+  checkAttributeNames(pool, Object.keys(attributes));
   checkAttributeValues(attributes);
-  if (given !== undefined) checkPasswordPolicy(given);
-  const password = given ?? generateTemporaryPassword();
+  if (given !== undefined) checkPasswordPolicy(given, pool);
+  const password = given ?? generateTemporaryPassword(pool);
 
   let user: User;
   if (action === 'RESEND') {

@@ -1,11 +1,10 @@
 // AdminDeleteUserAttributes: removes attributes by name. sub, and the attribute a pool with
 // UsernameAttributes signs users in with, cannot be removed (wording unconfirmed; README).
-import { isKnownAttribute } from '../../../domain/attributes.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalStringList, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { requireMember } from './attribute-rules.js';
+import { inPoolSchema, requireMember } from './attribute-rules.js';
 import { saveUser } from './user-records.js';
 
 export const adminDeleteUserAttributes: Operation = (deps) => async (input) => {
@@ -15,7 +14,7 @@ export const adminDeleteUserAttributes: Operation = (deps) => async (input) => {
   const names = optionalStringList(input, 'UserAttributeNames') ?? [];
   const attributes = { ...user.Attributes };
   for (const name of names) {
-    if (!isKnownAttribute(name)) {
+    if (!inPoolSchema(pool, name)) {
       throw new CognitoError('InvalidParameterException', `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`);
     }
     if (name === 'sub' || pool.UsernameAttributes.includes(name)) {

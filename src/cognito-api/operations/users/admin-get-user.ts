@@ -1,5 +1,7 @@
 // AdminGetUser: the user's attributes under `UserAttributes` (unlike ListUsers' `Attributes`).
+// MFAOptions / UserMFASettingList / PreferredMfaSetting are left out for users without MFA, as Cognito leaves them out.
 import { attributeList } from '../../../domain/attributes.js';
+import { mfaSettingFields } from '../../../mfa/factors.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
@@ -10,12 +12,11 @@ export const adminGetUser: Operation = ({ store }) => async (input) => {
   const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
   return {
     Enabled: user.Enabled,
-    MFAOptions: [],
     UserAttributes: attributeList(user.Attributes),
     UserCreateDate: seconds(user.UserCreateDate),
     UserLastModifiedDate: seconds(user.UserLastModifiedDate),
-    UserMFASettingList: [],
     UserStatus: user.UserStatus,
     Username: user.Username,
+    ...mfaSettingFields(user),
   };
 };

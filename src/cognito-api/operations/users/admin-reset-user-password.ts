@@ -6,7 +6,7 @@ import { RESET_CODE_TTL_MS } from '../../../domain/verification-codes.js';
 import { optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { verifiedContact } from './delivery.js';
+import { recoveryContact } from './delivery.js';
 import { sendMessage } from './send-message.js';
 import { saveUser } from './user-records.js';
 
@@ -15,7 +15,8 @@ export const NO_VERIFIED_CONTACT = 'Cannot reset password for the user as there 
 export const adminResetUserPassword: Operation = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
-  const delivery = verifiedContact(user);
+  if (!user.Enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+  const delivery = recoveryContact(pool, user);
   if (!delivery) throw new CognitoError('InvalidParameterException', NO_VERIFIED_CONTACT);
   const saved = await saveUser(deps, user, { UserStatus: 'RESET_REQUIRED' });
   const code = deps.verificationCodes.issue(pool.Id, saved.Username, 'resetPassword', RESET_CODE_TTL_MS, delivery.attribute);

@@ -10,7 +10,7 @@ export const adminSetUserPassword: Operation = (deps) => async (input) => {
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   const password = requiredString(input, 'Password', 256);
   const permanent = optionalBoolean(input, 'Permanent') ?? false;
-  checkPasswordPolicy(password);
+  checkPasswordPolicy(password, pool);
   await saveNewPassword(deps, user, password, () => ({ UserStatus: permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD' }));
   // A pending reset code is moot once an administrator has set the password.
   deps.verificationCodes.forget(pool.Id, user.Username, 'resetPassword');

@@ -1,7 +1,8 @@
-// Checks on attributes written through the API (AdminCreateUser, SignUp, *UpdateUserAttributes).
-// The emulator has no per-pool schema: every standard attribute and any custom:* is accepted.
-import { isKnownAttribute } from '../../../domain/attributes.js';
+// Checks on attributes written through the API (AdminCreateUser, SignUp, *UpdateUserAttributes,
+// the new-password challenge) against the pool's schema: standard attributes, and custom ones only
+// when the pool declares them.
 import type { AppClient, User, UserPool } from '../../../domain/model.js';
+import { customAttribute, isStandardAttribute, requiredAttributes, schemaAttributes } from '../../../domain/schema.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';
 import { requiredString } from '../../input.js';
@@ -9,15 +10,41 @@ import type { Input } from '../../operation.js';
 
 const invalid = (message: string) => new CognitoError('InvalidParameterException', message);
 
+const CUSTOM = /^(dev:)?custom:/;
+
+/** Whether `name` is in the pool's schema (a standard attribute or a declared custom one). */
+export const inPoolSchema = (pool: UserPool, name: string): boolean =>
+  isStandardAttribute(name) || (CUSTOM.test(name) && customAttribute(pool, name) !== undefined);
+
 /** Cognito's wording for schema violations ("Attributes did not conform to the schema: …"). */
-export function checkAttributeNames(names: readonly string[]): void {
+export function checkAttributeNames(pool: UserPool, names: readonly string[]): void {
   for (const name of names) {
-    if (!isKnownAttribute(name)) {
+    if (CUSTOM.test(name) && !inPoolSchema(pool, name)) {
+      // Cognito's wording for a custom attribute the pool does not declare.
+      throw invalid(`Attributes did not conform to the schema: Type for attribute {${name}} could not be determined`);
+    }
+    if (!inPoolSchema(pool, name)) {
       throw invalid(`Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`);
     }
     // sub is assigned by Cognito and immutable (wording unconfirmed; README).
     if (name === 'sub') throw invalid('Attributes did not conform to the schema: sub: Attribute cannot be updated.');
   }
+}
+
+/** Updates may not touch attributes the schema declares immutable (Mutable: false); wording unconfirmed. */
+export function checkMutable(pool: UserPool, names: readonly string[]): void {
+  const schema = schemaAttributes(pool);
+  for (const name of names) {
+    if (name !== 'sub' && schema.find((a) => a.Name === name)?.Mutable === false) {
+      throw invalid(`Attributes did not conform to the schema: ${name}: Attribute cannot be updated. (changing an immutable attribute)`);
+    }
+  }
+}
+
+/** Attributes the schema marks Required must be given when a user is created. */
+export function checkRequired(pool: UserPool, attributes: Record<string, string>): void {
+  const missing = requiredAttributes(pool).find((name) => !attributes[name]);
+  if (missing) throw invalid(`Attributes did not conform to the schema: ${missing}: The attribute is required`);
 }
 
 /** Format checks Cognito applies to the contact attributes (messages as Cognito prints them). */

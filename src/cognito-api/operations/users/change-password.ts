@@ -7,14 +7,14 @@ import { userFromAccessToken } from './access-token.js';
 import { checkPasswordPolicy, saveNewPassword } from './user-records.js';
 
 export const changePassword: Operation = (deps) => async (input) => {
-  const { user } = await userFromAccessToken(deps, input);
+  const { user, pool } = await userFromAccessToken(deps, input);
   // Optional in the API only for passwordless users, which the emulator does not have.
   const previous = requiredString(input, 'PreviousPassword', 256);
   const proposed = requiredString(input, 'ProposedPassword', 256);
   if (!(await deps.credentials.verify(user, previous))) {
     throw new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
   }
-  checkPasswordPolicy(proposed);
+  checkPasswordPolicy(proposed, pool);
   await saveNewPassword(deps, user, proposed);
   return {};
 };

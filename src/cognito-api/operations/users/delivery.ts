@@ -10,10 +10,12 @@ export interface Delivery {
   destination: string;
 }
 
+export const contactDelivery = (attribute: ContactAttribute, destination: string): Delivery =>
+  ({ attribute, medium: attribute === 'email' ? 'EMAIL' : 'SMS', destination });
+
 export function deliveryTo(user: User, attribute: ContactAttribute): Delivery | undefined {
   const destination = user.Attributes[attribute];
-  if (!destination) return undefined;
-  return { attribute, medium: attribute === 'email' ? 'EMAIL' : 'SMS', destination };
+  return destination ? contactDelivery(attribute, destination) : undefined;
 }
 
 /**
@@ -31,6 +33,28 @@ export function verifiedContact(user: User): Delivery | undefined {
   return undefined;
 }
 
+/**
+ * Where a password-reset code goes under the pool's AccountRecoverySetting: its mechanisms in
+ * priority order, the first verified one wins. Pools without the setting use Cognito's older rule
+ * (verifiedContact). `admin_only` (no self-service) is the caller's to refuse; here it is skipped,
+ * which is what AdminResetUserPassword needs.
+ */
+export function recoveryContact(pool: UserPool, user: User): Delivery | undefined {
+  const mechanisms = (pool.AccountRecoverySetting?.RecoveryMechanisms ?? []).filter((m) => m.Name !== 'admin_only');
+  if (mechanisms.length === 0) return verifiedContact(user);
+  for (const m of mechanisms) {
+    const attribute = m.Name === 'verified_email' ? 'email' : 'phone_number';
+    if (user.Attributes[`${attribute}_verified`] === 'true') {
+      const delivery = deliveryTo(user, attribute);
+      if (delivery) return delivery;
+    }
+  }
+  return undefined;
+}
+
+export const selfServiceRecoveryAllowed = (pool: UserPool): boolean =>
+  pool.AccountRecoverySetting?.RecoveryMechanisms.some((m) => m.Name === 'admin_only') !== true;
+
 /** SignUp / ResendConfirmationCode: the pool's auto-verified attribute, phone first when both are. */
 export function autoVerifyContact(pool: UserPool, user: User): Delivery | undefined {
   for (const attribute of ['phone_number', 'email'] as const) {
@@ -42,13 +66,14 @@ export function autoVerifyContact(pool: UserPool, user: User): Delivery | undefi
   return undefined;
 }
 
-/** `a***@e***.com` and `+*******0100`, the masks Cognito shows (phone form unconfirmed; README). */
+/**
+ * `a***@e***` and `+*******0100`, the masks Cognito shows. The email mask once kept the top-level
+ * domain (`a***@e***.com`, still in the CLI examples); Cognito's answers today drop it.
+ */
 export function maskDestination(d: Delivery): string {
   if (d.medium === 'SMS') return `+${'*'.repeat(Math.max(d.destination.length - 5, 0))}${d.destination.slice(-4)}`;
-  const [local = '', domain = ''] = d.destination.split('@');
-  const dot = domain.lastIndexOf('.');
-  const tld = dot > 0 ? domain.slice(dot) : '';
-  return `${local.charAt(0)}***@${domain.charAt(0)}***${tld}`;
+  const at = d.destination.lastIndexOf('@');
+  return `${d.destination.charAt(0)}***@${d.destination.charAt(at + 1)}***`;
 }
 
 export function codeDeliveryDetails(d: Delivery): Record<string, string> {

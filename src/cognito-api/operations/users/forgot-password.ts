@@ -1,4 +1,5 @@
-// ForgotPassword: a reset code (1 h) to the verified phone, else the verified email (API reference).
+// ForgotPassword: a reset code (1 h) to the verified contact the pool's AccountRecoverySetting
+// names first (without the setting: the verified phone, else the verified email; API reference).
 // Users who never set their own password (FORCE_CHANGE_PASSWORD) cannot reset it (Cognito's wording).
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { RESET_CODE_TTL_MS } from '../../../domain/verification-codes.js';
@@ -7,12 +8,14 @@ import { NO_VERIFIED_CONTACT } from './admin-reset-user-password.js';
 import { findSignInUser } from '../../../domain/users.js';
 import { migrateUser } from '../../../sign-in/migration.js';
 import { optionalStringMap } from '../../input.js';
-import { codeDeliveryDetails, verifiedContact } from './delivery.js';
+import { codeDeliveryDetails, recoveryContact, selfServiceRecoveryAllowed } from './delivery.js';
 import { sendMessage } from './send-message.js';
 import { hiddenDelivery, selfServiceCall, selfServiceUser } from './self-service.js';
 
 export const forgotPassword: Operation = (deps) => async (input) => {
   const call = selfServiceCall(deps, input);
+  // AccountRecoverySetting admin_only: no self-service reset, whoever asks (moto's AWS-checked wording).
+  if (!selfServiceRecoveryAllowed(call.pool)) throw new CognitoError('NotAuthorizedException', 'Contact administrator to reset password.');
   const clientMetadata = optionalStringMap(input, 'ClientMetadata');
   // A user the pool does not have yet may come from the migrate-user trigger (created RESET_REQUIRED).
   const migrated = findSignInUser(deps.store, call.pool, call.username) ? undefined : await migrateUser(
@@ -25,7 +28,7 @@ export const forgotPassword: Operation = (deps) => async (input) => {
   if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
     throw new CognitoError('NotAuthorizedException', 'User password cannot be reset in the current state.');
   }
-  const delivery = verifiedContact(user);
+  const delivery = recoveryContact(call.pool, user);
   if (!delivery) throw new CognitoError('InvalidParameterException', NO_VERIFIED_CONTACT);
   const code = deps.verificationCodes.issue(call.pool.Id, user.Username, 'resetPassword', RESET_CODE_TTL_MS, delivery.attribute);
   await sendMessage(deps, {

@@ -5,7 +5,7 @@ import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js'
 import { optionalStringMap, requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
-import { codeDeliveryDetails, deliveryTo } from './delivery.js';
+import { codeDeliveryDetails, contactDelivery, deliveryTo } from './delivery.js';
 import { sendMessage } from './send-message.js';
 
 export const getUserAttributeVerificationCode: Operation = (deps) => async (input) => {
@@ -14,7 +14,9 @@ export const getUserAttributeVerificationCode: Operation = (deps) => async (inpu
   if (name !== 'email' && name !== 'phone_number') {
     throw new CognitoError('InvalidParameterException', `Invalid attribute name: ${name} cannot be verified.`);
   }
-  const delivery = deliveryTo(user, name);
+  // A value waiting for verification (AttributesRequireVerificationBeforeUpdate) is the one to verify.
+  const waiting = user.PendingAttributes?.[name];
+  const delivery = waiting !== undefined ? contactDelivery(name, waiting) : deliveryTo(user, name);
   // Wording unconfirmed (README).
   if (!delivery) throw new CognitoError('InvalidParameterException', `The user has no ${name} to verify.`);
   const code = deps.verificationCodes.issue(user.UserPoolId, user.Username, `verify:${name}`, CONFIRMATION_CODE_TTL_MS, name);

@@ -1,12 +1,12 @@
 // ListUsers: UserType records (attributes under `Attributes`), at most Limit (1-60, default 60) per
 // page, an opaque PaginationToken while more remain, AttributesToGet to narrow the attributes.
-import { isKnownAttribute } from '../../../domain/attributes.js';
 import type { User } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalInteger, optionalString, optionalStringList, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { userType } from '../../serialize.js';
+import { inPoolSchema } from './attribute-rules.js';
 import { filterUsers, parseUserFilter } from './list-users-filter.js';
 
 const DEFAULT_LIMIT = 60;
@@ -40,7 +40,10 @@ export const listUsers: Operation = ({ store }) => async (input) => {
   const limit = optionalInteger(input, 'Limit', 1, 60) ?? DEFAULT_LIMIT;
   const token = optionalString(input, 'PaginationToken', 131072);
   const only = optionalStringList(input, 'AttributesToGet');
-  const unknown = only?.find((name) => !isKnownAttribute(name));
+  // sub is always returned and cannot be asked for: Cognito refuses it with its generic wording
+  // (aws-samples/sample-collaborative-ai-dlc#52).
+  if (only?.includes('sub')) throw new CognitoError('InvalidParameterException', 'Input fails to satisfy the constraints.');
+  const unknown = only?.find((name) => !inPoolSchema(pool, name));
   if (unknown !== undefined) {
     throw new CognitoError('InvalidParameterException', `One or more requested attributes do not exist: ${unknown}`);
   }

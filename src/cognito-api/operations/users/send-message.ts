@@ -3,6 +3,7 @@
 // trigger", "Custom sender Lambda triggers"). Every message is recorded in deps.messages
 // (GET /_emulator/messages) with its text, so tests read what the user would have received.
 import type { Deps } from '../../../deps.js';
+import { authenticationMessage, codeMessage, invitationMessage, type MessageText } from '../../../domain/message-templates.js';
 import type { User, UserPool } from '../../../domain/model.js';
 import { customMessage, customSender, type MessageSource } from '../../../triggers/messages.js';
 import type { Delivery } from './delivery.js';
@@ -23,11 +24,11 @@ export interface OutgoingMessage {
 const CODE = '{####}';
 const USERNAME = '{username}';
 
-/** Cognito's default templates (DescribeUserPool's VerificationMessageTemplate, AdminCreateUserConfig). */
-function defaults(source: MessageSource): { message: string; subject: string } {
-  return source === 'AdminCreateUser'
-    ? { message: `Your username is ${USERNAME} and temporary password is ${CODE}.`, subject: 'Your temporary password' }
-    : { message: `Your verification code is ${CODE}.`, subject: 'Your verification code' };
+/** The pool's templates, else Cognito's default texts (domain/message-templates.ts). */
+function defaults(m: OutgoingMessage, secret: string): MessageText {
+  if (m.source === 'AdminCreateUser') return invitationMessage(m.pool, m.delivery.medium, secret, m.user.Username);
+  if (m.source === 'Authentication') return authenticationMessage(m.pool, m.delivery.medium, secret, m.user.Username);
+  return codeMessage(m.pool, m.delivery.medium, secret, m.user.Username);
 }
 
 export async function sendMessage(deps: Pick<Deps, 'messages' | 'clock' | 'triggers'>, m: OutgoingMessage): Promise<void> {
@@ -41,15 +42,17 @@ export async function sendMessage(deps: Pick<Deps, 'messages' | 'clock' | 'trigg
     deps.messages.add({ ...record, sender, createdAt: deps.clock.now() });
     return;
   }
-  const template = defaults(m.source);
+  const template = defaults(m, secret);
   const custom = await customMessage(deps, m);
   const email = m.delivery.medium === 'EMAIL';
-  const text = (email ? custom?.emailMessage : custom?.smsMessage) ?? template.message;
-  const fill = (value: string) => value.replaceAll(CODE, secret).replaceAll(USERNAME, m.user.Username);
+  // Replacer functions, so `$&` and friends in a code or name are inserted literally.
+  const fill = (value: string) => value.replaceAll(CODE, () => secret).replaceAll(USERNAME, () => m.user.Username);
+  const text = (email ? custom?.emailMessage : custom?.smsMessage);
+  const subject = custom?.emailSubject ?? template.subject;
   deps.messages.add({
     ...record,
-    message: fill(text),
-    ...(email ? { subject: fill(custom?.emailSubject ?? template.subject) } : {}),
+    message: text !== undefined ? fill(text) : template.message,
+    ...(email && subject !== undefined ? { subject: custom?.emailSubject !== undefined ? fill(subject) : subject } : {}),
     createdAt: deps.clock.now(),
   });
 }

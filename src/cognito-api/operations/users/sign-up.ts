@@ -15,13 +15,16 @@ import { checkPasswordPolicy, insertNewUser, newUserRecord } from './user-record
 
 export const signUp: Operation = (deps) => async (input) => {
   const call = selfServiceCall(deps, input);
+  if (call.pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly === true) {
+    throw new CognitoError('NotAuthorizedException', 'SignUp is not permitted for this user pool');
+  }
   // Passwordless sign-up (Password omitted) is not supported: the password is required here.
   const password = requiredString(input, 'Password', 256);
   const attributes = attributeMap(optionalAttributeList(input, 'UserAttributes'));
-  checkAttributeNames(Object.keys(attributes));
+  checkAttributeNames(call.pool, Object.keys(attributes));
   checkClientMayWrite(call.client, Object.keys(attributes));
   checkAttributeValues(attributes);
-  checkPasswordPolicy(password);
+  checkPasswordPolicy(password, call.pool);
   const clientMetadata = optionalStringMap(input, 'ClientMetadata');
   const user = newUserRecord(deps, call.pool, call.username, attributes, 'User already exists');
   // A pre sign-up trigger may refuse the user, confirm it, or verify its email / phone number.

@@ -13,7 +13,7 @@ export const updateUserAttributes: Operation = (deps) => async (input) => {
   const { user, pool, client } = await userFromAccessToken(deps, input);
   requireMember(input, 'UserAttributes');
   const updates = attributeMap(optionalAttributeList(input, 'UserAttributes'));
-  checkAttributeNames(Object.keys(updates));
+  checkAttributeNames(pool, Object.keys(updates));
   checkClientMayWrite(client, Object.keys(updates));
   const { deliveries } = await updateAttributes(deps, pool, user, updates, 'UpdateUserAttributes', {
     clientId: client.ClientId, clientMetadata: optionalStringMap(input, 'ClientMetadata'),

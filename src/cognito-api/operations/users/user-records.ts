@@ -6,7 +6,7 @@ import type { User, UserPool } from '../../../domain/model.js';
 import { passwordPolicyProblem } from '../../../domain/password-policy.js';
 import { savePassword } from '../../../domain/users.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { aliasConflict, aliasExistsMessage } from './attribute-rules.js';
+import { aliasConflict, aliasExistsMessage, checkRequired } from './attribute-rules.js';
 
 /** Cognito's Username pattern (API reference: `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`, no whitespace). */
 const USERNAME_PATTERN = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
@@ -47,6 +47,7 @@ export function newUserRecord(
     attrs[alias] = given;
     username = sub;
   }
+  checkRequired(pool, attrs);
   const now = deps.clock.now();
   const user: User = {
     UserPoolId: pool.Id, Username: username, Attributes: attrs, UserStatus: 'UNCONFIRMED', Enabled: true, Groups: [],
@@ -87,16 +88,18 @@ export async function saveUser(deps: Deps, user: User, changes: Partial<User>): 
   return updated;
 }
 
-export function checkPasswordPolicy(password: string): void {
-  const problem = passwordPolicyProblem(password);
+/** The pool's password policy (Cognito's default when it has none), as InvalidPasswordException. */
+export function checkPasswordPolicy(password: string, pool: UserPool): void {
+  const problem = passwordPolicyProblem(password, pool.Policies?.PasswordPolicy);
   if (problem) throw new CognitoError('InvalidPasswordException', problem);
 }
 
-/** A temporary password that meets the default policy (8+ with upper, lower, digit, symbol). */
-export function generateTemporaryPassword(): string {
+/** A temporary password meeting any policy: every character class, at least the pool's minimum length. */
+export function generateTemporaryPassword(pool: UserPool): string {
   const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '!#$%&*+-=?@^_'];
   const all = sets.join('');
-  const chars = [...sets.map((s) => s[randomInt(s.length)]!), ...Array.from({ length: 8 }, () => all[randomInt(all.length)]!)];
+  const length = Math.max(12, pool.Policies?.PasswordPolicy?.MinimumLength ?? 0);
+  const chars = [...sets.map((s) => s[randomInt(s.length)]!), ...Array.from({ length: length - sets.length }, () => all[randomInt(all.length)]!)];
   for (let i = chars.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);
     [chars[i], chars[j]] = [chars[j]!, chars[i]!];

@@ -1,11 +1,12 @@
 // VerifyUserAttribute: the code from UpdateUserAttributes / GetUserAttributeVerificationCode marks
-// the email or phone number verified.
+// the email or phone number verified (and puts in place a new value that waited for it).
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
 import { aliasConflict, aliasExistsMessage } from './attribute-rules.js';
 import { codeExpired, codeMismatch } from './self-service.js';
+import { withPending } from './attribute-update.js';
 import { saveUser } from './user-records.js';
 
 export const verifyUserAttribute: Operation = (deps) => async (input) => {
@@ -17,9 +18,11 @@ export const verifyUserAttribute: Operation = (deps) => async (input) => {
   }
   const checked = deps.verificationCodes.check(pool.Id, user.Username, `verify:${name}`, code);
   if (!checked.ok) throw checked.problem === 'mismatch' ? codeMismatch() : codeExpired();
-  const attributes = { ...user.Attributes, [`${name}_verified`]: 'true' };
+  // A value waiting for verification (AttributesRequireVerificationBeforeUpdate) replaces the old one now.
+  const { [name]: waiting, ...stillPending } = user.PendingAttributes ?? {};
+  const attributes = { ...user.Attributes, ...(waiting !== undefined ? { [name]: waiting } : {}), [`${name}_verified`]: 'true' };
   const conflict = aliasConflict(deps.store, pool, user.Username, attributes);
   if (conflict) throw new CognitoError('AliasExistsException', aliasExistsMessage(conflict));
-  await saveUser(deps, user, { Attributes: attributes });
+  await saveUser(deps, user, { Attributes: attributes, ...withPending(stillPending) });
   return {};
 };
