@@ -2,7 +2,7 @@
 // as the API reference constrains them: the password policy, MFA, account recovery and the
 // attributes that need verification before an update.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html
-import type { RecoveryMechanism, UserPool } from '../../../domain/model.js';
+import type { AuthFactor, RecoveryMechanism, UserPool } from '../../../domain/model.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../../domain/password-policy.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { invalid, optionalBoolean, optionalEnum, optionalEnumList, optionalInteger, requiredInteger, requiredString } from '../../input.js';
@@ -18,15 +18,33 @@ export function struct(input: Input, name: string): Input | undefined {
   return value as Input;
 }
 
-/** Policies.PasswordPolicy; omitted members take Cognito's defaults. */
+/** Policies: the password policy and the first factors of choice-based sign-in (USER_AUTH). */
 export function policiesInput(input: Input): Pick<UserPool, 'Policies'> {
+  const signIn = signInPolicyInput(struct(input, 'Policies') ?? {});
+  const password = passwordPolicyInput(input);
+  if (!password && !signIn) return {};
+  return { Policies: { ...password, ...(signIn ? { SignInPolicy: signIn } : {}) } };
+}
+
+const FIRST_FACTORS = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
+
+/** SignInPolicy.AllowedFirstAuthFactors (API reference, SignInPolicyType). Passkeys are not emulated and are refused. */
+function signInPolicyInput(policies: Input): { AllowedFirstAuthFactors: AuthFactor[] } | undefined {
+  const given = struct(policies, 'SignInPolicy');
+  if (!given) return undefined;
+  const factors = [...new Set(optionalEnumList(given, 'AllowedFirstAuthFactors', FIRST_FACTORS) ?? ['PASSWORD' as const])];
+  if (factors.includes('WEB_AUTHN')) throw bad('WEB_AUTHN (passkeys) is not supported by cognito-emulator');
+  return { AllowedFirstAuthFactors: factors };
+}
+
+/** Policies.PasswordPolicy; omitted members take Cognito's defaults. */
+function passwordPolicyInput(input: Input): Pick<NonNullable<UserPool['Policies']>, 'PasswordPolicy'> | undefined {
   const given = struct(struct(input, 'Policies') ?? {}, 'PasswordPolicy');
-  if (!given) return {};
+  if (!given) return undefined;
   const d = DEFAULT_PASSWORD_POLICY;
   const history = optionalInteger(given, 'PasswordHistorySize', 0, 24);
   return {
-    Policies: {
-      PasswordPolicy: {
+    PasswordPolicy: {
         MinimumLength: optionalInteger(given, 'MinimumLength', 6, 99) ?? d.MinimumLength,
         RequireUppercase: optionalBoolean(given, 'RequireUppercase') ?? false,
         RequireLowercase: optionalBoolean(given, 'RequireLowercase') ?? false,
@@ -34,7 +52,6 @@ export function policiesInput(input: Input): Pick<UserPool, 'Policies'> {
         RequireSymbols: optionalBoolean(given, 'RequireSymbols') ?? false,
         ...(history !== undefined ? { PasswordHistorySize: history } : {}),
         TemporaryPasswordValidityDays: optionalInteger(given, 'TemporaryPasswordValidityDays', 0, 365) ?? d.TemporaryPasswordValidityDays,
-      },
     },
   };
 }

@@ -17,7 +17,7 @@ export function userPoolType(pool: UserPool, store: Store): Record<string, unkno
     Arn: poolArn(pool.Id),
     Policies: {
       PasswordPolicy: pool.Policies?.PasswordPolicy ?? DEFAULT_PASSWORD_POLICY,
-      SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] },
+      SignInPolicy: pool.Policies?.SignInPolicy ?? { AllowedFirstAuthFactors: ['PASSWORD'] },
     },
     DeletionProtection: pool.DeletionProtection ?? 'INACTIVE',
     LambdaConfig: pool.LambdaConfig ?? {},
