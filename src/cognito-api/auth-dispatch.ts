@@ -2,6 +2,7 @@
 // AdminRespondToAuthChallenge) once the operation has found its pool and client.
 import { checkFlowEnabled, type AnsweredChallenge, type AuthContext, type AuthFlow, type Params } from './auth-flows.js';
 import { answerMfa } from './auth-mfa.js';
+import { answerSelectChallenge, startUserAuth } from './auth-user-auth.js';
 import { answerNewPassword } from './auth-new-password.js';
 import { passwordAuth } from './auth-password.js';
 import { refreshTokenAuth } from './auth-refresh.js';
@@ -9,7 +10,7 @@ import { answerCustom, startCustom } from './auth-custom.js';
 import { answerPasswordVerifier, startSrp } from './auth-srp.js';
 import type { Output } from './operation.js';
 
-export function runAuthFlow(ctx: AuthContext, flow: AuthFlow, params: Params): Promise<Output> {
+export function runAuthFlow(ctx: AuthContext, flow: AuthFlow, params: Params, session?: string): Promise<Output> {
   checkFlowEnabled(ctx.client, flow);
   switch (flow) {
     case 'USER_PASSWORD_AUTH':
@@ -21,6 +22,8 @@ export function runAuthFlow(ctx: AuthContext, flow: AuthFlow, params: Params): P
       return refreshTokenAuth(ctx, params);
     case 'CUSTOM_AUTH':
       return startCustom(ctx, params);
+    case 'USER_AUTH':
+      return startUserAuth(ctx, params, session);
   }
 }
 
@@ -32,6 +35,11 @@ export function answerChallenge(ctx: AuthContext, challenge: AnsweredChallenge, 
       return answerNewPassword(ctx, responses, session);
     case 'CUSTOM_CHALLENGE':
       return answerCustom(ctx, responses, session);
+    case 'SELECT_CHALLENGE':
+      return answerSelectChallenge(ctx, responses, session);
+    case 'PASSWORD':
+    case 'PASSWORD_SRP':
+      return answerSelectChallenge(ctx, responses, session, challenge);
     default:
       return answerMfa(ctx, challenge, responses, session);
   }

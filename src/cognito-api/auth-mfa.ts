@@ -9,9 +9,9 @@ import { signInUser, successOutput } from './auth-user.js';
 import type { Output } from './operation.js';
 import { invalidSession, mfaError } from './sign-in-errors.js';
 
-const CODE_PARAM = { SMS_MFA: 'SMS_MFA_CODE', SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE', EMAIL_OTP: 'EMAIL_OTP_CODE' } as const;
+const CODE_PARAM = { SMS_MFA: 'SMS_MFA_CODE', SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE', EMAIL_OTP: 'EMAIL_OTP_CODE', SMS_OTP: 'SMS_OTP_CODE' } as const;
 
-export type MfaAnswer = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
+export type MfaAnswer = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SMS_OTP' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
 
 export async function answerMfa(ctx: AuthContext, challenge: MfaAnswer, responses: Params, session: string | undefined): Promise<Output> {
   const login = requiredParam(responses, 'USERNAME');

@@ -29,6 +29,9 @@ export async function successOutput(
 ): Promise<Output> {
   if (outcome.kind === 'signed-in') return authenticationResult(ctx, outcome.user, source);
   if (outcome.challenge === 'NEW_PASSWORD_REQUIRED') return newPasswordChallenge(outcome.user, outcome.session);
+  if (outcome.challenge === 'SELECT_CHALLENGE') {
+    return { AvailableChallenges: outcome.available ?? [], ChallengeName: 'SELECT_CHALLENGE', ChallengeParameters: {}, Session: outcome.session };
+  }
   return { ChallengeName: outcome.challenge, ChallengeParameters: outcome.parameters ?? {}, Session: outcome.session };
 }
 

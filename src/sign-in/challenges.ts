@@ -9,8 +9,12 @@ import type { CustomAuthState } from './custom-auth.js';
 import type { ChallengeName } from './outcome.js';
 
 export interface PendingChallenge {
-  /** CUSTOM_SRP: the PASSWORD_VERIFIER step of a custom authentication that started with SRP. */
-  challenge: ChallengeName | 'CUSTOM_CHALLENGE' | 'CUSTOM_SRP';
+  /**
+   * CUSTOM_SRP: the PASSWORD_VERIFIER step of a custom authentication that started with SRP.
+   * SIGN_UP / AUTO_SIGN_IN: SignUp's and then ConfirmSignUp's Session, for the sign-in without a
+   * further factor that follows a confirmed sign-up (USER_AUTH).
+   */
+  challenge: ChallengeName | 'CUSTOM_CHALLENGE' | 'CUSTOM_SRP' | 'SIGN_UP' | 'AUTO_SIGN_IN';
   userPoolId: string;
   clientId: string;
   /** The real username; for a custom authentication of nobody (hidden existence), the login. */
@@ -23,6 +27,10 @@ export interface PendingChallenge {
   setupDone?: boolean;
   /** MFA_SETUP answered with an email address: EMAIL_OTP turns on once its code comes back. */
   setupEmail?: string;
+  /** SELECT_CHALLENGE: the first factors offered. */
+  available?: string[];
+  /** EMAIL_OTP / SMS_OTP as the first factor (USER_AUTH), not as MFA. */
+  firstFactor?: boolean;
 }
 
 export class PendingChallenges {

@@ -45,9 +45,15 @@ export function pendingChallenge(
   return { pending, user };
 }
 
-/** SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA answered with a code. */
+export type CodeChallenge = 'SMS_MFA' | 'EMAIL_OTP' | 'SOFTWARE_TOKEN_MFA' | 'SMS_OTP';
+
+/**
+ * SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA answered with a code; also EMAIL_OTP / SMS_OTP as the
+ * first factor of USER_AUTH, where a right code also confirms an UNCONFIRMED user ("regardless of
+ * whether you configured your user pool to automatically verify").
+ */
 export async function answerMfaCode(
-  ctx: SignInContext, session: string | undefined, challenge: 'SMS_MFA' | 'EMAIL_OTP' | 'SOFTWARE_TOKEN_MFA', code: string, username?: string,
+  ctx: SignInContext, session: string | undefined, challenge: CodeChallenge, code: string, username?: string,
 ): Promise<MfaOutcome> {
   const found = pendingChallenge(ctx, session, challenge, username);
   if (typeof found === 'string') return failed(found);
@@ -60,15 +66,18 @@ export async function answerMfaCode(
     if (!ctx.deps.usedTotpSteps.claim(user.UserPoolId, user.Username, step)) return failed('code-reused');
   } else {
     if (pending.code === undefined || code !== pending.code) return failed('code-mismatch');
-    user = await markContactVerified(ctx, user, challenge, pending.setupEmail) ?? user;
+    user = await markContactVerified(ctx, user, challenge === 'EMAIL_OTP' ? 'email' : 'phone_number', pending) ?? user;
   }
   ctx.deps.signInChallenges.end(session as string);
   return signedIn(ctx, user);
 }
 
-async function markContactVerified(ctx: SignInContext, user: User, challenge: 'SMS_MFA' | 'EMAIL_OTP', setupEmail?: string): Promise<User | undefined> {
-  const attribute = challenge === 'SMS_MFA' ? 'phone_number' : 'email';
+async function markContactVerified(
+  ctx: SignInContext, user: User, attribute: 'email' | 'phone_number', pending: PendingChallenge,
+): Promise<User | undefined> {
+  const { setupEmail } = pending;
   return saveUserChanges(ctx.deps, user, (current) => ({
+    ...(pending.firstFactor && current.UserStatus === 'UNCONFIRMED' ? { UserStatus: 'CONFIRMED' as const } : {}),
     Attributes: {
       ...current.Attributes, ...(setupEmail !== undefined ? { email: setupEmail } : {}), [`${attribute}_verified`]: 'true',
     },

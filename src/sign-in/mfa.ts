@@ -13,7 +13,7 @@ import { sendMessage } from '../cognito-api/operations/users/send-message.js';
 import type { MfaFactor, User } from '../domain/model.js';
 import { poolFactors, userFactors } from '../mfa/factors.js';
 import type { PendingChallenge } from './challenges.js';
-import type { MfaChallenge, SignInContext, SignInSuccess } from './outcome.js';
+import type { FirstFactorChallenge, MfaChallenge, SignInContext, SignInSuccess } from './outcome.js';
 import { signedIn } from './sign-in.js';
 
 /** Where a proven first factor leads: tokens, or an MFA challenge. */
@@ -59,7 +59,7 @@ export async function sendSignInCode(
 }
 
 export function mfaChallenge(
-  ctx: SignInContext, user: User, challenge: MfaChallenge, parameters: Record<string, string>, state: Partial<PendingChallenge> = {},
+  ctx: SignInContext, user: User, challenge: MfaChallenge | FirstFactorChallenge, parameters: Record<string, string>, state: Partial<PendingChallenge> = {},
 ): SignInSuccess {
   const session = ctx.deps.signInChallenges.start({
     challenge, userPoolId: ctx.pool.Id, clientId: ctx.client.ClientId, username: user.Username, ...state,

@@ -38,8 +38,11 @@ export type SignInFailure =
 /** A second factor, or choosing / setting one up (mfa.ts). */
 export type MfaChallenge = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
 
+/** Choice-based sign-in (USER_AUTH, choice.ts): choosing the first factor, or a code as the first factor. */
+export type FirstFactorChallenge = 'SELECT_CHALLENGE' | 'SMS_OTP';
+
 /** The challenge a user must answer before getting in. */
-export type ChallengeName = 'NEW_PASSWORD_REQUIRED' | MfaChallenge;
+export type ChallengeName = 'NEW_PASSWORD_REQUIRED' | MfaChallenge | FirstFactorChallenge;
 
 /** Where a proven sign-in leads. */
 export type SignInSuccess =
@@ -47,7 +50,12 @@ export type SignInSuccess =
    * A pending challenge: `session` names it in the challenge store (challenges.ts); `parameters`
    * are Cognito's ChallengeParameters for it (masked destinations, factor lists as JSON strings).
    */
-  | { kind: 'challenge'; challenge: ChallengeName; user: User; session: string; parameters?: Record<string, string> }
+  | {
+    kind: 'challenge'; challenge: ChallengeName; user: User; session: string;
+    parameters?: Record<string, string>;
+    /** SELECT_CHALLENGE: the first factors the user may choose from. */
+    available?: string[];
+  }
   | { kind: 'signed-in'; user: User };
 
 export type SignInOutcome = { kind: 'failed'; failure: SignInFailure } | SignInSuccess;

@@ -6,6 +6,7 @@ export const MFA_POOL = 'us-east-1_MfaPool01';
 export const REQUIRED_POOL = 'us-east-1_MfaPool02';
 export const MFA_CLIENT = 'mfaclient00000000000000000';
 export const REQUIRED_CLIENT = 'mfarequiredclient000000000';
+export const PASSWORD_ONLY_CLIENT = 'mfapasswordonly00000000000';
 /** The fixture's authenticator secret: tests compute codes from it like an app would. */
 export const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 export { CALLBACK, PASSWORD };
@@ -31,7 +32,9 @@ export function mfaFixture(): object {
         SoftwareTokenMfaConfiguration: { Enabled: true },
         EmailMfaConfiguration: { Message: 'Sign-in code: {####}', Subject: 'Your sign-in code' },
         DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
-        Clients: [client(MFA_CLIENT)],
+        Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'] } },
+        AutoVerifiedAttributes: ['email'],
+        Clients: [client(MFA_CLIENT), { ...client(PASSWORD_ONLY_CLIENT), ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }],
         Users: [
           user('plain'),
           user('totp', { UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA', SoftwareTokenSecret: TOTP_SECRET }),
@@ -44,6 +47,9 @@ export function mfaFixture(): object {
           user('amp'),
           user('amp2'),
           user('dev'),
+          user('ua1'),
+          user('ua2'),
+          user('ua3'),
         ],
       },
       {

@@ -3,10 +3,11 @@
 // ExpiredCodeException (the latter is a choice; README).
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { postConfirmation } from '../../../triggers/sign-up.js';
-import { optionalStringMap, requiredString } from '../../input.js';
+import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { aliasConflict, aliasExistsMessage } from './attribute-rules.js';
 import { codeExpired, codeMismatch, selfServiceCall, selfServiceUser } from './self-service.js';
+import { confirmedSession } from './sign-up-session.js';
 import { saveUser } from './user-records.js';
 
 export const confirmSignUp: Operation = (deps) => async (input) => {
@@ -27,5 +28,5 @@ export const confirmSignUp: Operation = (deps) => async (input) => {
   const saved = await saveUser(deps, user, { UserStatus: 'CONFIRMED', Attributes: attributes });
   // The user stays confirmed when the trigger fails; the caller sees its error.
   await postConfirmation(deps, call.pool, call.client.ClientId, saved, 'PostConfirmation_ConfirmSignUp', optionalStringMap(input, 'ClientMetadata'));
-  return {};
+  return confirmedSession(deps, call.client, saved, optionalString(input, 'Session', 2048));
 };

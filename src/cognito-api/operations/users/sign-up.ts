@@ -11,6 +11,7 @@ import { checkAttributeNames, checkAttributeValues, checkClientMayWrite } from '
 import { autoVerifyContact, codeDeliveryDetails } from './delivery.js';
 import { sendMessage } from './send-message.js';
 import { selfServiceCall } from './self-service.js';
+import { offersPasswordless, signUpSession } from './sign-up-session.js';
 import { checkPasswordPolicy, insertNewUser, newUserRecord } from './user-records.js';
 
 export const signUp: Operation = (deps) => async (input) => {
@@ -18,13 +19,15 @@ export const signUp: Operation = (deps) => async (input) => {
   if (call.pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly === true) {
     throw new CognitoError('NotAuthorizedException', 'SignUp is not permitted for this user pool');
   }
-  // Passwordless sign-up (Password omitted) is not supported: the password is required here.
-  const password = requiredString(input, 'Password', 256);
+  // "To create a user with no password, omit this parameter or submit a blank value. You can only
+  // create a passwordless user when passwordless sign-in is available."
+  const passwordless = (input.Password === undefined || input.Password === null || input.Password === '') && offersPasswordless(call.pool);
+  const password = passwordless ? undefined : requiredString(input, 'Password', 256);
   const attributes = attributeMap(optionalAttributeList(input, 'UserAttributes'));
   checkAttributeNames(call.pool, Object.keys(attributes));
   checkClientMayWrite(call.client, Object.keys(attributes));
   checkAttributeValues(attributes);
-  checkPasswordPolicy(password, call.pool);
+  if (password !== undefined) checkPasswordPolicy(password, call.pool);
   const clientMetadata = optionalStringMap(input, 'ClientMetadata');
   const user = newUserRecord(deps, call.pool, call.username, attributes, 'User already exists');
   // A pre sign-up trigger may refuse the user, confirm it, or verify its email / phone number.
@@ -51,6 +54,7 @@ export const signUp: Operation = (deps) => async (input) => {
     ...(delivery ? { CodeDeliveryDetails: codeDeliveryDetails(delivery) } : {}),
     UserConfirmed: saved.UserStatus === 'CONFIRMED',
     UserSub: saved.Attributes.sub,
+    ...signUpSession(deps, call.pool, call.client, saved),
   };
 };
 
