@@ -196,12 +196,27 @@ export interface User {
   PreferredMfaSetting?: MfaFactor;
   /** The verified authenticator app (VerifySoftwareToken): base32 secret, as the app holds it. */
   SoftwareToken?: { Secret: string; FriendlyDeviceName?: string };
+  /** Devices seen at sign-in (NewDeviceMetadata), confirmed ones with their SRP verifier (src/devices/). */
+  Devices?: Device[];
   /** A secret from AssociateSoftwareToken (access token) waiting for VerifySoftwareToken. */
   PendingSoftwareTokenSecret?: string;
   /** Epoch ms of the last global sign-out: tokens issued before it are refused (see signedOutBefore). */
   TokensRevokedAt?: number;
   UserCreateDate: number;
   UserLastModifiedDate: number;
+}
+
+/** A tracked device (DeviceType plus what device authentication needs). */
+export interface Device {
+  DeviceKey: string;
+  DeviceGroupKey: string;
+  DeviceName?: string;
+  /** Set by ConfirmDevice: the device's own SRP salt and verifier (hex), made from a password only it knows. */
+  Verifier?: { Salt: string; PasswordVerifier: string };
+  RememberedStatus: 'remembered' | 'not_remembered';
+  DeviceCreateDate: number;
+  DeviceLastModifiedDate: number;
+  DeviceLastAuthenticatedDate: number;
 }
 
 /** Private keys of one pool, as JWKs so they survive in DATA_FILE and can come from fixtures. */

@@ -31,6 +31,8 @@ export interface PendingChallenge {
   available?: string[];
   /** EMAIL_OTP / SMS_OTP as the first factor (USER_AUTH), not as MFA. */
   firstFactor?: boolean;
+  /** DEVICE_SRP_AUTH / DEVICE_PASSWORD_VERIFIER: the device and the server's SRP state (hex). */
+  device?: { key: string; A?: string; b?: string; B?: string; secretBlock?: string };
 }
 
 export class PendingChallenges {

@@ -3,7 +3,7 @@
 //   the user has factors on: the preferred one, or the only one, or SELECT_MFA_TYPE to choose;
 //   none on: OPTIONAL → tokens; ON → SMS to the user's phone number when the pool sends SMS,
 //   else MFA_SETUP listing the factors the pool offers.
-// A remembered device skips all of this (devices.ts). SMS and email codes live in the challenge
+// A remembered device skips all of this (device-auth.ts). SMS and email codes live in the challenge
 // for the session's lifetime ("the code is valid for the same duration" as AuthSessionValidity).
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-sms-email-message.html
@@ -12,12 +12,15 @@ import { contactDelivery, maskDestination } from '../cognito-api/operations/user
 import { sendMessage } from '../cognito-api/operations/users/send-message.js';
 import type { MfaFactor, User } from '../domain/model.js';
 import { poolFactors, userFactors } from '../mfa/factors.js';
+import { deviceChallenge } from './device-auth.js';
 import type { PendingChallenge } from './challenges.js';
-import type { FirstFactorChallenge, MfaChallenge, SignInContext, SignInSuccess } from './outcome.js';
+import type { DeviceChallenge, FirstFactorChallenge, MfaChallenge, SignInContext, SignInSuccess } from './outcome.js';
 import { signedIn } from './sign-in.js';
 
 /** Where a proven first factor leads: tokens, or an MFA challenge. */
 export async function secondFactor(ctx: SignInContext, user: User): Promise<SignInSuccess> {
+  const device = deviceChallenge(ctx, user);
+  if (device) return device;
   const mode = ctx.pool.MfaConfiguration ?? 'OFF';
   if (mode === 'OFF') return signedIn(ctx, user);
   const factors = userFactors(ctx.pool, user);
@@ -59,7 +62,7 @@ export async function sendSignInCode(
 }
 
 export function mfaChallenge(
-  ctx: SignInContext, user: User, challenge: MfaChallenge | FirstFactorChallenge, parameters: Record<string, string>, state: Partial<PendingChallenge> = {},
+  ctx: SignInContext, user: User, challenge: MfaChallenge | FirstFactorChallenge | DeviceChallenge, parameters: Record<string, string>, state: Partial<PendingChallenge> = {},
 ): SignInSuccess {
   const session = ctx.deps.signInChallenges.start({
     challenge, userPoolId: ctx.pool.Id, clientId: ctx.client.ClientId, username: user.Username, ...state,

@@ -13,6 +13,8 @@ export interface SignInContext {
   client: AppClient;
   /** ClientMetadata of the call, for the Lambda triggers the sign-in runs. */
   metadata?: SignInMetadata;
+  /** DEVICE_KEY the client sent: a remembered device may stand in for MFA (src/sign-in/device-auth.ts). */
+  deviceKey?: string;
 }
 
 /** How the user proves who they are. SRP's proof is checked by the caller, which holds the SRP state. */
@@ -41,8 +43,11 @@ export type MfaChallenge = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SEL
 /** Choice-based sign-in (USER_AUTH, choice.ts): choosing the first factor, or a code as the first factor. */
 export type FirstFactorChallenge = 'SELECT_CHALLENGE' | 'SMS_OTP';
 
+/** Device authentication (SRP with the device's own secret) instead of MFA. */
+export type DeviceChallenge = 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER';
+
 /** The challenge a user must answer before getting in. */
-export type ChallengeName = 'NEW_PASSWORD_REQUIRED' | MfaChallenge | FirstFactorChallenge;
+export type ChallengeName = 'NEW_PASSWORD_REQUIRED' | MfaChallenge | FirstFactorChallenge | DeviceChallenge;
 
 /** Where a proven sign-in leads. */
 export type SignInSuccess =
@@ -56,7 +61,8 @@ export type SignInSuccess =
     /** SELECT_CHALLENGE: the first factors the user may choose from. */
     available?: string[];
   }
-  | { kind: 'signed-in'; user: User };
+  /** `deviceKey`: the sign-in was completed by a tracked device, which gets no new device metadata. */
+  | { kind: 'signed-in'; user: User; deviceKey?: string };
 
 export type SignInOutcome = { kind: 'failed'; failure: SignInFailure } | SignInSuccess;
 

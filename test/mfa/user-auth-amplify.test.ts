@@ -39,6 +39,11 @@ t.test('no preference: first-factor selection, then an email code', async (t) =>
 });
 
 t.test('passwordless sign-up, confirmSignUp, autoSignIn', async (t) => {
+  // Amplify waits up to 3 minutes for the confirmation with a timer that would keep this process
+  // alive after the test; its timers are unref'd here (an app's process would not mind).
+  const realSetTimeout = globalThis.setTimeout;
+  globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => realSetTimeout(...args).unref()) as typeof setTimeout;
+  t.teardown(() => { globalThis.setTimeout = realSetTimeout; });
   const up = await signUp({
     username: 'ampnopass', options: { userAttributes: { email: 'ampnopass@example.com' }, autoSignIn: { authFlowType: 'USER_AUTH' } },
   });

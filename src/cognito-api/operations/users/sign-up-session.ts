@@ -15,11 +15,15 @@ export function signUpSession(deps: Deps, pool: UserPool, client: AppClient, use
   return { Session: deps.signInChallenges.start({ challenge: 'SIGN_UP', userPoolId: pool.Id, clientId: client.ClientId, username: user.Username }, client) };
 }
 
-/** ConfirmSignUp with SignUp's Session: the Session for InitiateAuth USER_AUTH, or nothing. */
+/**
+ * ConfirmSignUp: the Session for InitiateAuth USER_AUTH. SignUp's Session, when sent, is spent;
+ * clients need not send it (Amplify's confirmSignUp does not, and signs in with what comes back).
+ */
 export function confirmedSession(deps: Deps, client: AppClient, user: User, session: string | undefined): { Session?: string } {
   const pending = deps.signInChallenges.get(session);
-  if (!pending || pending.challenge !== 'SIGN_UP' || pending.clientId !== client.ClientId
-    || pending.userPoolId !== user.UserPoolId || pending.username !== user.Username) return {};
-  deps.signInChallenges.end(session as string);
-  return { Session: deps.signInChallenges.start({ ...pending, challenge: 'AUTO_SIGN_IN' }, client) };
+  if (pending?.challenge === 'SIGN_UP' && pending.username === user.Username) deps.signInChallenges.end(session as string);
+  if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return {};
+  return {
+    Session: deps.signInChallenges.start({ challenge: 'AUTO_SIGN_IN', userPoolId: user.UserPoolId, clientId: client.ClientId, username: user.Username }, client),
+  };
 }
