@@ -46,7 +46,7 @@ export function mfaFixture(): object {
           user('acij'),
           user('amp'),
           user('amp2'),
-          user('dev'),
+          user('dev', { UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], SoftwareTokenSecret: TOTP_SECRET }),
           user('ua1'),
           user('ua2'),
           user('ua3'),

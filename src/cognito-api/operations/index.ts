@@ -2,6 +2,7 @@
 import type { Operation } from '../operation.js';
 import { AUTH_OPERATIONS } from './auth/index.js';
 import { MANAGEMENT_OPERATIONS } from './management/index.js';
+import { DEVICE_OPERATIONS } from './devices/device-operations.js';
 import { MFA_OPERATIONS } from './mfa/index.js';
 import { USER_OPERATIONS } from './users/index.js';
 
@@ -10,4 +11,5 @@ export const OPERATIONS: Record<string, Operation> = {
   ...USER_OPERATIONS,
   ...AUTH_OPERATIONS,
   ...MFA_OPERATIONS,
+  ...DEVICE_OPERATIONS,
 };

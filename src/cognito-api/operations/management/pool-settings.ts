@@ -1,13 +1,13 @@
 // The user-pool settings the emulator keeps, read from CreateUserPool / UpdateUserPool input.
-// Settings it cannot act on yet (email configuration, device tracking) are
+// Settings it cannot act on yet (email configuration) are
 // accepted and not kept: DescribeUserPool reports Cognito's defaults for them.
 import type { UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { optionalEnum, optionalEnumList, optionalStringMap, requiredString } from '../../input.js';
+import { optionalBoolean, optionalEnum, optionalEnumList, optionalStringMap, requiredString } from '../../input.js';
 import type { Input } from '../../operation.js';
 import { checkPattern } from './common.js';
 import { messageSettingsInput } from './pool-messages.js';
-import { accountRecoveryInput, attributeUpdateInput, mfaInput, policiesInput } from './pool-policies.js';
+import { accountRecoveryInput, attributeUpdateInput, mfaInput, policiesInput, struct } from './pool-policies.js';
 
 const NAME_PATTERN = /^[\w\s+=,.@-]+$/;
 
@@ -46,6 +46,7 @@ export function mutableSettings(input: Input, existing?: Parameters<typeof mfaIn
     ...accountRecoveryInput(input),
     ...messageSettingsInput(input),
     ...attributeUpdateInput(input, auto),
+    ...deviceConfigurationInput(input),
   };
 }
 
@@ -53,9 +54,24 @@ const SETTABLE = [
   'AutoVerifiedAttributes', 'DeletionProtection', 'UserPoolTags', 'Policies', 'MfaConfiguration', 'SmsConfiguration',
   'AccountRecoverySetting', 'UserAttributeUpdateSettings', 'VerificationMessageTemplate', 'EmailVerificationMessage',
   'EmailVerificationSubject', 'SmsVerificationMessage', 'SmsAuthenticationMessage', 'AdminCreateUserConfig',
+  'DeviceConfiguration',
 ] as const satisfies ReadonlyArray<keyof UserPool>;
 
 export type MutableSettings = Pick<UserPool, 'AutoVerifiedAttributes'> & Partial<Pick<UserPool, (typeof SETTABLE)[number]>>;
+
+/** DeviceConfiguration: device tracking (src/devices/); absent = devices are not tracked. */
+function deviceConfigurationInput(input: Input): Pick<UserPool, 'DeviceConfiguration'> {
+  const given = struct(input, 'DeviceConfiguration');
+  if (!given) return {};
+  const required = optionalBoolean(given, 'ChallengeRequiredOnNewDevice');
+  const onPrompt = optionalBoolean(given, 'DeviceOnlyRememberedOnUserPrompt');
+  return {
+    DeviceConfiguration: {
+      ...(required !== undefined ? { ChallengeRequiredOnNewDevice: required } : {}),
+      ...(onPrompt !== undefined ? { DeviceOnlyRememberedOnUserPrompt: onPrompt } : {}),
+    },
+  };
+}
 
 /** UpdateUserPool: the pool with every setting it takes replaced by `settings` (omitted ones back to defaults). */
 export function replaceSettings(pool: UserPool, settings: MutableSettings): UserPool {
