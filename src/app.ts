@@ -13,6 +13,7 @@ import { browserErrorHandler } from './hosted-ui/browser-errors.js';
 import { errorPageRoutes } from './hosted-ui/error-page.js';
 import { loginRoutes } from './hosted-ui/login.js';
 import { logoutRoutes } from './hosted-ui/logout.js';
+import { mfaRoutes } from './hosted-ui/mfa.js';
 import { newPasswordRoutes } from './hosted-ui/new-password.js';
 import { authorizeRoutes } from './oauth/authorize.js';
 import { corsPreflightRoutes } from './oauth/cors.js';
@@ -85,6 +86,7 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false): Fas
     authorizeRoutes(browser, deps);
     loginRoutes(browser, deps);
     newPasswordRoutes(browser, deps);
+    mfaRoutes(browser, deps);
     logoutRoutes(browser, deps);
     errorPageRoutes(browser, deps);
   });

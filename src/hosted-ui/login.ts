@@ -10,6 +10,7 @@ import { completeAuthorization, nowSeconds } from '../oauth/complete-authorizati
 import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import type { User } from '../domain/model.js';
 import { signIn } from '../sign-in/sign-in.js';
+import { renderChallenge } from './mfa.js';
 import { newPasswordPage, signInPage } from './pages.js';
 import { SIGN_IN_MESSAGES } from './sign-in-messages.js';
 
@@ -55,7 +56,7 @@ export function loginRoutes(app: FastifyInstance, deps: Deps): void {
       case 'failed':
         return render(request, reply, req, 200, { username, error: SIGN_IN_MESSAGES[outcome.failure] });
       case 'challenge':
-        return renderNewPassword(request, reply, deps, req, outcome.session, 200);
+        return renderChallenge(request, reply, deps, req, outcome);
       case 'signed-in':
         return signedIn(request, reply, deps, req, outcome.user);
     }

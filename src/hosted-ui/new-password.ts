@@ -7,6 +7,7 @@ import { completeNewPassword } from '../sign-in/new-password.js';
 import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { csrfMatches, renderNewPassword, signedIn } from './login.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
+import { renderChallenge } from './mfa.js';
 
 export function newPasswordRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/forceChangePassword', async (request, reply) => {
@@ -25,7 +26,7 @@ export function newPasswordRoutes(app: FastifyInstance, deps: Deps): void {
       case 'invalid-password':
         return again(outcome.message);
       case 'challenge':
-        return renderNewPassword(request, reply, deps, req, outcome.session, 200);
+        return renderChallenge(request, reply, deps, req, outcome);
       case 'signed-in':
         return signedIn(request, reply, deps, req, outcome.user);
     }
