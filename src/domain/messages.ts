@@ -10,7 +10,7 @@ export interface Message {
   destination: string;
   code?: string;
   temporaryPassword?: string;
-  /** The text as it would be sent, secret included: Cognito's default or a custom message trigger's. */
+  /** The text as it would be sent, secret included: the pool's template or a custom message trigger's (domain/message-templates.ts). */
   message?: string;
   /** Email only. */
   subject?: string;

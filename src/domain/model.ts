@@ -17,6 +17,9 @@ export type UserStatus =
   | 'UNKNOWN'
   | 'EXTERNAL_PROVIDER';
 
+/** Today's desktop container class of the classic hosted pages, or the 2020 one older scripts match. */
+export type HostedUIDesktopClass = 'modal-content-desktop' | 'modal-content-mobile';
+
 export interface UserPool {
   Id: string;
   Name: string;
@@ -57,6 +60,8 @@ export interface UserPool {
   SmsAuthenticationMessage?: string;
   AdminCreateUserConfig?: AdminCreateUserConfig;
   UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate: string[] };
+  /** Emulator setting (fixtures only): which class the desktop copy of the classic hosted pages carries. */
+  HostedUIDesktopClass?: HostedUIDesktopClass;
   CreationDate: number;
   LastModifiedDate: number;
 }

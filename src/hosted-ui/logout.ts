@@ -37,6 +37,6 @@ export function logoutRoutes(app: FastifyInstance, deps: Deps): void {
     ];
     if (req.state !== undefined) params.push(['state', req.state]);
     if (req.nonce !== undefined) params.push(['nonce', req.nonce]);
-    return reply.redirect(withParams('/login', params), 302);
+    return reply.redirect(withParams(`${deps.urls.publicUrl}/login`, params), 302);
   });
 }

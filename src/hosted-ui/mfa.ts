@@ -6,51 +6,46 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
-import { issueXsrfToken } from '../http/cookies.js';
-import { pageHeaders } from '../http/headers.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
 import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { answerMfaCode, type CodeChallenge } from '../sign-in/mfa-answer.js';
 import type { SignInSuccess } from '../sign-in/outcome.js';
-import { html, type SafeHtml } from './html.js';
-import { page } from './layout.js';
-import { csrfMatches, formAction, renderNewPassword, signedIn } from './login.js';
+import { csrfMatches, formAction, sendPage } from './form-page.js';
+import { html } from './html.js';
+import { classicPage } from './layout.js';
+import { renderNewPassword } from './new-password.js';
+import { csrfInput, description, errorLine } from './pages.js';
+import { signedIn } from './signed-in.js';
 
 const CODE_PAGES = ['SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'EMAIL_OTP'] as const;
 type CodePage = (typeof CODE_PAGES)[number];
 
 interface MfaView {
-  action: string;
-  csrf: string;
   challenge: string;
   kind: CodePage;
   destination?: string | undefined;
   error?: string;
 }
 
-function mfaPage(v: MfaView): SafeHtml {
+function renderMfa(request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, v: MfaView, status = 200) {
   const totp = v.kind === 'SOFTWARE_TOKEN_MFA';
+  const input = totp ? 'totpCodeInput' : 'smsCodeInput';
   const prompt = totp
     ? html`<p>Enter the code from your authenticator app.</p>`
     : html`<p>We have delivered the authentication code to <strong data-testid="mfa-destination">${v.destination ?? ''}</strong>. Please enter the code below.</p>`;
-  return page('Multi-factor authentication', html`<h1>${totp ? 'Authenticator app' : 'Verification code'}</h1>
+  return sendPage(reply, deps, status, (csrf) => classicPage(html`<div><div>
+${description(totp ? 'Authenticator app' : 'Verification code')}
 ${prompt}
-<form name="cognitoMfaForm" method="post" action="${v.action}" data-testid="mfa-form" novalidate>
-<input type="hidden" name="_csrf" value="${v.csrf}">
-<input type="hidden" name="challenge" value="${v.challenge}">
-<input type="hidden" name="challenge_name" value="${v.kind}">
-<input type="hidden" name="destination" value="${v.destination ?? ''}">
-${v.error ? html`<p id="mfaErrorMessage" class="error" role="alert" data-testid="mfa-error">${v.error}</p>` : ''}
-<label for="${totp ? 'totpCodeInput' : 'smsCodeInput'}">Code</label>
-<input id="${totp ? 'totpCodeInput' : 'smsCodeInput'}" name="authentication_code" type="text" inputmode="numeric" autocomplete="one-time-code" required data-testid="mfa-code">
-<input name="signInSubmitButton" type="submit" value="Sign in" class="btn btn-primary submitButton-customizable" data-testid="mfa-submit">
-</form>`);
-}
-
-function renderMfa(request: FastifyRequest, reply: FastifyReply, deps: Deps, view: Omit<MfaView, 'action' | 'csrf'>, status = 200) {
-  const csrf = issueXsrfToken(reply, deps.urls.secure);
-  const body = mfaPage({ ...view, action: formAction(request, '/mfa'), csrf });
-  return pageHeaders(reply, deps.urls.secure).code(status).type('text/html; charset=utf-8').send(body.value);
+<form action="${formAction(request, '/mfa')}" name="cognitoMfaForm" method="post" data-testid="mfa-form">${csrfInput(csrf)}
+<input type="hidden" name="challenge" value="${v.challenge}"/>
+<input type="hidden" name="challenge_name" value="${v.kind}"/>
+<input type="hidden" name="destination" value="${v.destination ?? ''}"/>
+${errorLine('mfaErrorMessage', v.error, 'mfa-error')}
+<label for="${input}" class="label-customizable">Code</label>
+<input id="${input}" name="authentication_code" type="text" inputmode="numeric" autocomplete="one-time-code" class="form-control inputField-customizable" required data-testid="mfa-code"/>
+<input name="signInSubmitButton" type="submit" value="Sign in" class="btn btn-primary submitButton-customizable" data-testid="mfa-submit"/>
+</form>
+</div></div>`, req.pool.HostedUIDesktopClass));
 }
 
 /** The page for a pending challenge: a new password, or a second factor's code. */
@@ -61,7 +56,7 @@ export function renderChallenge(
   const kind = CODE_PAGES.find((c) => c === outcome.challenge);
   // Choosing a factor and setting one up (SELECT_MFA_TYPE, MFA_SETUP) have no page here yet: refused loudly.
   if (kind === undefined) throw new ErrorPageRedirect('unsupported_mfa_step', req.client.ClientId);
-  return renderMfa(request, reply, deps, { challenge: outcome.session, kind, destination: outcome.parameters?.CODE_DELIVERY_DESTINATION });
+  return renderMfa(request, reply, deps, req, { challenge: outcome.session, kind, destination: outcome.parameters?.CODE_DELIVERY_DESTINATION });
 }
 
 const MESSAGES: Record<string, string> = {
@@ -76,7 +71,7 @@ export function mfaRoutes(app: FastifyInstance, deps: Deps): void {
     const challenge = typeof body.challenge === 'string' ? body.challenge : '';
     const kind = CODE_PAGES.find((c) => c === body.challenge_name) ?? 'SOFTWARE_TOKEN_MFA';
     const destination = typeof body.destination === 'string' ? body.destination : undefined;
-    const again = (error: string, status = 200) => renderMfa(request, reply, deps, { challenge, kind, destination, error }, status);
+    const again = (error: string, status = 200) => renderMfa(request, reply, deps, req, { challenge, kind, destination, error }, status);
     if (!csrfMatches(request, body)) return again('Your form expired. Please try again.', 403);
     const code = typeof body.authentication_code === 'string' ? body.authentication_code.trim() : '';
     const outcome = await redirectOnTriggerError(req, () => answerMfaCode({ deps, pool: req.pool, client: req.client }, challenge, kind as CodeChallenge, code));

@@ -18,3 +18,6 @@ export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
   // The API's text ends without a period; on the page it is a sentence like the others.
   'reset-required': 'Password reset required for the user.',
 };
+
+/** A username longer than Cognito's limit is refused by request validation, before any lookup. */
+export const USERNAME_TOO_LONG = "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length less than or equal to 128";

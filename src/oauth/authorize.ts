@@ -22,7 +22,8 @@ export function authorizeRoutes(app: FastifyInstance, deps: Deps): void {
       const state: Array<[string, string]> = req.state !== undefined ? [['state', req.state]] : [];
       throw new RedirectableError(req.redirectUri, [['error', 'login_required'], ...state]);
     }
+    // Absolute, as Cognito's: scripted flows post to the Location they were sent to as is.
     const q = request.url.indexOf('?');
-    return reply.redirect(`/login${q < 0 ? '' : request.url.slice(q)}`, 302);
+    return reply.redirect(`${deps.urls.publicUrl}/login${q < 0 ? '' : request.url.slice(q)}`, 302);
   });
 }

@@ -21,7 +21,9 @@ export interface SignInContext {
 export type Proof =
   /** `login`: the name as typed, for the migrate-user trigger when nobody has it. */
   | { kind: 'password'; password: string; login?: string }
-  | { kind: 'srp'; verify: (user: User) => boolean };
+  | { kind: 'srp'; verify: (user: User) => boolean }
+  /** The hosted /confirm page's sign-up code, already used to confirm the account: it proves the user. */
+  | { kind: 'sign-up-code' };
 
 /** Refusals of a sign-in attempt, in the order they are checked (see sign-in.ts). */
 export type SignInFailure =

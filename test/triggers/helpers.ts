@@ -15,6 +15,8 @@ import { sdkClient } from '../helpers/sdk.js';
 export const ARN = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 export const KMS_KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 export const CUSTOM_CLIENT = 'customclient00000000000000';
+/** Hides user existence (PreventUserExistenceErrors ENABLED). */
+export const HIDDEN_CLIENT = 'hiddenclient00000000000000';
 
 /** TEST_FIXTURE with `lambdaConfig` on the main pool, email auto-verified, and a client with default flows. */
 export function triggerFixture(lambdaConfig: LambdaConfig, extra: { LambdaFunctions?: Record<string, string> } = {}): object {
@@ -25,6 +27,9 @@ export function triggerFixture(lambdaConfig: LambdaConfig, extra: { LambdaFuncti
   (pool.Clients as object[]).push({
     ClientId: CUSTOM_CLIENT, ClientName: 'custom auth',
     ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  }, {
+    ClientId: HIDDEN_CLIENT, ClientName: 'hidden users', PreventUserExistenceErrors: 'ENABLED',
+    ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_PASSWORD_AUTH'],
   });
   return { ...fixture, ...extra };
 }

@@ -9,7 +9,7 @@ import { PASSWORD, PUBLIC_CLIENT } from '../helpers/fixture.js';
 import { openLoginPage, submitLogin } from '../helpers/flow.js';
 import { rejectsWith } from '../helpers/sdk.js';
 import { srpClient } from '../cognito-api/auth-helpers.js';
-import { ARN, Calls, claims, messages, POOL_ID, startTriggerServer, triggerFixture } from './helpers.js';
+import { ARN, Calls, claims, HIDDEN_CLIENT, messages, POOL_ID, startTriggerServer, triggerFixture } from './helpers.js';
 
 const calls = new Calls();
 const LEGACY: Record<string, { password: string; email: string }> = {
@@ -148,4 +148,12 @@ t.test('hosted sign-in: triggers run; a refusal goes back to the app as error_de
   t.equal(url.searchParams.get('error'), 'invalid_request');
   t.equal(url.searchParams.get('state'), 's1');
   t.notOk(String(res.headers['set-cookie'] ?? '').includes('cognito='), 'no browser session');
+});
+
+t.test('PreAuthentication with userNotFound when the client hides user existence', async (t) => {
+  const hidden = await startTriggerServer(t, { fixture: triggerFixture({ PreAuthentication: ARN('pre-auth') }), triggers: { 'pre-auth': preAuth } });
+  await rejectsWith(t, hidden.sdk.send(new InitiateAuthCommand({
+    AuthFlow: 'USER_PASSWORD_AUTH', ClientId: HIDDEN_CLIENT, AuthParameters: { USERNAME: 'ghost', PASSWORD },
+  })), 'NotAuthorizedException', 'Incorrect username or password.');
+  t.match(calls.last('PreAuthentication_Authentication'), { userName: 'ghost', request: { userAttributes: {}, userNotFound: true } });
 });

@@ -3,7 +3,6 @@
 import { newUserPoolId } from '../../../domain/ids.js';
 import type { UserPool } from '../../../domain/model.js';
 import type { Operation } from '../../operation.js';
-import { readLambdaConfig } from '../../../triggers/lambda-config.js';
 import { requestRegion } from './common.js';
 import { mutableSettings, poolName, signInAttributes } from './pool-settings.js';
 import { userPoolType } from './pool-type.js';
@@ -13,14 +12,12 @@ export const createUserPool: Operation = ({ store, clock, keys }) => async (inpu
   const Name = poolName(input, true);
   const signIn = signInAttributes(input);
   const settings = mutableSettings(input);
-  const lambdaConfig = readLambdaConfig(input.LambdaConfig);
   const schema = input.Schema === undefined || input.Schema === null ? [] : parseSchema(input.Schema, [], 'schema');
   let Id = newUserPoolId(requestRegion(ctx));
   while (store.getPool(Id)) Id = newUserPoolId(requestRegion(ctx));
   const now = clock.now();
   const pool: UserPool = {
-    Id, Name, ...signIn, ...settings, ...(schema.length > 0 ? { Schema: schema } : {}),
-    ...(lambdaConfig ? { LambdaConfig: lambdaConfig } : {}), CreationDate: now, LastModifiedDate: now,
+    Id, Name, ...signIn, ...settings, ...(schema.length > 0 ? { Schema: schema } : {}), CreationDate: now, LastModifiedDate: now,
   };
   await keys.ensure(Id);
   await store.putPool(pool);

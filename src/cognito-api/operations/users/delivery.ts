@@ -1,5 +1,8 @@
-// Where codes and temporary passwords "go" (send-message.ts records them in deps.messages for
-// GET /_emulator/messages) and Cognito's CodeDeliveryDetails, destination masked.
+// Where codes and temporary passwords "go": the emulator records each message in deps.messages
+// (GET /_emulator/messages) and answers with Cognito's CodeDeliveryDetails, destination masked.
+// send-message.ts runs the custom message and custom sender triggers before recording.
+import type { Deps } from '../../../deps.js';
+import { authenticationMessage, codeMessage, fillMessage, invitationMessage, type MessageText } from '../../../domain/message-templates.js';
 import type { User, UserPool } from '../../../domain/model.js';
 
 export type ContactAttribute = 'email' | 'phone_number';
@@ -78,4 +81,38 @@ export function maskDestination(d: Delivery): string {
 
 export function codeDeliveryDetails(d: Delivery): Record<string, string> {
   return { AttributeName: d.attribute, DeliveryMedium: d.medium, Destination: maskDestination(d) };
+}
+
+/**
+ * Records a message with the pool's template text. `custom`: the custom message trigger's texts
+ * (placeholders still in them), which replace the template ones they are given for, or the custom
+ * sender that took the message (recorded without text: the sender writes it).
+ */
+export function recordMessage(
+  deps: Pick<Deps, 'messages' | 'clock' | 'store'>, user: User, trigger: string, d: Delivery,
+  secret: { code: string } | { temporaryPassword: string },
+  custom: { text?: Partial<MessageText>; sender?: 'CustomEmailSender' | 'CustomSMSSender'; authentication?: boolean } = {},
+): void {
+  const pool = deps.store.getPool(user.UserPoolId);
+  const value = 'code' in secret ? secret.code : secret.temporaryPassword;
+  // A sign-in code (MFA, passwordless) takes the pool's authentication texts.
+  const template: MessageText = !('code' in secret) ? invitationMessage(pool, d.medium, value, user.Username)
+    : custom.authentication === true ? authenticationMessage(pool, d.medium, value, user.Username)
+      : codeMessage(pool, d.medium, value, user.Username);
+  const fill = (text: string) => fillMessage(text, value, user.Username);
+  const text = custom.sender !== undefined ? { sender: custom.sender } : {
+    ...template,
+    ...(custom.text?.message !== undefined ? { message: fill(custom.text.message) } : {}),
+    ...(custom.text?.subject !== undefined && template.subject !== undefined ? { subject: fill(custom.text.subject) } : {}),
+  };
+  deps.messages.add({
+    userPoolId: user.UserPoolId,
+    username: user.Username,
+    trigger,
+    deliveryMedium: d.medium,
+    destination: d.destination,
+    ...secret,
+    ...text,
+    createdAt: deps.clock.now(),
+  });
 }
