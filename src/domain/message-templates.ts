@@ -30,9 +30,9 @@ const DEFAULT_AUTH_SUBJECT = 'Your authentication code';
 
 /** A sign-in code (SMS or email MFA, passwordless OTP): SmsAuthenticationMessage, EmailMfaConfiguration. */
 export function authenticationMessage(pool: UserPool | undefined, medium: 'EMAIL' | 'SMS', code: string, username: string): MessageText {
-  if (medium === 'SMS') return { message: fill(pool?.SmsAuthenticationMessage ?? DEFAULT_AUTH_MESSAGE, code, username) };
+  if (medium === 'SMS') return { message: fillMessage(pool?.SmsAuthenticationMessage ?? DEFAULT_AUTH_MESSAGE, code, username) };
   const t = pool?.EmailMfaConfiguration;
-  return { subject: t?.Subject ?? DEFAULT_AUTH_SUBJECT, message: fill(t?.Message ?? DEFAULT_AUTH_MESSAGE, code, username) };
+  return { subject: t?.Subject ?? DEFAULT_AUTH_SUBJECT, message: fillMessage(t?.Message ?? DEFAULT_AUTH_MESSAGE, code, username) };
 }
 
 /** AdminCreateUser's invitation with the temporary password. */

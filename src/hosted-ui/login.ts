@@ -10,7 +10,6 @@ import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { signIn } from '../sign-in/sign-in.js';
 import { csrfMatches, field, formAction, pageQuery, sendPage, type Body } from './form-page.js';
 import { classicPage } from './layout.js';
-import { renderNewPassword } from './new-password.js';
 import { renderChallenge } from './mfa.js';
 import { signedIn } from './signed-in.js';
 import { signInBody } from './sign-in-page.js';

@@ -47,13 +47,13 @@ if (!existsSync(CHROMIUM)) {
     const page = await context.newPage();
     await page.goto(authorize('s1'));
     await password(page, 'totp');
-    await page.waitForSelector('input[name="authentication_code"]#totpCodeInput');
+    await page.waitForSelector('input[name="authentication_code"]#totpCodeInput:visible');
     t.equal((await context.cookies(server.url)).find((c) => c.name === 'cognito'), undefined, 'no session before the second factor');
-    await page.fill('#totpCodeInput', '000000');
-    await Promise.all([page.waitForLoadState('load'), page.click('input[type="submit"]')]);
-    t.match(await page.textContent('#mfaErrorMessage'), 'Invalid code received for user');
-    await page.fill('#totpCodeInput', totpCode(TOTP_SECRET, server.clock.now()));
-    await Promise.all([page.waitForURL('http://localhost:3000/**'), page.click('input[type="submit"]')]);
+    await page.fill('#totpCodeInput:visible', '000000');
+    await Promise.all([page.waitForLoadState('load'), page.click('input[type="submit"]:visible')]);
+    t.match(await page.textContent('#mfaErrorMessage:visible'), 'Invalid code received for user');
+    await page.fill('#totpCodeInput:visible', totpCode(TOTP_SECRET, server.clock.now()));
+    await Promise.all([page.waitForURL('http://localhost:3000/**'), page.click('input[type="submit"]:visible')]);
     t.equal(callbacks.at(-1)?.searchParams.get('state'), 's1');
     t.ok(callbacks.at(-1)?.searchParams.get('code'), 'the app got an authorization code');
     t.ok((await context.cookies(server.url)).find((c) => c.name === 'cognito'), 'the session starts after the code');
@@ -65,11 +65,11 @@ if (!existsSync(CHROMIUM)) {
     const page = await context.newPage();
     await page.goto(authorize('s2'));
     await password(page, 'sms');
-    await page.waitForSelector('#smsCodeInput');
-    t.equal(await page.textContent('[data-testid="mfa-destination"]'), '+*******0100');
+    await page.waitForSelector('#smsCodeInput:visible');
+    t.equal(await page.textContent('[data-testid="mfa-destination"]:visible'), '+*******0100');
     const code = server.deps.messages.find({ userPoolId: MFA_POOL }).filter((m) => m.username === 'sms').at(-1)?.code ?? '';
-    await page.fill('#smsCodeInput', code);
-    await Promise.all([page.waitForURL('http://localhost:3000/**'), page.click('input[type="submit"]')]);
+    await page.fill('#smsCodeInput:visible', code);
+    await Promise.all([page.waitForURL('http://localhost:3000/**'), page.click('input[type="submit"]:visible')]);
     t.equal(callbacks.at(-1)?.searchParams.get('state'), 's2');
   });
 }
