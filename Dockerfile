@@ -2,6 +2,7 @@
 #   docker build -t cognito-emulator .
 #   docker run -p 9229:9229 cognito-emulator                       # the example fixture
 #   docker run -p 9229:9229 -v "$PWD/fixtures:/fixtures:ro" -e FIXTURES=/fixtures cognito-emulator
+#   docker run -p 9229:9229 -p 9443:9443 -e HTTPS_PORT=9443 cognito-emulator   # also https, local CA
 # Every stage starts from the same Debian-based Node image, so a locally made stand-in with this
 # name is enough to build offline (test/docker/run.sh does that).
 ARG NODE_IMAGE=node:24-bookworm-slim
@@ -53,7 +54,10 @@ ENV NODE_ENV=production \
     PORT=9229 \
     FIXTURES=/app/fixtures/example.json
 USER node
-EXPOSE 9229
+# 9443: the TLS listener when HTTPS_PORT=9443 is set (off by default). Its generated CA is kept in
+# /data/cognito-emulator-tls with DATA_FILE=/data/..., else in /home/node/.cache (set TLS_DIR to
+# choose), and served at /_emulator/tls/ca.pem.
+EXPOSE 9229 9443
 # node only (the image has no curl or wget); follows PORT when it is overridden.
 HEALTHCHECK --interval=3s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||9229)+'/health',{signal:AbortSignal.timeout(2500)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

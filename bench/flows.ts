@@ -5,7 +5,7 @@ import { BenchFailure, cookies, header, send } from './load.js';
 import { BACKEND_CLIENT, BACKEND_SECRET, CALLBACK, PASSWORD, POOL_ID, RESOURCE, WEB_CLIENT } from './fixtures.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-const AMZ = (op: string) => ({ 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` });
+export const AMZ = (op: string) => ({ 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` });
 
 const AUTHORIZE_QUERY = new URLSearchParams({
   response_type: 'code', client_id: WEB_CLIENT, redirect_uri: CALLBACK, scope: 'openid email profile', state: 'bench',
@@ -16,8 +16,11 @@ export async function signIn(pool: Pool, username: string, viaAuthorize: boolean
   let loginPath = `/login?${AUTHORIZE_QUERY}`;
   if (viaAuthorize) {
     const authorize = await send(pool, 302, { method: 'GET', path: `/oauth2/authorize?${AUTHORIZE_QUERY}` });
-    loginPath = header(authorize.headers, 'location') ?? '';
-    if (!loginPath.startsWith('/login?')) throw new BenchFailure(`authorize redirected to ${loginPath}`);
+    // Cognito's Location is absolute; the bench keeps talking to its own pool of connections.
+    const location = header(authorize.headers, 'location') ?? '';
+    const url = URL.canParse(location) ? new URL(location) : undefined;
+    if (url?.pathname !== '/login') throw new BenchFailure(`authorize redirected to ${location}`);
+    loginPath = url.pathname + url.search;
   }
   const page = await send(pool, 200, { method: 'GET', path: loginPath });
   const csrf = cookies(page.headers).get('XSRF-TOKEN');

@@ -1,8 +1,9 @@
 // `npm run bench`: every figure of issue 6, measured side by side in one run on this machine, then
 // a table, the target verdicts and one JSON line. Servers listen on 127.0.0.1 only; nothing else is
-// contacted. Options: --sections=bound,startup,load,memory,local,scale (default all; memory tops the
-// load phases' server up to 100k token responses, so it needs load), --duration=<ms per
-// load phase> (default 6000), --concurrency=<n> (default 32).
+// contacted. Options: --sections=bound,startup,load,memory,local,scale,writes,pools,keyless (default
+// all; memory tops the load phases' server up to 100k token responses, so it needs load),
+// --duration=<ms per load phase> (default 6000), --concurrency=<n> (default 32),
+// --write-sizes=<users,...> (default 1000,10000,100000).
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -17,11 +18,12 @@ import { measureSigningBound } from './signing-bound.js';
 import { EMULATOR_MAIN, measureStartup } from './startup.js';
 import { measureEmulatorThroughput, startEmulatorForLoad, type PhaseOptions } from './throughput.js';
 import { setUpCognitoLocal, startCognitoLocal } from './cognito-local.js';
+import { measureCreateUserPool, measureKeylessStartup, measureWrites } from './state.js';
 
-const SECTIONS = ['bound', 'startup', 'load', 'memory', 'local', 'scale'] as const;
+const SECTIONS = ['bound', 'startup', 'load', 'memory', 'local', 'scale', 'writes', 'pools', 'keyless'] as const;
 
 const { values } = parseArgs({
-  options: { sections: { type: 'string' }, duration: { type: 'string' }, concurrency: { type: 'string' } },
+  options: { sections: { type: 'string' }, duration: { type: 'string' }, concurrency: { type: 'string' }, 'write-sizes': { type: 'string' } },
 });
 const sections = new Set(values.sections?.split(',') ?? SECTIONS);
 for (const s of sections) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section ${s} (${SECTIONS.join(', ')})`);
@@ -86,6 +88,19 @@ async function main(): Promise<void> {
   if (sections.has('scale')) {
     log('scale: 1k, 10k, 100k users');
     results.scale = await measureScale();
+  }
+  if (sections.has('writes')) {
+    const sizes = (values['write-sizes'] ?? '1000,10000,100000').split(',').map(Number);
+    log(`writes: AdminUpdateUserAttributes one at a time at ${sizes.join(' / ')} users, memory and DATA_FILE`);
+    results.state = { ...results.state, ...(await measureWrites(sizes)) };
+  }
+  if (sections.has('pools')) {
+    log('pools: CreateUserPool one at a time');
+    results.state = { ...results.state, createUserPool: await measureCreateUserPool() };
+  }
+  if (sections.has('keyless')) {
+    log('keyless: start-up with two pools without SigningKeys, with them, and cognito-local, 9 runs each, interleaved');
+    results.state = { ...results.state, keyless: await measureKeylessStartup(9) };
   }
   results.machine.loadavgAtEnd = loadavg()[0]?.toFixed(2);
   const verdicts = printReport(results);

@@ -1,7 +1,7 @@
 // Startup: spawn → first 200 on GET /health (polled every 5 ms; the emulator's means fixtures loaded
 // and keys ready), median of N runs each, for the emulator as shipped (`node dist/main.js`, the
-// example fixture, whose pool carries SigningKeys), the same pool without SigningKeys (three keys
-// generated), a bare Fastify hello-world started the same way, and cognito-local (fresh temp
+// example fixture, whose pool carries SigningKeys), the same pool without SigningKeys (public test
+// keys), a bare Fastify hello-world started the same way, and cognito-local (fresh temp
 // directory each run). Runs are interleaved so a noisy moment hits all alike.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ export interface StartupFigures {
   runs: number;
   /** The example fixture as shipped: its pool carries SigningKeys. */
   emulator: number[];
-  /** The same pool without SigningKeys: /health waits for its three generated keys. */
+  /** The same pool without SigningKeys: it gets its public test keys. */
   emulatorGeneratingKeys: number[];
   bareFastify: number[];
   cognitoLocal: number[];

@@ -2,13 +2,13 @@
 // emulator, listen, close cleanly on SIGTERM/SIGINT. Startup problems print one line and exit with code 2.
 import { helpText, loadConfig } from './config.js';
 import { createEmulator } from './emulator.js';
+import { listen } from './listen.js';
 import { StartupError } from './errors/startup-error.js';
 import { createLogger } from './logger.js';
 import type { ProcessHooks } from './process.js';
-import type { KeySupply } from './tokens/key-supply.js';
 import { watchFixtures } from './watch.js';
 
-async function main(keySupply: KeySupply | undefined, hooks: ProcessHooks): Promise<void> {
+async function main(hooks: ProcessHooks): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
   if (config.help) {
     process.stdout.write(helpText() + '\n');
@@ -16,19 +16,26 @@ async function main(keySupply: KeySupply | undefined, hooks: ProcessHooks): Prom
   }
   const logger = createLogger(config.logLevel, process.stdout.isTTY === true && process.env.LOG_FORMAT !== 'json');
   if (hooks.codeCache) logger.debug({ codeCache: hooks.codeCache }, `bundle compiled (V8 code cache: ${hooks.codeCache})`);
-  const emulator = await createEmulator({ config, logger, ...(keySupply ? { keySupply } : {}) });
+  const emulator = await createEmulator({ config, logger });
   const { app, deps } = emulator;
-  await app.listen({ port: config.port, host: config.host });
-  const address = app.server.address();
-  if (address && typeof address === 'object') deps.urls.listeningOn(address.port);
+  const { port, httpsPort } = await listen(emulator, config);
   const pools = deps.store.listPools().map((p) => ({
     id: p.Id, name: p.Name, issuer: deps.urls.issuer(p.Id), clients: deps.store.listClients(p.Id).map((c) => c.ClientId),
   }));
   const issuerMode = config.issuerUrl.includes('amazonaws.com') ? 'aws' : config.issuerUrl === '{publicUrl}/{userPoolId}' ? 'local' : 'custom';
   logger.info(
-    { url: deps.urls.publicUrl, port: address && typeof address === 'object' ? address.port : config.port, issuerMode, pools },
+    { url: deps.urls.publicUrl, port, issuerMode, pools },
     `cognito-emulator listening on ${deps.urls.publicUrl} (${pools.length} pool(s), issuer ${issuerMode}: ${pools[0] ? deps.urls.issuer(pools[0].id) : config.issuerUrl})`,
   );
+  if (httpsPort !== undefined) {
+    const ca = emulator.tls?.material.ca;
+    logger.info(
+      { httpsUrl: `https://localhost:${httpsPort}`, httpsPort, ...(ca ? { caFile: ca.path } : {}) },
+      ca
+        ? `also listening with TLS on https://localhost:${httpsPort}; trust the local CA ${ca.path} (e.g. NODE_EXTRA_CA_CERTS=${ca.path}), also served at ${deps.urls.publicUrl}/_emulator/tls/ca.pem`
+        : `also listening with TLS on https://localhost:${httpsPort} (TLS_CERT / TLS_KEY)`,
+    );
+  }
 
   // Hooks can no longer be added once listening: the watcher is stopped by shutdown() itself.
   const stopWatching = config.watch && config.fixtures ? watchFixtures(config.fixtures, emulator, logger) : () => {};
@@ -51,8 +58,8 @@ async function main(keySupply: KeySupply | undefined, hooks: ProcessHooks): Prom
   else hooks.onListening?.();
 }
 
-export function runCli(keySupply: KeySupply | undefined, hooks: ProcessHooks): void {
-  main(keySupply, hooks).catch(failed);
+export function runCli(hooks: ProcessHooks): void {
+  main(hooks).catch(failed);
 }
 
 function failed(err: unknown): void {

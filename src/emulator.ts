@@ -18,7 +18,9 @@ import { Sessions } from './hosted-ui/sessions.js';
 import { UsedTotpSteps } from './mfa/totp.js';
 import { PendingChallenges } from './sign-in/challenges.js';
 import { openLowdbStore } from './store/lowdb-store.js';
-import { Keys, type KeySource } from './tokens/keys.js';
+import { HttpsListener } from './tls/https-listener.js';
+import { loadTlsMaterial, type TlsMaterial } from './tls/material.js';
+import { Keys } from './tokens/keys.js';
 import { TokenIssuer } from './tokens/token-issuer.js';
 import { Urls } from './urls.js';
 import { lambdaFunctionFiles } from './fixtures/lambda-functions.js';
@@ -31,8 +33,6 @@ export interface EmulatorOptions {
   fixtures?: LoadedFixture[];
   clock?: OffsetClock;
   logger?: Logger | false;
-  /** Keys generated ahead (process.ts starts them before loading the emulator); pools take from it first. */
-  keySupply?: KeySource;
   /** In-process trigger handlers by function ARN or name (startEmulator({ triggers })). */
   triggers?: Readonly<Record<string, TriggerHandler>>;
 }
@@ -43,6 +43,8 @@ export interface Emulator {
   fixtures: LoadedFixture[];
   reset(): Promise<void>;
   reload(fixtures: LoadedFixture[]): Promise<void>;
+  /** With HTTPS_PORT: the TLS listener (listen.ts starts it) and its certificate. */
+  tls?: { listener: HttpsListener; material: TlsMaterial };
 }
 
 const PURGE_EVERY_MS = 30_000;
@@ -50,9 +52,12 @@ const PURGE_EVERY_MS = 30_000;
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
   const { config } = options;
   const clock = options.clock ?? new OffsetClock();
+  // Certificates are read (or made, off the event loop) while the store and fixtures load.
+  const tlsMaterial = config.httpsPort !== undefined ? loadTlsMaterial(config) : undefined;
+  tlsMaterial?.catch(() => {}); // awaited below; a failure there must not also be an unhandled rejection
   const store = await openLowdbStore(config.dataFile);
   const fixtures = options.fixtures ?? (config.fixtures ? await loadFixtures(config.fixtures) : []);
-  const keys = new Keys(store, options.keySupply);
+  const keys = new Keys(store);
   const urls = new Urls(config);
   const credentials = new Credentials();
   const logger = options.logger === false ? undefined : options.logger;
@@ -88,11 +93,13 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     clock.offsetMs = 0;
     await store.batch(async () => {
       store.clear();
-      await applySeed(plan, { store, keys, credentials, now: clock.now() });
+      await applySeed(plan, { store, keys, credentials, now: clock.now() }, { all: true });
     });
   };
 
-  const app = buildApp({ ...deps, reset }, options.logger ?? false);
+  const material = await tlsMaterial;
+  const app = buildApp({ ...deps, reset, ...(material?.ca ? { tlsCa: material.ca } : {}) }, options.logger ?? false);
+  const tls = material ? { listener: new HttpsListener(app), material } : undefined;
   let lastPurge = clock.now();
   const purge = () => {
     lastPurge = clock.now();
@@ -115,8 +122,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   app.addHook('onClose', async () => {
     clearInterval(timer);
     await triggers.close();
-    await keys.settled();
-    await store.flush();
+    await store.close();
   });
   /** --watch: checks the new fixtures fully (throwing StartupError if bad, changing nothing), then resets to them. */
   const reload = async (next: LoadedFixture[]) => {
@@ -126,10 +132,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     await triggers.replaceFiles(files);
     await reset();
   };
-  return { app, deps, fixtures, reset, reload };
+  return { app, deps, fixtures, reset, reload, ...(tls ? { tls } : {}) };
 }
 
 async function seed(fixtures: readonly LoadedFixture[], deps: Deps): Promise<void> {
   const plan = planSeed(fixtures, deps.store, deps.clock.now());
-  await applySeed(plan, { store: deps.store, keys: deps.keys, credentials: deps.credentials, now: deps.clock.now() });
+  await applySeed(plan, { store: deps.store, keys: deps.keys, credentials: deps.credentials, now: deps.clock.now() }, { all: false });
 }

@@ -9,6 +9,7 @@ import { EXAMPLE_FIXTURE, loadConfig, type LogLevel } from './config.js';
 import { createEmulator } from './emulator.js';
 import { loadFixtures, parseFixture, type LoadedFixture } from './fixtures/load.js';
 import type { FixtureFile } from './fixtures/types.js';
+import { listen } from './listen.js';
 import { createLogger } from './logger.js';
 import type { TriggerHandler } from './triggers/in-process.js';
 
@@ -32,6 +33,15 @@ export interface StartOptions {
   dataFile?: string;
   /** Default 'silent'. */
   logLevel?: LogLevel;
+  /** Also serve over TLS on this port (0 = any free port; read the chosen one from `httpsUrl`). Default: no TLS. */
+  httpsPort?: number;
+  /** PEM files for the TLS listener (both or neither). Default: a certificate from a generated local CA. */
+  tlsCert?: string;
+  tlsKey?: string;
+  /** Extra names for the generated certificate (localhost, 127.0.0.1, ::1 and PUBLIC_URL's host are always in). */
+  tlsHostnames?: string[];
+  /** Where the generated CA and certificate are kept. Default: next to dataFile, else a per-user cache. */
+  tlsDir?: string;
   /**
    * Trigger handlers run in this process, by the function ARN used in the pool's LambdaConfig or
    * the function name: `{ 'pre-sign-up': async (event) => { ...; return event; } }`.
@@ -44,6 +54,10 @@ export interface StartOptions {
 export interface RunningEmulator {
   /** Base URL: OAuth endpoints, hosted UI, the JSON API (`endpoint` for the AWS SDK). */
   url: string;
+  /** With httpsPort: the TLS listener's base URL, https://localhost:<port>. */
+  httpsUrl?: string;
+  /** With httpsPort and no tlsCert: the generated local CA (trust it, e.g. NODE_EXTRA_CA_CERTS=caPath). */
+  ca?: { path: string; pem: string };
   /** The `iss` of the pool's tokens (also what aws-jwt-verify / openid-client expect). */
   issuer(userPoolId: string): string;
   /** Back to exactly the fixture state (users, codes, sessions, revocations, clock, faults). */
@@ -62,16 +76,23 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   set('ISSUER_URL', options.issuerUrl);
   set('DATA_FILE', options.dataFile);
   set('LOG_LEVEL', options.logLevel ?? 'silent');
+  set('HTTPS_PORT', options.httpsPort);
+  set('TLS_CERT', options.tlsCert);
+  set('TLS_KEY', options.tlsKey);
+  set('TLS_HOSTNAMES', options.tlsHostnames?.join(','));
+  set('TLS_DIR', options.tlsDir);
   set('LAMBDA_ENDPOINT', options.lambdaEndpoint);
   const config = loadConfig([], env);
   const fixtures = await fixturesFrom(options.fixtures ?? EXAMPLE_FIXTURE);
   const logger = createLogger(config.logLevel);
-  const { app, deps, reset } = await createEmulator({ config, fixtures, logger, ...(options.triggers ? { triggers: options.triggers } : {}) });
-  await app.listen({ port: config.port, host: config.host });
-  const address = app.server.address();
-  if (address && typeof address === 'object') deps.urls.listeningOn(address.port);
+  const emulator = await createEmulator({ config, fixtures, logger, ...(options.triggers ? { triggers: options.triggers } : {}) });
+  const { app, deps, reset } = emulator;
+  const { httpsPort } = await listen(emulator, config);
+  const ca = emulator.tls?.material.ca;
   return {
     url: deps.urls.publicUrl,
+    ...(httpsPort !== undefined ? { httpsUrl: `https://localhost:${httpsPort}` } : {}),
+    ...(ca ? { ca: { ...ca } } : {}),
     issuer: (userPoolId) => deps.urls.issuer(userPoolId),
     reset,
     setClockOffset: (seconds) => { deps.clock.offsetMs = seconds * 1000; },

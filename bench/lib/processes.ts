@@ -76,12 +76,12 @@ export async function startServer(opts: StartOptions): Promise<Started> {
   }
 }
 
-/** Ends the child we started (by its pid, SIGTERM then SIGKILL) and waits for it to exit. */
-export async function stopProcess(child: ChildProcess): Promise<void> {
+/** Ends the child we started (by its pid, SIGTERM then SIGKILL after graceMs) and waits for it to exit. */
+export async function stopProcess(child: ChildProcess, graceMs = 5000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
 }

@@ -5,6 +5,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Deps } from '../deps.js';
 import { newUuid } from '../domain/ids.js';
 import { CognitoError } from '../errors/cognito-error.js';
+import { answerPreflight, corsOnEveryResponse } from '../http/cors.js';
+import { checkInput } from './input-constraints.js';
 import type { Input, Operation } from './operation.js';
 import { OPERATIONS } from './operations/index.js';
 
@@ -35,6 +37,11 @@ export function cognitoApiRoutes(app: FastifyInstance, deps: Deps): void {
     return sendError(reply, 'InternalErrorException', 'Internal error in cognito-emulator', 500);
   });
 
+  // Browsers call the JSON API cross-origin (Amplify, amazon-cognito-identity-js): the preflight is
+  // answered, and every answer (errors and injected faults too) is readable by the page.
+  corsOnEveryResponse(app);
+  app.options('/', async (request, reply) => answerPreflight(request, reply, 'POST, OPTIONS'));
+
   app.post('/', async (request, reply) => {
     const target = request.headers['x-amz-target'];
     reply.header('x-amzn-requestid', newUuid());
@@ -48,6 +55,7 @@ export function cognitoApiRoutes(app: FastifyInstance, deps: Deps): void {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw new CognitoError('SerializationException', 'The request body must be a JSON object');
     }
+    checkInput(name, body as Input);
     const output = await handler(body as Input, { headers: request.headers });
     return reply.type(AMZ_JSON).send(output);
   });

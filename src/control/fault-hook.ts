@@ -11,7 +11,8 @@ const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 
 export function faultHook(app: FastifyInstance, faults: Faults, secure: () => boolean): void {
   // Callback-style, so a request pays nothing when no fault is armed (the usual case); an armed
-  // fault either answers (and the request goes no further) or lets it continue.
+  // fault either answers (and the request goes no further) or lets it continue. The area's own
+  // onSend hooks still run on a fault's answer (CORS headers included).
   app.addHook('onRequest', (request, reply, done) => {
     if (!faults.armed) {
       done();
@@ -24,7 +25,8 @@ export function faultHook(app: FastifyInstance, faults: Faults, secure: () => bo
 /** Applies the first matching fault; true when it answered the request itself. */
 async function applyFault(request: FastifyRequest, reply: FastifyReply, faults: Faults, secure: () => boolean): Promise<boolean> {
   const path = request.url.split('?')[0] ?? '';
-  if (path.startsWith('/_emulator/')) return false;
+  // A CORS preflight is not the request a test means to fail: it would use up the fault.
+  if (request.method === 'OPTIONS' || path.startsWith('/_emulator/')) return false;
   const target = request.headers['x-amz-target'];
   const operation = path === '/' && typeof target === 'string' && target.startsWith(TARGET_PREFIX)
     ? target.slice(TARGET_PREFIX.length) : undefined;

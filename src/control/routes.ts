@@ -10,6 +10,8 @@ import { readFaultSpec } from './fault-spec.js';
 
 export interface ControlDeps extends Deps {
   reset(): Promise<void>;
+  /** The generated local CA of the TLS listener, if there is one. */
+  tlsCa?: { path: string; pem: string };
 }
 
 export class ControlError extends Error {
@@ -73,4 +75,13 @@ export function controlRoutes(app: FastifyInstance, deps: ControlDeps): void {
     codes: deps.store.listCodes().map((c) => ({ ...c, expiresAt: new Date(c.expiresAt).toISOString() })),
   }));
   app.get('/_emulator/sessions', async () => ({ sessions: deps.sessions.list() }));
+
+  // The local CA that signed the TLS listener's certificate: for NODE_EXTRA_CA_CERTS, a browser's or
+  // a test runner's trust store. Served over plain http too, so it can be fetched before it is trusted.
+  app.get('/_emulator/tls/ca.pem', async (_request, reply) => {
+    if (!deps.tlsCa) {
+      throw new ControlError('NotFound', 'No local CA: the TLS listener is off (set HTTPS_PORT) or serves TLS_CERT / TLS_KEY', 404);
+    }
+    return reply.type('application/x-pem-file').send(deps.tlsCa.pem);
+  });
 }

@@ -1,5 +1,5 @@
 // App-client defaults and rules, shared by fixtures and CreateUserPoolClient (reference §9).
-import type { AppClient, OAuthFlow, ResourceServer, TokenValidityUnits } from './model.js';
+import { ROTATION_DISABLED, type AppClient, type OAuthFlow, type ResourceServer, type TokenValidityUnits } from './model.js';
 import { newClientId, newClientSecret } from './ids.js';
 import { scopeExists, isCustomScope } from './scopes.js';
 import { DEFAULT_VALIDITY } from '../tokens/validity.js';
@@ -7,7 +7,8 @@ import { DEFAULT_VALIDITY } from '../tokens/validity.js';
 /** Cognito's ExplicitAuthFlows when none are given (reference §9). */
 export const DEFAULT_EXPLICIT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
 
-export type ClientInput = Partial<Omit<AppClient, 'UserPoolId' | 'TokenValidityUnits' | 'CreationDate' | 'LastModifiedDate'>> & {
+export type ClientInput = Partial<Omit<AppClient, 'UserPoolId' | 'TokenValidityUnits' | 'CreationDate' | 'LastModifiedDate' | 'RefreshTokenRotation'>> & {
+  RefreshTokenRotation?: { Feature: 'ENABLED' | 'DISABLED'; RetryGracePeriodSeconds?: number };
   ClientName: string;
   GenerateSecret?: boolean;
   TokenValidityUnits?: Partial<TokenValidityUnits>;
@@ -44,6 +45,12 @@ export function buildAppClient(input: ClientInput, userPoolId: string, now: numb
     ...(input.ReadAttributes !== undefined ? { ReadAttributes: input.ReadAttributes } : {}),
     ...(input.WriteAttributes !== undefined ? { WriteAttributes: input.WriteAttributes } : {}),
     ...(input.TokenCustomization !== undefined ? { TokenCustomization: input.TokenCustomization } : {}),
+    // Turning rotation off resets the grace period to 0, as Cognito reads it back.
+    ...(input.RefreshTokenRotation !== undefined ? {
+      RefreshTokenRotation: input.RefreshTokenRotation.Feature === 'ENABLED'
+        ? { Feature: 'ENABLED' as const, RetryGracePeriodSeconds: input.RefreshTokenRotation.RetryGracePeriodSeconds ?? 0 }
+        : { ...ROTATION_DISABLED },
+    } : {}),
     AccessTokenValidity: input.AccessTokenValidity ?? DEFAULT_VALIDITY.AccessTokenValidity,
     IdTokenValidity: input.IdTokenValidity ?? DEFAULT_VALIDITY.IdTokenValidity,
     RefreshTokenValidity: input.RefreshTokenValidity ?? DEFAULT_VALIDITY.RefreshTokenValidity,

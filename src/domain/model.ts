@@ -60,6 +60,20 @@ export interface UserPool {
   SmsAuthenticationMessage?: string;
   AdminCreateUserConfig?: AdminCreateUserConfig;
   UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate: string[] };
+  /** SetLogDeliveryConfiguration's LogConfigurations (stored and returned; the emulator exports no logs). */
+  LogDeliveryConfiguration?: Array<Record<string, unknown>>;
+  /** SetRiskConfiguration, by ClientId ('ALL' for the pool-wide one). */
+  RiskConfigurations?: Record<string, PoolScopedSetting>;
+  /** SetUICustomization, by ClientId ('ALL' for the pool-wide one). */
+  UICustomizations?: Record<string, PoolScopedSetting>;
+  /** Terms documents of the pool's app clients, by TermsId. */
+  Terms?: Record<string, TermsRecord>;
+  /** Managed-login branding styles, by ManagedLoginBrandingId. */
+  ManagedLoginBrandings?: Record<string, ManagedLoginBranding>;
+  /** User import jobs (CreateUserImportJob), by JobId. */
+  UserImportJobs?: Record<string, UserImportJob>;
+  /** GetSigningCertificate's certificate (base64 DER), made once for the pool's ID-token key. */
+  SigningCertificate?: string;
   /** Emulator setting (fixtures only): which class the desktop copy of the classic hosted pages carries. */
   HostedUIDesktopClass?: HostedUIDesktopClass;
   CreationDate: number;
@@ -71,6 +85,60 @@ export type AuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 
 /** A user's MFA factor as UserMFASettingList / PreferredMfaSetting name it. */
 export type MfaFactor = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+
+/** A setting kept per app client or pool-wide: its members as Cognito returns them, and when it was set. */
+export interface PoolScopedSetting {
+  Settings: Record<string, unknown>;
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+
+/** Cognito's TermsType (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TermsType.html). */
+export interface TermsRecord {
+  TermsId: string;
+  UserPoolId: string;
+  ClientId: string;
+  TermsName: string;
+  TermsSource: 'LINK';
+  Enforcement: 'NONE';
+  Links: Record<string, string>;
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+
+/** A managed-login style for one app client (ManagedLoginBrandingType). */
+export interface ManagedLoginBranding {
+  ManagedLoginBrandingId: string;
+  ClientId: string;
+  UseCognitoProvidedValues: boolean;
+  /** The style document as given (Settings is a JSON document in the API). */
+  Settings?: unknown;
+  Assets: Array<{ Category: string; ColorMode: string; Extension: string; Bytes?: string; ResourceId?: string }>;
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+
+/** A user import job (UserImportJobType) with what the emulator needs to run it. */
+export interface UserImportJob {
+  JobId: string;
+  JobName: string;
+  CloudWatchLogsRoleArn: string;
+  Status: 'Created' | 'Pending' | 'InProgress' | 'Stopping' | 'Expired' | 'Stopped' | 'Failed' | 'Succeeded';
+  CreationDate: number;
+  StartDate?: number;
+  CompletionDate?: number;
+  ImportedUsers: number;
+  SkippedUsers: number;
+  FailedUsers: number;
+  CompletionMessage?: string;
+  /** The secret part of the pre-signed upload URL, and when that URL stops working (epoch ms). */
+  UploadToken: string;
+  UploadExpiresAt: number;
+  /** The uploaded CSV, until the job has run. */
+  Csv?: string;
+  /** Per-line results, as Cognito writes them to CloudWatch Logs. */
+  Log?: string[];
+}
 
 /** Cognito's PasswordPolicyType (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html). */
 export interface PasswordPolicy {
@@ -120,6 +188,18 @@ export interface TokenValidityUnits {
   RefreshToken: TimeUnit;
 }
 
+/** Refresh-token rotation of an app client (RefreshTokenRotationType). */
+export interface RefreshTokenRotation {
+  Feature: 'ENABLED' | 'DISABLED';
+  /** 0-60: how long a rotated-out refresh token keeps working (retries of a lost answer). */
+  RetryGracePeriodSeconds: number;
+}
+
+/** Cognito's setting for clients created without one. */
+export const ROTATION_DISABLED: RefreshTokenRotation = Object.freeze({ Feature: 'DISABLED', RetryGracePeriodSeconds: 0 });
+
+export const rotates = (client: AppClient): boolean => client.RefreshTokenRotation?.Feature === 'ENABLED';
+
 export interface AppClient {
   ClientId: string;
   UserPoolId: string;
@@ -143,6 +223,8 @@ export interface AppClient {
   EnableTokenRevocation: boolean;
   PreventUserExistenceErrors: 'LEGACY' | 'ENABLED';
   TokenCustomization?: TokenCustomization;
+  /** Absent = rotation off (ROTATION_DISABLED). */
+  RefreshTokenRotation?: RefreshTokenRotation;
   CreationDate: number;
   LastModifiedDate: number;
 }

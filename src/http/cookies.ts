@@ -1,5 +1,5 @@
 // Cookies of the hosted UI, with Cognito's attributes (reference §3.4): HttpOnly, SameSite=Lax,
-// Path=/, Secure when PUBLIC_URL is https.
+// Path=/, Secure when PUBLIC_URL is https or the request came over the TLS listener.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newUuid } from '../domain/ids.js';
 import { SESSION_SECONDS } from '../hosted-ui/sessions.js';
@@ -15,18 +15,23 @@ export function readCookie(request: FastifyRequest, name: string): string | unde
 /** A fresh CSRF token, set as the XSRF-TOKEN cookie; the form carries the same value in `_csrf`. */
 export function issueXsrfToken(reply: FastifyReply, secure: boolean): string {
   const token = newUuid();
-  reply.setCookie(XSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  reply.setCookie(XSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureFor(reply, secure) });
   return token;
 }
 
 export function setSessionCookie(reply: FastifyReply, sessionId: string, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, sessionId, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_SECONDS,
+    path: '/', httpOnly: true, sameSite: 'lax', secure: secureFor(reply, secure), maxAge: SESSION_SECONDS,
   });
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, '', {
-    path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 0, expires: new Date(0),
+    path: '/', httpOnly: true, sameSite: 'lax', secure: secureFor(reply, secure), maxAge: 0, expires: new Date(0),
   });
+}
+
+/** `publicSecure` (PUBLIC_URL is https, e.g. behind a TLS proxy) or this request arrived over TLS. */
+function secureFor(reply: FastifyReply, publicSecure: boolean): boolean {
+  return publicSecure || reply.request.protocol === 'https';
 }

@@ -23,10 +23,15 @@ export interface AuthorizeRequest {
 
 const MAX_PARAM = 4096;
 
-/** A single string parameter; repeated or oversized parameters are malformed (RFC 6749 §3.1). */
+/**
+ * A single string parameter; oversized parameters, and one repeated with different values, are
+ * malformed (RFC 6749 §3.1). The same value repeated counts once: oidc-client-ts's signoutRedirect()
+ * sends client_id twice when it has no stored user, and Cognito signs it out.
+ */
 export function param(query: Query, name: string): string | undefined | null {
-  const value = query[name];
-  if (value === undefined) return undefined;
+  const given = query[name];
+  if (given === undefined) return undefined;
+  const value = Array.isArray(given) && given.length > 0 && given.every((v) => v === given[0]) ? given[0] as unknown : given;
   if (typeof value !== 'string' || value.length > MAX_PARAM) return null;
   return value;
 }

@@ -1,64 +1,45 @@
-// Store on lowdb: memory by default, a JSON file when DATA_FILE is set. lowdb's JSONFile writes
-// through steno (temp file + rename), so the file on disk is always a whole, valid document; a
-// mutation resolves only after its write (steno batches writes that arrive while one is running).
-import { readFile } from 'node:fs/promises';
+// Store on lowdb: the state is one in-memory document (lowdb's Memory adapter), changed only
+// through set() and remove(), which also hand each change to the sink: none without DATA_FILE, the
+// journal with it (journal.ts), so a mutation resolves once its change is durable. Reads never wait.
 import { Low, Memory } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type { AppClient, AuthorizationCode, Group, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
-import { StartupError } from '../errors/startup-error.js';
+import { applyChange, emptyData, own, type Change, type Data, type Table } from './data.js';
+import type { JournalOptions } from './journal.js';
+import { openDataFile } from './open-data-file.js';
 import type { Store } from './store.js';
 
-export interface Data {
-  version: 1;
-  pools: Record<string, UserPool>;
-  clients: Record<string, AppClient>;
-  resourceServers: Record<string, Record<string, ResourceServer>>;
-  groups: Record<string, Record<string, Group>>;
-  users: Record<string, Record<string, User>>;
-  keys: Record<string, PoolKeys>;
-  /** origin_jti → epoch ms after which the record can be forgotten (its tokens are expired). */
-  revocations: Record<string, number>;
-}
+export type { Data } from './data.js';
 
-const emptyData = (): Data => ({
-  version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, users: {}, keys: {}, revocations: {},
-});
+/** Where changes go to be durable (the DATA_FILE journal). Writes complete in the order they are made. */
+export interface ChangeSink {
+  write(changes: readonly Change[]): Promise<void>;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
 
 /** Attributes users can sign in with, so they are indexed. */
 const ALIAS_ATTRIBUTES = ['email', 'phone_number', 'preferred_username'] as const;
 const aliasKey = (name: string, value: string) => `${name}\u0000${name === 'email' ? value.toLowerCase() : value}`;
 
-export async function openLowdbStore(dataFile?: string): Promise<LowdbStore> {
-  if (dataFile === undefined) return new LowdbStore(new Low<Data>(new Memory<Data>(), emptyData()));
-  const text = await readFile(dataFile, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return undefined;
-    throw new StartupError(`${dataFile}: cannot read data file (${err.code ?? err.message})`);
-  });
-  if (text !== undefined) {
-    // Checked here rather than by lowdb so a corrupt file stops startup and is never overwritten.
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (err) {
-      throw new StartupError(`${dataFile}: data file is not valid JSON (${(err as Error).message}); fix or remove it`);
-    }
-    if (typeof parsed !== 'object' || parsed === null || (parsed as { version?: unknown }).version !== 1) {
-      throw new StartupError(`${dataFile}: $.version: not a cognito-emulator data file (expected version 1)`);
-    }
-  }
-  const db = new Low<Data>(new JSONFile<Data>(dataFile), emptyData());
-  await db.read();
-  db.data = { ...emptyData(), ...db.data };
-  return new LowdbStore(db);
+export async function openLowdbStore(dataFile?: string, options?: JournalOptions): Promise<LowdbStore> {
+  if (dataFile === undefined) return new LowdbStore(emptyData());
+  const { data, journal } = await openDataFile(dataFile, options);
+  journal.source = () => data;
+  return new LowdbStore(data, journal);
 }
 
 export class LowdbStore implements Store {
   private readonly codes = new Map<string, AuthorizationCode>();
   /** pool → alias key → usernames: values need not be unique outside sign-in aliases (ListUsers finds them all). */
   private readonly aliases = new Map<string, Map<string, Set<string>>>();
+  private readonly db: Low<Data>;
+  /** Changes made but not yet handed to the sink (only with a sink). */
+  private readonly pending: Change[] = [];
+  private batching = 0;
 
-  constructor(private readonly db: Low<Data>) {
-    for (const [poolId, users] of Object.entries(db.data.users)) {
+  constructor(data: Data, private readonly sink?: ChangeSink) {
+    this.db = new Low<Data>(new Memory<Data>(), data);
+    for (const [poolId, users] of Object.entries(data.users)) {
       for (const user of Object.values(users)) this.index(poolId, user);
     }
   }
@@ -67,10 +48,25 @@ export class LowdbStore implements Store {
     return this.db.data;
   }
 
-  private batching = 0;
+  /** The one way state changes: applied in memory at once, durable once save() resolves. */
+  private change(change: Change): void {
+    applyChange(this.data, change);
+    if (this.sink) this.pending.push(change);
+  }
+
+  private set(table: Table, key: string[], value: unknown): void {
+    this.change({ t: table, k: key, v: value });
+  }
+
+  private remove(table: Table, key: string[]): void {
+    this.change({ t: table, k: key });
+  }
 
   private save(): Promise<void> {
-    return this.batching > 0 ? Promise.resolve() : this.db.write();
+    if (!this.sink) return Promise.resolve();
+    // Inside a batch (seeding, reset) the batch's own changes are written together at its end.
+    if (this.batching > 0) return Promise.resolve();
+    return this.sink.write(this.pending.splice(0));
   }
 
   async batch(changes: () => Promise<void>): Promise<void> {
@@ -86,13 +82,13 @@ export class LowdbStore implements Store {
   getPool(id: string) { return own(this.data.pools, id); }
   listPools() { return Object.values(this.data.pools); }
   async putPool(pool: UserPool) {
-    put(this.data.pools, pool.Id, pool);
+    this.set('pools', [pool.Id], pool);
     await this.save();
   }
   async deletePool(id: string) {
-    delete this.data.pools[id];
-    for (const c of this.listClients(id)) delete this.data.clients[c.ClientId];
-    for (const table of [this.data.resourceServers, this.data.groups, this.data.users, this.data.keys]) delete table[id];
+    this.remove('pools', [id]);
+    for (const c of this.listClients(id)) this.remove('clients', [c.ClientId]);
+    for (const table of ['resourceServers', 'groups', 'users', 'keys'] as const) this.remove(table, [id]);
     this.aliases.delete(id);
     await this.save();
   }
@@ -102,42 +98,42 @@ export class LowdbStore implements Store {
     return Object.values(this.data.clients).filter((c) => c.UserPoolId === userPoolId);
   }
   async putClient(client: AppClient) {
-    put(this.data.clients, client.ClientId, client);
+    this.set('clients', [client.ClientId], client);
     await this.save();
   }
   async deleteClient(clientId: string) {
-    delete this.data.clients[clientId];
+    this.remove('clients', [clientId]);
     await this.save();
   }
 
   getResourceServer(userPoolId: string, identifier: string) {
-    return own(this.data.resourceServers[userPoolId] ?? {}, identifier);
+    return own(own(this.data.resourceServers, userPoolId) ?? {}, identifier);
   }
-  listResourceServers(userPoolId: string) { return Object.values(this.data.resourceServers[userPoolId] ?? {}); }
+  listResourceServers(userPoolId: string) { return Object.values(own(this.data.resourceServers, userPoolId) ?? {}); }
   async putResourceServer(server: ResourceServer) {
-    put(table(this.data.resourceServers, server.UserPoolId), server.Identifier, server);
+    this.set('resourceServers', [server.UserPoolId, server.Identifier], server);
     await this.save();
   }
   async deleteResourceServer(userPoolId: string, identifier: string) {
-    delete this.data.resourceServers[userPoolId]?.[identifier];
+    this.remove('resourceServers', [userPoolId, identifier]);
     await this.save();
   }
 
-  getGroup(userPoolId: string, groupName: string) { return own(this.data.groups[userPoolId] ?? {}, groupName); }
-  listGroups(userPoolId: string) { return Object.values(this.data.groups[userPoolId] ?? {}); }
+  getGroup(userPoolId: string, groupName: string) { return own(own(this.data.groups, userPoolId) ?? {}, groupName); }
+  listGroups(userPoolId: string) { return Object.values(own(this.data.groups, userPoolId) ?? {}); }
   async putGroup(group: Group) {
-    put(table(this.data.groups, group.UserPoolId), group.GroupName, group);
+    this.set('groups', [group.UserPoolId, group.GroupName], group);
     await this.save();
   }
   async deleteGroup(userPoolId: string, groupName: string) {
-    delete this.data.groups[userPoolId]?.[groupName];
+    this.remove('groups', [userPoolId, groupName]);
     for (const user of this.listUsers(userPoolId)) {
-      if (user.Groups.includes(groupName)) user.Groups = user.Groups.filter((g) => g !== groupName);
+      if (user.Groups.includes(groupName)) this.set('users', [userPoolId, user.Username], { ...user, Groups: user.Groups.filter((g) => g !== groupName) });
     }
     await this.save();
   }
 
-  getUser(userPoolId: string, username: string) { return own(this.data.users[userPoolId] ?? {}, username); }
+  getUser(userPoolId: string, username: string) { return own(own(this.data.users, userPoolId) ?? {}, username); }
   findUserByAttribute(userPoolId: string, name: string, value: string) {
     return this.findUsersByAttribute(userPoolId, name, value)[0];
   }
@@ -151,12 +147,11 @@ export class LowdbStore implements Store {
       return user && current !== undefined && aliasKey(name, current) === key ? [user] : [];
     });
   }
-  listUsers(userPoolId: string) { return Object.values(this.data.users[userPoolId] ?? {}); }
+  listUsers(userPoolId: string) { return Object.values(own(this.data.users, userPoolId) ?? {}); }
   async putUser(user: User) {
-    const users = table(this.data.users, user.UserPoolId);
-    const previous = own(users, user.Username);
+    const previous = this.getUser(user.UserPoolId, user.Username);
     if (previous) this.unindex(user.UserPoolId, previous);
-    put(users, user.Username, user);
+    this.set('users', [user.UserPoolId, user.Username], user);
     this.index(user.UserPoolId, user);
     await this.save();
   }
@@ -164,13 +159,19 @@ export class LowdbStore implements Store {
     const user = this.getUser(userPoolId, username);
     if (!user) return;
     this.unindex(userPoolId, user);
-    delete this.data.users[userPoolId]?.[username];
+    this.remove('users', [userPoolId, username]);
     await this.save();
   }
 
   getKeys(userPoolId: string) { return own(this.data.keys, userPoolId); }
   async putKeys(userPoolId: string, keys: PoolKeys) {
-    put(this.data.keys, userPoolId, keys);
+    this.set('keys', [userPoolId], keys);
+    await this.save();
+  }
+
+  getFixtureHash(record: string) { return own(this.data.fixtureHashes, record); }
+  async putFixtureHash(record: string, hash: string) {
+    this.set('fixtureHashes', [record], hash);
     await this.save();
   }
 
@@ -183,25 +184,44 @@ export class LowdbStore implements Store {
   }
 
   async revokeOrigin(originJti: string, until: number) {
-    put(this.data.revocations, originJti, until);
+    this.set('revocations', [originJti], until);
     await this.save();
   }
   isOriginRevoked(originJti: string) { return own(this.data.revocations, originJti) !== undefined; }
 
+  async markRotated(jti: string, graceUntil: number, until: number) {
+    if (own(this.data.rotated, jti) !== undefined) return;
+    this.set('rotated', [jti], { graceUntil, until });
+    await this.save();
+  }
+  rotatedGraceUntil(jti: string) { return own(this.data.rotated, jti)?.graceUntil; }
+
   purgeExpired(now: number) {
     for (const [code, entry] of this.codes) if (entry.expiresAt <= now) this.codes.delete(code);
+    // Written with the next change: a purge nobody waits for need not be durable (it is redone).
     for (const [jti, until] of Object.entries(this.data.revocations)) {
-      if (until <= now) delete this.data.revocations[jti];
+      if (until <= now) this.remove('revocations', [jti]);
+    }
+    for (const [jti, { until }] of Object.entries(this.data.rotated)) {
+      if (until <= now) this.remove('rotated', [jti]);
     }
   }
 
   clear() {
-    this.db.data = { ...emptyData(), keys: this.data.keys };
+    this.change({ clear: true });
     this.codes.clear();
     this.aliases.clear();
   }
 
-  async flush() { await this.save(); }
+  async flush() {
+    await this.save();
+    await this.sink?.flush();
+  }
+
+  async close() {
+    await this.flush();
+    await this.sink?.close();
+  }
 
   private index(poolId: string, user: User) {
     let table = this.aliases.get(poolId);
@@ -226,22 +246,4 @@ export class LowdbStore implements Store {
       if (usernames?.size === 0) table?.delete(aliasKey(name, value));
     }
   }
-}
-
-/** Own-property lookup: ids come from requests, so `__proto__` or `constructor` must find nothing. */
-function own<T>(table: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
-/** Own-property write: `__proto__` as a username becomes a plain key, never a prototype change. */
-function put<T>(table: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(table, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
-function table<T>(tables: Record<string, Record<string, T>>, poolId: string): Record<string, T> {
-  const found = own(tables, poolId);
-  if (found) return found;
-  const created: Record<string, T> = {};
-  put(tables, poolId, created);
-  return created;
 }

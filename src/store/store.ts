@@ -1,5 +1,5 @@
 // What the routes need from state. The lowdb implementation is in lowdb-store.ts; tests and the
-// programmatic API construct it explicitly (design.md §2.2).
+// programmatic API construct it explicitly.
 import type { AppClient, AuthorizationCode, Group, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
 
 export interface Store {
@@ -35,6 +35,10 @@ export interface Store {
   getKeys(userPoolId: string): PoolKeys | undefined;
   putKeys(userPoolId: string, keys: PoolKeys): Promise<void>;
 
+  /** Hash of the fixture record last applied under this identity (fixtures/seed.ts); kept with the state. */
+  getFixtureHash(record: string): string | undefined;
+  putFixtureHash(record: string, hash: string): Promise<void>;
+
   /** One-time codes live in memory only; consume is atomic (single use under concurrency). */
   saveCode(code: AuthorizationCode): void;
   /** Unexpired codes, for the test-control API's inspection. */
@@ -45,7 +49,15 @@ export interface Store {
   revokeOrigin(originJti: string, until: number): Promise<void>;
   isOriginRevoked(originJti: string): boolean;
 
-  /** Drops expired codes and revocation records; called periodically. */
+  /**
+   * A refresh token replaced by rotation (by its jti): it keeps working until graceUntil and is
+   * remembered until `until` (its own expiry). A second call for the same jti changes nothing.
+   */
+  markRotated(jti: string, graceUntil: number, until: number): Promise<void>;
+  /** When a rotated-out refresh token stops working (epoch ms), or undefined if it was never rotated out. */
+  rotatedGraceUntil(jti: string): number | undefined;
+
+  /** Drops expired codes, revocation and rotation records; called periodically. */
   purgeExpired(now: number): void;
   /** Forgets everything but the pools' keys (so tokens already handed out keep verifying): the start of a reset. */
   clear(): void;
@@ -53,4 +65,6 @@ export interface Store {
   batch(changes: () => Promise<void>): Promise<void>;
   /** Resolves once every acknowledged change is on disk. */
   flush(): Promise<void>;
+  /** Flushes, then lets go of the data file (shutdown). */
+  close(): Promise<void>;
 }

@@ -1,14 +1,13 @@
 // Per pool: an RS256 key for ID tokens, a different one for access tokens (both published in the
-// JWKS, public parts only) and an RSA key for refresh-token encryption (reference §5.1, §8.2).
-// Keys come from the fixture's SigningKeys, else from the store (DATA_FILE), else are generated
-// off the event loop and stored (without holding up start-up: see Keys).
-import { createHash, createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
-import { promisify } from 'node:util';
+// JWKS, public parts only) and an RSA key for refresh-token encryption
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html).
+// Keys come from the fixture's SigningKeys, else from the store (DATA_FILE, PostgreSQL), else are
+// the pool's public test keys (test-keys.ts), and are stored.
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { PoolKeys, PrivateJwk } from '../domain/model.js';
 import type { Store } from '../store/store.js';
 import { OpenedTokens } from './opened-tokens.js';
-
-const generateKeyPairAsync = promisify(generateKeyPair);
+import { testPoolKeys } from './test-keys.js';
 
 export interface SigningKey {
   kid: string;
@@ -25,23 +24,6 @@ export interface PoolKeyring {
   refresh: { publicKey: KeyObject; privateKey: KeyObject; opened: OpenedTokens };
   /** The serialised JWKS document, built once. */
   jwksJson: string;
-}
-
-export async function generateJwk(): Promise<PrivateJwk> {
-  const { privateKey } = await generateKeyPairAsync('rsa', { modulusLength: 2048 });
-  return privateKey.export({ format: 'jwk' }) as PrivateJwk;
-}
-
-/** Where generated keys come from: the CLI's KeySupply (started before the emulator loads), else generateJwk. */
-export interface KeySource {
-  take(): Promise<PrivateJwk> | undefined;
-}
-
-/** A pool's three keys, taken from the source when there is one. */
-export async function generatePoolKeys(supply?: KeySource): Promise<PoolKeys> {
-  const next = () => supply?.take() ?? generateJwk();
-  const [IdToken, AccessToken, RefreshToken] = await Promise.all([next(), next(), next()]);
-  return { IdToken, AccessToken, RefreshToken };
 }
 
 /** Cognito kids are base64 (standard alphabet) of 32 bytes: 44 chars. We hash the modulus. */
@@ -70,78 +52,37 @@ function toKeyring(keys: PoolKeys): PoolKeyring {
   };
 }
 
-/**
- * Imported keys per pool, cached: key import and JWKS serialisation happen once, not per request.
- * Keys that must be generated are not waited for while the emulator is built: three 2048-bit RSA
- * keys take 200-400 ms on two cores, more than the rest of start-up together (bench/, issue 6), so
- * generation runs on libuv's thread pool while the server is built and starts listening. A request
- * that needs a pool's keys before they exist (JWKS, signing, verifying) waits for them in get(), and
- * /health answers 200 only once all keys exist (ready()), as the contract says (design.md §1.3).
- */
+/** Imported keys per pool, cached: key import and JWKS serialisation happen once, not per request. */
 export class Keys {
-  private readonly rings = new Map<string, Promise<PoolKeyring>>();
-  /** Generations under way, by pool. */
-  private readonly generating = new Map<string, Promise<PoolKeyring>>();
+  private readonly rings = new Map<string, PoolKeyring>();
 
-  constructor(
-    private readonly store: Store,
-    private readonly supply?: KeySource,
-  ) {}
+  constructor(private readonly store: Store) {}
 
-  /**
-   * Loads a pool's keys: `given` (the fixture's SigningKeys), else stored (DATA_FILE), else
-   * generated. Resolves once given or stored keys are in place; generation is only started.
-   */
+  /** Loads a pool's keys: `given` (the fixture's SigningKeys), else stored, else its test keys; stores them. */
   async load(userPoolId: string, given?: PoolKeys): Promise<void> {
     const stored = this.store.getKeys(userPoolId);
-    const keys = given ?? stored;
-    if (!keys) {
-      // Loaded again before its keys exist (a reset right after start): the generation under way serves.
-      const pending = this.generating.get(userPoolId);
-      if (pending) this.rings.set(userPoolId, pending);
-      else this.startGenerating(userPoolId);
-      return;
-    }
-    if (keys !== stored) await this.store.putKeys(userPoolId, keys);
-    this.rings.set(userPoolId, Promise.resolve(toKeyring(keys)));
+    const keys = given ?? stored ?? testPoolKeys(userPoolId);
+    if (keys !== stored && !sameKeys(keys, stored)) await this.store.putKeys(userPoolId, keys);
+    this.rings.set(userPoolId, toKeyring(keys));
   }
 
-  /** Loads a pool's keys and waits until they exist (a pool created through the API is usable at once). */
+  /** Loads a pool's keys if they are not loaded yet (a pool created through the API is usable at once). */
   async ensure(userPoolId: string): Promise<PoolKeyring> {
-    await this.load(userPoolId);
+    if (!this.rings.has(userPoolId)) await this.load(userPoolId);
     const ring = this.rings.get(userPoolId);
     if (!ring) throw new Error(`no keys for pool ${userPoolId}`);
     return ring;
   }
 
-  /** The keyring of a pool whose keys were loaded (every existing pool's are); waits for generation. */
-  get(userPoolId: string): Promise<PoolKeyring> | undefined {
+  /** The keyring of a pool whose keys were loaded (every existing pool's are). */
+  get(userPoolId: string): PoolKeyring | undefined {
     return this.rings.get(userPoolId);
   }
 
   forget(userPoolId: string): void {
     this.rings.delete(userPoolId);
   }
-
-  /** Resolves once every pool's keys exist; rejects if a generation failed. */
-  async ready(): Promise<void> {
-    await Promise.all(this.rings.values());
-  }
-
-  /** Waits until keys being generated are stored (before the store's last write at shutdown). */
-  async settled(): Promise<void> {
-    await Promise.allSettled(this.generating.values());
-  }
-
-  private startGenerating(userPoolId: string): void {
-    const ring: Promise<PoolKeyring> = generatePoolKeys(this.supply).then(async (keys) => {
-      // A pool deleted (or reset to other keys) meanwhile must not get these written back.
-      if (this.rings.get(userPoolId) === ring) await this.store.putKeys(userPoolId, keys);
-      return toKeyring(keys);
-    });
-    this.rings.set(userPoolId, ring);
-    this.generating.set(userPoolId, ring);
-    // Whoever awaits the ring sees a failure; nobody awaiting it must not crash the process.
-    ring.catch(() => undefined).finally(() => this.generating.delete(userPoolId));
-  }
 }
+
+const sameKeys = (a: PoolKeys, b: PoolKeys | undefined) =>
+  b !== undefined && a.IdToken.n === b.IdToken.n && a.AccessToken.n === b.AccessToken.n && a.RefreshToken.n === b.RefreshToken.n;

@@ -35,6 +35,8 @@ export interface UserTokenRequest {
   originJti?: string;
   eventId?: string;
   withRefreshToken: boolean;
+  /** Epoch seconds: a rotated refresh token ends when the one it replaces would have. */
+  refreshExpiresAt?: number;
   /** A pre token generation trigger's changes, applied after the fixtures' TokenCustomization. */
   overrides?: ClaimOverrides | undefined;
 }
@@ -75,7 +77,7 @@ export class TokenIssuer {
     const wantsId = req.channel === 'api' || req.scopes.includes('openid');
     const [idToken, refreshToken] = await Promise.all([
       wantsId ? sign(custom(idTokenClaims(facts, idTokenSeconds(req.client), newUuid(), accessToken), 'IdToken'), ring.id) : undefined,
-      req.withRefreshToken ? sealRefreshToken(this.refreshState(facts), ring.refresh.publicKey) : undefined,
+      req.withRefreshToken ? sealRefreshToken(this.refreshState(facts, req.refreshExpiresAt), ring.refresh.publicKey) : undefined,
     ]);
     return {
       ...(idToken !== undefined ? { id_token: idToken } : {}),
@@ -107,7 +109,7 @@ export class TokenIssuer {
     return state?.pool === userPoolId ? state : undefined;
   }
 
-  private refreshState(f: SessionFacts): RefreshState {
+  private refreshState(f: SessionFacts, expiresAt?: number): RefreshState {
     return {
       v: 1,
       pool: f.client.UserPoolId,
@@ -120,7 +122,7 @@ export class TokenIssuer {
       scope: [...f.scopes],
       channel: f.channel,
       iat: f.iat,
-      exp: f.iat + refreshTokenSeconds(f.client),
+      exp: expiresAt ?? f.iat + refreshTokenSeconds(f.client),
       jti: newUuid(),
     };
   }

@@ -11,9 +11,12 @@ export function wellKnownRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: { poolId: string } }>('/:poolId/.well-known/openid-configuration', async (request, reply) => {
     const { poolId } = request.params;
     if (!deps.store.getPool(poolId)) return notFound(reply, poolId);
-    let doc = discovery.get(poolId);
+    // Asked over the TLS listener (and PUBLIC_URL is plain http): the endpoints stay on https, so an
+    // OIDC client whose authority is the https URL is never sent to http. Not cached: the host varies.
+    const tlsBase = request.protocol === 'https' && !deps.urls.secure && request.host ? `https://${request.host}` : undefined;
+    let doc = tlsBase === undefined ? discovery.get(poolId) : undefined;
     if (doc === undefined) {
-      const url = (path: string) => deps.urls.endpoint(path);
+      const url = (path: string) => tlsBase === undefined ? deps.urls.endpoint(path) : `${tlsBase}${path}`;
       // Cognito's fields, alphabetical; no code_challenge_methods_supported (reference §8.1).
       doc = JSON.stringify({
         authorization_endpoint: url('/oauth2/authorize'),
@@ -29,7 +32,7 @@ export function wellKnownRoutes(app: FastifyInstance, deps: Deps): void {
         token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
         userinfo_endpoint: url('/oauth2/userInfo'),
       });
-      discovery.set(poolId, doc);
+      if (tlsBase === undefined) discovery.set(poolId, doc);
     }
     return reply.type('application/json;charset=UTF-8').header('access-control-allow-origin', '*').send(doc);
   });

@@ -1,15 +1,15 @@
-// The access-token operations (GetUser, UpdateUserAttributes, GetUserAttributeVerificationCode,
+// The access-token operations (GetUser, UpdateUserAttributes, DeleteUserAttributes, GetUserAttributeVerificationCode,
 // VerifyUserAttribute, ChangePassword, GlobalSignOut, DeleteUser) and RevokeToken, through the real
 // AWS SDK against a listening emulator. Tokens are minted in-process.
 import {
-  AdminCreateUserCommand, ChangePasswordCommand, DeleteUserCommand, GetUserAttributeVerificationCodeCommand, GetUserCommand,
+  AdminCreateUserCommand, ChangePasswordCommand, DeleteUserAttributesCommand, DeleteUserCommand, GetUserAttributeVerificationCodeCommand, GetUserCommand,
   GlobalSignOutCommand, RevokeTokenCommand, UpdateUserAttributesCommand, VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { M2M_CLIENT, M2M_SECRET, NO_REVOKE_CLIENT, PASSWORD, SECRET } from '../helpers/fixture.js';
+import { EMAIL_POOL_ID, M2M_CLIENT, M2M_SECRET, NO_REVOKE_CLIENT, PASSWORD, SECRET } from '../helpers/fixture.js';
 import { rejectsWith } from '../helpers/sdk.js';
 import {
-  ADMIN_SCOPE, LIMITED_CLIENT, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT, lastCode, messages, refresh, startUsersServer, tokensFor,
+  ADMIN_SCOPE, EMAIL_CLIENT, LIMITED_CLIENT, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT, lastCode, messages, refresh, startUsersServer, tokensFor,
 } from '../helpers/users-fixture.js';
 
 const { sdk, url, deps, clock } = await startUsersServer(t);
@@ -47,6 +47,32 @@ t.test('access-token failures', async (t) => {
   clock.offsetMs += 3600_000 + 5000;
   t.teardown(() => { clock.offsetMs -= 3600_000 + 5000; });
   await rejectsWith(t, get(access_token), NOT_AUTHORIZED, 'Access Token has expired');
+});
+
+t.test('DeleteUserAttributes: the signed-in user removes their own attributes', async (t) => {
+  const { access_token } = await newUser('della');
+  await sdk.send(new UpdateUserAttributesCommand({ AccessToken: access_token, UserAttributes: [{ Name: 'nickname', Value: 'Del' }, { Name: 'custom:tier', Value: 'gold' }] }));
+  const out = await sdk.send(new DeleteUserAttributesCommand({ AccessToken: access_token, UserAttributeNames: ['nickname', 'custom:tier', 'email'] }));
+  t.same(out.$metadata.httpStatusCode, 200);
+  const left = attrs((await sdk.send(new GetUserCommand({ AccessToken: access_token }))).UserAttributes);
+  t.same(Object.keys(left).sort(), ['sub'], 'email_verified goes with email');
+  t.equal(deps.store.findUserByAttribute(POOL_ID, 'email', 'della@example.com'), undefined, 'email index updated');
+  await sdk.send(new DeleteUserAttributesCommand({ AccessToken: access_token, UserAttributeNames: ['given_name'] }));
+  t.pass('deleting an attribute the user does not have succeeds');
+
+  const del = (AccessToken: string, UserAttributeNames: string[]) => sdk.send(new DeleteUserAttributesCommand({ AccessToken, UserAttributeNames }));
+  await rejectsWith(t, del(access_token, ['sub']), 'InvalidParameterException', 'Cannot delete attribute sub: it is required to identify the user.');
+  await rejectsWith(t, del(access_token, ['nope']), 'InvalidParameterException', 'Attributes did not conform to the schema: nope: Attribute does not exist in the schema.');
+  await rejectsWith(t, del('not-a-token', ['nickname']), NOT_AUTHORIZED, 'Invalid Access Token');
+  const noAdmin = await tokensFor(deps, 'della', { scopes: ['openid'] });
+  await rejectsWith(t, del(noAdmin.access_token, ['nickname']), NOT_AUTHORIZED, 'Access Token does not have required scopes');
+  const limited = await tokensFor(deps, 'della', { clientId: LIMITED_CLIENT });
+  await rejectsWith(t, del(limited.access_token, ['nickname']), NOT_AUTHORIZED, 'A client attempted to write unauthorized attribute');
+  const erinName = deps.store.findUserByAttribute(EMAIL_POOL_ID, 'email', 'erin@example.com')!.Username;
+  const erin = await tokensFor(deps, erinName, { poolId: EMAIL_POOL_ID, clientId: EMAIL_CLIENT });
+  await rejectsWith(t, del(erin.access_token, ['email']), 'InvalidParameterException', 'Cannot delete attribute email: it is required to identify the user.');
+  await sdk.send(new GlobalSignOutCommand({ AccessToken: access_token }));
+  await rejectsWith(t, del(access_token, ['nickname']), NOT_AUTHORIZED, 'Access Token has been revoked');
 });
 
 t.test('UpdateUserAttributes, GetUserAttributeVerificationCode, VerifyUserAttribute', async (t) => {

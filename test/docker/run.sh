@@ -460,9 +460,13 @@ check "bad fixture: no password or client secret in its output" \
 
 # --- 8. The compose example parses (only where a compose implementation exists) --------------------
 if docker compose version >/dev/null 2>&1; then
-  check "examples/docker-compose.yml passes docker compose config" docker compose -f "$ROOT/examples/docker-compose.yml" config -q
+  for compose in docker-compose.yml docker-compose.https.yml; do
+    check "examples/$compose passes docker compose config" docker compose -f "$ROOT/examples/$compose" config -q
+  done
 elif command -v docker-compose >/dev/null 2>&1; then
-  check "examples/docker-compose.yml passes docker-compose config" docker-compose -f "$ROOT/examples/docker-compose.yml" config -q
+  for compose in docker-compose.yml docker-compose.https.yml; do
+    check "examples/$compose passes docker-compose config" docker-compose -f "$ROOT/examples/$compose" config -q
+  done
 else
   log "skipped: compose file validation (neither 'docker compose' nor 'docker-compose' is installed)"
 fi

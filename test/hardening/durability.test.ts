@@ -1,9 +1,9 @@
-// Issue 7 §5: with DATA_FILE, a state change is acknowledged only once it is on disk, the file is
-// replaced atomically (steno: write a temp file, then rename over the data file), so a SIGKILL at
-// any moment leaves a valid file with every acknowledged change; a corrupt or unreadable file
-// stops startup with one clear line and exit code 2, and is never overwritten.
+// With DATA_FILE, a state change is acknowledged only once its journal line is written (the snapshot
+// is only ever replaced by rename), so a SIGKILL at any moment leaves a valid snapshot and journals
+// holding every acknowledged change; a corrupt or unreadable file stops startup with one clear line
+// and exit code 2, and is never overwritten. Journal details: test/store/journal.test.ts.
 import t from 'tap';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { User } from '../../src/domain/model.js';
@@ -15,12 +15,16 @@ const dir = mkdtempSync(join(tmpdir(), 'cognito-emulator-durability-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 const fixtures = writeFixture(dir);
 
-t.test('steno replaces the file by rename, and a mutation resolves only after a write that contains it', async (t) => {
-  // Code review pinned down: if an upgrade of lowdb/steno changed this, the guarantees below would need a new look.
-  const steno = readFileSync(new URL('../../node_modules/steno/lib/index.js', import.meta.url), 'utf8');
-  t.match(steno, /await writeFile\(this\.#tempFilename, data, 'utf-8'\);\s*await retryAsyncOperation\(async \(\) => \{\s*await rename\(this\.#tempFilename, this\.#filename\);/,
-    'steno writes a temp file and renames it over the data file');
-  const dataFile = join(dir, 'store.json');
+/** The snapshot and every journal next to it, as one text. */
+function everythingOnDisk(dataFile: string): string {
+  const dirOf = join(dataFile, '..');
+  const name = dataFile.slice(dirOf.length + 1);
+  return readdirSync(dirOf).filter((f) => f === name || f.startsWith(`${name}.`)).map((f) => readFileSync(join(dirOf, f), 'utf8')).join('\n');
+}
+
+t.test('a mutation resolves only after a write that contains it', async (t) => {
+  mkdirSync(join(dir, 'ack'));
+  const dataFile = join(dir, 'ack', 'store.json');
   const store = await openLowdbStore(dataFile);
   const user = (n: number): User => ({
     UserPoolId: POOL_ID, Username: `u${n}`, Attributes: { sub: `s${n}` }, UserStatus: 'CONFIRMED', Enabled: true, Groups: [], UserCreateDate: 0, UserLastModifiedDate: 0,
@@ -28,10 +32,10 @@ t.test('steno replaces the file by rename, and a mutation resolves only after a 
   // 200 concurrent writes are batched by steno; each one, when it resolves, must already be in the file.
   const missing: string[] = [];
   await Promise.all(Array.from({ length: 200 }, (_, n) => store.putUser(user(n)).then(() => {
-    const onDisk = JSON.parse(readFileSync(dataFile, 'utf8')) as { users: Record<string, Record<string, unknown>> };
-    if (!onDisk.users[POOL_ID]?.[`u${n}`]) missing.push(`u${n}`);
+    if (!everythingOnDisk(dataFile).includes(`{"t":"users","k":["${POOL_ID}","u${n}"],"v":{`)) missing.push(`u${n}`);
   })));
-  t.same(missing, [], 'every acknowledged user was in the file when its write resolved');
+  t.same(missing, [], 'every acknowledged user was in the journal when its write resolved');
+  await store.close();
 });
 
 /** Creates users as fast as `concurrency` callers can until stopped; returns the names acknowledged with 200. */
@@ -88,6 +92,7 @@ t.test('SIGKILL during concurrent writes: the file stays valid and holds every a
     t.ok(load.acknowledged.length >= 5, `round ${round}: ${load.acknowledged.length} creations acknowledged before the kill`);
     acknowledged.push(...load.acknowledged);
     t.doesNotThrow(() => JSON.parse(readFileSync(dataFile, 'utf8')), `round ${round}: the data file is valid JSON after the kill`);
+    t.notMatch(everythingOnDisk(dataFile), /Passw0rd!/, `round ${round}: no plain-text password in the snapshot or the journals`);
   }
   const cli = await startCli({ FIXTURES: fixtures, DATA_FILE: dataFile });
   const present = await allUsernames(cli.url);
@@ -116,4 +121,26 @@ t.test('a corrupt, foreign or unreadable data file stops startup (exit 2, one li
     t.match(lines[0], message, `${name}: says what is wrong`);
     if (content !== 'directory') t.same(readFileSync(file), content, `${name}: byte for byte unchanged`);
   }));
+});
+
+t.test('a run-time change to a fixture user survives SIGKILL and a graceful restart', async (t) => {
+  const dataFile = join(dir, 'fixture-user.json');
+  const givenName = async (url: string) => {
+    const res = await cliApi(url, 'AdminGetUser', { UserPoolId: POOL_ID, Username: 'alice' });
+    return (res.body.UserAttributes as Array<{ Name: string; Value: string }>).find((a) => a.Name === 'given_name')?.Value;
+  };
+  let cli = await startCli({ FIXTURES: fixtures, DATA_FILE: dataFile });
+  t.teardown(() => stopCli(cli, 'SIGKILL'));
+  const update = await cliApi(cli.url, 'AdminUpdateUserAttributes', { UserPoolId: POOL_ID, Username: 'alice', UserAttributes: [{ Name: 'given_name', Value: 'Killed' }] });
+  t.equal(update.status, 200, 'acknowledged');
+  cli.child.kill('SIGKILL');
+  await cli.exited;
+  cli = await startCli({ FIXTURES: fixtures, DATA_FILE: dataFile });
+  t.equal(await givenName(cli.url), 'Killed', 'after SIGKILL');
+  await cliApi(cli.url, 'AdminUpdateUserAttributes', { UserPoolId: POOL_ID, Username: 'alice', UserAttributes: [{ Name: 'given_name', Value: 'Stopped' }] });
+  t.same(await stopCli(cli), { code: 0, signal: null });
+  t.same(readdirSync(dir).filter((f) => f.startsWith('fixture-user.json.')), [], 'a graceful stop folds the journals into the snapshot');
+  cli = await startCli({ FIXTURES: fixtures, DATA_FILE: dataFile });
+  t.equal(await givenName(cli.url), 'Stopped', 'after a graceful restart');
+  t.same(await stopCli(cli), { code: 0, signal: null });
 });

@@ -126,7 +126,7 @@ t.test('no password, secret, code or token in the data file or in trace logs', a
   const { stdout, stderr } = cli.output();
   const logs = stdout + stderr;
   t.match(data, /"secret-user"/, 'the data file holds the users created (the check reads the right file)');
-  t.match(data, /"PasswordHash": "scrypt\$/, 'passwords set through the emulator are stored as salted scrypt hashes');
+  t.match(data, /"PasswordHash":\s*"scrypt\$/, 'passwords set through the emulator are stored as salted scrypt hashes');
   t.ok(logs.split('\n').filter((l) => l.includes('"msg":"request"')).length >= 20, 'trace logging captured the requests');
   for (const [what, value] of Object.entries(used)) {
     t.ok(value.length >= 6 && value !== 'missing', `${what} was used`);

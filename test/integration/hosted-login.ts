@@ -40,8 +40,11 @@ export interface HostedLoginResult {
   cookies: Map<string, string>;
 }
 
-/** GET authorizeUrl → 302 /login → 200 form → POST /login → 302 to the callback. */
-export async function hostedLogin(authorizeUrl: URL | string, username: string, password: string): Promise<HostedLoginResult> {
+/**
+ * GET authorizeUrl → 302 /login → 200 form → POST /login → 302 to the callback. `fetch` may be
+ * one that trusts the emulator's local CA (undici's, with an Agent), for the TLS listener.
+ */
+export async function hostedLogin(authorizeUrl: URL | string, username: string, password: string, fetch = globalThis.fetch): Promise<HostedLoginResult> {
   const authorize = await fetch(authorizeUrl, { redirect: 'manual' });
   if (authorize.status !== 302) throw new Error(`authorize answered ${authorize.status}, expected 302`);
   const loginUrl = new URL(authorize.headers.get('location') ?? '', authorizeUrl);

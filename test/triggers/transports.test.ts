@@ -94,10 +94,8 @@ t.test('local module: plain JavaScript, callback style, the context it gets', as
   const server = await startTriggerServer(t, {
     fixture: triggerFixture({ PostConfirmation: ARN('post-confirmation') }, { LambdaFunctions: { [ARN('post-confirmation')]: join(HANDLERS, 'post-confirmation.mjs') } }),
   });
-  await server.sdk.send(new SignUpCommand({
-    ClientId: PUBLIC_CLIENT, Username: 'traced', Password: PASSWORD, UserAttributes: [{ Name: 'custom:trace', Value: trace }],
-  }));
-  await server.sdk.send(new AdminConfirmSignUpCommand({ UserPoolId: POOL_ID, Username: 'traced' }));
+  await server.sdk.send(new SignUpCommand({ ClientId: PUBLIC_CLIENT, Username: 'traced', Password: PASSWORD }));
+  await server.sdk.send(new AdminConfirmSignUpCommand({ UserPoolId: POOL_ID, Username: 'traced', ClientMetadata: { trace } }));
   const seen = JSON.parse(readFileSync(trace, 'utf8')) as { event: Record<string, unknown>; functionName: string; remaining: number };
   t.equal(seen.functionName, 'post-confirmation');
   t.ok(seen.remaining > 0 && seen.remaining <= 5000, 'getRemainingTimeInMillis within the 5 s');

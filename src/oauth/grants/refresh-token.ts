@@ -1,6 +1,6 @@
-// grant_type=refresh_token (reference §4.3): new access and ID tokens, no new refresh token
-// (rotation off, Cognito's default); auth_time and origin_jti are kept. The checks are shared with
-// the JSON API's REFRESH_TOKEN_AUTH; here every problem is invalid_grant.
+// grant_type=refresh_token (reference §4.3): new access and ID tokens, and a new refresh token when
+// the client rotates them; auth_time and origin_jti are kept. The checks are shared with the JSON
+// API's refresh operations; here every problem (a reused rotated-out token too) is invalid_grant.
 import { OAuthError } from '../../errors/oauth-error.js';
 import { checkRefreshToken, refreshedTokens } from '../../tokens/refresh-check.js';
 import { oauthTriggerError } from '../trigger-errors.js';

@@ -33,16 +33,24 @@ function validityUnits(input: Input): Partial<Record<'AccessToken' | 'IdToken' |
   return out;
 }
 
+/** RefreshTokenRotation: Feature required (ENABLED | DISABLED), RetryGracePeriodSeconds 0-60. */
+function rotationSetting(input: Input): ClientInput['RefreshTokenRotation'] {
+  const value = input.RefreshTokenRotation;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalid('RefreshTokenRotation', '{...}', 'Member must be a structure');
+  const rotation = value as Input;
+  requiredString(rotation, 'Feature');
+  const feature = optionalEnum(rotation, 'Feature', ['ENABLED', 'DISABLED'] as const)!;
+  const grace = optionalInteger(rotation, 'RetryGracePeriodSeconds', 0, 60);
+  return { Feature: feature, ...(grace !== undefined ? { RetryGracePeriodSeconds: grace } : {}) };
+}
+
 /**
  * Every setting of the request. Omitted ones are left out so buildAppClient applies the defaults:
  * UpdateUserPoolClient replaces the whole configuration, as Cognito does.
  */
 function settings(input: Input): Omit<ClientInput, 'ClientName'> {
   const units = validityUnits(input);
-  const rotation = input.RefreshTokenRotation as { Feature?: unknown } | undefined | null;
-  if (rotation?.Feature === 'ENABLED') {
-    throw new CognitoError('InvalidParameterException', 'RefreshTokenRotation is not supported by cognito-emulator');
-  }
   const fields: Omit<ClientInput, 'ClientName'> = {
     RefreshTokenValidity: optionalInteger(input, 'RefreshTokenValidity', 0, 315360000),
     AccessTokenValidity: optionalInteger(input, 'AccessTokenValidity', 1, 86400),
@@ -64,6 +72,7 @@ function settings(input: Input): Omit<ClientInput, 'ClientName'> {
     PreventUserExistenceErrors: optionalEnum(input, 'PreventUserExistenceErrors', ['LEGACY', 'ENABLED']),
     EnableTokenRevocation: optionalBoolean(input, 'EnableTokenRevocation'),
     AuthSessionValidity: optionalInteger(input, 'AuthSessionValidity', 3, 15),
+    RefreshTokenRotation: rotationSetting(input),
   };
   optionalBoolean(input, 'EnablePropagateAdditionalUserContextData');
   // Drop the undefined members so they do not override buildAppClient's defaults.

@@ -1,6 +1,6 @@
 // UserPoolClientType (DescribeUserPoolClient, CreateUserPoolClient, UpdateUserPoolClient). Like
 // Cognito, empty URL / flow / scope lists are left out rather than sent as [].
-import type { AppClient } from '../../../domain/model.js';
+import { ROTATION_DISABLED, type AppClient } from '../../../domain/model.js';
 import { seconds } from '../../serialize.js';
 
 const nonEmpty = (name: string, list: readonly string[] | undefined) => (list && list.length > 0 ? { [name]: list } : {});
@@ -31,5 +31,6 @@ export function userPoolClientType(c: AppClient): Record<string, unknown> {
     EnableTokenRevocation: c.EnableTokenRevocation,
     EnablePropagateAdditionalUserContextData: false,
     AuthSessionValidity: c.AuthSessionValidity,
+    RefreshTokenRotation: c.RefreshTokenRotation ?? ROTATION_DISABLED,
   };
 }

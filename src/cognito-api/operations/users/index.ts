@@ -15,6 +15,7 @@ import { adminUserGlobalSignOut } from './admin-user-global-sign-out.js';
 import { changePassword } from './change-password.js';
 import { confirmForgotPassword } from './confirm-forgot-password.js';
 import { confirmSignUp } from './confirm-sign-up.js';
+import { deleteUserAttributes } from './delete-user-attributes.js';
 import { deleteUser } from './delete-user.js';
 import { forgotPassword } from './forgot-password.js';
 import { getUserAttributeVerificationCode } from './get-user-attribute-verification-code.js';
@@ -43,6 +44,7 @@ export const USER_OPERATIONS: Record<string, Operation> = {
   ConfirmForgotPassword: confirmForgotPassword,
   ConfirmSignUp: confirmSignUp,
   DeleteUser: deleteUser,
+  DeleteUserAttributes: deleteUserAttributes,
   ForgotPassword: forgotPassword,
   GetUser: getUser,
   GetUserAttributeVerificationCode: getUserAttributeVerificationCode,
