@@ -4,6 +4,7 @@
 // `totpCodeInput`); the path and the other fields are our choice (README).
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { contactDelivery, maskDestination } from '../cognito-api/operations/users/delivery.js';
 import type { Deps } from '../deps.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
@@ -38,8 +39,6 @@ ${description(totp ? 'Authenticator app' : 'Verification code')}
 ${prompt}
 <form action="${formAction(request, '/mfa')}" name="cognitoMfaForm" method="post" data-testid="mfa-form">${csrfInput(csrf)}
 <input type="hidden" name="challenge" value="${v.challenge}"/>
-<input type="hidden" name="challenge_name" value="${v.kind}"/>
-<input type="hidden" name="destination" value="${v.destination ?? ''}"/>
 ${errorLine('mfaErrorMessage', v.error, 'mfa-error')}
 <label for="${input}" class="label-customizable">Code</label>
 <input id="${input}" name="authentication_code" type="text" inputmode="numeric" autocomplete="one-time-code" class="form-control inputField-customizable" required data-testid="mfa-code"/>
@@ -59,6 +58,14 @@ export function renderChallenge(
   return renderMfa(request, reply, deps, req, { challenge: outcome.session, kind, destination: outcome.parameters?.CODE_DELIVERY_DESTINATION });
 }
 
+/** The masked phone number or address the code went to, for the page's text. */
+function destinationOf(deps: Deps, userPoolId: string, username: string, kind: CodePage, setupEmail?: string): string | undefined {
+  if (kind === 'SOFTWARE_TOKEN_MFA') return undefined;
+  const attribute = kind === 'SMS_MFA' ? 'phone_number' : 'email';
+  const value = setupEmail ?? deps.store.getUser(userPoolId, username)?.Attributes[attribute];
+  return value === undefined ? undefined : maskDestination(contactDelivery(attribute, value));
+}
+
 const MESSAGES: Record<string, string> = {
   'code-mismatch': 'Invalid code received for user',
   'code-reused': 'Your software token has already been used once.',
@@ -69,8 +76,11 @@ export function mfaRoutes(app: FastifyInstance, deps: Deps): void {
     const req = validateAuthorizeRequest(request.query as Query, deps.store);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const challenge = typeof body.challenge === 'string' ? body.challenge : '';
-    const kind = CODE_PAGES.find((c) => c === body.challenge_name) ?? 'SOFTWARE_TOKEN_MFA';
-    const destination = typeof body.destination === 'string' ? body.destination : undefined;
+    // A forged or expired step starts the sign-in again, before anything is shown back.
+    const pending = deps.signInChallenges.get(challenge);
+    const kind = CODE_PAGES.find((c) => c === pending?.challenge);
+    if (!pending || kind === undefined) throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
+    const destination = destinationOf(deps, pending.userPoolId, pending.username, kind, pending.setupEmail);
     const again = (error: string, status = 200) => renderMfa(request, reply, deps, req, { challenge, kind, destination, error }, status);
     if (!csrfMatches(request, body)) return again('Your form expired. Please try again.', 403);
     const code = typeof body.authentication_code === 'string' ? body.authentication_code.trim() : '';
