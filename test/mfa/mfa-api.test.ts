@@ -171,7 +171,7 @@ t.test('authenticator app by access token, then preferences', async (t) => {
   await rejectsWith(t, sdk.send(new AssociateSoftwareTokenCommand({ AccessToken, Session: 'x'.repeat(40) })),
     'InvalidParameterException', 'Only one of AccessToken or Session can be provided');
   await rejectsWith(t, sdk.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: '12345' })), 'InvalidParameterException',
-    "1 validation error detected: Value '12345' at 'userCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]+");
+    "1 validation error detected: Value '12345' at 'userCode' failed to satisfy constraint: Member must have length greater than or equal to 6");
   const verified = await sdk.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: totpCode(associated.SecretCode ?? '', now()) }));
   t.same({ Status: verified.Status, Session: verified.Session }, { Status: 'SUCCESS', Session: undefined });
   const before = await sdk.send(new GetUserCommand({ AccessToken }));
