@@ -17,6 +17,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { BOTOCORE_DATA, loadModel } from './service-model.mjs';
 
+// Members AWS made optional after the installed model was published: SignUp without a Password
+// creates a passwordless user ("To create a user with no password, omit this parameter", API
+// reference, SignUp, since choice-based sign-in in late 2024).
+const NO_LONGER_REQUIRED = { SignUpRequest: ['Password'] };
+
 export const GENERATED = fileURLToPath(new URL('../src/cognito-api/input-constraints.generated.ts', import.meta.url));
 
 function sdkEnums() {
@@ -45,7 +50,11 @@ export function constraintsSource() {
     switch (s.type) {
       case 'structure':
         spec.t = 'o';
-        if (s.required?.length) spec.required = s.required;
+        if (s.required?.length) {
+          const relaxed = NO_LONGER_REQUIRED[name] ?? [];
+          const required = s.required.filter((m) => !relaxed.includes(m));
+          if (required.length) spec.required = required;
+        }
         spec.members = Object.fromEntries(Object.entries(s.members).map(([k, v]) => [k, v.shape]));
         for (const ref of Object.values(s.members)) visit(ref.shape);
         break;

@@ -10,6 +10,7 @@ import { idpResponseRoutes } from './federation/idp-response.js';
 import { faultHook } from './control/fault-hook.js';
 import { controlRoutes, type ControlDeps } from './control/routes.js';
 import { messagesRoutes } from './control/messages.js';
+import { totpRoutes } from './control/totp.js';
 import { cognitoApiRoutes } from './cognito-api/routes.js';
 import { userImportUploadRoutes } from './cognito-api/operations/user-import/upload-route.js';
 import { browserErrorHandler } from './hosted-ui/browser-errors.js';
@@ -17,6 +18,7 @@ import { errorPageRoutes } from './hosted-ui/error-page.js';
 import { forgotPasswordRoutes } from './hosted-ui/forgot-password.js';
 import { loginRoutes } from './hosted-ui/login.js';
 import { logoutRoutes } from './hosted-ui/logout.js';
+import { mfaRoutes } from './hosted-ui/mfa.js';
 import { newPasswordRoutes } from './hosted-ui/new-password.js';
 import { signUpRoutes } from './hosted-ui/signup.js';
 import { authorizeRoutes } from './oauth/authorize.js';
@@ -83,6 +85,7 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false): Fas
     authorizeRoutes(browser, deps);
     loginRoutes(browser, deps);
     newPasswordRoutes(browser, deps);
+    mfaRoutes(browser, deps);
     signUpRoutes(browser, deps);
     forgotPasswordRoutes(browser, deps);
     logoutRoutes(browser, deps);
@@ -111,6 +114,7 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false): Fas
     controlRoutes(control, deps);
     messagesRoutes(control, deps);
     federationControlRoutes(control, deps);
+    totpRoutes(control, deps);
   });
   return app;
 }

@@ -8,6 +8,7 @@ import type { Messages } from './domain/messages.js';
 import type { VerificationCodes } from './domain/verification-codes.js';
 import type { Federations } from './federation/pending.js';
 import type { Sessions } from './hosted-ui/sessions.js';
+import type { UsedTotpSteps } from './mfa/totp.js';
 import type { PendingChallenges } from './sign-in/challenges.js';
 import type { Store } from './store/store.js';
 import type { Keys } from './tokens/keys.js';
@@ -36,6 +37,8 @@ export interface Deps {
   faults: Faults;
   /** Federated sign-ins in progress and the emulated providers' codes and pre-selections. */
   federations: Federations;
+  /** TOTP time steps already accepted, so a code works once. */
+  usedTotpSteps: UsedTotpSteps;
   /** The pools' Lambda triggers (in-process, local modules, Lambda Invoke API). */
   triggers: Triggers;
 }

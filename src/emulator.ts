@@ -16,6 +16,7 @@ import { loadFixtures, type LoadedFixture } from './fixtures/load.js';
 import { applySeed, planSeed } from './fixtures/seed.js';
 import { Federations } from './federation/pending.js';
 import { Sessions } from './hosted-ui/sessions.js';
+import { UsedTotpSteps } from './mfa/totp.js';
 import { PendingChallenges } from './sign-in/challenges.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { HttpsListener } from './tls/https-listener.js';
@@ -78,6 +79,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     verificationCodes: new VerificationCodes(() => clock.now()),
     faults: new Faults(),
     federations: new Federations(() => clock.now()),
+    usedTotpSteps: new UsedTotpSteps(() => clock.now()),
     triggers,
   };
   // Check every fixture before writing anything: a bad one leaves the store untouched.
@@ -89,7 +91,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   /** Back to exactly the fixture state: records, codes, sessions, revocations, clock, faults. */
   const reset = async () => {
     const plan = planSeed(current, store, Date.now());
-    for (const volatile of [deps.sessions, deps.signInChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.srpBlocks, deps.lockout, deps.federations]) volatile.clear();
+    for (const volatile of [deps.sessions, deps.signInChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.srpBlocks, deps.lockout, deps.federations, deps.usedTotpSteps]) volatile.clear();
     clock.offsetMs = 0;
     await store.batch(async () => {
       store.clear();
@@ -109,6 +111,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     deps.srpBlocks.purge();
     deps.verificationCodes.purge();
     deps.federations.purge();
+    deps.usedTotpSteps.purge();
   };
   const timer = setInterval(purge, PURGE_EVERY_MS);
   timer.unref();

@@ -1,6 +1,9 @@
 // Runs an AuthFlow (InitiateAuth, AdminInitiateAuth) or answers a challenge (RespondToAuthChallenge,
 // AdminRespondToAuthChallenge) once the operation has found its pool and client.
 import { checkFlowEnabled, type AnsweredChallenge, type AuthContext, type AuthFlow, type Params } from './auth-flows.js';
+import { answerDevice } from './auth-device.js';
+import { answerMfa } from './auth-mfa.js';
+import { answerSelectChallenge, startUserAuth } from './auth-user-auth.js';
 import { answerNewPassword } from './auth-new-password.js';
 import { passwordAuth } from './auth-password.js';
 import { refreshTokenAuth } from './auth-refresh.js';
@@ -8,8 +11,9 @@ import { answerCustom, startCustom } from './auth-custom.js';
 import { answerPasswordVerifier, startSrp } from './auth-srp.js';
 import type { Output } from './operation.js';
 
-export function runAuthFlow(ctx: AuthContext, flow: AuthFlow, params: Params): Promise<Output> {
-  checkFlowEnabled(ctx.client, flow);
+export function runAuthFlow(given: AuthContext, flow: AuthFlow, params: Params, session?: string): Promise<Output> {
+  checkFlowEnabled(given.client, flow);
+  const ctx = withDeviceKey(given, params);
   switch (flow) {
     case 'USER_PASSWORD_AUTH':
     case 'ADMIN_USER_PASSWORD_AUTH':
@@ -20,16 +24,33 @@ export function runAuthFlow(ctx: AuthContext, flow: AuthFlow, params: Params): P
       return refreshTokenAuth(ctx, params);
     case 'CUSTOM_AUTH':
       return startCustom(ctx, params);
+    case 'USER_AUTH':
+      return startUserAuth(ctx, params, session);
   }
 }
 
-export function answerChallenge(ctx: AuthContext, challenge: AnsweredChallenge, responses: Params, session: string | undefined): Promise<Output> {
+export function answerChallenge(given: AuthContext, challenge: AnsweredChallenge, responses: Params, session: string | undefined): Promise<Output> {
+  const ctx = withDeviceKey(given, responses);
   switch (challenge) {
+    case 'DEVICE_SRP_AUTH':
+    case 'DEVICE_PASSWORD_VERIFIER':
+      return answerDevice(ctx, challenge, responses, session);
     case 'PASSWORD_VERIFIER':
       return answerPasswordVerifier(ctx, responses, session);
     case 'NEW_PASSWORD_REQUIRED':
       return answerNewPassword(ctx, responses, session);
     case 'CUSTOM_CHALLENGE':
       return answerCustom(ctx, responses, session);
+    case 'SELECT_CHALLENGE':
+      return answerSelectChallenge(ctx, responses, session);
+    case 'PASSWORD':
+    case 'PASSWORD_SRP':
+      return answerSelectChallenge(ctx, responses, session, challenge);
+    default:
+      return answerMfa(ctx, challenge, responses, session);
   }
 }
+
+/** DEVICE_KEY, sent by clients that have a tracked device, may stand in for MFA later in the sign-in. */
+const withDeviceKey = (ctx: AuthContext, params: Params): AuthContext =>
+  params.DEVICE_KEY !== undefined && params.DEVICE_KEY !== '' ? { ...ctx, deviceKey: params.DEVICE_KEY } : ctx;

@@ -16,9 +16,9 @@ const AUTH_FLOW_TYPES = [
   'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH',
 ] as const;
 
-export type AuthFlow = 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'REFRESH_TOKEN_AUTH' | 'CUSTOM_AUTH';
+export type AuthFlow = 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'REFRESH_TOKEN_AUTH' | 'CUSTOM_AUTH' | 'USER_AUTH';
 
-/** Legacy names mapped to the current ones; USER_AUTH is not emulated. */
+/** Legacy names mapped to the current ones. */
 const FLOWS: Partial<Record<string, AuthFlow>> = {
   USER_PASSWORD_AUTH: 'USER_PASSWORD_AUTH',
   ADMIN_USER_PASSWORD_AUTH: 'ADMIN_USER_PASSWORD_AUTH',
@@ -27,6 +27,7 @@ const FLOWS: Partial<Record<string, AuthFlow>> = {
   REFRESH_TOKEN_AUTH: 'REFRESH_TOKEN_AUTH',
   REFRESH_TOKEN: 'REFRESH_TOKEN_AUTH',
   CUSTOM_AUTH: 'CUSTOM_AUTH',
+  USER_AUTH: 'USER_AUTH',
 };
 
 const invalid = (message: string) => new CognitoError('InvalidParameterException', message);
@@ -54,6 +55,7 @@ const ENABLED_BY: Record<AuthFlow, readonly string[]> = {
   USER_SRP_AUTH: ['ALLOW_USER_SRP_AUTH'],
   REFRESH_TOKEN_AUTH: ['ALLOW_REFRESH_TOKEN_AUTH'],
   CUSTOM_AUTH: ['ALLOW_CUSTOM_AUTH', 'CUSTOM_AUTH_FLOW_ONLY'],
+  USER_AUTH: ['ALLOW_USER_AUTH'],
 };
 
 /**
@@ -81,15 +83,20 @@ const CHALLENGE_NAMES = [
   'NEW_PASSWORD_REQUIRED', 'SMS_OTP', 'PASSWORD', 'WEB_AUTHN', 'PASSWORD_SRP',
 ] as const;
 
-export type AnsweredChallenge = 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED' | 'CUSTOM_CHALLENGE';
+const ANSWERED = [
+  'PASSWORD_VERIFIER', 'NEW_PASSWORD_REQUIRED', 'CUSTOM_CHALLENGE',
+  'SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP', 'SELECT_MFA_TYPE', 'MFA_SETUP',
+  'SELECT_CHALLENGE', 'SMS_OTP', 'PASSWORD', 'PASSWORD_SRP', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER',
+] as const;
+
+export type AnsweredChallenge = (typeof ANSWERED)[number];
 
 export function readChallengeName(input: Input): AnsweredChallenge {
   requiredString(input, 'ChallengeName');
   const name = optionalEnum(input, 'ChallengeName', CHALLENGE_NAMES) ?? '';
-  if (name !== 'PASSWORD_VERIFIER' && name !== 'NEW_PASSWORD_REQUIRED' && name !== 'CUSTOM_CHALLENGE') {
-    throw invalid(`ChallengeName ${name} is not supported by cognito-emulator`);
-  }
-  return name;
+  const answered = ANSWERED.find((c) => c === name);
+  if (answered === undefined) throw invalid(`ChallengeName ${name} is not supported by cognito-emulator`);
+  return answered;
 }
 
 export type Params = Record<string, string>;

@@ -1,6 +1,7 @@
 // The JSON API's side of a sign-in, shared by the password, SRP and new-password steps: who is
 // signing in (by username or alias) and what the sign-in core's outcome becomes on the wire
 // (tokens, a challenge with its Session, or a CognitoError). The rules live in src/sign-in/.
+import { newDevice, tracksDevices } from '../devices/devices.js';
 import type { User } from '../domain/model.js';
 import { findSignInUser } from '../domain/users.js';
 import type { SignInOutcome, SignInSuccess } from '../sign-in/outcome.js';
@@ -27,8 +28,18 @@ export async function signInOutput(ctx: AuthContext, outcome: SignInOutcome): Pr
 export async function successOutput(
   ctx: AuthContext, outcome: SignInSuccess, source: TokenSource = 'TokenGeneration_Authentication',
 ): Promise<Output> {
-  if (outcome.kind === 'signed-in') return authenticationResult(ctx, outcome.user, source);
-  return newPasswordChallenge(outcome.user, outcome.session);
+  if (outcome.kind === 'signed-in') {
+    const result = await authenticationResult(ctx, outcome.user, source);
+    // Pools that track devices give every sign-in not made by a tracked device a new device key.
+    if (!tracksDevices(ctx.pool) || outcome.deviceKey !== undefined) return result;
+    const NewDeviceMetadata = await newDevice(ctx.deps, outcome.user);
+    return { ...result, AuthenticationResult: { ...(result.AuthenticationResult as object), NewDeviceMetadata } };
+  }
+  if (outcome.challenge === 'NEW_PASSWORD_REQUIRED') return newPasswordChallenge(outcome.user, outcome.session);
+  if (outcome.challenge === 'SELECT_CHALLENGE') {
+    return { AvailableChallenges: outcome.available ?? [], ChallengeName: 'SELECT_CHALLENGE', ChallengeParameters: {}, Session: outcome.session };
+  }
+  return { ChallengeName: outcome.challenge, ChallengeParameters: outcome.parameters ?? {}, Session: outcome.session };
 }
 
 /**

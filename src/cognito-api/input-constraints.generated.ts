@@ -2100,8 +2100,7 @@ export const INPUT_SHAPES: Record<string, ShapeSpec> = {
   "t": "o",
   "required": [
    "ClientId",
-   "Username",
-   "Password"
+   "Username"
   ],
   "members": {
    "ClientId": "ClientIdType",

@@ -4,6 +4,7 @@
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html#API_InitiateAuth_Errors
 import { PASSWORD_ATTEMPTS_EXCEEDED } from '../domain/lockout.js';
 import { CognitoError } from '../errors/cognito-error.js';
+import type { MfaFailure } from '../sign-in/mfa-answer.js';
 import type { NewPasswordFailure, SignInFailure } from '../sign-in/outcome.js';
 
 export const incorrectPassword = () => new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
@@ -28,3 +29,19 @@ const NEW_PASSWORD_ERRORS: Record<NewPasswordFailure, () => CognitoError> = {
 
 export const signInError = (failure: SignInFailure): CognitoError => SIGN_IN_ERRORS[failure]();
 export const newPasswordError = (failure: NewPasswordFailure): CognitoError => NEW_PASSWORD_ERRORS[failure]();
+
+/** Wrong-code wording differs by factor, as observed: TOTP vs SMS / email. */
+const MFA_ERRORS: Record<Exclude<MfaFailure, 'code-mismatch'>, () => CognitoError> = {
+  'invalid-session': invalidSession,
+  disabled: userDisabled,
+  'code-reused': () => new CognitoError('ExpiredCodeException', 'Your software token has already been used once.'),
+  'invalid-choice': () => new CognitoError('InvalidParameterException', 'Invalid MFA type selected.'),
+  'setup-incomplete': () => new CognitoError('InvalidParameterException', 'Software token has not been verified for the user.'),
+};
+
+export function mfaError(failure: MfaFailure, challenge: string): CognitoError {
+  if (failure !== 'code-mismatch') return MFA_ERRORS[failure]();
+  return challenge === 'SOFTWARE_TOKEN_MFA'
+    ? new CognitoError('CodeMismatchException', 'Invalid code received for user')
+    : new CognitoError('CodeMismatchException', 'Invalid code or auth state for the user.');
+}

@@ -28,6 +28,11 @@ export class Credentials {
     return user.PasswordHash !== undefined && (await verifyPassword(password, user.PasswordHash));
   }
 
+  /** Whether the user has a password at all (passwordless users sign in with one-time codes). */
+  hasPassword(user: User): boolean {
+    return this.fixturePasswords.has(key(user)) || user.PasswordHash !== undefined;
+  }
+
   /** Sets a new password on the record (the caller persists it). */
   async setPassword(user: User, password: string): Promise<void> {
     user.PasswordHash = await hashPassword(password);

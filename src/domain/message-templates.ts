@@ -25,6 +25,16 @@ export function codeMessage(pool: UserPool | undefined, medium: 'EMAIL' | 'SMS',
   };
 }
 
+const DEFAULT_AUTH_MESSAGE = 'Your authentication code is {####}.';
+const DEFAULT_AUTH_SUBJECT = 'Your authentication code';
+
+/** A sign-in code (SMS or email MFA, passwordless OTP): SmsAuthenticationMessage, EmailMfaConfiguration. */
+export function authenticationMessage(pool: UserPool | undefined, medium: 'EMAIL' | 'SMS', code: string, username: string): MessageText {
+  if (medium === 'SMS') return { message: fillMessage(pool?.SmsAuthenticationMessage ?? DEFAULT_AUTH_MESSAGE, code, username) };
+  const t = pool?.EmailMfaConfiguration;
+  return { subject: t?.Subject ?? DEFAULT_AUTH_SUBJECT, message: fillMessage(t?.Message ?? DEFAULT_AUTH_MESSAGE, code, username) };
+}
+
 /** AdminCreateUser's invitation with the temporary password. */
 export function invitationMessage(pool: UserPool | undefined, medium: 'EMAIL' | 'SMS', password: string, username: string): MessageText {
   const t = pool?.AdminCreateUserConfig?.InviteMessageTemplate;

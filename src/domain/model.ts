@@ -41,11 +41,16 @@ export interface UserPool {
   LambdaConfig?: LambdaConfig;
   AutoVerifiedAttributes: string[];
   /** DescribeUserPool's Policies; absent = Cognito's defaults (see domain/password-policy.ts). */
-  Policies?: { PasswordPolicy?: PasswordPolicy };
+  Policies?: { PasswordPolicy?: PasswordPolicy; SignInPolicy?: { AllowedFirstAuthFactors: AuthFactor[] } };
   /** Custom attributes (full names: `custom:x`, `dev:custom:x`) and overrides of standard ones (domain/schema.ts). */
   Schema?: SchemaAttribute[];
-  /** Stored and returned; MFA challenges are not emulated yet, so sign-in never asks for a second factor. */
+  /** Whether sign-in asks for a second factor (src/sign-in/mfa.ts); absent = OFF. */
   MfaConfiguration?: 'OFF' | 'ON' | 'OPTIONAL';
+  /** SetUserPoolMfaConfig's factors besides SMS (SMS is on once SmsConfiguration is set). */
+  SoftwareTokenMfaConfiguration?: { Enabled: boolean };
+  EmailMfaConfiguration?: { Message?: string; Subject?: string };
+  /** Remembered devices (src/devices/); absent = device tracking off. */
+  DeviceConfiguration?: { ChallengeRequiredOnNewDevice?: boolean; DeviceOnlyRememberedOnUserPrompt?: boolean };
   SmsConfiguration?: { SnsCallerArn: string; ExternalId?: string; SnsRegion?: string };
   AccountRecoverySetting?: { RecoveryMechanisms: RecoveryMechanism[] };
   VerificationMessageTemplate?: VerificationMessageTemplate;
@@ -74,6 +79,12 @@ export interface UserPool {
   CreationDate: number;
   LastModifiedDate: number;
 }
+
+/** First factors of choice-based sign-in (USER_AUTH), SignInPolicyType.AllowedFirstAuthFactors. */
+export type AuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+
+/** A user's MFA factor as UserMFASettingList / PreferredMfaSetting name it. */
+export type MfaFactor = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 
 /** A setting kept per app client or pool-wide: its members as Cognito returns them, and when it was set. */
 export interface PoolScopedSetting {
@@ -269,6 +280,15 @@ export interface User {
    * VerifyUserAttribute: until then the old value stays (and signs in).
    */
   PendingAttributes?: Record<string, string>;
+  /** MFA factors the user turned on (SetUserMFAPreference), in Cognito's order; absent = none. */
+  UserMFASettingList?: MfaFactor[];
+  PreferredMfaSetting?: MfaFactor;
+  /** The verified authenticator app (VerifySoftwareToken): base32 secret, as the app holds it. */
+  SoftwareToken?: { Secret: string; FriendlyDeviceName?: string };
+  /** Devices seen at sign-in (NewDeviceMetadata), confirmed ones with their SRP verifier (src/devices/). */
+  Devices?: Device[];
+  /** A secret from AssociateSoftwareToken (access token) waiting for VerifySoftwareToken. */
+  PendingSoftwareTokenSecret?: string;
   /** Epoch ms of the last global sign-out: tokens issued before it are refused (see signedOutBefore). */
   TokensRevokedAt?: number;
   UserCreateDate: number;
@@ -300,6 +320,19 @@ export interface IdentityProvider {
   EmulatedIdentities?: Array<Record<string, string>>;
   CreationDate: number;
   LastModifiedDate: number;
+}
+
+/** A tracked device (DeviceType plus what device authentication needs). */
+export interface Device {
+  DeviceKey: string;
+  DeviceGroupKey: string;
+  DeviceName?: string;
+  /** Set by ConfirmDevice: the device's own SRP salt and verifier (hex), made from a password only it knows. */
+  Verifier?: { Salt: string; PasswordVerifier: string };
+  RememberedStatus: 'remembered' | 'not_remembered';
+  DeviceCreateDate: number;
+  DeviceLastModifiedDate: number;
+  DeviceLastAuthenticatedDate: number;
 }
 
 /** Private keys of one pool, as JWKs so they survive in DATA_FILE and can come from fixtures. */

@@ -35,3 +35,14 @@ export async function savePassword(
   await deps.store.putUser(updated);
   return updated;
 }
+
+/** Applies `changes` to the user as stored now and saves it; undefined when the user is gone. */
+export async function saveUserChanges(
+  deps: { store: Store; clock: Clock }, user: User, changes: (current: User) => Partial<User>,
+): Promise<User | undefined> {
+  const current = deps.store.getUser(user.UserPoolId, user.Username);
+  if (!current) return undefined;
+  const updated: User = { ...current, Attributes: { ...current.Attributes }, ...changes(current), UserLastModifiedDate: deps.clock.now() };
+  await deps.store.putUser(updated);
+  return updated;
+}

@@ -11,7 +11,7 @@ import { signIn } from '../sign-in/sign-in.js';
 import { offeredProviders, providerButtons } from '../federation/buttons.js';
 import { csrfMatches, field, formAction, pageQuery, sendPage, type Body } from './form-page.js';
 import { classicPage } from './layout.js';
-import { renderNewPassword } from './new-password.js';
+import { renderChallenge } from './mfa.js';
 import { signedIn } from './signed-in.js';
 import { signInBody } from './sign-in-page.js';
 import { SIGN_IN_MESSAGES, USERNAME_TOO_LONG } from './sign-in-messages.js';
@@ -50,7 +50,7 @@ export function loginRoutes(app: FastifyInstance, deps: Deps): void {
       case 'failed':
         return renderSignIn(request, reply, deps, req, 200, { username, error: SIGN_IN_MESSAGES[outcome.failure] });
       case 'challenge':
-        return renderNewPassword(request, reply, deps, req, outcome.session, 200);
+        return renderChallenge(request, reply, deps, req, outcome);
       case 'signed-in':
         return signedIn(request, reply, deps, req, outcome.user);
     }

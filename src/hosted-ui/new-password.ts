@@ -13,6 +13,7 @@ import { html } from './html.js';
 import { classicPage } from './layout.js';
 import { newPasswordFields } from './password-fields.js';
 import { csrfInput, description, errorLine, link } from './pages.js';
+import { renderChallenge } from './mfa.js';
 import { signedIn } from './signed-in.js';
 
 export const PASSWORDS_DIFFER = 'Passwords do not match.';
@@ -53,7 +54,7 @@ export function newPasswordRoutes(app: FastifyInstance, deps: Deps): void {
       case 'invalid-password':
         return again(outcome.message);
       case 'challenge':
-        return renderNewPassword(request, reply, deps, req, outcome.session, 200);
+        return renderChallenge(request, reply, deps, req, outcome);
       case 'signed-in':
         return signedIn(request, reply, deps, req, outcome.user);
     }

@@ -41,14 +41,15 @@ export interface TriggerInput {
 
 /** SignUp: `username` as the caller gave it (an email or phone number in pools that sign in with those). */
 export async function registerUser(
-  deps: Deps, pool: UserPool, client: AppClient, username: string, password: string, attributes: Record<string, string>,
+  deps: Deps, pool: UserPool, client: AppClient, username: string, password: string | undefined, attributes: Record<string, string>,
   input: TriggerInput = {},
 ): Promise<Registration> {
   checkSelfSignUpAllowed(pool);
   checkAttributeNames(pool, Object.keys(attributes));
   checkClientMayWrite(client, Object.keys(attributes));
   checkAttributeValues(attributes);
-  checkPasswordPolicy(password, pool);
+  // undefined: a passwordless user (pools whose first factors include one-time codes).
+  if (password !== undefined) checkPasswordPolicy(password, pool);
   const record = newUserRecord(deps, pool, username, attributes, 'User already exists');
   // A pre sign-up trigger may refuse the user, confirm it, or verify its email / phone number.
   const decision = await preSignUp(deps, { pool, clientId: client.ClientId, source: 'PreSignUp_SignUp', user: record, ...input });

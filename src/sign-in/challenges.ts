@@ -9,13 +9,30 @@ import type { CustomAuthState } from './custom-auth.js';
 import type { ChallengeName } from './outcome.js';
 
 export interface PendingChallenge {
-  /** CUSTOM_SRP: the PASSWORD_VERIFIER step of a custom authentication that started with SRP. */
-  challenge: ChallengeName | 'CUSTOM_CHALLENGE' | 'CUSTOM_SRP';
+  /**
+   * CUSTOM_SRP: the PASSWORD_VERIFIER step of a custom authentication that started with SRP.
+   * SIGN_UP / AUTO_SIGN_IN: SignUp's and then ConfirmSignUp's Session, for the sign-in without a
+   * further factor that follows a confirmed sign-up (USER_AUTH).
+   */
+  challenge: ChallengeName | 'CUSTOM_CHALLENGE' | 'CUSTOM_SRP' | 'SIGN_UP' | 'AUTO_SIGN_IN';
   userPoolId: string;
   clientId: string;
   /** The real username; for a custom authentication of nobody (hidden existence), the login. */
   username: string;
   custom?: CustomAuthState;
+  /** SMS_MFA / EMAIL_OTP: the code sent for this challenge. */
+  code?: string;
+  /** MFA_SETUP: the authenticator secret from AssociateSoftwareToken, then whether it was verified. */
+  secret?: string;
+  setupDone?: boolean;
+  /** MFA_SETUP answered with an email address: EMAIL_OTP turns on once its code comes back. */
+  setupEmail?: string;
+  /** SELECT_CHALLENGE: the first factors offered. */
+  available?: string[];
+  /** EMAIL_OTP / SMS_OTP as the first factor (USER_AUTH), not as MFA. */
+  firstFactor?: boolean;
+  /** DEVICE_SRP_AUTH / DEVICE_PASSWORD_VERIFIER: the device and the server's SRP state (hex). */
+  device?: { key: string; A?: string; b?: string; B?: string; secretBlock?: string };
 }
 
 export class PendingChallenges {

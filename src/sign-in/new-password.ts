@@ -1,12 +1,12 @@
 // Answering NEW_PASSWORD_REQUIRED, for both surfaces: the pending challenge must be this pool's,
 // this client's and this user's; the password must meet the pool's policy; then the password is
-// hashed and saved, the user becomes CONFIRMED, the challenge ends and the sign-in completes.
+// hashed and saved, the user becomes CONFIRMED, the challenge ends and the sign-in continues (MFA).
 // A refused password leaves the challenge open, so the user can try another one.
 import type { User } from '../domain/model.js';
 import { passwordPolicyProblem } from '../domain/password-policy.js';
 import { savePassword } from '../domain/users.js';
 import type { NewPasswordFailure, NewPasswordOutcome, SignInContext } from './outcome.js';
-import { signedIn } from './sign-in.js';
+import { secondFactor } from './mfa.js';
 
 export interface NewPasswordAnswer {
   /** The session naming the pending challenge (API `Session`, hosted page hidden field). */
@@ -40,5 +40,5 @@ export async function completeNewPassword(ctx: SignInContext, answer: NewPasswor
   }));
   deps.signInChallenges.end(answer.session);
   if (!updated) return failed('user-gone');
-  return signedIn(ctx, updated);
+  return secondFactor(ctx, updated);
 }

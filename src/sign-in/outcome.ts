@@ -13,6 +13,8 @@ export interface SignInContext {
   client: AppClient;
   /** ClientMetadata of the call, for the Lambda triggers the sign-in runs. */
   metadata?: SignInMetadata;
+  /** DEVICE_KEY the client sent: a remembered device may stand in for MFA (src/sign-in/device-auth.ts). */
+  deviceKey?: string;
 }
 
 /** How the user proves who they are. SRP's proof is checked by the caller, which holds the SRP state. */
@@ -37,14 +39,32 @@ export type SignInFailure =
   /** The password is right but an administrator required a reset. */
   | 'reset-required';
 
-/** The challenge a user must answer before getting in. MFA and custom challenges join this list. */
-export type ChallengeName = 'NEW_PASSWORD_REQUIRED';
+/** A second factor, or choosing / setting one up (mfa.ts). */
+export type MfaChallenge = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
 
-/** Where a proven sign-in leads. MFA and custom challenges will be further `challenge`s. */
+/** Choice-based sign-in (USER_AUTH, choice.ts): choosing the first factor, or a code as the first factor. */
+export type FirstFactorChallenge = 'SELECT_CHALLENGE' | 'SMS_OTP';
+
+/** Device authentication (SRP with the device's own secret) instead of MFA. */
+export type DeviceChallenge = 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER';
+
+/** The challenge a user must answer before getting in. */
+export type ChallengeName = 'NEW_PASSWORD_REQUIRED' | MfaChallenge | FirstFactorChallenge | DeviceChallenge;
+
+/** Where a proven sign-in leads. */
 export type SignInSuccess =
-  /** A pending challenge: `session` names it in the challenge store (challenges.ts). */
-  | { kind: 'challenge'; challenge: ChallengeName; user: User; session: string }
-  | { kind: 'signed-in'; user: User };
+  /**
+   * A pending challenge: `session` names it in the challenge store (challenges.ts); `parameters`
+   * are Cognito's ChallengeParameters for it (masked destinations, factor lists as JSON strings).
+   */
+  | {
+    kind: 'challenge'; challenge: ChallengeName; user: User; session: string;
+    parameters?: Record<string, string>;
+    /** SELECT_CHALLENGE: the first factors the user may choose from. */
+    available?: string[];
+  }
+  /** `deviceKey`: the sign-in was completed by a tracked device, which gets no new device metadata. */
+  | { kind: 'signed-in'; user: User; deviceKey?: string };
 
 export type SignInOutcome = { kind: 'failed'; failure: SignInFailure } | SignInSuccess;
 

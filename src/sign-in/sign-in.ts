@@ -1,7 +1,8 @@
 // The sign-in rules, once for every surface: which checks run, in which order, what a wrong
 // password costs (lockout), and what a proven one leads to. Cognito's observed order:
 //   unknown user → lockout → disabled → unconfirmed (whatever the password) → the proof →
-//   reset required (only after a correct password) → challenges (new password) → signed in.
+//   reset required (only after a correct password) → challenges (new password, then MFA: mfa.ts)
+//   → signed in.
 // An unconfirmed user hears so even with a wrong password, a RESET_REQUIRED user only with the
 // right one. The unconfirmed case is reported since 2017 and called intended by AWS staff:
 // https://github.com/amazon-archives/amazon-cognito-identity-js/issues/288,
@@ -13,6 +14,7 @@
 import type { User } from '../domain/model.js';
 import { postAuthentication, preAuthentication } from '../triggers/sign-in.js';
 import { migrateUser } from './migration.js';
+import { secondFactor } from './mfa.js';
 import type { Proof, SignInContext, SignInFailure, SignInOutcome, SignInSuccess } from './outcome.js';
 
 const failed = (failure: SignInFailure): SignInOutcome => ({ kind: 'failed', failure });
@@ -106,10 +108,10 @@ export async function afterProof(ctx: SignInContext, user: User): Promise<SignIn
     }, ctx.client);
     return { kind: 'challenge', challenge: 'NEW_PASSWORD_REQUIRED', user, session };
   }
-  return signedIn(ctx, user);
+  return secondFactor(ctx, user);
 }
 
-/** Every path that ends in tokens goes through here (the place for MFA); PostAuthentication may still refuse. */
+/** Every path that ends in tokens goes through here, MFA done; PostAuthentication may still refuse. */
 export async function signedIn(ctx: SignInContext, user: User): Promise<SignInSuccess> {
   await postAuthentication(triggerCaller(ctx), user);
   return { kind: 'signed-in', user };

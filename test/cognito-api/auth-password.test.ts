@@ -96,8 +96,9 @@ t.test('flows belong to one operation; bad input', async (t) => {
     'InvalidParameterException',
     "1 validation error detected: Value 'BOGUS' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: "
     + '[USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]');
+  // USER_AUTH needs ALLOW_USER_AUTH on the client (test/mfa/user-auth.test.ts covers the flow).
   await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: PUBLIC_CLIENT })),
-    'InvalidParameterException', 'AuthFlow USER_AUTH is not supported by cognito-emulator');
+    'InvalidParameterException', 'Auth flow not enabled for this client');
   await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'nosuchclient' })),
     'ResourceNotFoundException', 'User pool client nosuchclient does not exist.');
   await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { PASSWORD } })),

@@ -4,6 +4,7 @@
 // each variant must be refused with InvalidParameterException (a constraint) or
 // SerializationException (a wrong JSON type), whatever the state of the resources it names.
 import type { Input } from '../../src/cognito-api/operation.js';
+import { INPUT_SHAPES } from '../../src/cognito-api/input-constraints.generated.js';
 import { modelPattern } from './shape-check.js';
 import type { ServiceModel, Shape } from './service-model.js';
 
@@ -19,7 +20,9 @@ export function mutations(model: ServiceModel, inputShape: string, baseline: Inp
   const shape = model.shapes[inputShape];
   const out: Mutation[] = [];
   const replace = (name: string, value: unknown, what: string) => out.push({ what: `${name}: ${what}`, body: { ...baseline, [name]: value } });
-  for (const name of shape?.required ?? []) {
+  // Required members as the emulator checks them: the model's, minus those AWS made optional since
+  // (scripts/compile-input-constraints.mjs, NO_LONGER_REQUIRED).
+  for (const name of INPUT_SHAPES[inputShape]?.required ?? []) {
     const { [name]: _omitted, ...rest } = baseline;
     out.push({ what: `${name}: omitted`, body: rest });
   }

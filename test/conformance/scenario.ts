@@ -3,6 +3,7 @@
 // operation and builds its input from what earlier steps returned. The conformance test runs the
 // steps through the real AWS SDK and checks every request and answer against the model.
 import type { Input } from '../../src/cognito-api/operation.js';
+import { totpCode } from '../../src/mfa/totp.js';
 
 export interface ScenarioContext {
   /** Outputs of earlier steps, by label (the operation name unless a step names another). */
@@ -213,6 +214,16 @@ export const SCENARIO: Step[] = [
   { op: 'UpdateUserAttributes', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), UserAttributes: [{ Name: 'email', Value: 'ann.new@example.com' }] }) },
   { op: 'GetUserAttributeVerificationCode', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), AttributeName: 'email' }) },
   { op: 'VerifyUserAttribute', input: async (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), AttributeName: 'email', Code: await ctx.code('ann') }) },
+  { op: 'SetUserPoolMfaConfig', input: onPool({ MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }) },
+  { op: 'GetUserPoolMfaConfig', input: onPool() },
+  { op: 'AssociateSoftwareToken', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
+  {
+    op: 'VerifySoftwareToken',
+    input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), UserCode: totpCode(at(ctx, 'AssociateSoftwareToken', 'SecretCode'), Date.now()), FriendlyDeviceName: 'phone' }),
+  },
+  { op: 'SetUserMFAPreference', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }) },
+  // Off again, so the sign-ins below need no second factor.
+  { op: 'AdminSetUserMFAPreference', input: onPool({ Username: 'ann', SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } }) },
   { op: 'ChangePassword', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), PreviousPassword: PASSWORD, ProposedPassword: `${PASSWORD}2` }) },
   { op: 'RevokeToken', input: (ctx) => ({ ClientId: client(ctx), Token: at(ctx, 'InitiateAuth', 'AuthenticationResult', 'RefreshToken') }) },
 

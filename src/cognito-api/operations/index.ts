@@ -4,6 +4,8 @@ import { AUTH_OPERATIONS } from './auth/index.js';
 import { IDENTITY_PROVIDER_OPERATIONS } from './identity-providers/index.js';
 import { MANAGED_LOGIN_OPERATIONS } from './managed-login/index.js';
 import { MANAGEMENT_OPERATIONS } from './management/index.js';
+import { DEVICE_OPERATIONS } from './devices/device-operations.js';
+import { MFA_OPERATIONS } from './mfa/index.js';
 import { SETTINGS_OPERATIONS } from './settings/index.js';
 import { USER_IMPORT_OPERATIONS } from './user-import/index.js';
 import { USER_OPERATIONS } from './users/index.js';
@@ -16,4 +18,6 @@ export const OPERATIONS: Record<string, Operation> = {
   ...USER_IMPORT_OPERATIONS,
   ...USER_OPERATIONS,
   ...AUTH_OPERATIONS,
+  ...MFA_OPERATIONS,
+  ...DEVICE_OPERATIONS,
 };

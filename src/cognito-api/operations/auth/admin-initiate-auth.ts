@@ -2,7 +2,7 @@
 // USER_SRP_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN. The client must belong to UserPoolId.
 import { readAuthFlow } from '../../auth-flows.js';
 import { runAuthFlow } from '../../auth-dispatch.js';
-import { optionalStringMap, requiredString } from '../../input.js';
+import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 
@@ -10,5 +10,5 @@ export const adminInitiateAuth: Operation = (deps) => async (input) => {
   const flow = readAuthFlow(input, 'admin');
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128), pool.Id);
-  return runAuthFlow({ deps, pool, client, metadata: { validationData: optionalStringMap(input, 'ClientMetadata') } }, flow, optionalStringMap(input, 'AuthParameters') ?? {});
+  return runAuthFlow({ deps, pool, client, metadata: { validationData: optionalStringMap(input, 'ClientMetadata') } }, flow, optionalStringMap(input, 'AuthParameters') ?? {}, optionalString(input, 'Session', 2048));
 };

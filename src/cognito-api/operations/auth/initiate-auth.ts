@@ -2,7 +2,7 @@
 // Unsigned; the client names the pool.
 import { readAuthFlow } from '../../auth-flows.js';
 import { runAuthFlow } from '../../auth-dispatch.js';
-import { optionalStringMap, requiredString } from '../../input.js';
+import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 
@@ -10,5 +10,5 @@ export const initiateAuth: Operation = (deps) => async (input) => {
   const flow = readAuthFlow(input, 'user');
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
   const pool = poolOrThrow(deps.store, client.UserPoolId);
-  return runAuthFlow({ deps, pool, client, metadata: { validationData: optionalStringMap(input, 'ClientMetadata') } }, flow, optionalStringMap(input, 'AuthParameters') ?? {});
+  return runAuthFlow({ deps, pool, client, metadata: { validationData: optionalStringMap(input, 'ClientMetadata') } }, flow, optionalStringMap(input, 'AuthParameters') ?? {}, optionalString(input, 'Session', 2048));
 };

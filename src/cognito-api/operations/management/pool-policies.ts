@@ -2,7 +2,7 @@
 // as the API reference constrains them: the password policy, MFA, account recovery and the
 // attributes that need verification before an update.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html
-import type { RecoveryMechanism, UserPool } from '../../../domain/model.js';
+import type { AuthFactor, RecoveryMechanism, UserPool } from '../../../domain/model.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../../domain/password-policy.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { invalid, optionalBoolean, optionalEnum, optionalEnumList, optionalInteger, requiredInteger, requiredString } from '../../input.js';
@@ -18,15 +18,33 @@ export function struct(input: Input, name: string): Input | undefined {
   return value as Input;
 }
 
-/** Policies.PasswordPolicy; omitted members take Cognito's defaults. */
+/** Policies: the password policy and the first factors of choice-based sign-in (USER_AUTH). */
 export function policiesInput(input: Input): Pick<UserPool, 'Policies'> {
+  const signIn = signInPolicyInput(struct(input, 'Policies') ?? {});
+  const password = passwordPolicyInput(input);
+  if (!password && !signIn) return {};
+  return { Policies: { ...password, ...(signIn ? { SignInPolicy: signIn } : {}) } };
+}
+
+const FIRST_FACTORS = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
+
+/** SignInPolicy.AllowedFirstAuthFactors (API reference, SignInPolicyType). Passkeys are not emulated and are refused. */
+function signInPolicyInput(policies: Input): { AllowedFirstAuthFactors: AuthFactor[] } | undefined {
+  const given = struct(policies, 'SignInPolicy');
+  if (!given) return undefined;
+  const factors = [...new Set(optionalEnumList(given, 'AllowedFirstAuthFactors', FIRST_FACTORS) ?? ['PASSWORD' as const])];
+  if (factors.includes('WEB_AUTHN')) throw bad('WEB_AUTHN (passkeys) is not supported by cognito-emulator');
+  return { AllowedFirstAuthFactors: factors };
+}
+
+/** Policies.PasswordPolicy; omitted members take Cognito's defaults. */
+function passwordPolicyInput(input: Input): Pick<NonNullable<UserPool['Policies']>, 'PasswordPolicy'> | undefined {
   const given = struct(struct(input, 'Policies') ?? {}, 'PasswordPolicy');
-  if (!given) return {};
+  if (!given) return undefined;
   const d = DEFAULT_PASSWORD_POLICY;
   const history = optionalInteger(given, 'PasswordHistorySize', 0, 24);
   return {
-    Policies: {
-      PasswordPolicy: {
+    PasswordPolicy: {
         MinimumLength: optionalInteger(given, 'MinimumLength', 6, 99) ?? d.MinimumLength,
         RequireUppercase: optionalBoolean(given, 'RequireUppercase') ?? false,
         RequireLowercase: optionalBoolean(given, 'RequireLowercase') ?? false,
@@ -34,7 +52,6 @@ export function policiesInput(input: Input): Pick<UserPool, 'Policies'> {
         RequireSymbols: optionalBoolean(given, 'RequireSymbols') ?? false,
         ...(history !== undefined ? { PasswordHistorySize: history } : {}),
         TemporaryPasswordValidityDays: optionalInteger(given, 'TemporaryPasswordValidityDays', 0, 365) ?? d.TemporaryPasswordValidityDays,
-      },
     },
   };
 }
@@ -44,7 +61,7 @@ export function policiesInput(input: Input): Pick<UserPool, 'Policies'> {
  * configure SMS as a factor, and Cognito refuses ON / OPTIONAL without it, with this wording
  * (reported through CloudFormation, e.g. aws/aws-cdk#12075).
  */
-export function mfaInput(input: Input): Pick<UserPool, 'MfaConfiguration' | 'SmsConfiguration'> {
+export function mfaInput(input: Input, existing?: Partial<Pick<UserPool, 'SoftwareTokenMfaConfiguration' | 'EmailMfaConfiguration'>>): Pick<UserPool, 'MfaConfiguration' | 'SmsConfiguration'> {
   const mode = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const) ?? 'OFF';
   const sms = struct(input, 'SmsConfiguration');
   const SmsConfiguration = sms && {
@@ -52,7 +69,9 @@ export function mfaInput(input: Input): Pick<UserPool, 'MfaConfiguration' | 'Sms
     ...(typeof sms.ExternalId === 'string' ? { ExternalId: sms.ExternalId } : {}),
     ...(typeof sms.SnsRegion === 'string' ? { SnsRegion: sms.SnsRegion } : {}),
   };
-  if (mode !== 'OFF' && !SmsConfiguration) {
+  // A pool that already has an authenticator-app or email factor (SetUserPoolMfaConfig) needs no SMS.
+  const otherFactor = existing?.SoftwareTokenMfaConfiguration?.Enabled === true || existing?.EmailMfaConfiguration !== undefined;
+  if (mode !== 'OFF' && !SmsConfiguration && !otherFactor) {
     throw bad('SMS configuration and Auto verification for phone_number are required when MFA is required/optional');
   }
   return { MfaConfiguration: mode, ...(SmsConfiguration ? { SmsConfiguration } : {}) };

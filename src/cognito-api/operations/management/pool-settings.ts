@@ -1,14 +1,14 @@
 // The user-pool settings the emulator keeps, read from CreateUserPool / UpdateUserPool input.
-// Settings it cannot act on yet (email configuration, device tracking) are accepted and not kept:
-// DescribeUserPool reports Cognito's defaults for them.
+// Settings it cannot act on yet (email configuration) are accepted and not kept: DescribeUserPool
+// reports Cognito's defaults for them.
 import type { UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { optionalEnum, optionalEnumList, optionalStringMap, requiredString } from '../../input.js';
+import { optionalBoolean, optionalEnum, optionalEnumList, optionalStringMap, requiredString } from '../../input.js';
 import type { Input } from '../../operation.js';
 import { readLambdaConfig } from '../../../triggers/lambda-config.js';
 import { checkPattern } from './common.js';
 import { messageSettingsInput } from './pool-messages.js';
-import { accountRecoveryInput, attributeUpdateInput, mfaInput, policiesInput } from './pool-policies.js';
+import { accountRecoveryInput, attributeUpdateInput, mfaInput, policiesInput, struct } from './pool-policies.js';
 
 const NAME_PATTERN = /^[\w\s+=,.@-]+$/;
 
@@ -34,7 +34,7 @@ export function signInAttributes(input: Input): Pick<UserPool, 'UsernameAttribut
  * UpdateUserPool documents ("If you don't provide a value for an attribute, Amazon Cognito sets
  * it to its default value").
  */
-export function mutableSettings(input: Input): MutableSettings {
+export function mutableSettings(input: Input, existing?: Parameters<typeof mfaInput>[1]): MutableSettings {
   const auto = [...new Set(optionalEnumList(input, 'AutoVerifiedAttributes', ['phone_number', 'email']) ?? [])];
   const protection = optionalEnum(input, 'DeletionProtection', ['ACTIVE', 'INACTIVE']) ?? 'INACTIVE';
   const tags = optionalStringMap(input, 'UserPoolTags');
@@ -43,10 +43,11 @@ export function mutableSettings(input: Input): MutableSettings {
     DeletionProtection: protection,
     UserPoolTags: { ...tags },
     ...policiesInput(input),
-    ...mfaInput(input),
+    ...mfaInput(input, existing),
     ...accountRecoveryInput(input),
     ...messageSettingsInput(input),
     ...attributeUpdateInput(input, auto),
+    ...deviceConfigurationInput(input),
     ...lambdaConfigInput(input),
   };
 }
@@ -55,9 +56,24 @@ const SETTABLE = [
   'AutoVerifiedAttributes', 'DeletionProtection', 'UserPoolTags', 'Policies', 'MfaConfiguration', 'SmsConfiguration',
   'AccountRecoverySetting', 'UserAttributeUpdateSettings', 'VerificationMessageTemplate', 'EmailVerificationMessage',
   'EmailVerificationSubject', 'SmsVerificationMessage', 'SmsAuthenticationMessage', 'AdminCreateUserConfig', 'LambdaConfig',
+  'DeviceConfiguration',
 ] as const satisfies ReadonlyArray<keyof UserPool>;
 
 export type MutableSettings = Pick<UserPool, 'AutoVerifiedAttributes'> & Partial<Pick<UserPool, (typeof SETTABLE)[number]>>;
+
+/** DeviceConfiguration: device tracking (src/devices/); absent = devices are not tracked. */
+function deviceConfigurationInput(input: Input): Pick<UserPool, 'DeviceConfiguration'> {
+  const given = struct(input, 'DeviceConfiguration');
+  if (!given) return {};
+  const required = optionalBoolean(given, 'ChallengeRequiredOnNewDevice');
+  const onPrompt = optionalBoolean(given, 'DeviceOnlyRememberedOnUserPrompt');
+  return {
+    DeviceConfiguration: {
+      ...(required !== undefined ? { ChallengeRequiredOnNewDevice: required } : {}),
+      ...(onPrompt !== undefined ? { DeviceOnlyRememberedOnUserPrompt: onPrompt } : {}),
+    },
+  };
+}
 
 /** UpdateUserPool: the pool with every setting it takes replaced by `settings` (omitted ones back to defaults). */
 export function replaceSettings(pool: UserPool, settings: MutableSettings): UserPool {

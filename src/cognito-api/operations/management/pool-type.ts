@@ -17,7 +17,7 @@ export function userPoolType(pool: UserPool, store: Store): Record<string, unkno
     Arn: poolArn(pool.Id),
     Policies: {
       PasswordPolicy: pool.Policies?.PasswordPolicy ?? DEFAULT_PASSWORD_POLICY,
-      SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] },
+      SignInPolicy: pool.Policies?.SignInPolicy ?? { AllowedFirstAuthFactors: ['PASSWORD'] },
     },
     DeletionProtection: pool.DeletionProtection ?? 'INACTIVE',
     LambdaConfig: pool.LambdaConfig ?? {},
@@ -34,7 +34,7 @@ export function userPoolType(pool: UserPool, store: Store): Record<string, unkno
     MfaConfiguration: pool.MfaConfiguration ?? 'OFF',
     EstimatedNumberOfUsers: store.listUsers(pool.Id).length,
     EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' },
-    ...present(pool, 'SmsConfiguration'),
+    ...present(pool, 'SmsConfiguration', 'DeviceConfiguration'),
     UserPoolTags: pool.UserPoolTags ?? {},
     ...(pool.Domain !== undefined ? { Domain: pool.Domain } : {}),
     ...(pool.CustomDomain !== undefined ? { CustomDomain: pool.CustomDomain } : {}),

@@ -7,7 +7,7 @@ import { mutableSettings, poolName, replaceSettings } from './pool-settings.js';
 export const updateUserPool: Operation = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const name = poolName(input, false);
-  const settings = mutableSettings(input);
+  const settings = mutableSettings(input, pool);
   await store.putPool({ ...replaceSettings(pool, settings), Name: name ?? pool.Name, LastModifiedDate: clock.now() });
   return {};
 };

@@ -1,6 +1,7 @@
 // AdminGetUser: the user's attributes under `UserAttributes` (unlike ListUsers' `Attributes`).
-// MFAOptions / UserMFASettingList are left out for users without MFA, as Cognito leaves them out.
+// MFAOptions / UserMFASettingList / PreferredMfaSetting are left out for users without MFA, as Cognito leaves them out.
 import { attributeList } from '../../../domain/attributes.js';
+import { mfaSettingFields } from '../../../mfa/factors.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
@@ -16,5 +17,6 @@ export const adminGetUser: Operation = ({ store }) => async (input) => {
     UserLastModifiedDate: seconds(user.UserLastModifiedDate),
     UserStatus: user.UserStatus,
     Username: user.Username,
+    ...mfaSettingFields(user),
   };
 };

@@ -2,7 +2,7 @@
 // (GET /_emulator/messages) and answers with Cognito's CodeDeliveryDetails, destination masked.
 // send-message.ts runs the custom message and custom sender triggers before recording.
 import type { Deps } from '../../../deps.js';
-import { codeMessage, fillMessage, invitationMessage, type MessageText } from '../../../domain/message-templates.js';
+import { authenticationMessage, codeMessage, fillMessage, invitationMessage, type MessageText } from '../../../domain/message-templates.js';
 import type { User, UserPool } from '../../../domain/model.js';
 
 export type ContactAttribute = 'email' | 'phone_number';
@@ -91,13 +91,14 @@ export function codeDeliveryDetails(d: Delivery): Record<string, string> {
 export function recordMessage(
   deps: Pick<Deps, 'messages' | 'clock' | 'store'>, user: User, trigger: string, d: Delivery,
   secret: { code: string } | { temporaryPassword: string },
-  custom: { text?: Partial<MessageText>; sender?: 'CustomEmailSender' | 'CustomSMSSender' } = {},
+  custom: { text?: Partial<MessageText>; sender?: 'CustomEmailSender' | 'CustomSMSSender'; authentication?: boolean } = {},
 ): void {
   const pool = deps.store.getPool(user.UserPoolId);
   const value = 'code' in secret ? secret.code : secret.temporaryPassword;
-  const template: MessageText = 'code' in secret
-    ? codeMessage(pool, d.medium, value, user.Username)
-    : invitationMessage(pool, d.medium, value, user.Username);
+  // A sign-in code (MFA, passwordless) takes the pool's authentication texts.
+  const template: MessageText = !('code' in secret) ? invitationMessage(pool, d.medium, value, user.Username)
+    : custom.authentication === true ? authenticationMessage(pool, d.medium, value, user.Username)
+      : codeMessage(pool, d.medium, value, user.Username);
   const fill = (text: string) => fillMessage(text, value, user.Username);
   const text = custom.sender !== undefined ? { sender: custom.sender } : {
     ...template,

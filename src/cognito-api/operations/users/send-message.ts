@@ -31,6 +31,7 @@ export async function sendMessage(deps: Pick<Deps, 'messages' | 'clock' | 'store
   const email = m.delivery.medium === 'EMAIL';
   const message = email ? custom?.emailMessage : custom?.smsMessage;
   recordMessage(deps, m.user, m.kind, m.delivery, m.secret, {
+    authentication: m.source === 'Authentication',
     text: { ...(message !== undefined ? { message } : {}), ...(email && custom?.emailSubject !== undefined ? { subject: custom.emailSubject } : {}) },
   });
 }

@@ -6,12 +6,15 @@ import { optionalAttributeList, optionalStringMap, requiredString } from '../../
 import type { Input, Operation } from '../../operation.js';
 import { codeDeliveryDetails } from './delivery.js';
 import { selfServiceCall } from './self-service.js';
+import { offersPasswordless, signUpSession } from './sign-up-session.js';
 
 export const signUp: Operation = (deps) => async (input) => {
   const call = selfServiceCall(deps, input);
   checkSelfSignUpAllowed(call.pool);
-  // Passwordless sign-up (Password omitted) is not supported: the password is required here.
-  const password = requiredString(input, 'Password', 256);
+  // "To create a user with no password, omit this parameter or submit a blank value. You can only
+  // create a passwordless user when passwordless sign-in is available."
+  const passwordless = (input.Password === undefined || input.Password === null || input.Password === '') && offersPasswordless(call.pool);
+  const password = passwordless ? undefined : requiredString(input, 'Password', 256);
   const attributes = attributeMap(optionalAttributeList(input, 'UserAttributes'));
   const { user, delivery } = await registerUser(deps, call.pool, call.client, call.username, password, attributes, {
     validationData: validationData(input), clientMetadata: optionalStringMap(input, 'ClientMetadata'),
@@ -21,6 +24,7 @@ export const signUp: Operation = (deps) => async (input) => {
     // True when a pre sign-up trigger confirmed the user.
     UserConfirmed: user.UserStatus === 'CONFIRMED',
     UserSub: user.Attributes.sub,
+    ...signUpSession(deps, call.pool, call.client, user),
   };
 };
 

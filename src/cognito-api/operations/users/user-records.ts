@@ -67,8 +67,8 @@ function checkNewUserIsFree(deps: Deps, pool: UserPool, user: User, existsMessag
  * Hashes the password, then checks again that the name is free before writing: two concurrent
  * creations of one username both pass the first check while hashing, and only one may win.
  */
-export async function insertNewUser(deps: Deps, pool: UserPool, user: User, password: string, existsMessage: string): Promise<User> {
-  await deps.credentials.setPassword(user, password);
+export async function insertNewUser(deps: Deps, pool: UserPool, user: User, password: string | undefined, existsMessage: string): Promise<User> {
+  if (password !== undefined) await deps.credentials.setPassword(user, password);
   checkNewUserIsFree(deps, pool, user, existsMessage);
   await deps.store.putUser(user);
   return user;

@@ -1,0 +1,39 @@
+// DeviceType as GetDevice / ListDevices return it, and the device lookups both the access-token
+// and the Admin* operations share.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeviceType.html
+import type { Device, User } from '../../../domain/model.js';
+import { findDevice } from '../../../devices/devices.js';
+import { CognitoError } from '../../../errors/cognito-error.js';
+import { seconds } from '../../serialize.js';
+
+export function deviceType(d: Device): Record<string, unknown> {
+  return {
+    DeviceKey: d.DeviceKey,
+    DeviceAttributes: [
+      { Name: 'device_status', Value: 'valid' },
+      ...(d.DeviceName !== undefined ? [{ Name: 'device_name', Value: d.DeviceName }] : []),
+      { Name: 'dev:device_remembered_status', Value: d.RememberedStatus },
+    ],
+    DeviceCreateDate: seconds(d.DeviceCreateDate),
+    DeviceLastModifiedDate: seconds(d.DeviceLastModifiedDate),
+    DeviceLastAuthenticatedDate: seconds(d.DeviceLastAuthenticatedDate),
+  };
+}
+
+/** A confirmed device of the user (unconfirmed ones do not exist for these operations). */
+export function deviceOrThrow(user: User, key: string): Device {
+  const device = findDevice(user, key);
+  if (!device?.Verifier) throw new CognitoError('ResourceNotFoundException', 'Device does not exist.');
+  return device;
+}
+
+/** ListDevices' page: Limit 0–60 (default 60), PaginationToken = the last key of the previous page. */
+export function devicePage(user: User, limit: number | undefined, token: string | undefined): Record<string, unknown> {
+  const confirmed = (user.Devices ?? []).filter((d) => d.Verifier !== undefined);
+  const start = token === undefined ? 0 : confirmed.findIndex((d) => d.DeviceKey === token) + 1;
+  if (token !== undefined && start === 0) throw new CognitoError('InvalidParameterException', 'Invalid pagination token.');
+  const size = limit === undefined || limit === 0 ? 60 : limit;
+  const page = confirmed.slice(start, start + size);
+  const more = start + size < confirmed.length;
+  return { Devices: page.map(deviceType), ...(more && page.length > 0 ? { PaginationToken: page.at(-1)?.DeviceKey } : {}) };
+}

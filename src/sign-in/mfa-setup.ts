@@ -1,0 +1,61 @@
+// Setting up an authenticator app inside a sign-in (MFA_SETUP): AssociateSoftwareToken and
+// VerifySoftwareToken called with the challenge's Session instead of an access token. Each call
+// ends the session it got and answers with a new one; after a verified code the new session
+// completes MFA_SETUP in RespondToAuthChallenge.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html
+import type { Deps } from '../deps.js';
+import type { AppClient, User } from '../domain/model.js';
+import { saveUserChanges } from '../domain/users.js';
+import { newTotpSecret, totpStep } from '../mfa/totp.js';
+import type { PendingChallenge } from './challenges.js';
+import { enableFactor } from './mfa-answer.js';
+
+export type SetupFailure = 'invalid-session' | 'totp-disabled' | 'not-associated' | 'code-mismatch';
+
+interface Found {
+  pending: PendingChallenge;
+  user: User;
+  client: AppClient;
+}
+
+function setupSession(deps: Deps, session: string): Found | 'invalid-session' {
+  const pending = deps.signInChallenges.get(session);
+  if (!pending || pending.challenge !== 'MFA_SETUP' || pending.setupDone) return 'invalid-session';
+  const user = deps.store.getUser(pending.userPoolId, pending.username);
+  const client = deps.store.getClient(pending.clientId);
+  if (!user || !user.Enabled || !client) return 'invalid-session';
+  return { pending, user, client };
+}
+
+function restart(deps: Deps, old: string, found: Found, state: PendingChallenge): string {
+  deps.signInChallenges.end(old);
+  return deps.signInChallenges.start(state, found.client);
+}
+
+export function associateInSession(deps: Deps, session: string): { secret: string; session: string } | SetupFailure {
+  const found = setupSession(deps, session);
+  if (typeof found === 'string') return found;
+  const pool = deps.store.getPool(found.pending.userPoolId);
+  if (pool?.SoftwareTokenMfaConfiguration?.Enabled !== true) return 'totp-disabled';
+  const secret = newTotpSecret();
+  return { secret, session: restart(deps, session, found, { ...found.pending, secret }) };
+}
+
+export async function verifyInSession(
+  deps: Deps, session: string, code: string, friendlyName: string | undefined,
+): Promise<{ session: string } | SetupFailure> {
+  const found = setupSession(deps, session);
+  if (typeof found === 'string') return found;
+  const secret = found.pending.secret;
+  if (secret === undefined) return 'not-associated';
+  const step = totpStep(secret, code, deps.clock.now());
+  if (step === undefined) return 'code-mismatch';
+  // The code is spent: signing in with it in the same window is refused as a reuse.
+  deps.usedTotpSteps.claim(found.user.UserPoolId, found.user.Username, step);
+  await saveUserChanges(deps, found.user, (current) => ({
+    SoftwareToken: { Secret: secret, ...(friendlyName !== undefined ? { FriendlyDeviceName: friendlyName } : {}) },
+    ...enableFactor(current, 'SOFTWARE_TOKEN_MFA'),
+  }));
+  const { secret: _used, ...rest } = found.pending;
+  return { session: restart(deps, session, found, { ...rest, setupDone: true }) };
+}

@@ -1,0 +1,76 @@
+// amazon-cognito-identity-js (the library under Amplify v5 and many older apps) against the
+// emulator: its MFA callbacks (totpRequired, mfaRequired, selectMFAType, mfaSetup) and answers.
+import * as identity from 'amazon-cognito-identity-js';
+import t from 'tap';
+import { startServer } from '../helpers/start-server.js';
+import { MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, TOTP_SECRET, mfaFixture } from './mfa-fixture.js';
+import { totpCode } from '../../src/mfa/totp.js';
+
+const server = await startServer(t, { fixture: mfaFixture() });
+t.beforeEach(() => { server.clock.offsetMs += 90_000; });
+const lastCode = (username: string) => server.deps.messages.find({ userPoolId: MFA_POOL }).filter((m) => m.username === username).at(-1)?.code ?? '';
+
+function cognitoUser(poolId: string, clientId: string, username: string) {
+  const pool = new identity.CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: server.url });
+  const user = new identity.CognitoUser({ Username: username, Pool: pool });
+  user.setAuthenticationFlowType('USER_PASSWORD_AUTH');
+  return user;
+}
+
+type Step = { name: string; args: unknown[] };
+/** Runs one library call and reports which callback it ended in. */
+function step(run: (callbacks: Record<string, (...args: unknown[]) => void>) => void): Promise<Step> {
+  return new Promise((resolve) => {
+    const cb = (name: string) => (...args: unknown[]) => resolve({ name, args });
+    run({
+      onSuccess: cb('onSuccess'), onFailure: cb('onFailure'), totpRequired: cb('totpRequired'), mfaRequired: cb('mfaRequired'),
+      selectMFAType: cb('selectMFAType'), mfaSetup: cb('mfaSetup'), newPasswordRequired: cb('newPasswordRequired'),
+      associateSecretCode: cb('associateSecretCode'),
+    });
+  });
+}
+const details = () => new identity.AuthenticationDetails({ Username: 'x', Password: PASSWORD });
+
+t.test('totpRequired, then sendMFACode with SOFTWARE_TOKEN_MFA', async (t) => {
+  const user = cognitoUser(MFA_POOL, MFA_CLIENT, 'totp');
+  const first = await step((cb) => user.authenticateUser(details(), cb as never));
+  t.equal(first.name, 'totpRequired');
+  t.equal(first.args[0], 'SOFTWARE_TOKEN_MFA');
+  const wrong = await step((cb) => user.sendMFACode('000000', cb as never, 'SOFTWARE_TOKEN_MFA'));
+  t.equal(wrong.name, 'onFailure');
+  t.equal((wrong.args[0] as Error).name, 'CodeMismatchException');
+  const done = await step((cb) => user.sendMFACode(totpCode(TOTP_SECRET, server.clock.now()), cb as never, 'SOFTWARE_TOKEN_MFA'));
+  t.equal(done.name, 'onSuccess');
+});
+
+t.test('mfaRequired with the SMS delivery details, then sendMFACode', async (t) => {
+  const user = cognitoUser(MFA_POOL, MFA_CLIENT, 'sms');
+  const first = await step((cb) => user.authenticateUser(details(), cb as never));
+  t.equal(first.name, 'mfaRequired');
+  t.equal(first.args[0], 'SMS_MFA');
+  t.same(first.args[1], { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: '+*******0100', USER_ID_FOR_SRP: 'sms' });
+  const done = await step((cb) => user.sendMFACode(lastCode('sms'), cb as never));
+  t.equal(done.name, 'onSuccess');
+});
+
+t.test('selectMFAType, sendMFASelectionAnswer, then the chosen factor', async (t) => {
+  const user = cognitoUser(MFA_POOL, MFA_CLIENT, 'multi');
+  const first = await step((cb) => user.authenticateUser(details(), cb as never));
+  t.equal(first.name, 'selectMFAType');
+  t.same(first.args[1], { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA"]', USER_ID_FOR_SRP: 'multi' });
+  const chosen = await step((cb) => user.sendMFASelectionAnswer('SMS_MFA', cb as never));
+  t.equal(chosen.name, 'mfaRequired');
+  t.equal((await step((cb) => user.sendMFACode(lastCode('multi'), cb as never))).name, 'onSuccess');
+});
+
+t.test('mfaSetup: associateSoftwareToken and verifySoftwareToken with the session', async (t) => {
+  const user = cognitoUser(REQUIRED_POOL, REQUIRED_CLIENT, 'newbie3');
+  const first = await step((cb) => user.authenticateUser(details(), cb as never));
+  t.equal(first.name, 'mfaSetup');
+  const associated = await step((cb) => user.associateSoftwareToken(cb as never));
+  t.equal(associated.name, 'associateSecretCode');
+  const secret = associated.args[0] as string;
+  const verified = await step((cb) => user.verifySoftwareToken(totpCode(secret, server.clock.now()), 'phone', cb as never));
+  t.equal(verified.name, 'onSuccess', 'signed in once the token is verified');
+  t.ok(user.getSignInUserSession()?.isValid());
+});
