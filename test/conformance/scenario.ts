@@ -39,6 +39,9 @@ const TEMPORARY = 'Temporary-Passw0rd1';
 const pool = (ctx: ScenarioContext) => at(ctx, 'CreateUserPool', 'UserPool', 'Id');
 const client = (ctx: ScenarioContext) => at(ctx, 'CreateUserPoolClient', 'UserPoolClient', 'ClientId');
 const access = (ctx: ScenarioContext, label: string) => at(ctx, label, 'AuthenticationResult', 'AccessToken');
+const device = (ctx: ScenarioContext, label: string) => at(ctx, label, 'AuthenticationResult', 'NewDeviceMetadata', 'DeviceKey');
+/** A device's SRP salt and verifier as clients send them (base64 of the bytes); any non-zero values do here. */
+const DEVICE_VERIFIER = { PasswordVerifier: Buffer.from('0d15ea5e'.repeat(8), 'hex').toString('base64'), Salt: Buffer.from('5a175a17'.repeat(4), 'hex').toString('base64') };
 const onPool = (extra: Input = {}) => (ctx: ScenarioContext): Input => ({ UserPoolId: pool(ctx), ...extra });
 const createUser = (name: string): Step => ({
   op: 'AdminCreateUser', label: `AdminCreateUser ${name}`,
@@ -53,7 +56,10 @@ export const SCENARIO: Step[] = [
   { op: 'CreateUserPool', input: () => ({ PoolName: 'conformance', UserPoolTags: { team: 'qa' }, AutoVerifiedAttributes: ['email'] }) },
   { op: 'DescribeUserPool', input: onPool() },
   { op: 'ListUserPools', input: () => ({ MaxResults: 60 }) },
-  { op: 'UpdateUserPool', input: onPool({ AutoVerifiedAttributes: ['email'], UserPoolTags: { team: 'qa' } }) },
+  {
+    op: 'UpdateUserPool',
+    input: onPool({ AutoVerifiedAttributes: ['email'], UserPoolTags: { team: 'qa' }, DeviceConfiguration: { ChallengeRequiredOnNewDevice: false, DeviceOnlyRememberedOnUserPrompt: true } }),
+  },
   { op: 'AddCustomAttributes', input: onPool({ CustomAttributes: [{ Name: 'tier', AttributeDataType: 'String', Mutable: true }] }) },
   {
     op: 'CreateUserPoolClient',
@@ -206,6 +212,17 @@ export const SCENARIO: Step[] = [
     input: (ctx) => ({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: client(ctx), AuthParameters: { REFRESH_TOKEN: at(ctx, 'InitiateAuth', 'AuthenticationResult', 'RefreshToken') } }),
   },
   { op: 'GetUser', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
+  // Remembered devices: the pool tracks devices, so each sign-in above returned NewDeviceMetadata.
+  { op: 'ConfirmDevice', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), DeviceKey: device(ctx, 'InitiateAuth'), DeviceSecretVerifierConfig: DEVICE_VERIFIER, DeviceName: 'conformance' }) },
+  { op: 'ConfirmDevice', label: 'ConfirmDevice admin', input: (ctx) => ({ AccessToken: access(ctx, 'AdminInitiateAuth'), DeviceKey: device(ctx, 'AdminInitiateAuth'), DeviceSecretVerifierConfig: DEVICE_VERIFIER }) },
+  { op: 'GetDevice', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), DeviceKey: device(ctx, 'InitiateAuth') }) },
+  { op: 'ListDevices', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), Limit: 10 }) },
+  { op: 'UpdateDeviceStatus', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), DeviceKey: device(ctx, 'InitiateAuth'), DeviceRememberedStatus: 'remembered' }) },
+  { op: 'AdminGetDevice', input: (ctx) => ({ UserPoolId: pool(ctx), Username: 'ann', DeviceKey: device(ctx, 'InitiateAuth') }) },
+  { op: 'AdminListDevices', input: onPool({ Username: 'ann', Limit: 10 }) },
+  { op: 'AdminUpdateDeviceStatus', input: (ctx) => ({ UserPoolId: pool(ctx), Username: 'ann', DeviceKey: device(ctx, 'InitiateAuth'), DeviceRememberedStatus: 'not_remembered' }) },
+  { op: 'ForgetDevice', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), DeviceKey: device(ctx, 'InitiateAuth') }) },
+  { op: 'AdminForgetDevice', input: (ctx) => ({ UserPoolId: pool(ctx), Username: 'ann', DeviceKey: device(ctx, 'AdminInitiateAuth') }) },
   { op: 'DeleteUserAttributes', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), UserAttributeNames: ['given_name'] }) },
   {
     op: 'GetTokensFromRefreshToken',
