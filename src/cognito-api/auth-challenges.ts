@@ -2,10 +2,18 @@
 // - `Session`: an opaque random string naming server-side state, living the client's
 //   AuthSessionValidity minutes (3–15, default 3) and gone once the challenge is answered;
 // - `SECRET_BLOCK` (USER_SRP_AUTH, whose challenge has no Session): the SRP state itself,
-//   encrypted with AES-256-GCM under a key that exists only in this process, echoed back by the client.
+//   encrypted with AES-256-GCM under a key the emulator keeps to itself (one per process, or one
+//   per database shared by every replica), echoed back by the client.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { ExpiringMap } from '../domain/expiring-map.js';
 import type { AppClient } from '../domain/model.js';
+import type { SharedMaps } from '../domain/shared-map.js';
+
+/** The keys sealing SECRET_BLOCKs and making decoy salts: random per process, or shared by replicas. */
+export interface ChallengeSecrets {
+  key: Buffer;
+  decoyKey: Buffer;
+}
 
 /** A NEW_PASSWORD_REQUIRED step waiting for its answer. */
 export interface ChallengeSession {
@@ -36,12 +44,14 @@ const sessionLifetimeMs = (client: AppClient) => client.AuthSessionValidity * 60
 export class AuthChallenges {
   private readonly sessions: ExpiringMap<ChallengeSession>;
   private readonly usedBlocks: ExpiringMap<true>;
-  private readonly key = randomBytes(32);
-  private readonly decoyKey = randomBytes(32);
+  private readonly key: Buffer;
+  private readonly decoyKey: Buffer;
 
-  constructor(private readonly now: () => number) {
-    this.sessions = new ExpiringMap(now);
-    this.usedBlocks = new ExpiringMap(now);
+  constructor(private readonly now: () => number, maps?: SharedMaps, secrets?: ChallengeSecrets) {
+    this.sessions = new ExpiringMap(now, maps?.map('authSessions'));
+    this.usedBlocks = new ExpiringMap(now, maps?.map('usedSecretBlocks'));
+    this.key = secrets?.key ?? randomBytes(32);
+    this.decoyKey = secrets?.decoyKey ?? randomBytes(32);
   }
 
   /** A new Session string (Cognito's are 20–2048 characters, reference §1). */
@@ -72,7 +82,7 @@ export class AuthChallenges {
   }
 
   /** The state in a SECRET_BLOCK; undefined when forged, from another process, expired or already used. */
-  takeSecretBlock(block: string): SrpState | undefined {
+  async takeSecretBlock(block: string): Promise<SrpState | undefined> {
     const raw = Buffer.from(block, 'base64');
     if (raw.length < 29 || block.length > 16384) return undefined;
     let state: SrpState;
@@ -83,9 +93,9 @@ export class AuthChallenges {
     } catch {
       return undefined;
     }
-    if (state.expiresAt <= this.now() || this.usedBlocks.get(state.id)) return undefined;
-    this.usedBlocks.set(state.id, true, state.expiresAt);
-    return state;
+    if (state.expiresAt <= this.now()) return undefined;
+    // Of two requests (on any replicas) answering with the same block, one gets it.
+    return (await this.usedBlocks.setFirst(state.id, true, state.expiresAt)) ? state : undefined;
   }
 
   /** A salt for a user who cannot succeed, stable per login so that it looks like a stored one. */

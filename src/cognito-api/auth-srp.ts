@@ -56,7 +56,7 @@ export async function answerPasswordVerifier(ctx: AuthContext, responses: Params
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], responses);
   // Forged, expired (AuthSessionValidity), reused or foreign blocks (wording unconfirmed; README).
-  const state = ctx.deps.authChallenges.takeSecretBlock(secretBlock);
+  const state = await ctx.deps.authChallenges.takeSecretBlock(secretBlock);
   if (!state || state.userPoolId !== ctx.pool.Id || state.clientId !== ctx.client.ClientId) throw invalidSession();
   const signedAt = parseSrpTimestamp(timestamp);
   if (signedAt === undefined) {

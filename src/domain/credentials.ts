@@ -22,10 +22,13 @@ export class Credentials {
     delete user.Srp;
   }
 
+  // A hash on the record wins over a fixture password: seeding removes the hash when it applies a
+  // fixture password, and a password set at run time leaves one. Deciding by the record (not by
+  // what this process remembers) keeps replicas agreeing about a password changed on another one.
   async verify(user: User, password: string): Promise<boolean> {
+    if (user.PasswordHash !== undefined) return verifyPassword(password, user.PasswordHash);
     const fromFixture = this.fixturePasswords.get(key(user));
-    if (fromFixture !== undefined) return safeEqual(fromFixture, password);
-    return user.PasswordHash !== undefined && (await verifyPassword(password, user.PasswordHash));
+    return fromFixture !== undefined && safeEqual(fromFixture, password);
   }
 
   /** Sets a new password on the record (the caller persists it). */
@@ -41,9 +44,9 @@ export class Credentials {
    * Undefined for a user without a password, or with a hash stored before SRP verifiers were kept.
    */
   srpVerifier(user: User): SrpVerifier | undefined {
+    if (user.PasswordHash !== undefined) return user.Srp;
     const password = this.fixturePasswords.get(key(user));
-    // Without the hash the password was invalidated, so the verifier goes with it.
-    if (password === undefined) return user.PasswordHash !== undefined ? user.Srp : undefined;
+    if (password === undefined) return undefined;
     let verifier = this.fixtureSrp.get(key(user));
     if (!verifier) {
       verifier = createSrpVerifier(srpPoolName(user.UserPoolId), user.Username, password);

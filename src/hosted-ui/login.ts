@@ -91,7 +91,7 @@ export function renderNewPassword(
 /** Starts the browser session and sends the user back to the app with a code or tokens. */
 export async function signedIn(request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, user: User) {
   const authTime = nowSeconds(deps);
-  const sessionId = deps.sessions.signIn(readCookie(request, SESSION_COOKIE), req.pool.Id, { username: user.Username, authTime });
+  const sessionId = await deps.sessions.signIn(readCookie(request, SESSION_COOKIE), req.pool.Id, { username: user.Username, authTime });
   setSessionCookie(reply, sessionId, deps.urls.secure);
   issueXsrfToken(reply, deps.urls.secure);
   const location = await completeAuthorization(req, user, authTime, deps);

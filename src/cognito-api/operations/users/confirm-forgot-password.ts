@@ -14,7 +14,7 @@ export const confirmForgotPassword: Operation = (deps) => async (input) => {
   if (!user) throw codeMismatch();
   if (!user.Enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
   checkPasswordPolicy(password, call.pool);
-  const checked = deps.verificationCodes.check(call.pool.Id, user.Username, 'resetPassword', code);
+  const checked = await deps.verificationCodes.check(call.pool.Id, user.Username, 'resetPassword', code);
   if (!checked.ok) throw checked.problem === 'mismatch' ? codeMismatch() : codeExpired();
   await saveNewPassword(deps, user, password, (current) => ({ UserStatus: current.UserStatus === 'RESET_REQUIRED' ? 'CONFIRMED' : current.UserStatus }));
   return {};

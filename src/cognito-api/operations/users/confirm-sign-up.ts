@@ -16,7 +16,7 @@ export const confirmSignUp: Operation = (deps) => async (input) => {
   if (user.UserStatus !== 'UNCONFIRMED') {
     throw new CognitoError('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.UserStatus}`);
   }
-  const checked = deps.verificationCodes.check(call.pool.Id, user.Username, 'signUp', code);
+  const checked = await deps.verificationCodes.check(call.pool.Id, user.Username, 'signUp', code);
   if (!checked.ok) throw checked.problem === 'mismatch' ? codeMismatch() : codeExpired();
   const attributes = { ...user.Attributes };
   if (checked.attribute !== undefined) attributes[`${checked.attribute}_verified`] = 'true';
