@@ -6,7 +6,7 @@ import {
   AdminCreateUserCommand, AdminGetUserCommand, AdminSetUserPasswordCommand, InitiateAuthCommand, RevokeTokenCommand,
   GlobalSignOutCommand, GetUserCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { POOL_ID, PUBLIC_CLIENT, PASSWORD } from '../helpers/fixture.js';
 import { redeemCode, signIn, verifyToken, cookieHeader, authorizeQuery, type Tokens } from '../helpers/flow.js';
 import { refresh } from '../helpers/oauth-flow.js';
@@ -43,8 +43,6 @@ async function codeFlowRoundRobin(t: Test, replicas: Replica[]): Promise<void> {
     t.match(String(silent.headers.location), /^http:\/\/localhost:3000\/callback\?code=/);
   }
 }
-
-type Test = Parameters<Parameters<typeof t.test>[1]>[0];
 
 t.test('replicas', { skip: server === undefined ? 'no PostgreSQL (see the comment above)' : false }, async (t) => {
   const url = server as string;
