@@ -7,6 +7,9 @@ import {
   GlobalSignOutCommand, GetUserCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t, { type Test } from 'tap';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createEmulator } from '../../src/emulator.js';
+import { StartupError } from '../../src/errors/startup-error.js';
 import { POOL_ID, PUBLIC_CLIENT, PASSWORD } from '../helpers/fixture.js';
 import { redeemCode, signIn, verifyToken, cookieHeader, authorizeQuery, type Tokens } from '../helpers/flow.js';
 import { refresh } from '../helpers/oauth-flow.js';
@@ -148,4 +151,13 @@ t.test('replicas', { skip: server === undefined ? 'no PostgreSQL (see the commen
     t.ok((await auth(late.url, 'while-down', PASSWORD)).AuthenticationResult, 'a replica started late has the whole state');
     await codeFlowRoundRobin(t, [a, b2, late]);
   });
+});
+
+t.test('a database that cannot be reached stops start-up with one line, without the password', async (t) => {
+  const config: Config = { ...loadConfig([], {}), fixtures: undefined, databaseUrl: 'postgres://user:s3cret-pw@127.0.0.1:1/none' };
+  const err = await createEmulator({ config, fixtures: [] }).then(() => undefined, (e: unknown) => e as Error);
+  t.type(err, StartupError);
+  t.match(err?.message, /^DATABASE_URL: cannot use the database at 127\.0\.0\.1:1 \(/);
+  t.notMatch(err?.message, /s3cret/, 'the password is not in the message');
+  t.notMatch(err?.message, /\n/, 'one line');
 });
