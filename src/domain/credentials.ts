@@ -35,7 +35,8 @@ export class Credentials {
   async setPassword(user: User, password: string): Promise<void> {
     user.PasswordHash = await hashPassword(password);
     user.Srp = createSrpVerifier(srpPoolName(user.UserPoolId), user.Username, password);
-    this.fixturePasswords.delete(key(user));
+    // The fixture password stays known: the hash on the record wins over it (verify), and a reset
+    // made on another replica brings the fixture record back without one.
     this.fixtureSrp.delete(key(user));
   }
 
@@ -55,8 +56,8 @@ export class Credentials {
     return verifier;
   }
 
+  /** A deleted user: only the derived verifier goes (the fixture password returns with a reset, here or on another replica). */
   forget(user: Pick<User, 'UserPoolId' | 'Username'>): void {
-    this.fixturePasswords.delete(key(user));
     this.fixtureSrp.delete(key(user));
   }
 

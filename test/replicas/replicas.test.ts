@@ -120,7 +120,9 @@ t.test('replicas', { skip: server === undefined ? 'no PostgreSQL (see the commen
     }));
     const sent = await (await fetch(`${a.url}/_emulator/messages?username=temp-user`)).json() as { Messages: unknown[] };
     t.equal(sent.Messages.length, 1, 'message recorded on C listed on A');
+    await sdkClient(a.url).send(new AdminSetUserPasswordCommand({ UserPoolId: POOL_ID, Username: 'alice', Password: 'Chang3d-Passw0rd!', Permanent: true }));
     t.equal((await post(b, '/_emulator/reset', {})).status, 200);
+    t.ok((await auth(a.url, 'alice', PASSWORD)).AuthenticationResult, 'reset on B gives alice her fixture password back on A, where it was changed');
     await rejectsWith(t, sdkClient(a.url).send(new AdminGetUserCommand({ UserPoolId: POOL_ID, Username: 'temp-user' })),
       'UserNotFoundException', 'User does not exist.');
     const clock = await (await fetch(`${c.url}/_emulator/clock`)).json() as { offsetSeconds: number };
