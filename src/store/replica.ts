@@ -26,8 +26,8 @@ interface Queued {
   reject: (err: Error) => void;
 }
 
-/** Rows past the snapshot after which a replica folds them into a new one. */
-const COMPACT_AFTER_ROWS = 5000;
+/** Rows past the snapshot after which a replica folds them into a new one (tests lower it). */
+export const compaction = { afterRows: 5000 };
 
 export class Replica implements ChangeSink, MapLink {
   readonly origin = randomUUID();
@@ -140,7 +140,7 @@ export class Replica implements ChangeSink, MapLink {
   private startRead(): Promise<void> {
     const read: Promise<void> = this.log.since(this.cursor).then((rows) => {
       for (const row of rows) this.apply(row);
-      if (this.cursor - this.snapshotSeq > COMPACT_AFTER_ROWS) void this.compact().catch(noop);
+      if (this.cursor - this.snapshotSeq > compaction.afterRows) void this.compact().catch(noop);
     }).finally(() => {
       if (this.current === read) this.current = undefined;
     });

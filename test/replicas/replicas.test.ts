@@ -10,6 +10,8 @@ import t, { type Test } from 'tap';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createEmulator } from '../../src/emulator.js';
 import { StartupError } from '../../src/errors/startup-error.js';
+import { compaction } from '../../src/store/replica.js';
+import pg from 'pg';
 import { POOL_ID, PUBLIC_CLIENT, PASSWORD } from '../helpers/fixture.js';
 import { redeemCode, signIn, verifyToken, cookieHeader, authorizeQuery, type Tokens } from '../helpers/flow.js';
 import { refresh } from '../helpers/oauth-flow.js';
@@ -162,4 +164,41 @@ t.test('a database that cannot be reached stops start-up with one line, without 
   t.match(err?.message, /^DATABASE_URL: cannot use the database at 127\.0\.0\.1:1 \(/);
   t.notMatch(err?.message, /s3cret/, 'the password is not in the message');
   t.notMatch(err?.message, /\n/, 'one line');
+});
+
+t.test('compaction: the log folded into a snapshot; live, restarted and new replicas keep the whole state', {
+  skip: server === undefined ? 'no PostgreSQL (see test/helpers/replicas.ts)' : false,
+}, async (t) => {
+  const before = compaction.afterRows;
+  compaction.afterRows = 10;
+  t.teardown(() => { compaction.afterRows = before; });
+  const { databaseUrl, replicas } = await startReplicas(t, server as string, 2);
+  const [a, b] = replicas as [Replica, Replica];
+  const { code } = await signIn(a.app);
+  await b.stop();
+  for (let i = 0; i < 30; i++) {
+    await sdkClient(a.url).send(new AdminCreateUserCommand({ UserPoolId: POOL_ID, Username: `c${i}`, MessageAction: 'SUPPRESS' }));
+  }
+  await fetch(`${a.url}/health`); // its catch-up starts the fold
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  t.teardown(() => db.end());
+  let snapshot: number | undefined;
+  for (let i = 0; i < 50 && snapshot === undefined; i++) {
+    const { rows } = await db.query<{ seq: string }>('SELECT seq FROM cognito_emulator_snapshot');
+    snapshot = rows[0] ? Number(rows[0].seq) : undefined;
+    if (snapshot === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  t.ok(snapshot, 'a snapshot row was written');
+  const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM cognito_emulator_changes WHERE seq <= $1', [snapshot ?? 0]);
+  t.equal(Number(rows[0]?.n), 0, 'the rows it covers are gone');
+
+  const b2 = await startReplica(t, databaseUrl);
+  const late = await startReplica(t, databaseUrl);
+  for (const r of [a, b2, late]) {
+    const user = await sdkClient(r.url).send(new AdminGetUserCommand({ UserPoolId: POOL_ID, Username: 'c29' }));
+    t.equal(user.Username, 'c29', 'every replica has the users');
+  }
+  t.equal((await redeemCode(late.app, { code })).statusCode, 200, 'a code issued before the fold is redeemed after it, on a new replica');
+  await codeFlowRoundRobin(t, [a, b2, late]);
 });
