@@ -16,8 +16,11 @@ export async function signIn(pool: Pool, username: string, viaAuthorize: boolean
   let loginPath = `/login?${AUTHORIZE_QUERY}`;
   if (viaAuthorize) {
     const authorize = await send(pool, 302, { method: 'GET', path: `/oauth2/authorize?${AUTHORIZE_QUERY}` });
-    loginPath = header(authorize.headers, 'location') ?? '';
-    if (!loginPath.startsWith('/login?')) throw new BenchFailure(`authorize redirected to ${loginPath}`);
+    // Cognito's Location is absolute; the bench keeps talking to its own pool of connections.
+    const location = header(authorize.headers, 'location') ?? '';
+    const url = URL.canParse(location) ? new URL(location) : undefined;
+    if (url?.pathname !== '/login') throw new BenchFailure(`authorize redirected to ${location}`);
+    loginPath = url.pathname + url.search;
   }
   const page = await send(pool, 200, { method: 'GET', path: loginPath });
   const csrf = cookies(page.headers).get('XSRF-TOKEN');

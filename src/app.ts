@@ -8,11 +8,14 @@ import { faultHook } from './control/fault-hook.js';
 import { controlRoutes, type ControlDeps } from './control/routes.js';
 import { messagesRoutes } from './control/messages.js';
 import { cognitoApiRoutes } from './cognito-api/routes.js';
+import { userImportUploadRoutes } from './cognito-api/operations/user-import/upload-route.js';
 import { browserErrorHandler } from './hosted-ui/browser-errors.js';
 import { errorPageRoutes } from './hosted-ui/error-page.js';
+import { forgotPasswordRoutes } from './hosted-ui/forgot-password.js';
 import { loginRoutes } from './hosted-ui/login.js';
 import { logoutRoutes } from './hosted-ui/logout.js';
 import { newPasswordRoutes } from './hosted-ui/new-password.js';
+import { signUpRoutes } from './hosted-ui/signup.js';
 import { authorizeRoutes } from './oauth/authorize.js';
 import { corsOnEveryResponse } from './http/cors.js';
 import { corsPreflightRoutes } from './oauth/cors.js';
@@ -98,6 +101,8 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false, repl
     authorizeRoutes(browser, deps);
     loginRoutes(browser, deps);
     newPasswordRoutes(browser, deps);
+    signUpRoutes(browser, deps);
+    forgotPasswordRoutes(browser, deps);
     logoutRoutes(browser, deps);
     errorPageRoutes(browser, deps);
   });
@@ -115,6 +120,8 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false, repl
   app.register(async (wellKnown) => wellKnownRoutes(wellKnown, deps));
   // The Cognito Identity Provider JSON API (POST / with X-Amz-Target).
   app.register(async (api) => cognitoApiRoutes(api, deps));
+  // The pre-signed upload URL of user import jobs (Cognito's is on S3), with its own body parser.
+  app.register(async (upload) => userImportUploadRoutes(upload, deps));
   // Test control (/_emulator/*), never part of Cognito's surface.
   app.register(async (control) => {
     controlRoutes(control, deps);

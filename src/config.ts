@@ -32,6 +32,8 @@ export interface Config {
   tlsHostnames: string[];
   /** Where the generated CA and certificate are kept; undefined = next to DATA_FILE, else a per-user cache. */
   tlsDir: string | undefined;
+  /** AWS Lambda Invoke API for trigger functions not mapped locally (sam local start-lambda, LocalStack). */
+  lambdaEndpoint: string | undefined;
 }
 
 /** name → [env var, flag, description]; also drives --help. */
@@ -49,6 +51,7 @@ export const SETTINGS = {
   tlsKey: ['TLS_KEY', 'tls-key', 'PEM private key for the TLS port', 'unset (generated)'],
   tlsHostnames: ['TLS_HOSTNAMES', 'tls-hostnames', 'extra names (comma-separated) in the generated certificate', 'none'],
   tlsDir: ['TLS_DIR', 'tls-dir', 'where the generated CA and certificate are kept', 'next to DATA_FILE, else a per-user cache'],
+  lambdaEndpoint: ['LAMBDA_ENDPOINT', 'lambda-endpoint', 'Lambda Invoke API for trigger functions not mapped in the fixtures', 'unset'],
 } as const;
 
 export const DEFAULT_ISSUER = '{publicUrl}/{userPoolId}';
@@ -112,6 +115,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
       throw new StartupError(`${where('dataFile')} and ${where('databaseUrl')}: set one or the other (with a database the state lives there)`);
     }
   }
+  const lambdaEndpoint = read('lambdaEndpoint');
+  if (lambdaEndpoint !== undefined) checkUrl(lambdaEndpoint, where('lambdaEndpoint'));
   const logLevel = read('logLevel') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new StartupError(`${where('logLevel')}: "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}`);
@@ -132,6 +137,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     tlsKey,
     tlsHostnames,
     tlsDir: read('tlsDir'),
+    lambdaEndpoint,
   });
 }
 

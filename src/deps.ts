@@ -1,23 +1,18 @@
 // Everything a route needs, built once by createEmulator() and passed down as plugin options.
 import type { OffsetClock } from './clock.js';
 import type { Faults } from './control/faults.js';
-import type { AuthChallenges } from './cognito-api/auth-challenges.js';
+import type { SrpBlocks } from './cognito-api/srp-blocks.js';
 import type { Credentials } from './domain/credentials.js';
-import type { ExpiringMap } from './domain/expiring-map.js';
 import type { Lockout } from './domain/lockout.js';
 import type { Messages } from './domain/messages.js';
 import type { VerificationCodes } from './domain/verification-codes.js';
 import type { Sessions } from './hosted-ui/sessions.js';
+import type { PendingChallenges } from './sign-in/challenges.js';
 import type { Store } from './store/store.js';
 import type { Keys } from './tokens/keys.js';
 import type { TokenIssuer } from './tokens/token-issuer.js';
+import type { Triggers } from './triggers/runtime.js';
 import type { Urls } from './urls.js';
-
-/** A user who proved a temporary password and must choose a new one (hosted UI). */
-export interface PasswordChallenge {
-  userPoolId: string;
-  username: string;
-}
 
 export interface Deps {
   store: Store;
@@ -28,13 +23,16 @@ export interface Deps {
   tokens: TokenIssuer;
   credentials: Credentials;
   sessions: Sessions;
-  passwordChallenges: ExpiringMap<PasswordChallenge>;
-  /** JSON API challenge Sessions and SRP SECRET_BLOCKs (InitiateAuth → RespondToAuthChallenge). */
-  authChallenges: AuthChallenges;
+  /** Pending sign-in challenges (NEW_PASSWORD_REQUIRED, …) of the hosted pages and the JSON API. */
+  signInChallenges: PendingChallenges;
+  /** USER_SRP_AUTH SECRET_BLOCKs (InitiateAuth → RespondToAuthChallenge). */
+  srpBlocks: SrpBlocks;
   /** Failed-password counters and lockout, shared by the JSON API and the hosted sign-in page. */
   lockout: Lockout;
   messages: Messages;
   /** Pending sign-up, password-reset and attribute-verification codes. */
   verificationCodes: VerificationCodes;
   faults: Faults;
+  /** The pools' Lambda triggers (in-process, local modules, Lambda Invoke API). */
+  triggers: Triggers;
 }

@@ -6,10 +6,9 @@ import { OffsetClock } from './clock.js';
 import { Faults } from './control/faults.js';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
-import type { Deps, PasswordChallenge } from './deps.js';
-import { AuthChallenges } from './cognito-api/auth-challenges.js';
+import type { Deps } from './deps.js';
+import { SrpBlocks } from './cognito-api/srp-blocks.js';
 import { Credentials } from './domain/credentials.js';
-import { ExpiringMap } from './domain/expiring-map.js';
 import { Lockout } from './domain/lockout.js';
 import { Messages } from './domain/messages.js';
 import { VerificationCodes } from './domain/verification-codes.js';
@@ -17,6 +16,7 @@ import { loadFixtures, type LoadedFixture } from './fixtures/load.js';
 import { applySeed, planSeed } from './fixtures/seed.js';
 import { Sessions } from './hosted-ui/sessions.js';
 import { SharedMaps } from './domain/shared-map.js';
+import { PendingChallenges } from './sign-in/challenges.js';
 import { LowdbStore, openLowdbStore } from './store/lowdb-store.js';
 import { Replica } from './store/replica.js';
 import { HttpsListener } from './tls/https-listener.js';
@@ -25,6 +25,9 @@ import { Keys } from './tokens/keys.js';
 import { TokenIssuer } from './tokens/token-issuer.js';
 import { StartupError } from './errors/startup-error.js';
 import { Urls } from './urls.js';
+import { lambdaFunctionFiles } from './fixtures/lambda-functions.js';
+import type { TriggerHandler } from './triggers/in-process.js';
+import { Triggers } from './triggers/runtime.js';
 
 export interface EmulatorOptions {
   config: Config;
@@ -32,6 +35,8 @@ export interface EmulatorOptions {
   fixtures?: LoadedFixture[];
   clock?: OffsetClock;
   logger?: Logger | false;
+  /** In-process trigger handlers by function ARN or name (startEmulator({ triggers })). */
+  triggers?: Readonly<Record<string, TriggerHandler>>;
 }
 
 export interface Emulator {
@@ -67,18 +72,26 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     maps.link = replica;
     clock.share(maps);
   }
+  const logger = options.logger === false ? undefined : options.logger;
+  const triggers = new Triggers({
+    ...(options.triggers ? { handlers: options.triggers } : {}),
+    files: lambdaFunctionFiles(fixtures),
+    ...(config.lambdaEndpoint !== undefined ? { lambdaEndpoint: config.lambdaEndpoint } : {}),
+    warn: (message) => logger?.warn(message),
+  });
   const deps: Deps = {
     store, clock, keys, urls, credentials,
     tokens: new TokenIssuer({ keys, urls, clock, store }),
     sessions: new Sessions(clock, maps),
-    passwordChallenges: new ExpiringMap<PasswordChallenge>(() => clock.now(), maps.map('passwordChallenges')),
-    authChallenges: new AuthChallenges(() => clock.now(), maps, replica && {
+    signInChallenges: new PendingChallenges(() => clock.now()),
+    srpBlocks: new SrpBlocks(() => clock.now(), maps, replica && {
       key: await replica.secret('secret-block-key'), decoyKey: await replica.secret('decoy-salt-key'),
     }),
     lockout: new Lockout(() => clock.now(), maps),
     messages: new Messages(maps),
     verificationCodes: new VerificationCodes(() => clock.now(), maps),
     faults: new Faults(maps),
+    triggers,
   };
   // Check every fixture before writing anything: a bad one leaves the store untouched.
   await seed(fixtures, deps);
@@ -89,7 +102,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   /** Back to exactly the fixture state: records, codes, sessions, revocations, clock, faults. */
   const reset = async () => {
     const plan = planSeed(current, store, Date.now());
-    for (const volatile of [deps.sessions, deps.passwordChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.authChallenges, deps.lockout]) volatile.clear();
+    for (const volatile of [deps.sessions, deps.signInChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.srpBlocks, deps.lockout]) volatile.clear();
     clock.offsetMs = 0;
     await store.batch(async () => {
       store.clear();
@@ -105,8 +118,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     lastPurge = clock.now();
     store.purgeExpired(clock.now());
     deps.sessions.purge();
-    deps.passwordChallenges.purge();
-    deps.authChallenges.purge();
+    deps.signInChallenges.purge();
+    deps.srpBlocks.purge();
     deps.verificationCodes.purge();
   };
   const timer = setInterval(purge, PURGE_EVERY_MS);
@@ -120,12 +133,15 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await triggers.close();
     await store.close(); // with DATABASE_URL, also the replica's connections
   });
   /** --watch: checks the new fixtures fully (throwing StartupError if bad, changing nothing), then resets to them. */
   const reload = async (next: LoadedFixture[]) => {
     planSeed(next, store, Date.now());
+    const files = lambdaFunctionFiles(next);
     current = next;
+    await triggers.replaceFiles(files);
     await reset();
   };
   return { app, deps, fixtures, reset, reload, ...(tls ? { tls } : {}) };

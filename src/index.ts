@@ -11,9 +11,12 @@ import { loadFixtures, parseFixture, type LoadedFixture } from './fixtures/load.
 import type { FixtureFile } from './fixtures/types.js';
 import { listen } from './listen.js';
 import { createLogger } from './logger.js';
+import type { TriggerHandler } from './triggers/in-process.js';
 
 export type { FixtureFile, FixturePool, FixtureUser } from './fixtures/types.js';
 export { StartupError } from './errors/startup-error.js';
+export type { TriggerHandler } from './triggers/in-process.js';
+export type { LambdaConfig } from './triggers/lambda-config.js';
 
 export interface StartOptions {
   /** A fixture object, or a path to a fixture file or directory. Default: the bundled example fixture. */
@@ -41,6 +44,13 @@ export interface StartOptions {
   tlsHostnames?: string[];
   /** Where the generated CA and certificate are kept. Default: next to dataFile, else a per-user cache. */
   tlsDir?: string;
+  /**
+   * Trigger handlers run in this process, by the function ARN used in the pool's LambdaConfig or
+   * the function name: `{ 'pre-sign-up': async (event) => { ...; return event; } }`.
+   */
+  triggers?: Readonly<Record<string, TriggerHandler>>;
+  /** AWS Lambda Invoke API for the other trigger functions (LAMBDA_ENDPOINT). */
+  lambdaEndpoint?: string;
 }
 
 export interface RunningEmulator {
@@ -74,10 +84,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   set('TLS_KEY', options.tlsKey);
   set('TLS_HOSTNAMES', options.tlsHostnames?.join(','));
   set('TLS_DIR', options.tlsDir);
+  set('LAMBDA_ENDPOINT', options.lambdaEndpoint);
   const config = loadConfig([], env);
   const fixtures = await fixturesFrom(options.fixtures ?? EXAMPLE_FIXTURE);
   const logger = createLogger(config.logLevel);
-  const emulator = await createEmulator({ config, fixtures, logger });
+  const emulator = await createEmulator({ config, fixtures, logger, ...(options.triggers ? { triggers: options.triggers } : {}) });
   const { app, deps, reset } = emulator;
   const { httpsPort } = await listen(emulator, config);
   const ca = emulator.tls?.material.ca;

@@ -4,6 +4,7 @@ import { checkFlowEnabled, type AnsweredChallenge, type AuthContext, type AuthFl
 import { answerNewPassword } from './auth-new-password.js';
 import { passwordAuth } from './auth-password.js';
 import { refreshTokenAuth } from './auth-refresh.js';
+import { answerCustom, startCustom } from './auth-custom.js';
 import { answerPasswordVerifier, startSrp } from './auth-srp.js';
 import type { Output } from './operation.js';
 
@@ -17,9 +18,18 @@ export function runAuthFlow(ctx: AuthContext, flow: AuthFlow, params: Params): P
       return startSrp(ctx, params);
     case 'REFRESH_TOKEN_AUTH':
       return refreshTokenAuth(ctx, params);
+    case 'CUSTOM_AUTH':
+      return startCustom(ctx, params);
   }
 }
 
 export function answerChallenge(ctx: AuthContext, challenge: AnsweredChallenge, responses: Params, session: string | undefined): Promise<Output> {
-  return challenge === 'PASSWORD_VERIFIER' ? answerPasswordVerifier(ctx, responses) : answerNewPassword(ctx, responses, session);
+  switch (challenge) {
+    case 'PASSWORD_VERIFIER':
+      return answerPasswordVerifier(ctx, responses, session);
+    case 'NEW_PASSWORD_REQUIRED':
+      return answerNewPassword(ctx, responses, session);
+    case 'CUSTOM_CHALLENGE':
+      return answerCustom(ctx, responses, session);
+  }
 }

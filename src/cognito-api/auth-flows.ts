@@ -1,17 +1,14 @@
 // Which sign-in flows and challenges the emulator answers, which operation takes which flow, and
 // the client's ExplicitAuthFlows (reference §9, §11.3).
-import type { Deps } from '../deps.js';
-import type { AppClient, UserPool } from '../domain/model.js';
+import type { AppClient } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
+import type { SignInContext } from '../sign-in/outcome.js';
 import { optionalEnum, requiredString } from './input.js';
 import type { Input } from './operation.js';
 import { checkSecretHash } from './secret-hash.js';
 
-export interface AuthContext {
-  deps: Deps;
-  pool: UserPool;
-  client: AppClient;
-}
+/** The pool and client a flow runs in: the sign-in core's context. */
+export type AuthContext = SignInContext;
 
 /** AuthFlowType as the API model lists it; anything else fails enum validation. */
 const AUTH_FLOW_TYPES = [
@@ -19,9 +16,9 @@ const AUTH_FLOW_TYPES = [
   'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH',
 ] as const;
 
-export type AuthFlow = 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'REFRESH_TOKEN_AUTH';
+export type AuthFlow = 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'REFRESH_TOKEN_AUTH' | 'CUSTOM_AUTH';
 
-/** Legacy names mapped to the current ones; CUSTOM_AUTH and USER_AUTH are not emulated. */
+/** Legacy names mapped to the current ones; USER_AUTH is not emulated. */
 const FLOWS: Partial<Record<string, AuthFlow>> = {
   USER_PASSWORD_AUTH: 'USER_PASSWORD_AUTH',
   ADMIN_USER_PASSWORD_AUTH: 'ADMIN_USER_PASSWORD_AUTH',
@@ -29,6 +26,7 @@ const FLOWS: Partial<Record<string, AuthFlow>> = {
   USER_SRP_AUTH: 'USER_SRP_AUTH',
   REFRESH_TOKEN_AUTH: 'REFRESH_TOKEN_AUTH',
   REFRESH_TOKEN: 'REFRESH_TOKEN_AUTH',
+  CUSTOM_AUTH: 'CUSTOM_AUTH',
 };
 
 const invalid = (message: string) => new CognitoError('InvalidParameterException', message);
@@ -55,6 +53,7 @@ const ENABLED_BY: Record<AuthFlow, readonly string[]> = {
   ADMIN_USER_PASSWORD_AUTH: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'],
   USER_SRP_AUTH: ['ALLOW_USER_SRP_AUTH'],
   REFRESH_TOKEN_AUTH: ['ALLOW_REFRESH_TOKEN_AUTH'],
+  CUSTOM_AUTH: ['ALLOW_CUSTOM_AUTH', 'CUSTOM_AUTH_FLOW_ONLY'],
 };
 
 /**
@@ -66,6 +65,10 @@ const ENABLED_BY: Record<AuthFlow, readonly string[]> = {
 export function checkFlowEnabled(client: AppClient, flow: AuthFlow): void {
   const configured = client.ExplicitAuthFlows;
   const legacyOnly = configured.length > 0 && !configured.some((f) => f.startsWith('ALLOW_'));
+  // The legacy custom-only setting refuses every other sign-in flow (wording as observed).
+  if (legacyOnly && configured.includes('CUSTOM_AUTH_FLOW_ONLY') && flow !== 'CUSTOM_AUTH' && flow !== 'REFRESH_TOKEN_AUTH') {
+    throw invalid('Only custom auth (lambda driven) is enabled for this client.');
+  }
   const implicit = legacyOnly && (flow === 'USER_SRP_AUTH' || flow === 'REFRESH_TOKEN_AUTH');
   if (implicit || ENABLED_BY[flow].some((name) => configured.includes(name))) return;
   throw invalid(flow === 'USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH flow not enabled for this client' : 'Auth flow not enabled for this client');
@@ -78,12 +81,12 @@ const CHALLENGE_NAMES = [
   'NEW_PASSWORD_REQUIRED', 'SMS_OTP', 'PASSWORD', 'WEB_AUTHN', 'PASSWORD_SRP',
 ] as const;
 
-export type AnsweredChallenge = 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED';
+export type AnsweredChallenge = 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED' | 'CUSTOM_CHALLENGE';
 
 export function readChallengeName(input: Input): AnsweredChallenge {
   requiredString(input, 'ChallengeName');
   const name = optionalEnum(input, 'ChallengeName', CHALLENGE_NAMES) ?? '';
-  if (name !== 'PASSWORD_VERIFIER' && name !== 'NEW_PASSWORD_REQUIRED') {
+  if (name !== 'PASSWORD_VERIFIER' && name !== 'NEW_PASSWORD_REQUIRED' && name !== 'CUSTOM_CHALLENGE') {
     throw invalid(`ChallengeName ${name} is not supported by cognito-emulator`);
   }
   return name;

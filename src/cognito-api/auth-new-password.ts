@@ -4,13 +4,14 @@
 import { flagValue } from '../domain/attributes.js';
 import type { User } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
+import { completeNewPassword } from '../sign-in/new-password.js';
 import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
-import { authenticationResult, invalidSession, signInUser } from './auth-user.js';
+import { signInUser, successOutput } from './auth-user.js';
 import type { Output } from './operation.js';
 import {
   aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite, checkMutable,
 } from './operations/users/attribute-rules.js';
-import { checkPasswordPolicy, saveNewPassword } from './operations/users/user-records.js';
+import { invalidSession, newPasswordError } from './sign-in-errors.js';
 
 const ATTRIBUTE_PREFIX = 'userAttributes.';
 
@@ -18,20 +19,14 @@ export async function answerNewPassword(ctx: AuthContext, responses: Params, ses
   const login = requiredParam(responses, 'USERNAME');
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], responses);
-  const session = ctx.deps.authChallenges.session(sessionId);
-  const valid = session !== undefined && user !== undefined && session.challenge === 'NEW_PASSWORD_REQUIRED'
-    && session.userPoolId === ctx.pool.Id && session.clientId === ctx.client.ClientId
-    && session.username === user.Username && user.UserStatus === 'FORCE_CHANGE_PASSWORD';
-  if (!valid || sessionId === undefined) throw invalidSession();
-  if (!user.Enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+  if (!user) throw invalidSession();
   const password = requiredParam(responses, 'NEW_PASSWORD');
-  checkPasswordPolicy(password, ctx.pool);
-  const answers = challengeAttributes(ctx, user, responses);
-  const updated = await saveNewPassword(ctx.deps, user, password, (current) => ({
-    Attributes: { ...current.Attributes, ...answers }, UserStatus: 'CONFIRMED',
-  }));
-  ctx.deps.authChallenges.endSession(sessionId);
-  return authenticationResult(ctx, updated);
+  const outcome = await completeNewPassword(ctx, {
+    session: sessionId, username: user.Username, password, attributes: (current) => challengeAttributes(ctx, current, responses),
+  });
+  if (outcome.kind === 'failed') throw newPasswordError(outcome.failure);
+  if (outcome.kind === 'invalid-password') throw new CognitoError('InvalidPasswordException', outcome.message);
+  return successOutput(ctx, outcome, 'TokenGeneration_NewPasswordChallenge');
 }
 
 /**

@@ -1,72 +1,41 @@
-// The user side of a sign-in, shared by the password, SRP and new-password steps: who is signing
-// in, whether they may, what a failed password costs (lockout), and what a proven password yields
-// (tokens, or the NEW_PASSWORD_REQUIRED challenge). Reference §9, §11.3–§11.6.
-import { PASSWORD_ATTEMPTS_EXCEEDED } from '../domain/lockout.js';
+// The JSON API's side of a sign-in, shared by the password, SRP and new-password steps: who is
+// signing in (by username or alias) and what the sign-in core's outcome becomes on the wire
+// (tokens, a challenge with its Session, or a CognitoError). The rules live in src/sign-in/.
 import type { User } from '../domain/model.js';
 import { findSignInUser } from '../domain/users.js';
-import { CognitoError } from '../errors/cognito-error.js';
+import type { SignInOutcome, SignInSuccess } from '../sign-in/outcome.js';
 import type { TokenSet } from '../tokens/token-issuer.js';
+import { userTokenOverrides, type TokenSource } from '../triggers/pre-token.js';
 import type { AuthContext } from './auth-flows.js';
 import type { Output } from './operation.js';
+import { signInError } from './sign-in-errors.js';
 
 /** Tokens from the JSON API carry exactly this scope (reference §5.3). */
 const API_SCOPE = 'aws.cognito.signin.user.admin';
-
-export const incorrectPassword = () => new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
-export const invalidSession = () => new CognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
 
 /** By username, or by email / phone alias in pools that sign users in with those. */
 export function signInUser(ctx: AuthContext, login: string): User | undefined {
   return findSignInUser(ctx.deps.store, ctx.pool, login);
 }
 
-/** Unknown user: LEGACY reveals it, ENABLED answers as for a wrong password (reference §9). */
-export function unknownUser(ctx: AuthContext): CognitoError {
-  return ctx.client.PreventUserExistenceErrors === 'ENABLED'
-    ? incorrectPassword()
-    : new CognitoError('UserNotFoundException', 'User does not exist.');
+/** The wire form of a sign-in outcome: throws for a refusal. */
+export async function signInOutput(ctx: AuthContext, outcome: SignInOutcome): Promise<Output> {
+  if (outcome.kind === 'failed') throw signInError(outcome.failure);
+  return successOutput(ctx, outcome);
 }
 
-/**
- * Checks made before any password is looked at. Disabled and reset-required users are refused
- * whatever the password (a reset invalidates it); Cognito's exact order is unconfirmed (README).
- */
-export function checkMaySignIn(ctx: AuthContext, user: User): void {
-  if (ctx.deps.lockout.isLocked(user)) throw new CognitoError('NotAuthorizedException', PASSWORD_ATTEMPTS_EXCEEDED);
-  if (!user.Enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
-  if (user.UserStatus === 'RESET_REQUIRED') {
-    throw new CognitoError('PasswordResetRequiredException', 'Password reset required for the user');
-  }
-}
-
-/** Counts the attempt for the lockout (reference §11.4) and throws on a wrong password. */
-export function passwordChecked(ctx: AuthContext, user: User, ok: boolean): void {
-  if (ok) {
-    ctx.deps.lockout.recordSuccess(user);
-    return;
-  }
-  ctx.deps.lockout.recordFailure(user);
-  throw incorrectPassword();
-}
-
-/**
- * What a proven password leads to. An unconfirmed user learns it only with the right password;
- * a FORCE_CHANGE_PASSWORD user must choose a new one (reference §11.5).
- */
-export async function passwordProven(ctx: AuthContext, user: User): Promise<Output> {
-  if (user.UserStatus === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
-  if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') return newPasswordChallenge(ctx, user);
-  return authenticationResult(ctx, user);
+export async function successOutput(
+  ctx: AuthContext, outcome: SignInSuccess, source: TokenSource = 'TokenGeneration_Authentication',
+): Promise<Output> {
+  if (outcome.kind === 'signed-in') return authenticationResult(ctx, outcome.user, source);
+  return newPasswordChallenge(outcome.user, outcome.session);
 }
 
 /**
  * NEW_PASSWORD_REQUIRED with a Session. requiredAttributes / userAttributes are JSON strings;
  * userAttributes holds every attribute but sub (Cognito's exact set is unconfirmed; README).
  */
-function newPasswordChallenge(ctx: AuthContext, user: User): Output {
-  const session = ctx.deps.authChallenges.startSession({
-    challenge: 'NEW_PASSWORD_REQUIRED', userPoolId: ctx.pool.Id, clientId: ctx.client.ClientId, username: user.Username,
-  }, ctx.client);
+function newPasswordChallenge(user: User, session: string): Output {
   const attributes = Object.fromEntries(Object.entries(user.Attributes).filter(([name]) => name !== 'sub'));
   return {
     ChallengeName: 'NEW_PASSWORD_REQUIRED',
@@ -75,9 +44,11 @@ function newPasswordChallenge(ctx: AuthContext, user: User): Output {
   };
 }
 
-export async function authenticationResult(ctx: AuthContext, user: User): Promise<Output> {
+/** Tokens, after the pre token generation trigger (which gets RespondToAuthChallenge's ClientMetadata only). */
+export async function authenticationResult(ctx: AuthContext, user: User, source: TokenSource = 'TokenGeneration_Authentication'): Promise<Output> {
+  const overrides = await userTokenOverrides(ctx.deps, ctx.client, user, [API_SCOPE], { source, clientMetadata: ctx.metadata?.clientMetadata });
   const tokens = await ctx.deps.tokens.userTokens({
-    client: ctx.client, user, scopes: [API_SCOPE], channel: 'api', withRefreshToken: true,
+    client: ctx.client, user, scopes: [API_SCOPE], channel: 'api', withRefreshToken: true, overrides,
   });
   return tokensOutput(tokens);
 }

@@ -17,9 +17,9 @@ export function requiredString(input: Input, name: string, max = 2048): string {
   const value = input[name];
   if (value === undefined || value === null) throw invalid(name, value, 'Member must not be null');
   if (typeof value !== 'string') throw invalid(name, value, 'Member must be a string');
-  if (value.length < 1 || value.length > max) {
-    throw invalid(name, value, `Member must have length less than or equal to ${max} and greater than or equal to 1`);
-  }
+  // Cognito names the one bound a value breaks.
+  if (value.length > max) throw invalid(name, value, `Member must have length less than or equal to ${max}`);
+  if (value.length < 1) throw invalid(name, value, 'Member must have length greater than or equal to 1');
   return value;
 }
 
@@ -37,9 +37,9 @@ export function optionalBoolean(input: Input, name: string): boolean | undefined
 export function optionalInteger(input: Input, name: string, min: number, max: number): number | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw invalid(name, value, `Member must have value less than or equal to ${max} and greater than or equal to ${min}`);
-  }
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalid(name, value, 'Member must be an integer');
+  if (value > max) throw invalid(name, value, `Member must have value less than or equal to ${max}`);
+  if (value < min) throw invalid(name, value, `Member must have value greater than or equal to ${min}`);
   return value;
 }
 

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { newUuid } from '../domain/ids.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import { answerPreflight, corsOnEveryResponse } from '../http/cors.js';
+import { checkInput } from './input-constraints.js';
 import type { Input, Operation } from './operation.js';
 import { OPERATIONS } from './operations/index.js';
 
@@ -54,6 +55,7 @@ export function cognitoApiRoutes(app: FastifyInstance, deps: Deps): void {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw new CognitoError('SerializationException', 'The request body must be a JSON object');
     }
+    checkInput(name, body as Input);
     const output = await handler(body as Input, { headers: request.headers });
     return reply.type(AMZ_JSON).send(output);
   });

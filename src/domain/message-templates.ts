@@ -18,20 +18,20 @@ const DEFAULT_INVITE_SUBJECT = 'Your temporary password';
 /** A verification code (sign-up, attribute verification, password reset). */
 export function codeMessage(pool: UserPool | undefined, medium: 'EMAIL' | 'SMS', code: string, username: string): MessageText {
   const t = pool?.VerificationMessageTemplate;
-  if (medium === 'SMS') return { message: fill(t?.SmsMessage ?? pool?.SmsVerificationMessage ?? DEFAULT_CODE_MESSAGE, code, username) };
+  if (medium === 'SMS') return { message: fillMessage(t?.SmsMessage ?? pool?.SmsVerificationMessage ?? DEFAULT_CODE_MESSAGE, code, username) };
   return {
     subject: t?.EmailSubject ?? pool?.EmailVerificationSubject ?? DEFAULT_CODE_SUBJECT,
-    message: fill(t?.EmailMessage ?? pool?.EmailVerificationMessage ?? DEFAULT_CODE_MESSAGE, code, username),
+    message: fillMessage(t?.EmailMessage ?? pool?.EmailVerificationMessage ?? DEFAULT_CODE_MESSAGE, code, username),
   };
 }
 
 /** AdminCreateUser's invitation with the temporary password. */
 export function invitationMessage(pool: UserPool | undefined, medium: 'EMAIL' | 'SMS', password: string, username: string): MessageText {
   const t = pool?.AdminCreateUserConfig?.InviteMessageTemplate;
-  if (medium === 'SMS') return { message: fill(t?.SMSMessage ?? DEFAULT_INVITE_MESSAGE, password, username) };
-  return { subject: t?.EmailSubject ?? DEFAULT_INVITE_SUBJECT, message: fill(t?.EmailMessage ?? DEFAULT_INVITE_MESSAGE, password, username) };
+  if (medium === 'SMS') return { message: fillMessage(t?.SMSMessage ?? DEFAULT_INVITE_MESSAGE, password, username) };
+  return { subject: t?.EmailSubject ?? DEFAULT_INVITE_SUBJECT, message: fillMessage(t?.EmailMessage ?? DEFAULT_INVITE_MESSAGE, password, username) };
 }
 
 // Replacer functions, so `$&` and friends in a code or name are inserted literally.
-const fill = (template: string, secret: string, username: string): string =>
+export const fillMessage = (template: string, secret: string, username: string): string =>
   template.replaceAll('{####}', () => secret).replaceAll('{username}', () => username);

@@ -13,9 +13,12 @@ export interface Message {
   destination: string;
   code?: string;
   temporaryPassword?: string;
-  /** The email subject (emails only) and the text, from the pool's templates (domain/message-templates.ts). */
-  subject?: string;
+  /** The text as it would be sent, secret included: the pool's template or a custom message trigger's (domain/message-templates.ts). */
   message?: string;
+  /** Email only. */
+  subject?: string;
+  /** Set when a custom sender trigger was given the message to send instead of Cognito. */
+  sender?: 'CustomEmailSender' | 'CustomSMSSender';
   createdAt: number;
 }
 

@@ -2,6 +2,8 @@
 // DescribeResourceServer, AdminGetUser) so fixtures, the JSON API and the store share one shape.
 // Times are epoch milliseconds internally; the JSON API renders them as epoch seconds.
 import type { TokenCustomization } from '../tokens/customization.js';
+import type { ClaimOverrides } from '../tokens/overrides.js';
+import type { LambdaConfig } from '../triggers/lambda-config.js';
 
 export type OAuthFlow = 'code' | 'implicit' | 'client_credentials';
 export type TimeUnit = 'seconds' | 'minutes' | 'hours' | 'days';
@@ -14,6 +16,9 @@ export type UserStatus =
   | 'COMPROMISED'
   | 'UNKNOWN'
   | 'EXTERNAL_PROVIDER';
+
+/** Today's desktop container class of the classic hosted pages, or the 2020 one older scripts match. */
+export type HostedUIDesktopClass = 'modal-content-desktop' | 'modal-content-mobile';
 
 export interface UserPool {
   Id: string;
@@ -32,6 +37,8 @@ export interface UserPool {
   AliasAttributes: string[];
   /** Claims added to / suppressed from this pool's tokens (fixtures only; see tokens/customization.ts). */
   TokenCustomization?: TokenCustomization;
+  /** Cognito's LambdaConfigType as given (src/triggers/lambda-config.ts); absent = no triggers. */
+  LambdaConfig?: LambdaConfig;
   AutoVerifiedAttributes: string[];
   /** DescribeUserPool's Policies; absent = Cognito's defaults (see domain/password-policy.ts). */
   Policies?: { PasswordPolicy?: PasswordPolicy };
@@ -48,8 +55,78 @@ export interface UserPool {
   SmsAuthenticationMessage?: string;
   AdminCreateUserConfig?: AdminCreateUserConfig;
   UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate: string[] };
+  /** SetLogDeliveryConfiguration's LogConfigurations (stored and returned; the emulator exports no logs). */
+  LogDeliveryConfiguration?: Array<Record<string, unknown>>;
+  /** SetRiskConfiguration, by ClientId ('ALL' for the pool-wide one). */
+  RiskConfigurations?: Record<string, PoolScopedSetting>;
+  /** SetUICustomization, by ClientId ('ALL' for the pool-wide one). */
+  UICustomizations?: Record<string, PoolScopedSetting>;
+  /** Terms documents of the pool's app clients, by TermsId. */
+  Terms?: Record<string, TermsRecord>;
+  /** Managed-login branding styles, by ManagedLoginBrandingId. */
+  ManagedLoginBrandings?: Record<string, ManagedLoginBranding>;
+  /** User import jobs (CreateUserImportJob), by JobId. */
+  UserImportJobs?: Record<string, UserImportJob>;
+  /** GetSigningCertificate's certificate (base64 DER), made once for the pool's ID-token key. */
+  SigningCertificate?: string;
+  /** Emulator setting (fixtures only): which class the desktop copy of the classic hosted pages carries. */
+  HostedUIDesktopClass?: HostedUIDesktopClass;
   CreationDate: number;
   LastModifiedDate: number;
+}
+
+/** A setting kept per app client or pool-wide: its members as Cognito returns them, and when it was set. */
+export interface PoolScopedSetting {
+  Settings: Record<string, unknown>;
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+
+/** Cognito's TermsType (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TermsType.html). */
+export interface TermsRecord {
+  TermsId: string;
+  UserPoolId: string;
+  ClientId: string;
+  TermsName: string;
+  TermsSource: 'LINK';
+  Enforcement: 'NONE';
+  Links: Record<string, string>;
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+
+/** A managed-login style for one app client (ManagedLoginBrandingType). */
+export interface ManagedLoginBranding {
+  ManagedLoginBrandingId: string;
+  ClientId: string;
+  UseCognitoProvidedValues: boolean;
+  /** The style document as given (Settings is a JSON document in the API). */
+  Settings?: unknown;
+  Assets: Array<{ Category: string; ColorMode: string; Extension: string; Bytes?: string; ResourceId?: string }>;
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+
+/** A user import job (UserImportJobType) with what the emulator needs to run it. */
+export interface UserImportJob {
+  JobId: string;
+  JobName: string;
+  CloudWatchLogsRoleArn: string;
+  Status: 'Created' | 'Pending' | 'InProgress' | 'Stopping' | 'Expired' | 'Stopped' | 'Failed' | 'Succeeded';
+  CreationDate: number;
+  StartDate?: number;
+  CompletionDate?: number;
+  ImportedUsers: number;
+  SkippedUsers: number;
+  FailedUsers: number;
+  CompletionMessage?: string;
+  /** The secret part of the pre-signed upload URL, and when that URL stops working (epoch ms). */
+  UploadToken: string;
+  UploadExpiresAt: number;
+  /** The uploaded CSV, until the job has run. */
+  Csv?: string;
+  /** Per-line results, as Cognito writes them to CloudWatch Logs. */
+  Log?: string[];
 }
 
 /** Cognito's PasswordPolicyType (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html). */
@@ -227,6 +304,8 @@ export interface AuthorizationCode {
   scopes: string[];
   nonce?: string;
   codeChallenge?: string;
+  /** The pre token generation trigger's changes, obtained at sign-in (where its errors can reach the browser). */
+  overrides?: ClaimOverrides;
   authTime: number;
   expiresAt: number;
 }

@@ -1,23 +1,52 @@
-// The page frame shared by /login, the change-password step and /error: simple CSS, no scripts,
-// so the Content-Security-Policy can forbid every script.
+// The frame of the classic hosted pages. Like Cognito's, every page renders its content twice: a
+// mobile copy, then a desktop copy, with the same ids in both. Bootstrap 3's visible-* classes
+// (same breakpoints) show exactly one copy at any viewport width, and a small script copies what
+// is typed into one copy into the other, as Cognito's page does, so scripts may type into one copy
+// and submit the other. The script and the stylesheet are the only ones the CSP allows (by hash).
+// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-app-ui-customization.html
 import { createHash } from 'node:crypto';
+import type { HostedUIDesktopClass } from '../domain/model.js';
 import { html, SafeHtml } from './html.js';
 
 const STYLE = `
-*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f2f3f3;color:#16191f}
-.banner{background:#232f3e;color:#fff;padding:10px 24px;font-size:13px;letter-spacing:.02em}
-.modal-dialog{max-width:380px;margin:48px auto;padding:0 16px}
-.modal-content{background:#fff;border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.15);padding:28px 28px 20px}
-h1{font-size:20px;margin:0 0 4px}.client{color:#545b64;margin:0 0 20px;font-size:14px}
-label{display:block;font-weight:600;margin:14px 0 4px;font-size:14px}
-input[type=text],input[type=password]{width:100%;padding:9px 10px;border:1px solid #aab7b8;border-radius:4px;font-size:15px}
-input:focus{outline:2px solid #0073bb;border-color:#0073bb}
-.btn{display:block;width:100%;margin-top:20px;padding:10px;border:0;border-radius:4px;background:#ec7211;color:#fff;font-weight:700;font-size:15px;cursor:pointer}
-.btn:hover{background:#eb5f07}.error{background:#fde8e8;border:1px solid #d13212;color:#d13212;border-radius:4px;padding:8px 10px;margin:12px 0 0;font-size:14px}
-.footer{color:#687078;font-size:12px;text-align:center;margin-top:16px}
+*{box-sizing:border-box}body{margin:0;font:14px/1.43 "Helvetica Neue",Helvetica,Arial,sans-serif;background:#f2f3f3;color:#333}
+.visible-xs,.visible-sm,.visible-md,.visible-lg{display:none!important}
+@media (max-width:767px){.visible-xs{display:block!important}}
+@media (min-width:768px) and (max-width:991px){.visible-sm{display:block!important}}
+@media (min-width:992px) and (max-width:1199px){.visible-md{display:block!important}}
+@media (min-width:1200px){.visible-lg{display:block!important}}
+.container{padding:0 15px;margin:0 auto}.modal-dialog{max-width:380px;margin:40px auto}
+.modal-content{background:#fff;border:1px solid rgba(0,0,0,.2);border-radius:6px;box-shadow:0 3px 9px rgba(0,0,0,.2)}
+.banner-customizable{background:#232f3e;color:#fff;padding:10px 20px;border-radius:6px 6px 0 0;font-size:12px}
+.modal-body{padding:20px 24px}.panel{border:0;margin:0}
+.textDescription-customizable{display:block;font-size:16px;font-weight:600;margin-bottom:12px}
+h1{font-size:20px;margin:0 0 8px}label{display:block;font-weight:700;margin:10px 0 4px}
+.form-control{display:block;width:100%;padding:6px 12px;font-size:14px;border:1px solid #ccc;border-radius:4px;height:34px}
+.form-control:focus{outline:2px solid #66afe9;border-color:#66afe9}
+.btn{display:block;width:100%;margin:16px 0 8px;padding:8px;border:0;border-radius:4px;background:#ec7211;color:#fff;font-weight:700;font-size:14px;cursor:pointer}
+.btn:hover{background:#eb5f07}.btn-link{background:none;color:#0073bb;padding:0;margin:8px 0;width:auto;font-weight:400}.btn-link:hover{background:none;text-decoration:underline}
+.errorMessage-customizable{color:#d13212;background:#fde8e8;border:1px solid #d13212;border-radius:4px;padding:6px 10px;margin:10px 0}
+.redirect-customizable{display:block;margin:8px 0;color:#0073bb}.redirect-customizable span{color:#333}
+.footer-customizable{color:#687078;font-size:12px;text-align:center;margin:12px 0 0}
 `;
 
-export function page(title: string, body: SafeHtml): SafeHtml {
+/** Copies every typed value into the inputs of the same name in the other copy (Cognito ships the same behaviour). */
+export const PAGE_SCRIPT = `document.addEventListener('input',function(e){var t=e.target;if(!t||!t.name||t.type==='hidden')return;`
+  + `var all=document.getElementsByName(t.name);for(var i=0;i<all.length;i++){if(all[i]!==t&&all[i].type===t.type)all[i].value=t.value;}},true);`;
+
+const MOBILE = 'modal-content background-customizable modal-content-mobile visible-xs visible-sm';
+const desktop = (variant: HostedUIDesktopClass) => `modal-content background-customizable ${variant} visible-md visible-lg`;
+
+function copy(containerClass: string, body: SafeHtml): SafeHtml {
+  return html`<div class="${containerClass}">
+<div><div><div class="banner-customizable"><center>cognito-emulator</center></div></div></div>
+<div class="modal-body">
+${body}
+</div>
+</div>`;
+}
+
+function frame(title: string, content: SafeHtml): SafeHtml {
   return html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -27,24 +56,37 @@ export function page(title: string, body: SafeHtml): SafeHtml {
 <style>${new SafeHtml(STYLE)}</style>
 </head>
 <body>
-<div class="banner">cognito-emulator · local test sign-in (not Amazon Cognito)</div>
-<div class="modal-dialog">
-<div class="modal-content background-customizable modal-content-desktop visible-md visible-lg">
-${body}
-</div>
-<p class="footer">Served by cognito-emulator</p>
-</div>
+<div class="container"><div class="modal-dialog">
+${content}
+<p class="footer-customizable">cognito-emulator · local test sign-in (not Amazon Cognito)</p>
+</div></div>
+<script>${new SafeHtml(PAGE_SCRIPT)}</script>
 </body>
 </html>`;
 }
 
+/** A page with forms: the body twice, mobile copy first, desktop copy second (the pool's class). */
+export function classicPage(body: SafeHtml, desktopClass: HostedUIDesktopClass = 'modal-content-desktop'): SafeHtml {
+  // Cognito titles every classic page "Signin".
+  return frame('Signin', html`${copy(MOBILE, body)}
+${copy(desktop(desktopClass), body)}`);
+}
+
+/** A page without forms (the error page): one container. */
+export function singlePage(title: string, body: SafeHtml): SafeHtml {
+  return frame(title, copy('modal-content background-customizable', body));
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
 /**
- * Pages carry no script at all; the one inline stylesheet is allowed by its hash. No form-action:
- * browsers apply it to the redirect after a sign-in POST, which goes to the app's own origin.
+ * Only the page's own stylesheet and sync script run (by hash). No form-action: browsers apply it
+ * to the redirect after a sign-in POST, which goes to the app's own origin.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  `style-src ${sha256(STYLE)}`,
+  `script-src ${sha256(PAGE_SCRIPT)}`,
   "img-src 'self' data:",
   "frame-ancestors 'none'",
   "base-uri 'none'",

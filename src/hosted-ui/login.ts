@@ -1,44 +1,33 @@
-// GET/POST /login: Cognito's hosted sign-in page (reference §3.2, §3.3).
+// GET/POST /login: Cognito's hosted sign-in page. The rules are the sign-in core's (src/sign-in/);
+// this file renders the form and turns the core's outcome into a page, a challenge step or the
+// redirect back to the app.
+// https://docs.aws.amazon.com/cognito/latest/developerguide/login-endpoint.html
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
-import { newUuid } from '../domain/ids.js';
-import { PASSWORD_ATTEMPTS_EXCEEDED } from '../domain/lockout.js';
-import { safeEqual } from '../domain/passwords.js';
 import { findSignInUser } from '../domain/users.js';
-import { issueXsrfToken, readCookie, setSessionCookie, XSRF_COOKIE, SESSION_COOKIE } from '../http/cookies.js';
-import { pageHeaders } from '../http/headers.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
-import { completeAuthorization, nowSeconds } from '../oauth/complete-authorization.js';
-import type { User } from '../domain/model.js';
-import { newPasswordPage, signInPage } from './pages.js';
+import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
+import { signIn } from '../sign-in/sign-in.js';
+import { csrfMatches, field, formAction, pageQuery, sendPage, type Body } from './form-page.js';
+import { classicPage } from './layout.js';
+import { renderNewPassword } from './new-password.js';
+import { signedIn } from './signed-in.js';
+import { signInBody } from './sign-in-page.js';
+import { SIGN_IN_MESSAGES, USERNAME_TOO_LONG } from './sign-in-messages.js';
 
-export const INCORRECT = 'Incorrect username or password.';
-const CHALLENGE_SECONDS = 300;
-
-type Body = Record<string, unknown> | undefined;
-const field = (body: Body, name: string): string | undefined => {
-  const value = body?.[name];
-  return typeof value === 'string' && value.length <= 4096 ? value : undefined;
-};
-
-/** The page's form posts back to the same path with the same query (relative, like Cognito's). */
-export const formAction = (request: FastifyRequest, path: string) => {
-  const q = request.url.indexOf('?');
-  return q < 0 ? path : path + request.url.slice(q);
-};
+export function renderSignIn(
+  request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, status: number,
+  extra: { username?: string; error?: string } = {},
+) {
+  return sendPage(reply, deps, status, (csrf) => classicPage(signInBody({
+    action: formAction(request, '/login'), csrf, query: pageQuery(request), pool: req.pool, clientName: req.client.ClientName, ...extra,
+  }), req.pool.HostedUIDesktopClass));
+}
 
 export function loginRoutes(app: FastifyInstance, deps: Deps): void {
-  const secure = () => deps.urls.secure;
-
-  const render = (request: FastifyRequest, reply: FastifyReply, req: AuthorizeRequest, status: number, extra: { username?: string; error?: string }) => {
-    const csrf = issueXsrfToken(reply, secure());
-    const body = signInPage({ action: formAction(request, '/login'), csrf, clientName: req.client.ClientName, ...extra });
-    return pageHeaders(reply, secure()).code(status).type('text/html; charset=utf-8').send(body.value);
-  };
-
   app.get('/login', async (request, reply) => {
     const req = validateAuthorizeRequest(request.query as Query, deps.store);
-    return render(request, reply, req, 200, req.loginHint !== undefined ? { username: req.loginHint } : {});
+    return renderSignIn(request, reply, deps, req, 200, req.loginHint !== undefined ? { username: req.loginHint } : {});
   });
 
   app.post('/login', async (request, reply) => {
@@ -47,53 +36,21 @@ export function loginRoutes(app: FastifyInstance, deps: Deps): void {
     const username = field(body, 'username') ?? '';
     if (!csrfMatches(request, body)) {
       // Cognito's behaviour is unconfirmed: we refuse with 403 and a fresh form (README).
-      return render(request, reply, req, 403, { username, error: 'Your sign-in form expired. Please try again.' });
+      return renderSignIn(request, reply, deps, req, 403, { username, error: 'Your sign-in form expired. Please try again.' });
     }
+    // Cognito's request validation, before any user is looked up.
+    if (username.length > 128) return renderSignIn(request, reply, deps, req, 200, { username, error: USERNAME_TOO_LONG });
     const password = field(body, 'password') ?? '';
     const user = username === '' ? undefined : findSignInUser(deps.store, req.pool, username);
-    // The JSON API's lockout applies here too (reference §11.4).
-    if (user && deps.lockout.isLocked(user)) return render(request, reply, req, 200, { username, error: PASSWORD_ATTEMPTS_EXCEEDED });
-    if (!user || !user.Enabled || !(await deps.credentials.verify(user, password))) {
-      if (user?.Enabled) deps.lockout.recordFailure(user);
-      return render(request, reply, req, 200, { username, error: INCORRECT });
+    // A failing trigger sends the browser back to the app with error_description, as Cognito does.
+    const outcome = await redirectOnTriggerError(req, () => signIn({ deps, pool: req.pool, client: req.client }, user, { kind: 'password', password, login: username }));
+    switch (outcome.kind) {
+      case 'failed':
+        return renderSignIn(request, reply, deps, req, 200, { username, error: SIGN_IN_MESSAGES[outcome.failure] });
+      case 'challenge':
+        return renderNewPassword(request, reply, deps, req, outcome.session, 200);
+      case 'signed-in':
+        return signedIn(request, reply, deps, req, outcome.user);
     }
-    deps.lockout.recordSuccess(user);
-    if (user.UserStatus === 'UNCONFIRMED') return render(request, reply, req, 200, { username, error: 'User is not confirmed.' });
-    if (user.UserStatus === 'RESET_REQUIRED') {
-      return render(request, reply, req, 200, { username, error: 'Password reset required for the user.' });
-    }
-    if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
-      const challenge = newUuid();
-      deps.passwordChallenges.set(challenge, { userPoolId: req.pool.Id, username: user.Username }, deps.clock.now() + CHALLENGE_SECONDS * 1000);
-      return renderNewPassword(request, reply, deps, req, challenge, 200);
-    }
-    return signedIn(request, reply, deps, req, user);
   });
-}
-
-export function csrfMatches(request: FastifyRequest, body: Body): boolean {
-  const cookie = readCookie(request, XSRF_COOKIE);
-  const sent = field(body, '_csrf');
-  return cookie !== undefined && sent !== undefined && safeEqual(cookie, sent);
-}
-
-export function renderNewPassword(
-  request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, challenge: string, status: number, error?: string,
-) {
-  const csrf = issueXsrfToken(reply, deps.urls.secure);
-  const view = newPasswordPage({
-    action: formAction(request, '/forceChangePassword'), csrf, challenge, clientName: req.client.ClientName,
-    ...(error !== undefined ? { error } : {}),
-  });
-  return pageHeaders(reply, deps.urls.secure).code(status).type('text/html; charset=utf-8').send(view.value);
-}
-
-/** Starts the browser session and sends the user back to the app with a code or tokens. */
-export async function signedIn(request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, user: User) {
-  const authTime = nowSeconds(deps);
-  const sessionId = await deps.sessions.signIn(readCookie(request, SESSION_COOKIE), req.pool.Id, { username: user.Username, authTime });
-  setSessionCookie(reply, sessionId, deps.urls.secure);
-  issueXsrfToken(reply, deps.urls.secure);
-  const location = await completeAuthorization(req, user, authTime, deps);
-  return pageHeaders(reply, deps.urls.secure).redirect(location, 302);
 }

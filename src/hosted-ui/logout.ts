@@ -7,6 +7,7 @@ import type { Deps } from '../deps.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
 import { clearSessionCookie, readCookie, SESSION_COOKIE } from '../http/cookies.js';
 import { pageHeaders } from '../http/headers.js';
+import { pagesOrigin } from '../http/page-origin.js';
 import { param, validateAuthorizeRequest, withParams, type Query } from '../oauth/authorize-request.js';
 
 export function logoutRoutes(app: FastifyInstance, deps: Deps): void {
@@ -37,6 +38,6 @@ export function logoutRoutes(app: FastifyInstance, deps: Deps): void {
     ];
     if (req.state !== undefined) params.push(['state', req.state]);
     if (req.nonce !== undefined) params.push(['nonce', req.nonce]);
-    return reply.redirect(withParams('/login', params), 302);
+    return reply.redirect(withParams(`${pagesOrigin(request, deps)}/login`, params), 302);
   });
 }

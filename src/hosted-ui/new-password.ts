@@ -1,34 +1,61 @@
-// POST /forceChangePassword: the step a FORCE_CHANGE_PASSWORD user goes through on the hosted
-// page before continuing to the app (reference §3.3; path and field names are our choice, README).
-import type { FastifyInstance } from 'fastify';
+// The step a FORCE_CHANGE_PASSWORD user goes through on the hosted pages before continuing to the
+// app: the sign-in POST renders this form, which posts to /forceChangePassword (the path and
+// form name are our choice: Cognito's are not public, README). Its fields are the ones Cognito's
+// password pages share: #new_password, #confirm_password, button[name=reset_password].
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
-import { passwordPolicyProblem } from '../domain/password-policy.js';
-import { savePassword } from '../domain/users.js';
-import { validateAuthorizeRequest, type Query } from '../oauth/authorize-request.js';
-import { csrfMatches, renderNewPassword, signedIn } from './login.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
+import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
+import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
+import { completeNewPassword } from '../sign-in/new-password.js';
+import { csrfMatches, field, formAction, pageQuery, sendPage, type Body } from './form-page.js';
+import { html } from './html.js';
+import { classicPage } from './layout.js';
+import { newPasswordFields } from './password-fields.js';
+import { csrfInput, description, errorLine, link } from './pages.js';
+import { signedIn } from './signed-in.js';
+
+export const PASSWORDS_DIFFER = 'Passwords do not match.';
+
+export function renderNewPassword(
+  request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, session: string, status: number, error?: string,
+) {
+  const action = formAction(request, '/forceChangePassword');
+  const query = pageQuery(request);
+  return sendPage(reply, deps, status, (csrf) => classicPage(html`<div><div>
+${description('Change Password')}
+<p class="client-customizable">Please enter a new password for <strong data-testid="client-name">${req.client.ClientName}</strong>.</p>
+<form action="${action}" name="cognitoNewPasswordForm" method="post" data-testid="new-password-form">${csrfInput(csrf)}
+<input type="hidden" name="challenge" value="${session}"/>
+${errorLine('newPasswordErrorMessage', error, 'new-password-error')}
+${newPasswordFields()}
+<a class="redirect-customizable" href="${link('/login', query)}">Return to login</a>
+</form>
+</div></div>`, req.pool.HostedUIDesktopClass));
+}
 
 export function newPasswordRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/forceChangePassword', async (request, reply) => {
     const req = validateAuthorizeRequest(request.query as Query, deps.store);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const challengeId = typeof body.challenge === 'string' ? body.challenge : '';
-    const challenge = deps.passwordChallenges.get(challengeId);
-    const user = challenge && challenge.userPoolId === req.pool.Id ? deps.store.getUser(req.pool.Id, challenge.username) : undefined;
-    if (!user || !user.Enabled || user.UserStatus !== 'FORCE_CHANGE_PASSWORD') {
-      // Expired or forged step, or a user disabled meanwhile: start the sign-in again.
-      throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
-    }
-    const again = (error: string, status = 200) => renderNewPassword(request, reply, deps, req, challengeId, status, error);
+    const body = request.body as Body;
+    const session = field(body, 'challenge') ?? '';
+    // A forged or expired step starts the sign-in again (checked before anything is shown back).
+    if (!deps.signInChallenges.get(session)) throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
+    const again = (error: string, status = 200) => renderNewPassword(request, reply, deps, req, session, status, error);
     if (!csrfMatches(request, body)) return again('Your form expired. Please try again.', 403);
-    const password = typeof body.password === 'string' ? body.password : '';
-    if (password !== body.confirm_password) return again('Passwords do not match.');
-    const problem = passwordPolicyProblem(password);
-    if (problem) return again(problem);
-    deps.passwordChallenges.delete(challengeId);
-    const updated = await savePassword(deps, user, password, () => ({ UserStatus: 'CONFIRMED' }));
-    // Deleted while the password was hashed: start the sign-in again.
-    if (!updated) throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
-    return signedIn(request, reply, deps, req, updated);
+    const password = field(body, 'password') ?? '';
+    if (password !== field(body, 'confirmPassword')) return again(PASSWORDS_DIFFER);
+    const outcome = await redirectOnTriggerError(req, () => completeNewPassword({ deps, pool: req.pool, client: req.client }, { session, password }));
+    switch (outcome.kind) {
+      case 'failed':
+        // A foreign step, a user disabled or deleted meanwhile: start the sign-in again.
+        throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
+      case 'invalid-password':
+        return again(outcome.message);
+      case 'challenge':
+        return renderNewPassword(request, reply, deps, req, outcome.session, 200);
+      case 'signed-in':
+        return signedIn(request, reply, deps, req, outcome.user);
+    }
   });
 }

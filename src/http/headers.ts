@@ -14,7 +14,7 @@ export function cognitoRequestId(reply: FastifyReply): FastifyReply {
   return reply.header('x-amz-cognito-request-id', newUuid());
 }
 
-/** Browser-facing pages and redirects: no framing, no sniffing, no scripts. */
+/** Browser-facing pages and redirects: no framing, no sniffing, no scripts but the pages' own. */
 export function pageHeaders(reply: FastifyReply, secure: boolean): FastifyReply {
   noStore(cognitoRequestId(reply))
     .header('x-content-type-options', 'nosniff')

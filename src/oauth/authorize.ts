@@ -6,6 +6,7 @@ import { RedirectableError } from '../errors/oauth-error.js';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
 import { pageHeaders } from '../http/headers.js';
 import { validateAuthorizeRequest, type Query } from './authorize-request.js';
+import { pagesOrigin } from '../http/page-origin.js';
 import { completeAuthorization } from './complete-authorization.js';
 
 export function authorizeRoutes(app: FastifyInstance, deps: Deps): void {
@@ -22,7 +23,8 @@ export function authorizeRoutes(app: FastifyInstance, deps: Deps): void {
       const state: Array<[string, string]> = req.state !== undefined ? [['state', req.state]] : [];
       throw new RedirectableError(req.redirectUri, [['error', 'login_required'], ...state]);
     }
+    // Absolute, as Cognito's: scripted flows post to the Location they were sent to as is.
     const q = request.url.indexOf('?');
-    return reply.redirect(`/login${q < 0 ? '' : request.url.slice(q)}`, 302);
+    return reply.redirect(`${pagesOrigin(request, deps)}/login${q < 0 ? '' : request.url.slice(q)}`, 302);
   });
 }

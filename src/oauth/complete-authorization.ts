@@ -4,17 +4,23 @@ import { epochSeconds } from '../clock.js';
 import { newUuid } from '../domain/ids.js';
 import type { User } from '../domain/model.js';
 import type { Deps } from '../deps.js';
+import { userTokenOverrides } from '../triggers/pre-token.js';
 import { withParams, type AuthorizeRequest } from './authorize-request.js';
+import { redirectOnTriggerError } from './trigger-errors.js';
 
 export const CODE_SECONDS = 300;
 
 export async function completeAuthorization(
-  req: AuthorizeRequest, user: User, authTime: number, deps: Pick<Deps, 'store' | 'clock' | 'tokens'>,
+  req: AuthorizeRequest, user: User, authTime: number, deps: Pick<Deps, 'store' | 'clock' | 'tokens' | 'triggers'>,
 ): Promise<string> {
   const state: Array<[string, string]> = req.state !== undefined ? [['state', req.state]] : [];
+  // The pre token generation trigger runs now, also for the code flow, so that its failure goes
+  // back to the app as a redirect; the code keeps its result for the token exchange.
+  const overrides = await redirectOnTriggerError(req, () =>
+    userTokenOverrides(deps, req.client, user, req.scopes, { source: 'TokenGeneration_HostedAuth' }));
   if (req.responseType === 'token') {
     const t = await deps.tokens.userTokens({
-      client: req.client, user, scopes: req.scopes, channel: 'oauth', authTime, withRefreshToken: false,
+      client: req.client, user, scopes: req.scopes, channel: 'oauth', authTime, withRefreshToken: false, overrides,
       ...(req.nonce !== undefined ? { nonce: req.nonce } : {}),
     });
     // Never a refresh token in the implicit flow; order as captured from Cognito.
@@ -35,6 +41,7 @@ export async function completeAuthorization(
     expiresAt: deps.clock.now() + CODE_SECONDS * 1000,
     ...(req.nonce !== undefined ? { nonce: req.nonce } : {}),
     ...(req.codeChallenge !== undefined ? { codeChallenge: req.codeChallenge } : {}),
+    ...(overrides !== undefined ? { overrides } : {}),
   });
   return withParams(req.redirectUri, [['code', code], ...state]);
 }

@@ -10,6 +10,8 @@
 import { epochSeconds, type Clock } from '../clock.js';
 import { rotates, signedOutBefore, type AppClient, type User } from '../domain/model.js';
 import type { Store } from '../store/store.js';
+import type { Triggers } from '../triggers/runtime.js';
+import { userTokenOverrides } from '../triggers/pre-token.js';
 import type { RefreshState } from './refresh-token.js';
 import type { TokenIssuer, TokenSet } from './token-issuer.js';
 
@@ -28,6 +30,7 @@ export interface RefreshDeps {
   tokens: TokenIssuer;
   store: Store;
   clock: Clock;
+  triggers: Triggers;
 }
 
 export async function checkRefreshToken(token: string, client: AppClient, deps: RefreshDeps): Promise<RefreshGrant | RefreshProblem> {
@@ -50,9 +53,13 @@ export async function checkRefreshToken(token: string, client: AppClient, deps: 
 /**
  * New access and ID tokens for a checked refresh token. Without rotation (Cognito's default) no new
  * refresh token; with it, a new one that ends when the original would have, and the original is
- * rotated out (remembered until it would have expired anyway).
+ * rotated out (remembered until it would have expired anyway). The pre token generation trigger
+ * runs again (TokenGeneration_RefreshTokens) first: when it fails, nothing is rotated out.
  */
-export async function refreshedTokens(deps: RefreshDeps, client: AppClient, { state, user }: RefreshGrant): Promise<TokenSet> {
+export async function refreshedTokens(
+  deps: RefreshDeps, client: AppClient, { state, user }: RefreshGrant, clientMetadata?: Record<string, string>,
+): Promise<TokenSet> {
+  const overrides = await userTokenOverrides(deps, client, user, state.scope, { source: 'TokenGeneration_RefreshTokens', clientMetadata });
   const rotation = rotates(client);
   if (rotation) {
     const graceMs = (client.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0) * 1000;
@@ -60,7 +67,7 @@ export async function refreshedTokens(deps: RefreshDeps, client: AppClient, { st
   }
   return deps.tokens.userTokens({
     client, user, scopes: state.scope, channel: state.channel, authTime: state.auth_time,
-    originJti: state.origin_jti, eventId: state.event_id, withRefreshToken: rotation,
+    originJti: state.origin_jti, eventId: state.event_id, withRefreshToken: rotation, overrides,
     ...(rotation ? { refreshExpiresAt: state.exp } : {}),
   });
 }

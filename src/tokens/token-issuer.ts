@@ -8,6 +8,7 @@ import { firstIatAfterSignOut, type AppClient, type User } from '../domain/model
 import type { Urls } from '../urls.js';
 import { accessTokenClaims, clientCredentialsClaims, idTokenClaims, type Channel, type SessionFacts } from './claims.js';
 import { customizeClaims } from './customization.js';
+import { applyOverrides, type ClaimOverrides } from './overrides.js';
 import type { Store } from '../store/store.js';
 import type { Keys, SigningKey } from './keys.js';
 import { openRefreshToken, sealRefreshToken, type RefreshState } from './refresh-token.js';
@@ -36,6 +37,8 @@ export interface UserTokenRequest {
   withRefreshToken: boolean;
   /** Epoch seconds: a rotated refresh token ends when the one it replaces would have. */
   refreshExpiresAt?: number;
+  /** A pre token generation trigger's changes, applied after the fixtures' TokenCustomization. */
+  overrides?: ClaimOverrides | undefined;
 }
 
 export class TokenIssuer {
@@ -67,7 +70,8 @@ export class TokenIssuer {
     };
     const expiresIn = accessTokenSeconds(req.client);
     const layers = [this.deps.store.getPool(poolId)?.TokenCustomization, req.client.TokenCustomization, req.user.TokenCustomization];
-    const custom = (claims: Record<string, unknown>, kind: 'IdToken' | 'AccessToken') => customizeClaims(claims, kind, layers, req.user.Attributes);
+    const custom = (claims: Record<string, unknown>, kind: 'IdToken' | 'AccessToken') =>
+      applyOverrides(customizeClaims(claims, kind, layers, req.user.Attributes), kind, req.overrides);
     const accessToken = await sign(custom(accessTokenClaims(facts, expiresIn, newUuid()), 'AccessToken'), ring.access);
     // An ID token needs openid through the OAuth endpoints; the JSON API always returns one.
     const wantsId = req.channel === 'api' || req.scopes.includes('openid');
@@ -84,12 +88,12 @@ export class TokenIssuer {
     };
   }
 
-  async clientCredentialsToken(client: AppClient, scopes: readonly string[]): Promise<TokenSet> {
+  async clientCredentialsToken(client: AppClient, scopes: readonly string[], overrides?: ClaimOverrides): Promise<TokenSet> {
     const iat = epochSeconds(this.deps.clock.now());
     const expiresIn = accessTokenSeconds(client);
     const issuer = this.deps.urls.issuer(client.UserPoolId);
     const layers = [this.deps.store.getPool(client.UserPoolId)?.TokenCustomization, client.TokenCustomization];
-    const claims = customizeClaims(clientCredentialsClaims(issuer, client, scopes, iat, expiresIn, newUuid()), 'AccessToken', layers, {});
+    const claims = applyOverrides(customizeClaims(clientCredentialsClaims(issuer, client, scopes, iat, expiresIn, newUuid()), 'AccessToken', layers, {}), 'AccessToken', overrides);
     return { access_token: await sign(claims, (await this.ring(client.UserPoolId)).access), expires_in: expiresIn, token_type: 'Bearer' };
   }
 

@@ -107,7 +107,7 @@ t.test('custom Schema entries are validated as Cognito validates them', async (t
   const refused = (Schema: SchemaAttributeType[], message: string) => rejectsWith(t, makePool({ Schema }), 'InvalidParameterException', message);
   await refused([{ Name: 'tier', AttributeDataType: 'String', Required: true }], 'Required custom attributes are not supported currently.');
   await refused([{ Name: 'tier', AttributeDataType: 'Text' as 'String' }],
-    "Validation error detected: Value 'Text' failed to satisfy constraint: Member must satisfy enum value set: [Boolean, Number, String, DateTime]");
+    "1 validation error detected: Value 'Text' at 'schema.1.member.attributeDataType' failed to satisfy constraint: Member must satisfy enum value set: [String, Number, DateTime, Boolean]");
   await refused([{ Name: 'tier' }], 'Invalid AttributeDataType input, consider using the provided AttributeDataType enum.');
   await refused([{ Name: 'tier', AttributeDataType: 'String', StringAttributeConstraints: { MinLength: '10', MaxLength: '5' } }],
     'user.custom:tier: Max length cannot be less than min length.');

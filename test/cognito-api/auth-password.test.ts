@@ -57,8 +57,11 @@ t.test('users in every state, LEGACY client', async (t) => {
   await rejectsWith(t, passwordAuth('alice', 'wrong-Passw0rd!'), 'NotAuthorizedException', 'Incorrect username or password.');
   await rejectsWith(t, passwordAuth('carol', PASSWORD), 'NotAuthorizedException', 'User is disabled.');
   await rejectsWith(t, passwordAuth('dave', PASSWORD), 'UserNotConfirmedException', 'User is not confirmed.');
-  await rejectsWith(t, passwordAuth('dave', 'wrong'), 'NotAuthorizedException', 'Incorrect username or password.');
+  // Unconfirmed whatever the password; reset-required only with the right one (observed Cognito).
+  await rejectsWith(t, passwordAuth('dave', 'wrong'), 'UserNotConfirmedException', 'User is not confirmed.');
   await rejectsWith(t, passwordAuth('rita', PASSWORD), 'PasswordResetRequiredException', 'Password reset required for the user');
+  await rejectsWith(t, passwordAuth('rita', 'wrong'), 'NotAuthorizedException', 'Incorrect username or password.');
+  await rejectsWith(t, passwordAuth('carol', 'wrong'), 'NotAuthorizedException', 'User is disabled.');
   // This pool has no sign-in aliases: an email is just an unknown username.
   await rejectsWith(t, passwordAuth('alice@example.com', PASSWORD), 'UserNotFoundException', 'User does not exist.');
 });
@@ -93,8 +96,8 @@ t.test('flows belong to one operation; bad input', async (t) => {
     'InvalidParameterException',
     "1 validation error detected: Value 'BOGUS' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: "
     + '[USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]');
-  await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: PUBLIC_CLIENT })),
-    'InvalidParameterException', 'AuthFlow CUSTOM_AUTH is not supported by cognito-emulator');
+  await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: PUBLIC_CLIENT })),
+    'InvalidParameterException', 'AuthFlow USER_AUTH is not supported by cognito-emulator');
   await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'nosuchclient' })),
     'ResourceNotFoundException', 'User pool client nosuchclient does not exist.');
   await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { PASSWORD } })),

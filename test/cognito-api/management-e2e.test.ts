@@ -104,5 +104,5 @@ t.test('AllowedOAuthFlowsUserPoolClient defaults to false via the API; UpdateUse
   await sdk.send(new UpdateUserPoolClientCommand({ ...settings, ClientId: clientId, AllowedOAuthFlowsUserPoolClient: true }));
   const allowed = await fetch(`${server.url}/oauth2/authorize?${query}`, { redirect: 'manual' });
   t.equal(allowed.status, 302);
-  t.equal(allowed.headers.get('location'), `/login?${query}`);
+  t.equal(allowed.headers.get('location'), `${server.url}/login?${query}`);
 });

@@ -29,7 +29,7 @@ t.test('CreateGroup / GetGroup', async (t) => {
   await rejectsWith(t, sdk.send(new CreateGroupCommand({ UserPoolId: POOL_ID, GroupName: 'editors' })), 'GroupExistsException',
     'A group with the name editors already exists.');
   await rejectsWith(t, sdk.send(new CreateGroupCommand({ UserPoolId: POOL_ID, GroupName: 'x', Precedence: -1 })), 'InvalidParameterException',
-    "1 validation error detected: Value '-1' at 'precedence' failed to satisfy constraint: Member must have value less than or equal to 2147483647 and greater than or equal to 0");
+    "1 validation error detected: Value '-1' at 'precedence' failed to satisfy constraint: Member must have value greater than or equal to 0");
   await rejectsWith(t, sdk.send(new CreateGroupCommand({ UserPoolId: POOL_ID, GroupName: 'x', RoleArn: 'not-an-arn-but-long-enough' })),
     'InvalidParameterException',
     "1 validation error detected: Value 'not-an-arn-but-long-enough' at 'roleArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?");
@@ -51,7 +51,7 @@ t.test('ListGroups: by name, paged', async (t) => {
   } while (token !== undefined && names.length < 10);
   t.same(names, ['admins', 'bare', 'editors', 'readers']);
   await rejectsWith(t, sdk.send(new ListGroupsCommand({ UserPoolId: POOL_ID, Limit: 61 })), 'InvalidParameterException',
-    "1 validation error detected: Value '61' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60 and greater than or equal to 1");
+    "1 validation error detected: Value '61' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60");
 });
 
 t.test('UpdateGroup changes only what it is given', async (t) => {

@@ -83,7 +83,7 @@ t.test('ListUserPools: MaxResults required, pages with NextToken', async (t) => 
   await rejectsWith(t, sdk.send(new ListUserPoolsCommand({} as { MaxResults: number })), 'InvalidParameterException',
     "1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null");
   await rejectsWith(t, sdk.send(new ListUserPoolsCommand({ MaxResults: 61 })), 'InvalidParameterException',
-    "1 validation error detected: Value '61' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 60 and greater than or equal to 1");
+    "1 validation error detected: Value '61' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 60");
   await rejectsWith(t, sdk.send(new ListUserPoolsCommand({ MaxResults: 1, NextToken: 'garbage' })), 'InvalidParameterException',
     'Invalid pagination token.');
   const all = await sdk.send(new ListUserPoolsCommand({ MaxResults: 60 }));

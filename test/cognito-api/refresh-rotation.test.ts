@@ -187,7 +187,7 @@ t.test('RefreshTokenRotation on Create/Update/DescribeUserPoolClient', async (t)
   t.same(on.UserPoolClient?.RefreshTokenRotation, { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 });
 
   await rejectsWith(t, sdk.send(new CreateUserPoolClientCommand({ UserPoolId: POOL_ID, ClientName: 'bad', RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 61 } })),
-    'InvalidParameterException', "1 validation error detected: Value '61' at 'retryGracePeriodSeconds' failed to satisfy constraint: Member must have value less than or equal to 60 and greater than or equal to 0");
+    'InvalidParameterException', "1 validation error detected: Value '61' at 'retryGracePeriodSeconds' failed to satisfy constraint: Member must have value less than or equal to 60");
   await rejectsWith(t, sdk.send(new CreateUserPoolClientCommand({ UserPoolId: POOL_ID, ClientName: 'bad', RefreshTokenRotation: { RetryGracePeriodSeconds: 5 } as never })),
     'InvalidParameterException', "1 validation error detected: Value null at 'feature' failed to satisfy constraint: Member must not be null");
   await rejectsWith(t, sdk.send(new CreateUserPoolClientCommand({ UserPoolId: POOL_ID, ClientName: 'bad', RefreshTokenRotation: { Feature: 'ON' as never } })),

@@ -117,7 +117,12 @@ t.test('user states, flows and input checks', async (t) => {
   const init = (USERNAME: string, SRP_A = srpA, ClientId = PUBLIC_CLIENT) =>
     sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId, AuthParameters: { USERNAME, SRP_A } }));
   await rejectsWith(t, init('carol'), 'NotAuthorizedException', 'User is disabled.');
-  await rejectsWith(t, init('rita'), 'PasswordResetRequiredException', 'Password reset required for the user');
+  // Unconfirmed users get no challenge; reset-required ones hear it only after a correct proof.
+  await rejectsWith(t, init('dave'), 'UserNotConfirmedException', 'User is not confirmed.');
+  const rita = await startFast('rita');
+  await rejectsWith(t, respond(await rita.client.respond(rita.out.ChallengeParameters, 'wrong-Passw0rd!')), 'NotAuthorizedException', 'Incorrect username or password.');
+  const rita2 = await startFast('rita');
+  await rejectsWith(t, respond(await rita2.client.respond(rita2.out.ChallengeParameters, PASSWORD)), 'PasswordResetRequiredException', 'Password reset required for the user');
   await rejectsWith(t, init('alice', srpA, ADMIN_ONLY_CLIENT), 'InvalidParameterException', 'Auth flow not enabled for this client');
   for (const bad of ['0', N_HEX, N_HEX + '00', 'xyz']) {
     await rejectsWith(t, init('alice', bad), 'InvalidParameterException', 'SRP_A must be a hexadecimal number that is not 0 mod N');
@@ -125,9 +130,6 @@ t.test('user states, flows and input checks', async (t) => {
   await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME: 'alice' } })),
     'InvalidParameterException', 'Missing required parameter SRP_A');
   await rejectsWith(t, respond({ USERNAME: 'alice' }), 'InvalidParameterException', 'Missing required parameter PASSWORD_CLAIM_SECRET_BLOCK');
-
-  const dave = await startFast('dave');
-  await rejectsWith(t, respond(await dave.client.respond(dave.out.ChallengeParameters, PASSWORD)), 'UserNotConfirmedException', 'User is not confirmed.');
 
   const other = await startFast('alice');
   const answer = await other.client.respond(other.out.ChallengeParameters, PASSWORD);

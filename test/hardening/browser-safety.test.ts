@@ -6,7 +6,8 @@
 import t, { type Test } from 'tap';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import { CONTENT_SECURITY_POLICY } from '../../src/hosted-ui/layout.js';
+import { CONTENT_SECURITY_POLICY, PAGE_SCRIPT } from '../../src/hosted-ui/layout.js';
+import { withoutPageScript } from '../helpers/html.js';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { CALLBACK, LOGOUT_URL, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
 import { authorizeQuery, csrfField, openLoginPage, postForm, responseCookies, submitLogin, UUID } from '../helpers/flow.js';
@@ -31,12 +32,13 @@ function checkPage(t: Test, res: Injected, name: string, status: number) {
   t.ok(CONTENT_SECURITY_POLICY.includes(`'sha256-${createHash('sha256').update(style).digest('base64')}'`), `${name}: the CSP allows exactly our stylesheet`);
 }
 
-t.test('the CSP forbids scripts, framing, plugins and base-uri tricks', async (t) => {
+t.test('the CSP forbids other scripts, framing, plugins and base-uri tricks', async (t) => {
   const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
   t.same(directives, {
-    'default-src': "'none'", 'style-src': directives['style-src'], 'img-src': "'self' data:", 'frame-ancestors': "'none'", 'base-uri': "'none'",
+    'default-src': "'none'", 'style-src': directives['style-src'], 'script-src': directives['script-src'], 'img-src': "'self' data:", 'frame-ancestors': "'none'", 'base-uri': "'none'",
   });
   t.match(directives['style-src'], /^'sha256-[A-Za-z0-9+/]+=*'$/, 'styles by hash only, no unsafe-inline');
+  t.equal(directives['script-src'], `'sha256-${createHash('sha256').update(PAGE_SCRIPT).digest('base64')}'`, 'the page\'s own script by hash, nothing else');
 });
 
 t.test('every HTML page and browser redirect carries the security headers; markup stays ours', async (t) => {
@@ -44,13 +46,13 @@ t.test('every HTML page and browser redirect carries the security headers; marku
   const evil = '"><script>alert(1)</script><x-evil>';
   const page = await openLoginPage(app, { state: evil, nonce: evil, extra: { login_hint: evil } });
   checkPage(t, page.res, 'GET /login (reflecting login_hint, state and nonce)', 200);
-  t.notMatch(page.res.body, /<script|<x-evil/);
+  t.notMatch(withoutPageScript(page.res.body), /<script|<x-evil/);
   checkPage(t, await submitLogin(app, page, evil, 'wrong'), 'POST /login, wrong password (reflecting the username)', 200);
   checkPage(t, await postForm(app, `/login?${page.query}`, { _csrf: 'forged', username: 'alice', password: 'x' }, { cookies: page.cookies }), 'POST /login, bad CSRF', 403);
   const bob = await submitLogin(app, await openLoginPage(app), 'bob', 'TempPassw0rd!');
   checkPage(t, bob, 'the change-password page', 200);
   const step = { csrf: csrfField(bob.body) ?? '', challenge: /name="challenge" value="([^"]+)"/.exec(bob.body)?.[1] ?? '', cookies: { 'XSRF-TOKEN': responseCookies(bob)['XSRF-TOKEN'] ?? '' } };
-  checkPage(t, await postForm(app, `/forceChangePassword?${authorizeQuery()}`, { _csrf: step.csrf, challenge: step.challenge, password: 'N3w-Passw0rd!', confirm_password: evil }, { cookies: step.cookies }),
+  checkPage(t, await postForm(app, `/forceChangePassword?${authorizeQuery()}`, { _csrf: step.csrf, challenge: step.challenge, password: 'N3w-Passw0rd!', confirmPassword: evil }, { cookies: step.cookies }),
     'change-password mismatch', 200);
   checkPage(t, await app.inject({ url: `/error?error=${encodeURIComponent(evil)}` }), 'GET /error reflecting error', 400);
   checkPage(t, await app.inject({ method: 'POST', url: `/login?${authorizeQuery()}`, headers: { 'content-type': 'text/xml' }, payload: '<a/>' }), '415 page', 415);
@@ -103,7 +105,9 @@ t.test('CSRF: every form POST refuses a missing, forged or mismatched token, and
   app.addHook('onRoute', (r) => { routes.push(r); });
   await app.ready();
   const formRoutes = routes.filter((r) => [r.method].flat().includes('POST') && !r.url.startsWith('/_emulator') && !r.url.startsWith('/oauth2') && r.url !== '/');
-  t.same(formRoutes.map((r) => r.url).sort(), ['/forceChangePassword', '/login'], 'the hosted forms');
+  t.same(formRoutes.map((r) => r.url).sort(), [
+    '/confirm', '/confirmForgotPassword', '/forceChangePassword', '/forgotPassword', '/login', '/resendcode', '/signup',
+  ], 'the hosted forms');
 
   const page = await openLoginPage(app);
   const other = await openLoginPage(app);
@@ -128,11 +132,30 @@ t.test('CSRF: every form POST refuses a missing, forged or mismatched token, and
   const challenge = /name="challenge" value="([^"]+)"/.exec(bob.body)?.[1] ?? '';
   const bobCookies = { 'XSRF-TOKEN': responseCookies(bob)['XSRF-TOKEN'] ?? '' };
   for (const [name, csrf, cookies] of [['no token', {}, {}], ['forged token', { _csrf: 'forged' }, bobCookies], ['another page’s token', { _csrf: page.csrf }, bobCookies]] as const) {
-    const res = await postForm(app, `/forceChangePassword?${authorizeQuery()}`, { ...csrf, challenge, password: 'N3w-Passw0rd!', confirm_password: 'N3w-Passw0rd!' }, { cookies });
+    const res = await postForm(app, `/forceChangePassword?${authorizeQuery()}`, { ...csrf, challenge, password: 'N3w-Passw0rd!', confirmPassword: 'N3w-Passw0rd!' }, { cookies });
     t.equal(res.statusCode, 403, `/forceChangePassword, ${name}: 403`);
     t.equal(res.headers.location, undefined, `/forceChangePassword, ${name}: no redirect`);
   }
   t.equal(deps.store.getUser(POOL_ID, 'bob')?.UserStatus, 'FORCE_CHANGE_PASSWORD', 'bob’s password was not changed');
+
+  // The self-service forms: a token from another page or none at all changes nothing and sends nothing.
+  const selfService: Array<[string, Record<string, string>]> = [
+    ['/signup', { username: 'csrf-victim', password: 'Passw0rd!', 'requiredAttributes[email]': 'v@example.com' }],
+    ['/confirm', { username: 'dave', code: '123456' }],
+    ['/resendcode', { username: 'dave' }],
+    ['/forgotPassword', { username: 'alice' }],
+    ['/confirmForgotPassword', { username: 'alice', code: '123456', password: 'N3w-Passw0rd!', confirmPassword: 'N3w-Passw0rd!' }],
+  ];
+  for (const [path, fields] of selfService) {
+    for (const [name, csrf, cookies] of [['no token', {}, {}], ['another page’s token', { _csrf: other.csrf }, page.cookies]] as const) {
+      const res = await postForm(app, `${path}?${authorizeQuery()}`, { ...csrf, ...fields }, { cookies });
+      t.equal(res.statusCode, 403, `${path}, ${name}: 403`);
+      t.equal(res.headers.location, undefined, `${path}, ${name}: no redirect`);
+    }
+  }
+  t.equal(deps.store.getUser(POOL_ID, 'csrf-victim'), undefined, 'no user was signed up');
+  t.equal(deps.store.getUser(POOL_ID, 'dave')?.UserStatus, 'UNCONFIRMED', 'dave was not confirmed');
+  t.same(deps.messages.find({ userPoolId: POOL_ID }), [], 'no code was sent');
 });
 
 t.test('no open redirect through redirect_uri, logout_uri or state', async (t) => {

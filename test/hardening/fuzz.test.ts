@@ -33,9 +33,9 @@ interface Answer {
 }
 
 /** What is wrong with an answer, or undefined. */
-export function answerProblem(res: Answer): string | undefined {
+export function answerProblem(res: Answer, ownOrigin?: string): string | undefined {
   if (res.status >= 500) return `status ${res.status}`;
-  const header = headerProblem(res.headers);
+  const header = headerProblem(res.headers, ownOrigin);
   if (header) return header;
   const type = String(res.headers['content-type'] ?? '');
   if (type.startsWith('text/html')) return htmlProblem(res.body);
@@ -216,7 +216,7 @@ t.test('hostile requests over a real socket: no dropped connection, no 5xx', asy
       const body = await res.body.text();
       server.deps.faults.clear();
       answered++;
-      const problem = answerProblem({ status: res.statusCode, headers: res.headers as Answer['headers'], body });
+      const problem = answerProblem({ status: res.statusCode, headers: res.headers as Answer['headers'], body }, server.url);
       if (problem) failures.push(`${problem}: ${describe(req)}`);
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';

@@ -29,8 +29,8 @@ function sizes(deps: Deps): Record<string, number> {
     codes: deps.store.listCodes().length,
     revocations: Object.keys((field(field(deps.store, 'db') as object, 'data') as { revocations: object }).revocations).length,
     sessions: mapSize(deps.sessions, 'sessions'),
-    passwordChallenges: deps.passwordChallenges.size,
-    challengeSessions: mapSize(deps.authChallenges, 'sessions'),
+    // One store for the hosted page's new-password steps and the JSON API's challenge Sessions.
+    signInChallenges: mapSize(deps.signInChallenges, 'sessions'),
     verificationCodes: mapSize(deps.verificationCodes, 'pending'),
   };
 }
@@ -63,7 +63,7 @@ t.test('expired codes, sessions, challenges, verification codes and revocations 
     t.equal(revoked.statusCode, 200, 'refresh token revoked');
   }
   const before = sizes(deps);
-  t.same(before, { codes: 10, revocations: 3, sessions: 13, passwordChallenges: 3, challengeSessions: 5, verificationCodes: 4 }, 'everything recorded');
+  t.same(before, { codes: 10, revocations: 3, sessions: 13, signInChallenges: 8, verificationCodes: 4 }, 'everything recorded');
 
   clock.offsetMs += 40_000; // past the purge interval, before anything expires
   await app.inject({ url: '/health' });
@@ -72,7 +72,7 @@ t.test('expired codes, sessions, challenges, verification codes and revocations 
   clock.offsetMs += 31 * DAY_S * 1000; // past every lifetime (refresh tokens: 30 days)
   t.same(sizes(deps), before, 'nothing is freed before a request or the timer');
   await app.inject({ url: '/health' });
-  t.same(sizes(deps), { codes: 0, revocations: 0, sessions: 0, passwordChallenges: 0, challengeSessions: 0, verificationCodes: 0 }, 'the next request purged it all');
+  t.same(sizes(deps), { codes: 0, revocations: 0, sessions: 0, signInChallenges: 0, verificationCodes: 0 }, 'the next request purged it all');
 });
 
 t.test('a bounded soak of the CLI: RSS stays flat while expiring things come and go', async (t) => {

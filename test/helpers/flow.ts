@@ -79,9 +79,9 @@ export function authorizeQuery(p: AuthorizeParams = {}): string {
   return new URLSearchParams({ ...q, ...p.extra }).toString();
 }
 
-/** The `_csrf` hidden field of a hosted page. */
+/** The `_csrf` hidden field of a hosted page (the same in both copies of the form). */
 export function csrfField(body: string): string | undefined {
-  return /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(body)?.[1];
+  return /<input type="hidden" name="_csrf" value="([^"]*)"\/>/.exec(body)?.[1];
 }
 
 export interface LoginPage {
@@ -96,7 +96,9 @@ export interface LoginPage {
 export async function openLoginPage(app: FastifyInstance, p: AuthorizeParams = {}): Promise<LoginPage> {
   const query = authorizeQuery(p);
   const authorize = await app.inject({ url: `/oauth2/authorize?${query}` });
-  if (authorize.statusCode !== 302 || authorize.headers.location !== `/login?${query}`) {
+  // Absolute, on the app's PUBLIC_URL (whatever a test configured).
+  const location = typeof authorize.headers.location === 'string' && URL.canParse(authorize.headers.location) ? new URL(authorize.headers.location) : null;
+  if (authorize.statusCode !== 302 || location?.pathname !== '/login' || location.search !== `?${query}`) {
     throw new Error(`authorize did not redirect to /login: ${authorize.statusCode} ${String(authorize.headers.location)}`);
   }
   const res = await app.inject({ url: `/login?${query}` });

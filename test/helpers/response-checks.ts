@@ -5,6 +5,8 @@
 // - locationProblem: a redirect goes to a registered CallbackURL / LogoutURL (parameters may be
 //   appended) or to one of the emulator's own pages, never anywhere else;
 // - headerProblem: no header carries CR/LF, and cookies are only the emulator's own, HttpOnly.
+import { PAGE_SCRIPT } from '../../src/hosted-ui/layout.js';
+import { PUBLIC_URL } from './build-test-app.js';
 import { TEST_FIXTURE } from './fixture.js';
 
 type Headers = Record<string, string | string[] | number | undefined>;
@@ -17,12 +19,14 @@ export const REGISTERED_URLS: readonly string[] = [...new Set(
   ])),
 )];
 
-/** The emulator's own pages a browser may be sent to. */
-const OWN_PAGES = ['/login', '/error'];
+/** The emulator's own pages a browser may be sent to (relative, or absolute on its PUBLIC_URL). */
+const OWN_PAGES = ['/login', '/error', '/signup', '/confirm', '/forgotPassword', '/confirmForgotPassword'];
 
-export function locationProblem(location: string, registered: readonly string[] = REGISTERED_URLS): string | undefined {
+export function locationProblem(given: string, registered: readonly string[] = REGISTERED_URLS, ownOrigin = PUBLIC_URL): string | undefined {
+  let location = given;
   // Browsers drop tabs and newlines from URLs and treat `\` as `/`: none may appear at all.
   if (/[\u0000-\u0020\u007f\\]/.test(location)) return `control character, space or backslash in Location ${JSON.stringify(location)}`;
+  if (location.startsWith(`${ownOrigin}/`)) location = location.slice(ownOrigin.length);
   if (location.startsWith('/')) {
     if (location.startsWith('//')) return `protocol-relative Location ${location}`;
     const path = location.split(/[?#]/)[0];
@@ -39,7 +43,8 @@ export function locationProblem(location: string, registered: readonly string[] 
 
 const COOKIES = new Set(['XSRF-TOKEN', 'cognito']);
 
-export function headerProblem(headers: Headers): string | undefined {
+/** `ownOrigin`: the emulator's PUBLIC_URL, where its own pages may be sent absolutely. */
+export function headerProblem(headers: Headers, ownOrigin = PUBLIC_URL): string | undefined {
   for (const [name, raw] of Object.entries(headers)) {
     if (/evil|inject/i.test(name)) return `injected header ${name}`;
     for (const value of Array.isArray(raw) ? raw : [raw]) {
@@ -54,15 +59,17 @@ export function headerProblem(headers: Headers): string | undefined {
     if (!/;\s*SameSite=Lax(;|$)/i.test(cookie)) return `cookie ${name} is not SameSite=Lax`;
   }
   const location = headers.location;
-  if (location !== undefined) return locationProblem(String(location));
+  if (location !== undefined) return locationProblem(String(location), REGISTERED_URLS, ownOrigin);
   return undefined;
 }
 
 /** The tags and attributes of the hosted pages (layout.ts, pages.ts). Anything else is injected. */
-const TAGS = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'div', 'p', 'h1', 'strong', 'form', 'input', 'label']);
+const TAGS = new Set([
+  '!doctype', 'html', 'head', 'meta', 'title', 'style', 'script', 'body', 'div', 'p', 'h1', 'span', 'strong', 'center', 'a', 'form', 'input', 'label', 'button',
+]);
 const ATTRIBUTES = new Set([
-  'lang', 'charset', 'name', 'content', 'class', 'id', 'role', 'method', 'action', 'type', 'value', 'for', 'placeholder',
-  'autocapitalize', 'autocomplete', 'required', 'novalidate', 'aria-label', 'data-testid',
+  'lang', 'charset', 'name', 'content', 'class', 'id', 'role', 'method', 'action', 'type', 'value', 'for', 'placeholder', 'href',
+  'autocapitalize', 'autocomplete', 'required', 'novalidate', 'aria-label', 'aria-hidden', 'data-testid',
 ]);
 
 export function htmlProblem(body: string): string | undefined {
@@ -78,6 +85,7 @@ export function htmlProblem(body: string): string | undefined {
       while (/\s/.test(body[j] ?? '')) j++;
       if (j >= body.length) return `unterminated tag ${around(i)}`;
       if (body[j] === '>') break;
+      if (body.startsWith('/>', j)) { j++; break; }
       const name = /^[^\s"'>/=]+/.exec(body.slice(j))?.[0];
       if (name === undefined) return `malformed attribute ${around(j)}`;
       if (tag === '!doctype' ? name.toLowerCase() !== 'html' : !ATTRIBUTES.has(name.toLowerCase())) return `unexpected attribute ${name} ${around(j)}`;
@@ -89,13 +97,18 @@ export function htmlProblem(body: string): string | undefined {
       if (end < 0) return `unterminated attribute value ${around(j)}`;
       const value = body.slice(j + 1, end);
       if (/[<>]/.test(value)) return `unescaped < or > in an attribute value ${around(j)}`;
-      if (name === 'action' && (!value.startsWith('/') || value.startsWith('//'))) return `form action leaves the emulator: ${value.slice(0, 100)}`;
+      if ((name === 'action' || name === 'href') && (!value.startsWith('/') || value.startsWith('//'))) return `${name} leaves the emulator: ${value.slice(0, 100)}`;
       j = end + 1;
     }
     i = j + 1;
     // The one stylesheet is ours; skip to its end (CSS has no "<").
     if (tag === 'style' && open[1] === '') i = body.indexOf('</style>', i);
     if (i < 0) return 'unterminated <style>';
+    // The one script must be exactly the page's own.
+    if (tag === 'script' && open[1] === '') {
+      if (!body.startsWith(`${PAGE_SCRIPT}</script>`, i)) return `a script that is not the page's own ${around(i)}`;
+      i += PAGE_SCRIPT.length;
+    }
   }
   return undefined;
 }

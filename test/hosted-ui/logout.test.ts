@@ -2,7 +2,7 @@
 // there; redirect_uri + response_type → clear and show /login for that request; nothing else is
 // ever followed, and hostile values never leave the registered URLs or reach a header.
 import t from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
+import { buildTestApp, PUBLIC_URL } from '../helpers/build-test-app.js';
 import { API, CALLBACK, LOGOUT_URL, NO_REVOKE_CLIENT, PASSWORD, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixture.js';
 import { authorizeQuery, openLoginPage, responseCookies, signIn, submitLogin } from '../helpers/flow.js';
 import { cookieAttributes, getWithSession, setCookieLine, setCookieLines } from '../helpers/oauth-flow.js';
@@ -35,7 +35,7 @@ t.test('client_id + registered logout_uri → 302 there, session cookie cleared,
   t.equal(res.headers['access-control-allow-origin'], undefined, '/logout sends no CORS headers');
 
   const after = await authorize(app, sid);
-  t.equal(after.headers.location, `/login?${authorizeQuery()}`, 'the old cookie no longer signs in');
+  t.equal(after.headers.location, `${PUBLIC_URL}/login?${authorizeQuery()}`, 'the old cookie no longer signs in');
   const none = await getWithSession(app, `/oauth2/authorize?${authorizeQuery({ extra: { prompt: 'none' } })}`, sid);
   t.equal(none.headers.location, `${CALLBACK}?error=login_required`);
 });
@@ -59,7 +59,7 @@ t.test('logout of pool A keeps the session of pool B', async (t) => {
   const res = await getWithSession(app, `/logout?${q({ client_id: PUBLIC_CLIENT, logout_uri: LOGOUT_URL })}`, both);
   t.equal(res.headers.location, LOGOUT_URL);
   t.equal(setCookieLines(res).filter((l) => l.startsWith('cognito=')).length, 0, 'cookie kept: pool B still uses it');
-  t.equal((await authorize(app, both)).headers.location, `/login?${authorizeQuery()}`, 'pool A signed out');
+  t.equal((await authorize(app, both)).headers.location, `${PUBLIC_URL}/login?${authorizeQuery()}`, 'pool A signed out');
   t.ok(await skipsPage(app, both, other), 'pool B still signed in');
 });
 
@@ -114,9 +114,9 @@ t.test('redirect_uri + response_type → clear the session, then /login with tho
   })}`, sid);
   t.equal(res.statusCode, 302);
   t.equal(res.headers.location,
-    `/login?client_id=${PUBLIC_CLIENT}&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback&response_type=code&scope=openid+email&state=st&nonce=nn`);
+    `${PUBLIC_URL}/login?client_id=${PUBLIC_CLIENT}&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback&response_type=code&scope=openid+email&state=st&nonce=nn`);
   t.equal(cookieAttributes(setCookieLine(res, 'cognito'))['max-age'], '0', 'cookie cleared');
-  t.equal((await authorize(app, sid)).headers.location, `/login?${authorizeQuery()}`, 'signed out');
+  t.equal((await authorize(app, sid)).headers.location, `${PUBLIC_URL}/login?${authorizeQuery()}`, 'signed out');
 
   const login = await app.inject({ url: String(res.headers.location) });
   t.equal(login.statusCode, 200, 'the /login it points to renders the sign-in page');
@@ -126,7 +126,7 @@ t.test('scope omitted → every scope of the client; no state → no state', asy
   const { app } = await buildTestApp(t);
   const res = await app.inject({ url: `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'token' })}` });
   t.equal(res.statusCode, 302);
-  t.equal(res.headers.location, `/login?${q({
+  t.equal(res.headers.location, `${PUBLIC_URL}/login?${q({
     client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'token', scope: ALL_PUBLIC_SCOPES,
   })}`);
   t.match(String(res.headers.location), 'scope=openid+email+phone+profile+aws.cognito.signin.user.admin+https%3A%2F%2Fapi.test.example%2Fread');
@@ -151,7 +151,7 @@ t.test('redirect_uri problems → /error, never the unregistered URL', async (t)
   const both = await app.inject({ url: `/logout?${q({
     client_id: PUBLIC_CLIENT, logout_uri: 'https://evil.example/', redirect_uri: CALLBACK, response_type: 'code', state: 's',
   })}` });
-  t.equal(both.headers.location, `/login?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'code', scope: ALL_PUBLIC_SCOPES, state: 's' })}`);
+  t.equal(both.headers.location, `${PUBLIC_URL}/login?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'code', scope: ALL_PUBLIC_SCOPES, state: 's' })}`);
   // A valid redirect_uri with a bad authorize request: the error goes to that registered callback.
   const noType = await app.inject({ url: `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, state: 's' })}` });
   t.equal(noType.headers.location, `${CALLBACK}?error=invalid_request&state=s`);
@@ -164,7 +164,7 @@ t.test('hostile values never produce a Location outside registered URLs nor inje
   const hostile = ['javascript:alert(1)', '//evil.example', '//evil.example/%2e%2e', '/\\evil.example', `${LOGOUT_URL}\r\nSet-Cookie:x=1`,
     `${CALLBACK}\r\nSet-Cookie:x=1`, `${LOGOUT_URL}%0d%0aSet-Cookie:x=1`, ' http://localhost:3000/', 'http://localhost:3000/ '];
   const allowed = (location: string) =>
-    location === LOGOUT_URL || location.startsWith('/error?') || location.startsWith('/login?') || location.startsWith(`${CALLBACK}?`);
+    location === LOGOUT_URL || location.startsWith('/error?') || location.startsWith(`${PUBLIC_URL}/login?`) || location.startsWith(`${CALLBACK}?`);
   const check = async (name: string, url: string) => {
     const res = await app.inject({ url });
     t.equal(res.statusCode, 302, `${name}: status`);

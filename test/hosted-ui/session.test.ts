@@ -2,7 +2,7 @@
 // sign-in, 1 hour fixed; within it /oauth2/authorize skips the page unless prompt=login;
 // prompt=none without a session → login_required.
 import t from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
+import { buildTestApp, PUBLIC_URL } from '../helpers/build-test-app.js';
 import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
 import {
   authorizeQuery, openLoginPage, redeemCode, responseCookies, signIn, submitLogin, UUID, verifyToken, type AuthorizeParams,
@@ -96,9 +96,9 @@ t.test('prompt=login forces the page even with a session', async (t) => {
   const query = authorizeQuery({ state: 'x', extra: { prompt: 'login' } });
   const res = await getWithSession(app, `/oauth2/authorize?${query}`, sid);
   t.equal(res.statusCode, 302);
-  t.equal(res.headers.location, `/login?${query}`);
+  t.equal(res.headers.location, `${PUBLIC_URL}/login?${query}`);
   const both = authorizeQuery({ extra: { prompt: 'login consent' } });
-  t.equal((await getWithSession(app, `/oauth2/authorize?${both}`, sid)).headers.location, `/login?${both}`, 'space-separated list');
+  t.equal((await getWithSession(app, `/oauth2/authorize?${both}`, sid)).headers.location, `${PUBLIC_URL}/login?${both}`, 'space-separated list');
 });
 
 t.test('prompt=none: login_required without a session, a code with one', async (t) => {
@@ -130,7 +130,7 @@ t.test('the session ends after one hour, not extended by use', async (t) => {
   t.ok(String(mid.headers.location).startsWith(`${CALLBACK}?code=`), 'skips the page at 30 min');
   clock.offsetMs += 1801 * 1000; // 3601 s after sign-in
   const late = await authorize(app, sid);
-  t.equal(late.headers.location, `/login?${authorizeQuery()}`, 'back to /login after the hour');
+  t.equal(late.headers.location, `${PUBLIC_URL}/login?${authorizeQuery()}`, 'back to /login after the hour');
   const none = await getWithSession(app, `/oauth2/authorize?${authorizeQuery({ extra: { prompt: 'none' } })}`, sid);
   t.equal(none.headers.location, `${CALLBACK}?error=login_required`);
 });
@@ -140,7 +140,7 @@ t.test('a session for pool A does not sign you into pool B; signing into both ke
   const sid = await session(app);
   const other = { clientId: EMAIL_CLIENT, scope: 'openid' };
   const res = await authorize(app, sid, other);
-  t.equal(res.headers.location, `/login?${authorizeQuery(other)}`, 'pool B shows its page');
+  t.equal(res.headers.location, `${PUBLIC_URL}/login?${authorizeQuery(other)}`, 'pool B shows its page');
   const none = await authorize(app, sid, { ...other, extra: { prompt: 'none' } });
   t.equal(none.headers.location, `${CALLBACK}?error=login_required`);
 
@@ -153,7 +153,7 @@ t.test('a session for pool A does not sign you into pool B; signing into both ke
   t.not(sidB, sid, 'a new session id after each sign-in');
   t.ok(String((await authorize(app, sidB, other)).headers.location).startsWith(`${CALLBACK}?code=`), 'pool B skips the page');
   t.ok(String((await authorize(app, sidB)).headers.location).startsWith(`${CALLBACK}?code=`), 'pool A still skips the page');
-  t.equal((await authorize(app, sid)).headers.location, `/login?${authorizeQuery()}`, 'the replaced session id is gone');
+  t.equal((await authorize(app, sid)).headers.location, `${PUBLIC_URL}/login?${authorizeQuery()}`, 'the replaced session id is gone');
 });
 
 t.test('a disabled, deleted or no-longer-confirmed user no longer skips the page', async (t) => {
@@ -162,7 +162,7 @@ t.test('a disabled, deleted or no-longer-confirmed user no longer skips the page
   const expectLogin = async (name: string) => {
     const sid = await session(app);
     return async () => {
-      t.equal((await authorize(app, sid)).headers.location, `/login?${authorizeQuery()}`, name);
+      t.equal((await authorize(app, sid)).headers.location, `${PUBLIC_URL}/login?${authorizeQuery()}`, name);
     };
   };
   let check = await expectLogin('disabled');

@@ -1,63 +1,19 @@
 // The hosted sign-in page in a real browser (Debian's chromium driven by playwright-core), with
-// the selectors that E2E suites written against real Cognito use (reference §3.2, §12.18).
-//
-// The app's callback (http://localhost:3000/callback) does not exist. page.route() cannot stand in
-// for it: in Chromium, Playwright never routes the target of a redirect (microsoft/playwright#33882),
-// and the callback is only ever reached through the emulator's 302. So chromium maps
-// localhost:3000 to a stub app on 127.0.0.1 (--host-resolver-rules): the browser still sees
-// http://localhost:3000/callback, and the stub records the code and state it was sent.
+// the selectors that E2E suites written against real Cognito use (reference §3.2, §12.18). The
+// app's callback is a stub on 127.0.0.1 (test/helpers/chromium.ts says why).
 import t, { type Test } from 'tap';
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { LOOPBACK, startServer } from '../helpers/start-server.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { APP_ORIGIN, chromiumMissing, launchChromium, startStubApp } from '../helpers/chromium.js';
+import { startServer } from '../helpers/start-server.js';
 import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const APP_ORIGIN = new URL(CALLBACK).origin;
-
-if (!existsSync(CHROMIUM)) {
-  const reason = `${CHROMIUM} is not installed (apt-get install -y chromium); the hosted UI browser test needs it`;
-  // A missing browser is a broken CI image, never a reason to go green there.
-  const underCi = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI.toLowerCase());
-  if (underCi) t.fail(reason);
-  else t.test('hosted UI in chromium', { skip: reason }, async () => {});
-} else {
-  await browserTests();
-}
-
-/** The app behind the callback URL: records every request and answers with a small page. */
-async function startStubApp(t: Test): Promise<{ port: number; requests: URL[] }> {
-  const requests: URL[] = [];
-  const app: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', APP_ORIGIN);
-    if (url.pathname !== '/callback') {
-      res.writeHead(404).end();
-      return;
-    }
-    requests.push(url);
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><title>App</title><h1 id="app">Signed in</h1>');
-  });
-  await new Promise<void>((resolve) => app.listen(0, LOOPBACK, resolve));
-  t.teardown(() => new Promise<void>((resolve) => app.close(() => resolve())));
-  const address = app.address();
-  if (!address || typeof address !== 'object') throw new Error('stub app has no address');
-  return { port: address.port, requests };
-}
+if (chromiumMissing(t) === undefined) await browserTests();
 
 async function browserTests(): Promise<void> {
   const server = await startServer(t);
   const emulatorOrigin = new URL(server.url).origin;
   const stub = await startStubApp(t);
-  const appHost = new URL(CALLBACK).host;
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync',
-      `--host-resolver-rules=MAP ${appHost} ${LOOPBACK}:${stub.port}`,
-    ],
-  });
-  t.teardown(() => browser.close());
+  const browser: Browser = await launchChromium(t, stub);
 
   interface Session {
     context: BrowserContext;
@@ -127,7 +83,7 @@ async function browserTests(): Promise<void> {
     await form.locator('#signInFormPassword').fill(PASSWORD);
     if (process.env.SIGNIN_SCREENSHOT) await page.screenshot({ path: process.env.SIGNIN_SCREENSHOT, fullPage: true });
     const submit = form.locator('input[name="signInSubmitButton"][value="Sign in"]');
-    t.equal(await submit.getAttribute('type'), 'submit');
+    t.equal(await submit.getAttribute('type'), 'Submit', 'type="Submit", capitalised as Cognito writes it');
     await Promise.all([page.waitForURL(`${APP_ORIGIN}/**`), submit.click()]);
 
     t.equal(s.callbacks().length, 1, 'the browser went to the app once');
@@ -173,8 +129,8 @@ async function browserTests(): Promise<void> {
     await form.locator('#signInFormUsername').fill('alice');
     await form.locator('#signInFormPassword').fill('not-the-password');
     await Promise.all([page.waitForLoadState('load'), form.locator('input[name="signInSubmitButton"][value="Sign in"]').click()]);
-    await page.waitForSelector('#loginErrorMessage');
-    t.equal((await page.textContent('#loginErrorMessage'))?.trim(), 'Incorrect username or password.');
+    await page.waitForSelector('#loginErrorMessage:visible');
+    t.equal((await page.textContent('#loginErrorMessage:visible'))?.trim(), 'Incorrect username or password.');
     t.equal(new URL(page.url()).pathname, '/login');
     t.equal(await signInForm(page).locator('#signInFormUsername').inputValue(), 'alice');
     t.equal(await signInForm(page).locator('#signInFormPassword').inputValue(), '', 'the password is not echoed back');
@@ -193,20 +149,20 @@ async function browserTests(): Promise<void> {
     await form.locator('#signInFormUsername').fill('bob');
     await form.locator('#signInFormPassword').fill('TempPassw0rd!');
     await Promise.all([page.waitForLoadState('load'), form.locator('input[name="signInSubmitButton"][value="Sign in"]').click()]);
-    await page.waitForSelector('#new_password');
-    t.equal(await page.title(), 'Change Password');
+    await page.waitForSelector('#new_password:visible');
+    t.equal(await page.title(), 'Signin', 'every classic page is titled Signin');
     t.equal(callbacks().length, 0, 'not signed in yet');
 
     // Mismatched confirmation is refused on the page.
-    await page.fill('#new_password', 'NewPassw0rd!');
-    await page.fill('#confirm_password', 'Different0rd!');
-    await Promise.all([page.waitForLoadState('load'), page.click('input[type=submit]')]);
-    await page.waitForSelector('#newPasswordErrorMessage');
-    t.equal((await page.textContent('#newPasswordErrorMessage'))?.trim(), 'Passwords do not match.');
+    await page.fill('#new_password:visible', 'NewPassw0rd!');
+    await page.fill('#confirm_password:visible', 'Different0rd!');
+    await Promise.all([page.waitForLoadState('load'), page.click('button[name=reset_password]:visible')]);
+    await page.waitForSelector('#newPasswordErrorMessage:visible');
+    t.equal((await page.textContent('#newPasswordErrorMessage:visible'))?.trim(), 'Passwords do not match.');
 
-    await page.fill('#new_password', 'NewPassw0rd!');
-    await page.fill('#confirm_password', 'NewPassw0rd!');
-    await Promise.all([page.waitForURL(`${APP_ORIGIN}/**`), page.click('input[type=submit]')]);
+    await page.fill('#new_password:visible', 'NewPassw0rd!');
+    await page.fill('#confirm_password:visible', 'NewPassw0rd!');
+    await Promise.all([page.waitForURL(`${APP_ORIGIN}/**`), page.click('button[name=reset_password]:visible')]);
     t.equal(callbacks().length, 1);
     t.equal(callbacks()[0]?.searchParams.get('state'), 'state-4');
     const { id } = await redeem(callbacks()[0]?.searchParams.get('code') ?? '');

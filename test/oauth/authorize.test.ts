@@ -1,7 +1,7 @@
 // GET /oauth2/authorize (reference §2): a pure redirector. Bad client_id / redirect_uri go to
 // Cognito's own /error page, never to the app; other errors go back to the verified redirect_uri.
 import t from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
+import { buildTestApp, PUBLIC_URL } from '../helpers/build-test-app.js';
 import { API, CALLBACK, M2M_CLIENT, NO_REVOKE_CLIENT, PUBLIC_CLIENT, SECRET_CLIENT, TEST_FIXTURE } from '../helpers/fixture.js';
 import { pkcePair } from '../helpers/flow.js';
 
@@ -67,7 +67,7 @@ t.test('a parameter repeated with the same value counts once (as Cognito; oidc-c
   const params = { response_type: ['code', 'code'], client_id: [PUBLIC_CLIENT, PUBLIC_CLIENT], redirect_uri: [CALLBACK, CALLBACK], state: ['s1', 's1'] };
   const res = await app.inject({ url: `/oauth2/authorize?${q(params)}` });
   t.equal(res.statusCode, 302);
-  t.equal(res.headers.location, `/login?${q(params)}`, 'on to the sign-in page');
+  t.equal(res.headers.location, `${PUBLIC_URL}/login?${q(params)}`, 'on to the sign-in page');
   const page = await app.inject({ url: `/login?${q(params)}` });
   t.equal(page.statusCode, 200, 'the sign-in page takes it too');
 });
@@ -140,7 +140,7 @@ t.test('valid requests → 302 /login with the same query string', async (t) => 
   for (const [name, query] of cases) {
     const res = await app.inject({ url: `/oauth2/authorize?${query}` });
     t.equal(res.statusCode, 302, `${name}: status`);
-    t.equal(res.headers.location, `/login?${query}`, `${name}: location`);
+    t.equal(res.headers.location, `${PUBLIC_URL}/login?${query}`, `${name}: location (absolute, as Cognito's)`);
     t.equal(res.headers['cache-control'], 'no-cache, no-store, max-age=0, must-revalidate', `${name}: no-store`);
   }
 });

@@ -73,11 +73,11 @@ t.test('the AWS SDK v3 over https: sign-in, GetTokensFromRefreshToken, GetUser, 
   t.equal(preflight.headers.get('access-control-allow-origin'), '*');
 });
 
-t.test('hosted sign-in over https stays on https: relative redirects, Secure cookies, code exchange, logout', async (t) => {
+t.test('hosted sign-in over https stays on https: redirects on the https origin, Secure cookies, code exchange, logout', async (t) => {
   const query = new URLSearchParams({ response_type: 'code', client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, scope: 'openid email', state: 's1' });
   const authorize = await tlsFetch(`${base}/oauth2/authorize?${query}`, { redirect: 'manual' });
   t.equal(authorize.status, 302);
-  t.equal(authorize.headers.get('location'), `/login?${query}`, 'relative: the browser stays on the https origin');
+  t.equal(authorize.headers.get('location'), `${base}/login?${query}`, 'absolute (as Cognito\'s), on the https origin the browser used');
   const page = await tlsFetch(`${base}/login?${query}`);
   const cookieLines = page.headers.getSetCookie();
   t.ok(cookieLines.length > 0 && cookieLines.every((line) => /;\s*Secure/i.test(line)), 'cookies set over https are Secure');
@@ -102,7 +102,7 @@ t.test('hosted sign-in over https stays on https: relative redirects, Secure coo
   t.equal(logout.headers.get('location'), 'http://localhost:3000/');
   t.ok(logout.headers.getSetCookie().some((line) => /^cognito=;/.test(line) && /;\s*Secure/i.test(line)), 'session cleared with a Secure cookie');
   const again = await tlsFetch(`${base}/logout?${new URLSearchParams({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'code' })}`, { redirect: 'manual' });
-  t.match(again.headers.get('location'), /^\/login\?/, 'logout → /login stays relative');
+  t.ok(again.headers.get('location')?.startsWith(`${base}/login?`), 'logout → /login on the https origin');
 });
 
 t.test('NODE_EXTRA_CA_CERTS=<the CA file>: a plain Node process trusts the TLS listener', async (t) => {

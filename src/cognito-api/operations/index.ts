@@ -1,11 +1,17 @@
 // Every implemented operation, by its X-Amz-Target name. Each group owns its own index.
 import type { Operation } from '../operation.js';
 import { AUTH_OPERATIONS } from './auth/index.js';
+import { MANAGED_LOGIN_OPERATIONS } from './managed-login/index.js';
 import { MANAGEMENT_OPERATIONS } from './management/index.js';
+import { SETTINGS_OPERATIONS } from './settings/index.js';
+import { USER_IMPORT_OPERATIONS } from './user-import/index.js';
 import { USER_OPERATIONS } from './users/index.js';
 
 export const OPERATIONS: Record<string, Operation> = {
   ...MANAGEMENT_OPERATIONS,
+  ...SETTINGS_OPERATIONS,
+  ...MANAGED_LOGIN_OPERATIONS,
+  ...USER_IMPORT_OPERATIONS,
   ...USER_OPERATIONS,
   ...AUTH_OPERATIONS,
 };

@@ -3,6 +3,7 @@
 // API's refresh operations; here every problem (a reused rotated-out token too) is invalid_grant.
 import { OAuthError } from '../../errors/oauth-error.js';
 import { checkRefreshToken, refreshedTokens } from '../../tokens/refresh-check.js';
+import { oauthTriggerError } from '../trigger-errors.js';
 import { bodyParam, type Grant } from './grant.js';
 
 export const refreshTokenGrant: Grant = async ({ client, body, deps }) => {
@@ -10,5 +11,5 @@ export const refreshTokenGrant: Grant = async ({ client, body, deps }) => {
   if (token === undefined) throw new OAuthError('invalid_request');
   const grant = await checkRefreshToken(token, client, deps);
   if (typeof grant === 'string') throw new OAuthError('invalid_grant');
-  return refreshedTokens(deps, client, grant);
+  return oauthTriggerError(() => refreshedTokens(deps, client, grant));
 };

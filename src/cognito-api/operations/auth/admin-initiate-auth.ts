@@ -10,5 +10,5 @@ export const adminInitiateAuth: Operation = (deps) => async (input) => {
   const flow = readAuthFlow(input, 'admin');
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128), pool.Id);
-  return runAuthFlow({ deps, pool, client }, flow, optionalStringMap(input, 'AuthParameters') ?? {});
+  return runAuthFlow({ deps, pool, client, metadata: { validationData: optionalStringMap(input, 'ClientMetadata') } }, flow, optionalStringMap(input, 'AuthParameters') ?? {});
 };

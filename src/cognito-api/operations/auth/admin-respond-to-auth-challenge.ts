@@ -10,5 +10,5 @@ export const adminRespondToAuthChallenge: Operation = (deps) => async (input) =>
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128), pool.Id);
   const responses = optionalStringMap(input, 'ChallengeResponses') ?? {};
-  return answerChallenge({ deps, pool, client }, challenge, responses, optionalString(input, 'Session', 2048));
+  return answerChallenge({ deps, pool, client, metadata: { clientMetadata: optionalStringMap(input, 'ClientMetadata') } }, challenge, responses, optionalString(input, 'Session', 2048));
 };

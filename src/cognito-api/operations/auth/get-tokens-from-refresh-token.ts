@@ -2,7 +2,7 @@
 // token when the client rotates them. The only refresh path of Amplify JS v6 since 6.15.4, whether
 // rotation is on or not. Unsigned; a client with a secret proves it with ClientSecret itself (not a
 // SECRET_HASH). DeviceKey is accepted and ignored: remembered devices are not emulated.
-// ClientMetadata would go to a pre token generation trigger; none runs yet.
+// ClientMetadata goes to the pre token generation trigger (TokenGeneration_RefreshTokens).
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html
 import { safeEqual } from '../../../domain/passwords.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
@@ -18,7 +18,7 @@ export const getTokensFromRefreshToken: Operation = (deps) => async (input) => {
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
   const secret = optionalString(input, 'ClientSecret', 64);
   optionalString(input, 'DeviceKey', 55);
-  optionalStringMap(input, 'ClientMetadata');
+  const clientMetadata = optionalStringMap(input, 'ClientMetadata');
   // Wording as for a missing / wrong SECRET_HASH (unconfirmed for ClientSecret; README).
   if (client.ClientSecret !== undefined) {
     if (secret === undefined) {
@@ -30,6 +30,6 @@ export const getTokensFromRefreshToken: Operation = (deps) => async (input) => {
   }
   const grant = await checkRefreshToken(token, client, deps);
   if (typeof grant === 'string') throw refreshProblemError(grant);
-  const { AuthenticationResult } = tokensOutput(await refreshedTokens(deps, client, grant));
+  const { AuthenticationResult } = tokensOutput(await refreshedTokens(deps, client, grant, clientMetadata));
   return { AuthenticationResult };
 };

@@ -10,5 +10,5 @@ export const initiateAuth: Operation = (deps) => async (input) => {
   const flow = readAuthFlow(input, 'user');
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
   const pool = poolOrThrow(deps.store, client.UserPoolId);
-  return runAuthFlow({ deps, pool, client }, flow, optionalStringMap(input, 'AuthParameters') ?? {});
+  return runAuthFlow({ deps, pool, client, metadata: { validationData: optionalStringMap(input, 'ClientMetadata') } }, flow, optionalStringMap(input, 'AuthParameters') ?? {});
 };

@@ -10,5 +10,5 @@ export const respondToAuthChallenge: Operation = (deps) => async (input) => {
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
   const pool = poolOrThrow(deps.store, client.UserPoolId);
   const responses = optionalStringMap(input, 'ChallengeResponses') ?? {};
-  return answerChallenge({ deps, pool, client }, challenge, responses, optionalString(input, 'Session', 2048));
+  return answerChallenge({ deps, pool, client, metadata: { clientMetadata: optionalStringMap(input, 'ClientMetadata') } }, challenge, responses, optionalString(input, 'Session', 2048));
 };

@@ -1,10 +1,11 @@
 // The user-pool settings the emulator keeps, read from CreateUserPool / UpdateUserPool input.
-// Settings it cannot act on yet (Lambda triggers, email configuration, device tracking) are
-// accepted and not kept: DescribeUserPool reports Cognito's defaults for them.
+// Settings it cannot act on yet (email configuration, device tracking) are accepted and not kept:
+// DescribeUserPool reports Cognito's defaults for them.
 import type { UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalEnum, optionalEnumList, optionalStringMap, requiredString } from '../../input.js';
 import type { Input } from '../../operation.js';
+import { readLambdaConfig } from '../../../triggers/lambda-config.js';
 import { checkPattern } from './common.js';
 import { messageSettingsInput } from './pool-messages.js';
 import { accountRecoveryInput, attributeUpdateInput, mfaInput, policiesInput } from './pool-policies.js';
@@ -46,13 +47,14 @@ export function mutableSettings(input: Input): MutableSettings {
     ...accountRecoveryInput(input),
     ...messageSettingsInput(input),
     ...attributeUpdateInput(input, auto),
+    ...lambdaConfigInput(input),
   };
 }
 
 const SETTABLE = [
   'AutoVerifiedAttributes', 'DeletionProtection', 'UserPoolTags', 'Policies', 'MfaConfiguration', 'SmsConfiguration',
   'AccountRecoverySetting', 'UserAttributeUpdateSettings', 'VerificationMessageTemplate', 'EmailVerificationMessage',
-  'EmailVerificationSubject', 'SmsVerificationMessage', 'SmsAuthenticationMessage', 'AdminCreateUserConfig',
+  'EmailVerificationSubject', 'SmsVerificationMessage', 'SmsAuthenticationMessage', 'AdminCreateUserConfig', 'LambdaConfig',
 ] as const satisfies ReadonlyArray<keyof UserPool>;
 
 export type MutableSettings = Pick<UserPool, 'AutoVerifiedAttributes'> & Partial<Pick<UserPool, (typeof SETTABLE)[number]>>;
@@ -62,4 +64,10 @@ export function replaceSettings(pool: UserPool, settings: MutableSettings): User
   const base: Partial<UserPool> = { ...pool };
   for (const key of SETTABLE) delete base[key];
   return { ...(base as UserPool), ...settings };
+}
+
+/** LambdaConfig (src/triggers/lambda-config.ts); omitted on UpdateUserPool, the pool's triggers are removed. */
+function lambdaConfigInput(input: Input): Pick<UserPool, 'LambdaConfig'> {
+  const config = readLambdaConfig(input.LambdaConfig);
+  return config ? { LambdaConfig: config } : {};
 }

@@ -1,5 +1,5 @@
 // UserPoolType as DescribeUserPool / CreateUserPool return it: the settings the emulator keeps as
-// stored, the rest (Lambda triggers, email sending) as Cognito's defaults for a new pool.
+// stored, the rest (email sending) as Cognito's defaults for a new pool.
 import type { UserPool } from '../../../domain/model.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../../domain/password-policy.js';
 import { schemaAttributes } from '../../../domain/schema.js';
@@ -20,7 +20,7 @@ export function userPoolType(pool: UserPool, store: Store): Record<string, unkno
       SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] },
     },
     DeletionProtection: pool.DeletionProtection ?? 'INACTIVE',
-    LambdaConfig: {},
+    LambdaConfig: pool.LambdaConfig ?? {},
     LastModifiedDate: seconds(pool.LastModifiedDate),
     CreationDate: seconds(pool.CreationDate),
     SchemaAttributes: schemaAttributes(pool),
@@ -49,7 +49,7 @@ export function userPoolDescription(pool: UserPool): Record<string, unknown> {
   return {
     Id: pool.Id,
     Name: pool.Name,
-    LambdaConfig: {},
+    LambdaConfig: pool.LambdaConfig ?? {},
     LastModifiedDate: seconds(pool.LastModifiedDate),
     CreationDate: seconds(pool.CreationDate),
   };

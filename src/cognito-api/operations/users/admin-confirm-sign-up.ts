@@ -1,7 +1,8 @@
 // AdminConfirmSignUp: confirms an UNCONFIRMED user without a code. Any other status is refused
 // with Cognito's observed wording (reference §11.6).
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { requiredString } from '../../input.js';
+import { postConfirmation } from '../../../triggers/sign-up.js';
+import { optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { saveUser } from './user-records.js';
@@ -12,7 +13,8 @@ export const adminConfirmSignUp: Operation = (deps) => async (input) => {
   if (user.UserStatus !== 'UNCONFIRMED') {
     throw new CognitoError('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.UserStatus}`);
   }
-  await saveUser(deps, user, { UserStatus: 'CONFIRMED' });
+  const saved = await saveUser(deps, user, { UserStatus: 'CONFIRMED' });
   deps.verificationCodes.forget(pool.Id, user.Username, 'signUp');
+  await postConfirmation(deps, pool, undefined, saved, 'PostConfirmation_ConfirmSignUp', optionalStringMap(input, 'ClientMetadata'));
   return {};
 };

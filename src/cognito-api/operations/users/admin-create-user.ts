@@ -5,12 +5,15 @@
 import { attributeMap } from '../../../domain/attributes.js';
 import type { User } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { optionalAttributeList, optionalEnum, optionalEnumList, optionalString, requiredString } from '../../input.js';
+import { preSignUp } from '../../../triggers/sign-up.js';
+import { optionalAttributeList, optionalEnum, optionalEnumList, optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { userType } from '../../serialize.js';
 import { checkAttributeNames, checkAttributeValues } from './attribute-rules.js';
-import { deliveryTo, recordMessage, type Delivery } from './delivery.js';
+import { deliveryTo, type Delivery } from './delivery.js';
+import { sendMessage } from './send-message.js';
+import { validationData } from './sign-up.js';
 import { checkPasswordPolicy, generateTemporaryPassword, insertNewUser, newUserRecord, saveNewPassword } from './user-records.js';
 
 type Medium = 'EMAIL' | 'SMS';
@@ -40,12 +43,21 @@ export const adminCreateUser: Operation = (deps) => async (input) => {
   }
   // The message is decided before anything is written, so a refused invitation creates nothing.
   const deliveries = action === 'SUPPRESS' ? [] : invitationDeliveries(user, mediums);
+  const clientMetadata = optionalStringMap(input, 'ClientMetadata');
+  if (action !== 'RESEND') {
+    // Runs for its refusal only: Cognito ignores the response flags for AdminCreateUser.
+    await preSignUp(deps, { pool, clientId: undefined, source: 'PreSignUp_AdminCreateUser', user, validationData: validationData(input), clientMetadata });
+  }
   if (action === 'RESEND') {
     user = await saveNewPassword(deps, user, password);
   } else {
     user = await insertNewUser(deps, pool, user, password, 'User account already exists');
   }
-  for (const delivery of deliveries) recordMessage(deps, user, 'AdminCreateUser', delivery, { temporaryPassword: password });
+  for (const delivery of deliveries) {
+    await sendMessage(deps, {
+      pool, clientId: undefined, user, kind: 'AdminCreateUser', source: 'AdminCreateUser', delivery, secret: { temporaryPassword: password }, clientMetadata,
+    });
+  }
   return { User: userType(user) };
 };
 

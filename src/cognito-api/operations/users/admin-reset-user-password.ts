@@ -3,10 +3,11 @@
 // usable with ConfirmForgotPassword for 1 h. Without a verified contact Cognito refuses.
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { RESET_CODE_TTL_MS } from '../../../domain/verification-codes.js';
-import { requiredString } from '../../input.js';
+import { optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { recordMessage, recoveryContact } from './delivery.js';
+import { recoveryContact } from './delivery.js';
+import { sendMessage } from './send-message.js';
 import { saveUser } from './user-records.js';
 
 export const NO_VERIFIED_CONTACT = 'Cannot reset password for the user as there is no registered/verified email or phone_number';
@@ -19,6 +20,9 @@ export const adminResetUserPassword: Operation = (deps) => async (input) => {
   if (!delivery) throw new CognitoError('InvalidParameterException', NO_VERIFIED_CONTACT);
   const saved = await saveUser(deps, user, { UserStatus: 'RESET_REQUIRED' });
   const code = deps.verificationCodes.issue(pool.Id, saved.Username, 'resetPassword', RESET_CODE_TTL_MS, delivery.attribute);
-  recordMessage(deps, saved, 'AdminResetUserPassword', delivery, { code });
+  await sendMessage(deps, {
+    pool, clientId: undefined, user: saved, kind: 'AdminResetUserPassword', source: 'ForgotPassword', delivery, secret: { code },
+    clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+  });
   return {};
 };

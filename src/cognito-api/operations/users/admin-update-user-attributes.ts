@@ -2,7 +2,7 @@
 // phone number becomes unverified unless the call verifies it, and is sent a code when the pool
 // auto-verifies it (see attribute-update.ts).
 import { attributeMap } from '../../../domain/attributes.js';
-import { optionalAttributeList, requiredString } from '../../input.js';
+import { optionalAttributeList, optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { requireMember } from './attribute-rules.js';
@@ -13,6 +13,8 @@ export const adminUpdateUserAttributes: Operation = (deps) => async (input) => {
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   requireMember(input, 'UserAttributes');
   const updates = attributeMap(optionalAttributeList(input, 'UserAttributes'));
-  await updateAttributes(deps, pool, user, updates, 'AdminUpdateUserAttributes');
+  await updateAttributes(deps, pool, user, updates, 'AdminUpdateUserAttributes', {
+    clientId: undefined, clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+  });
   return {};
 };

@@ -10,7 +10,8 @@ import type { User, UserPool } from '../../../domain/model.js';
 import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkMutable } from './attribute-rules.js';
-import { contactDelivery, recordMessage, type ContactAttribute, type Delivery } from './delivery.js';
+import { contactDelivery, type ContactAttribute, type Delivery } from './delivery.js';
+import { sendMessage } from './send-message.js';
 import { saveUser } from './user-records.js';
 
 export interface AttributeUpdate {
@@ -23,6 +24,7 @@ const CONTACTS = ['email', 'phone_number'] as const;
 
 export async function updateAttributes(
   deps: Deps, pool: UserPool, user: User, updates: Record<string, string>, trigger: string,
+  caller: { clientId: string | undefined; clientMetadata: Record<string, string> | undefined },
 ): Promise<AttributeUpdate> {
   checkAttributeNames(pool, Object.keys(updates));
   checkMutable(pool, Object.keys(updates));
@@ -53,7 +55,7 @@ export async function updateAttributes(
     if (!destination) continue;
     const delivery = contactDelivery(name, destination);
     const code = deps.verificationCodes.issue(pool.Id, saved.Username, `verify:${name}`, CONFIRMATION_CODE_TTL_MS, name);
-    recordMessage(deps, saved, trigger, delivery, { code });
+    await sendMessage(deps, { pool, ...caller, user: saved, kind: trigger, source: 'UpdateUserAttribute', delivery, secret: { code } });
     deliveries.push(delivery);
   }
   return { user: saved, deliveries };

@@ -1,7 +1,8 @@
 // Where codes and temporary passwords "go": the emulator records each message in deps.messages
 // (GET /_emulator/messages) and answers with Cognito's CodeDeliveryDetails, destination masked.
+// send-message.ts runs the custom message and custom sender triggers before recording.
 import type { Deps } from '../../../deps.js';
-import { codeMessage, invitationMessage } from '../../../domain/message-templates.js';
+import { codeMessage, fillMessage, invitationMessage, type MessageText } from '../../../domain/message-templates.js';
 import type { User, UserPool } from '../../../domain/model.js';
 
 export type ContactAttribute = 'email' | 'phone_number';
@@ -82,14 +83,27 @@ export function codeDeliveryDetails(d: Delivery): Record<string, string> {
   return { AttributeName: d.attribute, DeliveryMedium: d.medium, Destination: maskDestination(d) };
 }
 
+/**
+ * Records a message with the pool's template text. `custom`: the custom message trigger's texts
+ * (placeholders still in them), which replace the template ones they are given for, or the custom
+ * sender that took the message (recorded without text: the sender writes it).
+ */
 export function recordMessage(
   deps: Pick<Deps, 'messages' | 'clock' | 'store'>, user: User, trigger: string, d: Delivery,
   secret: { code: string } | { temporaryPassword: string },
+  custom: { text?: Partial<MessageText>; sender?: 'CustomEmailSender' | 'CustomSMSSender' } = {},
 ): void {
   const pool = deps.store.getPool(user.UserPoolId);
-  const text = 'code' in secret
-    ? codeMessage(pool, d.medium, secret.code, user.Username)
-    : invitationMessage(pool, d.medium, secret.temporaryPassword, user.Username);
+  const value = 'code' in secret ? secret.code : secret.temporaryPassword;
+  const template: MessageText = 'code' in secret
+    ? codeMessage(pool, d.medium, value, user.Username)
+    : invitationMessage(pool, d.medium, value, user.Username);
+  const fill = (text: string) => fillMessage(text, value, user.Username);
+  const text = custom.sender !== undefined ? { sender: custom.sender } : {
+    ...template,
+    ...(custom.text?.message !== undefined ? { message: fill(custom.text.message) } : {}),
+    ...(custom.text?.subject !== undefined && template.subject !== undefined ? { subject: fill(custom.text.subject) } : {}),
+  };
   deps.messages.add({
     userPoolId: user.UserPoolId,
     username: user.Username,

@@ -1,26 +1,17 @@
-// ForgotPassword: a reset code (1 h) to the verified contact the pool's AccountRecoverySetting
-// names first (without the setting: the verified phone, else the verified email; API reference).
-// Users who never set their own password (FORCE_CHANGE_PASSWORD) cannot reset it (Cognito's wording).
-import { CognitoError } from '../../../errors/cognito-error.js';
-import { RESET_CODE_TTL_MS } from '../../../domain/verification-codes.js';
+// ForgotPassword: a reset code to the user's recovery contact (src/self-service/password-reset.ts,
+// shared with the hosted /forgotPassword page); refused in admin_only pools, whoever asks. An
+// unknown name may be migrated first.
+import { checkSelfServiceRecovery, resetUser, sendResetCode } from '../../../self-service/password-reset.js';
+import { optionalStringMap } from '../../input.js';
 import type { Operation } from '../../operation.js';
-import { NO_VERIFIED_CONTACT } from './admin-reset-user-password.js';
-import { codeDeliveryDetails, recordMessage, recoveryContact, selfServiceRecoveryAllowed } from './delivery.js';
-import { hiddenDelivery, selfServiceCall, selfServiceUser } from './self-service.js';
+import { codeDeliveryDetails } from './delivery.js';
+import { hiddenDelivery, selfServiceCall } from './self-service.js';
 
 export const forgotPassword: Operation = (deps) => async (input) => {
   const call = selfServiceCall(deps, input);
-  // AccountRecoverySetting admin_only: no self-service reset, whoever asks (moto's AWS-checked wording).
-  if (!selfServiceRecoveryAllowed(call.pool)) throw new CognitoError('NotAuthorizedException', 'Contact administrator to reset password.');
-  const user = selfServiceUser(deps, call);
+  checkSelfServiceRecovery(call.pool);
+  const clientMetadata = optionalStringMap(input, 'ClientMetadata');
+  const user = await resetUser(deps, call.pool, call.client, call.username, clientMetadata);
   if (!user) return { CodeDeliveryDetails: hiddenDelivery(call.username) };
-  if (!user.Enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
-  if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
-    throw new CognitoError('NotAuthorizedException', 'User password cannot be reset in the current state.');
-  }
-  const delivery = recoveryContact(call.pool, user);
-  if (!delivery) throw new CognitoError('InvalidParameterException', NO_VERIFIED_CONTACT);
-  const code = deps.verificationCodes.issue(call.pool.Id, user.Username, 'resetPassword', RESET_CODE_TTL_MS, delivery.attribute);
-  recordMessage(deps, user, 'ForgotPassword', delivery, { code });
-  return { CodeDeliveryDetails: codeDeliveryDetails(delivery) };
+  return { CodeDeliveryDetails: codeDeliveryDetails(await sendResetCode(deps, call.pool, call.client, user, clientMetadata)) };
 };

@@ -2,13 +2,14 @@
 // VerifyUserAttribute.
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js';
-import { requiredString } from '../../input.js';
+import { optionalStringMap, requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
-import { codeDeliveryDetails, contactDelivery, deliveryTo, recordMessage } from './delivery.js';
+import { codeDeliveryDetails, contactDelivery, deliveryTo } from './delivery.js';
+import { sendMessage } from './send-message.js';
 
 export const getUserAttributeVerificationCode: Operation = (deps) => async (input) => {
-  const { user } = await userFromAccessToken(deps, input);
+  const { user, pool, client } = await userFromAccessToken(deps, input);
   const name = requiredString(input, 'AttributeName', 32);
   if (name !== 'email' && name !== 'phone_number') {
     throw new CognitoError('InvalidParameterException', `Invalid attribute name: ${name} cannot be verified.`);
@@ -19,6 +20,9 @@ export const getUserAttributeVerificationCode: Operation = (deps) => async (inpu
   // Wording unconfirmed (README).
   if (!delivery) throw new CognitoError('InvalidParameterException', `The user has no ${name} to verify.`);
   const code = deps.verificationCodes.issue(user.UserPoolId, user.Username, `verify:${name}`, CONFIRMATION_CODE_TTL_MS, name);
-  recordMessage(deps, user, 'GetUserAttributeVerificationCode', delivery, { code });
+  await sendMessage(deps, {
+    pool, clientId: client.ClientId, user, kind: 'GetUserAttributeVerificationCode', source: 'VerifyUserAttribute', delivery, secret: { code },
+    clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+  });
   return { CodeDeliveryDetails: codeDeliveryDetails(delivery) };
 };

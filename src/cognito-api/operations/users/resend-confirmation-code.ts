@@ -1,19 +1,13 @@
-// ResendConfirmationCode: a new sign-up code replaces the pending one. Refused for confirmed users
-// and in pools that verify nothing automatically (Cognito's wording).
-import { CognitoError } from '../../../errors/cognito-error.js';
-import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js';
+// ResendConfirmationCode: a new sign-up code replaces the pending one (src/self-service/registration.ts).
+import { resendRegistrationCode } from '../../../self-service/registration.js';
+import { optionalStringMap } from '../../input.js';
 import type { Operation } from '../../operation.js';
-import { autoVerifyContact, codeDeliveryDetails, recordMessage } from './delivery.js';
+import { codeDeliveryDetails } from './delivery.js';
 import { hiddenDelivery, selfServiceCall, selfServiceUser } from './self-service.js';
 
 export const resendConfirmationCode: Operation = (deps) => async (input) => {
   const call = selfServiceCall(deps, input);
   const user = selfServiceUser(deps, call);
   if (!user) return { CodeDeliveryDetails: hiddenDelivery(call.username) };
-  if (user.UserStatus !== 'UNCONFIRMED') throw new CognitoError('InvalidParameterException', 'User is already confirmed.');
-  const delivery = autoVerifyContact(call.pool, user);
-  if (!delivery) throw new CognitoError('InvalidParameterException', 'Cannot resend codes. Auto verification not turned on.');
-  const code = deps.verificationCodes.issue(call.pool.Id, user.Username, 'signUp', CONFIRMATION_CODE_TTL_MS, delivery.attribute);
-  recordMessage(deps, user, 'ResendConfirmationCode', delivery, { code });
-  return { CodeDeliveryDetails: codeDeliveryDetails(delivery) };
+  return { CodeDeliveryDetails: codeDeliveryDetails(await resendRegistrationCode(deps, call.pool, call.client, user, optionalStringMap(input, 'ClientMetadata'))) };
 };

@@ -1,9 +1,8 @@
 // Common steps of the unsigned, client-scoped operations (SignUp, ConfirmSignUp, ForgotPassword, …):
 // find the app client, check SECRET_HASH (reference §11.2), find the user.
 import type { Deps } from '../../../deps.js';
-import { findSignInUser } from '../../../domain/users.js';
+import { selfServiceUser as findUser } from '../../../self-service/users.js';
 import type { AppClient, User, UserPool } from '../../../domain/model.js';
-import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalString, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Input } from '../../operation.js';
@@ -25,19 +24,13 @@ export function selfServiceCall(deps: Deps, input: Input): SelfServiceCall {
   return { client, pool, username };
 }
 
-/** Cognito's answer for an unknown user in the client-scoped operations (LEGACY existence errors). */
-export const userNotFound = () => new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
 
 /** The user, or undefined when the client hides user existence (PreventUserExistenceErrors ENABLED). */
 export function selfServiceUser(deps: Deps, call: SelfServiceCall): User | undefined {
-  const user = findSignInUser(deps.store, call.pool, call.username);
-  if (user) return user;
-  if (call.client.PreventUserExistenceErrors === 'ENABLED') return undefined;
-  throw userNotFound();
+  return findUser(deps, call.pool, call.client, call.username);
 }
 
-export const codeMismatch = () => new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
-export const codeExpired = () => new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+export { codeExpired, codeMismatch } from '../../../self-service/registration.js';
 
 /**
  * With PreventUserExistenceErrors ENABLED, ForgotPassword and ResendConfirmationCode answer for an

@@ -2,7 +2,7 @@
 // WriteAttributes; a changed email / phone number is unverified and sent a code when the pool
 // auto-verifies it (CodeDeliveryDetailsList).
 import { attributeMap } from '../../../domain/attributes.js';
-import { optionalAttributeList } from '../../input.js';
+import { optionalAttributeList, optionalStringMap } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
 import { checkAttributeNames, checkClientMayWrite, requireMember } from './attribute-rules.js';
@@ -15,6 +15,8 @@ export const updateUserAttributes: Operation = (deps) => async (input) => {
   const updates = attributeMap(optionalAttributeList(input, 'UserAttributes'));
   checkAttributeNames(pool, Object.keys(updates));
   checkClientMayWrite(client, Object.keys(updates));
-  const { deliveries } = await updateAttributes(deps, pool, user, updates, 'UpdateUserAttributes');
+  const { deliveries } = await updateAttributes(deps, pool, user, updates, 'UpdateUserAttributes', {
+    clientId: client.ClientId, clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+  });
   return deliveries.length > 0 ? { CodeDeliveryDetailsList: deliveries.map(codeDeliveryDetails) } : {};
 };

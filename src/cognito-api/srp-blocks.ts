@@ -1,26 +1,16 @@
-// State carried between InitiateAuth and RespondToAuthChallenge (reference §11.3–§11.5):
-// - `Session`: an opaque random string naming server-side state, living the client's
-//   AuthSessionValidity minutes (3–15, default 3) and gone once the challenge is answered;
-// - `SECRET_BLOCK` (USER_SRP_AUTH, whose challenge has no Session): the SRP state itself,
-//   encrypted with AES-256-GCM under a key the emulator keeps to itself (one per process, or one
-//   per database shared by every replica), echoed back by the client.
+// USER_SRP_AUTH's state between InitiateAuth and RespondToAuthChallenge. Its PASSWORD_VERIFIER
+// challenge has no Session: the state travels in SECRET_BLOCK, encrypted with AES-256-GCM under a
+// key the emulator keeps to itself (one per process, or one per database shared by every replica)
+// and echoed back by the client. (Challenges that do carry a Session live in src/sign-in/challenges.ts.)
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { ExpiringMap } from '../domain/expiring-map.js';
 import type { AppClient } from '../domain/model.js';
 import type { SharedMaps } from '../domain/shared-map.js';
 
 /** The keys sealing SECRET_BLOCKs and making decoy salts: random per process, or shared by replicas. */
-export interface ChallengeSecrets {
+export interface SrpSecrets {
   key: Buffer;
   decoyKey: Buffer;
-}
-
-/** A NEW_PASSWORD_REQUIRED step waiting for its answer. */
-export interface ChallengeSession {
-  challenge: 'NEW_PASSWORD_REQUIRED';
-  userPoolId: string;
-  clientId: string;
-  username: string;
 }
 
 /** What a SECRET_BLOCK carries (numbers as hex). */
@@ -41,33 +31,15 @@ export interface SrpState {
 
 const sessionLifetimeMs = (client: AppClient) => client.AuthSessionValidity * 60_000;
 
-export class AuthChallenges {
-  private readonly sessions: ExpiringMap<ChallengeSession>;
+export class SrpBlocks {
   private readonly usedBlocks: ExpiringMap<true>;
   private readonly key: Buffer;
   private readonly decoyKey: Buffer;
 
-  constructor(private readonly now: () => number, maps?: SharedMaps, secrets?: ChallengeSecrets) {
-    this.sessions = new ExpiringMap(now, maps?.map('authSessions'));
+  constructor(private readonly now: () => number, maps?: SharedMaps, secrets?: SrpSecrets) {
     this.usedBlocks = new ExpiringMap(now, maps?.map('usedSecretBlocks'));
     this.key = secrets?.key ?? randomBytes(32);
     this.decoyKey = secrets?.decoyKey ?? randomBytes(32);
-  }
-
-  /** A new Session string (Cognito's are 20–2048 characters, reference §1). */
-  startSession(state: ChallengeSession, client: AppClient): string {
-    const session = randomBytes(96).toString('base64');
-    this.sessions.set(session, state, this.now() + sessionLifetimeMs(client));
-    return session;
-  }
-
-  /** The session's state while it is valid; the caller ends it with endSession once answered. */
-  session(session: string | undefined): ChallengeSession | undefined {
-    return session === undefined ? undefined : this.sessions.get(session);
-  }
-
-  endSession(session: string): void {
-    this.sessions.delete(session);
   }
 
   srpExpiry(client: AppClient): number {
@@ -105,12 +77,10 @@ export class AuthChallenges {
   }
 
   purge(): void {
-    this.sessions.purge();
     this.usedBlocks.purge();
   }
 
   clear(): void {
-    this.sessions.clear();
     this.usedBlocks.clear();
   }
 }

@@ -1,0 +1,42 @@
+// SetRiskConfiguration / DescribeRiskConfiguration: threat protection's compromised-credentials,
+// account-takeover and IP exception settings, per app client or pool-wide
+// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetRiskConfiguration.html).
+// Stored and returned; sign-in does not act on them yet.
+import { requiredString } from '../../input.js';
+import { poolOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+import { seconds } from '../../serialize.js';
+import { POOL_WIDE, known, scopeOf, settingFor, withSetting } from './scoped.js';
+
+const PARTS = {
+  CompromisedCredentialsRiskConfiguration: ['EventFilter', 'Actions'],
+  AccountTakeoverRiskConfiguration: ['NotifyConfiguration', 'Actions'],
+  RiskExceptionConfiguration: ['BlockedIPRangeList', 'SkippedIPRangeList'],
+} as const;
+
+export const setRiskConfiguration: Operation = ({ store, clock }) => async (input) => {
+  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+  const scope = scopeOf(store, pool, input);
+  const settings: Record<string, unknown> = {};
+  for (const [part, members] of Object.entries(PARTS)) {
+    const value = known(input[part], members);
+    if (value !== undefined) settings[part] = value;
+  }
+  const now = clock.now();
+  const RiskConfigurations = withSetting(pool.RiskConfigurations, scope, settings, now);
+  await store.putPool({ ...pool, RiskConfigurations });
+  return { RiskConfiguration: { UserPoolId: pool.Id, ...(scope !== POOL_WIDE ? { ClientId: scope } : {}), ...settings, LastModifiedDate: seconds(now) } };
+};
+
+export const describeRiskConfiguration: Operation = ({ store }) => async (input) => {
+  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+  const scope = scopeOf(store, pool, input);
+  const found = settingFor(pool.RiskConfigurations, scope);
+  if (!found) return { RiskConfiguration: { UserPoolId: pool.Id, ...(scope !== POOL_WIDE ? { ClientId: scope } : {}) } };
+  const [owner, setting] = found;
+  return {
+    RiskConfiguration: {
+      UserPoolId: pool.Id, ...(owner !== POOL_WIDE ? { ClientId: owner } : {}), ...setting.Settings, LastModifiedDate: seconds(setting.LastModifiedDate),
+    },
+  };
+};

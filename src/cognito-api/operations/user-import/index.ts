@@ -1,0 +1,14 @@
+// User import jobs: CSV header, jobs, and the import itself.
+import type { Operation } from '../../operation.js';
+import {
+  createUserImportJob, describeUserImportJob, getCSVHeader, listUserImportJobs, startUserImportJob, stopUserImportJob,
+} from './jobs.js';
+
+export const USER_IMPORT_OPERATIONS: Record<string, Operation> = {
+  GetCSVHeader: getCSVHeader,
+  CreateUserImportJob: createUserImportJob,
+  DescribeUserImportJob: describeUserImportJob,
+  ListUserImportJobs: listUserImportJobs,
+  StartUserImportJob: startUserImportJob,
+  StopUserImportJob: stopUserImportJob,
+};

@@ -1,0 +1,51 @@
+// The one store of pending sign-in challenges, for both surfaces: the JSON API's `Session` and the
+// hosted page's hidden field name the same kind of entry. An entry lives the app client's
+// AuthSessionValidity (3–15 minutes, default 3) and is gone once answered.
+// https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html
+import { randomBytes } from 'node:crypto';
+import { ExpiringMap } from '../domain/expiring-map.js';
+import type { AppClient } from '../domain/model.js';
+import type { CustomAuthState } from './custom-auth.js';
+import type { ChallengeName } from './outcome.js';
+
+export interface PendingChallenge {
+  /** CUSTOM_SRP: the PASSWORD_VERIFIER step of a custom authentication that started with SRP. */
+  challenge: ChallengeName | 'CUSTOM_CHALLENGE' | 'CUSTOM_SRP';
+  userPoolId: string;
+  clientId: string;
+  /** The real username; for a custom authentication of nobody (hidden existence), the login. */
+  username: string;
+  custom?: CustomAuthState;
+}
+
+export class PendingChallenges {
+  private readonly sessions: ExpiringMap<PendingChallenge>;
+
+  constructor(private readonly now: () => number) {
+    this.sessions = new ExpiringMap(now);
+  }
+
+  /** A new opaque session string (Cognito's are 20–2048 characters). */
+  start(state: PendingChallenge, client: AppClient): string {
+    const session = randomBytes(96).toString('base64');
+    this.sessions.set(session, state, this.now() + client.AuthSessionValidity * 60_000);
+    return session;
+  }
+
+  /** The pending challenge while it is valid; the caller ends it once answered. */
+  get(session: string | undefined): PendingChallenge | undefined {
+    return session === undefined || session === '' ? undefined : this.sessions.get(session);
+  }
+
+  end(session: string): void {
+    this.sessions.delete(session);
+  }
+
+  purge(): void {
+    this.sessions.purge();
+  }
+
+  clear(): void {
+    this.sessions.clear();
+  }
+}

@@ -1,0 +1,64 @@
+// What a sign-in attempt comes to, independent of the surface that asked (hosted page or JSON API).
+// Each surface turns a failure into its own wire form through one table: the hosted page's
+// message table (src/hosted-ui/sign-in-messages.ts) and the JSON API's error table
+// (src/cognito-api/sign-in-errors.ts).
+import type { AppClient, User, UserPool } from '../domain/model.js';
+import type { Deps } from '../deps.js';
+import type { SignInMetadata } from '../triggers/sign-in.js';
+
+/** The pool and app client a sign-in happens in. */
+export interface SignInContext {
+  deps: Deps;
+  pool: UserPool;
+  client: AppClient;
+  /** ClientMetadata of the call, for the Lambda triggers the sign-in runs. */
+  metadata?: SignInMetadata;
+}
+
+/** How the user proves who they are. SRP's proof is checked by the caller, which holds the SRP state. */
+export type Proof =
+  /** `login`: the name as typed, for the migrate-user trigger when nobody has it. */
+  | { kind: 'password'; password: string; login?: string }
+  | { kind: 'srp'; verify: (user: User) => boolean }
+  /** The hosted /confirm page's sign-up code, already used to confirm the account: it proves the user. */
+  | { kind: 'sign-up-code' };
+
+/** Refusals of a sign-in attempt, in the order they are checked (see sign-in.ts). */
+export type SignInFailure =
+  /** No such user (only when the client reveals it: PreventUserExistenceErrors LEGACY). */
+  | 'unknown-user'
+  /** Too many wrong passwords (src/domain/lockout.ts). */
+  | 'locked'
+  | 'disabled'
+  /** Self-registered and not yet confirmed, whatever the password. */
+  | 'unconfirmed'
+  /** Wrong password (or an unknown user, when the client hides existence). */
+  | 'incorrect'
+  /** The password is right but an administrator required a reset. */
+  | 'reset-required';
+
+/** The challenge a user must answer before getting in. MFA and custom challenges join this list. */
+export type ChallengeName = 'NEW_PASSWORD_REQUIRED';
+
+/** Where a proven sign-in leads. MFA and custom challenges will be further `challenge`s. */
+export type SignInSuccess =
+  /** A pending challenge: `session` names it in the challenge store (challenges.ts). */
+  | { kind: 'challenge'; challenge: ChallengeName; user: User; session: string }
+  | { kind: 'signed-in'; user: User };
+
+export type SignInOutcome = { kind: 'failed'; failure: SignInFailure } | SignInSuccess;
+
+/** Refusals of an answer to NEW_PASSWORD_REQUIRED. */
+export type NewPasswordFailure =
+  /** Unknown, expired, answered or foreign session; or the user is no longer waiting for a new password. */
+  | 'invalid-session'
+  | 'disabled'
+  /** The user was deleted while the password was hashed. */
+  | 'user-gone';
+
+export type NewPasswordOutcome =
+  | { kind: 'failed'; failure: NewPasswordFailure }
+  /** The password breaks the pool's policy; `message` is Cognito's text. The session stays usable. */
+  | { kind: 'invalid-password'; message: string }
+  /** Signed in, or (with MFA) the next challenge. */
+  | SignInSuccess;

@@ -1,0 +1,238 @@
+// One valid call of every operation the emulator implements, in an order that builds what later
+// calls need (a pool, a client, users with passwords, tokens, codes). Each step names the
+// operation and builds its input from what earlier steps returned. The conformance test runs the
+// steps through the real AWS SDK and checks every request and answer against the model.
+import type { Input } from '../../src/cognito-api/operation.js';
+
+export interface ScenarioContext {
+  /** Outputs of earlier steps, by label (the operation name unless a step names another). */
+  out: Record<string, Record<string, unknown>>;
+  /** The newest code the emulator sent to a user (GET /_emulator/messages). */
+  code(username: string): Promise<string>;
+  /** An upload to a URL an operation returned (user import). */
+  upload(url: string, body: string): Promise<void>;
+  /** A raw JSON call outside the recorded exchanges (polling). */
+  raw(op: string, body: Input): Promise<Record<string, unknown>>;
+}
+
+export interface Step {
+  op: string;
+  label?: string;
+  /** The exception the call must fail with (its name is then checked against the model's errors). */
+  fails?: string;
+  input(ctx: ScenarioContext): Input | Promise<Input>;
+}
+
+const str = (value: unknown): string => {
+  if (typeof value !== 'string') throw new Error(`scenario: expected a string, got ${JSON.stringify(value)}`);
+  return value;
+};
+const at = (ctx: ScenarioContext, label: string, ...path: string[]): string => {
+  let value: unknown = ctx.out[label];
+  for (const key of path) value = (value as Record<string, unknown> | undefined)?.[key];
+  return str(value);
+};
+
+const PASSWORD = 'Conformance-Passw0rd';
+const TEMPORARY = 'Temporary-Passw0rd1';
+const pool = (ctx: ScenarioContext) => at(ctx, 'CreateUserPool', 'UserPool', 'Id');
+const client = (ctx: ScenarioContext) => at(ctx, 'CreateUserPoolClient', 'UserPoolClient', 'ClientId');
+const access = (ctx: ScenarioContext, label: string) => at(ctx, label, 'AuthenticationResult', 'AccessToken');
+const onPool = (extra: Input = {}) => (ctx: ScenarioContext): Input => ({ UserPoolId: pool(ctx), ...extra });
+const createUser = (name: string): Step => ({
+  op: 'AdminCreateUser', label: `AdminCreateUser ${name}`,
+  input: onPool({ Username: name, TemporaryPassword: TEMPORARY, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: `${name}@example.com` }] }),
+});
+const passwordAuth = (label: string, username: string, password: string): Step => ({
+  op: 'InitiateAuth', label,
+  input: (ctx) => ({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: client(ctx), AuthParameters: { USERNAME: username, PASSWORD: password } }),
+});
+
+export const SCENARIO: Step[] = [
+  { op: 'CreateUserPool', input: () => ({ PoolName: 'conformance', UserPoolTags: { team: 'qa' }, AutoVerifiedAttributes: ['email'] }) },
+  { op: 'DescribeUserPool', input: onPool() },
+  { op: 'ListUserPools', input: () => ({ MaxResults: 60 }) },
+  { op: 'UpdateUserPool', input: onPool({ AutoVerifiedAttributes: ['email'], UserPoolTags: { team: 'qa' } }) },
+  { op: 'AddCustomAttributes', input: onPool({ CustomAttributes: [{ Name: 'tier', AttributeDataType: 'String', Mutable: true }] }) },
+  {
+    op: 'CreateUserPoolClient',
+    input: onPool({
+      ClientName: 'conformance app', CallbackURLs: ['https://app.example/callback'], AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email'], AllowedOAuthFlowsUserPoolClient: true, SupportedIdentityProviders: ['COGNITO'],
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  },
+  { op: 'DescribeUserPoolClient', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
+  { op: 'ListUserPoolClients', input: onPool({ MaxResults: 60 }) },
+  {
+    op: 'UpdateUserPoolClient',
+    input: (ctx) => ({
+      UserPoolId: pool(ctx), ClientId: client(ctx), ClientName: 'conformance app',
+      CallbackURLs: ['https://app.example/callback'], AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email'],
+      AllowedOAuthFlowsUserPoolClient: true, SupportedIdentityProviders: ['COGNITO'],
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  },
+  { op: 'CreateResourceServer', input: onPool({ Identifier: 'https://api.example', Name: 'api', Scopes: [{ ScopeName: 'read', ScopeDescription: 'Read' }] }) },
+  { op: 'DescribeResourceServer', input: onPool({ Identifier: 'https://api.example' }) },
+  { op: 'ListResourceServers', input: onPool({ MaxResults: 50 }) },
+  { op: 'UpdateResourceServer', input: onPool({ Identifier: 'https://api.example', Name: 'api v2', Scopes: [{ ScopeName: 'write', ScopeDescription: 'Write' }] }) },
+  { op: 'CreateUserPoolDomain', input: onPool({ Domain: 'conformance-harness' }) },
+  { op: 'DescribeUserPoolDomain', input: () => ({ Domain: 'conformance-harness' }) },
+  { op: 'UpdateUserPoolDomain', input: onPool({ Domain: 'conformance-harness', ManagedLoginVersion: 1 }) },
+  { op: 'TagResource', input: (ctx) => ({ ResourceArn: at(ctx, 'CreateUserPool', 'UserPool', 'Arn'), Tags: { env: 'ci' } }) },
+  { op: 'ListTagsForResource', input: (ctx) => ({ ResourceArn: at(ctx, 'CreateUserPool', 'UserPool', 'Arn') }) },
+  { op: 'UntagResource', input: (ctx) => ({ ResourceArn: at(ctx, 'CreateUserPool', 'UserPool', 'Arn'), TagKeys: ['env'] }) },
+  {
+    op: 'SetRiskConfiguration',
+    input: (ctx) => ({
+      UserPoolId: pool(ctx), ClientId: client(ctx),
+      CompromisedCredentialsRiskConfiguration: { EventFilter: ['SIGN_IN'], Actions: { EventAction: 'BLOCK' } },
+      AccountTakeoverRiskConfiguration: { Actions: { HighAction: { EventAction: 'BLOCK', Notify: false } } },
+      RiskExceptionConfiguration: { BlockedIPRangeList: ['192.0.2.0/24'] },
+    }),
+  },
+  { op: 'DescribeRiskConfiguration', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
+  { op: 'SetUICustomization', input: onPool({ CSS: '.banner-customizable { background-color: #333; }' }) },
+  { op: 'GetUICustomization', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
+  {
+    op: 'SetLogDeliveryConfiguration',
+    input: onPool({ LogConfigurations: [{ LogLevel: 'ERROR', EventSource: 'userNotification', CloudWatchLogsConfiguration: { LogGroupArn: 'arn:aws:logs:us-east-1:000000000000:log-group:cognito' } }] }),
+  },
+  { op: 'GetLogDeliveryConfiguration', input: onPool() },
+  { op: 'GetSigningCertificate', input: onPool() },
+  {
+    op: 'CreateTerms',
+    input: (ctx) => ({
+      UserPoolId: pool(ctx), ClientId: client(ctx), TermsName: 'terms-of-use', TermsSource: 'LINK', Enforcement: 'NONE',
+      Links: { 'cognito:default': 'https://app.example/terms' },
+    }),
+  },
+  { op: 'DescribeTerms', input: (ctx) => ({ UserPoolId: pool(ctx), TermsId: at(ctx, 'CreateTerms', 'Terms', 'TermsId') }) },
+  { op: 'DescribeTermsByClient', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx), TermsName: 'terms-of-use' }) },
+  { op: 'ListTerms', input: onPool({ MaxResults: 10 }) },
+  { op: 'UpdateTerms', input: (ctx) => ({ UserPoolId: pool(ctx), TermsId: at(ctx, 'CreateTerms', 'Terms', 'TermsId'), Links: { 'cognito:default': 'https://app.example/terms/v2' } }) },
+  { op: 'DeleteTerms', input: (ctx) => ({ UserPoolId: pool(ctx), TermsId: at(ctx, 'CreateTerms', 'Terms', 'TermsId') }) },
+  {
+    op: 'CreateManagedLoginBranding',
+    input: (ctx) => ({
+      UserPoolId: pool(ctx), ClientId: client(ctx), Settings: { categories: { global: { colorSchemeMode: 'LIGHT' } } },
+      Assets: [{ Category: 'FORM_LOGO', ColorMode: 'LIGHT', Extension: 'PNG', Bytes: new Uint8Array([137, 80, 78, 71]) }],
+    }),
+  },
+  { op: 'DescribeManagedLoginBranding', input: (ctx) => ({ UserPoolId: pool(ctx), ManagedLoginBrandingId: at(ctx, 'CreateManagedLoginBranding', 'ManagedLoginBranding', 'ManagedLoginBrandingId') }) },
+  { op: 'DescribeManagedLoginBrandingByClient', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
+  {
+    op: 'UpdateManagedLoginBranding',
+    input: (ctx) => ({ UserPoolId: pool(ctx), ManagedLoginBrandingId: at(ctx, 'CreateManagedLoginBranding', 'ManagedLoginBranding', 'ManagedLoginBrandingId'), UseCognitoProvidedValues: true }),
+  },
+  { op: 'DeleteManagedLoginBranding', input: (ctx) => ({ UserPoolId: pool(ctx), ManagedLoginBrandingId: at(ctx, 'CreateManagedLoginBranding', 'ManagedLoginBranding', 'ManagedLoginBrandingId') }) },
+  { op: 'GetCSVHeader', input: onPool() },
+  { op: 'CreateUserImportJob', input: onPool({ JobName: 'conformance import', CloudWatchLogsRoleArn: 'arn:aws:iam::000000000000:role/CognitoImport' }) },
+  {
+    op: 'StartUserImportJob',
+    input: async (ctx) => {
+      const header = (ctx.out.GetCSVHeader?.CSVHeader as string[]).join(',');
+      const row = (ctx.out.GetCSVHeader?.CSVHeader as string[]).map((c) => ({ 'cognito:username': 'imported', 'cognito:mfa_enabled': 'false', email: 'imported@example.com', email_verified: 'true' } as Record<string, string>)[c] ?? '').join(',');
+      await ctx.upload(at(ctx, 'CreateUserImportJob', 'UserImportJob', 'PreSignedUrl'), `${header}\n${row}\n`);
+      return { UserPoolId: pool(ctx), JobId: at(ctx, 'CreateUserImportJob', 'UserImportJob', 'JobId') };
+    },
+  },
+  {
+    op: 'DescribeUserImportJob',
+    input: async (ctx) => {
+      const body = { UserPoolId: pool(ctx), JobId: at(ctx, 'CreateUserImportJob', 'UserImportJob', 'JobId') };
+      for (let i = 0; i < 200; i++) {
+        const { UserImportJob } = await ctx.raw('DescribeUserImportJob', body) as { UserImportJob?: { Status?: string } };
+        if (UserImportJob?.Status === 'Succeeded') break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return body;
+    },
+  },
+  { op: 'ListUserImportJobs', input: onPool({ MaxResults: 10 }) },
+  {
+    op: 'StopUserImportJob', fails: 'PreconditionNotMetException',
+    input: (ctx) => ({ UserPoolId: pool(ctx), JobId: at(ctx, 'CreateUserImportJob', 'UserImportJob', 'JobId') }),
+  },
+  { op: 'CreateGroup', input: onPool({ GroupName: 'testers', Description: 'QA', Precedence: 3 }) },
+  { op: 'GetGroup', input: onPool({ GroupName: 'testers' }) },
+  { op: 'ListGroups', input: onPool({ Limit: 60 }) },
+  { op: 'UpdateGroup', input: onPool({ GroupName: 'testers', Description: 'Quality' }) },
+
+  createUser('ann'),
+  { op: 'AdminGetUser', input: onPool({ Username: 'ann' }) },
+  { op: 'ListUsers', input: onPool({ Limit: 60 }) },
+  { op: 'AdminUpdateUserAttributes', input: onPool({ Username: 'ann', UserAttributes: [{ Name: 'given_name', Value: 'Ann' }] }) },
+  { op: 'AdminDeleteUserAttributes', input: onPool({ Username: 'ann', UserAttributeNames: ['given_name'] }) },
+  { op: 'AdminAddUserToGroup', input: onPool({ Username: 'ann', GroupName: 'testers' }) },
+  { op: 'AdminListGroupsForUser', input: onPool({ Username: 'ann', Limit: 60 }) },
+  { op: 'ListUsersInGroup', input: onPool({ GroupName: 'testers', Limit: 60 }) },
+  { op: 'AdminRemoveUserFromGroup', input: onPool({ Username: 'ann', GroupName: 'testers' }) },
+  { op: 'AdminDisableUser', input: onPool({ Username: 'ann' }) },
+  { op: 'AdminEnableUser', input: onPool({ Username: 'ann' }) },
+  { op: 'AdminSetUserPassword', input: onPool({ Username: 'ann', Password: PASSWORD, Permanent: true }) },
+  {
+    op: 'AdminInitiateAuth',
+    input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx), AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'ann', PASSWORD } }),
+  },
+  passwordAuth('InitiateAuth', 'ann', PASSWORD),
+  {
+    op: 'InitiateAuth', label: 'InitiateAuth refresh',
+    input: (ctx) => ({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: client(ctx), AuthParameters: { REFRESH_TOKEN: at(ctx, 'InitiateAuth', 'AuthenticationResult', 'RefreshToken') } }),
+  },
+  { op: 'GetUser', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
+  { op: 'DeleteUserAttributes', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), UserAttributeNames: ['given_name'] }) },
+  {
+    op: 'GetTokensFromRefreshToken',
+    input: (ctx) => ({ ClientId: client(ctx), RefreshToken: at(ctx, 'InitiateAuth', 'AuthenticationResult', 'RefreshToken') }),
+  },
+  { op: 'UpdateUserAttributes', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), UserAttributes: [{ Name: 'email', Value: 'ann.new@example.com' }] }) },
+  { op: 'GetUserAttributeVerificationCode', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), AttributeName: 'email' }) },
+  { op: 'VerifyUserAttribute', input: async (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), AttributeName: 'email', Code: await ctx.code('ann') }) },
+  { op: 'ChangePassword', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), PreviousPassword: PASSWORD, ProposedPassword: `${PASSWORD}2` }) },
+  { op: 'RevokeToken', input: (ctx) => ({ ClientId: client(ctx), Token: at(ctx, 'InitiateAuth', 'AuthenticationResult', 'RefreshToken') }) },
+
+  createUser('ben'),
+  passwordAuth('InitiateAuth ben', 'ben', TEMPORARY),
+  {
+    op: 'RespondToAuthChallenge',
+    input: (ctx) => ({
+      ClientId: client(ctx), ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: at(ctx, 'InitiateAuth ben', 'Session'),
+      ChallengeResponses: { USERNAME: 'ben', NEW_PASSWORD: PASSWORD },
+    }),
+  },
+  { op: 'GlobalSignOut', input: (ctx) => ({ AccessToken: access(ctx, 'RespondToAuthChallenge') }) },
+  createUser('cat'),
+  {
+    op: 'AdminInitiateAuth', label: 'AdminInitiateAuth cat',
+    input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx), AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'cat', PASSWORD: TEMPORARY } }),
+  },
+  {
+    op: 'AdminRespondToAuthChallenge',
+    input: (ctx) => ({
+      UserPoolId: pool(ctx), ClientId: client(ctx), ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: at(ctx, 'AdminInitiateAuth cat', 'Session'),
+      ChallengeResponses: { USERNAME: 'cat', NEW_PASSWORD: PASSWORD },
+    }),
+  },
+  { op: 'AdminUserGlobalSignOut', input: onPool({ Username: 'ben' }) },
+  { op: 'DeleteUser', input: (ctx) => ({ AccessToken: access(ctx, 'AdminRespondToAuthChallenge') }) },
+
+  { op: 'SignUp', input: (ctx) => ({ ClientId: client(ctx), Username: 'dan', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'dan@example.com' }] }) },
+  { op: 'ResendConfirmationCode', input: (ctx) => ({ ClientId: client(ctx), Username: 'dan' }) },
+  { op: 'ConfirmSignUp', input: async (ctx) => ({ ClientId: client(ctx), Username: 'dan', ConfirmationCode: await ctx.code('dan') }) },
+  { op: 'SignUp', label: 'SignUp eve', input: (ctx) => ({ ClientId: client(ctx), Username: 'eve', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'eve@example.com' }] }) },
+  { op: 'AdminConfirmSignUp', input: onPool({ Username: 'eve' }) },
+  { op: 'ForgotPassword', input: (ctx) => ({ ClientId: client(ctx), Username: 'dan' }) },
+  { op: 'ConfirmForgotPassword', input: async (ctx) => ({ ClientId: client(ctx), Username: 'dan', ConfirmationCode: await ctx.code('dan'), Password: `${PASSWORD}3` }) },
+  { op: 'AdminResetUserPassword', input: onPool({ Username: 'dan' }) },
+  { op: 'AdminDeleteUser', input: onPool({ Username: 'eve' }) },
+
+  { op: 'DeleteGroup', input: onPool({ GroupName: 'testers' }) },
+  { op: 'DeleteResourceServer', input: onPool({ Identifier: 'https://api.example' }) },
+  { op: 'DeleteUserPoolDomain', input: onPool({ Domain: 'conformance-harness' }) },
+  { op: 'DeleteUserPoolClient', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
+];
+
+/** Run after the negative cases, which replay the requests above against the same pool. */
+export const TEARDOWN: Step[] = [{ op: 'DeleteUserPool', input: onPool() }];
