@@ -64,7 +64,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const fixtures = options.fixtures ?? (config.fixtures ? await loadFixtures(config.fixtures) : []);
   const keys = new Keys(store);
   const urls = new Urls(config);
-  const credentials = new Credentials();
+  const credentials = new Credentials(replica && await replica.secret('fixture-srp-salt-key'));
   if (replica) {
     replica.target = store;
     // Keys changed by another replica: the cached keyring is rebuilt from the store on next use.
@@ -83,7 +83,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     store, clock, keys, urls, credentials,
     tokens: new TokenIssuer({ keys, urls, clock, store }),
     sessions: new Sessions(clock, maps),
-    signInChallenges: new PendingChallenges(() => clock.now()),
+    signInChallenges: new PendingChallenges(() => clock.now(), maps),
     srpBlocks: new SrpBlocks(() => clock.now(), maps, replica && {
       key: await replica.secret('secret-block-key'), decoyKey: await replica.secret('decoy-salt-key'),
     }),

@@ -94,7 +94,7 @@ export async function answerPasswordVerifier(ctx: AuthContext, responses: Params
     });
   };
   // A custom authentication that started with SRP goes on to its custom challenges (auth-custom.ts).
-  const custom = session !== undefined && user ? afterCustomSrp(ctx, session, user.Username) : undefined;
+  const custom = session !== undefined && user ? await afterCustomSrp(ctx, session, user.Username) : undefined;
   if (custom && user) return customOutput(ctx, await prove(ctx, user, { kind: 'srp', verify }, custom));
   return signInOutput(ctx, await signIn(ctx, user, { kind: 'srp', verify }));
 }
