@@ -2,6 +2,7 @@
 // start), so seeding 100k users costs no hashing and the data file never holds a plain password;
 // a password set through the emulator is stored as a salted scrypt hash plus an SRP salt and
 // verifier (reference §11.4); fixture users get their SRP verifier derived on first use, in memory.
+import { createHmac, randomBytes } from 'node:crypto';
 import type { SrpVerifier, User } from './model.js';
 import { hashPassword, safeEqual, verifyPassword } from './passwords.js';
 import { createSrpVerifier } from './srp.js';
@@ -12,7 +13,15 @@ export const srpPoolName = (userPoolId: string) => userPoolId.slice(userPoolId.i
 
 export class Credentials {
   private readonly fixturePasswords = new Map<string, string>();
+  /** Derived from fixturePasswords, so each process keeps its own (a cache every replica rebuilds alike). */
   private readonly fixtureSrp = new Map<string, SrpVerifier>();
+
+  /**
+   * `saltKey` makes a fixture user's SRP salt: replicas share it (the database holds it), so the
+   * salt one replica sends with its challenge is the salt of the verifier another checks the answer
+   * against. Random per process otherwise.
+   */
+  constructor(private readonly saltKey: Buffer = randomBytes(32)) {}
 
   /** Seeding: the fixture's password replaces any stored hash. */
   useFixturePassword(user: User, password: string): void {
@@ -50,7 +59,8 @@ export class Credentials {
     if (password === undefined) return undefined;
     let verifier = this.fixtureSrp.get(key(user));
     if (!verifier) {
-      verifier = createSrpVerifier(srpPoolName(user.UserPoolId), user.Username, password);
+      const salt = createHmac('sha256', this.saltKey).update(`${key(user)}\u0000${password}`).digest().subarray(0, 16).toString('hex');
+      verifier = createSrpVerifier(srpPoolName(user.UserPoolId), user.Username, password, salt);
       this.fixtureSrp.set(key(user), verifier);
     }
     return verifier;
