@@ -8,6 +8,7 @@ import { OffsetClock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createEmulator, type Emulator } from '../../src/emulator.js';
 import { parseFixture } from '../../src/fixtures/load.js';
+import type { TriggerHandler } from '../../src/triggers/in-process.js';
 import { PUBLIC_URL } from './build-test-app.js';
 import { TEST_FIXTURE } from './fixture.js';
 import { LOOPBACK } from './start-server.js';
@@ -55,13 +56,19 @@ export interface Replica {
   stop(): Promise<void>;
 }
 
-/** An in-process emulator on 127.0.0.1 sharing state through `databaseUrl`; stopped when the test ends. */
-export async function startReplica(t: Test, databaseUrl: string, fixture: object = TEST_FIXTURE): Promise<Replica> {
+/**
+ * An in-process emulator on 127.0.0.1 sharing state through `databaseUrl`; stopped when the test
+ * ends. `triggers`: in-process trigger handlers (each replica runs its own, as each would load the
+ * fixtures' function files).
+ */
+export async function startReplica(
+  t: Test, databaseUrl: string, fixture: object = TEST_FIXTURE, triggers?: Record<string, TriggerHandler>,
+): Promise<Replica> {
   const config: Config = {
     ...loadConfig([], {}), port: 0, host: LOOPBACK, fixtures: undefined, publicUrl: PUBLIC_URL, databaseUrl,
   };
   const fixtures = [parseFixture('test-fixture.json', JSON.stringify(fixture))];
-  const { app, deps } = await createEmulator({ config, fixtures, clock: new OffsetClock() });
+  const { app, deps } = await createEmulator({ config, fixtures, clock: new OffsetClock(), ...(triggers ? { triggers } : {}) });
   await app.listen({ host: LOOPBACK, port: 0 });
   const address = app.server.address();
   if (!address || typeof address !== 'object') throw new Error('no TCP address');

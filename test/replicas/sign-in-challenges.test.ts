@@ -1,16 +1,20 @@
 // Sign-in challenges across replicas sharing one PostgreSQL database: a challenge issued by one
 // replica is answered at another, once only (NEW_PASSWORD_REQUIRED through the JSON API and the
-// hosted page, USER_SRP_AUTH's SECRET_BLOCK), driven round-robin.
+// hosted page, USER_SRP_AUTH's SECRET_BLOCK, CUSTOM_AUTH's steps and their state), driven round-robin.
 import {
   AdminCreateUserCommand, InitiateAuthCommand, RespondToAuthChallengeCommand, type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  CreateAuthChallengeTriggerHandler, DefineAuthChallengeTriggerHandler, VerifyAuthChallengeResponseTriggerHandler,
+} from 'aws-lambda';
 import t from 'tap';
 import { POOL_ID, PUBLIC_CLIENT, PASSWORD } from '../helpers/fixture.js';
 import { csrfField, openLoginPage, postForm, redeemCode, responseCookies, submitLogin, verifyToken } from '../helpers/flow.js';
 import { inBoth } from '../helpers/html.js';
-import { startReplicas, testDatabase, type Replica } from '../helpers/replicas.js';
+import { freshDatabase, startReplica, startReplicas, testDatabase, type Replica } from '../helpers/replicas.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
 import { srpClient } from '../cognito-api/auth-helpers.js';
+import { ARN, CUSTOM_CLIENT, triggerFixture } from '../triggers/helpers.js';
 
 const server = testDatabase(t);
 const TEMP = 'TempPassw0rd!1';
@@ -85,4 +89,52 @@ t.test('sign-in challenges across replicas', { skip: server === undefined ? 'no 
       await rejectsWith(t, respond(at(i + 2)), 'NotAuthorizedException', INVALID_SESSION);
     }
   });
+});
+
+// AWS's sample custom authentication: SRP first, then a secret code, three attempts.
+const define: DefineAuthChallengeTriggerHandler = async (event) => {
+  const session = event.request.session;
+  const last = session.at(-1);
+  if (session.length === 1 && last?.challengeName === 'SRP_A') event.response.challengeName = 'PASSWORD_VERIFIER';
+  else if (last?.challengeName === 'CUSTOM_CHALLENGE' && last.challengeResult) event.response.issueTokens = true;
+  else if (session.filter((s) => s.challengeName === 'CUSTOM_CHALLENGE').length >= 3) event.response.failAuthentication = true;
+  else event.response.challengeName = 'CUSTOM_CHALLENGE';
+  return event;
+};
+const create: CreateAuthChallengeTriggerHandler = async (event) => {
+  const round = event.request.session.filter((s) => s.challengeName === 'CUSTOM_CHALLENGE').length + 1;
+  event.response.publicChallengeParameters = { hint: `round ${round}` };
+  event.response.privateChallengeParameters = { answer: '424242' };
+  return event;
+};
+const verify: VerifyAuthChallengeResponseTriggerHandler = async (event) => {
+  event.response.answerCorrect = event.request.challengeAnswer === event.request.privateChallengeParameters.answer;
+  return event;
+};
+
+t.test('CUSTOM_AUTH with SRP first, each step on the next replica', { skip: server === undefined ? 'no PostgreSQL (see test/helpers/replicas.ts)' : false }, async (t) => {
+  const databaseUrl = await freshDatabase(t, server as string);
+  const fixture = triggerFixture({ DefineAuthChallenge: ARN('define'), CreateAuthChallenge: ARN('create'), VerifyAuthChallengeResponse: ARN('verify') });
+  const replicas: Replica[] = [];
+  for (let i = 0; i < 3; i++) replicas.push(await startReplica(t, databaseUrl, fixture, { define, create, verify }));
+  const sdk = (i: number) => sdkClient((replicas[i % 3] as Replica).url);
+  const answer = (i: number, Session: string | undefined, ANSWER: string) => sdk(i).send(new RespondToAuthChallengeCommand({
+    ClientId: CUSTOM_CLIENT, ChallengeName: 'CUSTOM_CHALLENGE', Session, ChallengeResponses: { USERNAME: 'alice', ANSWER },
+  }));
+
+  const client = await srpClient(POOL_ID, { fast: true });
+  const first = await sdk(0).send(new InitiateAuthCommand({
+    AuthFlow: 'CUSTOM_AUTH', ClientId: CUSTOM_CLIENT, AuthParameters: { USERNAME: 'alice', SRP_A: client.SRP_A, CHALLENGE_NAME: 'SRP_A' },
+  }));
+  t.equal(first.ChallengeName, 'PASSWORD_VERIFIER', 'replica 0 asks for the SRP proof');
+  const proved = await sdk(1).send(new RespondToAuthChallengeCommand({
+    ClientId: CUSTOM_CLIENT, ChallengeName: 'PASSWORD_VERIFIER', Session: first.Session,
+    ChallengeResponses: await client.respond(first.ChallengeParameters, PASSWORD),
+  }));
+  t.equal(proved.ChallengeName, 'CUSTOM_CHALLENGE', 'replica 1 checks it and issues the custom challenge');
+  const wrong = await answer(2, proved.Session, '000000');
+  t.equal(wrong.ChallengeParameters?.hint, 'round 2', 'replica 2 continues the same flow after a wrong answer');
+  await rejectsWith(t, answer(0, proved.Session, '424242'), 'NotAuthorizedException', 'Invalid session for the user.');
+  const done = await answer(1, wrong.Session, '424242');
+  t.ok(done.AuthenticationResult?.AccessToken, 'the right answer on replica 1 gets tokens');
 });
