@@ -5,6 +5,7 @@ import type { ScalePoint } from './scale.js';
 import type { SigningBound } from './signing-bound.js';
 import type { StartupFigures } from './startup.js';
 import type { StateFigures } from './state.js';
+import { replicaTables, type ReplicaFigures } from './replicas.js';
 import { stateJson, stateLoads, stateTables, stateVerdicts } from './state-report.js';
 import type { EmulatorThroughput } from './throughput.js';
 import { round } from './lib/stats.js';
@@ -18,6 +19,7 @@ export interface Results {
   cognitoLocal?: { refresh: LoadResult };
   scale?: ScalePoint[];
   state?: StateFigures;
+  replicas?: ReplicaFigures;
 }
 
 export interface Verdict {
@@ -171,6 +173,7 @@ export function printReport(r: Results): Verdict[] {
       ])));
   }
   if (r.state) out.push(...stateTables(r.state, table));
+  if (r.replicas) out.push(...replicaTables(r.replicas, table));
   const v = verdicts(r);
   out.push('', table(['target', 'measured', 'met'], v.map((x) => [x.target, x.measured, x.met ? 'yes' : 'NO'])));
   const failed = allLoads(r).filter((l) => l.failures > 0);
@@ -228,6 +231,7 @@ function jsonLine(r: Results, v: Verdict[]): unknown {
       signIn: load(p.signIn), listUsers: load(p.listUsers),
     })) } : {}),
     ...(r.state ? { state: stateJson(r.state) } : {}),
+    ...(r.replicas ? { replicas: r.replicas } : {}),
     targets: v.map((x) => ({ target: x.target, measured: x.measured, met: x.met })),
     failures: allLoads(r).reduce((sum, l) => sum + l.failures, 0),
   };

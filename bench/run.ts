@@ -1,9 +1,10 @@
 // `npm run bench`: every figure of issue 6, measured side by side in one run on this machine, then
 // a table, the target verdicts and one JSON line. Servers listen on 127.0.0.1 only; nothing else is
-// contacted. Options: --sections=bound,startup,load,memory,local,scale,writes,pools,keyless (default
+// contacted. Options: --sections=bound,startup,load,memory,local,scale,writes,pools,keyless,replicas (default
 // all; memory tops the load phases' server up to 100k token responses, so it needs load),
 // --duration=<ms per load phase> (default 6000), --concurrency=<n> (default 32),
-// --write-sizes=<users,...> (default 1000,10000,100000).
+// --write-sizes=<users,...> (default 1000,10000,100000). The replicas section needs a PostgreSQL
+// server (BENCH_DATABASE_URL, see bench/replicas.ts) and is skipped without one.
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -19,8 +20,9 @@ import { EMULATOR_MAIN, measureStartup } from './startup.js';
 import { measureEmulatorThroughput, startEmulatorForLoad, type PhaseOptions } from './throughput.js';
 import { setUpCognitoLocal, startCognitoLocal } from './cognito-local.js';
 import { measureCreateUserPool, measureKeylessStartup, measureWrites } from './state.js';
+import { benchDatabase, measureReplicas } from './replicas.js';
 
-const SECTIONS = ['bound', 'startup', 'load', 'memory', 'local', 'scale', 'writes', 'pools', 'keyless'] as const;
+const SECTIONS = ['bound', 'startup', 'load', 'memory', 'local', 'scale', 'writes', 'pools', 'keyless', 'replicas'] as const;
 
 const { values } = parseArgs({
   options: { sections: { type: 'string' }, duration: { type: 'string' }, concurrency: { type: 'string' }, 'write-sizes': { type: 'string' } },
@@ -101,6 +103,15 @@ async function main(): Promise<void> {
   if (sections.has('keyless')) {
     log('keyless: start-up with two pools without SigningKeys, with them, and cognito-local, 9 runs each, interleaved');
     results.state = { ...results.state, keyless: await measureKeylessStartup(9) };
+  }
+  if (sections.has('replicas')) {
+    const database = benchDatabase();
+    if (database === undefined) {
+      log('replicas: skipped (set BENCH_DATABASE_URL to a postgres:// URL of a server where databases can be created)');
+    } else {
+      log('replicas: refresh_token with no database, then 1, 2 and 3 replicas sharing one PostgreSQL database');
+      results.replicas = await measureReplicas(database, phase);
+    }
   }
   results.machine.loadavgAtEnd = loadavg()[0]?.toFixed(2);
   const verdicts = printReport(results);

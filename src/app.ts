@@ -45,7 +45,13 @@ function noRouteSchemas() {
   };
 }
 
-export function buildApp(deps: ControlDeps, logger: Logger | false = false): FastifyInstance {
+/** With DATABASE_URL: what every request does so that it sees every change acknowledged before it (store/replica.ts). */
+export interface ReplicaHooks {
+  catchUp(): Promise<void>;
+  settled(): Promise<unknown>;
+}
+
+export function buildApp(deps: ControlDeps, logger: Logger | false = false, replica?: ReplicaHooks): FastifyInstance {
   const options = {
     bodyLimit: BODY_LIMIT,
     // Per-request info lines would drown test output; an onResponse hook logs them at debug.
@@ -74,6 +80,21 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false): Fas
     if (closing) reply.header('connection', 'close');
     done(null, payload);
   });
+
+  if (replica) {
+    // First of all: state as of the request's arrival. Last of all: the request's own changes committed.
+    app.addHook('onRequest', async () => { await replica.catchUp(); });
+    app.addHook('onSend', async (_request, reply, payload) => {
+      try {
+        await replica.settled();
+        return payload;
+      } catch (err) {
+        reply.log.error({ err }, 'a change could not be written to the database');
+        reply.code(503).type('application/json');
+        return JSON.stringify({ __type: 'ServiceUnavailableException', message: 'The shared state database could not be reached.' });
+      }
+    });
+  }
 
   // 200 once fixtures are loaded and keys are ready: both happen before the server listens.
   app.get('/health', async () => ({ status: 'ok' }));

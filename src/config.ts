@@ -13,6 +13,8 @@ export interface Config {
   host: string;
   fixtures: string | undefined;
   dataFile: string | undefined;
+  /** postgres:// URL: replicas sharing one state through PostgreSQL; undefined = this process alone. */
+  databaseUrl: string | undefined;
   /** Base URL clients reach us at, without a trailing slash. Undefined = http://localhost:<bound port>. */
   publicUrl: string | undefined;
   /** Issuer template with {userPoolId}, {region}, {publicUrl}. */
@@ -40,6 +42,7 @@ export const SETTINGS = {
   host: ['HOST', 'host', 'bind address', '127.0.0.1'],
   fixtures: ['FIXTURES', 'fixtures', 'fixture file, or directory whose *.json files are all loaded', 'fixtures/example.json'],
   dataFile: ['DATA_FILE', 'data-file', 'lowdb JSON file for state that survives restarts', 'unset (memory only)'],
+  databaseUrl: ['DATABASE_URL', 'database-url', 'postgres:// URL: share state with other replicas through PostgreSQL', 'unset (this process alone)'],
   publicUrl: ['PUBLIC_URL', 'public-url', 'base URL clients reach the emulator at', 'http://localhost:<port>'],
   issuerUrl: ['ISSUER_URL', 'issuer-url', 'issuer template ({userPoolId}, {region}, {publicUrl})', '{publicUrl}/{userPoolId}'],
   logLevel: ['LOG_LEVEL', 'log-level', `pino level (${LOG_LEVELS.join(', ')})`, 'info'],
@@ -100,6 +103,18 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
   for (const name of tlsHostnames) {
     if (!isIP(name) && !HOSTNAME.test(name)) throw new StartupError(`${where('tlsHostnames')}: "${name}" is not a host name or IP address`);
   }
+  const databaseUrl = read('databaseUrl');
+  if (databaseUrl !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(databaseUrl).protocol;
+    } catch { /* reported below */ }
+    // The URL carries a password: never echoed back.
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') throw new StartupError(`${where('databaseUrl')}: not a postgres:// URL`);
+    if (read('dataFile') !== undefined) {
+      throw new StartupError(`${where('dataFile')} and ${where('databaseUrl')}: set one or the other (with a database the state lives there)`);
+    }
+  }
   const lambdaEndpoint = read('lambdaEndpoint');
   if (lambdaEndpoint !== undefined) checkUrl(lambdaEndpoint, where('lambdaEndpoint'));
   const logLevel = read('logLevel') ?? 'info';
@@ -111,6 +126,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     host: read('host') ?? '127.0.0.1',
     fixtures: read('fixtures') ?? EXAMPLE_FIXTURE,
     dataFile: read('dataFile'),
+    databaseUrl,
     publicUrl: publicUrl?.replace(/\/+$/, ''),
     issuerUrl,
     logLevel: logLevel as LogLevel,

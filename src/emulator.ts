@@ -17,12 +17,15 @@ import { applySeed, planSeed } from './fixtures/seed.js';
 import { Federations } from './federation/pending.js';
 import { Sessions } from './hosted-ui/sessions.js';
 import { UsedTotpSteps } from './mfa/totp.js';
+import { SharedMaps } from './domain/shared-map.js';
 import { PendingChallenges } from './sign-in/challenges.js';
-import { openLowdbStore } from './store/lowdb-store.js';
+import { LowdbStore, openLowdbStore } from './store/lowdb-store.js';
+import { Replica } from './store/replica.js';
 import { HttpsListener } from './tls/https-listener.js';
 import { loadTlsMaterial, type TlsMaterial } from './tls/material.js';
 import { Keys } from './tokens/keys.js';
 import { TokenIssuer } from './tokens/token-issuer.js';
+import { StartupError } from './errors/startup-error.js';
 import { Urls } from './urls.js';
 import { lambdaFunctionFiles } from './fixtures/lambda-functions.js';
 import type { TriggerHandler } from './triggers/in-process.js';
@@ -56,11 +59,21 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   // Certificates are read (or made, off the event loop) while the store and fixtures load.
   const tlsMaterial = config.httpsPort !== undefined ? loadTlsMaterial(config) : undefined;
   tlsMaterial?.catch(() => {}); // awaited below; a failure there must not also be an unhandled rejection
-  const store = await openLowdbStore(config.dataFile);
+  // In-memory state: private to this process, or (with DATABASE_URL) shared by every replica.
+  const maps = new SharedMaps();
+  const replica = config.databaseUrl !== undefined ? await openReplica(config.databaseUrl, maps) : undefined;
+  const store = replica ? new LowdbStore(replica.data, replica, maps) : await openLowdbStore(config.dataFile);
   const fixtures = options.fixtures ?? (config.fixtures ? await loadFixtures(config.fixtures) : []);
   const keys = new Keys(store);
   const urls = new Urls(config);
-  const credentials = new Credentials();
+  const credentials = new Credentials(replica && await replica.secret('fixture-srp-salt-key'));
+  if (replica) {
+    replica.target = store;
+    // Keys changed by another replica: the cached keyring is rebuilt from the store on next use.
+    replica.onApplied = (change) => { if (!('clear' in change) && change.t === 'keys' && change.k[0] !== undefined) keys.forget(change.k[0]); };
+    maps.link = replica;
+    clock.share(maps);
+  }
   const logger = options.logger === false ? undefined : options.logger;
   const triggers = new Triggers({
     ...(options.triggers ? { handlers: options.triggers } : {}),
@@ -71,15 +84,17 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const deps: Deps = {
     store, clock, keys, urls, credentials,
     tokens: new TokenIssuer({ keys, urls, clock, store }),
-    sessions: new Sessions(clock),
-    signInChallenges: new PendingChallenges(() => clock.now()),
-    srpBlocks: new SrpBlocks(() => clock.now()),
-    lockout: new Lockout(() => clock.now()),
-    messages: new Messages(),
-    verificationCodes: new VerificationCodes(() => clock.now()),
-    faults: new Faults(),
-    federations: new Federations(() => clock.now()),
-    usedTotpSteps: new UsedTotpSteps(() => clock.now()),
+    sessions: new Sessions(clock, maps),
+    signInChallenges: new PendingChallenges(() => clock.now(), maps),
+    srpBlocks: new SrpBlocks(() => clock.now(), maps, replica && {
+      key: await replica.secret('secret-block-key'), decoyKey: await replica.secret('decoy-salt-key'),
+    }),
+    lockout: new Lockout(() => clock.now(), maps),
+    messages: new Messages(maps),
+    verificationCodes: new VerificationCodes(() => clock.now(), maps),
+    faults: new Faults(maps),
+    federations: new Federations(() => clock.now(), maps),
+    usedTotpSteps: new UsedTotpSteps(() => clock.now(), maps),
     triggers,
   };
   // Check every fixture before writing anything: a bad one leaves the store untouched.
@@ -100,7 +115,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   };
 
   const material = await tlsMaterial;
-  const app = buildApp({ ...deps, reset, ...(material?.ca ? { tlsCa: material.ca } : {}) }, options.logger ?? false);
+  const app = buildApp({ ...deps, reset, ...(material?.ca ? { tlsCa: material.ca } : {}) }, options.logger ?? false, replica);
   const tls = material ? { listener: new HttpsListener(app), material } : undefined;
   let lastPurge = clock.now();
   const purge = () => {
@@ -125,7 +140,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   app.addHook('onClose', async () => {
     clearInterval(timer);
     await triggers.close();
-    await store.close();
+    await store.close(); // with DATABASE_URL, also the replica's connections
   });
   /** --watch: checks the new fixtures fully (throwing StartupError if bad, changing nothing), then resets to them. */
   const reload = async (next: LoadedFixture[]) => {
@@ -136,6 +151,16 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     await reset();
   };
   return { app, deps, fixtures, reset, reload, ...(tls ? { tls } : {}) };
+}
+
+async function openReplica(url: string, maps: SharedMaps): Promise<Replica> {
+  try {
+    return await Replica.open(url, maps);
+  } catch (err) {
+    // The URL holds a password: only the host is named.
+    const host = new URL(url).host;
+    throw new StartupError(`DATABASE_URL: cannot use the database at ${host} (${(err as Error).message})`);
+  }
 }
 
 async function seed(fixtures: readonly LoadedFixture[], deps: Deps): Promise<void> {

@@ -31,6 +31,8 @@ export interface StartOptions {
   issuerUrl?: string;
   /** lowdb JSON file for state that survives restarts. Default: memory only. */
   dataFile?: string;
+  /** postgres:// URL: share one state with every emulator given the same database (replicas). Default: none. */
+  databaseUrl?: string;
   /** Default 'silent'. */
   logLevel?: LogLevel;
   /** Also serve over TLS on this port (0 = any free port; read the chosen one from `httpsUrl`). Default: no TLS. */
@@ -75,6 +77,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   set('PUBLIC_URL', options.publicUrl);
   set('ISSUER_URL', options.issuerUrl);
   set('DATA_FILE', options.dataFile);
+  set('DATABASE_URL', options.databaseUrl);
   set('LOG_LEVEL', options.logLevel ?? 'silent');
   set('HTTPS_PORT', options.httpsPort);
   set('TLS_CERT', options.tlsCert);

@@ -32,6 +32,8 @@ t.test('env sets every value; flags win over env', async (t) => {
     issuerUrl: '{publicUrl}/x/{userPoolId}', logLevel: 'debug',
   }, 'flags win');
   t.match(loadConfig(['--port=4321'], { PORT: '1' }), { port: 4321 }, '--flag=value form');
+  t.equal(loadConfig([], { DATABASE_URL: 'postgres://u:p@db:5432/x' }).databaseUrl, 'postgres://u:p@db:5432/x', 'DATABASE_URL');
+  t.equal(loadConfig(['--database-url', 'postgresql://db/y'], {}).databaseUrl, 'postgresql://db/y', '--database-url');
   t.match(loadConfig([], { PORT: '' }), { port: 9229 }, 'an empty env value means unset');
   t.equal(loadConfig(['-h'], {}).help, true);
   t.equal(loadConfig(['--help'], {}).help, true);
@@ -49,6 +51,8 @@ t.test('bad settings → StartupError naming the setting', async (t) => {
     ['ISSUER_URL without {userPoolId}', [], { ISSUER_URL: 'https://issuer.example/' }, /^ISSUER_URL \/ --issuer-url: "https:\/\/issuer.example\/" must contain \{userPoolId\}$/],
     ['ISSUER_URL not a URL', ['--issuer-url', 'issuer/{userPoolId}'], {}, /^ISSUER_URL \/ --issuer-url: .* is not an absolute URL$/],
     ['ISSUER_URL not http', [], { ISSUER_URL: 'ftp://x/{userPoolId}' }, /^ISSUER_URL \/ --issuer-url: .* must be an http or https URL$/],
+    ['DATABASE_URL not postgres (and the password not echoed)', [], { DATABASE_URL: 'mysql://u:s3cret@db/x' }, /^DATABASE_URL \/ --database-url: not a postgres:\/\/ URL$/],
+    ['DATABASE_URL with DATA_FILE', ['--database-url', 'postgres://db/x'], { DATA_FILE: '/d.json' }, /^DATA_FILE \/ --data-file and DATABASE_URL \/ --database-url: set one or the other/],
     ['PUBLIC_URL not a URL', [], { PUBLIC_URL: 'localhost:9229' }, /^PUBLIC_URL \/ --public-url: "localhost:9229" (is not an absolute URL|must be an http or https URL)$/],
     ['PUBLIC_URL relative', [], { PUBLIC_URL: '/auth' }, /^PUBLIC_URL \/ --public-url: "\/auth" is not an absolute URL$/],
     ['unknown flag', ['--prot', '1'], {}, /^invalid command line: /],

@@ -75,7 +75,7 @@ export async function answerPasswordVerifier(ctx: AuthContext, responses: Params
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], responses);
   // Forged, expired (AuthSessionValidity), reused or foreign blocks (wording unconfirmed; README).
-  const state = ctx.deps.srpBlocks.takeSecretBlock(secretBlock);
+  const state = await ctx.deps.srpBlocks.takeSecretBlock(secretBlock);
   if (!state || state.userPoolId !== ctx.pool.Id || state.clientId !== ctx.client.ClientId) throw invalidSession();
   const signedAt = parseSrpTimestamp(timestamp);
   if (signedAt === undefined) {
@@ -94,7 +94,7 @@ export async function answerPasswordVerifier(ctx: AuthContext, responses: Params
     });
   };
   // A custom authentication that started with SRP goes on to its custom challenges (auth-custom.ts).
-  const custom = session !== undefined && user ? afterCustomSrp(ctx, session, user.Username) : undefined;
+  const custom = session !== undefined && user ? await afterCustomSrp(ctx, session, user.Username) : undefined;
   if (custom && user) return customOutput(ctx, await prove(ctx, user, { kind: 'srp', verify }, custom));
   return signInOutput(ctx, await signIn(ctx, user, { kind: 'srp', verify }));
 }

@@ -22,6 +22,7 @@ export interface ShapeSpec {
   sensitive?: boolean;
 }
 
+/** Patterns compiled once: a per-process cache of code, never shared between replicas. */
 const compiled = new Map<string, RegExp | null>();
 
 /**

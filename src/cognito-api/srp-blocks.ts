@@ -1,10 +1,17 @@
 // USER_SRP_AUTH's state between InitiateAuth and RespondToAuthChallenge. Its PASSWORD_VERIFIER
 // challenge has no Session: the state travels in SECRET_BLOCK, encrypted with AES-256-GCM under a
-// key that exists only in this process and echoed back by the client. (Challenges that do carry a
-// Session live in src/sign-in/challenges.ts.)
+// key the emulator keeps to itself (one per process, or one per database shared by every replica)
+// and echoed back by the client. (Challenges that do carry a Session live in src/sign-in/challenges.ts.)
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { ExpiringMap } from '../domain/expiring-map.js';
 import type { AppClient } from '../domain/model.js';
+import type { SharedMaps } from '../domain/shared-map.js';
+
+/** The keys sealing SECRET_BLOCKs and making decoy salts: random per process, or shared by replicas. */
+export interface SrpSecrets {
+  key: Buffer;
+  decoyKey: Buffer;
+}
 
 /** What a SECRET_BLOCK carries (numbers as hex). */
 export interface SrpState {
@@ -26,11 +33,13 @@ const sessionLifetimeMs = (client: AppClient) => client.AuthSessionValidity * 60
 
 export class SrpBlocks {
   private readonly usedBlocks: ExpiringMap<true>;
-  private readonly key = randomBytes(32);
-  private readonly decoyKey = randomBytes(32);
+  private readonly key: Buffer;
+  private readonly decoyKey: Buffer;
 
-  constructor(private readonly now: () => number) {
-    this.usedBlocks = new ExpiringMap(now);
+  constructor(private readonly now: () => number, maps?: SharedMaps, secrets?: SrpSecrets) {
+    this.usedBlocks = new ExpiringMap(now, maps?.map('usedSecretBlocks'));
+    this.key = secrets?.key ?? randomBytes(32);
+    this.decoyKey = secrets?.decoyKey ?? randomBytes(32);
   }
 
   srpExpiry(client: AppClient): number {
@@ -45,7 +54,7 @@ export class SrpBlocks {
   }
 
   /** The state in a SECRET_BLOCK; undefined when forged, from another process, expired or already used. */
-  takeSecretBlock(block: string): SrpState | undefined {
+  async takeSecretBlock(block: string): Promise<SrpState | undefined> {
     const raw = Buffer.from(block, 'base64');
     if (raw.length < 29 || block.length > 16384) return undefined;
     let state: SrpState;
@@ -56,9 +65,9 @@ export class SrpBlocks {
     } catch {
       return undefined;
     }
-    if (state.expiresAt <= this.now() || this.usedBlocks.get(state.id)) return undefined;
-    this.usedBlocks.set(state.id, true, state.expiresAt);
-    return state;
+    if (state.expiresAt <= this.now()) return undefined;
+    // Of two requests (on any replicas) answering with the same block, one gets it.
+    return (await this.usedBlocks.setFirst(state.id, true, state.expiresAt)) ? state : undefined;
   }
 
   /** A salt for a user who cannot succeed, stable per login so that it looks like a stored one. */

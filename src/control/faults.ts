@@ -1,5 +1,8 @@
 // Fault injection: the next N requests matching a route or a JSON API operation fail the way the
 // test asked (or are only delayed), so apps' error paths can be exercised (issue 8 §3).
+import { randomUUID } from 'node:crypto';
+import { SharedMaps, type SharedMap } from '../domain/shared-map.js';
+
 export interface FaultSpec {
   route?: string;
   operation?: string;
@@ -12,32 +15,41 @@ export interface FaultSpec {
 }
 
 export class Faults {
-  private list: FaultSpec[] = [];
+  /** Random id → fault, in the order they were added; shared between replicas. */
+  private readonly list: SharedMap<FaultSpec>;
+
+  constructor(maps?: SharedMaps) {
+    this.list = (maps ?? new SharedMaps()).map('faults');
+  }
 
   add(spec: FaultSpec): void {
-    this.list.push({ ...spec });
+    this.list.set(randomUUID(), { ...spec });
   }
 
   /** Whether any fault is waiting: the request hook does nothing else when none is (the usual case). */
   get armed(): boolean {
-    return this.list.length > 0;
+    return this.list.size > 0;
   }
 
-  /** Takes one use of the first fault matching this request, if any. */
+  /**
+   * Takes one use of the first fault matching this request, if any. With replicas, two requests
+   * arriving at once on two replicas may both take the last use (uses are counted, not claimed).
+   */
   take(path: string, operation: string | undefined): FaultSpec | undefined {
-    const fault = this.list.find((f) =>
+    const found = [...this.list.entries()].find(([, f]) =>
       (f.route !== undefined && f.route === path) || (f.operation !== undefined && f.operation === operation));
-    if (!fault) return undefined;
-    fault.count -= 1;
-    if (fault.count <= 0) this.list = this.list.filter((f) => f !== fault);
+    if (!found) return undefined;
+    const [id, fault] = found;
+    if (fault.count <= 1) this.list.delete(id);
+    else this.list.set(id, { ...fault, count: fault.count - 1 });
     return fault;
   }
 
   pending(): FaultSpec[] {
-    return this.list.map((f) => ({ ...f }));
+    return [...this.list.values()].map((f) => ({ ...f }));
   }
 
   clear(): void {
-    this.list = [];
+    this.list.clear();
   }
 }

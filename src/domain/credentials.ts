@@ -2,6 +2,7 @@
 // start), so seeding 100k users costs no hashing and the data file never holds a plain password;
 // a password set through the emulator is stored as a salted scrypt hash plus an SRP salt and
 // verifier (reference §11.4); fixture users get their SRP verifier derived on first use, in memory.
+import { createHmac, randomBytes } from 'node:crypto';
 import type { SrpVerifier, User } from './model.js';
 import { hashPassword, safeEqual, verifyPassword } from './passwords.js';
 import { createSrpVerifier } from './srp.js';
@@ -12,7 +13,15 @@ export const srpPoolName = (userPoolId: string) => userPoolId.slice(userPoolId.i
 
 export class Credentials {
   private readonly fixturePasswords = new Map<string, string>();
+  /** Derived from fixturePasswords, so each process keeps its own (a cache every replica rebuilds alike). */
   private readonly fixtureSrp = new Map<string, SrpVerifier>();
+
+  /**
+   * `saltKey` makes a fixture user's SRP salt: replicas share it (the database holds it), so the
+   * salt one replica sends with its challenge is the salt of the verifier another checks the answer
+   * against. Random per process otherwise.
+   */
+  constructor(private readonly saltKey: Buffer = randomBytes(32)) {}
 
   /** Seeding: the fixture's password replaces any stored hash. */
   useFixturePassword(user: User, password: string): void {
@@ -22,10 +31,13 @@ export class Credentials {
     delete user.Srp;
   }
 
+  // A hash on the record wins over a fixture password: seeding removes the hash when it applies a
+  // fixture password, and a password set at run time leaves one. Deciding by the record (not by
+  // what this process remembers) keeps replicas agreeing about a password changed on another one.
   async verify(user: User, password: string): Promise<boolean> {
+    if (user.PasswordHash !== undefined) return verifyPassword(password, user.PasswordHash);
     const fromFixture = this.fixturePasswords.get(key(user));
-    if (fromFixture !== undefined) return safeEqual(fromFixture, password);
-    return user.PasswordHash !== undefined && (await verifyPassword(password, user.PasswordHash));
+    return fromFixture !== undefined && safeEqual(fromFixture, password);
   }
 
   /** Whether the user has a password at all (passwordless users sign in with one-time codes). */
@@ -37,7 +49,8 @@ export class Credentials {
   async setPassword(user: User, password: string): Promise<void> {
     user.PasswordHash = await hashPassword(password);
     user.Srp = createSrpVerifier(srpPoolName(user.UserPoolId), user.Username, password);
-    this.fixturePasswords.delete(key(user));
+    // The fixture password stays known: the hash on the record wins over it (verify), and a reset
+    // made on another replica brings the fixture record back without one.
     this.fixtureSrp.delete(key(user));
   }
 
@@ -46,19 +59,20 @@ export class Credentials {
    * Undefined for a user without a password, or with a hash stored before SRP verifiers were kept.
    */
   srpVerifier(user: User): SrpVerifier | undefined {
+    if (user.PasswordHash !== undefined) return user.Srp;
     const password = this.fixturePasswords.get(key(user));
-    // Without the hash the password was invalidated, so the verifier goes with it.
-    if (password === undefined) return user.PasswordHash !== undefined ? user.Srp : undefined;
+    if (password === undefined) return undefined;
     let verifier = this.fixtureSrp.get(key(user));
     if (!verifier) {
-      verifier = createSrpVerifier(srpPoolName(user.UserPoolId), user.Username, password);
+      const salt = createHmac('sha256', this.saltKey).update(`${key(user)}\u0000${password}`).digest().subarray(0, 16).toString('hex');
+      verifier = createSrpVerifier(srpPoolName(user.UserPoolId), user.Username, password, salt);
       this.fixtureSrp.set(key(user), verifier);
     }
     return verifier;
   }
 
+  /** A deleted user: only the derived verifier goes (the fixture password returns with a reset, here or on another replica). */
   forget(user: Pick<User, 'UserPoolId' | 'Username'>): void {
-    this.fixturePasswords.delete(key(user));
     this.fixtureSrp.delete(key(user));
   }
 

@@ -1,6 +1,9 @@
 // The emulator sends no email or SMS: every message it would send (confirmation codes, temporary
 // passwords, reset codes) is kept here, readable through GET /_emulator/messages, and logged
-// without its secret part. Bounded, oldest dropped first.
+// without its secret part. Bounded, oldest dropped first; shared between replicas.
+import { randomUUID } from 'node:crypto';
+import { SharedMaps, type SharedMap } from './shared-map.js';
+
 export interface Message {
   userPoolId: string;
   username: string;
@@ -22,20 +25,25 @@ export interface Message {
 const MAX_MESSAGES = 1000;
 
 export class Messages {
-  private readonly list: Message[] = [];
+  /** Random id → message, oldest first (a Map keeps insertion order). */
+  private readonly list: SharedMap<Message>;
+
+  constructor(maps?: SharedMaps) {
+    this.list = (maps ?? new SharedMaps()).map('messages');
+  }
 
   add(message: Message): void {
-    this.list.push(message);
-    if (this.list.length > MAX_MESSAGES) this.list.shift();
+    this.list.set(randomUUID(), message);
+    if (this.list.size > MAX_MESSAGES) this.list.delete(this.list.keys().next().value as string);
   }
 
   find(filter: { userPoolId?: string; username?: string }): Message[] {
-    return this.list.filter((m) =>
+    return [...this.list.values()].filter((m) =>
       (filter.userPoolId === undefined || m.userPoolId === filter.userPoolId)
       && (filter.username === undefined || m.username === filter.username));
   }
 
   clear(): void {
-    this.list.length = 0;
+    this.list.clear();
   }
 }

@@ -3,6 +3,7 @@
 // them, as the emulator sends nothing that could carry them anywhere else). One pending code per
 // user and purpose: a new one replaces the old, as ResendConfirmationCode does in Cognito.
 import { randomInt } from 'node:crypto';
+import { SharedMaps, type SharedMap } from './shared-map.js';
 
 export type CodePurpose = 'signUp' | 'resetPassword' | `verify:${string}`;
 
@@ -21,45 +22,47 @@ interface PendingCode {
 
 export type CodeCheck = { ok: true; attribute: string | undefined } | { ok: false; problem: 'mismatch' | 'expired' | 'none' };
 
-const userKey = (userPoolId: string, username: string) => `${userPoolId}\u0000${username}`;
+const userKey = (userPoolId: string, username: string) => `${userPoolId}\u0000${username}\u0000`;
 
 export class VerificationCodes {
-  private readonly pending = new Map<string, Map<CodePurpose, PendingCode>>();
+  /** `pool \0 username \0 purpose` → the pending code (shared between replicas). */
+  private readonly pending: SharedMap<PendingCode>;
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly now: () => number, maps?: SharedMaps) {
+    this.pending = (maps ?? new SharedMaps()).map('verificationCodes');
+  }
 
   issue(userPoolId: string, username: string, purpose: CodePurpose, ttlMs: number, attribute?: string): string {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const key = userKey(userPoolId, username);
-    let codes = this.pending.get(key);
-    if (!codes) this.pending.set(key, (codes = new Map()));
-    codes.set(purpose, { code, expiresAt: this.now() + ttlMs, attribute });
+    this.pending.set(userKey(userPoolId, username) + purpose, { code, expiresAt: this.now() + ttlMs, attribute });
     return code;
   }
 
-  /** Checks a code; a correct, unexpired one is used up. */
-  check(userPoolId: string, username: string, purpose: CodePurpose, code: string): CodeCheck {
-    const codes = this.pending.get(userKey(userPoolId, username));
-    const entry = codes?.get(purpose);
-    if (!codes || !entry) return { ok: false, problem: 'none' };
+  /** Checks a code; a correct, unexpired one is used up (once, across replicas too). */
+  async check(userPoolId: string, username: string, purpose: CodePurpose, code: string): Promise<CodeCheck> {
+    const key = userKey(userPoolId, username) + purpose;
+    const entry = this.pending.get(key);
+    if (!entry) return { ok: false, problem: 'none' };
     if (entry.code !== code) return { ok: false, problem: 'mismatch' };
     if (entry.expiresAt <= this.now()) return { ok: false, problem: 'expired' };
-    codes.delete(purpose);
+    // Taken by a concurrent request with the same code: for this one the code is gone.
+    if ((await this.pending.take(key)) === undefined) return { ok: false, problem: 'none' };
     return { ok: true, attribute: entry.attribute };
   }
 
   forget(userPoolId: string, username: string, purpose?: CodePurpose): void {
     const key = userKey(userPoolId, username);
-    if (purpose === undefined) this.pending.delete(key);
-    else this.pending.get(key)?.delete(purpose);
+    if (purpose !== undefined) {
+      this.pending.delete(key + purpose);
+      return;
+    }
+    for (const k of [...this.pending.keys()]) if (k.startsWith(key)) this.pending.delete(k);
   }
 
+  /** Every replica purges by the same clock, so a purge is not sent to the others. */
   purge(): void {
     const cutoff = this.now() - KEEP_EXPIRED_MS;
-    for (const [key, codes] of this.pending) {
-      for (const [purpose, entry] of codes) if (entry.expiresAt <= cutoff) codes.delete(purpose);
-      if (codes.size === 0) this.pending.delete(key);
-    }
+    for (const [key, entry] of [...this.pending.entries()]) if (entry.expiresAt <= cutoff) this.pending.drop(key);
   }
 
   clear(): void {

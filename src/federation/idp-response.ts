@@ -16,7 +16,7 @@ export function idpResponseRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(IDP_RESPONSE_PATH, async (request, reply) => {
     const query = request.query as Query;
     const state = param(query, 'state');
-    const pending = typeof state === 'string' ? deps.federations.finish(state) : undefined;
+    const pending = typeof state === 'string' ? await deps.federations.finish(state) : undefined;
     // Unknown, replayed or expired (5 minutes): nothing tells us the app, so Cognito's error page.
     if (!pending || typeof state !== 'string') throw new ErrorPageRedirect('invalid_request', undefined);
     const req = pending.request;
@@ -33,7 +33,7 @@ export function idpResponseRoutes(app: FastifyInstance, deps: Deps): void {
       if (typeof code !== 'string' || code === '') throw new FederationError(`${provider.ProviderName} Error - code missing in the response`);
       let claims: Record<string, unknown>;
       if (isEmulated(provider)) {
-        const grant = deps.federations.redeemCode(code);
+        const grant = await deps.federations.redeemCode(code);
         if (!grant || grant.state !== state) throw new FederationError(`${provider.ProviderName} Error - 400 error getting token`);
         claims = grant.claims;
       } else {

@@ -4,6 +4,7 @@
 // not complete within 5 minutes (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-oidc-flow.html).
 import { randomBytes } from 'node:crypto';
 import { ExpiringMap } from '../domain/expiring-map.js';
+import { SharedMaps, type SharedMap } from '../domain/shared-map.js';
 import type { AuthorizeRequest } from '../oauth/authorize-request.js';
 
 export const FEDERATION_MS = 5 * 60 * 1000;
@@ -28,11 +29,13 @@ export class Federations {
   private readonly pending: ExpiringMap<PendingFederation>;
   private readonly codes: ExpiringMap<EmulatedGrant>;
   /** pool + provider → claims the emulated page uses without asking (until cleared). */
-  private readonly selections = new Map<string, Record<string, string>>();
+  private readonly selections: SharedMap<Record<string, string>>;
 
-  constructor(private readonly now: () => number) {
-    this.pending = new ExpiringMap(now);
-    this.codes = new ExpiringMap(now);
+  /** With replicas (`maps`), a sign-in started on one is finished on another. */
+  constructor(private readonly now: () => number, maps?: SharedMaps) {
+    this.pending = new ExpiringMap(now, maps?.map('federationPending'));
+    this.codes = new ExpiringMap(now, maps?.map('federationCodes'));
+    this.selections = (maps ?? new SharedMaps()).map('federationSelections');
   }
 
   /** Returns the opaque state that identifies the sign-in upstream. */
@@ -47,7 +50,7 @@ export class Federations {
   }
 
   /** Single use: a replayed provider response finds nothing. */
-  finish(state: string): PendingFederation | undefined {
+  finish(state: string): Promise<PendingFederation | undefined> {
     return this.pending.take(state);
   }
 
@@ -57,7 +60,7 @@ export class Federations {
     return code;
   }
 
-  redeemCode(code: string): EmulatedGrant | undefined {
+  redeemCode(code: string): Promise<EmulatedGrant | undefined> {
     return this.codes.take(code);
   }
 

@@ -2,7 +2,9 @@
 // (reference §3.4). One origin serves every pool, so a session remembers a user per pool.
 import type { Clock } from '../clock.js';
 import { ExpiringMap } from '../domain/expiring-map.js';
+import type { SharedMaps } from '../domain/shared-map.js';
 import { newUuid } from '../domain/ids.js';
+import { own, put } from '../store/data.js';
 
 export const SESSION_SECONDS = 3600;
 
@@ -12,43 +14,53 @@ export interface SignedIn {
 }
 
 interface Session {
-  users: Map<string, SignedIn>;
+  /** Pool id → who is signed in there (plain JSON: sessions are shared between replicas). */
+  users: Record<string, SignedIn>;
+  expiresAt: number;
 }
 
 export class Sessions {
   private readonly sessions: ExpiringMap<Session>;
 
-  constructor(private readonly clock: Clock) {
-    this.sessions = new ExpiringMap(() => clock.now());
+  constructor(private readonly clock: Clock, maps?: SharedMaps) {
+    this.sessions = new ExpiringMap(() => clock.now(), maps?.map('hostedUiSessions'));
   }
 
   /** Records a sign-in; returns the session id to put in the cookie (a new one each time). */
-  signIn(previousId: string | undefined, userPoolId: string, who: SignedIn): string {
-    const previous = previousId ? this.sessions.take(previousId) : undefined;
-    const users = previous?.users ?? new Map<string, SignedIn>();
-    users.set(userPoolId, who);
+  async signIn(previousId: string | undefined, userPoolId: string, who: SignedIn): Promise<string> {
+    const previous = previousId ? await this.sessions.take(previousId) : undefined;
+    const users: Record<string, SignedIn> = { ...previous?.users };
+    put(users, userPoolId, who);
     const id = newUuid();
-    this.sessions.set(id, { users }, this.clock.now() + SESSION_SECONDS * 1000);
+    const expiresAt = this.clock.now() + SESSION_SECONDS * 1000;
+    this.sessions.set(id, { users, expiresAt }, expiresAt);
     return id;
   }
 
   find(id: string | undefined, userPoolId: string): SignedIn | undefined {
-    return id ? this.sessions.get(id)?.users.get(userPoolId) : undefined;
+    const users = id ? this.sessions.get(id)?.users : undefined;
+    return users ? own(users, userPoolId) : undefined;
   }
 
   /** Signs the pool's user out of the session; true when nobody is left in it. */
   signOut(id: string | undefined, userPoolId: string): boolean {
     const session = id ? this.sessions.get(id) : undefined;
-    session?.users.delete(userPoolId);
-    if (session && session.users.size > 0) return false;
-    if (id) this.sessions.delete(id);
-    return true;
+    if (!id || !session) return true;
+    const users = { ...session.users };
+    delete users[userPoolId];
+    if (Object.keys(users).length === 0) {
+      this.sessions.delete(id);
+      return true;
+    }
+    // Set again, not changed in place, so that other replicas see it.
+    if (Object.hasOwn(session.users, userPoolId)) this.sessions.set(id, { users, expiresAt: session.expiresAt }, session.expiresAt);
+    return false;
   }
 
   /** Active sessions (ids shortened), for the test-control API's inspection. */
   list(): Array<{ session: string; userPoolId: string; username: string; authTime: number }> {
     return this.sessions.entries().flatMap(([id, s]) =>
-      [...s.users].map(([userPoolId, who]) => ({ session: `${id.slice(0, 8)}…`, userPoolId, ...who })));
+      Object.entries(s.users).map(([userPoolId, who]) => ({ session: `${id.slice(0, 8)}…`, userPoolId, ...who })));
   }
 
   purge(): void {

@@ -12,7 +12,7 @@ export async function signedIn(request: FastifyRequest, reply: FastifyReply, dep
   const authTime = nowSeconds(deps);
   // First, so that a failing pre token generation trigger leaves no browser session behind.
   const location = await completeAuthorization(req, user, authTime, deps);
-  const sessionId = deps.sessions.signIn(readCookie(request, SESSION_COOKIE), req.pool.Id, { username: user.Username, authTime });
+  const sessionId = await deps.sessions.signIn(readCookie(request, SESSION_COOKIE), req.pool.Id, { username: user.Username, authTime });
   setSessionCookie(reply, sessionId, deps.urls.secure);
   issueXsrfToken(reply, deps.urls.secure);
   return pageHeaders(reply, deps.urls.secure).redirect(location, 302);

@@ -4,6 +4,7 @@
 // before or after the attempt" and a code, once accepted, is not accepted again.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
 import { Secret, TOTP } from 'otpauth';
+import type { SharedMaps } from '../domain/shared-map.js';
 import { ExpiringMap } from '../domain/expiring-map.js';
 
 const PERIOD_S = 30;
@@ -31,8 +32,9 @@ export function totpStep(secret: string, code: string, now: number): number | un
 export class UsedTotpSteps {
   private readonly used: ExpiringMap<true>;
 
-  constructor(private readonly now: () => number) {
-    this.used = new ExpiringMap(now);
+  /** With replicas (`maps`), a code used at one is refused at the others. */
+  constructor(private readonly now: () => number, maps?: SharedMaps) {
+    this.used = new ExpiringMap(now, maps?.map('usedTotpSteps'));
   }
 
   /** Records the step; false when this user already used it. */

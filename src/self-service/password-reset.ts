@@ -65,7 +65,7 @@ export async function resetPassword(
 ): Promise<User> {
   if (!user.Enabled) throw userDisabled();
   checkPasswordPolicy(password, pool);
-  const checked = deps.verificationCodes.check(pool.Id, user.Username, 'resetPassword', code);
+  const checked = await deps.verificationCodes.check(pool.Id, user.Username, 'resetPassword', code);
   if (!checked.ok) throw checked.problem === 'mismatch' ? codeMismatch() : codeExpired();
   const saved = await saveNewPassword(deps, user, password, (current) => ({ UserStatus: current.UserStatus === 'RESET_REQUIRED' ? 'CONFIRMED' : current.UserStatus }));
   await postConfirmation(deps, pool, client.ClientId, saved, 'PostConfirmation_ConfirmForgotPassword', clientMetadata);

@@ -88,7 +88,7 @@ export async function confirmRegistration(
   if (user.UserStatus !== 'UNCONFIRMED') {
     throw new CognitoError('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.UserStatus}`);
   }
-  const checked = deps.verificationCodes.check(pool.Id, user.Username, 'signUp', code);
+  const checked = await deps.verificationCodes.check(pool.Id, user.Username, 'signUp', code);
   if (!checked.ok) throw checked.problem === 'mismatch' ? codeMismatch() : codeExpired();
   const attributes = { ...user.Attributes };
   if (checked.attribute !== undefined) attributes[`${checked.attribute}_verified`] = 'true';

@@ -1,10 +1,13 @@
 // The one store of pending sign-in challenges, for both surfaces: the JSON API's `Session` and the
 // hosted page's hidden field name the same kind of entry. An entry lives the app client's
-// AuthSessionValidity (3–15 minutes, default 3) and is gone once answered.
+// AuthSessionValidity (3–15 minutes, default 3) and is gone once answered. Entries are plain JSON
+// (custom authentication's state included) and, with replicas, shared by all of them: a challenge
+// issued by one is answered at another, and answered once only.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html
 import { randomBytes } from 'node:crypto';
 import { ExpiringMap } from '../domain/expiring-map.js';
 import type { AppClient } from '../domain/model.js';
+import type { SharedMaps } from '../domain/shared-map.js';
 import type { CustomAuthState } from './custom-auth.js';
 import type { ChallengeName } from './outcome.js';
 
@@ -38,8 +41,8 @@ export interface PendingChallenge {
 export class PendingChallenges {
   private readonly sessions: ExpiringMap<PendingChallenge>;
 
-  constructor(private readonly now: () => number) {
-    this.sessions = new ExpiringMap(now);
+  constructor(private readonly now: () => number, maps?: SharedMaps) {
+    this.sessions = new ExpiringMap(now, maps?.map('signInChallenges'));
   }
 
   /** A new opaque session string (Cognito's are 20–2048 characters). */
@@ -49,11 +52,25 @@ export class PendingChallenges {
     return session;
   }
 
-  /** The pending challenge while it is valid; the caller ends it once answered. */
+  /** The pending challenge while it is valid (a look only: an answer ends it with take). */
   get(session: string | undefined): PendingChallenge | undefined {
     return session === undefined || session === '' ? undefined : this.sessions.get(session);
   }
 
+  /**
+   * Ends the challenge, returning it; undefined when it is gone (expired, or taken by another
+   * answer, on this replica or another: of two answers at once, one gets it).
+   */
+  take(session: string): Promise<PendingChallenge | undefined> {
+    return this.sessions.take(session);
+  }
+
+  /**
+   * Ends the challenge without claiming it. The MFA, device and USER_AUTH steps end their sessions
+   * this way: with replicas, two answers to one such session arriving at the same instant on two
+   * replicas could both go on (the NEW_PASSWORD_REQUIRED and custom-challenge answers claim theirs
+   * with take()). The deletion reaches every replica.
+   */
   end(session: string): void {
     this.sessions.delete(session);
   }

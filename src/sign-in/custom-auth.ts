@@ -77,18 +77,18 @@ async function nextStep(ctx: SignInContext, who: Who, state: CustomAuthState): P
   return { kind: 'custom-challenge', username, session, parameters: { ...created.publicChallengeParameters, USERNAME: username } };
 }
 
-function takePending(ctx: SignInContext, sessionId: string | undefined, challenge: 'CUSTOM_CHALLENGE' | 'CUSTOM_SRP', username: string | undefined) {
+async function takePending(ctx: SignInContext, sessionId: string | undefined, challenge: 'CUSTOM_CHALLENGE' | 'CUSTOM_SRP', username: string | undefined) {
   const pending = ctx.deps.signInChallenges.get(sessionId);
   if (!pending?.custom || sessionId === undefined || pending.challenge !== challenge || pending.userPoolId !== ctx.pool.Id
     || pending.clientId !== ctx.client.ClientId || (username !== undefined && username !== pending.username)) return undefined;
-  // Single use: every answer, right or wrong, gets a new session.
-  ctx.deps.signInChallenges.end(sessionId);
+  // Single use: every answer, right or wrong, gets a new session (and of two at once, one goes on).
+  if (!(await ctx.deps.signInChallenges.take(sessionId))) return undefined;
   return pending as typeof pending & { custom: CustomAuthState };
 }
 
 /** RespondToAuthChallenge CUSTOM_CHALLENGE: `username` is the real username the caller resolved (or the login). */
 export async function answerCustomChallenge(ctx: SignInContext, sessionId: string | undefined, username: string, answer: string): Promise<CustomOutcome> {
-  const pending = takePending(ctx, sessionId, 'CUSTOM_CHALLENGE', username);
+  const pending = await takePending(ctx, sessionId, 'CUSTOM_CHALLENGE', username);
   if (!pending) return failed('invalid-session');
   const state = pending.custom;
   let who: Who = { login: pending.username };
@@ -107,8 +107,8 @@ export async function answerCustomChallenge(ctx: SignInContext, sessionId: strin
  * The continuation of a custom authentication after a proven SRP password (sign-in.ts `prove`):
  * undefined when `sessionId` names no such step for this user.
  */
-export function afterCustomSrp(ctx: SignInContext, sessionId: string | undefined, username: string) {
-  const pending = takePending(ctx, sessionId, 'CUSTOM_SRP', username);
+export async function afterCustomSrp(ctx: SignInContext, sessionId: string | undefined, username: string) {
+  const pending = await takePending(ctx, sessionId, 'CUSTOM_SRP', username);
   if (!pending) return undefined;
   return (c: SignInContext, user: User): Promise<CustomOutcome> =>
     nextStep(c, { user }, { ...pending.custom, session: [...pending.custom.session, { challengeName: 'PASSWORD_VERIFIER', challengeResult: true }] });

@@ -35,10 +35,11 @@ export async function completeNewPassword(ctx: SignInContext, answer: NewPasswor
   const problem = passwordPolicyProblem(answer.password, pool.Policies?.PasswordPolicy);
   if (problem) return { kind: 'invalid-password', message: problem };
   const attributes = answer.attributes?.(user) ?? {};
+  // Ended before the password is saved: of two answers at once (on any replicas), one goes on.
+  if (!(await deps.signInChallenges.take(answer.session))) return failed('invalid-session');
   const updated = await savePassword(deps, user, answer.password, (current) => ({
     Attributes: { ...current.Attributes, ...attributes }, UserStatus: 'CONFIRMED',
   }));
-  deps.signInChallenges.end(answer.session);
   if (!updated) return failed('user-gone');
   return secondFactor(ctx, updated);
 }

@@ -1,8 +1,10 @@
 // Store on lowdb: the state is one in-memory document (lowdb's Memory adapter), changed only
 // through set() and remove(), which also hand each change to the sink: none without DATA_FILE, the
-// journal with it (journal.ts), so a mutation resolves once its change is durable. Reads never wait.
+// journal with it (journal.ts) or the PostgreSQL log with DATABASE_URL (replica.ts), so a mutation
+// resolves once its change is durable. Reads never wait.
 import { Low, Memory } from 'lowdb';
 import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
+import { SharedMaps, type SharedMap } from '../domain/shared-map.js';
 import { applyChange, emptyData, own, type Change, type Data, type Table } from './data.js';
 import type { JournalOptions } from './journal.js';
 import { openDataFile } from './open-data-file.js';
@@ -29,7 +31,7 @@ export async function openLowdbStore(dataFile?: string, options?: JournalOptions
 }
 
 export class LowdbStore implements Store {
-  private readonly codes = new Map<string, AuthorizationCode>();
+  private readonly codes: SharedMap<AuthorizationCode>;
   /** pool → alias key → usernames: values need not be unique outside sign-in aliases (ListUsers finds them all). */
   private readonly aliases = new Map<string, Map<string, Set<string>>>();
   private readonly db: Low<Data>;
@@ -37,7 +39,8 @@ export class LowdbStore implements Store {
   private readonly pending: Change[] = [];
   private batching = 0;
 
-  constructor(data: Data, private readonly sink?: ChangeSink) {
+  constructor(data: Data, private readonly sink?: ChangeSink, maps?: SharedMaps) {
+    this.codes = (maps ?? new SharedMaps()).map('authorizationCodes');
     this.db = new Low<Data>(new Memory<Data>(), data);
     for (const [poolId, users] of Object.entries(data.users)) {
       for (const user of Object.values(users)) this.index(poolId, user);
@@ -190,11 +193,7 @@ export class LowdbStore implements Store {
 
   saveCode(code: AuthorizationCode) { this.codes.set(code.code, code); }
   listCodes() { return [...this.codes.values()]; }
-  consumeCode(code: string) {
-    const found = this.codes.get(code);
-    this.codes.delete(code);
-    return found;
-  }
+  consumeCode(code: string) { return this.codes.take(code); }
 
   async revokeOrigin(originJti: string, until: number) {
     this.set('revocations', [originJti], until);
@@ -210,7 +209,7 @@ export class LowdbStore implements Store {
   rotatedGraceUntil(jti: string) { return own(this.data.rotated, jti)?.graceUntil; }
 
   purgeExpired(now: number) {
-    for (const [code, entry] of this.codes) if (entry.expiresAt <= now) this.codes.delete(code);
+    for (const [code, entry] of [...this.codes.entries()]) if (entry.expiresAt <= now) this.codes.drop(code);
     // Written with the next change: a purge nobody waits for need not be durable (it is redone).
     for (const [jti, until] of Object.entries(this.data.revocations)) {
       if (until <= now) this.remove('revocations', [jti]);
@@ -224,6 +223,27 @@ export class LowdbStore implements Store {
     this.change({ clear: true });
     this.codes.clear();
     this.aliases.clear();
+  }
+
+  /** A change made elsewhere (another replica, through the log): applied with the alias index kept right. */
+  applyExternal(change: Change): void {
+    if ('clear' in change || change.t !== 'users') {
+      applyChange(this.data, change);
+      if ('clear' in change) this.aliases.clear();
+      return;
+    }
+    const [poolId, username] = change.k as [string, string | undefined];
+    if (username === undefined) {
+      applyChange(this.data, change);
+      this.aliases.delete(poolId);
+      for (const user of this.listUsers(poolId)) this.index(poolId, user);
+      return;
+    }
+    const previous = this.getUser(poolId, username);
+    if (previous) this.unindex(poolId, previous);
+    applyChange(this.data, change);
+    const current = this.getUser(poolId, username);
+    if (current) this.index(poolId, current);
   }
 
   async flush() {

@@ -44,11 +44,11 @@ export interface Store {
   getFixtureHash(record: string): string | undefined;
   putFixtureHash(record: string, hash: string): Promise<void>;
 
-  /** One-time codes live in memory only; consume is atomic (single use under concurrency). */
+  /** One-time codes live in memory only (shared by replicas); consume is atomic (single use under concurrency, across replicas). */
   saveCode(code: AuthorizationCode): void;
   /** Unexpired codes, for the test-control API's inspection. */
   listCodes(): AuthorizationCode[];
-  consumeCode(code: string): AuthorizationCode | undefined;
+  consumeCode(code: string): Promise<AuthorizationCode | undefined>;
 
   /** Revoked refresh-token families (origin_jti), remembered until their tokens expire. */
   revokeOrigin(originJti: string, until: number): Promise<void>;

@@ -74,9 +74,17 @@ export class Keys {
     return ring;
   }
 
-  /** The keyring of a pool whose keys were loaded (every existing pool's are). */
+  /**
+   * The keyring of a pool whose keys were loaded (every existing pool's are), or whose keys are in
+   * the store (put there by another replica).
+   */
   get(userPoolId: string): PoolKeyring | undefined {
-    return this.rings.get(userPoolId);
+    let ring = this.rings.get(userPoolId);
+    if (!ring) {
+      const stored = this.store.getKeys(userPoolId);
+      if (stored) this.rings.set(userPoolId, (ring = toKeyring(stored)));
+    }
+    return ring;
   }
 
   forget(userPoolId: string): void {

@@ -19,6 +19,7 @@ const CREDENTIALS = { accessKeyId: 'cognito-emulator', secretAccessKey: 'cognito
 
 export class LambdaApi implements Transport {
   private sdk: LambdaSdk | undefined;
+  /** SDK clients by region: a per-process cache (replicas each make their own). */
   private readonly clients = new Map<string, LambdaClient>();
 
   constructor(private readonly endpoint: string) {}

@@ -21,6 +21,7 @@ interface Running {
 type Reply = { id: number; ok: true; payload: string } | { id: number; ok: false; message: string };
 
 export class LocalModules implements Transport {
+  /** Workers by module file: per process, even with replicas (each loads the modules itself). */
   private readonly running = new Map<string, Running>();
   private nextId = 0;
 

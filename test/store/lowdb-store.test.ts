@@ -82,12 +82,12 @@ t.test('one-time codes: consumed once, purged when expired', async (t) => {
   const store = await openLowdbStore();
   const code = { code: 'c1', userPoolId: POOL, clientId: 'x', redirectUri: 'http://x', username: 'alice', scopes: [], authTime: 0, expiresAt: 1000 };
   store.saveCode(code);
-  t.same(store.consumeCode('c1'), code);
-  t.equal(store.consumeCode('c1'), undefined, 'second consume finds nothing');
+  t.same(await store.consumeCode('c1'), code);
+  t.equal(await store.consumeCode('c1'), undefined, 'second consume finds nothing');
   store.saveCode({ ...code, code: 'c2' });
   store.purgeExpired(999);
-  t.equal(store.consumeCode('c2')?.code, 'c2', 'not purged before expiry');
+  t.equal((await store.consumeCode('c2'))?.code, 'c2', 'not purged before expiry');
   store.saveCode({ ...code, code: 'c3' });
   store.purgeExpired(1000);
-  t.equal(store.consumeCode('c3'), undefined, 'purged at expiry');
+  t.equal(await store.consumeCode('c3'), undefined, 'purged at expiry');
 });

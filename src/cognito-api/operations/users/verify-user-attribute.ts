@@ -16,7 +16,7 @@ export const verifyUserAttribute: Operation = (deps) => async (input) => {
   if (name !== 'email' && name !== 'phone_number') {
     throw new CognitoError('InvalidParameterException', `Invalid attribute name: ${name} cannot be verified.`);
   }
-  const checked = deps.verificationCodes.check(pool.Id, user.Username, `verify:${name}`, code);
+  const checked = await deps.verificationCodes.check(pool.Id, user.Username, `verify:${name}`, code);
   if (!checked.ok) throw checked.problem === 'mismatch' ? codeMismatch() : codeExpired();
   // A value waiting for verification (AttributesRequireVerificationBeforeUpdate) replaces the old one now.
   const { [name]: waiting, ...stillPending } = user.PendingAttributes ?? {};
