@@ -5,14 +5,11 @@
 // completes to the app, and Amplify exchanges the code. The ID token carries the `identities`
 // claim of a federated user; signOut ends it through /logout.
 import t from 'tap';
-import type { Page } from 'playwright-core';
-import { startHttpsEmulator } from '../helpers/start-https-emulator.js';
 import { decodePart } from '../helpers/flow.js';
 import { AMPLIFY_CLIENT, POOL_ID, realClientFixture } from '../helpers/real-clients-fixture.js';
-import {
-  bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, startApp, startNavigation, trustServedKey,
-} from './harness.js';
-import type { AmplifyConfig, AmplifyPage } from './page-api.js';
+import { startAmplifyHttps } from './amplify-https.js';
+import { haveChromium, newFlow, pageReady, startNavigation } from './harness.js';
+import type { AmplifyPage } from './page-api.js';
 
 const GOOGLE_SUB = '108872043930045567212';
 
@@ -34,21 +31,7 @@ function googleFixture(appOrigin: string): object {
 }
 
 if (haveChromium('Amplify signInWithRedirect with Google in chromium')) {
-  const app = await startApp(t, await bundlePages(t, ['amplify']));
-  const emulator = await startHttpsEmulator(t, googleFixture(app.origin));
-  const https = new URL(emulator.httpsUrl);
-  const pageUrl = `${app.origin}/amplify`;
-  const config: AmplifyConfig = {
-    userPoolId: POOL_ID, userPoolClientId: AMPLIFY_CLIENT, userPoolEndpoint: emulator.httpsUrl,
-    oauth: {
-      domain: https.host, scopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
-      redirectSignIn: [pageUrl], redirectSignOut: [pageUrl], responseType: 'code',
-    },
-  };
-  app.config = config;
-  const browser = await launchChromium(t, [await trustServedKey(Number(https.port), emulator.ca.pem)]);
-  const amplify = <K extends keyof AmplifyPage>(page: Page, name: K, ...args: Parameters<AmplifyPage[K]>) =>
-    call<AmplifyPage, K>(page, name, ...args);
+  const { app, emulator, pageUrl, browser, amplify } = await startAmplifyHttps(t, googleFixture);
 
   t.test('signInWithRedirect({ provider: Google }): emulated Google page, code exchange, identities claim, signOut', async (t) => {
     const flow = await newFlow(t, browser);
