@@ -13,7 +13,8 @@ import { csrfMatches } from '../hosted-ui/form-page.js';
 import { issueXsrfToken } from '../http/cookies.js';
 import { pageHeaders } from '../http/headers.js';
 import { param, withParams, type Query } from '../oauth/authorize-request.js';
-import { EMULATED_PAGE_PATH, IDP_RESPONSE_PATH } from './start.js';
+import type { PendingFederation } from './pending.js';
+import { EMULATED_PAGE_PATH, idpResponseUrl } from './start.js';
 
 type Body = Record<string, unknown> | undefined;
 const field = (body: Body, name: string): string => {
@@ -67,30 +68,31 @@ export function emulatedPageRoutes(app: FastifyInstance, deps: Deps): void {
     const pending = typeof state === 'string' ? deps.federations.peek(state) : undefined;
     const provider = pending && deps.store.getIdentityProvider(pending.request.pool.Id, pending.providerName);
     if (!pending || !provider || typeof state !== 'string') throw new ErrorPageRedirect('invalid_request', undefined);
-    return { provider, state };
+    return { provider, state, pending };
   };
   const render = (reply: FastifyReply, view: Omit<PageView, 'csrf'>, status = 200) =>
     pageHeaders(reply, deps.urls.secure).code(status).type('text/html; charset=utf-8')
       .send(emulatedPage({ ...view, csrf: issueXsrfToken(reply, deps.urls.secure) }).value);
-  const back = (reply: FastifyReply, state: string, claims: Record<string, string>) => {
+  // Back to idpresponse on the origin the sign-in started on (the page's form posts to its own origin).
+  const back = (reply: FastifyReply, state: string, pending: PendingFederation, claims: Record<string, string>) => {
     const code = deps.federations.issueCode({ state, claims });
-    return pageHeaders(reply, deps.urls.secure).redirect(withParams(deps.urls.endpoint(IDP_RESPONSE_PATH), [['code', code], ['state', state]]), 302);
+    return pageHeaders(reply, deps.urls.secure).redirect(withParams(idpResponseUrl(pending), [['code', code], ['state', state]]), 302);
   };
 
   app.get(EMULATED_PAGE_PATH, async (request, reply) => {
-    const { provider, state } = providerFor(param(request.query as Query, 'state'));
+    const { provider, state, pending } = providerFor(param(request.query as Query, 'state'));
     const selected = deps.federations.selected(provider.UserPoolId, provider.ProviderName);
-    if (selected) return back(reply, state, selected);
+    if (selected) return back(reply, state, pending, selected);
     return render(reply, { provider, state });
   });
 
   app.post(EMULATED_PAGE_PATH, async (request: FastifyRequest, reply) => {
     const body = request.body as Body;
-    const { provider, state } = providerFor(field(body, 'state'));
+    const { provider, state, pending } = providerFor(field(body, 'state'));
     if (!csrfMatches(request, body)) return render(reply, { provider, state, error: 'The form expired. Please try again.' }, 403);
     const index = field(body, 'identity');
     const claims = index !== '' ? provider.EmulatedIdentities?.[Number(index)] : typedClaims(body);
     if (!claims?.sub) return render(reply, { provider, state, error: 'Give the identity a subject (sub).' }, 200);
-    return back(reply, state, claims);
+    return back(reply, state, pending, claims);
   });
 }

@@ -9,7 +9,7 @@ import { param, type Query } from '../oauth/authorize-request.js';
 import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { FederationError } from './federation-error.js';
 import { federatedUser } from './federated-user.js';
-import { federationRedirect, IDP_RESPONSE_PATH, isEmulated } from './start.js';
+import { federationRedirect, IDP_RESPONSE_PATH, idpResponseUrl, isEmulated } from './start.js';
 import { oidcClaims } from './upstream-oidc.js';
 
 export function idpResponseRoutes(app: FastifyInstance, deps: Deps): void {
@@ -37,7 +37,7 @@ export function idpResponseRoutes(app: FastifyInstance, deps: Deps): void {
         if (!grant || grant.state !== state) throw new FederationError(`${provider.ProviderName} Error - 400 error getting token`);
         claims = grant.claims;
       } else {
-        claims = await oidcClaims(provider, code, deps.urls.endpoint(IDP_RESPONSE_PATH), pending.nonce);
+        claims = await oidcClaims(provider, code, idpResponseUrl(pending), pending.nonce);
       }
       const user = await redirectOnTriggerError(req, () => federatedUser(deps, req.pool, req.client.ClientId, provider, claims));
       return await signedIn(request, reply, deps, req, user);

@@ -14,6 +14,11 @@ export interface PendingFederation {
   providerName: string;
   /** Sent upstream and checked in the provider's ID token. */
   nonce: string;
+  /**
+   * Our origin for this sign-in (the one the authorize request came in on): the redirect_uri sent
+   * upstream is its /oauth2/idpresponse, and the token request must repeat that exact value.
+   */
+  origin: string;
 }
 
 /** What an emulated provider's code stands for: the identity picked on its page. */

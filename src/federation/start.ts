@@ -10,6 +10,7 @@ import { RedirectableError } from '../errors/oauth-error.js';
 import { param, withParams, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
 import type { Store } from '../store/store.js';
 import { FederationError } from './federation-error.js';
+import type { PendingFederation } from './pending.js';
 import { oidcEndpoints } from './upstream-oidc.js';
 
 export const IDP_RESPONSE_PATH = '/oauth2/idpresponse';
@@ -41,20 +42,27 @@ export function requestedProvider(query: Query, req: AuthorizeRequest, store: St
 
 export const isEmulated = (provider: IdentityProvider) => provider.ProviderType !== 'OIDC';
 
-/** Where the browser goes next: the provider's authorization endpoint (or the emulated page). */
-export async function startFederation(req: AuthorizeRequest, provider: IdentityProvider, deps: Pick<Deps, 'federations' | 'urls'>): Promise<string> {
+/** Our /oauth2/idpresponse on the origin the sign-in started on: sent upstream and used for the token request. */
+export const idpResponseUrl = (pending: Pick<PendingFederation, 'origin'>) => `${pending.origin}${IDP_RESPONSE_PATH}`;
+
+/**
+ * Where the browser goes next: the provider's authorization endpoint (or the emulated page).
+ * `origin` is ours for this request (pagesOrigin): PUBLIC_URL, or the https origin a request on the
+ * TLS listener used, so a sign-in started there stays there.
+ */
+export async function startFederation(req: AuthorizeRequest, provider: IdentityProvider, origin: string, deps: Pick<Deps, 'federations'>): Promise<string> {
   const nonce = randomBytes(24).toString('base64url');
   let authorize: string;
   try {
-    authorize = isEmulated(provider) ? deps.urls.endpoint(EMULATED_PAGE_PATH) : (await oidcEndpoints(provider)).authorize;
+    authorize = isEmulated(provider) ? `${origin}${EMULATED_PAGE_PATH}` : (await oidcEndpoints(provider)).authorize;
   } catch (err) {
     if (err instanceof FederationError) throw federationRedirect(req, err.message);
     throw err;
   }
-  const state = deps.federations.start({ request: req, providerName: provider.ProviderName, nonce });
+  const state = deps.federations.start({ request: req, providerName: provider.ProviderName, nonce, origin });
   const params: Array<[string, string]> = [
     ['client_id', provider.ProviderDetails.client_id ?? ''],
-    ['redirect_uri', deps.urls.endpoint(IDP_RESPONSE_PATH)],
+    ['redirect_uri', idpResponseUrl({ origin })],
     ['scope', provider.ProviderDetails.authorize_scopes ?? 'openid'],
     ['response_type', 'code'],
     ['state', state],

@@ -16,7 +16,7 @@ export function authorizeRoutes(app: FastifyInstance, deps: Deps): void {
     pageHeaders(reply, deps.urls.secure);
     // A named provider: straight there, without the pool's sign-in page.
     const provider = requestedProvider(request.query as Query, req, deps.store);
-    if (provider) return reply.redirect(await startFederation(req, provider, deps), 302);
+    if (provider) return reply.redirect(await startFederation(req, provider, pagesOrigin(request, deps), deps), 302);
     const forceLogin = req.prompt.includes('login');
     const session = forceLogin ? undefined : deps.sessions.find(readCookie(request, SESSION_COOKIE), req.pool.Id);
     const user = session ? deps.store.getUser(req.pool.Id, session.username) : undefined;

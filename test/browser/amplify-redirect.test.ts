@@ -4,31 +4,14 @@
 // code at /oauth2/token (a cross-origin fetch from the http app), getCurrentUser works, and signOut
 // goes through /logout back to the app.
 import t from 'tap';
-import type { Page } from 'playwright-core';
-import { startHttpsEmulator } from '../helpers/start-https-emulator.js';
 import { decodePart } from '../helpers/flow.js';
-import { AMPLIFY_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/real-clients-fixture.js';
-import {
-  bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, signInOnHostedPage, startApp, startNavigation, trustServedKey,
-} from './harness.js';
-import type { AmplifyConfig, AmplifyPage } from './page-api.js';
+import { AMPLIFY_CLIENT, PASSWORD, realClientFixture } from '../helpers/real-clients-fixture.js';
+import { startAmplifyHttps } from './amplify-https.js';
+import { haveChromium, newFlow, pageReady, signInOnHostedPage, startNavigation } from './harness.js';
+import type { AmplifyPage } from './page-api.js';
 
 if (haveChromium('Amplify signInWithRedirect in chromium')) {
-  const app = await startApp(t, await bundlePages(t, ['amplify']));
-  const emulator = await startHttpsEmulator(t, realClientFixture(app.origin));
-  const https = new URL(emulator.httpsUrl);
-  const pageUrl = `${app.origin}/amplify`;
-  const config: AmplifyConfig = {
-    userPoolId: POOL_ID, userPoolClientId: AMPLIFY_CLIENT, userPoolEndpoint: emulator.httpsUrl,
-    oauth: {
-      domain: https.host, scopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
-      redirectSignIn: [pageUrl], redirectSignOut: [pageUrl], responseType: 'code',
-    },
-  };
-  app.config = config;
-  const browser = await launchChromium(t, [await trustServedKey(Number(https.port), emulator.ca.pem)]);
-  const amplify = <K extends keyof AmplifyPage>(page: Page, name: K, ...args: Parameters<AmplifyPage[K]>) =>
-    call<AmplifyPage, K>(page, name, ...args);
+  const { app, emulator, pageUrl, browser, amplify } = await startAmplifyHttps(t, realClientFixture);
 
   t.test('signInWithRedirect: hosted page, code exchange, getCurrentUser, signOut through /logout', async (t) => {
     const flow = await newFlow(t, browser);

@@ -32,6 +32,8 @@ export interface AmplifyPage {
   currentUser(): Promise<{ username: string; userId: string }>;
   signOut(global: boolean): Promise<void>;
   signInWithRedirect(): Promise<void>;
+  /** signInWithRedirect({ provider: 'Google' }): straight to the pool's Google provider. */
+  signInWithGoogle(): Promise<void>;
   /** Resolves with the Hub events once the redirect sign-in on this page load has finished (or failed). */
   redirectDone(): Promise<string[]>;
   /** Hub 'auth' events seen on this page load, in order. */

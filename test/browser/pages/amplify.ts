@@ -56,6 +56,9 @@ const api: AmplifyPage = {
   async signInWithRedirect() {
     await signInWithRedirect();
   },
+  async signInWithGoogle() {
+    await signInWithRedirect({ provider: 'Google' });
+  },
   async redirectDone() {
     if (!hubEvents.some((e) => REDIRECT_END.includes(e))) await new Promise<void>((resolve) => redirectEnded.push(resolve));
     return [...hubEvents];
