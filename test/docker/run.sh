@@ -203,9 +203,10 @@ check "OCI labels: version $VERSION, source, title, licenses" \
        "$(inspect '{{index .Config.Labels "org.opencontainers.image.title"}}')" = cognito-emulator -a \
        "$(inspect '{{index .Config.Labels "org.opencontainers.image.licenses"}}')" = MIT
 check "image user is node (Config.User=$(inspect '{{.Config.User}}'))" test "$(inspect '{{.Config.User}}')" = node
-check "image declares a HEALTHCHECK, EXPOSE 9229 and STOPSIGNAL SIGTERM" \
+# Exposed ports come back sorted: the plain port, then HTTPS_PORT's documented 9443.
+check "image declares a HEALTHCHECK, EXPOSE 9229 and 9443 and STOPSIGNAL SIGTERM" \
   test -n "$(inspect '{{if .Config.Healthcheck}}{{.Config.Healthcheck.Test}}{{end}}')" -a \
-       "$(inspect '{{range $p, $_ := .Config.ExposedPorts}}{{$p}}{{end}}')" = 9229/tcp -a \
+       "$(inspect '{{range $p, $_ := .Config.ExposedPorts}}{{$p}} {{end}}')" = "9229/tcp 9443/tcp " -a \
        "$(inspect '{{.Config.StopSignal}}')" = SIGTERM
 
 IMAGE_SIZE=$(inspect '{{.Size}}')
