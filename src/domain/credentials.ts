@@ -11,6 +11,12 @@ const key = (user: Pick<User, 'UserPoolId' | 'Username'>) => `${user.UserPoolId}
 /** SRP's "pool name": the part of the pool id after `_` (reference §1). */
 export const srpPoolName = (userPoolId: string) => userPoolId.slice(userPoolId.indexOf('_') + 1);
 
+/**
+ * The PasswordHash of a user whose password was taken away (AdminDisableProviderForUser on a native
+ * user): kept on the record, so it wins over a fixture password here and on every replica.
+ */
+export const NO_PASSWORD = 'none';
+
 export class Credentials {
   private readonly fixturePasswords = new Map<string, string>();
   /** Derived from fixturePasswords, so each process keeps its own (a cache every replica rebuilds alike). */
@@ -35,6 +41,7 @@ export class Credentials {
   // fixture password, and a password set at run time leaves one. Deciding by the record (not by
   // what this process remembers) keeps replicas agreeing about a password changed on another one.
   async verify(user: User, password: string): Promise<boolean> {
+    if (user.PasswordHash === NO_PASSWORD) return false;
     if (user.PasswordHash !== undefined) return verifyPassword(password, user.PasswordHash);
     const fromFixture = this.fixturePasswords.get(key(user));
     return fromFixture !== undefined && safeEqual(fromFixture, password);
@@ -42,6 +49,7 @@ export class Credentials {
 
   /** Whether the user has a password at all (passwordless users sign in with one-time codes). */
   hasPassword(user: User): boolean {
+    if (user.PasswordHash === NO_PASSWORD) return false;
     return this.fixturePasswords.has(key(user)) || user.PasswordHash !== undefined;
   }
 
@@ -59,6 +67,7 @@ export class Credentials {
    * Undefined for a user without a password, or with a hash stored before SRP verifiers were kept.
    */
   srpVerifier(user: User): SrpVerifier | undefined {
+    if (user.PasswordHash === NO_PASSWORD) return undefined;
     if (user.PasswordHash !== undefined) return user.Srp;
     const password = this.fixturePasswords.get(key(user));
     if (password === undefined) return undefined;

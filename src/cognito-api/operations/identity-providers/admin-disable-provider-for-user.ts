@@ -3,6 +3,7 @@
 // for a native user (ProviderName "Cognito") the password stops working; for a linked identity the
 // link goes; for a provider's own user, that user can no longer sign in.
 import type { User } from '../../../domain/model.js';
+import { NO_PASSWORD } from '../../../domain/credentials.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { federatedUsername } from '../../../federation/federated-user.js';
 import { withoutProvider } from '../../../federation/identities.js';
@@ -19,10 +20,10 @@ export const adminDisableProviderForUser: Operation = ({ store, clock, credentia
   if (who.ProviderName === 'Cognito') {
     const user = store.getUser(pool.Id, who.ProviderAttributeValue);
     if (!user) throw notFound();
-    // The password goes, wherever it is kept (a fixture's stays in memory).
+    // The password goes, a fixture's too: the record says so, for every replica.
     credentials.forget(user);
     const { PasswordHash: _hash, Srp: _srp, ...rest } = user;
-    await store.putUser({ ...rest, UserLastModifiedDate: now });
+    await store.putUser({ ...rest, PasswordHash: NO_PASSWORD, UserLastModifiedDate: now });
     return {};
   }
   const provider = store.getIdentityProvider(pool.Id, who.ProviderName);
