@@ -30,5 +30,7 @@ export async function answerDevice(
     if (outcome.failure === 'code-mismatch') throw incorrectPassword();
     throw mfaError(outcome.failure, challenge);
   }
-  return successOutput(ctx, outcome);
+  // Tokens from a remembered device's sign-in: the pre token generation trigger's own source.
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
+  return successOutput(ctx, outcome, 'TokenGeneration_AuthenticateDevice');
 }

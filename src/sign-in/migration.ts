@@ -3,8 +3,17 @@
 // the password it accepted (the pool's password policy is not applied to it), and its
 // finalUserStatus (RESET_REQUIRED when unset). Unless messageAction is SUPPRESS a welcome message
 // is recorded in /_emulator/messages (kind UserMigration; Cognito's text is not documented).
+// forceAliasCreation takes a verified email / phone alias over from the user holding it (who keeps
+// the value, unverified, and can no longer sign in with it); without it the migration fails with
+// AliasExistsException, as AdminCreateUser's ForceAliasCreation does. enableSMSMFA turns SMS MFA on
+// and needs a phone_number: "or else the migration of that user will fail".
+// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html
 import { randomUUID } from 'node:crypto';
-import type { User } from '../domain/model.js';
+import type { Deps } from '../deps.js';
+import { CognitoError } from '../errors/cognito-error.js';
+import type { User, UserPool } from '../domain/model.js';
+import { aliasConflict, aliasExistsMessage } from '../cognito-api/operations/users/attribute-rules.js';
+import { unrecognizableOutput } from '../triggers/errors.js';
 import { userMigration } from '../triggers/sign-in.js';
 import type { SignInContext } from './outcome.js';
 
@@ -23,16 +32,20 @@ export async function migrateUser(
     const alias = login.includes('@') ? 'email' : 'phone_number';
     if (pool.UsernameAttributes.includes(alias) && attributes[alias] === undefined) attributes[alias] = login;
   }
+  // Checked before anything is written: a failed migration leaves the pool as it was.
+  if (migration.enableSMSMFA && !attributes.phone_number) throw unrecognizableOutput();
   const now = deps.clock.now();
   const user: User = {
     UserPoolId: pool.Id, Username: username, Attributes: attributes, Enabled: true, Groups: [],
     UserStatus: source === 'UserMigration_ForgotPassword' ? 'RESET_REQUIRED' : migration.finalUserStatus,
     UserCreateDate: now, UserLastModifiedDate: now,
+    ...(migration.enableSMSMFA ? { UserMFASettingList: ['SMS_MFA' as const] } : {}),
   };
   if (password !== undefined) await deps.credentials.setPassword(user, password);
   // Two sign-ins migrating the same user at once: the first one stored wins.
   const existing = deps.store.getUser(pool.Id, username);
   if (existing) return existing;
+  await takeAliases(deps, pool, user, migration.forceAliasCreation);
   await deps.store.putUser(user);
   if (migration.messageAction !== 'SUPPRESS') {
     for (const medium of migration.desiredDeliveryMediums) {
@@ -42,4 +55,22 @@ export async function migrateUser(
     }
   }
   return user;
+}
+
+/** The aliases the new user claims that another user signs in with: moved when forced, else refused. */
+async function takeAliases(deps: Pick<Deps, 'store' | 'clock'>, pool: UserPool, user: User, force: boolean): Promise<void> {
+  for (;;) {
+    const conflict = aliasConflict(deps.store, pool, user.Username, user.Attributes);
+    if (!conflict) return;
+    // Only an email or phone alias moves; a username attribute is how the other user signs in at all.
+    const movable = (conflict === 'email' || conflict === 'phone_number') && !pool.UsernameAttributes.includes(conflict);
+    if (!force || !movable) throw new CognitoError('AliasExistsException', aliasExistsMessage(conflict));
+    const value = user.Attributes[conflict] as string;
+    for (const other of deps.store.findUsersByAttribute(pool.Id, conflict, value)) {
+      if (other.Username === user.Username || other.Attributes[`${conflict}_verified`] !== 'true') continue;
+      await deps.store.putUser({
+        ...other, Attributes: { ...other.Attributes, [`${conflict}_verified`]: 'false' }, UserLastModifiedDate: deps.clock.now(),
+      });
+    }
+  }
 }

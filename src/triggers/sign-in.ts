@@ -51,6 +51,10 @@ export interface Migration {
   finalUserStatus: 'CONFIRMED' | 'RESET_REQUIRED';
   messageAction: 'RESEND' | 'SUPPRESS' | undefined;
   desiredDeliveryMediums: Array<'SMS' | 'EMAIL'>;
+  /** Take a verified email / phone alias from the user who holds it, instead of failing with AliasExistsException. */
+  forceAliasCreation: boolean;
+  /** Turn on SMS MFA for the migrated user (who must then have a phone_number). */
+  enableSMSMFA: boolean;
 }
 
 const isStringMap = (v: unknown): v is Record<string, string> =>
@@ -73,12 +77,17 @@ export async function userMigration(
     userAttributes: null, finalUserStatus: null, messageAction: null, desiredDeliveryMediums: null, forceAliasCreation: null, enableSMSMFA: null,
   }));
   if (!response || response.userAttributes === undefined || response.userAttributes === null) return undefined;
-  const { userAttributes, finalUserStatus, messageAction, desiredDeliveryMediums } = response;
+  const { userAttributes, finalUserStatus, messageAction, desiredDeliveryMediums, forceAliasCreation, enableSMSMFA } = response;
   if (!isStringMap(userAttributes)) throw unrecognizableOutput();
   const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined => {
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw unrecognizableOutput();
     return value as T;
+  };
+  const flag = (value: unknown): boolean => {
+    if (value === undefined || value === null) return false;
+    if (typeof value !== 'boolean') throw unrecognizableOutput();
+    return value;
   };
   const mediums = desiredDeliveryMediums ?? null;
   if (mediums !== null && (!Array.isArray(mediums) || mediums.some((m) => m !== 'SMS' && m !== 'EMAIL'))) throw unrecognizableOutput();
@@ -88,5 +97,7 @@ export async function userMigration(
     messageAction: oneOf(messageAction, ['RESEND', 'SUPPRESS'] as const),
     // "desiredDeliveryMediums … defaults to SMS".
     desiredDeliveryMediums: mediums === null || mediums.length === 0 ? ['SMS'] : (mediums as Array<'SMS' | 'EMAIL'>),
+    forceAliasCreation: flag(forceAliasCreation),
+    enableSMSMFA: flag(enableSMSMFA),
   };
 }
