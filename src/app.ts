@@ -36,7 +36,7 @@ export const BODY_LIMIT = 256 * 1024;
 /**
  * No route declares a JSON schema: each area reads its own input and answers with Cognito's errors.
  * Left to itself Fastify would load Ajv and fast-json-stringify for schemas we never give it (a
- * third of the bundle, ~40 ms of start-up: issue 6); these stand-ins keep them unloaded and fail
+ * third of the bundle, ~40 ms of start-up: README, Performance); these stand-ins keep them unloaded and fail
  * loudly if a route ever does declare one.
  */
 function noRouteSchemas() {

@@ -1,7 +1,7 @@
 // Runs the bundled emulator (dist/cli.bundle.cjs) with the V8 code cache `npm run build` recorded
 // for it (dist/cli.bundle.cache, written by scripts/code-cache.mjs from a real start-up): reading
 // compiled code instead of parsing and compiling 1.3 MB of JavaScript, plus every function start-up
-// calls, took ~45 ms off a start (bench/, issue 6). Node 20 has no module.enableCompileCache(), hence
+// calls, took ~45 ms off a start (bench/; README, Performance). Node 20 has no module.enableCompileCache(), hence
 // vm.Script, and a CommonJS bundle. A cache made by another Node version or with other V8 flags is
 // rejected by V8, and the bundle compiles as usual.
 import { isAscii } from 'node:buffer';

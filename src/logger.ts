@@ -22,7 +22,7 @@ function loggerOptions(level: LogLevel): LoggerOptions {
 /**
  * JSON lines by default (containers, CI); readable pretty lines when a person watches a terminal.
  * pino-pretty formats in-process, as a stream, and is loaded only then: a pino transport would run
- * it in a worker that loads pino's files by path, which rules out bundling pino (issue 6).
+ * it in a worker that loads pino's files by path, which rules out bundling pino (README, Performance).
  */
 export function createLogger(level: LogLevel, pretty = false): Logger {
   if (!pretty) return pino(loggerOptions(level));

@@ -1,5 +1,5 @@
 // Which sign-in flows and challenges the emulator answers, which operation takes which flow, and
-// the client's ExplicitAuthFlows (reference §9, §11.3).
+// the client's ExplicitAuthFlows (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
 import type { AppClient } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import type { SignInContext } from '../sign-in/outcome.js';
@@ -35,7 +35,7 @@ const invalid = (message: string) => new CognitoError('InvalidParameterException
 /**
  * AuthFlow of InitiateAuth ('user') or AdminInitiateAuth ('admin'). The admin password flow is
  * refused by InitiateAuth and USER_PASSWORD_AUTH by AdminInitiateAuth, both with Cognito's
- * "Initiate Auth method not supported." (reference §11.3; moto #4836, aws-doc-sdk-examples #5289).
+ * "Initiate Auth method not supported." (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html; moto #4836, aws-doc-sdk-examples #5289).
  */
 export function readAuthFlow(input: Input, api: 'user' | 'admin'): AuthFlow {
   requiredString(input, 'AuthFlow');
@@ -59,7 +59,7 @@ const ENABLED_BY: Record<AuthFlow, readonly string[]> = {
 };
 
 /**
- * Throws Cognito's InvalidParameterException when the client does not allow the flow (reference §9).
+ * Throws Cognito's InvalidParameterException when the client does not allow the flow (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
  * A client configured with legacy names only (ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, …) has SRP and
  * refresh always on, as clients had before the ALLOW_ names existed; an empty list enables nothing
  * (both unconfirmed; README).
@@ -109,7 +109,7 @@ export function requiredParam(params: Params, name: string): string {
 }
 
 /**
- * SECRET_HASH (reference §11.2) against any of the usernames a client may have hashed: the name
+ * SECRET_HASH (https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash) against any of the usernames a client may have hashed: the name
  * it signed in with, or the real username (USER_ID_FOR_SRP, or the sub for refresh tokens).
  */
 export function checkSecretHashFor(client: AppClient, usernames: ReadonlyArray<string | undefined>, params: Params): void {

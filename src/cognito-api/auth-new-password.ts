@@ -1,4 +1,4 @@
-// RespondToAuthChallenge NEW_PASSWORD_REQUIRED (reference §11.5): USERNAME, NEW_PASSWORD and any
+// RespondToAuthChallenge NEW_PASSWORD_REQUIRED (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): USERNAME, NEW_PASSWORD and any
 // `userAttributes.<name>` answer the challenge; the user becomes CONFIRMED and gets tokens. The
 // Session stays usable after a refused password, so the user can try another one.
 import { flagValue } from '../domain/attributes.js';

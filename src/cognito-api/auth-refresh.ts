@@ -1,6 +1,6 @@
-// REFRESH_TOKEN_AUTH / REFRESH_TOKEN: new access and ID tokens, no RefreshToken (reference §11.3),
+// REFRESH_TOKEN_AUTH / REFRESH_TOKEN: new access and ID tokens, no RefreshToken (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html),
 // with the token endpoint's checks (src/tokens/refresh-check.ts) named as Cognito names them
-// (reference §11.6; wording partly unconfirmed, README). Clients that rotate refresh tokens refuse
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html; wording partly unconfirmed, README). Clients that rotate refresh tokens refuse
 // this flow: they refresh through GetTokensFromRefreshToken.
 import { rotates } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';

@@ -1,4 +1,4 @@
-// USER_SRP_AUTH (reference §11.4): InitiateAuth answers PASSWORD_VERIFIER with SALT, SRP_B and a
+// USER_SRP_AUTH (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): InitiateAuth answers PASSWORD_VERIFIER with SALT, SRP_B and a
 // SECRET_BLOCK carrying the server's state; RespondToAuthChallenge proves the password with
 // PASSWORD_CLAIM_SIGNATURE. The password itself never reaches the server.
 import { randomUUID } from 'node:crypto';
@@ -26,7 +26,7 @@ export async function startSrp(ctx: AuthContext, params: Params): Promise<Output
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], params);
   const A = readSrpA(srpA);
-  // With PreventUserExistenceErrors ENABLED an unknown user gets a decoy challenge and fails at the proof (reference §9).
+  // With PreventUserExistenceErrors ENABLED an unknown user gets a decoy challenge and fails at the proof (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
   if (!user && ctx.client.PreventUserExistenceErrors !== 'ENABLED') return signInOutput(ctx, unknownUser(ctx));
   // A user the core refuses whatever the proof gets no challenge.
   const refused = user && checkBeforeProof(ctx, user);
@@ -38,7 +38,7 @@ export async function startSrp(ctx: AuthContext, params: Params): Promise<Output
 
 export function readSrpA(srpA: string): bigint {
   const A = parseSrpA(srpA);
-  // Wording unconfirmed; the server must refuse A mod N == 0 (reference §11.4).
+  // Wording unconfirmed; the server must refuse A mod N == 0 (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
   if (A === undefined) throw new CognitoError('InvalidParameterException', 'SRP_A must be a hexadecimal number that is not 0 mod N');
   return A;
 }
@@ -54,7 +54,7 @@ export function passwordVerifierChallenge(ctx: AuthContext, user: User | undefin
     expiresAt: ctx.deps.srpBlocks.srpExpiry(ctx.client), id: randomUUID(), decoy: verifier === undefined,
   });
   // USERNAME and USER_ID_FOR_SRP are both the real username (the sub-like name in email pools).
-  // The observed challenge has no Session (reference §11.3).
+  // The observed challenge has no Session (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: {

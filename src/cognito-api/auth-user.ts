@@ -11,7 +11,7 @@ import type { AuthContext } from './auth-flows.js';
 import type { Output } from './operation.js';
 import { signInError } from './sign-in-errors.js';
 
-/** Tokens from the JSON API carry exactly this scope (reference §5.3). */
+/** Tokens from the JSON API carry exactly this scope (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html). */
 const API_SCOPE = 'aws.cognito.signin.user.admin';
 
 /** By username, or by email / phone alias in pools that sign users in with those. */
@@ -64,7 +64,7 @@ export async function authenticationResult(ctx: AuthContext, user: User, source:
   return tokensOutput(tokens);
 }
 
-/** Keys in alphabetical order, then the empty ChallengeParameters, as captured (reference §11.3). */
+/** Keys in alphabetical order, then the empty ChallengeParameters, as captured (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html). */
 export function tokensOutput(tokens: TokenSet): Output {
   return {
     AuthenticationResult: {

@@ -1,4 +1,4 @@
-// Lookups that fail with Cognito's exceptions (reference §11.6).
+// Lookups that fail with Cognito's exceptions (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html).
 import type { AppClient, User, UserPool } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import type { Store } from '../store/store.js';

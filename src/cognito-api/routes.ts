@@ -1,4 +1,4 @@
-// POST / with X-Amz-Target: AWSCognitoIdentityProviderService.<Operation> (reference §11.1).
+// POST / with X-Amz-Target: AWSCognitoIdentityProviderService.<Operation> (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html).
 // Errors are HTTP 400 {"__type", "message"} with x-amzn-ErrorType; an operation we do not
 // implement fails loudly with UnknownOperationException naming it.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

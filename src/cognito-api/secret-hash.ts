@@ -1,6 +1,6 @@
 // SECRET_HASH check shared by every unsigned operation that names a user of a client with a
 // secret (SignUp, ConfirmSignUp, ForgotPassword, InitiateAuth, RespondToAuthChallenge, …).
-// SECRET_HASH = Base64(HMAC-SHA256(key = clientSecret, message = username + clientId)) (reference §11.2).
+// SECRET_HASH = Base64(HMAC-SHA256(key = clientSecret, message = username + clientId)) (https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash).
 import { createHmac } from 'node:crypto';
 import type { AppClient } from '../domain/model.js';
 import { safeEqual } from '../domain/passwords.js';

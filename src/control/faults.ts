@@ -1,5 +1,5 @@
 // Fault injection: the next N requests matching a route or a JSON API operation fail the way the
-// test asked (or are only delayed), so apps' error paths can be exercised (issue 8 §3).
+// test asked (or are only delayed), so apps' error paths can be exercised (README, Test-control API).
 import { randomUUID } from 'node:crypto';
 import { SharedMaps, type SharedMap } from '../domain/shared-map.js';
 

@@ -1,6 +1,6 @@
 // POST /_emulator/tokens: real, verifiable tokens shaped exactly as the token endpoint shapes
 // them, for a user (code-flow shape, with a refresh token) or a client (client_credentials shape),
-// without clicking through the hosted page (issue 8 §4).
+// without clicking through the hosted page (README, Test-control API).
 import type { Deps } from '../deps.js';
 import { findSignInUser } from '../domain/users.js';
 import { grantClientScopes, isCustomScope, scopeExists } from '../domain/scopes.js';

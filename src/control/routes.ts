@@ -1,4 +1,4 @@
-// /_emulator/*: the test-control API (issue 8). Never part of Cognito's surface. Errors are
+// /_emulator/*: the test-control API (README, Test-control API). Never part of Cognito's surface. Errors are
 // {"error", "message"} JSON with 400/404.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../deps.js';

@@ -1,4 +1,4 @@
-// User attributes: Cognito's standard names plus custom:* (reference §5.2, §6).
+// User attributes: Cognito's standard names plus custom:* (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html).
 export const STANDARD_ATTRIBUTES = [
   'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale',
   'middle_name', 'name', 'nickname', 'phone_number', 'phone_number_verified', 'picture',

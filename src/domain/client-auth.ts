@@ -1,5 +1,5 @@
 // Client authentication at the token and revoke endpoints: client_secret_basic or
-// client_secret_post (reference §4.1). Confidential clients must authenticate.
+// client_secret_post (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html). Confidential clients must authenticate.
 import type { AppClient } from './model.js';
 import { safeEqual } from './passwords.js';
 import type { Store } from '../store/store.js';
@@ -12,7 +12,7 @@ export interface ClientCredentials {
 
 /**
  * RFC 6749 §2.3.1 form-encodes id and secret inside Basic, but many clients (curl -u, axios) send them
- * raw. Cognito ids and secrets are `[\w+]+` (reference §1), so only a value with `%` escapes is
+ * raw. Cognito ids and secrets are `[\w+]+` (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html), so only a value with `%` escapes is
  * decoded: a raw "+" stays a "+" and an encoded one (%2B) becomes one.
  */
 const formDecode = (value: string): string => (value.includes('%') ? decodeURIComponent(value.replaceAll('+', ' ')) : value);
@@ -46,7 +46,7 @@ export function authenticateClient(store: Store, creds: ClientCredentials, statu
       throw new OAuthError('invalid_client', undefined, status);
     }
   } else if (creds.clientSecret !== undefined && creds.clientSecret !== '') {
-    // A public client sending an empty client_secret still succeeds (reference §4.1); a non-empty one cannot match.
+    // A public client sending an empty client_secret still succeeds (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html); a non-empty one cannot match.
     throw new OAuthError('invalid_client', undefined, status);
   }
   return client;

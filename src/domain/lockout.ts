@@ -1,4 +1,4 @@
-// Cognito's password lockout (reference §11.4, DG-2023): after 5 consecutive failed sign-ins the
+// Cognito's password lockout (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html, DG-2023): after 5 consecutive failed sign-ins the
 // user is locked for 1 s, doubling with each further failure up to about 15 minutes; sign-ins
 // during the lock fail with "Password attempts exceeded" whatever the password. A success resets
 // the count. Counters live in memory only (a restart forgets them; replicas share them) and follow

@@ -254,7 +254,7 @@ export interface Group {
 /** A salted scrypt hash in PHC-like form; never the password itself. */
 export type PasswordHash = string;
 
-/** SRP salt and verifier v = g^x mod N, minimal lower-case hex (reference §11.4); never the password itself. */
+/** SRP salt and verifier v = g^x mod N, minimal lower-case hex (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html); never the password itself. */
 export interface SrpVerifier {
   Salt: string;
   Verifier: string;
@@ -356,7 +356,7 @@ export interface PrivateJwk {
   [extra: string]: unknown;
 }
 
-/** What a one-time authorization code stands for (reference §4.5). */
+/** What a one-time authorization code stands for (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html). */
 export interface AuthorizationCode {
   code: string;
   userPoolId: string;

@@ -1,4 +1,4 @@
-// Salted scrypt hashes: passwords are never kept or written in plain text (issue 7 §3).
+// Salted scrypt hashes: passwords are never kept or written in plain text (README, Security model).
 // scrypt runs on libuv's thread pool, off the event loop.
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';

@@ -1,4 +1,4 @@
-// Scope rules shared by /oauth2/authorize and /oauth2/token (reference §2.2, §4.6, §5.7).
+// Scope rules shared by /oauth2/authorize and /oauth2/token (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
 import { STANDARD_SCOPES, type AppClient, type ResourceServer } from './model.js';
 
 /** Space-separated per RFC 6749 §3.3; order kept, duplicates dropped. */
@@ -28,12 +28,12 @@ export function grantUserScopes(
 ): string[] | undefined {
   const wanted = requested.length > 0 ? requested : client.AllowedOAuthScopes;
   if (wanted.some((s) => !client.AllowedOAuthScopes.includes(s))) return undefined;
-  // email / phone / profile only mean something with openid (reference §2.2).
+  // email / phone / profile only mean something with openid (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
   if (!wanted.includes('openid') && wanted.some((s) => ['email', 'phone', 'profile'].includes(s))) return undefined;
   return wanted.filter((s) => scopeExists(s, servers));
 }
 
-/** client_credentials: custom scopes only; omitted = all the client's custom scopes (reference §4.6). */
+/** client_credentials: custom scopes only; omitted = all the client's custom scopes (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html). */
 export function grantClientScopes(
   requested: readonly string[],
   client: AppClient,

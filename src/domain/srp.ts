@@ -1,4 +1,4 @@
-// Cognito's SRP-6a (reference §11.4): 3072-bit group, SHA-256, k = H(padHex(N) | padHex(g)), and an
+// Cognito's SRP-6a (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): 3072-bit group, SHA-256, k = H(padHex(N) | padHex(g)), and an
 // HKDF step with the info string "Caldera Derived Key". The client side is amazon-cognito-identity-js's
 // AuthenticationHelper; this is the matching server side. Modular exponentiation runs natively in
 // OpenSSL through node:crypto's Diffie-Hellman (generateKeys = g^e mod N, computeSecret = X^e mod N);
@@ -22,7 +22,7 @@ const G = 2n;
 const G_BYTES = Buffer.from([2]);
 const INFO = Buffer.from('Caldera Derived Key\u0001', 'utf8');
 
-/** Two's-complement-safe even-length hex, as the client libraries hash numbers (reference §11.4). */
+/** Two's-complement-safe even-length hex, as the client libraries hash numbers (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html). */
 export function padHex(n: bigint): string {
   const hex = n.toString(16);
   if (hex.length % 2 === 1) return '0' + hex;
@@ -36,7 +36,7 @@ const toBytes = (n: bigint): Buffer => {
   return Buffer.from(hex.length % 2 === 1 ? '0' + hex : hex, 'hex');
 };
 
-/** k = H(padHex(N) | padHex(g)) = 538282c4…9ee6 (reference §11.4). */
+/** k = H(padHex(N) | padHex(g)) = 538282c4…9ee6 (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html). */
 export const K_MULTIPLIER = fromHex(hexHash(padHex(N) + padHex(G)));
 
 /** g^e mod N (e > 0). */
@@ -65,7 +65,7 @@ function passwordExponent(poolName: string, username: string, password: string, 
 /**
  * A fresh salt and verifier v = g^x mod N for one user. Both as minimal hex: Amplify re-parses the
  * salt as a number before padding while pycognito pads the string, so a leading 00 would make the
- * two derive different keys (reference §11.4).
+ * two derive different keys (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
  */
 export function createSrpVerifier(poolName: string, username: string, password: string, saltHex?: string): SrpVerifier {
   let salt = saltHex !== undefined ? fromHex(saltHex) : 0n;
@@ -95,7 +95,7 @@ export function decoyEphemeral(): ServerEphemeral {
   return serverEphemeral(powG(fromHex(randomBytes(32).toString('hex'))).toString(16));
 }
 
-/** Parses SRP_A; undefined when it is not hex or A mod N == 0 (the server must refuse it, reference §11.4). */
+/** Parses SRP_A; undefined when it is not hex or A mod N == 0 (the server must refuse it, https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html). */
 export function parseSrpA(hex: string): bigint | undefined {
   if (!/^[0-9a-fA-F]{1,1024}$/.test(hex)) return undefined;
   const A = fromHex(hex);
@@ -119,7 +119,7 @@ export interface ProofInput {
 
 /**
  * Checks PASSWORD_CLAIM_SIGNATURE: S = (A·v^u)^b mod N, K = HKDF(ikm = padHex(S), salt = padHex(u)),
- * signature = HMAC(K, poolName | username | SECRET_BLOCK bytes | TIMESTAMP) (reference §11.4).
+ * signature = HMAC(K, poolName | username | SECRET_BLOCK bytes | TIMESTAMP) (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
  */
 export function verifySrpProof(p: ProofInput): boolean {
   const u = fromHex(hexHash(padHex(p.A) + padHex(p.B)));

@@ -1,5 +1,5 @@
 // Finding the user someone signs in as: by username, or by an email / phone / preferred_username
-// alias when the pool signs users in that way (reference §11.4 USER_ID_FOR_SRP).
+// alias when the pool signs users in that way (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html USER_ID_FOR_SRP).
 import type { Clock } from '../clock.js';
 import type { Credentials } from './credentials.js';
 import type { User, UserPool } from './model.js';

@@ -1,4 +1,4 @@
-// Cognito JSON API failures: HTTP 400 {"__type", "message"} (reference §11.1, §11.6).
+// Cognito JSON API failures: HTTP 400 {"__type", "message"} (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html).
 export class CognitoError extends Error {
   override readonly name = 'CognitoError';
   constructor(

@@ -1,4 +1,4 @@
-// GET /error: Cognito's error page, served with HTTP 400 (reference §2.5(a)).
+// GET /error: Cognito's error page, served with HTTP 400 (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { pageHeaders } from '../http/headers.js';

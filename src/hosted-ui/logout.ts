@@ -1,4 +1,4 @@
-// GET /logout (reference §3.5). Not OIDC RP-initiated logout: it needs client_id plus either a
+// GET /logout (https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html). Not OIDC RP-initiated logout: it needs client_id plus either a
 // registered logout_uri (sign out, go there, ignore everything else) or redirect_uri +
 // response_type (sign out, then show /login for that authorize request). An unregistered
 // logout_uri is never followed.

@@ -1,5 +1,5 @@
 // The hosted-UI session behind the `cognito` cookie: 1 hour, fixed, not extended by use
-// (reference §3.4). One origin serves every pool, so a session remembers a user per pool.
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/login-endpoint.html). One origin serves every pool, so a session remembers a user per pool.
 import type { Clock } from '../clock.js';
 import { ExpiringMap } from '../domain/expiring-map.js';
 import type { SharedMaps } from '../domain/shared-map.js';

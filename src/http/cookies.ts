@@ -1,4 +1,4 @@
-// Cookies of the hosted UI, with Cognito's attributes (reference §3.4): HttpOnly, SameSite=Lax,
+// Cookies of the hosted UI, with Cognito's attributes (https://docs.aws.amazon.com/cognito/latest/developerguide/login-endpoint.html): HttpOnly, SameSite=Lax,
 // Path=/, Secure when PUBLIC_URL is https or the request came over the TLS listener.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newUuid } from '../domain/ids.js';

@@ -1,4 +1,4 @@
-// Response headers Cognito sends (reference §3.3, §4.1, §6), set in one place.
+// Response headers Cognito sends (https://docs.aws.amazon.com/cognito/latest/developerguide/login-endpoint.html), set in one place.
 import type { FastifyReply } from 'fastify';
 import { newUuid } from '../domain/ids.js';
 import { CONTENT_SECURITY_POLICY } from '../hosted-ui/layout.js';

@@ -1,5 +1,5 @@
 // One error handler for the JSON OAuth endpoints (token, revoke): Cognito's
-// `{"error": "..."}` bodies (reference §4.4). Malformed requests become invalid_request with their
+// `{"error": "..."}` bodies (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html). Malformed requests become invalid_request with their
 // own 4xx status (413 for oversized bodies); only real bugs are 500s, and they are logged.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { OAuthError } from '../errors/oauth-error.js';

@@ -1,4 +1,4 @@
-// POST /oauth2/token (reference §4): authenticate the client, then run the grant.
+// POST /oauth2/token (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): authenticate the client, then run the grant.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { authenticateClient, readClientCredentials } from '../domain/client-auth.js';
@@ -31,7 +31,7 @@ export function tokenRoutes(app: FastifyInstance, deps: Deps): void {
     noStore(cognitoRequestId(reply)).header('access-control-allow-origin', '*');
     return reply.type('application/json;charset=UTF-8').send(tokens);
   });
-  // Cognito answers other methods with 405 (reference §4.1).
+  // Cognito answers other methods with 405 (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html).
   app.route({
     method: ['GET', 'PUT', 'DELETE', 'PATCH'],
     url: '/oauth2/token',

@@ -1,4 +1,4 @@
-// GET/POST /oauth2/userInfo (reference §6): attributes chosen by the access token's scopes,
+// GET/POST /oauth2/userInfo (https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html): attributes chosen by the access token's scopes,
 // *_verified as strings here (booleans in ID tokens). Errors carry their details in
 // WWW-Authenticate, as Cognito prints them (no "Bearer" scheme before error=).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -50,7 +50,7 @@ export function userInfoRoutes(app: FastifyInstance, deps: Deps): void {
     if (token === undefined) return fail(reply, 400, 'invalid_request', BAD_REQUEST);
     const verified = await verifyToken(token, 'access', deps);
     if (typeof verified === 'string' || !verified.user || !verified.client) return fail(reply, 401, 'invalid_token', INVALID_TOKEN);
-    // API-issued tokens (scope aws.cognito.signin.user.admin only) are refused here (reference §6).
+    // API-issued tokens (scope aws.cognito.signin.user.admin only) are refused here (https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html).
     if (!verified.scopes.includes('openid')) return fail(reply, 401, 'invalid_token', 'Access token does not contain openid scope');
     return noStore(cognitoRequestId(reply)).header('access-control-allow-origin', '*').type('application/json;charset=UTF-8')
       .send(userInfoClaims(verified.user, verified.client, verified.scopes));

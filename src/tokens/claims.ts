@@ -1,4 +1,4 @@
-// Cognito-shaped claim sets (reference §5.2-§5.4). Framework-free: the issuer signs what these build.
+// Cognito-shaped claim sets (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html-§5.4). Framework-free: the issuer signs what these build.
 import { createHash } from 'node:crypto';
 import type { AppClient, User } from '../domain/model.js';
 import { identitiesClaim } from '../federation/identities.js';
@@ -36,7 +36,7 @@ export function atHash(accessToken: string): string {
 
 export function idTokenClaims(f: SessionFacts, lifetime: number, jti: string, accessToken?: string): Record<string, unknown> {
   const claims: Record<string, unknown> = {};
-  // at_hash only in tokens from the OAuth endpoints, never API-issued ones (reference §12.4).
+  // at_hash only in tokens from the OAuth endpoints, never API-issued ones (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html).
   if (f.channel === 'oauth' && accessToken !== undefined) claims.at_hash = atHash(accessToken);
   claims.sub = f.user.Attributes.sub;
   if (f.user.Groups.length > 0) claims['cognito:groups'] = [...f.user.Groups];
@@ -68,7 +68,7 @@ export function accessTokenClaims(f: SessionFacts, lifetime: number, jti: string
     sub: f.user.Attributes.sub,
     ...(f.user.Groups.length > 0 ? { 'cognito:groups': [...f.user.Groups] } : {}),
     iss: f.issuer,
-    // version 2 only in tokens from the OAuth endpoints (reference §5.3); no aud without resource binding.
+    // version 2 only in tokens from the OAuth endpoints (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html); no aud without resource binding.
     ...(f.channel === 'oauth' ? { version: 2 } : {}),
     client_id: f.client.ClientId,
     origin_jti: f.originJti,
@@ -83,7 +83,7 @@ export function accessTokenClaims(f: SessionFacts, lifetime: number, jti: string
   };
 }
 
-/** client_credentials tokens: sub = client_id, no username, groups, origin_jti or aud (reference §5.4). */
+/** client_credentials tokens: sub = client_id, no username, groups, origin_jti or aud (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html). */
 export function clientCredentialsClaims(
   issuer: string, client: AppClient, scopes: readonly string[], iat: number, lifetime: number, jti: string,
 ): Record<string, unknown> {

@@ -1,4 +1,4 @@
-// Claim customisation without Lambdas (issue 8 §5): what a pre-token-generation trigger (v2) would
+// Claim customisation without Lambdas (README, Claim customisation): what a pre-token-generation trigger (v2) would
 // return, declared in the fixture per pool, per client and per user (applied in that order, later
 // layers win). String values may name user attributes, e.g. "${custom:tenant}", for
 // attribute-driven claims. The claims a trigger may not touch cannot be touched here either.

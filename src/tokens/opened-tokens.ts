@@ -1,7 +1,7 @@
 // Refresh tokens already opened with one pool's key. The same token always opens to the same state
 // (Cognito's refresh tokens are reused until they expire, not rotated), so a client that refreshes
 // again and again costs one RSA-OAEP decryption, not one per refresh: the decryption cost as much
-// CPU as one of the two signatures of the response (bench/, issue 6). Every check that can change
+// CPU as one of the two signatures of the response (bench/; README, Performance). Every check that can change
 // (revocation, expiry, the user) still runs on each refresh. Bounded, least recently used goes first.
 import type { RefreshState } from './refresh-token.js';
 

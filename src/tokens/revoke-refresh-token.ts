@@ -1,4 +1,4 @@
-// Revoking a refresh token, shared by /oauth2/revoke and the JSON API's RevokeToken (reference §7):
+// Revoking a refresh token, shared by /oauth2/revoke and the JSON API's RevokeToken (https://docs.aws.amazon.com/cognito/latest/developerguide/revocation-endpoint.html):
 // the token's family (origin_jti) is remembered as revoked until its tokens expire, which stops
 // the refresh token and every access / ID token of that sign-in. Each caller maps the outcome to
 // its own wire error.

@@ -129,7 +129,7 @@ export class TokenIssuer {
 }
 
 /**
- * A compact JWS, header exactly {kid, alg}: kid first, no typ (reference §5.1). Byte for byte what
+ * A compact JWS, header exactly {kid, alg}: kid first, no typ (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html). Byte for byte what
  * jose's CompactSign produced (RS256 is deterministic), for less CPU per token: one thread-pool job,
  * the header encoded once per key, none of WebCrypto's per-call key and buffer handling (bench/).
  */

@@ -1,6 +1,6 @@
 // Checks a token presented back to us (userInfo, the JSON API's access-token operations) the way
 // Cognito does: signature, expiry, and server-side state that offline verifiers cannot see
-// (revoked refresh-token families, global sign-out, deleted or disabled users) (reference §6, §10).
+// (revoked refresh-token families, global sign-out, deleted or disabled users) (https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html).
 import { decodeJwt, jwtVerify } from 'jose';
 import type { Clock } from '../clock.js';
 import { signedOutBefore, type AppClient, type User, type UserPool } from '../domain/model.js';

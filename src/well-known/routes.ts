@@ -1,4 +1,4 @@
-// Discovery and JWKS per pool (reference §8). Documents are built once per pool and cached.
+// Discovery and JWKS per pool (https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html). Documents are built once per pool and cached.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../deps.js';
 
@@ -17,7 +17,7 @@ export function wellKnownRoutes(app: FastifyInstance, deps: Deps): void {
     let doc = tlsBase === undefined ? discovery.get(poolId) : undefined;
     if (doc === undefined) {
       const url = (path: string) => tlsBase === undefined ? deps.urls.endpoint(path) : `${tlsBase}${path}`;
-      // Cognito's fields, alphabetical; no code_challenge_methods_supported (reference §8.1).
+      // Cognito's fields, alphabetical; no code_challenge_methods_supported (https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html).
       doc = JSON.stringify({
         authorization_endpoint: url('/oauth2/authorize'),
         end_session_endpoint: url('/logout'),

@@ -1,4 +1,4 @@
-// grant_type=authorization_code (reference §4.5).
+// grant_type=authorization_code (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html).
 import { OAuthError } from '../../errors/oauth-error.js';
 import { pkceMatches } from '../../domain/pkce.js';
 import { bodyParam, type Grant } from './grant.js';

@@ -1,4 +1,4 @@
-// grant_type=client_credentials (reference §4.6, §5.4): confidential clients with the flow,
+// grant_type=client_credentials (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): confidential clients with the flow,
 // custom scopes only, omitted scope = all the client's custom scopes.
 import { OAuthError } from '../../errors/oauth-error.js';
 import { grantClientScopes, parseScope } from '../../domain/scopes.js';

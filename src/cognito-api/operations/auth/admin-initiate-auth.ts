@@ -1,4 +1,4 @@
-// AdminInitiateAuth (reference §11.3): ADMIN_USER_PASSWORD_AUTH (legacy ADMIN_NO_SRP_AUTH),
+// AdminInitiateAuth (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): ADMIN_USER_PASSWORD_AUTH (legacy ADMIN_NO_SRP_AUTH),
 // USER_SRP_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN. The client must belong to UserPoolId.
 import { readAuthFlow } from '../../auth-flows.js';
 import { runAuthFlow } from '../../auth-dispatch.js';

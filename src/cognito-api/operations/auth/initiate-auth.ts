@@ -1,4 +1,4 @@
-// InitiateAuth (reference §11.3): USER_PASSWORD_AUTH, USER_SRP_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN.
+// InitiateAuth (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): USER_PASSWORD_AUTH, USER_SRP_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN.
 // Unsigned; the client names the pool.
 import { readAuthFlow } from '../../auth-flows.js';
 import { runAuthFlow } from '../../auth-dispatch.js';

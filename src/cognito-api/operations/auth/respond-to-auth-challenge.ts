@@ -1,4 +1,4 @@
-// RespondToAuthChallenge (reference §11.4, §11.5): PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED.
+// RespondToAuthChallenge (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED.
 import { readChallengeName } from '../../auth-flows.js';
 import { answerChallenge } from '../../auth-dispatch.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';

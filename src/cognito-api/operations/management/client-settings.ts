@@ -1,5 +1,5 @@
 // App-client settings from CreateUserPoolClient / UpdateUserPoolClient input, built and checked
-// with the rules fixtures use (src/domain/app-client.ts) plus the API's own defaults (reference §9).
+// with the rules fixtures use (src/domain/app-client.ts) plus the API's own defaults (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
 import { buildAppClient, checkAppClient, ClientRuleError, type ClientInput } from '../../../domain/app-client.js';
 import type { AppClient, TimeUnit } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';

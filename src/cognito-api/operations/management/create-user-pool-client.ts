@@ -11,7 +11,7 @@ export const createUserPoolClient: Operation = ({ store, clock }) => async (inpu
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const ClientName = clientName(input);
   const GenerateSecret = optionalBoolean(input, 'GenerateSecret') ?? false;
-  // A chosen secret (2025 feature, reference §1): 24-64 characters of [\w+].
+  // A chosen secret (2025 feature, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html): 24-64 characters of [\w+].
   const secret = optionalString(input, 'ClientSecret', 64);
   if (secret !== undefined) {
     checkPattern('ClientSecret', secret, /^[\w+]{24,}$/, '[\\w+]+ (24-64 characters)');

@@ -1,5 +1,5 @@
 // User-pool domains are informational: one emulator origin serves the OAuth endpoints of every
-// pool (design §1.3), so a domain only records the name on the pool (DescribeUserPool's Domain /
+// pool (README, What it serves), so a domain only records the name on the pool (DescribeUserPool's Domain /
 // CustomDomain) and reports the emulator's own host where Cognito names its CloudFront target.
 import type { UserPool } from '../../../domain/model.js';
 import type { Urls } from '../../../urls.js';

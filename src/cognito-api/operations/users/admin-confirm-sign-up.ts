@@ -1,5 +1,5 @@
 // AdminConfirmSignUp: confirms an UNCONFIRMED user without a code. Any other status is refused
-// with Cognito's observed wording (reference §11.6).
+// with Cognito's observed wording (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html).
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { postConfirmation } from '../../../triggers/sign-up.js';
 import { optionalStringMap, requiredString } from '../../input.js';

@@ -1,5 +1,5 @@
 // AdminUserGlobalSignOut: every token issued to the user until now is refused at Cognito
-// (userInfo, refresh, the access-token operations); hosted-UI sessions are untouched (reference §10).
+// (userInfo, refresh, the access-token operations); hosted-UI sessions are untouched (https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html).
 import { requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';

@@ -1,5 +1,5 @@
 // GlobalSignOut: every token issued to the signed-in user so far is refused at Cognito, the one
-// presented included; hosted-UI sessions are untouched (reference §10).
+// presented included; hosted-UI sessions are untouched (https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html).
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
 

@@ -1,5 +1,5 @@
 // Common steps of the unsigned, client-scoped operations (SignUp, ConfirmSignUp, ForgotPassword, …):
-// find the app client, check SECRET_HASH (reference §11.2), find the user.
+// find the app client, check SECRET_HASH (https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash), find the user.
 import type { Deps } from '../../../deps.js';
 import { selfServiceUser as findUser } from '../../../self-service/users.js';
 import type { AppClient, User, UserPool } from '../../../domain/model.js';

@@ -28,7 +28,7 @@ const USERNAME_SHOULD_BE: Record<string, string> = {
 
 /**
  * The record of a new user. In pools with UsernameAttributes the name given is an email or phone
- * number, kept as that attribute, and the real Username is the new sub (reference §11.4).
+ * number, kept as that attribute, and the real Username is the new sub (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
  * `existsMessage` is the operation's own UsernameExistsException wording.
  */
 export function newUserRecord(
