@@ -18,7 +18,7 @@ export async function answerDevice(
   checkSecretHashFor(ctx.client, [login, user?.Username], responses);
   const username = user?.Username ?? login;
   const outcome: DeviceOutcome = challenge === 'DEVICE_SRP_AUTH'
-    ? answerDeviceSrp(ctx, session, username, requiredParam(responses, 'SRP_A'))
+    ? await answerDeviceSrp(ctx, session, username, requiredParam(responses, 'SRP_A'))
     : await answerDevicePasswordVerifier(ctx, session, {
       username,
       secretBlock: requiredParam(responses, 'PASSWORD_CLAIM_SECRET_BLOCK'),

@@ -40,7 +40,7 @@ export async function answerSelectChallenge(ctx: AuthContext, responses: Params,
   if (!(pending.available ?? []).includes(answer)) {
     throw new CognitoError('InvalidParameterException', `The challenge ${answer} is not available for this user.`);
   }
-  ctx.deps.signInChallenges.end(session as string);
+  if (!(await ctx.deps.signInChallenges.take(session as string))) throw invalidSession();
   return firstFactor(ctx, login, user, answer as FirstFactor, responses);
 }
 
@@ -68,6 +68,6 @@ async function autoSignIn(ctx: AuthContext, session: string): Promise<Output> {
   const user = ctx.deps.store.getUser(ctx.pool.Id, pending.username);
   if (!user || user.UserStatus !== 'CONFIRMED') throw invalidSession();
   if (!user.Enabled) throw signInError('disabled');
-  ctx.deps.signInChallenges.end(session);
+  if (!(await ctx.deps.signInChallenges.take(session))) throw invalidSession();
   return successOutput(ctx, await signedIn(ctx, user));
 }

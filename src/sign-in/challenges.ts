@@ -65,16 +65,6 @@ export class PendingChallenges {
     return this.sessions.take(session);
   }
 
-  /**
-   * Ends the challenge without claiming it. The MFA, device and USER_AUTH steps end their sessions
-   * this way: with replicas, two answers to one such session arriving at the same instant on two
-   * replicas could both go on (the NEW_PASSWORD_REQUIRED and custom-challenge answers claim theirs
-   * with take()). The deletion reaches every replica.
-   */
-  end(session: string): void {
-    this.sessions.delete(session);
-  }
-
   purge(): void {
     this.sessions.purge();
   }

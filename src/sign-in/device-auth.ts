@@ -9,7 +9,7 @@ import { parseSrpA, serverEphemeral, verifySrpProof } from '../domain/srp.js';
 import type { Device, User } from '../domain/model.js';
 import { rememberedDevice, tracksDevices, updateDevice } from '../devices/devices.js';
 import type { MfaFailure } from './mfa-answer.js';
-import { pendingChallenge } from './mfa-answer.js';
+import { claim, pendingChallenge } from './mfa-answer.js';
 import { mfaChallenge } from './mfa.js';
 import type { SignInContext, SignInSuccess } from './outcome.js';
 import { signedIn } from './sign-in.js';
@@ -25,7 +25,7 @@ export function deviceChallenge(ctx: SignInContext, user: User): SignInSuccess |
 export type DeviceOutcome = { kind: 'failed'; failure: MfaFailure | 'bad-srp-a' } | SignInSuccess;
 
 /** DEVICE_SRP_AUTH answered with SRP_A: DEVICE_PASSWORD_VERIFIER with the device's salt and B. */
-export function answerDeviceSrp(ctx: SignInContext, session: string | undefined, username: string, srpA: string): DeviceOutcome {
+export async function answerDeviceSrp(ctx: SignInContext, session: string | undefined, username: string, srpA: string): Promise<DeviceOutcome> {
   const found = pendingChallenge(ctx, session, 'DEVICE_SRP_AUTH', username);
   if (typeof found === 'string') return { kind: 'failed', failure: found };
   const device = rememberedDevice(found.user, found.pending.device?.key);
@@ -34,7 +34,7 @@ export function answerDeviceSrp(ctx: SignInContext, session: string | undefined,
   if (A === undefined) return { kind: 'failed', failure: 'bad-srp-a' };
   const { b, B } = serverEphemeral(device.Verifier.PasswordVerifier);
   const secretBlock = randomBytes(64).toString('base64');
-  ctx.deps.signInChallenges.end(session as string);
+  if (!(await claim(ctx, session))) return { kind: 'failed', failure: 'invalid-session' };
   return mfaChallenge(ctx, found.user, 'DEVICE_PASSWORD_VERIFIER', {
     DEVICE_KEY: device.DeviceKey, SALT: device.Verifier.Salt, SECRET_BLOCK: secretBlock, SRP_B: B.toString(16), USERNAME: found.user.Username,
   }, { device: { key: device.DeviceKey, A: A.toString(16), b: b.toString(16), B: B.toString(16), secretBlock } });
@@ -60,7 +60,7 @@ export async function answerDevicePasswordVerifier(ctx: SignInContext, session: 
       secretBlock: proof.secretBlock, timestamp: proof.timestamp, signature: proof.signature,
     });
   if (!valid || !device) return { kind: 'failed', failure: 'code-mismatch' };
-  ctx.deps.signInChallenges.end(session as string);
+  if (!(await claim(ctx, session))) return { kind: 'failed', failure: 'invalid-session' };
   const now = ctx.deps.clock.now();
   const user = await updateDevice(ctx.deps, found.user, device.DeviceKey, (d) => ({ ...d, DeviceLastAuthenticatedDate: now })) ?? found.user;
   const done = await signedIn(ctx, user);

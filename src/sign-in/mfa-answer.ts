@@ -45,6 +45,14 @@ export function pendingChallenge(
   return { pending, user };
 }
 
+/**
+ * Claims an answered challenge: with replicas, of two answers to one session arriving at once only
+ * one goes on, the other is refused like a used session.
+ */
+export async function claim(ctx: SignInContext, session: string | undefined): Promise<boolean> {
+  return session !== undefined && (await ctx.deps.signInChallenges.take(session)) !== undefined;
+}
+
 export type CodeChallenge = 'SMS_MFA' | 'EMAIL_OTP' | 'SOFTWARE_TOKEN_MFA' | 'SMS_OTP';
 
 /**
@@ -64,11 +72,13 @@ export async function answerMfaCode(
     const step = secret === undefined ? undefined : totpStep(secret, code, ctx.deps.clock.now());
     if (step === undefined) return failed('code-mismatch');
     if (!ctx.deps.usedTotpSteps.claim(user.UserPoolId, user.Username, step)) return failed('code-reused');
-  } else {
-    if (pending.code === undefined || code !== pending.code) return failed('code-mismatch');
+  } else if (pending.code === undefined || code !== pending.code) {
+    return failed('code-mismatch');
+  }
+  if (!(await claim(ctx, session))) return failed('invalid-session');
+  if (challenge !== 'SOFTWARE_TOKEN_MFA') {
     user = await markContactVerified(ctx, user, challenge === 'EMAIL_OTP' ? 'email' : 'phone_number', pending) ?? user;
   }
-  ctx.deps.signInChallenges.end(session as string);
   return signedIn(ctx, user);
 }
 
@@ -99,7 +109,7 @@ export async function selectMfaType(ctx: SignInContext, session: string | undefi
   const factor = answer === 'EMAIL_MFA' ? 'EMAIL_OTP' : answer;
   const allowed = userFactors(ctx.pool, found.user);
   if (!allowed.includes(factor as MfaFactor)) return failed('invalid-choice');
-  ctx.deps.signInChallenges.end(session as string);
+  if (!(await claim(ctx, session))) return failed('invalid-session');
   return startFactor(ctx, found.user, factor as MfaFactor);
 }
 
@@ -110,11 +120,8 @@ export async function selectMfaType(ctx: SignInContext, session: string | undefi
 export async function completeMfaSetup(ctx: SignInContext, session: string | undefined, email: string | undefined, username?: string): Promise<MfaOutcome> {
   const found = pendingChallenge(ctx, session, 'MFA_SETUP', username);
   if (typeof found === 'string') return failed(found);
-  if (email !== undefined && !found.pending.setupDone) {
-    ctx.deps.signInChallenges.end(session as string);
-    return startFactor(ctx, found.user, 'EMAIL_OTP', email);
-  }
-  if (!found.pending.setupDone) return failed('setup-incomplete');
-  ctx.deps.signInChallenges.end(session as string);
+  if (email === undefined && !found.pending.setupDone) return failed('setup-incomplete');
+  if (!(await claim(ctx, session))) return failed('invalid-session');
+  if (!found.pending.setupDone) return startFactor(ctx, found.user, 'EMAIL_OTP', email);
   return signedIn(ctx, found.user);
 }

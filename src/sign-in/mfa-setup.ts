@@ -1,7 +1,7 @@
 // Setting up an authenticator app inside a sign-in (MFA_SETUP): AssociateSoftwareToken and
 // VerifySoftwareToken called with the challenge's Session instead of an access token. Each call
-// ends the session it got and answers with a new one; after a verified code the new session
-// completes MFA_SETUP in RespondToAuthChallenge.
+// claims the session it got (single use, across replicas too) and answers with a new one; after a
+// verified code the new session completes MFA_SETUP in RespondToAuthChallenge.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html
 import type { Deps } from '../deps.js';
 import type { AppClient, User } from '../domain/model.js';
@@ -27,18 +27,17 @@ function setupSession(deps: Deps, session: string): Found | 'invalid-session' {
   return { pending, user, client };
 }
 
-function restart(deps: Deps, old: string, found: Found, state: PendingChallenge): string {
-  deps.signInChallenges.end(old);
-  return deps.signInChallenges.start(state, found.client);
-}
+/** Claims the session: of two calls with it at once (on any replicas), only one goes on. */
+const claim = async (deps: Deps, session: string): Promise<boolean> => (await deps.signInChallenges.take(session)) !== undefined;
 
-export function associateInSession(deps: Deps, session: string): { secret: string; session: string } | SetupFailure {
+export async function associateInSession(deps: Deps, session: string): Promise<{ secret: string; session: string } | SetupFailure> {
   const found = setupSession(deps, session);
   if (typeof found === 'string') return found;
   const pool = deps.store.getPool(found.pending.userPoolId);
   if (pool?.SoftwareTokenMfaConfiguration?.Enabled !== true) return 'totp-disabled';
   const secret = newTotpSecret();
-  return { secret, session: restart(deps, session, found, { ...found.pending, secret }) };
+  if (!(await claim(deps, session))) return 'invalid-session';
+  return { secret, session: deps.signInChallenges.start({ ...found.pending, secret }, found.client) };
 }
 
 export async function verifyInSession(
@@ -50,6 +49,7 @@ export async function verifyInSession(
   if (secret === undefined) return 'not-associated';
   const step = totpStep(secret, code, deps.clock.now());
   if (step === undefined) return 'code-mismatch';
+  if (!(await claim(deps, session))) return 'invalid-session';
   // The code is spent: signing in with it in the same window is refused as a reuse.
   deps.usedTotpSteps.claim(found.user.UserPoolId, found.user.Username, step);
   await saveUserChanges(deps, found.user, (current) => ({
@@ -57,5 +57,5 @@ export async function verifyInSession(
     ...enableFactor(current, 'SOFTWARE_TOKEN_MFA'),
   }));
   const { secret: _used, ...rest } = found.pending;
-  return { session: restart(deps, session, found, { ...rest, setupDone: true }) };
+  return { session: deps.signInChallenges.start({ ...rest, setupDone: true }, found.client) };
 }

@@ -36,7 +36,7 @@ function credential(input: Input): { session: string } | { accessToken: true } {
 export const associateSoftwareToken: Operation = (deps) => async (input) => {
   const by = credential(input);
   if ('session' in by) {
-    const result = associateInSession(deps, by.session);
+    const result = await associateInSession(deps, by.session);
     if (typeof result === 'string') throw SETUP_ERRORS[result]();
     return { SecretCode: result.secret, Session: result.session };
   }

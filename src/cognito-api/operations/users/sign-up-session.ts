@@ -19,9 +19,9 @@ export function signUpSession(deps: Deps, pool: UserPool, client: AppClient, use
  * ConfirmSignUp: the Session for InitiateAuth USER_AUTH. SignUp's Session, when sent, is spent;
  * clients need not send it (Amplify's confirmSignUp does not, and signs in with what comes back).
  */
-export function confirmedSession(deps: Deps, client: AppClient, user: User, session: string | undefined): { Session?: string } {
+export async function confirmedSession(deps: Deps, client: AppClient, user: User, session: string | undefined): Promise<{ Session?: string }> {
   const pending = deps.signInChallenges.get(session);
-  if (pending?.challenge === 'SIGN_UP' && pending.username === user.Username) deps.signInChallenges.end(session as string);
+  if (pending?.challenge === 'SIGN_UP' && pending.username === user.Username) await deps.signInChallenges.take(session as string);
   if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return {};
   return {
     Session: deps.signInChallenges.start({ challenge: 'AUTO_SIGN_IN', userPoolId: user.UserPoolId, clientId: client.ClientId, username: user.Username }, client),
