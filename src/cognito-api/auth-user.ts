@@ -29,10 +29,12 @@ export async function successOutput(
   ctx: AuthContext, outcome: SignInSuccess, source: TokenSource = 'TokenGeneration_Authentication',
 ): Promise<Output> {
   if (outcome.kind === 'signed-in') {
-    const result = await authenticationResult(ctx, outcome.user, source);
-    // Pools that track devices give every sign-in not made by a tracked device a new device key.
-    if (!tracksDevices(ctx.pool) || outcome.deviceKey !== undefined) return result;
+    // Pools that track devices give every sign-in not made by a tracked device a new device key;
+    // the access token names the device either way (its device_key claim).
+    if (!tracksDevices(ctx.pool)) return authenticationResult(ctx, outcome.user, source);
+    if (outcome.deviceKey !== undefined) return authenticationResult(ctx, outcome.user, source, outcome.deviceKey);
     const NewDeviceMetadata = await newDevice(ctx.deps, outcome.user);
+    const result = await authenticationResult(ctx, outcome.user, source, NewDeviceMetadata.DeviceKey);
     return { ...result, AuthenticationResult: { ...(result.AuthenticationResult as object), NewDeviceMetadata } };
   }
   if (outcome.challenge === 'NEW_PASSWORD_REQUIRED') return newPasswordChallenge(outcome.user, outcome.session);
@@ -56,10 +58,12 @@ function newPasswordChallenge(user: User, session: string): Output {
 }
 
 /** Tokens, after the pre token generation trigger (which gets RespondToAuthChallenge's ClientMetadata only). */
-export async function authenticationResult(ctx: AuthContext, user: User, source: TokenSource = 'TokenGeneration_Authentication'): Promise<Output> {
+export async function authenticationResult(
+  ctx: AuthContext, user: User, source: TokenSource = 'TokenGeneration_Authentication', deviceKey?: string,
+): Promise<Output> {
   const overrides = await userTokenOverrides(ctx.deps, ctx.client, user, [API_SCOPE], { source, clientMetadata: ctx.metadata?.clientMetadata });
   const tokens = await ctx.deps.tokens.userTokens({
-    client: ctx.client, user, scopes: [API_SCOPE], channel: 'api', withRefreshToken: true, overrides,
+    client: ctx.client, user, scopes: [API_SCOPE], channel: 'api', withRefreshToken: true, overrides, deviceKey,
   });
   return tokensOutput(tokens);
 }

@@ -17,6 +17,8 @@ export interface SessionFacts {
   eventId: string;
   channel: Channel;
   nonce?: string;
+  /** The tracked device the sign-in was made on (pools that track devices). */
+  deviceKey?: string;
 }
 
 const BOOLEAN_ATTRIBUTES = new Set(['email_verified', 'phone_number_verified']);
@@ -66,6 +68,8 @@ export function idTokenClaims(f: SessionFacts, lifetime: number, jti: string, ac
 export function accessTokenClaims(f: SessionFacts, lifetime: number, jti: string): Record<string, unknown> {
   return {
     sub: f.user.Attributes.sub,
+    // Right after sub in captured access tokens of pools that track devices; never in ID tokens.
+    ...(f.deviceKey !== undefined ? { device_key: f.deviceKey } : {}),
     ...(f.user.Groups.length > 0 ? { 'cognito:groups': [...f.user.Groups] } : {}),
     iss: f.issuer,
     // version 2 only in tokens from the OAuth endpoints (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html); no aud without resource binding.

@@ -20,7 +20,7 @@ export interface TokenCustomization {
  */
 const PROTECTED = new Set([
   'acr', 'amr', 'aud', 'auth_time', 'azp', 'exp', 'iat', 'identities', 'iss', 'jti', 'nbf', 'nonce',
-  'origin_jti', 'sub', 'token_use', 'at_hash', 'event_id', 'client_id', 'username', 'scope', 'version',
+  'origin_jti', 'sub', 'token_use', 'at_hash', 'event_id', 'client_id', 'username', 'scope', 'version', 'device_key',
 ]);
 
 export function protectedClaimProblem(name: string): string | undefined {

@@ -67,7 +67,7 @@ export async function refreshedTokens(
   }
   return deps.tokens.userTokens({
     client, user, scopes: state.scope, channel: state.channel, authTime: state.auth_time,
-    originJti: state.origin_jti, eventId: state.event_id, withRefreshToken: rotation, overrides,
+    originJti: state.origin_jti, eventId: state.event_id, withRefreshToken: rotation, overrides, deviceKey: state.device_key,
     ...(rotation ? { refreshExpiresAt: state.exp } : {}),
   });
 }

@@ -20,6 +20,8 @@ export interface RefreshState {
   iat: number;
   exp: number;
   jti: string;
+  /** The device the sign-in was made on: refreshed access tokens carry it too. */
+  device_key?: string;
 }
 
 const HEADER = { cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' } as const;

@@ -39,6 +39,8 @@ export interface UserTokenRequest {
   refreshExpiresAt?: number;
   /** A pre token generation trigger's changes, applied after the fixtures' TokenCustomization. */
   overrides?: ClaimOverrides | undefined;
+  /** The device key for the access token's device_key claim (and kept in the refresh token). */
+  deviceKey?: string | undefined;
 }
 
 export class TokenIssuer {
@@ -67,6 +69,7 @@ export class TokenIssuer {
       eventId: req.eventId ?? newUuid(),
       channel: req.channel,
       ...(req.nonce !== undefined ? { nonce: req.nonce } : {}),
+      ...(req.deviceKey !== undefined ? { deviceKey: req.deviceKey } : {}),
     };
     const expiresIn = accessTokenSeconds(req.client);
     const layers = [this.deps.store.getPool(poolId)?.TokenCustomization, req.client.TokenCustomization, req.user.TokenCustomization];
@@ -124,6 +127,7 @@ export class TokenIssuer {
       iat: f.iat,
       exp: expiresAt ?? f.iat + refreshTokenSeconds(f.client),
       jti: newUuid(),
+      ...(f.deviceKey !== undefined ? { device_key: f.deviceKey } : {}),
     };
   }
 }

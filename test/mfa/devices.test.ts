@@ -5,6 +5,7 @@ import {
   AdminForgetDeviceCommand, AdminGetDeviceCommand, AdminListDevicesCommand, AdminUpdateDeviceStatusCommand, DescribeUserPoolCommand,
   GetDeviceCommand, InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { decodeJwt } from 'jose';
 import t from 'tap';
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, fetchDevices, forgetDevice, rememberDevice, signIn, signOut } from 'aws-amplify/auth';
@@ -31,6 +32,19 @@ t.test('DeviceConfiguration is returned; every sign-in of the pool gets NewDevic
   t.match(out.AuthenticationResult?.NewDeviceMetadata?.DeviceGroupKey, /^-[\w-]+$/);
   const listed = await sdk.send(new AdminListDevicesCommand({ UserPoolId: MFA_POOL, Username: 'plain' }));
   t.same(listed.Devices, [], 'an unconfirmed device is not listed');
+});
+
+t.test('the access token names the device (device_key), the ID token does not; a refresh keeps it', async (t) => {
+  const out = await sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: MFA_CLIENT, AuthParameters: { USERNAME: 'plain', PASSWORD } }));
+  const key = out.AuthenticationResult?.NewDeviceMetadata?.DeviceKey;
+  const access = decodeJwt(out.AuthenticationResult?.AccessToken ?? '');
+  t.equal(access.device_key, key);
+  t.same(Object.keys(access).slice(0, 2), ['sub', 'device_key'], 'right after sub, as in captured tokens');
+  t.equal(decodeJwt(out.AuthenticationResult?.IdToken ?? '').device_key, undefined);
+  const refreshed = await sdk.send(new InitiateAuthCommand({
+    AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: MFA_CLIENT, AuthParameters: { REFRESH_TOKEN: out.AuthenticationResult?.RefreshToken ?? '', DEVICE_KEY: key ?? '' },
+  }));
+  t.equal(decodeJwt(refreshed.AuthenticationResult?.AccessToken ?? '').device_key, key);
 });
 
 t.test('Amplify: confirm, remember, list, then sign in on the device without MFA', async (t) => {
