@@ -19,6 +19,8 @@ import { forgotPasswordRoutes } from './hosted-ui/forgot-password.js';
 import { loginRoutes } from './hosted-ui/login.js';
 import { logoutRoutes } from './hosted-ui/logout.js';
 import { mfaRoutes } from './hosted-ui/mfa.js';
+import { mfaChoiceRoutes } from './hosted-ui/mfa-choice.js';
+import { mfaSetupRoutes } from './hosted-ui/mfa-setup.js';
 import { newPasswordRoutes } from './hosted-ui/new-password.js';
 import { signUpRoutes } from './hosted-ui/signup.js';
 import { authorizeRoutes } from './oauth/authorize.js';
@@ -107,6 +109,8 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false, repl
     loginRoutes(browser, deps);
     newPasswordRoutes(browser, deps);
     mfaRoutes(browser, deps);
+    mfaChoiceRoutes(browser, deps);
+    mfaSetupRoutes(browser, deps);
     signUpRoutes(browser, deps);
     forgotPasswordRoutes(browser, deps);
     logoutRoutes(browser, deps);

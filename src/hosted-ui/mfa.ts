@@ -1,6 +1,7 @@
 // The hosted MFA code page: after the password, a user whose second factor is an authenticator app,
 // an SMS or an email code enters it on an additional page; the browser session (cookie) starts only
-// once the code is right. Field names follow captures of the classic page (`authentication_code`,
+// once the code is right. renderChallenge sends every pending step to its page (choosing a factor
+// and setting one up: mfa-choice.ts, mfa-setup.ts). Field names follow captures of the classic page (`authentication_code`,
 // `totpCodeInput`); the path and the other fields are our choice (README).
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -15,6 +16,10 @@ import { csrfMatches, formAction, sendPage } from './form-page.js';
 import { html } from './html.js';
 import { classicPage } from './layout.js';
 import { renderNewPassword } from './new-password.js';
+import type { MfaFactor } from '../domain/model.js';
+import { userFactors } from '../mfa/factors.js';
+import { renderChoice, setupFactors } from './mfa-choice.js';
+import { startSetup } from './mfa-setup.js';
 import { csrfInput, description, errorLine } from './pages.js';
 import { signedIn } from './signed-in.js';
 
@@ -52,8 +57,19 @@ export function renderChallenge(
   request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, outcome: SignInSuccess & { kind: 'challenge' },
 ) {
   if (outcome.challenge === 'NEW_PASSWORD_REQUIRED') return renderNewPassword(request, reply, deps, req, outcome.session, 200);
+  if (outcome.challenge === 'SELECT_MFA_TYPE') {
+    return renderChoice(request, reply, deps, req, outcome.session, userFactors(req.pool, outcome.user));
+  }
+  if (outcome.challenge === 'MFA_SETUP') {
+    const factors = setupFactors(req);
+    // One factor to set up: its page at once; several: the user chooses.
+    if (factors.length === 1) return startSetup(request, reply, deps, req, outcome.session, factors[0] as MfaFactor);
+    // Only SMS (a user without a phone number in a pool without TOTP or email MFA): no page for it.
+    if (factors.length === 0) throw new ErrorPageRedirect('unsupported_mfa_step', req.client.ClientId);
+    return renderChoice(request, reply, deps, req, outcome.session, factors);
+  }
   const kind = CODE_PAGES.find((c) => c === outcome.challenge);
-  // Choosing a factor and setting one up (SELECT_MFA_TYPE, MFA_SETUP) have no page here yet: refused loudly.
+  // Device and first-factor challenges never come out of the hosted sign-in: refused loudly.
   if (kind === undefined) throw new ErrorPageRedirect('unsupported_mfa_step', req.client.ClientId);
   return renderMfa(request, reply, deps, req, { challenge: outcome.session, kind, destination: outcome.parameters?.CODE_DELIVERY_DESTINATION });
 }
