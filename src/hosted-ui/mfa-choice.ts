@@ -15,7 +15,7 @@ import { selectMfaType } from '../sign-in/mfa-answer.js';
 import { csrfMatches, field, formAction, sendPage, type Body } from './form-page.js';
 import { html } from './html.js';
 import { classicPage } from './layout.js';
-import { renderChallenge } from './mfa.js';
+import { formStep, renderChallenge } from './mfa.js';
 import { startSetup } from './mfa-setup.js';
 import { csrfInput, description, errorLine } from './pages.js';
 import { signedIn } from './signed-in.js';
@@ -47,14 +47,9 @@ export function mfaChoiceRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/mfaOption', async (request, reply) => {
     const req = validateAuthorizeRequest(request.query as Query, deps.store);
     const body = request.body as Body;
-    const challenge = field(body, 'challenge') ?? '';
-    // A forged or expired step starts the sign-in again, before anything is shown back.
-    const pending = deps.signInChallenges.get(challenge);
-    const user = pending ? deps.store.getUser(pending.userPoolId, pending.username) : undefined;
-    if (!pending || !user || pending.userPoolId !== req.pool.Id || pending.clientId !== req.client.ClientId
-      || (pending.challenge !== 'SELECT_MFA_TYPE' && pending.challenge !== 'MFA_SETUP')) {
-      throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
-    }
+    const { challenge, pending } = formStep(deps, req, body, (p) => p.challenge === 'SELECT_MFA_TYPE' || p.challenge === 'MFA_SETUP');
+    const user = deps.store.getUser(pending.userPoolId, pending.username);
+    if (!user) throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
     const factors = pending.challenge === 'SELECT_MFA_TYPE' ? userFactors(req.pool, user) : setupFactors(req);
     if (!csrfMatches(request, body)) return renderChoice(request, reply, deps, req, challenge, factors, 'Your form expired. Please try again.', 403);
     const chosen = factors.find((f) => f === field(body, 'mfa_type'));

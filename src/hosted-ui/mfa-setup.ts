@@ -16,7 +16,7 @@ import { associateInSession, verifyInSession } from '../sign-in/mfa-setup.js';
 import { csrfMatches, field, formAction, sendPage, type Body } from './form-page.js';
 import { html } from './html.js';
 import { classicPage } from './layout.js';
-import { renderChallenge } from './mfa.js';
+import { formStep, renderChallenge } from './mfa.js';
 import { csrfInput, description, errorLine } from './pages.js';
 import { signedIn } from './signed-in.js';
 
@@ -86,11 +86,7 @@ export function mfaSetupRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/mfaSetup', async (request, reply) => {
     const req = validateAuthorizeRequest(request.query as Query, deps.store);
     const body = request.body as Body;
-    const challenge = field(body, 'challenge') ?? '';
-    const pending = deps.signInChallenges.get(challenge);
-    if (!pending || pending.challenge !== 'MFA_SETUP' || pending.setupDone || pending.userPoolId !== req.pool.Id || pending.clientId !== req.client.ClientId) {
-      throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
-    }
+    const { challenge, pending } = formStep(deps, req, body, (p) => p.challenge === 'MFA_SETUP' && !p.setupDone);
     const ctx = { deps, pool: req.pool, client: req.client };
     const { secret } = pending;
     if (secret === undefined) {

@@ -12,7 +12,8 @@ import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../
 import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { answerMfaCode, type CodeChallenge } from '../sign-in/mfa-answer.js';
 import type { SignInSuccess } from '../sign-in/outcome.js';
-import { csrfMatches, formAction, sendPage } from './form-page.js';
+import type { PendingChallenge } from '../sign-in/challenges.js';
+import { csrfMatches, field, formAction, sendPage, type Body } from './form-page.js';
 import { html } from './html.js';
 import { classicPage } from './layout.js';
 import { renderNewPassword } from './new-password.js';
@@ -82,6 +83,19 @@ function destinationOf(deps: Deps, userPoolId: string, username: string, kind: C
   return value === undefined ? undefined : maskDestination(contactDelivery(attribute, value));
 }
 
+/**
+ * The pending step a hosted MFA form names, in this pool and client. A forged, expired, answered or
+ * foreign one starts the sign-in again, before anything is shown back.
+ */
+export function formStep(deps: Deps, req: AuthorizeRequest, body: Body, accept: (p: PendingChallenge) => boolean): { challenge: string; pending: PendingChallenge } {
+  const challenge = field(body, 'challenge') ?? '';
+  const pending = deps.signInChallenges.get(challenge);
+  if (!pending || pending.userPoolId !== req.pool.Id || pending.clientId !== req.client.ClientId || !accept(pending)) {
+    throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
+  }
+  return { challenge, pending };
+}
+
 const MESSAGES: Record<string, string> = {
   'code-mismatch': 'Invalid code received for user',
   'code-reused': 'Your software token has already been used once.',
@@ -90,16 +104,13 @@ const MESSAGES: Record<string, string> = {
 export function mfaRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/mfa', async (request, reply) => {
     const req = validateAuthorizeRequest(request.query as Query, deps.store);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const challenge = typeof body.challenge === 'string' ? body.challenge : '';
-    // A forged or expired step starts the sign-in again, before anything is shown back.
-    const pending = deps.signInChallenges.get(challenge);
-    const kind = CODE_PAGES.find((c) => c === pending?.challenge);
-    if (!pending || kind === undefined) throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
+    const body = request.body as Body;
+    const { challenge, pending } = formStep(deps, req, body, (p) => CODE_PAGES.some((c) => c === p.challenge));
+    const kind = CODE_PAGES.find((c) => c === pending.challenge) as CodePage;
     const destination = destinationOf(deps, pending.userPoolId, pending.username, kind, pending.setupEmail);
     const again = (error: string, status = 200) => renderMfa(request, reply, deps, req, { challenge, kind, destination, error }, status);
     if (!csrfMatches(request, body)) return again('Your form expired. Please try again.', 403);
-    const code = typeof body.authentication_code === 'string' ? body.authentication_code.trim() : '';
+    const code = (field(body, 'authentication_code') ?? '').trim();
     const outcome = await redirectOnTriggerError(req, () => answerMfaCode({ deps, pool: req.pool, client: req.client }, challenge, kind as CodeChallenge, code));
     if (outcome.kind === 'signed-in') return signedIn(request, reply, deps, req, outcome.user);
     if (outcome.kind === 'challenge') return renderChallenge(request, reply, deps, req, outcome);
