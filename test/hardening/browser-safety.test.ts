@@ -106,7 +106,7 @@ t.test('CSRF: every form POST refuses a missing, forged or mismatched token, and
   await app.ready();
   const formRoutes = routes.filter((r) => [r.method].flat().includes('POST') && !r.url.startsWith('/_emulator') && !r.url.startsWith('/oauth2') && r.url !== '/');
   t.same(formRoutes.map((r) => r.url).sort(), [
-    '/confirm', '/confirmForgotPassword', '/forceChangePassword', '/forgotPassword', '/login', '/mfa', '/resendcode', '/signup',
+    '/confirm', '/confirmForgotPassword', '/forceChangePassword', '/forgotPassword', '/login', '/mfa', '/mfaOption', '/mfaSetup', '/resendcode', '/signup',
   ], 'the hosted forms');
 
   const page = await openLoginPage(app);
@@ -137,12 +137,17 @@ t.test('CSRF: every form POST refuses a missing, forged or mismatched token, and
     t.equal(res.headers.location, undefined, `/forceChangePassword, ${name}: no redirect`);
   }
   t.equal(deps.store.getUser(POOL_ID, 'bob')?.UserStatus, 'FORCE_CHANGE_PASSWORD', 'bob’s password was not changed');
-  // /mfa: an unknown step goes to the error page before anything is reflected; no session either way.
-  for (const [name, csrf, cookies] of [['no token', {}, {}], ['another page’s token', { _csrf: other.csrf }, page.cookies]] as const) {
-    const res = await postForm(app, `/mfa?${authorizeQuery()}`, { ...csrf, challenge: '<script>x</script>', authentication_code: '123456' }, { cookies });
-    t.not(res.statusCode, 200, `/mfa, ${name}: not served`);
-    t.notOk(res.body.includes('<script>x</script>'), `/mfa, ${name}: nothing reflected`);
-    t.equal(responseCookies(res).cognito, undefined, `/mfa, ${name}: no session`);
+  // The MFA forms: an unknown step goes to the error page before anything is reflected; no session
+  // either way (with a real step, test/mfa/hosted-mfa-pages.test.ts).
+  for (const path of ['/mfa', '/mfaOption', '/mfaSetup']) {
+    for (const [name, csrf, cookies] of [['no token', {}, {}], ['another page’s token', { _csrf: other.csrf }, page.cookies]] as const) {
+      const res = await postForm(app, `${path}?${authorizeQuery()}`, {
+        ...csrf, challenge: '<script>x</script>', authentication_code: '123456', mfa_type: 'SMS_MFA', email: 'a@b.c',
+      }, { cookies });
+      t.not(res.statusCode, 200, `${path}, ${name}: not served`);
+      t.notOk(res.body.includes('<script>x</script>'), `${path}, ${name}: nothing reflected`);
+      t.equal(responseCookies(res).cognito, undefined, `${path}, ${name}: no session`);
+    }
   }
 
   // The self-service forms: a token from another page or none at all changes nothing and sends nothing.

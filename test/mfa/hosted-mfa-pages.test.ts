@@ -79,7 +79,11 @@ t.test('the set-up page: QR code image, hostile device name stored not reflected
   const secret = textOf(s.res.body, 'totpSecretKey') ?? '';
   t.match(secret, /^[A-Z2-7]{32}$/);
 
-  const wrong = await post(app, '/mfaSetup', s, { authentication_code: '<b>12</b>', device_name: 'x' });
+  const forged = await post(app, '/mfaSetup', { ...s, csrf: 'forged' }, { authentication_code: totpCode(secret, clock.now()) });
+  t.equal(forged.statusCode, 403, 'a right code with a forged CSRF token is refused');
+  t.equal(deps.store.getUser(REQUIRED_POOL, 'newbie4')?.SoftwareToken, undefined, 'and nothing is enrolled');
+
+  const wrong = await post(app, '/mfaSetup', step(s.query, forged), { authentication_code: '<b>12</b>', device_name: 'x' });
   t.notMatch(wrong.body, '<b>12', 'the code is not reflected');
   t.match(textOf(wrong.body, 'mfaSetupErrorMessage'), 'Code mismatch and fail enable Software Token MFA');
 
