@@ -17,6 +17,7 @@ import { csrfMatches, field, formAction, sendPage, type Body } from './form-page
 import { html } from './html.js';
 import { classicPage } from './layout.js';
 import { formStep, renderChallenge } from './mfa.js';
+import { setupFactors } from './mfa-choice.js';
 import { csrfInput, description, errorLine } from './pages.js';
 import { signedIn } from './signed-in.js';
 
@@ -89,7 +90,9 @@ export function mfaSetupRoutes(app: FastifyInstance, deps: Deps): void {
     const { challenge, pending } = formStep(deps, req, body, (p) => p.challenge === 'MFA_SETUP' && !p.setupDone);
     const ctx = { deps, pool: req.pool, client: req.client };
     const { secret } = pending;
-    if (secret === undefined) {
+    // The email form (also after an authenticator secret was handed out, if the user went back).
+    if (field(body, 'email') !== undefined) {
+      if (!setupFactors(req).includes('EMAIL_OTP')) throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
       const again = (error: string, status = 200) => renderEmailSetup(request, reply, deps, req, challenge, error, status);
       if (!csrfMatches(request, body)) return again('Your form expired. Please try again.', 403);
       const email = (field(body, 'email') ?? '').trim();
@@ -98,6 +101,7 @@ export function mfaSetupRoutes(app: FastifyInstance, deps: Deps): void {
       if (outcome.kind === 'challenge') return renderChallenge(request, reply, deps, req, outcome);
       throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
     }
+    if (secret === undefined) throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
     const again = (error: string, status = 200) =>
       renderTotpSetup(request, reply, deps, req, { challenge, secret, account: pending.username, error }, status);
     if (!csrfMatches(request, body)) return again('Your form expired. Please try again.', 403);

@@ -4,7 +4,7 @@
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-sms-email-message.html
 import type { MfaFactor, User } from '../domain/model.js';
 import { saveUserChanges } from '../domain/users.js';
-import { userFactors } from '../mfa/factors.js';
+import { poolFactors, userFactors } from '../mfa/factors.js';
 import { totpStep } from '../mfa/totp.js';
 import type { PendingChallenge } from './challenges.js';
 import { startFactor } from './mfa.js';
@@ -121,6 +121,8 @@ export async function completeMfaSetup(ctx: SignInContext, session: string | und
   const found = pendingChallenge(ctx, session, 'MFA_SETUP', username);
   if (typeof found === 'string') return failed(found);
   if (email === undefined && !found.pending.setupDone) return failed('setup-incomplete');
+  // Email is set up only where the pool offers email MFA.
+  if (!found.pending.setupDone && !poolFactors(ctx.pool).includes('EMAIL_OTP')) return failed('invalid-choice');
   if (!(await claim(ctx, session))) return failed('invalid-session');
   if (!found.pending.setupDone) return startFactor(ctx, found.user, 'EMAIL_OTP', email);
   return signedIn(ctx, found.user);

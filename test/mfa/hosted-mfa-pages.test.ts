@@ -8,9 +8,10 @@ import { csrfField, openLoginPage, postForm, responseCookies, submitLogin } from
 import { inBoth, textOf, withoutPageScript } from '../helpers/html.js';
 import { totpCode } from '../../src/mfa/totp.js';
 import { otpauthUri } from '../../src/hosted-ui/mfa-setup.js';
-import { MFA_CLIENT, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, mfaFixture } from './mfa-fixture.js';
+import { MFA_CLIENT, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, mfaFixture, mfaFixtureWithEmailSetup } from './mfa-fixture.js';
 
 type Injected = Awaited<ReturnType<FastifyInstance['inject']>>;
+
 
 interface Step {
   query: string;
@@ -95,6 +96,27 @@ t.test('the set-up page: QR code image, hostile device name stored not reflected
   t.equal(deps.store.getUser(REQUIRED_POOL, 'newbie4')?.SoftwareToken?.FriendlyDeviceName, '"><script>x</script>');
   const again = await post(app, '/mfaSetup', next, { authentication_code: totpCode(secret, clock.now() + 30_000) });
   t.match(String(again.headers.location), /\/error\?error=invalid_request/, 'a finished set-up cannot be posted again');
+});
+
+t.test('the set-up forms: an email posted where the pool offers no email MFA; back from the app page to email', async (t) => {
+  const { app } = await buildTestApp(t, { fixture: mfaFixture() });
+  const totpOnly = await signIn(app, REQUIRED_CLIENT, 'newbie3');
+  const refused = await post(app, '/mfaSetup', totpOnly, { email: 'x@example.com' });
+  t.match(String(refused.headers.location), /\/error\?error=invalid_request/, 'no email set-up where the pool has no email MFA');
+
+  // A pool offering both: the user picks the app, goes back, and sets up email instead.
+  const both = await buildTestApp(t, { fixture: mfaFixtureWithEmailSetup() });
+  const s = await signIn(both.app, REQUIRED_CLIENT, 'newbie3');
+  const app1 = await post(both.app, '/mfaOption', s, { mfa_type: 'SOFTWARE_TOKEN_MFA' });
+  t.ok(textOf(app1.body, 'totpSecretKey'), 'the app set-up page');
+  const appStep = step(s.query, app1);
+  const email = await post(both.app, '/mfaOption', appStep, { mfa_type: 'EMAIL_OTP' });
+  t.equal(inBoth(email.body, 'input', { id: 'emailSetupInput' }).name, 'email');
+  const sent = await post(both.app, '/mfaSetup', step(s.query, email), { email: 'not an address' });
+  t.match(textOf(sent.body, 'mfaSetupErrorMessage'), 'Invalid email address format.');
+  const code = await post(both.app, '/mfaSetup', step(s.query, sent), { email: 'new3@example.com' });
+  t.ok(inBoth(code.body, 'input', { id: 'smsCodeInput' }), 'the code page for the new address');
+  t.equal(both.deps.store.getUser(REQUIRED_POOL, 'newbie3')?.SoftwareToken, undefined, 'the app secret handed out first was never enrolled');
 });
 
 t.test('otpauth URI: issuer and account escaped, as authenticator apps read it', async (t) => {

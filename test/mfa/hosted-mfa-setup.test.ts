@@ -8,23 +8,14 @@ import type { Browser, Page } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
 import { APP_ORIGIN, chromiumMissing, launchChromium, startStubApp } from '../helpers/chromium.js';
 import { startServer } from '../helpers/start-server.js';
-import { CALLBACK, MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, TOTP_SECRET, mfaFixture } from './mfa-fixture.js';
+import { CALLBACK, MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, TOTP_SECRET, mfaFixtureWithEmailSetup } from './mfa-fixture.js';
 
-/** The MFA fixture with email MFA offered in the pool that requires MFA too: users there choose what to set up. */
-function fixture(): object {
-  const base = mfaFixture() as { UserPools: Array<Record<string, unknown>> };
-  return {
-    UserPools: base.UserPools.map((p) => p.Id === REQUIRED_POOL
-      ? { ...p, EmailMfaConfiguration: { Message: 'Sign-in code: {####}', Subject: 'Your sign-in code' } }
-      : p),
-  };
-}
 
 const authenticatorCode = (secret: string, now: number) =>
   new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: now });
 
 if (chromiumMissing(t) === undefined) {
-  const server = await startServer(t, { fixture: fixture() });
+  const server = await startServer(t, { fixture: mfaFixtureWithEmailSetup() });
   const stub = await startStubApp(t);
   const browser: Browser = await launchChromium(t, stub);
   const lastCode = (pool: string, username: string) =>

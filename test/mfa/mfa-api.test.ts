@@ -137,6 +137,8 @@ t.test('MFA_SETUP in a pool that requires MFA: associate and verify with the ses
   t.same(first.ChallengeParameters, { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]', USER_ID_FOR_SRP: 'newbie' });
   await rejectsWith(t, respond('MFA_SETUP', first.Session, { USERNAME: 'newbie' }, REQUIRED_CLIENT),
     'InvalidParameterException', 'Software token has not been verified for the user.');
+  await rejectsWith(t, respond('MFA_SETUP', first.Session, { USERNAME: 'newbie', EMAIL: 'n@example.com' }, REQUIRED_CLIENT),
+    'InvalidParameterException', 'Invalid MFA type selected.'); // no email set-up in a pool without email MFA
   const associated = await sdk.send(new AssociateSoftwareTokenCommand({ Session: first.Session }));
   t.match(associated.SecretCode, /^[A-Z2-7]{32}$/);
   t.ok(associated.Session && associated.Session !== first.Session);

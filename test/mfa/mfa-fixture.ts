@@ -62,3 +62,13 @@ export function mfaFixture(): object {
     ],
   };
 }
+
+/** The same, with email MFA offered in the pool that requires MFA too: users there choose what to set up. */
+export function mfaFixtureWithEmailSetup(): object {
+  const base = mfaFixture() as { UserPools: Array<Record<string, unknown>> };
+  return {
+    UserPools: base.UserPools.map((p) => p.Id === REQUIRED_POOL
+      ? { ...p, EmailMfaConfiguration: { Message: 'Sign-in code: {####}', Subject: 'Your sign-in code' } }
+      : p),
+  };
+}
