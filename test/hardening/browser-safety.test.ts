@@ -37,7 +37,7 @@ t.test('the CSP forbids other scripts, framing, plugins and base-uri tricks', as
   t.same(directives, {
     'default-src': "'none'", 'style-src': directives['style-src'], 'script-src': directives['script-src'], 'img-src': "'self' data:", 'frame-ancestors': "'none'", 'base-uri': "'none'",
   });
-  t.match(directives['style-src'], /^'sha256-[A-Za-z0-9+/]+=*'$/, 'styles by hash only, no unsafe-inline');
+  t.match(directives['style-src'], /^'sha256-[A-Za-z0-9+/]+=*' 'self'$/, 'our inline stylesheet by hash, customization stylesheets from our own origin, no unsafe-inline');
   t.equal(directives['script-src'], `'sha256-${createHash('sha256').update(PAGE_SCRIPT).digest('base64')}'`, 'the page\'s own script by hash, nothing else');
 });
 
