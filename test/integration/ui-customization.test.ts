@@ -48,8 +48,10 @@ async function customizedPages(): Promise<void> {
     return { page, cspReports };
   }
 
+  // Runs in the page (the test's own TypeScript has no DOM types).
+  type Window = { getComputedStyle(el: unknown): { getPropertyValue(p: string): string } };
   const style = (page: Page, selector: string, property: string) =>
-    page.locator(`${selector}:visible`).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+    page.locator(`${selector}:visible`).first().evaluate((el, p) => (globalThis as unknown as Window).getComputedStyle(el).getPropertyValue(p), property);
 
   t.test('a client without its own customization gets the pool-wide CSS and logo on every page', async (t) => {
     for (const path of ['/login', '/signup', '/forgotPassword']) {
@@ -63,8 +65,8 @@ async function customizedPages(): Promise<void> {
       if (path !== '/forgotPassword') t.equal(await style(page, '.label-customizable', 'font-weight'), '300', `${path}: label weight`);
       const logo = page.locator('img.logo-customizable:visible');
       t.equal(await logo.count(), 1, `${path}: one visible logo`);
-      t.equal(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth), 40, `${path}: the uploaded image, loaded`);
-      t.equal(await logo.evaluate((img: HTMLImageElement) => img.closest('.banner-customizable') !== null), true, `${path}: in the banner`);
+      t.equal(await logo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), 40, `${path}: the uploaded image, loaded`);
+      t.equal(await logo.evaluate((img) => (img as unknown as { closest(s: string): unknown }).closest('.banner-customizable') !== null), true, `${path}: in the banner`);
       t.same(cspReports, [], `${path}: nothing refused by the CSP`);
     }
   });
