@@ -23,8 +23,8 @@ export function poolWithoutClient(pool: UserPool, clientId: string): UserPool {
   return next;
 }
 
-/** Deletes the client, what its pool keeps for it, and its codes and sign-ins in progress (one write). */
-export async function deleteClientAndState(deps: Pick<Deps, 'store' | 'signInChallenges'>, pool: UserPool, clientId: string): Promise<void> {
+/** Deletes the client, what its pool keeps for it (one write), and its codes and sign-ins in progress (federated ones too). */
+export async function deleteClientAndState(deps: Pick<Deps, 'store' | 'signInChallenges' | 'federations'>, pool: UserPool, clientId: string): Promise<void> {
   const { store } = deps;
   await store.batch(async () => {
     await store.putPool(poolWithoutClient(pool, clientId));
@@ -32,9 +32,14 @@ export async function deleteClientAndState(deps: Pick<Deps, 'store' | 'signInCha
   });
   for (const code of store.listCodes()) if (code.clientId === clientId) await store.consumeCode(code.code);
   deps.signInChallenges.forgetWhere((c) => c.clientId === clientId);
+  deps.federations.forgetWhere((f) => f.request.client.ClientId === clientId);
 }
 
-/** Forgets the in-memory state of a pool's users and sign-ins (the store's deletePool takes the records). */
+/**
+ * Forgets the in-memory state of a pool: its users' passwords cache, lockout counters and pending
+ * codes, its authorization codes, sign-ins in progress (federated ones and pre-selected identities
+ * too) and hosted-UI sessions. The store's deletePool takes the records.
+ */
 export async function forgetPoolState(deps: Deps, pool: UserPool): Promise<void> {
   for (const user of deps.store.listUsers(pool.Id)) {
     deps.credentials.forget(user);
@@ -43,5 +48,7 @@ export async function forgetPoolState(deps: Deps, pool: UserPool): Promise<void>
   }
   for (const code of deps.store.listCodes()) if (code.userPoolId === pool.Id) await deps.store.consumeCode(code.code);
   deps.signInChallenges.forgetWhere((c) => c.userPoolId === pool.Id);
+  deps.federations.forgetWhere((f) => f.request.pool.Id === pool.Id);
+  deps.federations.forgetPool(pool.Id);
   deps.sessions.forgetPool(pool.Id);
 }
