@@ -14,6 +14,7 @@ import { totpRoutes } from './control/totp.js';
 import { cognitoApiRoutes } from './cognito-api/routes.js';
 import { userImportUploadRoutes } from './cognito-api/operations/user-import/upload-route.js';
 import { browserErrorHandler } from './hosted-ui/browser-errors.js';
+import { customizationRoutes } from './hosted-ui/customization-routes.js';
 import { errorPageRoutes } from './hosted-ui/error-page.js';
 import { forgotPasswordRoutes } from './hosted-ui/forgot-password.js';
 import { loginRoutes } from './hosted-ui/login.js';
@@ -130,6 +131,7 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false, repl
   });
 
   app.register(async (wellKnown) => wellKnownRoutes(wellKnown, deps));
+  app.register(async (assets) => customizationRoutes(assets, deps));
   // The Cognito Identity Provider JSON API (POST / with X-Amz-Target).
   app.register(async (api) => cognitoApiRoutes(api, deps));
   // The pre-signed upload URL of user import jobs (Cognito's is on S3), with its own body parser.

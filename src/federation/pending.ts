@@ -81,6 +81,16 @@ export class Federations {
     return this.selections.get(selectionKey(poolId, providerName));
   }
 
+  /** Cancels the federated sign-ins in progress that match (those of a deleted app client or pool). */
+  forgetWhere(match: (pending: PendingFederation) => boolean): void {
+    for (const [state, pending] of this.pending.entries()) if (match(pending)) this.pending.delete(state);
+  }
+
+  /** Forgets a deleted pool's pre-selected identities. */
+  forgetPool(poolId: string): void {
+    for (const key of [...this.selections.keys()]) if (key.startsWith(selectionKey(poolId, ''))) this.selections.delete(key);
+  }
+
   purge(): void {
     this.pending.purge();
     this.codes.purge();

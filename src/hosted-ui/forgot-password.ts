@@ -23,7 +23,7 @@ export function forgotPasswordRoutes(app: FastifyInstance, deps: Deps): void {
     sendPage(reply, deps, status, (csrf) => classicPage(forgotPasswordBody({
       action: formAction(request, '/forgotPassword'), csrf, query: pageQuery(request), pool: req.pool,
       ...(username !== undefined ? { username } : {}), ...(error ? { error } : {}),
-    }), req.pool.HostedUIDesktopClass));
+    }), req));
 
   const renderConfirm = (request: FastifyRequest, reply: FastifyReply, req: AuthorizeRequest, status: number, username: string, error?: string) => {
     const user = findSignInUser(deps.store, req.pool, username);
@@ -32,7 +32,7 @@ export function forgotPasswordRoutes(app: FastifyInstance, deps: Deps): void {
       action: `/confirmForgotPassword?${pageQuery(request, { username })}`, csrf, query: pageQuery(request), pool: req.pool, username,
       delivery: delivery ? { destination: maskDestination(delivery), medium: delivery.medium } : undefined,
       ...(error ? { error } : {}),
-    }), req.pool.HostedUIDesktopClass));
+    }), req));
   };
 
   const usernameOf = (request: FastifyRequest, body?: Body) => {

@@ -2,10 +2,13 @@
 // mobile copy, then a desktop copy, with the same ids in both. Bootstrap 3's visible-* classes
 // (same breakpoints) show exactly one copy at any viewport width, and a small script copies what
 // is typed into one copy into the other, as Cognito's page does, so scripts may type into one copy
-// and submit the other. The script and the stylesheet are the only ones the CSP allows (by hash).
+// and submit the other. The script and the stylesheet are allowed by hash; the app client's UI
+// customization (SetUICustomization) comes as a same-origin stylesheet after ours, so its rules win,
+// and its logo sits in the banner where Cognito puts it (img.logo-customizable).
 // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-app-ui-customization.html
 import { createHash } from 'node:crypto';
-import type { HostedUIDesktopClass } from '../domain/model.js';
+import type { HostedUIDesktopClass, UserPool } from '../domain/model.js';
+import { logoPath, stylesheetPath, uiCustomizationFor } from '../domain/ui-customization.js';
 import { html, SafeHtml } from './html.js';
 
 const STYLE = `
@@ -37,16 +40,23 @@ export const PAGE_SCRIPT = `document.addEventListener('input',function(e){var t=
 const MOBILE = 'modal-content background-customizable modal-content-mobile visible-xs visible-sm';
 const desktop = (variant: HostedUIDesktopClass) => `modal-content background-customizable ${variant} visible-md visible-lg`;
 
-function copy(containerClass: string, body: SafeHtml): SafeHtml {
+/** What a customization adds to a page: its stylesheet and logo (same-origin paths). */
+interface Look {
+  stylesheet?: string;
+  logo?: string;
+}
+
+function copy(containerClass: string, body: SafeHtml, look: Look): SafeHtml {
+  const banner = look.logo === undefined ? 'cognito-emulator' : html`<img class="logo-customizable" src="${look.logo}" alt="Logo">`;
   return html`<div class="${containerClass}">
-<div><div><div class="banner-customizable"><center>cognito-emulator</center></div></div></div>
+<div><div><div class="banner-customizable"><center>${banner}</center></div></div></div>
 <div class="modal-body">
 ${body}
 </div>
 </div>`;
 }
 
-function frame(title: string, content: SafeHtml): SafeHtml {
+function frame(title: string, content: SafeHtml, look: Look = {}): SafeHtml {
   return html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -54,7 +64,7 @@ function frame(title: string, content: SafeHtml): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <style>${new SafeHtml(STYLE)}</style>
-</head>
+${look.stylesheet === undefined ? '' : html`<link rel="stylesheet" href="${look.stylesheet}">\n`}</head>
 <body>
 <div class="container"><div class="modal-dialog">
 ${content}
@@ -65,27 +75,47 @@ ${content}
 </html>`;
 }
 
-/** A page with forms: the body twice, mobile copy first, desktop copy second (the pool's class). */
-export function classicPage(body: SafeHtml, desktopClass: HostedUIDesktopClass = 'modal-content-desktop'): SafeHtml {
+/** The pool and app client a page is shown for: its desktop class and UI customization. */
+export interface PageOwner {
+  pool: UserPool;
+  client: { ClientId: string };
+}
+
+function lookOf(owner: PageOwner): Look {
+  const found = uiCustomizationFor(owner.pool, owner.client.ClientId);
+  if (!found) return {};
+  return { ...(found.css !== undefined ? { stylesheet: stylesheetPath(found) } : {}), ...(found.imageFile !== undefined ? { logo: logoPath(found) } : {}) };
+}
+
+/**
+ * A page with forms: the body twice, mobile copy first, desktop copy second (the pool's class),
+ * customized for the page's app client. Given only a desktop class, the page is not customized.
+ */
+export function classicPage(body: SafeHtml, owner: PageOwner | HostedUIDesktopClass | undefined = undefined): SafeHtml {
+  const desktopClass = (typeof owner === 'object' ? owner.pool.HostedUIDesktopClass : owner) ?? 'modal-content-desktop';
+  const look = typeof owner === 'object' ? lookOf(owner) : {};
   // Cognito titles every classic page "Signin".
-  return frame('Signin', html`${copy(MOBILE, body)}
-${copy(desktop(desktopClass), body)}`);
+  return frame('Signin', html`${copy(MOBILE, body, look)}
+${copy(desktop(desktopClass), body, look)}`, look);
 }
 
 /** A page without forms (the error page): one container. */
 export function singlePage(title: string, body: SafeHtml): SafeHtml {
-  return frame(title, copy('modal-content background-customizable', body));
+  return frame(title, copy('modal-content background-customizable', body, {}));
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /**
- * Only the page's own stylesheet and sync script run (by hash). No form-action: browsers apply it
- * to the redirect after a sign-in POST, which goes to the app's own origin.
+ * Only the page's own stylesheet and sync script run (by hash), plus same-origin stylesheets: the
+ * only text/css the emulator serves is a UI customization, checked and reduced to Cognito's
+ * customizable classes and properties (nosniff keeps any other answer from loading as CSS). No
+ * form-action: browsers apply it to the redirect after a sign-in POST, which goes to the app's own
+ * origin.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  `style-src ${sha256(STYLE)}`,
+  `style-src ${sha256(STYLE)} 'self'`,
   `script-src ${sha256(PAGE_SCRIPT)}`,
   "img-src 'self' data:",
   "frame-ancestors 'none'",

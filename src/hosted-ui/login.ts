@@ -23,7 +23,7 @@ export function renderSignIn(
   const providers = providerButtons(offeredProviders(deps.store, req.client), request.query as Query);
   return sendPage(reply, deps, status, (csrf) => classicPage(signInBody({
     action: formAction(request, '/login'), csrf, query: pageQuery(request), pool: req.pool, clientName: req.client.ClientName, providers, ...extra,
-  }), req.pool.HostedUIDesktopClass));
+  }), req));
 }
 
 export function loginRoutes(app: FastifyInstance, deps: Deps): void {

@@ -50,7 +50,7 @@ ${errorLine('mfaErrorMessage', v.error, 'mfa-error')}
 <input id="${input}" name="authentication_code" type="text" inputmode="numeric" autocomplete="one-time-code" class="form-control inputField-customizable" required data-testid="mfa-code"/>
 <input name="signInSubmitButton" type="submit" value="Sign in" class="btn btn-primary submitButton-customizable" data-testid="mfa-submit"/>
 </form>
-</div></div>`, req.pool.HostedUIDesktopClass));
+</div></div>`, req));
 }
 
 /** The page for a pending challenge: a new password, or a second factor's code. */

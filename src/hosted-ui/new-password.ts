@@ -32,7 +32,7 @@ ${errorLine('newPasswordErrorMessage', error, 'new-password-error')}
 ${newPasswordFields()}
 <a class="redirect-customizable" href="${link('/login', query)}">Return to login</a>
 </form>
-</div></div>`, req.pool.HostedUIDesktopClass));
+</div></div>`, req));
 }
 
 export function newPasswordRoutes(app: FastifyInstance, deps: Deps): void {

@@ -57,6 +57,11 @@ export class Sessions {
     return false;
   }
 
+  /** Signs the pool's users out of every session (the pool was deleted). */
+  forgetPool(userPoolId: string): void {
+    for (const [id, session] of this.sessions.entries()) if (Object.hasOwn(session.users, userPoolId)) this.signOut(id, userPoolId);
+  }
+
   /** Active sessions (ids shortened), for the test-control API's inspection. */
   list(): Array<{ session: string; userPoolId: string; username: string; authTime: number }> {
     return this.sessions.entries().flatMap(([id, s]) =>

@@ -25,7 +25,7 @@ export function signUpRoutes(app: FastifyInstance, deps: Deps): void {
   const renderSignUp = (request: FastifyRequest, reply: FastifyReply, req: AuthorizeRequest, status: number, values: Record<string, string> = {}, error?: string) =>
     sendPage(reply, deps, status, (csrf) => classicPage(signUpBody({
       action: formAction(request, '/signup'), csrf, query: pageQuery(request), pool: req.pool, values, ...(error ? { error } : {}),
-    }), req.pool.HostedUIDesktopClass));
+    }), req));
 
   const renderConfirm = (request: FastifyRequest, reply: FastifyReply, req: AuthorizeRequest, status: number, username: string | undefined, error?: string) => {
     const user = username === undefined ? undefined : findSignInUser(deps.store, req.pool, username);
@@ -36,7 +36,7 @@ export function signUpRoutes(app: FastifyInstance, deps: Deps): void {
       action: `/confirm?${withUser}`, resendAction: `/resendcode?${withUser}`, csrf, query, pool: req.pool, username,
       sentTo: delivery ? `${delivery.medium === 'SMS' ? 'by SMS' : 'by email'} to ${maskDestination(delivery)}` : undefined,
       ...(error ? { error } : {}),
-    }), req.pool.HostedUIDesktopClass));
+    }), req));
   };
 
   /** The username the page works on: the posted field, else the `username` the previous page passed on. */

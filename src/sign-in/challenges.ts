@@ -65,6 +65,11 @@ export class PendingChallenges {
     return this.sessions.take(session);
   }
 
+  /** Ends every pending challenge that matches (those of a deleted app client or pool). */
+  forgetWhere(match: (challenge: PendingChallenge) => boolean): void {
+    for (const [session, challenge] of this.sessions.entries()) if (match(challenge)) this.sessions.delete(session);
+  }
+
   purge(): void {
     this.sessions.purge();
   }

@@ -22,7 +22,8 @@ export interface Data {
 }
 
 /**
- * Every table and how deep its keys go: 1 for `table[id]`, 2 for `table[poolId][id]`. A new
+ * Every table and how deep its keys go: 1 for `table[id]`, 2 for `table[poolId][id]` (always the
+ * pool first: deleting a pool removes its key from every two-level table). A new
  * persistent collection is a field of Data plus a line here; the journal, its replay, the fold and
  * the PostgreSQL store need nothing else.
  */

@@ -5,7 +5,7 @@
 import { Low, Memory } from 'lowdb';
 import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
 import { SharedMaps, type SharedMap } from '../domain/shared-map.js';
-import { applyChange, emptyData, own, type Change, type Data, type Table } from './data.js';
+import { applyChange, emptyData, own, TABLES, type Change, type Data, type Table } from './data.js';
 import type { JournalOptions } from './journal.js';
 import { openDataFile } from './open-data-file.js';
 import type { Store } from './store.js';
@@ -91,7 +91,9 @@ export class LowdbStore implements Store {
   async deletePool(id: string) {
     this.remove('pools', [id]);
     for (const c of this.listClients(id)) this.remove('clients', [c.ClientId]);
-    for (const table of ['resourceServers', 'groups', 'identityProviders', 'users', 'keys'] as const) this.remove(table, [id]);
+    // Every two-level table is keyed by pool first (data.ts), so none is forgotten here.
+    for (const [table, depth] of Object.entries(TABLES) as Array<[Table, 1 | 2]>) if (depth === 2) this.remove(table, [id]);
+    this.remove('keys', [id]);
     this.aliases.delete(id);
     await this.save();
   }

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { EMAIL_POOL_ID, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixture.js';
+import { solidPng } from '../helpers/png.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
 import { startServer } from '../helpers/start-server.js';
 
@@ -78,19 +79,51 @@ t.test('Set/DescribeRiskConfiguration: pool-wide, per client, with the client fa
   "1 validation error detected: Value 'EXPLODE' at 'compromisedCredentialsRiskConfiguration.actions.eventAction' failed to satisfy constraint: Member must satisfy enum value set: [BLOCK, NO_ACTION]");
 });
 
-t.test('Set/GetUICustomization: needs a domain; per client with a pool-wide fallback', async (t) => {
+t.test('Set/GetUICustomization: needs a domain; per client with a pool-wide fallback; the logo at ImageUrl', async (t) => {
   await rejectsWith(t, sdk.send(new SetUICustomizationCommand({ UserPoolId: POOL_ID, CSS: '.banner-customizable { background: red; }' })),
     'InvalidParameterException', 'A domain must be associated with this user pool.');
   await sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: POOL_ID, Domain: 'settings-test' }));
   const css = '.banner-customizable { background: red; }';
-  const set = await sdk.send(new SetUICustomizationCommand({ UserPoolId: POOL_ID, CSS: css, ImageFile: Buffer.from('png bytes') }));
+  const logo = solidPng(4, 2);
+  const set = await sdk.send(new SetUICustomizationCommand({ UserPoolId: POOL_ID, CSS: css, ImageFile: logo }));
   t.match(set.UICustomization, { UserPoolId: POOL_ID, ClientId: 'ALL', CSS: css, CSSVersion: /^\d+$/, CreationDate: Date, LastModifiedDate: Date });
+  const imageUrl = set.UICustomization?.ImageUrl ?? '';
+  t.equal(imageUrl, `${url}/${POOL_ID}/ALL/${set.UICustomization?.CSSVersion}/assets/images/image.jpg`, 'the logo\'s URL, shaped like Cognito\'s CloudFront one');
+  const image = await fetch(imageUrl);
+  t.equal(image.headers.get('content-type'), 'image/png');
+  t.same(Buffer.from(await image.arrayBuffer()), logo, 'the emulator serves the uploaded logo');
   t.match((await sdk.send(new GetUICustomizationCommand({ UserPoolId: POOL_ID, ClientId: PUBLIC_CLIENT }))).UICustomization,
-    { ClientId: 'ALL', CSS: css }, 'a client without its own gets the pool-wide one');
+    { ClientId: 'ALL', CSS: css, ImageUrl: imageUrl }, 'a client without its own gets the pool-wide one');
   await sdk.send(new SetUICustomizationCommand({ UserPoolId: POOL_ID, ClientId: PUBLIC_CLIENT, CSS: '.label-customizable { color: blue; }' }));
-  t.match((await sdk.send(new GetUICustomizationCommand({ UserPoolId: POOL_ID, ClientId: PUBLIC_CLIENT }))).UICustomization,
-    { ClientId: PUBLIC_CLIENT, CSS: '.label-customizable { color: blue; }' });
+  const own = (await sdk.send(new GetUICustomizationCommand({ UserPoolId: POOL_ID, ClientId: PUBLIC_CLIENT }))).UICustomization;
+  t.match(own, { ClientId: PUBLIC_CLIENT, CSS: '.label-customizable { color: blue; }' });
+  t.equal(own?.ImageUrl, undefined, 'the client\'s own customization has no logo: it no longer falls back to ALL\'s');
   t.same((await sdk.send(new GetUICustomizationCommand({ UserPoolId: EMAIL_POOL_ID }))).UICustomization, { UserPoolId: EMAIL_POOL_ID, ClientId: 'ALL' });
+  t.equal((await fetch(`${url}/${POOL_ID}/ALL/1/assets/images/image.jpg`)).status, 404, 'another version of the logo is not served');
+
+  // Only the stylesheet's allowed rules and properties reach the pages.
+  await sdk.send(new SetUICustomizationCommand({ UserPoolId: POOL_ID, CSS: '.banner-customizable { background-color: red; position: fixed; }\n.submitButton-customizable:hover, .label-customizable { color: green; font-weight: 700 }' }));
+  const version = (await sdk.send(new GetUICustomizationCommand({ UserPoolId: POOL_ID }))).UICustomization?.CSSVersion;
+  const sheet = await fetch(`${url}/${POOL_ID}/ALL/${version}/assets/CSS/custom-css.css`);
+  t.equal(sheet.headers.get('content-type'), 'text/css; charset=utf-8');
+  t.equal(await sheet.text(), '.banner-customizable{background-color:red}\n.submitButton-customizable:hover{color:green}\n.label-customizable{font-weight:700}');
+});
+
+t.test('SetUICustomization refuses what Cognito refuses: other classes, at-rules, JavaScript, logos that are not PNG or JPEG', async (t) => {
+  const refused = async (input: { CSS?: string; ImageFile?: Uint8Array }, message: string) =>
+    rejectsWith(t, sdk.send(new SetUICustomizationCommand({ UserPoolId: POOL_ID, ...input })), 'InvalidParameterException', message);
+  await refused({ CSS: 'body { background: red; }' }, 'Invalid CSS: body is not one of the customizable CSS classes.');
+  await refused({ CSS: '.banner-customizable, .x { color: red; }' }, 'Invalid CSS: .x is not one of the customizable CSS classes.');
+  await refused({ CSS: '.banner-customizable:active { color: red; }' }, 'Invalid CSS: .banner-customizable:active is not one of the customizable CSS classes.');
+  await refused({ CSS: '@import url(https://evil.example/x.css);' }, 'Invalid CSS: @import statements are not allowed in the CSS.');
+  await refused({ CSS: '@media (min-width: 1px) { .banner-customizable { color: red; } }' }, 'Invalid CSS: @media statements are not allowed in the CSS.');
+  await refused({ CSS: '.banner-customizable { background: url(javascript:alert(1)); }' }, 'Invalid CSS: JavaScript is not allowed in the CSS.');
+  await refused({ CSS: '.banner-customizable { color: red; ' }, 'Invalid CSS: The CSS is not well formed.');
+  await refused({ CSS: '.banner-customizable { color }' }, 'Invalid CSS: The CSS is not well formed.');
+  await refused({ ImageFile: Buffer.from('GIF89a not a png') }, 'Invalid image file: the logo must be a PNG or JPEG image.');
+  await refused({ ImageFile: Buffer.concat([solidPng(1, 1), Buffer.alloc(101 * 1024)]) }, 'Invalid image file: the logo must not be larger than 100 KB.');
+  const jpeg = await sdk.send(new SetUICustomizationCommand({ UserPoolId: POOL_ID, ClientId: SECRET_CLIENT, ImageFile: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) }));
+  t.equal((await fetch(jpeg.UICustomization?.ImageUrl ?? '')).headers.get('content-type'), 'image/jpeg', 'a JPEG logo is accepted and served as one');
 });
 
 t.test('GetSigningCertificate: an X.509 certificate for the key the ID tokens are signed with, the same every call', async (t) => {

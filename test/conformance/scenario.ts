@@ -4,6 +4,7 @@
 // steps through the real AWS SDK and checks every request and answer against the model.
 import type { Input } from '../../src/cognito-api/operation.js';
 import { totpCode } from '../../src/mfa/totp.js';
+import { solidPng } from '../helpers/png.js';
 
 export interface ScenarioContext {
   /** Outputs of earlier steps, by label (the operation name unless a step names another). */
@@ -100,7 +101,7 @@ export const SCENARIO: Step[] = [
     }),
   },
   { op: 'DescribeRiskConfiguration', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
-  { op: 'SetUICustomization', input: onPool({ CSS: '.banner-customizable { background-color: #333; }' }) },
+  { op: 'SetUICustomization', input: onPool({ CSS: '.banner-customizable { background-color: #333; }', ImageFile: solidPng(2, 2) }) },
   { op: 'GetUICustomization', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
   {
     op: 'SetLogDeliveryConfiguration',

@@ -37,7 +37,7 @@ t.test('the CSP forbids other scripts, framing, plugins and base-uri tricks', as
   t.same(directives, {
     'default-src': "'none'", 'style-src': directives['style-src'], 'script-src': directives['script-src'], 'img-src': "'self' data:", 'frame-ancestors': "'none'", 'base-uri': "'none'",
   });
-  t.match(directives['style-src'], /^'sha256-[A-Za-z0-9+/]+=*'$/, 'styles by hash only, no unsafe-inline');
+  t.match(directives['style-src'], /^'sha256-[A-Za-z0-9+/]+=*' 'self'$/, 'our inline stylesheet by hash, customization stylesheets from our own origin, no unsafe-inline');
   t.equal(directives['script-src'], `'sha256-${createHash('sha256').update(PAGE_SCRIPT).digest('base64')}'`, 'the page\'s own script by hash, nothing else');
 });
 
@@ -73,6 +73,27 @@ t.test('every HTML page and browser redirect carries the security headers; marku
     checkPageHeaders(t, res, name);
     t.equal(locationProblem(String(res.headers.location)), undefined, `${name}: Location ${res.headers.location}`);
   }
+});
+
+t.test('a UI-customized page: the stylesheet and logo are same-origin, and the stylesheet carries only customizable rules', async (t) => {
+  const { app, deps } = await buildTestApp(t);
+  const pool = deps.store.getPool(POOL_ID)!;
+  const CSS = '.banner-customizable { background-color: red; } .label-customizable { content: "</style>"; font-weight: bold</style> }';
+  await deps.store.putPool({
+    ...pool, Domain: 'safety',
+    UICustomizations: { ALL: { Settings: { CSS, ImageFile: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64'), CSSVersion: '7' }, CreationDate: 0, LastModifiedDate: 0 } },
+  });
+  const page = await openLoginPage(app);
+  checkPage(t, page.res, 'GET /login, customized', 200);
+  const base = `/${POOL_ID}/ALL/7/assets`;
+  t.match(page.res.body, `<link rel="stylesheet" href="${base}/CSS/custom-css.css">`);
+  t.match(page.res.body, `<img class="logo-customizable" src="${base}/images/image.jpg" alt="Logo">`);
+  const sheet = await app.inject({ url: `${base}/CSS/custom-css.css` });
+  t.equal(sheet.headers['content-type'], 'text/css; charset=utf-8');
+  t.equal(sheet.headers['x-content-type-options'], 'nosniff');
+  t.equal(sheet.body, '.banner-customizable{background-color:red}', 'only allowed properties; nothing else is passed through');
+  t.equal((await app.inject({ url: `/${POOL_ID}/${PUBLIC_CLIENT}/7/assets/CSS/custom-css.css` })).statusCode, 404, 'not under a scope that has none');
+  t.equal((await app.inject({ url: '/__proto__/ALL/7/assets/CSS/custom-css.css' })).statusCode, 404);
 });
 
 function checkCookie(t: Test, raw: string, secure: boolean) {

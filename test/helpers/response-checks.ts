@@ -65,11 +65,11 @@ export function headerProblem(headers: Headers, ownOrigin = PUBLIC_URL): string 
 
 /** The tags and attributes of the hosted pages (layout.ts, pages.ts). Anything else is injected. */
 const TAGS = new Set([
-  '!doctype', 'html', 'head', 'meta', 'title', 'style', 'script', 'body', 'div', 'p', 'h1', 'span', 'strong', 'center', 'a', 'form', 'input', 'label', 'button',
+  '!doctype', 'html', 'head', 'meta', 'title', 'style', 'script', 'body', 'div', 'p', 'h1', 'span', 'strong', 'center', 'a', 'form', 'input', 'label', 'button', 'link', 'img',
 ]);
 const ATTRIBUTES = new Set([
   'lang', 'charset', 'name', 'content', 'class', 'id', 'role', 'method', 'action', 'type', 'value', 'for', 'placeholder', 'href',
-  'autocapitalize', 'autocomplete', 'required', 'novalidate', 'aria-label', 'aria-hidden', 'data-testid',
+  'autocapitalize', 'autocomplete', 'required', 'novalidate', 'aria-label', 'aria-hidden', 'data-testid', 'rel', 'src', 'alt',
 ]);
 
 export function htmlProblem(body: string): string | undefined {

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { User } from '../../src/domain/model.js';
 import { StartupError } from '../../src/errors/startup-error.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { emptyData, TABLES } from '../../src/store/data.js';
+import { LowdbStore, openLowdbStore } from '../../src/store/lowdb-store.js';
 
 /** A temporary directory removed when the test ends. */
 function tempDir(t: Test): string {
@@ -90,4 +91,24 @@ t.test('one-time codes: consumed once, purged when expired', async (t) => {
   store.saveCode({ ...code, code: 'c3' });
   store.purgeExpired(1000);
   t.equal(await store.consumeCode('c3'), undefined, 'purged at expiry');
+});
+
+t.test('deletePool removes the pool from every table keyed by pool, its clients and keys, and nothing of other pools', async (t) => {
+  const OTHER = 'us-east-1_Store0002';
+  const data = emptyData() as unknown as Record<string, Record<string, unknown>>;
+  const twoLevel = Object.entries(TABLES).filter(([, depth]) => depth === 2).map(([table]) => table);
+  t.ok(twoLevel.length >= 4, `tables keyed by pool: ${twoLevel.join(', ')}`);
+  for (const pool of [POOL, OTHER]) {
+    for (const table of twoLevel) (data[table] as Record<string, unknown>)[pool] = { x: { Username: 'x', Attributes: {} } };
+    (data.pools as Record<string, unknown>)[pool] = { Id: pool };
+    (data.keys as Record<string, unknown>)[pool] = { any: 'keys' };
+    (data.clients as Record<string, unknown>)[`client-of-${pool}`] = { ClientId: `client-of-${pool}`, UserPoolId: pool };
+  }
+  const store = new LowdbStore(data as never);
+  await store.deletePool(POOL);
+  for (const table of [...twoLevel, 'pools', 'keys']) {
+    t.notOk(Object.hasOwn(data[table] ?? {}, POOL), `${table}: the deleted pool is gone`);
+    t.ok(Object.hasOwn(data[table] ?? {}, OTHER), `${table}: the other pool is kept`);
+  }
+  t.same(Object.keys(data.clients ?? {}), [`client-of-${OTHER}`], 'only the other pool\'s client is left');
 });

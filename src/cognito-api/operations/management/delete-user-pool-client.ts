@@ -1,10 +1,12 @@
+// DeleteUserPoolClient: the client and what hangs off it (cascade.ts).
 import { requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
+import { deleteClientAndState } from './cascade.js';
 
-export const deleteUserPoolClient: Operation = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const client = clientOrThrow(store, requiredString(input, 'ClientId', 128), pool.Id);
-  await store.deleteClient(client.ClientId);
+export const deleteUserPoolClient: Operation = (deps) => async (input) => {
+  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
+  const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128), pool.Id);
+  await deleteClientAndState(deps, pool, client.ClientId);
   return {};
 };

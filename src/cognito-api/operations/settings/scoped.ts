@@ -5,9 +5,10 @@ import type { Store } from '../../../store/store.js';
 import { optionalString } from '../../input.js';
 import { clientOrThrow } from '../../lookup.js';
 import type { Input } from '../../operation.js';
+import { POOL_WIDE } from '../../../domain/ui-customization.js';
 import { recordIn, withRecord } from '../pool-records.js';
 
-export const POOL_WIDE = 'ALL';
+export { POOL_WIDE };
 
 /** The scope a request names: its ClientId (which must be a client of the pool), else 'ALL'. */
 export function scopeOf(store: Store, pool: UserPool, input: Input): string {
