@@ -19,10 +19,6 @@ export function requestOptions(rp: RelyingParty, challenge: string, credentials:
   });
 }
 
-/** The user's passkeys that belong to the relying party the pool has now. */
-export const usableCredentials = (credentials: WebAuthnCredential[], rp: RelyingParty | undefined): WebAuthnCredential[] =>
-  rp === undefined ? [] : credentials.filter((c) => c.RelyingPartyId === rp.id);
-
 export type AssertionResult = { ok: true; credentialId: string; counter: number } | { ok: false; why: string };
 
 /** Verifies `answer` (the CREDENTIAL response) for the challenge; never throws. */
