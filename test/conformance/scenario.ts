@@ -4,6 +4,7 @@
 // steps through the real AWS SDK and checks every request and answer against the model.
 import type { Input } from '../../src/cognito-api/operation.js';
 import { totpCode } from '../../src/mfa/totp.js';
+import { createPasskey } from '../helpers/soft-authenticator.js';
 
 export interface ScenarioContext {
   /** Outputs of earlier steps, by label (the operation name unless a step names another). */
@@ -58,7 +59,10 @@ export const SCENARIO: Step[] = [
   { op: 'ListUserPools', input: () => ({ MaxResults: 60 }) },
   {
     op: 'UpdateUserPool',
-    input: onPool({ AutoVerifiedAttributes: ['email'], UserPoolTags: { team: 'qa' }, DeviceConfiguration: { ChallengeRequiredOnNewDevice: false, DeviceOnlyRememberedOnUserPrompt: true } }),
+    input: onPool({
+      AutoVerifiedAttributes: ['email'], UserPoolTags: { team: 'qa' }, DeviceConfiguration: { ChallengeRequiredOnNewDevice: false, DeviceOnlyRememberedOnUserPrompt: true },
+      Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } },
+    }),
   },
   { op: 'AddCustomAttributes', input: onPool({ CustomAttributes: [{ Name: 'tier', AttributeDataType: 'String', Mutable: true }] }) },
   {
@@ -231,7 +235,10 @@ export const SCENARIO: Step[] = [
   { op: 'UpdateUserAttributes', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), UserAttributes: [{ Name: 'email', Value: 'ann.new@example.com' }] }) },
   { op: 'GetUserAttributeVerificationCode', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), AttributeName: 'email' }) },
   { op: 'VerifyUserAttribute', input: async (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), AttributeName: 'email', Code: await ctx.code('ann') }) },
-  { op: 'SetUserPoolMfaConfig', input: onPool({ MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }) },
+  {
+    op: 'SetUserPoolMfaConfig',
+    input: onPool({ MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true }, WebAuthnConfiguration: { RelyingPartyId: 'localhost', UserVerification: 'preferred' } }),
+  },
   { op: 'GetUserPoolMfaConfig', input: onPool() },
   { op: 'AssociateSoftwareToken', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
   {
@@ -241,6 +248,22 @@ export const SCENARIO: Step[] = [
   { op: 'SetUserMFAPreference', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }) },
   // Off again, so the sign-ins below need no second factor.
   { op: 'AdminSetUserMFAPreference', input: onPool({ Username: 'ann', SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } }) },
+  // Passkeys: a software authenticator answers the creation options (test/helpers/soft-authenticator.ts).
+  { op: 'StartWebAuthnRegistration', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
+  {
+    op: 'CompleteWebAuthnRegistration',
+    input: (ctx) => ({
+      AccessToken: access(ctx, 'InitiateAuth'),
+      Credential: createPasskey(ctx.out.StartWebAuthnRegistration?.CredentialCreationOptions as never, { origin: 'http://localhost:3000' }).response,
+    }),
+  },
+  { op: 'ListWebAuthnCredentials', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), MaxResults: 10 }) },
+  { op: 'GetUserAuthFactors', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
+  { op: 'AdminGetUserAuthFactors', input: onPool({ Username: 'ann' }) },
+  {
+    op: 'DeleteWebAuthnCredential',
+    input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), CredentialId: str((ctx.out.ListWebAuthnCredentials?.Credentials as Array<{ CredentialId: string }>)[0]?.CredentialId) }),
+  },
   { op: 'ChangePassword', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), PreviousPassword: PASSWORD, ProposedPassword: `${PASSWORD}2` }) },
   { op: 'RevokeToken', input: (ctx) => ({ ClientId: client(ctx), Token: at(ctx, 'InitiateAuth', 'AuthenticationResult', 'RefreshToken') }) },
 
