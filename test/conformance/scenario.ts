@@ -4,7 +4,7 @@
 // steps through the real AWS SDK and checks every request and answer against the model.
 import type { Input } from '../../src/cognito-api/operation.js';
 import { totpCode } from '../../src/mfa/totp.js';
-import { createPasskey } from '../helpers/soft-authenticator.js';
+import { assertPasskey, createPasskey, type SoftPasskey } from '../helpers/soft-authenticator.js';
 
 export interface ScenarioContext {
   /** Outputs of earlier steps, by label (the operation name unless a step names another). */
@@ -36,6 +36,9 @@ const at = (ctx: ScenarioContext, label: string, ...path: string[]): string => {
 };
 
 const PASSWORD = 'Conformance-Passw0rd';
+/** The passkey registered below, for the passkey sign-in after it. */
+let passkey: SoftPasskey | undefined;
+const APP_ORIGIN = 'http://localhost:3000';
 const TEMPORARY = 'Temporary-Passw0rd1';
 const pool = (ctx: ScenarioContext) => at(ctx, 'CreateUserPool', 'UserPool', 'Id');
 const client = (ctx: ScenarioContext) => at(ctx, 'CreateUserPoolClient', 'UserPoolClient', 'ClientId');
@@ -70,7 +73,7 @@ export const SCENARIO: Step[] = [
     input: onPool({
       ClientName: 'conformance app', CallbackURLs: ['https://app.example/callback'], AllowedOAuthFlows: ['code'],
       AllowedOAuthScopes: ['openid', 'email'], AllowedOAuthFlowsUserPoolClient: true, SupportedIdentityProviders: ['COGNITO'],
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH'],
     }),
   },
   { op: 'DescribeUserPoolClient', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
@@ -81,7 +84,7 @@ export const SCENARIO: Step[] = [
       UserPoolId: pool(ctx), ClientId: client(ctx), ClientName: 'conformance app',
       CallbackURLs: ['https://app.example/callback'], AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email'],
       AllowedOAuthFlowsUserPoolClient: true, SupportedIdentityProviders: ['COGNITO'],
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH'],
     }),
   },
   { op: 'CreateResourceServer', input: onPool({ Identifier: 'https://api.example', Name: 'api', Scopes: [{ ScopeName: 'read', ScopeDescription: 'Read' }] }) },
@@ -252,12 +255,28 @@ export const SCENARIO: Step[] = [
   { op: 'StartWebAuthnRegistration', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
   {
     op: 'CompleteWebAuthnRegistration',
-    input: (ctx) => ({
-      AccessToken: access(ctx, 'InitiateAuth'),
-      Credential: createPasskey(ctx.out.StartWebAuthnRegistration?.CredentialCreationOptions as never, { origin: 'http://localhost:3000' }).response,
-    }),
+    input: (ctx) => {
+      const made = createPasskey(ctx.out.StartWebAuthnRegistration?.CredentialCreationOptions as never, { origin: APP_ORIGIN });
+      passkey = made.passkey;
+      return { AccessToken: access(ctx, 'InitiateAuth'), Credential: made.response };
+    },
   },
   { op: 'ListWebAuthnCredentials', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), MaxResults: 10 }) },
+  {
+    op: 'InitiateAuth', label: 'InitiateAuth passkey',
+    input: (ctx) => ({ AuthFlow: 'USER_AUTH', ClientId: client(ctx), AuthParameters: { USERNAME: 'ann', PREFERRED_CHALLENGE: 'WEB_AUTHN' } }),
+  },
+  {
+    op: 'RespondToAuthChallenge', label: 'RespondToAuthChallenge passkey',
+    input: (ctx) => {
+      if (!passkey) throw new Error('scenario: no passkey registered');
+      const options = at(ctx, 'InitiateAuth passkey', 'ChallengeParameters', 'CREDENTIAL_REQUEST_OPTIONS');
+      return {
+        ClientId: client(ctx), ChallengeName: 'WEB_AUTHN', Session: at(ctx, 'InitiateAuth passkey', 'Session'),
+        ChallengeResponses: { USERNAME: 'ann', CREDENTIAL: assertPasskey(passkey, options, APP_ORIGIN) },
+      };
+    },
+  },
   { op: 'GetUserAuthFactors', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
   { op: 'AdminGetUserAuthFactors', input: onPool({ Username: 'ann' }) },
   {
