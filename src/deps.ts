@@ -15,6 +15,7 @@ import type { Keys } from './tokens/keys.js';
 import type { TokenIssuer } from './tokens/token-issuer.js';
 import type { Triggers } from './triggers/runtime.js';
 import type { Urls } from './urls.js';
+import type { PendingRegistrations } from './webauthn/pending-registrations.js';
 
 export interface Deps {
   store: Store;
@@ -41,4 +42,6 @@ export interface Deps {
   usedTotpSteps: UsedTotpSteps;
   /** The pools' Lambda triggers (in-process, local modules, Lambda Invoke API). */
   triggers: Triggers;
+  /** Passkey registrations waiting for CompleteWebAuthnRegistration. */
+  webAuthnRegistrations: PendingRegistrations;
 }

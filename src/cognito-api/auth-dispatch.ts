@@ -4,6 +4,7 @@ import { checkFlowEnabled, type AnsweredChallenge, type AuthContext, type AuthFl
 import { answerDevice } from './auth-device.js';
 import { answerMfa } from './auth-mfa.js';
 import { answerSelectChallenge, startUserAuth } from './auth-user-auth.js';
+import { answerWebAuthn } from './auth-web-authn.js';
 import { answerNewPassword } from './auth-new-password.js';
 import { passwordAuth } from './auth-password.js';
 import { refreshTokenAuth } from './auth-refresh.js';
@@ -46,6 +47,8 @@ export function answerChallenge(given: AuthContext, challenge: AnsweredChallenge
     case 'PASSWORD':
     case 'PASSWORD_SRP':
       return answerSelectChallenge(ctx, responses, session, challenge);
+    case 'WEB_AUTHN':
+      return answerWebAuthn(ctx, responses, session);
     default:
       return answerMfa(ctx, challenge, responses, session);
   }

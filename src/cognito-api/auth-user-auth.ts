@@ -6,6 +6,7 @@
 import type { User } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import { availableChallenges, selectChallenge, startOneTimeCode, type FirstFactor } from '../sign-in/choice.js';
+import { startPasskey } from '../sign-in/passkey.js';
 import { checkBeforeProof, signedIn, signIn, unknownUser } from '../sign-in/sign-in.js';
 import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
 import { startSrp } from './auth-srp.js';
@@ -52,9 +53,13 @@ async function firstFactor(ctx: AuthContext, login: string, user: User | undefin
       return startSrp(ctx, { ...params, USERNAME: login });
     default: {
       if (!user) throw invalidSession();
-      // A one-time code may confirm an UNCONFIRMED user, so only lockout and disabling refuse here.
+      // A one-time code may confirm an UNCONFIRMED user, so only lockout and disabling refuse it.
       const refused = checkBeforeProof(ctx, user);
       if (refused && refused !== 'unconfirmed') throw signInError(refused);
+      if (factor === 'WEB_AUTHN') {
+        if (refused) throw signInError(refused);
+        return successOutput(ctx, startPasskey(ctx, user));
+      }
       return successOutput(ctx, await startOneTimeCode(ctx, user, factor));
     }
   }

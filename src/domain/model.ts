@@ -49,6 +49,8 @@ export interface UserPool {
   /** SetUserPoolMfaConfig's factors besides SMS (SMS is on once SmsConfiguration is set). */
   SoftwareTokenMfaConfiguration?: { Enabled: boolean };
   EmailMfaConfiguration?: { Message?: string; Subject?: string };
+  /** SetUserPoolMfaConfig's passkey settings; absent = Cognito's defaults (src/webauthn/relying-party.ts). */
+  WebAuthnConfiguration?: { RelyingPartyId?: string; UserVerification: 'required' | 'preferred' };
   /** Remembered devices (src/devices/); absent = device tracking off. */
   DeviceConfiguration?: { ChallengeRequiredOnNewDevice?: boolean; DeviceOnlyRememberedOnUserPrompt?: boolean };
   SmsConfiguration?: { SnsCallerArn: string; ExternalId?: string; SnsRegion?: string };
@@ -293,6 +295,23 @@ export interface User {
   TokensRevokedAt?: number;
   UserCreateDate: number;
   UserLastModifiedDate: number;
+}
+
+/**
+ * A registered passkey (CompleteWebAuthnRegistration), kept in its own table by pool and username.
+ * Ids and the public key are base64url, as WebAuthn's JSON forms carry them.
+ */
+export interface WebAuthnCredential {
+  CredentialId: string;
+  /** The COSE public key, for verifying sign-in assertions. */
+  PublicKey: string;
+  /** The authenticator's signature counter, as of the last sign-in. */
+  SignCount: number;
+  RelyingPartyId: string;
+  FriendlyCredentialName: string;
+  AuthenticatorAttachment?: string;
+  AuthenticatorTransports: string[];
+  CreatedAt: number;
 }
 
 /** A federated identity linked to a native user: sign-ins through it yield that user. */

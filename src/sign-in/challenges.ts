@@ -34,6 +34,8 @@ export interface PendingChallenge {
   available?: string[];
   /** EMAIL_OTP / SMS_OTP as the first factor (USER_AUTH), not as MFA. */
   firstFactor?: boolean;
+  /** WEB_AUTHN: the challenge (base64url) of CREDENTIAL_REQUEST_OPTIONS. */
+  webAuthnChallenge?: string;
   /** DEVICE_SRP_AUTH / DEVICE_PASSWORD_VERIFIER: the device and the server's SRP state (hex). */
   device?: { key: string; A?: string; b?: string; B?: string; secretBlock?: string };
 }

@@ -42,8 +42,8 @@ export type SignInFailure =
 /** A second factor, or choosing / setting one up (mfa.ts). */
 export type MfaChallenge = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
 
-/** Choice-based sign-in (USER_AUTH, choice.ts): choosing the first factor, or a code as the first factor. */
-export type FirstFactorChallenge = 'SELECT_CHALLENGE' | 'SMS_OTP';
+/** Choice-based sign-in (USER_AUTH, choice.ts): choosing the first factor, a code or a passkey (passkey.ts) as the first factor. */
+export type FirstFactorChallenge = 'SELECT_CHALLENGE' | 'SMS_OTP' | 'WEB_AUTHN';
 
 /** Device authentication (SRP with the device's own secret) instead of MFA. */
 export type DeviceChallenge = 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER';

@@ -2,7 +2,7 @@
 // the one kind of change every store mutation is made of: set or delete the value at a path in a
 // table, or clear. Changes are whole values, so applying them is idempotent and order is the only
 // thing that matters: the journal, its replay and the background fold all rely on that.
-import type { AppClient, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
+import type { AppClient, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool, WebAuthnCredential } from '../domain/model.js';
 
 export interface Data {
   version: 1;
@@ -12,6 +12,8 @@ export interface Data {
   groups: Record<string, Record<string, Group>>;
   identityProviders: Record<string, Record<string, IdentityProvider>>;
   users: Record<string, Record<string, User>>;
+  /** A user's passkeys, by pool and username (at most 20 each, so one value per user). */
+  webAuthnCredentials: Record<string, Record<string, WebAuthnCredential[]>>;
   keys: Record<string, PoolKeys>;
   /** origin_jti → epoch ms after which the record can be forgotten (its tokens are expired). */
   revocations: Record<string, number>;
@@ -28,7 +30,7 @@ export interface Data {
  * the PostgreSQL store need nothing else.
  */
 export const TABLES = {
-  pools: 1, clients: 1, resourceServers: 2, groups: 2, identityProviders: 2, users: 2, keys: 1, revocations: 1, rotated: 1, fixtureHashes: 1,
+  pools: 1, clients: 1, resourceServers: 2, groups: 2, identityProviders: 2, users: 2, webAuthnCredentials: 2, keys: 1, revocations: 1, rotated: 1, fixtureHashes: 1,
 } as const satisfies Record<Exclude<keyof Data, 'version'>, 1 | 2>;
 
 export type Table = keyof typeof TABLES;
@@ -41,7 +43,7 @@ export type Change =
   | { clear: true };
 
 export const emptyData = (): Data => ({
-  version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, identityProviders: {}, users: {}, keys: {}, revocations: {}, rotated: {}, fixtureHashes: {},
+  version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, identityProviders: {}, users: {}, webAuthnCredentials: {}, keys: {}, revocations: {}, rotated: {}, fixtureHashes: {},
 });
 
 /** Applies one change to `data` in place (the store's own mutations, journal replay, other replicas' changes). */

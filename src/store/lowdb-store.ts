@@ -3,7 +3,7 @@
 // journal with it (journal.ts) or the PostgreSQL log with DATABASE_URL (replica.ts), so a mutation
 // resolves once its change is durable. Reads never wait.
 import { Low, Memory } from 'lowdb';
-import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
+import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool, WebAuthnCredential } from '../domain/model.js';
 import { SharedMaps, type SharedMap } from '../domain/shared-map.js';
 import { applyChange, emptyData, own, TABLES, type Change, type Data, type Table } from './data.js';
 import type { JournalOptions } from './journal.js';
@@ -178,6 +178,16 @@ export class LowdbStore implements Store {
     if (!user) return;
     this.unindex(userPoolId, user);
     this.remove('users', [userPoolId, username]);
+    if (this.getWebAuthnCredentials(userPoolId, username).length > 0) this.remove('webAuthnCredentials', [userPoolId, username]);
+    await this.save();
+  }
+
+  getWebAuthnCredentials(userPoolId: string, username: string) {
+    return own(own(this.data.webAuthnCredentials, userPoolId) ?? {}, username) ?? [];
+  }
+  async putWebAuthnCredentials(userPoolId: string, username: string, credentials: WebAuthnCredential[]) {
+    if (credentials.length > 0) this.set('webAuthnCredentials', [userPoolId, username], credentials);
+    else this.remove('webAuthnCredentials', [userPoolId, username]);
     await this.save();
   }
 

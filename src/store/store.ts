@@ -1,6 +1,6 @@
 // What the routes need from state. The lowdb implementation is in lowdb-store.ts; tests and the
 // programmatic API construct it explicitly.
-import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
+import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool, WebAuthnCredential } from '../domain/model.js';
 
 export interface Store {
   getPool(id: string): UserPool | undefined;
@@ -36,6 +36,11 @@ export interface Store {
   listUsers(userPoolId: string): User[];
   putUser(user: User): Promise<void>;
   deleteUser(userPoolId: string, username: string): Promise<void>;
+
+  /** The user's passkeys, oldest first; deleting the user or the pool deletes them. */
+  getWebAuthnCredentials(userPoolId: string, username: string): WebAuthnCredential[];
+  /** Replaces the user's passkeys (an empty list removes the entry). */
+  putWebAuthnCredentials(userPoolId: string, username: string, credentials: WebAuthnCredential[]): Promise<void>;
 
   getKeys(userPoolId: string): PoolKeys | undefined;
   putKeys(userPoolId: string, keys: PoolKeys): Promise<void>;

@@ -69,3 +69,27 @@ export interface OidcPage {
   /** Forgets the user locally, then signoutRedirect with Cognito's client_id + logout_uri. */
   signoutRedirect(): Promise<void>;
 }
+
+/** A passkey as Amplify's listWebAuthnCredentials reports it. */
+export interface PasskeyView {
+  credentialId?: string;
+  friendlyCredentialName?: string;
+  relyingPartyId?: string;
+  authenticatorAttachment?: string;
+  authenticatorTransports?: string[];
+  /** ISO time. */
+  createdAt?: string;
+}
+
+export interface PasskeyPage {
+  /** signIn with a password (SRP). */
+  signInWithPassword(username: string, password: string): Promise<{ isSignedIn: boolean; step: string }>;
+  /** signIn({ username, options: { authFlowType: 'USER_AUTH', preferredChallenge: 'WEB_AUTHN' } }). */
+  signInWithPasskey(username: string): Promise<{ isSignedIn: boolean; step: string; availableChallenges?: string[] }>;
+  associateWebAuthnCredential(): Promise<void>;
+  listWebAuthnCredentials(pageSize?: number, nextToken?: string): Promise<{ credentials: PasskeyView[]; nextToken?: string }>;
+  deleteWebAuthnCredential(credentialId: string): Promise<void>;
+  /** The signed-in user's username and access token. */
+  current(): Promise<{ username: string; accessToken?: string }>;
+  signOut(): Promise<void>;
+}

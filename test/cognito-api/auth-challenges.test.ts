@@ -75,8 +75,8 @@ t.test('Session lifetime is the client\'s AuthSessionValidity (default 3 minutes
     'NotAuthorizedException', 'Invalid session for the user, session is expired.');
   await rejectsWith(t, answer(undefined, { USERNAME: 'fcp2', NEW_PASSWORD }),
     'NotAuthorizedException', 'Invalid session for the user, session is expired.');
-  await rejectsWith(t, sdk.send(new RespondToAuthChallengeCommand({ ClientId: PUBLIC_CLIENT, ChallengeName: 'WEB_AUTHN', ChallengeResponses: {} })),
-    'InvalidParameterException', 'ChallengeName WEB_AUTHN is not supported by cognito-emulator');
+  await rejectsWith(t, sdk.send(new RespondToAuthChallengeCommand({ ClientId: PUBLIC_CLIENT, ChallengeName: 'ADMIN_NO_SRP_AUTH', ChallengeResponses: {} })),
+    'InvalidParameterException', 'ChallengeName ADMIN_NO_SRP_AUTH is not supported by cognito-emulator');
 });
 
 t.test('AdminInitiateAuth + AdminRespondToAuthChallenge with SECRET_HASH', async (t) => {

@@ -5,6 +5,7 @@
 import type { Input } from '../../src/cognito-api/operation.js';
 import { totpCode } from '../../src/mfa/totp.js';
 import { solidPng } from '../helpers/png.js';
+import { assertPasskey, createPasskey, type SoftPasskey } from '../helpers/soft-authenticator.js';
 
 export interface ScenarioContext {
   /** Outputs of earlier steps, by label (the operation name unless a step names another). */
@@ -36,6 +37,9 @@ const at = (ctx: ScenarioContext, label: string, ...path: string[]): string => {
 };
 
 const PASSWORD = 'Conformance-Passw0rd';
+/** The passkey registered below, for the passkey sign-in after it. */
+let passkey: SoftPasskey | undefined;
+const APP_ORIGIN = 'http://localhost:3000';
 const TEMPORARY = 'Temporary-Passw0rd1';
 const pool = (ctx: ScenarioContext) => at(ctx, 'CreateUserPool', 'UserPool', 'Id');
 const client = (ctx: ScenarioContext) => at(ctx, 'CreateUserPoolClient', 'UserPoolClient', 'ClientId');
@@ -59,7 +63,10 @@ export const SCENARIO: Step[] = [
   { op: 'ListUserPools', input: () => ({ MaxResults: 60 }) },
   {
     op: 'UpdateUserPool',
-    input: onPool({ AutoVerifiedAttributes: ['email'], UserPoolTags: { team: 'qa' }, DeviceConfiguration: { ChallengeRequiredOnNewDevice: false, DeviceOnlyRememberedOnUserPrompt: true } }),
+    input: onPool({
+      AutoVerifiedAttributes: ['email'], UserPoolTags: { team: 'qa' }, DeviceConfiguration: { ChallengeRequiredOnNewDevice: false, DeviceOnlyRememberedOnUserPrompt: true },
+      Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } },
+    }),
   },
   { op: 'AddCustomAttributes', input: onPool({ CustomAttributes: [{ Name: 'tier', AttributeDataType: 'String', Mutable: true }] }) },
   {
@@ -67,7 +74,7 @@ export const SCENARIO: Step[] = [
     input: onPool({
       ClientName: 'conformance app', CallbackURLs: ['https://app.example/callback'], AllowedOAuthFlows: ['code'],
       AllowedOAuthScopes: ['openid', 'email'], AllowedOAuthFlowsUserPoolClient: true, SupportedIdentityProviders: ['COGNITO'],
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH'],
     }),
   },
   { op: 'DescribeUserPoolClient', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
@@ -78,7 +85,7 @@ export const SCENARIO: Step[] = [
       UserPoolId: pool(ctx), ClientId: client(ctx), ClientName: 'conformance app',
       CallbackURLs: ['https://app.example/callback'], AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email'],
       AllowedOAuthFlowsUserPoolClient: true, SupportedIdentityProviders: ['COGNITO'],
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH'],
     }),
   },
   { op: 'CreateResourceServer', input: onPool({ Identifier: 'https://api.example', Name: 'api', Scopes: [{ ScopeName: 'read', ScopeDescription: 'Read' }] }) },
@@ -232,7 +239,10 @@ export const SCENARIO: Step[] = [
   { op: 'UpdateUserAttributes', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), UserAttributes: [{ Name: 'email', Value: 'ann.new@example.com' }] }) },
   { op: 'GetUserAttributeVerificationCode', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), AttributeName: 'email' }) },
   { op: 'VerifyUserAttribute', input: async (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), AttributeName: 'email', Code: await ctx.code('ann') }) },
-  { op: 'SetUserPoolMfaConfig', input: onPool({ MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }) },
+  {
+    op: 'SetUserPoolMfaConfig',
+    input: onPool({ MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true }, WebAuthnConfiguration: { RelyingPartyId: 'localhost', UserVerification: 'preferred' } }),
+  },
   { op: 'GetUserPoolMfaConfig', input: onPool() },
   { op: 'AssociateSoftwareToken', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
   {
@@ -242,6 +252,38 @@ export const SCENARIO: Step[] = [
   { op: 'SetUserMFAPreference', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }) },
   // Off again, so the sign-ins below need no second factor.
   { op: 'AdminSetUserMFAPreference', input: onPool({ Username: 'ann', SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } }) },
+  // Passkeys: a software authenticator answers the creation options (test/helpers/soft-authenticator.ts).
+  { op: 'StartWebAuthnRegistration', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
+  {
+    op: 'CompleteWebAuthnRegistration',
+    input: (ctx) => {
+      const made = createPasskey(ctx.out.StartWebAuthnRegistration?.CredentialCreationOptions as never, { origin: APP_ORIGIN });
+      passkey = made.passkey;
+      return { AccessToken: access(ctx, 'InitiateAuth'), Credential: made.response };
+    },
+  },
+  { op: 'ListWebAuthnCredentials', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), MaxResults: 10 }) },
+  {
+    op: 'InitiateAuth', label: 'InitiateAuth passkey',
+    input: (ctx) => ({ AuthFlow: 'USER_AUTH', ClientId: client(ctx), AuthParameters: { USERNAME: 'ann', PREFERRED_CHALLENGE: 'WEB_AUTHN' } }),
+  },
+  {
+    op: 'RespondToAuthChallenge', label: 'RespondToAuthChallenge passkey',
+    input: (ctx) => {
+      if (!passkey) throw new Error('scenario: no passkey registered');
+      const options = at(ctx, 'InitiateAuth passkey', 'ChallengeParameters', 'CREDENTIAL_REQUEST_OPTIONS');
+      return {
+        ClientId: client(ctx), ChallengeName: 'WEB_AUTHN', Session: at(ctx, 'InitiateAuth passkey', 'Session'),
+        ChallengeResponses: { USERNAME: 'ann', CREDENTIAL: assertPasskey(passkey, options, APP_ORIGIN) },
+      };
+    },
+  },
+  { op: 'GetUserAuthFactors', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
+  { op: 'AdminGetUserAuthFactors', input: onPool({ Username: 'ann' }) },
+  {
+    op: 'DeleteWebAuthnCredential',
+    input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), CredentialId: str((ctx.out.ListWebAuthnCredentials?.Credentials as Array<{ CredentialId: string }>)[0]?.CredentialId) }),
+  },
   { op: 'ChangePassword', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), PreviousPassword: PASSWORD, ProposedPassword: `${PASSWORD}2` }) },
   { op: 'RevokeToken', input: (ctx) => ({ ClientId: client(ctx), Token: at(ctx, 'InitiateAuth', 'AuthenticationResult', 'RefreshToken') }) },
 

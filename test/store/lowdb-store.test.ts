@@ -112,3 +112,28 @@ t.test('deletePool removes the pool from every table keyed by pool, its clients 
   }
   t.same(Object.keys(data.clients ?? {}), [`client-of-${OTHER}`], 'only the other pool\'s client is left');
 });
+
+t.test('passkeys are kept in DATA_FILE and go with their user and pool', async (t) => {
+  const dataFile = join(tempDir(t), 'data.json');
+  const store = await openLowdbStore(dataFile);
+  await store.putPool({ Id: POOL, Name: 'p', UsernameAttributes: [], AliasAttributes: [], AutoVerifiedAttributes: [], CreationDate: 1, LastModifiedDate: 1 });
+  for (const name of ['alice', 'bob']) await store.putUser(user(name));
+  const passkey = (id: string) => ({
+    CredentialId: id, PublicKey: 'pQECAyYgASFYIA', SignCount: 3, RelyingPartyId: 'localhost', FriendlyCredentialName: 'Passkey',
+    AuthenticatorTransports: ['internal'], CreatedAt: 1,
+  });
+  await store.putWebAuthnCredentials(POOL, 'alice', [passkey('a1'), passkey('a2')]);
+  await store.putWebAuthnCredentials(POOL, 'bob', [passkey('b1')]);
+  await store.flush();
+  const reopened = await openLowdbStore(dataFile);
+  t.same(reopened.getWebAuthnCredentials(POOL, 'alice').map((c) => c.CredentialId), ['a1', 'a2'], 'survive a reopen');
+  await reopened.deleteUser(POOL, 'alice');
+  t.same(reopened.getWebAuthnCredentials(POOL, 'alice'), [], 'deleted with the user');
+  await reopened.putWebAuthnCredentials(POOL, 'bob', []);
+  t.same(reopened.getWebAuthnCredentials(POOL, 'bob'), [], 'an empty list removes them');
+  await reopened.putWebAuthnCredentials(POOL, 'bob', [passkey('b2')]);
+  await reopened.deletePool(POOL);
+  t.same(reopened.getWebAuthnCredentials(POOL, 'bob'), [], 'deleted with the pool');
+  await reopened.flush();
+  t.same((await openLowdbStore(dataFile)).getWebAuthnCredentials(POOL, 'bob'), [], 'and gone after a reopen');
+});

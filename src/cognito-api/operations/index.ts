@@ -9,6 +9,7 @@ import { MFA_OPERATIONS } from './mfa/index.js';
 import { SETTINGS_OPERATIONS } from './settings/index.js';
 import { USER_IMPORT_OPERATIONS } from './user-import/index.js';
 import { USER_OPERATIONS } from './users/index.js';
+import { WEBAUTHN_OPERATIONS } from './webauthn/index.js';
 
 export const OPERATIONS: Record<string, Operation> = {
   ...MANAGEMENT_OPERATIONS,
@@ -20,4 +21,5 @@ export const OPERATIONS: Record<string, Operation> = {
   ...AUTH_OPERATIONS,
   ...MFA_OPERATIONS,
   ...DEVICE_OPERATIONS,
+  ...WEBAUTHN_OPERATIONS,
 };

@@ -28,12 +28,16 @@ export function policiesInput(input: Input): Pick<UserPool, 'Policies'> {
 
 const FIRST_FACTORS = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
 
-/** SignInPolicy.AllowedFirstAuthFactors (API reference, SignInPolicyType). Passkeys are not emulated and are refused. */
+/**
+ * SignInPolicy.AllowedFirstAuthFactors (API reference, SignInPolicyType). "The WEB_AUTHN option for
+ * passkey authentication must be accompanied by at least one other option."
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
+ */
 function signInPolicyInput(policies: Input): { AllowedFirstAuthFactors: AuthFactor[] } | undefined {
   const given = struct(policies, 'SignInPolicy');
   if (!given) return undefined;
   const factors = [...new Set(optionalEnumList(given, 'AllowedFirstAuthFactors', FIRST_FACTORS) ?? ['PASSWORD' as const])];
-  if (factors.includes('WEB_AUTHN')) throw bad('WEB_AUTHN (passkeys) is not supported by cognito-emulator');
+  if (factors.length === 1 && factors[0] === 'WEB_AUTHN') throw bad('WEB_AUTHN must be accompanied by at least one other AllowedFirstAuthFactors option.');
   return { AllowedFirstAuthFactors: factors };
 }
 

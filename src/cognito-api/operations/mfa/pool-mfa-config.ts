@@ -10,6 +10,7 @@ import { invalid, optionalBoolean, optionalEnum, optionalString, requiredString 
 import { poolOrThrow } from '../../lookup.js';
 import type { Input, Operation, Output } from '../../operation.js';
 import { struct } from '../management/pool-policies.js';
+import { checkRelyingPartyId } from '../../../webauthn/relying-party.js';
 
 const CODE = '{####}';
 const bad = (message: string) => new CognitoError('InvalidParameterException', message);
@@ -47,11 +48,34 @@ function emailFactor(input: Input): UserPool['EmailMfaConfiguration'] | undefine
   return { ...(message !== undefined ? { Message: message } : {}), ...(subject !== undefined ? { Subject: subject } : {}) };
 }
 
-/** A fixture pool's authenticator-app and email factors, in SetUserPoolMfaConfig's shapes. */
-export function mfaFactorsInput(input: Input): Pick<UserPool, 'SoftwareTokenMfaConfiguration' | 'EmailMfaConfiguration'> {
+/**
+ * WebAuthnConfiguration: the passkeys' relying party id (a domain; absent = the pool's domain) and
+ * whether authenticators must verify the user. Passkeys as MFA (MULTI_FACTOR_WITH_USER_VERIFICATION)
+ * are not emulated and are refused.
+ */
+function webAuthnInput(input: Input): UserPool['WebAuthnConfiguration'] | undefined {
+  const given = struct(input, 'WebAuthnConfiguration');
+  if (!given) return undefined;
+  const rpId = optionalString(given, 'RelyingPartyId', 127);
+  if (rpId !== undefined) {
+    if (rpId.length < 1) throw invalid('webAuthnConfiguration.relyingPartyId', rpId, 'Member must have length greater than or equal to 1');
+    checkRelyingPartyId(rpId);
+  }
+  const verification = optionalEnum(given, 'UserVerification', ['required', 'preferred'] as const);
+  const factor = optionalEnum(given, 'FactorConfiguration', ['SINGLE_FACTOR', 'MULTI_FACTOR_WITH_USER_VERIFICATION'] as const);
+  if (factor === 'MULTI_FACTOR_WITH_USER_VERIFICATION') {
+    throw bad('FactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION (passkeys as MFA) is not supported by cognito-emulator');
+  }
+  return { ...(rpId !== undefined ? { RelyingPartyId: rpId } : {}), UserVerification: verification ?? 'preferred' };
+}
+
+/** A fixture pool's authenticator-app, email and passkey settings, in SetUserPoolMfaConfig's shapes. */
+export function mfaFactorsInput(input: Input): Pick<UserPool, 'SoftwareTokenMfaConfiguration' | 'EmailMfaConfiguration' | 'WebAuthnConfiguration'> {
   const software = struct(input, 'SoftwareTokenMfaConfiguration');
   const email = emailFactor(input);
+  const webAuthn = webAuthnInput(input);
   return {
+    ...(webAuthn ? { WebAuthnConfiguration: webAuthn } : {}),
     ...(software ? { SoftwareTokenMfaConfiguration: { Enabled: optionalBoolean(software, 'Enabled') ?? false } } : {}),
     ...(email ? { EmailMfaConfiguration: email } : {}),
   };
@@ -69,15 +93,14 @@ export function mfaConfigOutput(pool: UserPool): Output {
     SoftwareTokenMfaConfiguration: { Enabled: factors.includes('SOFTWARE_TOKEN_MFA') },
     ...(pool.EmailMfaConfiguration ? { EmailMfaConfiguration: pool.EmailMfaConfiguration } : {}),
     MfaConfiguration: pool.MfaConfiguration ?? 'OFF',
-    WebAuthnConfiguration: { RelyingPartyId: null, UserVerification: 'preferred', FactorConfiguration: 'SINGLE_FACTOR' },
+    // Observed for a pool without passkey settings: only FactorConfiguration.
+    WebAuthnConfiguration: { ...pool.WebAuthnConfiguration, FactorConfiguration: 'SINGLE_FACTOR' },
   };
 }
 
 /** The pool with the MFA settings of a SetUserPoolMfaConfig request (or fixture) applied. */
 export function applyMfaConfig(pool: UserPool, input: Input): UserPool {
-  if (struct(input, 'WebAuthnConfiguration')) {
-    throw bad('WebAuthnConfiguration (passkeys) is not supported by cognito-emulator');
-  }
+  const webAuthn = webAuthnInput(input);
   const mode = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const);
   const software = struct(input, 'SoftwareTokenMfaConfiguration');
   const softwareEnabled = software ? optionalBoolean(software, 'Enabled') ?? false : undefined;
@@ -89,6 +112,7 @@ export function applyMfaConfig(pool: UserPool, input: Input): UserPool {
     ...(softwareEnabled !== undefined ? { SoftwareTokenMfaConfiguration: { Enabled: softwareEnabled } } : {}),
     ...(email !== undefined ? { EmailMfaConfiguration: email } : {}),
     ...(mode !== undefined ? { MfaConfiguration: mode } : {}),
+    ...(webAuthn !== undefined ? { WebAuthnConfiguration: webAuthn } : {}),
   };
   if (sms && !next.SmsConfiguration) throw bad('SmsConfiguration is required to turn on SMS MFA');
   if ((next.MfaConfiguration ?? 'OFF') !== 'OFF' && poolFactors(next).length === 0) {

@@ -1,0 +1,36 @@
+// GetUserAuthFactors (access token) / AdminGetUserAuthFactors: the user's MFA settings, as GetUser
+// reports them, and ConfiguredUserAuthFactors, the first factors USER_AUTH would offer the user now
+// (PASSWORD for both password and SRP).
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAuthFactors.html
+import type { Deps } from '../../../deps.js';
+import type { User, UserPool } from '../../../domain/model.js';
+import { mfaSettingFields } from '../../../mfa/factors.js';
+import { firstFactors } from '../../../sign-in/choice.js';
+import { requiredString } from '../../input.js';
+import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import type { Operation, Output } from '../../operation.js';
+import { userFromAccessToken } from '../users/access-token.js';
+
+/** AuthFactorType's order. */
+const ORDER = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
+
+function authFactors(deps: Deps, pool: UserPool, user: User): Output {
+  const available = new Set<string>(firstFactors(deps, pool, user));
+  const { PreferredMfaSetting, UserMFASettingList } = mfaSettingFields(user);
+  return {
+    Username: user.Username,
+    ...(PreferredMfaSetting !== undefined ? { PreferredMfaSetting } : {}),
+    ...(UserMFASettingList !== undefined ? { UserMFASettingList } : {}),
+    ConfiguredUserAuthFactors: ORDER.filter((f) => available.has(f)),
+  };
+}
+
+export const getUserAuthFactors: Operation = (deps) => async (input) => {
+  const { user, pool } = await userFromAccessToken(deps, input);
+  return authFactors(deps, pool, user);
+};
+
+export const adminGetUserAuthFactors: Operation = (deps) => async (input) => {
+  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
+  return authFactors(deps, pool, userOrThrow(deps.store, pool, requiredString(input, 'Username', 128)));
+};

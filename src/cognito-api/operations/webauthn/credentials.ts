@@ -1,0 +1,42 @@
+// ListWebAuthnCredentials / DeleteWebAuthnCredential: the signed-in user's passkeys
+// (WebAuthnCredentialDescription), oldest first, MaxResults 0-20 per page.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListWebAuthnCredentials.html
+import type { WebAuthnCredential } from '../../../domain/model.js';
+import { CognitoError } from '../../../errors/cognito-error.js';
+import { optionalInteger, optionalString, requiredString } from '../../input.js';
+import type { Operation } from '../../operation.js';
+import { seconds } from '../../serialize.js';
+import { userFromAccessToken } from '../users/access-token.js';
+
+function description(c: WebAuthnCredential): Record<string, unknown> {
+  return {
+    CredentialId: c.CredentialId,
+    FriendlyCredentialName: c.FriendlyCredentialName,
+    RelyingPartyId: c.RelyingPartyId,
+    ...(c.AuthenticatorAttachment !== undefined ? { AuthenticatorAttachment: c.AuthenticatorAttachment } : {}),
+    AuthenticatorTransports: c.AuthenticatorTransports,
+    CreatedAt: seconds(c.CreatedAt),
+  };
+}
+
+/** NextToken: the id of the first credential of the next page. */
+export const listWebAuthnCredentials: Operation = (deps) => async (input) => {
+  const { user, pool } = await userFromAccessToken(deps, input);
+  const max = optionalInteger(input, 'MaxResults', 0, 20);
+  const token = optionalString(input, 'NextToken', 131072);
+  const all = deps.store.getWebAuthnCredentials(pool.Id, user.Username);
+  const start = token === undefined ? 0 : all.findIndex((c) => c.CredentialId === token);
+  if (start < 0) throw new CognitoError('InvalidParameterException', 'Invalid NextToken.');
+  const size = max === undefined || max === 0 ? 20 : max;
+  const next = all[start + size];
+  return { Credentials: all.slice(start, start + size).map(description), ...(next ? { NextToken: next.CredentialId } : {}) };
+};
+
+export const deleteWebAuthnCredential: Operation = (deps) => async (input) => {
+  const { user, pool } = await userFromAccessToken(deps, input);
+  const id = requiredString(input, 'CredentialId');
+  const all = deps.store.getWebAuthnCredentials(pool.Id, user.Username);
+  if (!all.some((c) => c.CredentialId === id)) throw new CognitoError('ResourceNotFoundException', 'The passkey was not found for the user.');
+  await deps.store.putWebAuthnCredentials(pool.Id, user.Username, all.filter((c) => c.CredentialId !== id));
+  return {};
+};
