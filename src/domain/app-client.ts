@@ -1,5 +1,6 @@
 // App-client defaults and rules, shared by fixtures and CreateUserPoolClient (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
 import { ROTATION_DISABLED, type AppClient, type OAuthFlow, type ResourceServer, type TokenValidityUnits } from './model.js';
+import { hasSecret } from './client-secrets.js';
 import { newClientId, newClientSecret } from './ids.js';
 import { scopeExists, isCustomScope } from './scopes.js';
 import { DEFAULT_VALIDITY } from '../tokens/validity.js';
@@ -34,6 +35,9 @@ export function buildAppClient(input: ClientInput, userPoolId: string, now: numb
     UserPoolId: userPoolId,
     ClientName: input.ClientName,
     ...(secret !== undefined ? { ClientSecret: secret } : {}),
+    // Secrets added by AddUserPoolClientSecret and the session settings outlive UpdateUserPoolClient.
+    ...(existing?.ClientSecrets !== undefined ? { ClientSecrets: existing.ClientSecrets } : {}),
+    ...(existing?.SSOSession !== undefined ? { SSOSession: existing.SSOSession } : {}),
     CallbackURLs: input.CallbackURLs ?? [],
     LogoutURLs: input.LogoutURLs ?? [],
     ...(input.DefaultRedirectURI !== undefined ? { DefaultRedirectURI: input.DefaultRedirectURI } : {}),
@@ -84,7 +88,7 @@ export function checkAppClient(client: AppClient, servers: readonly ResourceServ
     }
   });
   if (flows.includes('client_credentials')) {
-    if (client.ClientSecret === undefined) {
+    if (!hasSecret(client)) {
       throw new ClientRuleError('InvalidOAuthFlowException', 'AllowedOAuthFlows',
         'client_credentials flow can only be used by a client with a secret (set ClientSecret or GenerateSecret).');
     }

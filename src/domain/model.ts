@@ -204,7 +204,12 @@ export interface AppClient {
   ClientId: string;
   UserPoolId: string;
   ClientName: string;
+  /** The secret the client was created with (DescribeUserPoolClient's ClientSecret). */
   ClientSecret?: string;
+  /** Every active secret once AddUserPoolClientSecret was used (domain/client-secrets.ts). */
+  ClientSecrets?: ClientSecretRecord[];
+  /** SetUserPoolClientSessionConfiguration's SSOSession; absent = Cognito's default. */
+  SSOSession?: { MaxValidityMinutes: number };
   CallbackURLs: string[];
   LogoutURLs: string[];
   DefaultRedirectURI?: string;
@@ -227,6 +232,13 @@ export interface AppClient {
   RefreshTokenRotation?: RefreshTokenRotation;
   CreationDate: number;
   LastModifiedDate: number;
+}
+
+/** One secret of a confidential app client (ClientSecretDescriptorType, with its value). */
+export interface ClientSecretRecord {
+  ClientSecretId: string;
+  Value: string;
+  CreateDate: number;
 }
 
 export interface ResourceServerScope {

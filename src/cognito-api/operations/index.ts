@@ -1,6 +1,7 @@
 // Every implemented operation, by its X-Amz-Target name. Each group owns its own index.
 import type { Operation } from '../operation.js';
 import { AUTH_OPERATIONS } from './auth/index.js';
+import { CLIENT_OPERATIONS } from './clients/index.js';
 import { IDENTITY_PROVIDER_OPERATIONS } from './identity-providers/index.js';
 import { MANAGED_LOGIN_OPERATIONS } from './managed-login/index.js';
 import { MANAGEMENT_OPERATIONS } from './management/index.js';
@@ -12,6 +13,7 @@ import { USER_OPERATIONS } from './users/index.js';
 
 export const OPERATIONS: Record<string, Operation> = {
   ...MANAGEMENT_OPERATIONS,
+  ...CLIENT_OPERATIONS,
   ...IDENTITY_PROVIDER_OPERATIONS,
   ...SETTINGS_OPERATIONS,
   ...MANAGED_LOGIN_OPERATIONS,
