@@ -72,12 +72,20 @@ export interface UserPool {
   ManagedLoginBrandings?: Record<string, ManagedLoginBranding>;
   /** User import jobs (CreateUserImportJob), by JobId. */
   UserImportJobs?: Record<string, UserImportJob>;
+  /** SetUserPoolSessionConfiguration's settings; absent = Cognito's defaults (domain/sso-session.ts). */
+  SessionConfiguration?: SessionConfiguration;
   /** GetSigningCertificate's certificate (base64 DER), made once for the pool's ID-token key. */
   SigningCertificate?: string;
   /** Emulator setting (fixtures only): which class the desktop copy of the classic hosted pages carries. */
   HostedUIDesktopClass?: HostedUIDesktopClass;
   CreationDate: number;
   LastModifiedDate: number;
+}
+
+/** A pool's session tracking (SetUserPoolSessionConfiguration). */
+export interface SessionConfiguration {
+  UserSessionTracking: 'ENABLED' | 'DISABLED';
+  TokenSession: { MaxPerUser: number };
 }
 
 /** First factors of choice-based sign-in (USER_AUTH), SignInPolicyType.AllowedFirstAuthFactors. */

@@ -2,9 +2,17 @@
 // machine-to-machine tokens.
 import type { Operation } from '../../operation.js';
 import { addUserPoolClientSecret, deleteUserPoolClientSecret, listUserPoolClientSecrets } from './client-secrets.js';
+import {
+  getUserPoolClientSessionConfiguration, getUserPoolSessionConfiguration, setUserPoolClientSessionConfiguration,
+  setUserPoolSessionConfiguration,
+} from './session-configuration.js';
 
 export const CLIENT_OPERATIONS: Record<string, Operation> = {
   AddUserPoolClientSecret: addUserPoolClientSecret,
   ListUserPoolClientSecrets: listUserPoolClientSecrets,
   DeleteUserPoolClientSecret: deleteUserPoolClientSecret,
+  GetUserPoolSessionConfiguration: getUserPoolSessionConfiguration,
+  SetUserPoolSessionConfiguration: setUserPoolSessionConfiguration,
+  GetUserPoolClientSessionConfiguration: getUserPoolClientSessionConfiguration,
+  SetUserPoolClientSessionConfiguration: setUserPoolClientSessionConfiguration,
 };
