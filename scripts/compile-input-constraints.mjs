@@ -22,6 +22,11 @@ import { BOTOCORE_DATA, loadModel } from './service-model.mjs';
 // reference, SignUp, since choice-based sign-in in late 2024).
 const NO_LONGER_REQUIRED = { SignUpRequest: ['Password'] };
 
+// Enum values AWS documents that neither the installed model nor the installed SDK knows yet:
+// GetClientToken needs an app client whose only flow is ALLOW_CLIENT_TOKEN_AUTH
+// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetClientToken.html).
+const DOCUMENTED_ENUM_VALUES = { ExplicitAuthFlowsType: ['ALLOW_CLIENT_TOKEN_AUTH'] };
+
 export const GENERATED = fileURLToPath(new URL('../src/cognito-api/input-constraints.generated.ts', import.meta.url));
 
 function sdkEnums() {
@@ -69,7 +74,7 @@ export function constraintsSource() {
         // Cognito accepts custom domains (auth.example.com) although DomainType's pattern has no
         // dots, and answers a bad prefix with CreateUserPoolDomain's own message: not checked here.
         if (name === 'DomainType') delete spec.pattern;
-        if (s.enum) spec.enum = [...new Set([...s.enum, ...(enums[name] ?? [])])];
+        if (s.enum) spec.enum = [...new Set([...s.enum, ...(enums[name] ?? []), ...(DOCUMENTED_ENUM_VALUES[name] ?? [])])];
         if (s.sensitive) spec.sensitive = true;
         break;
       case 'integer': case 'long':

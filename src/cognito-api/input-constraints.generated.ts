@@ -1338,7 +1338,8 @@ export const INPUT_SHAPES: Record<string, ShapeSpec> = {
    "ALLOW_USER_PASSWORD_AUTH",
    "ALLOW_USER_SRP_AUTH",
    "ALLOW_REFRESH_TOKEN_AUTH",
-   "ALLOW_USER_AUTH"
+   "ALLOW_USER_AUTH",
+   "ALLOW_CLIENT_TOKEN_AUTH"
   ]
  },
  "FeedbackValueType": {

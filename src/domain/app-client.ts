@@ -8,6 +8,9 @@ import { DEFAULT_VALIDITY } from '../tokens/validity.js';
 /** Cognito's ExplicitAuthFlows when none are given (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html). */
 export const DEFAULT_EXPLICIT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
 
+/** The flow of GetClientToken (machine-to-machine tokens through the JSON API). */
+export const CLIENT_TOKEN_FLOW = 'ALLOW_CLIENT_TOKEN_AUTH';
+
 export type ClientInput = Partial<Omit<AppClient, 'UserPoolId' | 'TokenValidityUnits' | 'CreationDate' | 'LastModifiedDate' | 'RefreshTokenRotation'>> & {
   RefreshTokenRotation?: { Feature: 'ENABLED' | 'DISABLED'; RetryGracePeriodSeconds?: number };
   ClientName: string;
@@ -76,6 +79,12 @@ export function checkAppClient(client: AppClient, servers: readonly ResourceServ
       throw new ClientRuleError('InvalidParameterException', `SupportedIdentityProviders[${i}]`,
         `The provider ${name} does not exist for User Pool ${client.UserPoolId}`);
     }
+  }
+  if (client.ExplicitAuthFlows.includes(CLIENT_TOKEN_FLOW) && client.ExplicitAuthFlows.length > 1) {
+    // "It must be the only authentication flow that you configure for the app client" (GetClientToken,
+    // API reference); wording unconfirmed.
+    throw new ClientRuleError('InvalidParameterException', 'ExplicitAuthFlows',
+      `${CLIENT_TOKEN_FLOW} cannot be combined with other authentication flows.`);
   }
   const flows = client.AllowedOAuthFlows;
   if (flows.includes('client_credentials') && (flows.includes('code') || flows.includes('implicit'))) {

@@ -2,6 +2,7 @@
 // machine-to-machine tokens.
 import type { Operation } from '../../operation.js';
 import { addUserPoolClientSecret, deleteUserPoolClientSecret, listUserPoolClientSecrets } from './client-secrets.js';
+import { getClientToken } from './get-client-token.js';
 import {
   getUserPoolClientSessionConfiguration, getUserPoolSessionConfiguration, setUserPoolClientSessionConfiguration,
   setUserPoolSessionConfiguration,
@@ -15,4 +16,5 @@ export const CLIENT_OPERATIONS: Record<string, Operation> = {
   SetUserPoolSessionConfiguration: setUserPoolSessionConfiguration,
   GetUserPoolClientSessionConfiguration: getUserPoolClientSessionConfiguration,
   SetUserPoolClientSessionConfiguration: setUserPoolClientSessionConfiguration,
+  GetClientToken: getClientToken,
 };
