@@ -72,6 +72,8 @@ export interface UserPool {
   ManagedLoginBrandings?: Record<string, ManagedLoginBranding>;
   /** User import jobs (CreateUserImportJob), by JobId. */
   UserImportJobs?: Record<string, UserImportJob>;
+  /** Secondary replicas (CreateUserPoolReplica), by region. */
+  Replicas?: Record<string, UserPoolReplica>;
   /** SetUserPoolSessionConfiguration's settings; absent = Cognito's defaults (domain/sso-session.ts). */
   SessionConfiguration?: SessionConfiguration;
   /** GetSigningCertificate's certificate (base64 DER), made once for the pool's ID-token key. */
@@ -80,6 +82,14 @@ export interface UserPool {
   HostedUIDesktopClass?: HostedUIDesktopClass;
   CreationDate: number;
   LastModifiedDate: number;
+}
+
+/** A secondary replica of a pool in another region (UserPoolReplicaType, without the derived members). */
+export interface UserPoolReplica {
+  RegionName: string;
+  Status: 'ACTIVE' | 'INACTIVE';
+  UserPoolTags: Record<string, string>;
+  CreationDate: number;
 }
 
 /** A pool's session tracking (SetUserPoolSessionConfiguration). */

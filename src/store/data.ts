@@ -19,6 +19,8 @@ export interface Data {
   rotated: Record<string, { graceUntil: number; until: number }>;
   /** Fixture record identity → hash of the fixture record last applied (see fixtures/seed.ts). */
   fixtureHashes: Record<string, string>;
+  /** UpdateProvisionedLimit's rates (requests per second) of the account, by `<region>/<category>`. */
+  provisionedLimits: Record<string, number>;
 }
 
 /**
@@ -28,6 +30,7 @@ export interface Data {
  */
 export const TABLES = {
   pools: 1, clients: 1, resourceServers: 2, groups: 2, identityProviders: 2, users: 2, keys: 1, revocations: 1, rotated: 1, fixtureHashes: 1,
+  provisionedLimits: 1,
 } as const satisfies Record<Exclude<keyof Data, 'version'>, 1 | 2>;
 
 export type Table = keyof typeof TABLES;
@@ -41,6 +44,7 @@ export type Change =
 
 export const emptyData = (): Data => ({
   version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, identityProviders: {}, users: {}, keys: {}, revocations: {}, rotated: {}, fixtureHashes: {},
+  provisionedLimits: {},
 });
 
 /** Applies one change to `data` in place (the store's own mutations, journal replay, other replicas' changes). */

@@ -7,6 +7,7 @@ import { MANAGED_LOGIN_OPERATIONS } from './managed-login/index.js';
 import { MANAGEMENT_OPERATIONS } from './management/index.js';
 import { DEVICE_OPERATIONS } from './devices/device-operations.js';
 import { MFA_OPERATIONS } from './mfa/index.js';
+import { REGIONAL_OPERATIONS } from './regional/index.js';
 import { SETTINGS_OPERATIONS } from './settings/index.js';
 import { USER_IMPORT_OPERATIONS } from './user-import/index.js';
 import { USER_OPERATIONS } from './users/index.js';
@@ -14,6 +15,7 @@ import { USER_OPERATIONS } from './users/index.js';
 export const OPERATIONS: Record<string, Operation> = {
   ...MANAGEMENT_OPERATIONS,
   ...CLIENT_OPERATIONS,
+  ...REGIONAL_OPERATIONS,
   ...IDENTITY_PROVIDER_OPERATIONS,
   ...SETTINGS_OPERATIONS,
   ...MANAGED_LOGIN_OPERATIONS,

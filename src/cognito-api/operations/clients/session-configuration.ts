@@ -8,27 +8,9 @@
 import type { SessionConfiguration } from '../../../domain/model.js';
 import { sessionConfiguration, ssoMaxValidityMinutes, tracksSessions } from '../../../domain/sso-session.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { invalid, optionalEnum, requiredString } from '../../input.js';
+import { invalid, optionalEnum, requiredInteger, requiredString, requiredStructure } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
-
-const lower = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-
-/** `input[parent][member]`, a required integer of a required structure, refused as Cognito words it. */
-function nestedInteger(input: Input, parent: string, member: string, min: number, max: number): number {
-  const outer = input[parent];
-  if (outer === undefined || outer === null) throw invalid(parent, outer, 'Member must not be null');
-  if (typeof outer !== 'object' || Array.isArray(outer)) throw new CognitoError('SerializationException', `Unexpected JSON value at '${lower(parent)}': expected object`);
-  const value = (outer as Input)[member];
-  const path = `${lower(parent)}.${lower(member)}`;
-  const refuse = (shown: string, constraint: string) =>
-    new CognitoError('InvalidParameterException', `1 validation error detected: Value ${shown} at '${path}' failed to satisfy constraint: ${constraint}`);
-  if (value === undefined || value === null) throw refuse('null', 'Member must not be null');
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new CognitoError('SerializationException', `Unexpected JSON value at '${path}': expected an integer`);
-  if (value > max) throw refuse(`'${value}'`, `Member must have value less than or equal to ${max}`);
-  if (value < min) throw refuse(`'${value}'`, `Member must have value greater than or equal to ${min}`);
-  return value;
-}
+import type { Operation } from '../../operation.js';
 
 const poolAnswer = (userPoolId: string, config: SessionConfiguration) => ({
   UserPoolId: userPoolId, UserSessionTracking: config.UserSessionTracking, TokenSession: { ...config.TokenSession },
@@ -43,7 +25,7 @@ export const setUserPoolSessionConfiguration: Operation = ({ store, clock }) => 
   const userPoolId = requiredString(input, 'UserPoolId', 55);
   const tracking = optionalEnum(input, 'UserSessionTracking', ['ENABLED', 'DISABLED'] as const);
   if (tracking === undefined) throw invalid('UserSessionTracking', undefined, 'Member must not be null');
-  const maxPerUser = nestedInteger(input, 'TokenSession', 'MaxPerUser', 1, 100);
+  const maxPerUser = requiredInteger(requiredStructure(input, 'TokenSession'), 'TokenSession.MaxPerUser', 1, 100);
   const pool = poolOrThrow(store, userPoolId);
   const config: SessionConfiguration = { UserSessionTracking: tracking, TokenSession: { MaxPerUser: maxPerUser } };
   // Clients' settings are kept while tracking is off ("retained but dormant").
@@ -60,7 +42,7 @@ export const getUserPoolClientSessionConfiguration: Operation = ({ store }) => a
 export const setUserPoolClientSessionConfiguration: Operation = ({ store, clock }) => async (input) => {
   const userPoolId = requiredString(input, 'UserPoolId', 55);
   const clientId = requiredString(input, 'ClientId', 128);
-  const minutes = nestedInteger(input, 'SSOSession', 'MaxValidityMinutes', 0, 129600);
+  const minutes = requiredInteger(requiredStructure(input, 'SSOSession'), 'SSOSession.MaxValidityMinutes', 0, 129600);
   const pool = poolOrThrow(store, userPoolId);
   const client = clientOrThrow(store, clientId, pool.Id);
   if (!tracksSessions(pool)) {
