@@ -83,6 +83,18 @@ t.test('both secrets work for SECRET_HASH, GetTokensFromRefreshToken and RevokeT
     t.ok(refreshed.AuthenticationResult?.AccessToken, `GetTokensFromRefreshToken with the ${name} secret`);
     await sdk.send(new RevokeTokenCommand({ ClientId: clientId, ClientSecret: secret, Token: refresh }));
     t.pass(`RevokeToken with the ${name} secret`);
+    await rejectsWith(t, sdk.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, ClientSecret: secret, RefreshToken: refresh })),
+      'NotAuthorizedException', 'Refresh Token has been revoked');
+
+    const again = await sdk.send(new InitiateAuthCommand({
+      ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: 'alice', PASSWORD, SECRET_HASH: secretHash(secret, 'alice', clientId) },
+    }));
+    const revoked = await fetch(`${url}/oauth2/revoke`, {
+      method: 'POST', body: new URLSearchParams({ token: again.AuthenticationResult!.RefreshToken! }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
+    });
+    t.equal(revoked.status, 200, `/oauth2/revoke with the ${name} secret`);
   }
   await rejectsWith(t, sdk.send(new InitiateAuthCommand({
     ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH',

@@ -4,11 +4,13 @@
 import {
   AddUserPoolClientSecretCommand, CreateUserPoolClientCommand, type ExplicitAuthFlowsType, GetClientTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
+import type { PreTokenGenerationV3TriggerHandler } from 'aws-lambda';
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import t from 'tap';
 import { API, M2M_CLIENT, M2M_SECRET, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
 import { startServer } from '../helpers/start-server.js';
+import { ARN, Calls, startTriggerServer, triggerFixture } from '../triggers/helpers.js';
 
 const { url } = await startServer(t);
 const sdk = sdkClient(url);
@@ -48,4 +50,26 @@ t.test('Cognito refuses', async (t) => {
   await rejectsWith(t, sdk.send(new CreateUserPoolClientCommand({
     UserPoolId: POOL_ID, ClientName: 'mixed', GenerateSecret: true, ExplicitAuthFlows: [CLIENT_TOKEN, 'ALLOW_USER_SRP_AUTH'],
   })), 'InvalidParameterException', 'ALLOW_CLIENT_TOKEN_AUTH cannot be combined with other authentication flows.');
+});
+
+t.test('ClientMetadata reaches a V3_0 pre token generation trigger', async (t) => {
+  const calls = new Calls();
+  const v3: PreTokenGenerationV3TriggerHandler = async (event) => {
+    calls.record(event);
+    event.response.claimsAndScopeOverrideDetails = {
+      accessTokenGeneration: { claimsToAddOrOverride: { partner: event.request.clientMetadata?.partner ?? 'none' } },
+    };
+    return event;
+  };
+  const server = await startTriggerServer(t, {
+    fixture: triggerFixture({ PreTokenGeneration: ARN('ptg3'), PreTokenGenerationConfig: { LambdaVersion: 'V3_0', LambdaArn: ARN('ptg3') } }), triggers: { ptg3: v3 },
+  });
+  const machine = (await server.sdk.send(new CreateUserPoolClientCommand({
+    UserPoolId: POOL_ID, ClientName: 'machine', GenerateSecret: true, ExplicitAuthFlows: [CLIENT_TOKEN], AllowedOAuthScopes: [`${API}/read`],
+  }))).UserPoolClient!;
+  const result = (await server.sdk.send(new GetClientTokenCommand({
+    ClientId: machine.ClientId!, Secret: machine.ClientSecret!, ClientMetadata: { partner: 'p1' },
+  }))).ClientAuthenticationResult!;
+  t.equal(decodeJwt(result.AccessToken!).partner, 'p1');
+  t.match(calls.last('TokenGeneration_ClientCredentials'), { callerContext: { clientId: machine.ClientId }, request: { scopes: [`${API}/read`], clientMetadata: { partner: 'p1' } } });
 });
