@@ -7,7 +7,6 @@
 import { hasSecret, isClientSecret, isSecretHash, secretHash } from '../domain/client-secrets.js';
 import type { AppClient } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
-import type { Input } from './operation.js';
 
 export { secretHash };
 
@@ -39,22 +38,3 @@ export function checkClientSecret(client: AppClient, secret: string | undefined)
   }
 }
 
-/** ClientSecretType: 24-64 characters of [\w+]. */
-const SECRET_PATTERN = /^[\w+]+$/;
-
-/**
- * A chosen client secret (CreateUserPoolClient's and AddUserPoolClientSecret's ClientSecret) checked
- * against ClientSecretType. The value is sensitive, so it is never echoed, as Cognito does.
- */
-export function optionalSecretValue(input: Input): string | undefined {
-  const value = input.ClientSecret;
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new CognitoError('SerializationException', "Unexpected JSON value at 'clientSecret': expected string");
-  const broken = value.length > 64 ? 'Member must have length less than or equal to 64'
-    : value.length < 24 ? 'Member must have length greater than or equal to 24'
-      : !SECRET_PATTERN.test(value) ? 'Member must satisfy regular expression pattern: [\\w+]+' : undefined;
-  if (broken !== undefined) {
-    throw new CognitoError('InvalidParameterException', `1 validation error detected: Value at 'clientSecret' failed to satisfy constraint: ${broken}`);
-  }
-  return value;
-}

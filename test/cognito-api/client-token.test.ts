@@ -45,8 +45,10 @@ t.test('Cognito refuses', async (t) => {
     'InvalidParameterException', 'ALLOW_CLIENT_TOKEN_AUTH flow not enabled for this client');
   await rejectsWith(t, sdk.send(new GetClientTokenCommand({ ClientId: clientId, Secret: created.ClientSecret!, Scopes: ['openid'] })),
     'InvalidParameterException', 'Invalid scope requested');
-  await rejectsWith(t, sdk.send(new GetClientTokenCommand({ ClientId: 'nosuchclient00000000000000', Secret: 'x' })),
+  await rejectsWith(t, sdk.send(new GetClientTokenCommand({ ClientId: 'nosuchclient00000000000000', Secret: 'any0secret0value0abcdefghijklmno' })),
     'ResourceNotFoundException', 'User pool client nosuchclient00000000000000 does not exist.');
+  await rejectsWith(t, sdk.send(new GetClientTokenCommand({ ClientId: clientId, Secret: 'short' })),
+    'InvalidParameterException', "1 validation error detected: Value at 'secret' failed to satisfy constraint: Member must have length greater than or equal to 24");
   await rejectsWith(t, sdk.send(new CreateUserPoolClientCommand({
     UserPoolId: POOL_ID, ClientName: 'mixed', GenerateSecret: true, ExplicitAuthFlows: [CLIENT_TOKEN, 'ALLOW_USER_SRP_AUTH'],
   })), 'InvalidParameterException', 'ALLOW_CLIENT_TOKEN_AUTH cannot be combined with other authentication flows.');

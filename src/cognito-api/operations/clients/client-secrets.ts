@@ -10,7 +10,6 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalString, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Input, Operation } from '../../operation.js';
-import { optionalSecretValue } from '../../secret-hash.js';
 import { seconds } from '../../serialize.js';
 import type { Store } from '../../../store/store.js';
 
@@ -31,7 +30,8 @@ const descriptor = (s: ClientSecretRecord, withValue: boolean) => ({
 });
 
 export const addUserPoolClientSecret: Operation = ({ store, clock }) => async (input) => {
-  const given = optionalSecretValue(input);
+  // Checked against the model's constraints (24-64 characters of [\w+]) before the operation runs.
+  const given = optionalString(input, 'ClientSecret', 64);
   const client = confidentialClient(store, input);
   const secrets = clientSecrets(client);
   if (secrets.length >= MAX_CLIENT_SECRETS) {

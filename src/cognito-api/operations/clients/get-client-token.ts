@@ -14,11 +14,7 @@ import type { Operation } from '../../operation.js';
 
 export const getClientToken: Operation = (deps) => async (input) => {
   const clientId = requiredString(input, 'ClientId', 128);
-  const secret = input.Secret;
-  if (secret === undefined || secret === null) {
-    throw new CognitoError('InvalidParameterException', "1 validation error detected: Value null at 'secret' failed to satisfy constraint: Member must not be null");
-  }
-  if (typeof secret !== 'string') throw new CognitoError('SerializationException', "Unexpected JSON value at 'secret': expected string");
+  const secret = requiredString(input, 'Secret', 64);
   const requested = optionalStringList(input, 'Scopes') ?? [];
   const metadata = optionalStringMap(input, 'ClientMetadata');
   const client = clientOrThrow(deps.store, clientId);

@@ -1,9 +1,8 @@
 // CreateUserPoolClient: the client works at once on /oauth2/* and the JSON API.
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { optionalBoolean, requiredString } from '../../input.js';
+import { optionalBoolean, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { optionalSecretValue } from '../../secret-hash.js';
 import { apiClient, clientName } from './client-settings.js';
 import { userPoolClientType } from './client-type.js';
 
@@ -11,8 +10,9 @@ export const createUserPoolClient: Operation = ({ store, clock }) => async (inpu
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const ClientName = clientName(input);
   const GenerateSecret = optionalBoolean(input, 'GenerateSecret') ?? false;
-  // A chosen secret (2025 feature, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html): 24-64 characters of [\w+].
-  const secret = optionalSecretValue(input);
+  // A chosen secret (2025 feature, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html):
+  // 24-64 characters of [\w+], checked against the model's constraints before the operation runs.
+  const secret = optionalString(input, 'ClientSecret', 64);
   if (secret !== undefined) {
     if (GenerateSecret) {
       // The API reference: "You cannot specify both GenerateSecret as true and provide a ClientSecret value."
