@@ -9,8 +9,6 @@ import { newUuid } from '../domain/ids.js';
 import { SESSION_SECONDS } from '../domain/sso-session.js';
 import { own, put } from '../store/data.js';
 
-export { SESSION_SECONDS };
-
 export interface SignedIn {
   username: string;
   authTime: number; // epoch seconds

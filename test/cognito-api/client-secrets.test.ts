@@ -102,6 +102,13 @@ t.test('both secrets work for SECRET_HASH, GetTokensFromRefreshToken and RevokeT
   })), 'NotAuthorizedException', `Unable to verify secret hash for client ${clientId}`);
   await rejectsWith(t, sdk.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, ClientSecret: 'not0one0of0the0secrets0xx', RefreshToken: 'x' })),
     'NotAuthorizedException', `Unable to verify secret for client ${clientId}`);
+
+  await sdk.send(new DeleteUserPoolClientSecretCommand({ UserPoolId: POOL_ID, ClientId: clientId, ClientSecretId: added.ClientSecretId! }));
+  const after = (await sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: POOL_ID, ClientId: clientId }))).UserPoolClient!;
+  t.equal(after.ClientSecret, original, 'deleting the added secret leaves the original shown');
+  const listed = (await sdk.send(new ListUserPoolClientSecretsCommand({ UserPoolId: POOL_ID, ClientId: clientId }))).ClientSecrets!;
+  t.equal(listed.length, 1, 'one secret left');
+  t.not(listed[0]?.ClientSecretId, added.ClientSecretId, 'the original one');
 });
 
 t.test('Cognito refuses', async (t) => {

@@ -66,8 +66,9 @@ export const deleteUserPoolClientSecret: Operation = ({ store }) => async (input
     throw new CognitoError('InvalidParameterException', `Cannot delete the last client secret of client ${client.ClientId}.`);
   }
   const { ClientSecret: shown, ...rest } = client;
-  // Deleting the secret DescribeUserPoolClient shows leaves it showing none: no secret is promoted.
-  const keepShown = shown !== undefined && shown !== doomed.Value;
+  // Deleting the secret DescribeUserPoolClient shows (the one made with the client) leaves it
+  // showing none: no secret is promoted.
+  const keepShown = shown !== undefined && doomed.ClientSecretId !== clientSecretId(client.ClientId, client.CreationDate);
   await store.putClient({ ...rest, ...(keepShown ? { ClientSecret: shown } : {}), ClientSecrets: secrets.filter((s) => s !== doomed) });
   return {};
 };
