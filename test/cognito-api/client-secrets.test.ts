@@ -4,7 +4,7 @@
 // RevokeToken), and Cognito's refusals.
 import {
   AddUserPoolClientSecretCommand, CreateUserPoolClientCommand, DeleteUserPoolClientSecretCommand, DescribeUserPoolClientCommand,
-  GetTokensFromRefreshTokenCommand, InitiateAuthCommand, ListUserPoolClientSecretsCommand, RevokeTokenCommand,
+  GetTokensFromRefreshTokenCommand, InitiateAuthCommand, ListUserPoolClientSecretsCommand, RevokeTokenCommand, UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { secretHash } from '../../src/cognito-api/secret-hash.js';
@@ -103,6 +103,9 @@ t.test('both secrets work for SECRET_HASH, GetTokensFromRefreshToken and RevokeT
   await rejectsWith(t, sdk.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, ClientSecret: 'not0one0of0the0secrets0xx', RefreshToken: 'x' })),
     'NotAuthorizedException', `Unable to verify secret for client ${clientId}`);
 
+  await sdk.send(new UpdateUserPoolClientCommand({ UserPoolId: POOL_ID, ClientId: clientId, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }));
+  t.equal((await sdk.send(new ListUserPoolClientSecretsCommand({ UserPoolId: POOL_ID, ClientId: clientId }))).ClientSecrets?.length, 2,
+    'UpdateUserPoolClient keeps both secrets');
   await sdk.send(new DeleteUserPoolClientSecretCommand({ UserPoolId: POOL_ID, ClientId: clientId, ClientSecretId: added.ClientSecretId! }));
   const after = (await sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: POOL_ID, ClientId: clientId }))).UserPoolClient!;
   t.equal(after.ClientSecret, original, 'deleting the added secret leaves the original shown');
