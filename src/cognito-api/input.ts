@@ -3,7 +3,8 @@
 import { CognitoError } from '../errors/cognito-error.js';
 import type { Input } from './operation.js';
 
-const member = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+/** 'Parent.Member' → 'parent.member', as Cognito names nested members. */
+const member = (name: string) => name.split('.').map((part) => part.charAt(0).toLowerCase() + part.slice(1)).join('.');
 
 export function invalid(name: string, value: unknown, constraint: string): CognitoError {
   // Objects and arrays are never stringified: `{"toString": 1}` or deeply nested arrays would throw.
@@ -93,4 +94,17 @@ export function optionalEnumList<T extends string>(input: Input, name: string, v
       `Member must satisfy constraint: [Member must satisfy enum value set: [${values.join(', ')}]]`);
   }
   return list as T[] | undefined;
+}
+
+/**
+ * A required structure member, its own members keyed `Parent.Member`: the helpers above then name
+ * them as Cognito does ('parent.member').
+ */
+export function requiredStructure(input: Input, name: string): Input {
+  const value = input[name];
+  if (value === undefined || value === null) throw invalid(name, value, 'Member must not be null');
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new CognitoError('SerializationException', `Unexpected JSON value at '${member(name)}': expected object`);
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [`${name}.${k}`, v]));
 }

@@ -1,11 +1,15 @@
 // App-client defaults and rules, shared by fixtures and CreateUserPoolClient (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
 import { ROTATION_DISABLED, type AppClient, type OAuthFlow, type ResourceServer, type TokenValidityUnits } from './model.js';
+import { hasSecret } from './client-secrets.js';
 import { newClientId, newClientSecret } from './ids.js';
 import { scopeExists, isCustomScope } from './scopes.js';
 import { DEFAULT_VALIDITY } from '../tokens/validity.js';
 
 /** Cognito's ExplicitAuthFlows when none are given (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html). */
 export const DEFAULT_EXPLICIT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
+
+/** The flow of GetClientToken (machine-to-machine tokens through the JSON API). */
+export const CLIENT_TOKEN_FLOW = 'ALLOW_CLIENT_TOKEN_AUTH';
 
 export type ClientInput = Partial<Omit<AppClient, 'UserPoolId' | 'TokenValidityUnits' | 'CreationDate' | 'LastModifiedDate' | 'RefreshTokenRotation'>> & {
   RefreshTokenRotation?: { Feature: 'ENABLED' | 'DISABLED'; RetryGracePeriodSeconds?: number };
@@ -34,6 +38,9 @@ export function buildAppClient(input: ClientInput, userPoolId: string, now: numb
     UserPoolId: userPoolId,
     ClientName: input.ClientName,
     ...(secret !== undefined ? { ClientSecret: secret } : {}),
+    // Secrets added by AddUserPoolClientSecret and the session settings outlive UpdateUserPoolClient.
+    ...(existing?.ClientSecrets !== undefined ? { ClientSecrets: existing.ClientSecrets } : {}),
+    ...(existing?.SSOSession !== undefined ? { SSOSession: existing.SSOSession } : {}),
     CallbackURLs: input.CallbackURLs ?? [],
     LogoutURLs: input.LogoutURLs ?? [],
     ...(input.DefaultRedirectURI !== undefined ? { DefaultRedirectURI: input.DefaultRedirectURI } : {}),
@@ -73,6 +80,12 @@ export function checkAppClient(client: AppClient, servers: readonly ResourceServ
         `The provider ${name} does not exist for User Pool ${client.UserPoolId}`);
     }
   }
+  if (client.ExplicitAuthFlows.includes(CLIENT_TOKEN_FLOW) && client.ExplicitAuthFlows.length > 1) {
+    // "It must be the only authentication flow that you configure for the app client" (GetClientToken,
+    // API reference); wording unconfirmed.
+    throw new ClientRuleError('InvalidParameterException', 'ExplicitAuthFlows',
+      `${CLIENT_TOKEN_FLOW} cannot be combined with other authentication flows.`);
+  }
   const flows = client.AllowedOAuthFlows;
   if (flows.includes('client_credentials') && (flows.includes('code') || flows.includes('implicit'))) {
     throw new ClientRuleError('InvalidOAuthFlowException', 'AllowedOAuthFlows',
@@ -84,7 +97,7 @@ export function checkAppClient(client: AppClient, servers: readonly ResourceServ
     }
   });
   if (flows.includes('client_credentials')) {
-    if (client.ClientSecret === undefined) {
+    if (!hasSecret(client)) {
       throw new ClientRuleError('InvalidOAuthFlowException', 'AllowedOAuthFlows',
         'client_credentials flow can only be used by a client with a secret (set ClientSecret or GenerateSecret).');
     }

@@ -1,7 +1,7 @@
 // Client authentication at the token and revoke endpoints: client_secret_basic or
 // client_secret_post (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html). Confidential clients must authenticate.
 import type { AppClient } from './model.js';
-import { safeEqual } from './passwords.js';
+import { hasSecret, isClientSecret } from './client-secrets.js';
 import type { Store } from '../store/store.js';
 import { OAuthError } from '../errors/oauth-error.js';
 
@@ -41,8 +41,9 @@ export function readClientCredentials(authorization: string | undefined, body: R
 export function authenticateClient(store: Store, creds: ClientCredentials, status = 400): AppClient {
   const client = creds.clientId !== undefined && creds.clientId.length <= 128 ? store.getClient(creds.clientId) : undefined;
   if (!client) throw new OAuthError('invalid_client', undefined, status);
-  if (client.ClientSecret !== undefined) {
-    if (creds.clientSecret === undefined || !safeEqual(creds.clientSecret, client.ClientSecret)) {
+  if (hasSecret(client)) {
+    // Either of a client's two secrets (AddUserPoolClientSecret) authenticates it.
+    if (creds.clientSecret === undefined || !isClientSecret(client, creds.clientSecret)) {
       throw new OAuthError('invalid_client', undefined, status);
     }
   } else if (creds.clientSecret !== undefined && creds.clientSecret !== '') {

@@ -74,12 +74,30 @@ export interface UserPool {
   ManagedLoginBrandings?: Record<string, ManagedLoginBranding>;
   /** User import jobs (CreateUserImportJob), by JobId. */
   UserImportJobs?: Record<string, UserImportJob>;
+  /** Secondary replicas (CreateUserPoolReplica), by region. */
+  Replicas?: Record<string, UserPoolReplica>;
+  /** SetUserPoolSessionConfiguration's settings; absent = Cognito's defaults (domain/sso-session.ts). */
+  SessionConfiguration?: SessionConfiguration;
   /** GetSigningCertificate's certificate (base64 DER), made once for the pool's ID-token key. */
   SigningCertificate?: string;
   /** Emulator setting (fixtures only): which class the desktop copy of the classic hosted pages carries. */
   HostedUIDesktopClass?: HostedUIDesktopClass;
   CreationDate: number;
   LastModifiedDate: number;
+}
+
+/** A secondary replica of a pool in another region (UserPoolReplicaType, without the derived members). */
+export interface UserPoolReplica {
+  RegionName: string;
+  Status: 'ACTIVE' | 'INACTIVE';
+  UserPoolTags: Record<string, string>;
+  CreationDate: number;
+}
+
+/** A pool's session tracking (SetUserPoolSessionConfiguration). */
+export interface SessionConfiguration {
+  UserSessionTracking: 'ENABLED' | 'DISABLED';
+  TokenSession: { MaxPerUser: number };
 }
 
 /** First factors of choice-based sign-in (USER_AUTH), SignInPolicyType.AllowedFirstAuthFactors. */
@@ -206,7 +224,12 @@ export interface AppClient {
   ClientId: string;
   UserPoolId: string;
   ClientName: string;
+  /** The secret the client was created with (DescribeUserPoolClient's ClientSecret). */
   ClientSecret?: string;
+  /** Every active secret once AddUserPoolClientSecret was used (domain/client-secrets.ts). */
+  ClientSecrets?: ClientSecretRecord[];
+  /** SetUserPoolClientSessionConfiguration's SSOSession; absent = Cognito's default. */
+  SSOSession?: { MaxValidityMinutes: number };
   CallbackURLs: string[];
   LogoutURLs: string[];
   DefaultRedirectURI?: string;
@@ -229,6 +252,13 @@ export interface AppClient {
   RefreshTokenRotation?: RefreshTokenRotation;
   CreationDate: number;
   LastModifiedDate: number;
+}
+
+/** One secret of a confidential app client (ClientSecretDescriptorType, with its value). */
+export interface ClientSecretRecord {
+  ClientSecretId: string;
+  Value: string;
+  CreateDate: number;
 }
 
 export interface ResourceServerScope {

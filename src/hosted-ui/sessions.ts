@@ -1,12 +1,13 @@
 // The hosted-UI session behind the `cognito` cookie: 1 hour, fixed, not extended by use
-// (https://docs.aws.amazon.com/cognito/latest/developerguide/login-endpoint.html). One origin serves every pool, so a session remembers a user per pool.
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/login-endpoint.html), or longer in pools
+// with session tracking (domain/sso-session.ts). One origin serves every pool, so a session
+// remembers a user per pool.
 import type { Clock } from '../clock.js';
 import { ExpiringMap } from '../domain/expiring-map.js';
 import type { SharedMaps } from '../domain/shared-map.js';
 import { newUuid } from '../domain/ids.js';
+import { SESSION_SECONDS } from '../domain/sso-session.js';
 import { own, put } from '../store/data.js';
-
-export const SESSION_SECONDS = 3600;
 
 export interface SignedIn {
   username: string;
@@ -27,12 +28,12 @@ export class Sessions {
   }
 
   /** Records a sign-in; returns the session id to put in the cookie (a new one each time). */
-  async signIn(previousId: string | undefined, userPoolId: string, who: SignedIn): Promise<string> {
+  async signIn(previousId: string | undefined, userPoolId: string, who: SignedIn, lifetimeSeconds = SESSION_SECONDS): Promise<string> {
     const previous = previousId ? await this.sessions.take(previousId) : undefined;
     const users: Record<string, SignedIn> = { ...previous?.users };
     put(users, userPoolId, who);
     const id = newUuid();
-    const expiresAt = this.clock.now() + SESSION_SECONDS * 1000;
+    const expiresAt = this.clock.now() + lifetimeSeconds * 1000;
     this.sessions.set(id, { users, expiresAt }, expiresAt);
     return id;
   }

@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import type { User } from '../domain/model.js';
+import { sessionSeconds } from '../domain/sso-session.js';
 import { issueXsrfToken, readCookie, setSessionCookie, SESSION_COOKIE } from '../http/cookies.js';
 import { pageHeaders } from '../http/headers.js';
 import type { AuthorizeRequest } from '../oauth/authorize-request.js';
@@ -12,8 +13,9 @@ export async function signedIn(request: FastifyRequest, reply: FastifyReply, dep
   const authTime = nowSeconds(deps);
   // First, so that a failing pre token generation trigger leaves no browser session behind.
   const location = await completeAuthorization(req, user, authTime, deps);
-  const sessionId = await deps.sessions.signIn(readCookie(request, SESSION_COOKIE), req.pool.Id, { username: user.Username, authTime });
-  setSessionCookie(reply, sessionId, deps.urls.secure);
+  const lifetime = sessionSeconds(req.pool, deps.store.listClients(req.pool.Id));
+  const sessionId = await deps.sessions.signIn(readCookie(request, SESSION_COOKIE), req.pool.Id, { username: user.Username, authTime }, lifetime);
+  setSessionCookie(reply, sessionId, deps.urls.secure, lifetime);
   issueXsrfToken(reply, deps.urls.secure);
   return pageHeaders(reply, deps.urls.secure).redirect(location, 302);
 }

@@ -9,6 +9,7 @@ import { validateAuthorizeRequest, type Query } from './authorize-request.js';
 import { pagesOrigin } from '../http/page-origin.js';
 import { completeAuthorization } from './complete-authorization.js';
 import { requestedProvider, startFederation } from '../federation/start.js';
+import { reusesSession } from '../domain/sso-session.js';
 
 export function authorizeRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/oauth2/authorize', async (request, reply) => {
@@ -18,7 +19,9 @@ export function authorizeRoutes(app: FastifyInstance, deps: Deps): void {
     const provider = requestedProvider(request.query as Query, req, deps.store);
     if (provider) return reply.redirect(await startFederation(req, provider, pagesOrigin(request, deps), deps), 302);
     const forceLogin = req.prompt.includes('login');
-    const session = forceLogin ? undefined : deps.sessions.find(readCookie(request, SESSION_COOKIE), req.pool.Id);
+    const found = forceLogin ? undefined : deps.sessions.find(readCookie(request, SESSION_COOKIE), req.pool.Id);
+    // With session tracking, each app client reuses the session only for its SSOSession validity.
+    const session = found && reusesSession(req.pool, req.client, found.authTime, Math.floor(deps.clock.now() / 1000)) ? found : undefined;
     const user = session ? deps.store.getUser(req.pool.Id, session.username) : undefined;
     if (session && user?.Enabled && (user.UserStatus === 'CONFIRMED' || user.UserStatus === 'EXTERNAL_PROVIDER')) {
       return reply.redirect(await completeAuthorization(req, user, session.authTime, deps), 302);

@@ -21,6 +21,8 @@ export interface Data {
   rotated: Record<string, { graceUntil: number; until: number }>;
   /** Fixture record identity → hash of the fixture record last applied (see fixtures/seed.ts). */
   fixtureHashes: Record<string, string>;
+  /** UpdateProvisionedLimit's rates (requests per second) of the account, by `<region>/<category>`. */
+  provisionedLimits: Record<string, number>;
 }
 
 /**
@@ -31,6 +33,7 @@ export interface Data {
  */
 export const TABLES = {
   pools: 1, clients: 1, resourceServers: 2, groups: 2, identityProviders: 2, users: 2, webAuthnCredentials: 2, keys: 1, revocations: 1, rotated: 1, fixtureHashes: 1,
+  provisionedLimits: 1,
 } as const satisfies Record<Exclude<keyof Data, 'version'>, 1 | 2>;
 
 export type Table = keyof typeof TABLES;
@@ -44,6 +47,7 @@ export type Change =
 
 export const emptyData = (): Data => ({
   version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, identityProviders: {}, users: {}, webAuthnCredentials: {}, keys: {}, revocations: {}, rotated: {}, fixtureHashes: {},
+  provisionedLimits: {},
 });
 
 /** Applies one change to `data` in place (the store's own mutations, journal replay, other replicas' changes). */

@@ -203,6 +203,12 @@ export class LowdbStore implements Store {
     await this.save();
   }
 
+  getProvisionedLimit(key: string) { return own(this.data.provisionedLimits, key); }
+  async putProvisionedLimit(key: string, value: number) {
+    this.set('provisionedLimits', [key], value);
+    await this.save();
+  }
+
   saveCode(code: AuthorizationCode) { this.codes.set(code.code, code); }
   listCodes() { return [...this.codes.values()]; }
   consumeCode(code: string) { return this.codes.take(code); }

@@ -49,6 +49,10 @@ export interface Store {
   getFixtureHash(record: string): string | undefined;
   putFixtureHash(record: string, hash: string): Promise<void>;
 
+  /** The account's provisioned API rate of a `<region>/<category>` (UpdateProvisionedLimit), if set. */
+  getProvisionedLimit(key: string): number | undefined;
+  putProvisionedLimit(key: string, value: number): Promise<void>;
+
   /** One-time codes live in memory only (shared by replicas); consume is atomic (single use under concurrency, across replicas). */
   saveCode(code: AuthorizationCode): void;
   /** Unexpired codes, for the test-control API's inspection. */

@@ -43,6 +43,7 @@ const APP_ORIGIN = 'http://localhost:3000';
 const TEMPORARY = 'Temporary-Passw0rd1';
 const pool = (ctx: ScenarioContext) => at(ctx, 'CreateUserPool', 'UserPool', 'Id');
 const client = (ctx: ScenarioContext) => at(ctx, 'CreateUserPoolClient', 'UserPoolClient', 'ClientId');
+const machine = (ctx: ScenarioContext) => at(ctx, 'machine', 'UserPoolClient', 'ClientId');
 const access = (ctx: ScenarioContext, label: string) => at(ctx, label, 'AuthenticationResult', 'AccessToken');
 const device = (ctx: ScenarioContext, label: string) => at(ctx, label, 'AuthenticationResult', 'NewDeviceMetadata', 'DeviceKey');
 /** A device's SRP salt and verifier as clients send them (base64 of the bytes); any non-zero values do here. */
@@ -92,6 +93,38 @@ export const SCENARIO: Step[] = [
   { op: 'DescribeResourceServer', input: onPool({ Identifier: 'https://api.example' }) },
   { op: 'ListResourceServers', input: onPool({ MaxResults: 50 }) },
   { op: 'UpdateResourceServer', input: onPool({ Identifier: 'https://api.example', Name: 'api v2', Scopes: [{ ScopeName: 'write', ScopeDescription: 'Write' }] }) },
+  // A machine client (its only flow, ALLOW_CLIENT_TOKEN_AUTH, is newer than the model and the SDK: made with a raw call).
+  {
+    op: 'AddUserPoolClientSecret',
+    input: async (ctx) => {
+      ctx.out.machine = await ctx.raw('CreateUserPoolClient', {
+        UserPoolId: pool(ctx), ClientName: 'machine', GenerateSecret: true, ExplicitAuthFlows: ['ALLOW_CLIENT_TOKEN_AUTH'], AllowedOAuthScopes: ['https://api.example/write'],
+      });
+      return { UserPoolId: pool(ctx), ClientId: machine(ctx) };
+    },
+  },
+  { op: 'ListUserPoolClientSecrets', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: machine(ctx) }) },
+  {
+    op: 'GetClientToken',
+    input: (ctx) => ({ ClientId: machine(ctx), Secret: at(ctx, 'AddUserPoolClientSecret', 'ClientSecretDescriptor', 'ClientSecretValue'), Scopes: ['https://api.example/write'] }),
+  },
+  {
+    op: 'DeleteUserPoolClientSecret',
+    input: (ctx) => ({
+      UserPoolId: pool(ctx), ClientId: machine(ctx),
+      ClientSecretId: str((ctx.out.ListUserPoolClientSecrets?.ClientSecrets as Array<Record<string, unknown>> | undefined)?.[0]?.ClientSecretId),
+    }),
+  },
+  { op: 'GetUserPoolSessionConfiguration', input: onPool() },
+  { op: 'SetUserPoolSessionConfiguration', input: onPool({ UserSessionTracking: 'ENABLED', TokenSession: { MaxPerUser: 10 } }) },
+  { op: 'SetUserPoolClientSessionConfiguration', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx), SSOSession: { MaxValidityMinutes: 30 } }) },
+  { op: 'GetUserPoolClientSessionConfiguration', input: (ctx) => ({ UserPoolId: pool(ctx), ClientId: client(ctx) }) },
+  { op: 'GetProvisionedLimit', input: () => ({ LimitDefinition: { LimitClass: 'API_CATEGORY', Attributes: { Category: 'UserCreation' } } }) },
+  { op: 'UpdateProvisionedLimit', input: () => ({ LimitDefinition: { LimitClass: 'API_CATEGORY', Attributes: { Category: 'UserCreation' } }, RequestedLimitValue: 60 }) },
+  { op: 'CreateUserPoolReplica', input: onPool({ RegionName: 'eu-west-1', UserPoolTags: { team: 'qa' } }) },
+  { op: 'ListUserPoolReplicas', input: onPool() },
+  { op: 'UpdateUserPoolReplica', input: onPool({ RegionName: 'eu-west-1', Status: 'INACTIVE' }) },
+  { op: 'DeleteUserPoolReplica', input: onPool({ RegionName: 'eu-west-1' }) },
   { op: 'CreateUserPoolDomain', input: onPool({ Domain: 'conformance-harness' }) },
   { op: 'DescribeUserPoolDomain', input: () => ({ Domain: 'conformance-harness' }) },
   { op: 'UpdateUserPoolDomain', input: onPool({ Domain: 'conformance-harness', ManagedLoginVersion: 1 }) },

@@ -55,10 +55,12 @@ t.test('state written to DATA_FILE survives a reopen; a missing file starts empt
   await store.putPool({ Id: POOL, Name: 'p', UsernameAttributes: [], AliasAttributes: [], AutoVerifiedAttributes: [], CreationDate: 1, LastModifiedDate: 1 });
   await store.putUser(user('alice', { email: 'Alice@Example.com' }));
   await store.revokeOrigin('origin-1', Date.now() + 60_000);
+  await store.putProvisionedLimit('us-east-1/UserAuthentication', 200);
   await store.flush();
 
   const reopened = await openLowdbStore(dataFile);
   t.equal(reopened.getPool(POOL)?.Name, 'p');
+  t.equal(reopened.getProvisionedLimit('us-east-1/UserAuthentication'), 200, 'account-level provisioned limits too');
   t.equal(reopened.getUser(POOL, 'alice')?.Attributes.sub, 'sub-alice');
   t.equal(reopened.findUserByAttribute(POOL, 'email', 'alice@example.com')?.Username, 'alice', 'alias index rebuilt, email case-insensitive');
   t.ok(reopened.isOriginRevoked('origin-1'));

@@ -1,5 +1,6 @@
 // grant_type=client_credentials (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): confidential clients with the flow,
 // custom scopes only, omitted scope = all the client's custom scopes.
+import { hasSecret } from '../../domain/client-secrets.js';
 import { OAuthError } from '../../errors/oauth-error.js';
 import { grantClientScopes, parseScope } from '../../domain/scopes.js';
 import { clientCredentialsOverrides } from '../../triggers/pre-token.js';
@@ -7,7 +8,7 @@ import { oauthTriggerError } from '../trigger-errors.js';
 import { bodyParam, type Grant } from './grant.js';
 
 export const clientCredentialsGrant: Grant = async ({ client, body, deps }) => {
-  if (client.ClientSecret === undefined || !client.AllowedOAuthFlows.includes('client_credentials') || !client.AllowedOAuthFlowsUserPoolClient) {
+  if (!hasSecret(client) || !client.AllowedOAuthFlows.includes('client_credentials') || !client.AllowedOAuthFlowsUserPoolClient) {
     throw new OAuthError('unauthorized_client');
   }
   const scope = body.scope;

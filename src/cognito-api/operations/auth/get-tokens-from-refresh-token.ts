@@ -4,14 +4,13 @@
 // SECRET_HASH). DeviceKey is accepted and ignored: remembered devices are not emulated.
 // ClientMetadata goes to the pre token generation trigger (TokenGeneration_RefreshTokens).
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html
-import { safeEqual } from '../../../domain/passwords.js';
-import { CognitoError } from '../../../errors/cognito-error.js';
 import { checkRefreshToken, refreshedTokens } from '../../../tokens/refresh-check.js';
 import { refreshProblemError } from '../../auth-refresh.js';
 import { tokensOutput } from '../../auth-user.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
+import { checkClientSecret } from '../../secret-hash.js';
 
 export const getTokensFromRefreshToken: Operation = (deps) => async (input) => {
   const token = requiredString(input, 'RefreshToken', 131072);
@@ -19,15 +18,7 @@ export const getTokensFromRefreshToken: Operation = (deps) => async (input) => {
   const secret = optionalString(input, 'ClientSecret', 64);
   optionalString(input, 'DeviceKey', 55);
   const clientMetadata = optionalStringMap(input, 'ClientMetadata');
-  // Wording as for a missing / wrong SECRET_HASH (unconfirmed for ClientSecret; README).
-  if (client.ClientSecret !== undefined) {
-    if (secret === undefined) {
-      throw new CognitoError('NotAuthorizedException', `Client ${client.ClientId} is configured for secret but secret was not received`);
-    }
-    if (!safeEqual(secret, client.ClientSecret)) {
-      throw new CognitoError('NotAuthorizedException', `Unable to verify secret for client ${client.ClientId}`);
-    }
-  }
+  checkClientSecret(client, secret);
   const grant = await checkRefreshToken(token, client, deps);
   if (typeof grant === 'string') throw refreshProblemError(grant);
   const { AuthenticationResult } = tokensOutput(await refreshedTokens(deps, client, grant, clientMetadata));

@@ -14,7 +14,7 @@ import { checkPattern } from './common.js';
 const UNITS: TimeUnit[] = ['seconds', 'minutes', 'hours', 'days'];
 const EXPLICIT_AUTH_FLOWS = [
   'ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH',
-  'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_CLIENT_TOKEN_AUTH',
 ] as const;
 
 export const clientName = (input: Input): string =>

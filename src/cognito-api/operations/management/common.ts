@@ -7,7 +7,7 @@ import type { OperationContext } from '../../operation.js';
 /** The account every emulated resource belongs to (LocalStack's convention; unconfirmed choice). */
 export const ACCOUNT_ID = '000000000000';
 
-const REGION = /^[a-z]{2}-(?:gov-)?[a-z]+-\d$/;
+export const REGION_PATTERN = /^[a-z]{2}-(?:gov-)?[a-z]+-\d$/;
 
 /**
  * The region the SDK signed for: SigV4's credential scope
@@ -19,7 +19,7 @@ export function requestRegion(ctx: OperationContext): string {
   const header = ctx.headers.authorization;
   const value = Array.isArray(header) ? header[0] : header;
   const region = value === undefined ? undefined : /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(value)?.[1];
-  return region !== undefined && REGION.test(region) ? region : 'us-east-1';
+  return region !== undefined && REGION_PATTERN.test(region) ? region : 'us-east-1';
 }
 
 export const poolArn = (userPoolId: string): string =>

@@ -5,16 +5,15 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { apiClient, clientName } from './client-settings.js';
 import { userPoolClientType } from './client-type.js';
-import { checkPattern } from './common.js';
 
 export const createUserPoolClient: Operation = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const ClientName = clientName(input);
   const GenerateSecret = optionalBoolean(input, 'GenerateSecret') ?? false;
-  // A chosen secret (2025 feature, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html): 24-64 characters of [\w+].
+  // A chosen secret (2025 feature, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html):
+  // 24-64 characters of [\w+], checked against the model's constraints before the operation runs.
   const secret = optionalString(input, 'ClientSecret', 64);
   if (secret !== undefined) {
-    checkPattern('ClientSecret', secret, /^[\w+]{24,}$/, '[\\w+]+ (24-64 characters)');
     if (GenerateSecret) {
       // The API reference: "You cannot specify both GenerateSecret as true and provide a ClientSecret value."
       // (wording of the error unconfirmed)

@@ -3,24 +3,17 @@
 // already revoked refresh tokens succeed silently, as at the endpoint. Exception choices for a
 // bad client secret or another client's token are unconfirmed (README).
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { safeEqual } from '../../../domain/passwords.js';
 import { revokeRefreshToken } from '../../../tokens/revoke-refresh-token.js';
 import { optionalString, requiredString } from '../../input.js';
 import { clientOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
+import { checkClientSecret } from '../../secret-hash.js';
 
 export const revokeToken: Operation = (deps) => async (input) => {
   const token = requiredString(input, 'Token', 16384);
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
   const secret = optionalString(input, 'ClientSecret', 256);
-  if (client.ClientSecret !== undefined) {
-    if (secret === undefined) {
-      throw new CognitoError('NotAuthorizedException', `Client ${client.ClientId} is configured for secret but secret was not received`);
-    }
-    if (!safeEqual(secret, client.ClientSecret)) {
-      throw new CognitoError('NotAuthorizedException', `Unable to verify secret for client ${client.ClientId}`);
-    }
-  }
+  checkClientSecret(client, secret);
   if (!client.EnableTokenRevocation) {
     throw new CognitoError('UnsupportedOperationException', 'Token revocation is not enabled for this app client.');
   }

@@ -1,0 +1,13 @@
+// Account- and region-level operations: provisioned API rates and multi-region user pools.
+import type { Operation } from '../../operation.js';
+import { getProvisionedLimit, updateProvisionedLimit } from './provisioned-limits.js';
+import { createUserPoolReplica, deleteUserPoolReplica, listUserPoolReplicas, updateUserPoolReplica } from './replicas.js';
+
+export const REGIONAL_OPERATIONS: Record<string, Operation> = {
+  GetProvisionedLimit: getProvisionedLimit,
+  UpdateProvisionedLimit: updateProvisionedLimit,
+  CreateUserPoolReplica: createUserPoolReplica,
+  ListUserPoolReplicas: listUserPoolReplicas,
+  UpdateUserPoolReplica: updateUserPoolReplica,
+  DeleteUserPoolReplica: deleteUserPoolReplica,
+};
