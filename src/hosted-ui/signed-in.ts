@@ -4,7 +4,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import type { User } from '../domain/model.js';
 import { issueXsrfToken, readCookie, setSessionCookie, SESSION_COOKIE } from '../http/cookies.js';
-import { pageHeaders } from '../http/headers.js';
 import type { AuthorizeRequest } from '../oauth/authorize-request.js';
 import { completeAuthorization, nowSeconds } from '../oauth/complete-authorization.js';
 
@@ -15,5 +14,5 @@ export async function signedIn(request: FastifyRequest, reply: FastifyReply, dep
   const sessionId = await deps.sessions.signIn(readCookie(request, SESSION_COOKIE), req.pool.Id, { username: user.Username, authTime });
   setSessionCookie(reply, sessionId, deps.urls.secure);
   issueXsrfToken(reply, deps.urls.secure);
-  return pageHeaders(reply, deps.urls.secure).redirect(location, 302);
+  return reply.redirect(location, 302);
 }

@@ -5,7 +5,8 @@ import { newUuid } from '../domain/ids.js';
 import type { User } from '../domain/model.js';
 import type { Deps } from '../deps.js';
 import { userTokenOverrides } from '../triggers/pre-token.js';
-import { withParams, type AuthorizeRequest } from './authorize-request.js';
+import { type AuthorizeRequest } from './authorize-request.js';
+import { withParams } from '../http/params.js';
 import { redirectOnTriggerError } from './trigger-errors.js';
 
 export const CODE_SECONDS = 300;

@@ -48,7 +48,7 @@ function importLine(deps: Deps, pool: UserPool, columns: readonly string[], line
     return { user: { ...user, UserStatus: 'RESET_REQUIRED' } };
   } catch (err) {
     if (!(err instanceof CognitoError)) throw err;
-    if (err.type === 'UsernameExistsException' && err.message === 'User already exists') return { kind: 'SKIPPED', message: 'The user already exists.' };
+    if (err.code === 'UsernameExistsException' && err.message === 'User already exists') return { kind: 'SKIPPED', message: 'The user already exists.' };
     return { kind: 'FAILED', message: err.message };
   }
 }
