@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { targetOperation } from '../cognito-api/target.js';
 import { InjectedFault } from '../errors/http-error.js';
-import type { Faults } from './faults.js';
+import type { Faults } from '../state/faults.js';
 
 export function faultHook(app: FastifyInstance, faults: Faults): void {
   // Callback-style, so a request pays nothing when no fault is armed (the usual case); an armed

@@ -2,7 +2,7 @@
 // Path=/, Secure when PUBLIC_URL is https or the request came over the TLS listener.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newUuid } from '../domain/ids.js';
-import { SESSION_SECONDS } from '../hosted-ui/sessions.js';
+import { SESSION_SECONDS } from '../state/sessions.js';
 
 export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const SESSION_COOKIE = 'cognito';
