@@ -1,5 +1,6 @@
 // Everything a route needs, built once by createEmulator() and passed down as plugin options.
 import type { OffsetClock } from './clock.js';
+import type { AuthorizationCodes } from './state/authorization-codes.js';
 import type { Faults } from './state/faults.js';
 import type { SrpBlocks } from './state/srp-blocks.js';
 import type { Credentials } from './domain/credentials.js';
@@ -35,6 +36,8 @@ export interface Deps {
   /** Pending sign-up, password-reset and attribute-verification codes. */
   verificationCodes: VerificationCodes;
   faults: Faults;
+  /** Authorization codes between /oauth2/authorize and the token endpoint. */
+  authorizationCodes: AuthorizationCodes;
   /** Federated sign-ins in progress and the emulated providers' codes and pre-selections. */
   federations: Federations;
   /** TOTP time steps already accepted, so a code works once. */

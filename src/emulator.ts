@@ -3,7 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { OffsetClock } from './clock.js';
+import { AuthorizationCodes } from './state/authorization-codes.js';
 import { Faults } from './state/faults.js';
+import type { InMemoryState } from './domain/in-memory-state.js';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
 import type { Deps } from './deps.js';
@@ -62,7 +64,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   // In-memory state: private to this process, or (with DATABASE_URL) shared by every replica.
   const maps = new SharedMaps();
   const replica = config.databaseUrl !== undefined ? await openReplica(config.databaseUrl, maps) : undefined;
-  const store = replica ? new LowdbStore(replica.data, replica, maps) : await openLowdbStore(config.dataFile);
+  const store = replica ? new LowdbStore(replica.data, replica) : await openLowdbStore(config.dataFile);
   const fixtures = options.fixtures ?? (config.fixtures ? await loadFixtures(config.fixtures) : []);
   const keys = new Keys(store);
   const urls = new Urls(config);
@@ -93,6 +95,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     messages: new Messages(maps),
     verificationCodes: new VerificationCodes(() => clock.now(), maps),
     faults: new Faults(maps),
+    authorizationCodes: new AuthorizationCodes(() => clock.now(), maps),
     federations: new Federations(() => clock.now(), maps),
     usedTotpSteps: new UsedTotpSteps(() => clock.now(), maps),
     triggers,
@@ -102,11 +105,17 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   // Pools that exist only in DATA_FILE (created through the API) need their keys too.
   for (const pool of store.listPools()) if (!keys.get(pool.Id)) await keys.load(pool.Id);
 
+  // Every in-memory store: cleared by reset, purged by the timer.
+  const inMemory: InMemoryState[] = [
+    deps.sessions, deps.signInChallenges, deps.srpBlocks, deps.lockout, deps.messages, deps.verificationCodes,
+    deps.faults, deps.authorizationCodes, deps.credentials, deps.federations, deps.usedTotpSteps,
+  ];
+
   let current = fixtures;
   /** Back to exactly the fixture state: records, codes, sessions, revocations, clock, faults. */
   const reset = async () => {
     const plan = planSeed(current, store, Date.now());
-    for (const volatile of [deps.sessions, deps.signInChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.srpBlocks, deps.lockout, deps.federations, deps.usedTotpSteps]) volatile.clear();
+    for (const state of inMemory) state.clear();
     clock.offsetMs = 0;
     await store.batch(async () => {
       store.clear();
@@ -121,12 +130,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const purge = () => {
     lastPurge = clock.now();
     store.purgeExpired(clock.now());
-    deps.sessions.purge();
-    deps.signInChallenges.purge();
-    deps.srpBlocks.purge();
-    deps.verificationCodes.purge();
-    deps.federations.purge();
-    deps.usedTotpSteps.purge();
+    for (const state of inMemory) state.purge();
   };
   const timer = setInterval(purge, PURGE_EVERY_MS);
   timer.unref();

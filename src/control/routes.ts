@@ -59,7 +59,7 @@ export function controlRoutes(app: FastifyInstance, deps: ControlDeps): void {
   app.post('/_emulator/tokens', async (request) => mintTokens(body(request.body), deps));
 
   app.get('/_emulator/codes', async () => ({
-    codes: deps.store.listCodes().map((c) => ({ ...c, expiresAt: new Date(c.expiresAt).toISOString() })),
+    codes: deps.authorizationCodes.list().map((c) => ({ ...c, expiresAt: new Date(c.expiresAt).toISOString() })),
   }));
   app.get('/_emulator/sessions', async () => ({ sessions: deps.sessions.list() }));
 

@@ -12,7 +12,7 @@ import { redirectOnTriggerError } from './trigger-errors.js';
 export const CODE_SECONDS = 300;
 
 export async function completeAuthorization(
-  req: AuthorizeRequest, user: User, authTime: number, deps: Pick<Deps, 'store' | 'clock' | 'tokens' | 'triggers'>,
+  req: AuthorizeRequest, user: User, authTime: number, deps: Pick<Deps, 'store' | 'clock' | 'tokens' | 'triggers' | 'authorizationCodes'>,
 ): Promise<string> {
   const state: Array<[string, string]> = req.state !== undefined ? [['state', req.state]] : [];
   // The pre token generation trigger runs now, also for the code flow, so that its failure goes
@@ -31,7 +31,7 @@ export async function completeAuthorization(
     return withParams(req.redirectUri, [...params, ...state], '#');
   }
   const code = newUuid();
-  deps.store.saveCode({
+  deps.authorizationCodes.save({
     code,
     userPoolId: req.pool.Id,
     clientId: req.client.ClientId,
