@@ -3,7 +3,7 @@
 // unknown or already revoked tokens.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
-import { authenticateClient, readClientCredentials } from '../domain/client-auth.js';
+import { authenticateClient, readClientCredentials } from './client-auth.js';
 import { OAuthError } from '../errors/oauth-error.js';
 import { isFormRequest } from '../http/form.js';
 import { bodyParam } from './grants/grant.js';

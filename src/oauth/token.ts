@@ -1,7 +1,7 @@
 // POST /oauth2/token (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): authenticate the client, then run the grant.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
-import { authenticateClient, readClientCredentials } from '../domain/client-auth.js';
+import { authenticateClient, readClientCredentials } from './client-auth.js';
 import { OAuthError } from '../errors/oauth-error.js';
 import { isFormRequest } from '../http/form.js';
 import { authorizationCodeGrant } from './grants/authorization-code.js';
