@@ -2,7 +2,6 @@
 // Path=/, Secure when PUBLIC_URL is https or the request came over the TLS listener.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newUuid } from '../domain/ids.js';
-import { SESSION_SECONDS } from '../state/sessions.js';
 
 export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const SESSION_COOKIE = 'cognito';
@@ -19,9 +18,10 @@ export function issueXsrfToken(reply: FastifyReply, secure: boolean): string {
   return token;
 }
 
-export function setSessionCookie(reply: FastifyReply, sessionId: string, secure: boolean): void {
+/** The session cookie lives as long as the session (`maxAgeSeconds`). */
+export function setSessionCookie(reply: FastifyReply, sessionId: string, maxAgeSeconds: number, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, sessionId, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: secureFor(reply, secure), maxAge: SESSION_SECONDS,
+    path: '/', httpOnly: true, sameSite: 'lax', secure: secureFor(reply, secure), maxAge: maxAgeSeconds,
   });
 }
 

@@ -1,6 +1,5 @@
 // The end of a successful interactive sign-in: a one-time code in the query (code flow) or the
 // tokens in the fragment (implicit flow), sent to the verified redirect_uri (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
-import { epochSeconds } from '../clock.js';
 import { newUuid } from '../domain/ids.js';
 import type { User } from '../domain/model.js';
 import type { Deps } from '../deps.js';
@@ -47,4 +46,3 @@ export async function completeAuthorization(
   return withParams(req.redirectUri, [['code', code], ...state]);
 }
 
-export const nowSeconds = (deps: Pick<Deps, 'clock'>) => epochSeconds(deps.clock.now());
