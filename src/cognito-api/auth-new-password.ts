@@ -10,7 +10,7 @@ import { signInUser, successOutput } from './auth-user.js';
 import type { Output } from './operation.js';
 import {
   aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite, checkMutable,
-} from './operations/users/attribute-rules.js';
+} from '../users/attribute-rules.js';
 import { invalidSession, newPasswordError } from './sign-in-errors.js';
 
 const ATTRIBUTE_PREFIX = 'userAttributes.';

@@ -9,8 +9,8 @@
 import type { Deps } from '../../../deps.js';
 import type { UserImportJob, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { checkAttributeNames, checkAttributeValues } from '../users/attribute-rules.js';
-import { newUserRecord } from '../users/user-records.js';
+import { checkAttributeNames, checkAttributeValues } from '../../../users/attribute-rules.js';
+import { newUserRecord } from '../../../users/user-records.js';
 import { csvFields, csvLines, headerProblem } from './csv.js';
 import { putJob, storedJob } from './jobs-store.js';
 

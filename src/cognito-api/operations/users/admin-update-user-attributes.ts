@@ -5,7 +5,7 @@ import { attributeMap } from '../../../domain/attributes.js';
 import { optionalAttributeList, optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { requireMember } from './attribute-rules.js';
+import { requireMember } from '../../../users/attribute-rules.js';
 import { updateAttributes } from './attribute-update.js';
 
 export const adminUpdateUserAttributes: Operation = (deps) => async (input) => {

@@ -6,7 +6,7 @@ import { optionalStringList } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
 import { adminDeleteUserAttributes } from './admin-delete-user-attributes.js';
-import { checkClientMayWrite, requireMember } from './attribute-rules.js';
+import { checkClientMayWrite, requireMember } from '../../../users/attribute-rules.js';
 
 export const deleteUserAttributes: Operation = (deps) => {
   const adminDelete = adminDeleteUserAttributes(deps);

@@ -6,7 +6,7 @@ import { optionalInteger, optionalString, optionalStringList, requiredString } f
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { userType } from '../../serialize.js';
-import { inPoolSchema } from './attribute-rules.js';
+import { inPoolSchema } from '../../../users/attribute-rules.js';
 import { filterUsers, parseUserFilter } from './list-users-filter.js';
 
 const DEFAULT_LIMIT = 60;

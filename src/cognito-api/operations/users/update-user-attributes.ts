@@ -5,9 +5,9 @@ import { attributeMap } from '../../../domain/attributes.js';
 import { optionalAttributeList, optionalStringMap } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
-import { checkAttributeNames, checkClientMayWrite, requireMember } from './attribute-rules.js';
+import { checkAttributeNames, checkClientMayWrite, requireMember } from '../../../users/attribute-rules.js';
 import { updateAttributes } from './attribute-update.js';
-import { codeDeliveryDetails } from './delivery.js';
+import { codeDeliveryDetails } from '../../../users/delivery.js';
 
 export const updateUserAttributes: Operation = (deps) => async (input) => {
   const { user, pool, client } = await userFromAccessToken(deps, input);

@@ -1,9 +1,9 @@
 // Where codes and temporary passwords "go": the emulator records each message in deps.messages
 // (GET /_emulator/messages) and answers with Cognito's CodeDeliveryDetails, destination masked.
 // send-message.ts runs the custom message and custom sender triggers before recording.
-import type { Deps } from '../../../deps.js';
-import { authenticationMessage, codeMessage, fillMessage, invitationMessage, type MessageText } from '../../../domain/message-templates.js';
-import type { User, UserPool } from '../../../domain/model.js';
+import type { Deps } from '../deps.js';
+import { authenticationMessage, codeMessage, fillMessage, invitationMessage, type MessageText } from '../domain/message-templates.js';
+import type { User, UserPool } from '../domain/model.js';
 
 export type ContactAttribute = 'email' | 'phone_number';
 

@@ -1,12 +1,12 @@
 // Checks on attributes written through the API (AdminCreateUser, SignUp, *UpdateUserAttributes,
 // the new-password challenge) against the pool's schema: standard attributes, and custom ones only
 // when the pool declares them.
-import type { AppClient, User, UserPool } from '../../../domain/model.js';
-import { customAttribute, isStandardAttribute, requiredAttributes, schemaAttributes } from '../../../domain/schema.js';
-import { CognitoError } from '../../../errors/cognito-error.js';
-import type { Store } from '../../../store/store.js';
-import { requiredString } from '../../input.js';
-import type { Input } from '../../operation.js';
+import type { AppClient, User, UserPool } from '../domain/model.js';
+import { customAttribute, isStandardAttribute, requiredAttributes, schemaAttributes } from '../domain/schema.js';
+import { CognitoError } from '../errors/cognito-error.js';
+import type { Store } from '../store/store.js';
+import { requiredString } from '../cognito-api/input.js';
+import type { Input } from '../cognito-api/operation.js';
 
 const invalid = (message: string) => new CognitoError('InvalidParameterException', message);
 
