@@ -94,3 +94,8 @@ export function optionalEnumList<T extends string>(input: Input, name: string, v
   }
   return list as T[] | undefined;
 }
+
+/** A required list member (UserAttributes, UserAttributeNames): null fails as Cognito's validation does. */
+export function requireMember(input: Input, name: string): void {
+  if (input[name] === undefined || input[name] === null) requiredString(input, name);
+}

@@ -36,6 +36,9 @@ export function verifiedContact(user: User): Delivery | undefined {
   return undefined;
 }
 
+/** AdminResetUserPassword's and ForgotPassword's refusal when the user has nowhere to receive a code. */
+export const NO_VERIFIED_CONTACT = 'Cannot reset password for the user as there is no registered/verified email or phone_number';
+
 /**
  * Where a password-reset code goes under the pool's AccountRecoverySetting: its mechanisms in
  * priority order, the first verified one wins. Pools without the setting use Cognito's older rule
