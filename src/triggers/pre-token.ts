@@ -1,11 +1,11 @@
 // Pre token generation, V1_0 / V2_0 / V3_0 (AWS developer guide, "Pre token generation Lambda
 // trigger"): the event, and the response read into ClaimOverrides that the token issuer applies
-// (tokens/overrides.ts). TokenCustomization from the fixtures is applied first, the trigger's
+// (domain/claim-overrides.ts). TokenCustomization from the fixtures is applied first, the trigger's
 // changes on top: the trigger is the app's real code and wins where both touch a claim.
 import type { Store } from '../store/store.js';
 import type { TriggerDeps } from './runtime.js';
 import type { AppClient, User, UserPool } from '../domain/model.js';
-import type { ClaimChanges, ClaimOverrides, GroupOverride } from '../tokens/overrides.js';
+import type { ClaimChanges, ClaimOverrides, GroupOverride } from '../domain/claim-overrides.js';
 import { unrecognizableOutput } from './errors.js';
 import { eventAttributes, triggerEvent } from './event.js';
 import { preTokenVersion } from './lambda-config.js';

@@ -6,7 +6,7 @@ import type { User } from '../../../domain/model.js';
 import { NO_PASSWORD } from '../../../domain/credentials.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { federatedUsername } from '../../../federation/federated-user.js';
-import { withoutProvider } from '../../../federation/identities.js';
+import { withoutProvider } from '../../../domain/federated-identities.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';

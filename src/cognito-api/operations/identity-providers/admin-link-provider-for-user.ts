@@ -4,7 +4,7 @@
 import type { LinkedIdentity, User } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { federatedUsername } from '../../../federation/federated-user.js';
-import { withIdentity } from '../../../federation/identities.js';
+import { withIdentity } from '../../../domain/federated-identities.js';
 import { SOCIAL_TYPES } from '../../../federation/provider-rules.js';
 import { invalid, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
