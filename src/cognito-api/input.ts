@@ -1,17 +1,9 @@
 // Input checks with Cognito's InvalidParameterException wording ("1 validation error detected:
 // Value null at 'userPoolId' failed to satisfy constraint: Member must not be null").
-import { CognitoError } from '../errors/cognito-error.js';
+import { invalid } from '../errors/invalid-parameter.js';
 import type { Input } from './operation.js';
 
-const member = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-
-export function invalid(name: string, value: unknown, constraint: string): CognitoError {
-  // Objects and arrays are never stringified: `{"toString": 1}` or deeply nested arrays would throw.
-  const text = typeof value === 'object' && value !== null ? (Array.isArray(value) ? '[...]' : '{...}') : String(value);
-  const shown = value === undefined || value === null ? 'null' : `'${text.slice(0, 100)}'`;
-  return new CognitoError('InvalidParameterException',
-    `1 validation error detected: Value ${shown} at '${member(name)}' failed to satisfy constraint: ${constraint}`);
-}
+export { invalid };
 
 export function requiredString(input: Input, name: string, max = 2048): string {
   const value = input[name];
