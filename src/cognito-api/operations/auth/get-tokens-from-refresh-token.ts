@@ -7,8 +7,8 @@
 import { safeEqual } from '../../../domain/passwords.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { checkRefreshToken, refreshedTokens } from '../../../tokens/refresh-check.js';
-import { refreshProblemError } from '../../auth-refresh.js';
-import { tokensOutput } from '../../auth-user.js';
+import { refreshProblemError } from '../../flows/refresh.js';
+import { tokensOutput } from '../../flows/user.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';

@@ -2,13 +2,13 @@
 // with the token endpoint's checks (src/tokens/refresh-check.ts) named as Cognito names them
 // (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html; wording partly unconfirmed, README). Clients that rotate refresh tokens refuse
 // this flow: they refresh through GetTokensFromRefreshToken.
-import { rotates } from '../domain/model.js';
-import { CognitoError } from '../errors/cognito-error.js';
-import { checkRefreshToken, refreshedTokens, type RefreshProblem } from '../tokens/refresh-check.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
-import { tokensOutput } from './auth-user.js';
-import type { Output } from './operation.js';
-import { checkSecretHash } from './secret-hash.js';
+import { rotates } from '../../domain/model.js';
+import { CognitoError } from '../../errors/cognito-error.js';
+import { checkRefreshToken, refreshedTokens, type RefreshProblem } from '../../tokens/refresh-check.js';
+import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './catalogue.js';
+import { tokensOutput } from './user.js';
+import type { Output } from '../operation.js';
+import { checkSecretHash } from '../secret-hash.js';
 
 const PROBLEMS: Record<Exclude<RefreshProblem, 'reused'>, string> = {
   invalid: 'Invalid Refresh Token',

@@ -1,11 +1,11 @@
 // Which sign-in flows and challenges the emulator answers, which operation takes which flow, and
 // the client's ExplicitAuthFlows (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
-import type { AppClient } from '../domain/model.js';
-import { CognitoError } from '../errors/cognito-error.js';
-import type { SignInContext } from '../sign-in/outcome.js';
-import { optionalEnum, requiredString } from './input.js';
-import type { Input } from './operation.js';
-import { checkSecretHash } from './secret-hash.js';
+import type { AppClient } from '../../domain/model.js';
+import { CognitoError } from '../../errors/cognito-error.js';
+import type { SignInContext } from '../../sign-in/outcome.js';
+import { optionalEnum, requiredString } from '../input.js';
+import type { Input } from '../operation.js';
+import { checkSecretHash } from '../secret-hash.js';
 
 /** The pool and client a flow runs in: the sign-in core's context. */
 export type AuthContext = SignInContext;
