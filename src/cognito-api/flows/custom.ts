@@ -5,7 +5,8 @@
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html
 import { CognitoError } from '../../errors/cognito-error.js';
 import { answerCustomChallenge, startCustomAuth, type CustomOutcome } from '../../sign-in/custom-auth.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './catalogue.js';
+import { checkSecretHashFor } from '../secret-hash.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
 import { authenticationResult, signInUser } from './user.js';
 import { passwordVerifierChallenge, readSrpA } from './srp.js';
 import type { Output } from '../operation.js';

@@ -4,7 +4,8 @@
 // refused like a wrong password (wording unconfirmed).
 import { CognitoError } from '../../errors/cognito-error.js';
 import { answerDevicePasswordVerifier, answerDeviceSrp, type DeviceOutcome } from '../../sign-in/device-auth.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './catalogue.js';
+import { checkSecretHashFor } from '../secret-hash.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
 import { signInUser, successOutput } from './user.js';
 import type { Output } from '../operation.js';
 import { incorrectPassword, mfaError } from '../sign-in-errors.js';

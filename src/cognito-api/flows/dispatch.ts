@@ -1,6 +1,7 @@
 // Runs an AuthFlow (InitiateAuth, AdminInitiateAuth) or answers a challenge (RespondToAuthChallenge,
 // AdminRespondToAuthChallenge) once the operation has found its pool and client.
-import { checkFlowEnabled, type AnsweredChallenge, type AuthContext, type AuthFlow, type Params } from './catalogue.js';
+import { checkFlowEnabled, type AnsweredChallenge, type AuthFlow } from './catalogue.js';
+import type { AuthContext, Params } from './toolkit.js';
 import { answerDevice } from './device.js';
 import { answerMfa } from './mfa.js';
 import { answerSelectChallenge, startUserAuth } from './user-auth.js';

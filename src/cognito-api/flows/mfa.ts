@@ -4,7 +4,8 @@
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html
 import { CognitoError } from '../../errors/cognito-error.js';
 import { answerMfaCode, completeMfaSetup, selectMfaType, type MfaOutcome } from '../../sign-in/mfa-answer.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './catalogue.js';
+import { checkSecretHashFor } from '../secret-hash.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
 import { signInUser, successOutput } from './user.js';
 import type { Output } from '../operation.js';
 import { invalidSession, mfaError } from '../sign-in-errors.js';

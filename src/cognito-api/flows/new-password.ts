@@ -5,7 +5,8 @@ import { flagValue } from '../../domain/attributes.js';
 import type { User } from '../../domain/model.js';
 import { CognitoError } from '../../errors/cognito-error.js';
 import { completeNewPassword } from '../../sign-in/new-password.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './catalogue.js';
+import { checkSecretHashFor } from '../secret-hash.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
 import { signInUser, successOutput } from './user.js';
 import type { Output } from '../operation.js';
 import {

@@ -7,7 +7,7 @@ import { findSignInUser } from '../../domain/users.js';
 import type { SignInOutcome, SignInSuccess } from '../../sign-in/outcome.js';
 import type { TokenSet } from '../../tokens/token-issuer.js';
 import { userTokenOverrides, type TokenSource } from '../../triggers/pre-token.js';
-import type { AuthContext } from './catalogue.js';
+import type { AuthContext } from './toolkit.js';
 import type { Output } from '../operation.js';
 import { signInError } from '../sign-in-errors.js';
 
