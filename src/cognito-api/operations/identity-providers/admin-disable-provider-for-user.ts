@@ -12,7 +12,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { providerUser } from './admin-link-provider-for-user.js';
 
-export const adminDisableProviderForUser: Operation = ({ store, clock, credentials }) => async (input) => {
+export const adminDisableProviderForUser: Operation<'clock' | 'credentials' | 'store'> = ({ store, clock, credentials }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const who = providerUser(input, 'User');
   const now = clock.now();

@@ -25,7 +25,7 @@ export function providerUser(input: Input, name: string): { ProviderName: string
   };
 }
 
-export const adminLinkProviderForUser: Operation = ({ store, clock }) => async (input) => {
+export const adminLinkProviderForUser: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const destination = providerUser(input, 'DestinationUser');
   const source = providerUser(input, 'SourceUser');

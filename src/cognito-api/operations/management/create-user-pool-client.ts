@@ -7,7 +7,7 @@ import { apiClient, clientName } from './client-settings.js';
 import { userPoolClientType } from './client-type.js';
 import { checkPattern } from './common.js';
 
-export const createUserPoolClient: Operation = ({ store, clock }) => async (input) => {
+export const createUserPoolClient: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const ClientName = clientName(input);
   const GenerateSecret = optionalBoolean(input, 'GenerateSecret') ?? false;

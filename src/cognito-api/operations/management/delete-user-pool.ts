@@ -4,7 +4,7 @@ import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 
-export const deleteUserPool: Operation = ({ store, keys, credentials }) => async (input) => {
+export const deleteUserPool: Operation<'credentials' | 'keys' | 'store'> = ({ store, keys, credentials }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   if (pool.DeletionProtection === 'ACTIVE') {
     throw new CognitoError('InvalidParameterException',

@@ -3,7 +3,7 @@ import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { userPoolClientType } from './client-type.js';
 
-export const describeUserPoolClient: Operation = ({ store }) => async (input) => {
+export const describeUserPoolClient: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const client = clientOrThrow(store, requiredString(input, 'ClientId', 128), pool.Id);
   return { UserPoolClient: userPoolClientType(client) };

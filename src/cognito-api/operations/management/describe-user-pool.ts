@@ -3,7 +3,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { userPoolType } from './pool-type.js';
 
-export const describeUserPool: Operation = ({ store }) => async (input) => {
+export const describeUserPool: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   return { UserPool: userPoolType(pool, store) };
 };

@@ -3,7 +3,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { groupName, groupOrThrow, groupType } from './group-input.js';
 
-export const getGroup: Operation = ({ store }) => async (input) => {
+export const getGroup: Operation<'store'> = ({ store }) => async (input) => {
   const name = groupName(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   return { Group: groupType(groupOrThrow(store, pool.Id, name)) };

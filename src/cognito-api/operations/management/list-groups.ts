@@ -5,7 +5,7 @@ import type { Operation } from '../../operation.js';
 import { paginate } from './common.js';
 import { groupType } from './group-input.js';
 
-export const listGroups: Operation = ({ store }) => async (input) => {
+export const listGroups: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const limit = optionalInteger(input, 'Limit', 1, 60) ?? 60;
   const page = paginate(store.listGroups(pool.Id), (g) => g.GroupName, limit, optionalString(input, 'NextToken', 131072));

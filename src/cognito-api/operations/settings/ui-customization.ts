@@ -9,7 +9,7 @@ import type { Operation } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 import { POOL_WIDE, scopeOf, settingFor, withSetting } from './scoped.js';
 
-export const setUICustomization: Operation = ({ store, clock }) => async (input) => {
+export const setUICustomization: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const scope = scopeOf(store, pool, input);
   if (pool.Domain === undefined && pool.CustomDomain === undefined) {
@@ -25,7 +25,7 @@ export const setUICustomization: Operation = ({ store, clock }) => async (input)
   return { UICustomization: uiCustomizationType(pool.Id, scope, UICustomizations[scope]!) };
 };
 
-export const getUICustomization: Operation = ({ store }) => async (input) => {
+export const getUICustomization: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const scope = scopeOf(store, pool, input);
   const found = settingFor(pool.UICustomizations, scope);

@@ -7,7 +7,7 @@ import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 
-export const adminGetUser: Operation = ({ store }) => async (input) => {
+export const adminGetUser: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
   return {

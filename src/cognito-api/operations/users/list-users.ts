@@ -35,7 +35,7 @@ function startOf(users: User[], cursor: Cursor): number {
   return at >= 0 ? at + 1 : Math.min(cursor.o, users.length);
 }
 
-export const listUsers: Operation = ({ store }) => async (input) => {
+export const listUsers: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const limit = optionalInteger(input, 'Limit', 1, 60) ?? DEFAULT_LIMIT;
   const token = optionalString(input, 'PaginationToken', 131072);
