@@ -13,7 +13,7 @@ import { messagesRoutes } from './control/messages.js';
 import { totpRoutes } from './control/totp.js';
 import { cognitoApiRoutes } from './cognito-api/routes.js';
 import { userImportUploadRoutes } from './cognito-api/operations/user-import/upload-route.js';
-import { browserErrorHandler } from './hosted-ui/browser-errors.js';
+import { browserScope, injectedFaultPageHandler } from './hosted-ui/browser-errors.js';
 import { customizationRoutes } from './hosted-ui/customization-routes.js';
 import { errorPageRoutes } from './hosted-ui/error-page.js';
 import { forgotPasswordRoutes } from './hosted-ui/forgot-password.js';
@@ -25,9 +25,8 @@ import { mfaSetupRoutes } from './hosted-ui/mfa-setup.js';
 import { newPasswordRoutes } from './hosted-ui/new-password.js';
 import { signUpRoutes } from './hosted-ui/signup.js';
 import { authorizeRoutes } from './oauth/authorize.js';
-import { corsOnEveryResponse } from './http/cors.js';
 import { corsPreflightRoutes } from './oauth/cors.js';
-import { oauthJsonErrorHandler } from './oauth/json-errors.js';
+import { oauthJsonScope } from './oauth/json-scope.js';
 import { revokeRoutes } from './oauth/revoke.js';
 import { tokenRoutes } from './oauth/token.js';
 import { userInfoRoutes } from './oauth/userinfo.js';
@@ -101,11 +100,13 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false, repl
 
   // 200 once fixtures are loaded and keys are ready: both happen before the server listens.
   app.get('/health', async () => ({ status: 'ok' }));
-  faultHook(app, deps.faults, () => deps.urls.secure);
+  faultHook(app, deps.faults);
+  // An injected fault on a path outside every area below (/health, an unknown path) becomes a page.
+  app.setErrorHandler(injectedFaultPageHandler(deps.urls.secure));
 
   // Browser-facing routes: errors become Cognito's /error page or a redirect to the app.
   app.register(async (browser) => {
-    browser.setErrorHandler(browserErrorHandler(deps.urls));
+    browserScope(browser, deps.urls.secure);
     authorizeRoutes(browser, deps);
     loginRoutes(browser, deps);
     newPasswordRoutes(browser, deps);
@@ -115,15 +116,14 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false, repl
     signUpRoutes(browser, deps);
     forgotPasswordRoutes(browser, deps);
     logoutRoutes(browser, deps);
-    errorPageRoutes(browser, deps);
+    errorPageRoutes(browser);
     idpResponseRoutes(browser, deps);
     emulatedPageRoutes(browser, deps);
   });
 
-  // JSON OAuth endpoints: errors become {"error": ...}; every answer is readable cross-origin.
+  // JSON OAuth endpoints: errors become {"error": ...}; every answer is uncached and readable cross-origin.
   app.register(async (oauth) => {
-    oauth.setErrorHandler(oauthJsonErrorHandler);
-    corsOnEveryResponse(oauth);
+    oauthJsonScope(oauth);
     tokenRoutes(oauth, deps);
     revokeRoutes(oauth, deps);
     userInfoRoutes(oauth, deps);

@@ -1,13 +1,14 @@
 // Everything a route needs, built once by createEmulator() and passed down as plugin options.
 import type { OffsetClock } from './clock.js';
-import type { Faults } from './control/faults.js';
-import type { SrpBlocks } from './cognito-api/srp-blocks.js';
+import type { AuthorizationCodes } from './state/authorization-codes.js';
+import type { Faults } from './state/faults.js';
+import type { SrpBlocks } from './state/srp-blocks.js';
 import type { Credentials } from './domain/credentials.js';
 import type { Lockout } from './domain/lockout.js';
 import type { Messages } from './domain/messages.js';
 import type { VerificationCodes } from './domain/verification-codes.js';
 import type { Federations } from './federation/pending.js';
-import type { Sessions } from './hosted-ui/sessions.js';
+import type { Sessions } from './state/sessions.js';
 import type { UsedTotpSteps } from './mfa/totp.js';
 import type { PendingChallenges } from './sign-in/challenges.js';
 import type { Store } from './store/store.js';
@@ -36,6 +37,8 @@ export interface Deps {
   /** Pending sign-up, password-reset and attribute-verification codes. */
   verificationCodes: VerificationCodes;
   faults: Faults;
+  /** Authorization codes between /oauth2/authorize and the token endpoint. */
+  authorizationCodes: AuthorizationCodes;
   /** Federated sign-ins in progress and the emulated providers' codes and pre-selections. */
   federations: Federations;
   /** TOTP time steps already accepted, so a code works once. */

@@ -3,11 +3,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { OffsetClock } from './clock.js';
-import { Faults } from './control/faults.js';
+import { AuthorizationCodes } from './state/authorization-codes.js';
+import { Faults } from './state/faults.js';
+import type { InMemoryState } from './domain/in-memory-state.js';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
 import type { Deps } from './deps.js';
-import { SrpBlocks } from './cognito-api/srp-blocks.js';
+import { SrpBlocks } from './state/srp-blocks.js';
 import { Credentials } from './domain/credentials.js';
 import { Lockout } from './domain/lockout.js';
 import { Messages } from './domain/messages.js';
@@ -15,7 +17,7 @@ import { VerificationCodes } from './domain/verification-codes.js';
 import { loadFixtures, type LoadedFixture } from './fixtures/load.js';
 import { applySeed, planSeed } from './fixtures/seed.js';
 import { Federations } from './federation/pending.js';
-import { Sessions } from './hosted-ui/sessions.js';
+import { Sessions } from './state/sessions.js';
 import { UsedTotpSteps } from './mfa/totp.js';
 import { SharedMaps } from './domain/shared-map.js';
 import { PendingChallenges } from './sign-in/challenges.js';
@@ -63,7 +65,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   // In-memory state: private to this process, or (with DATABASE_URL) shared by every replica.
   const maps = new SharedMaps();
   const replica = config.databaseUrl !== undefined ? await openReplica(config.databaseUrl, maps) : undefined;
-  const store = replica ? new LowdbStore(replica.data, replica, maps) : await openLowdbStore(config.dataFile);
+  const store = replica ? new LowdbStore(replica.data, replica) : await openLowdbStore(config.dataFile);
   const fixtures = options.fixtures ?? (config.fixtures ? await loadFixtures(config.fixtures) : []);
   const keys = new Keys(store);
   const urls = new Urls(config);
@@ -94,6 +96,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     messages: new Messages(maps),
     verificationCodes: new VerificationCodes(() => clock.now(), maps),
     faults: new Faults(maps),
+    authorizationCodes: new AuthorizationCodes(() => clock.now(), maps),
     federations: new Federations(() => clock.now(), maps),
     usedTotpSteps: new UsedTotpSteps(() => clock.now(), maps),
     webAuthnRegistrations: new PendingRegistrations(() => clock.now(), maps),
@@ -104,11 +107,17 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   // Pools that exist only in DATA_FILE (created through the API) need their keys too.
   for (const pool of store.listPools()) if (!keys.get(pool.Id)) await keys.load(pool.Id);
 
+  // Every in-memory store: cleared by reset, purged by the timer.
+  const inMemory: InMemoryState[] = [
+    deps.sessions, deps.signInChallenges, deps.srpBlocks, deps.lockout, deps.messages, deps.verificationCodes,
+    deps.faults, deps.authorizationCodes, deps.credentials, deps.federations, deps.usedTotpSteps, deps.webAuthnRegistrations,
+  ];
+
   let current = fixtures;
   /** Back to exactly the fixture state: records, codes, sessions, revocations, clock, faults. */
   const reset = async () => {
     const plan = planSeed(current, store, Date.now());
-    for (const volatile of [deps.sessions, deps.signInChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.srpBlocks, deps.lockout, deps.federations, deps.usedTotpSteps, deps.webAuthnRegistrations]) volatile.clear();
+    for (const state of inMemory) state.clear();
     clock.offsetMs = 0;
     await store.batch(async () => {
       store.clear();
@@ -123,13 +132,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const purge = () => {
     lastPurge = clock.now();
     store.purgeExpired(clock.now());
-    deps.sessions.purge();
-    deps.signInChallenges.purge();
-    deps.srpBlocks.purge();
-    deps.verificationCodes.purge();
-    deps.federations.purge();
-    deps.usedTotpSteps.purge();
-    deps.webAuthnRegistrations.purge();
+    for (const state of inMemory) state.purge();
   };
   const timer = setInterval(purge, PURGE_EVERY_MS);
   timer.unref();

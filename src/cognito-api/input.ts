@@ -1,18 +1,10 @@
 // Input checks with Cognito's InvalidParameterException wording ("1 validation error detected:
 // Value null at 'userPoolId' failed to satisfy constraint: Member must not be null").
 import { CognitoError } from '../errors/cognito-error.js';
+import { invalid, member } from '../errors/invalid-parameter.js';
 import type { Input } from './operation.js';
 
-/** 'Parent.Member' → 'parent.member', as Cognito names nested members. */
-const member = (name: string) => name.split('.').map((part) => part.charAt(0).toLowerCase() + part.slice(1)).join('.');
-
-export function invalid(name: string, value: unknown, constraint: string): CognitoError {
-  // Objects and arrays are never stringified: `{"toString": 1}` or deeply nested arrays would throw.
-  const text = typeof value === 'object' && value !== null ? (Array.isArray(value) ? '[...]' : '{...}') : String(value);
-  const shown = value === undefined || value === null ? 'null' : `'${text.slice(0, 100)}'`;
-  return new CognitoError('InvalidParameterException',
-    `1 validation error detected: Value ${shown} at '${member(name)}' failed to satisfy constraint: ${constraint}`);
-}
+export { invalid };
 
 export function requiredString(input: Input, name: string, max = 2048): string {
   const value = input[name];
@@ -107,4 +99,9 @@ export function requiredStructure(input: Input, name: string): Input {
     throw new CognitoError('SerializationException', `Unexpected JSON value at '${member(name)}': expected object`);
   }
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [`${name}.${k}`, v]));
+}
+
+/** A required list member (UserAttributes, UserAttributeNames): null fails as Cognito's validation does. */
+export function requireMember(input: Input, name: string): void {
+  if (input[name] === undefined || input[name] === null) requiredString(input, name);
 }

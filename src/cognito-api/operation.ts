@@ -1,5 +1,5 @@
 // The shape of a Cognito JSON API operation: `(deps) => async (input) => output`, one per file
-// (cognito-local's targets/*.ts). The dispatcher validates nothing beyond JSON: each operation
+// (cognito-local's targets/*.ts), given only the dependencies it names. The dispatcher validates nothing beyond JSON: each operation
 // checks its own input with the helpers in input.ts.
 import type { Deps } from '../deps.js';
 
@@ -11,4 +11,19 @@ export interface OperationContext {
   headers: Record<string, string | string[] | undefined>;
 }
 
-export type Operation = (deps: Deps) => (input: Input, ctx: OperationContext) => Promise<Output>;
+/**
+ * `K` names the dependencies the operation uses (`Operation<'store' | 'clock'>`): it is given only
+ * those. An operation given all of Deps declares none.
+ */
+export type Operation<K extends keyof Deps = keyof Deps> = (deps: Pick<Deps, K>) => (input: Input, ctx: OperationContext) => Promise<Output>;
+
+/**
+ * An AWS SDK response type as it goes on the wire: timestamps are epoch seconds, not Dates, and
+ * enums plain strings (the model keeps them as read). An operation checks its output's members and
+ * their types against it with a type-only import, e.g. `return { … } satisfies Wire<AdminGetUserResponse>`.
+ */
+export type Wire<T> = T extends Date ? number
+  : T extends string ? string
+    : T extends ReadonlyArray<infer U> ? Wire<U>[]
+      : T extends object ? { [P in keyof T]: Wire<T[P]> }
+        : T;

@@ -1,6 +1,6 @@
 // Reads POST /_emulator/faults bodies: {"route" | "operation", "count", "error"?, "status"?, "delayMs"?, "message"?}.
-import type { FaultSpec } from './faults.js';
-import { ControlError } from './routes.js';
+import type { FaultSpec } from '../state/faults.js';
+import { ControlError } from '../errors/control-error.js';
 
 const bad = (message: string) => new ControlError('InvalidFault', message);
 

@@ -5,7 +5,7 @@ import type { Deps } from '../deps.js';
 import { findSignInUser } from '../domain/users.js';
 import { grantClientScopes, isCustomScope, scopeExists } from '../domain/scopes.js';
 import type { TokenSet } from '../tokens/token-issuer.js';
-import { ControlError } from './routes.js';
+import { ControlError } from '../errors/control-error.js';
 
 export async function mintTokens(input: Record<string, unknown>, deps: Deps): Promise<TokenSet> {
   const { userPoolId, clientId, username, scopes } = input;

@@ -1,10 +1,10 @@
 // /_emulator/*: the test-control API (README, Test-control API). Never part of Cognito's surface. Errors are
 // {"error", "message"} JSON with 400/404.
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { epochSeconds } from '../clock.js';
-import { CognitoError } from '../errors/cognito-error.js';
-import { OAuthError } from '../errors/oauth-error.js';
+import { ControlError } from '../errors/control-error.js';
+import { foreignStatus, HttpError } from '../errors/http-error.js';
 import { mintTokens } from './mint-tokens.js';
 import { readFaultSpec } from './fault-spec.js';
 
@@ -14,26 +14,13 @@ export interface ControlDeps extends Deps {
   tlsCa?: { path: string; pem: string };
 }
 
-export class ControlError extends Error {
-  constructor(readonly error: string, message: string, readonly status = 400) {
-    super(message);
-  }
-}
-
 const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
 
 const body = (raw: unknown): Record<string, unknown> =>
   raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw as Record<string, unknown> : {};
 
 export function controlRoutes(app: FastifyInstance, deps: ControlDeps): void {
-  app.setErrorHandler((err: FastifyError, request, reply: FastifyReply) => {
-    if (err instanceof ControlError) return reply.code(err.status).send({ error: err.error, message: err.message });
-    if (err instanceof CognitoError) return reply.code(err.status).send({ error: err.type, message: err.message });
-    if (err instanceof OAuthError) return reply.code(err.status).send({ error: err.error, message: err.message });
-    const status = err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) request.log.error({ err }, 'unexpected error in the control API');
-    return reply.code(status).send({ error: status === 500 ? 'InternalError' : 'InvalidRequest', message: err.message });
-  });
+  app.setErrorHandler(controlErrorHandler);
 
   app.post('/_emulator/reset', async () => {
     await deps.reset();
@@ -72,7 +59,7 @@ export function controlRoutes(app: FastifyInstance, deps: ControlDeps): void {
   app.post('/_emulator/tokens', async (request) => mintTokens(body(request.body), deps));
 
   app.get('/_emulator/codes', async () => ({
-    codes: deps.store.listCodes().map((c) => ({ ...c, expiresAt: new Date(c.expiresAt).toISOString() })),
+    codes: deps.authorizationCodes.list().map((c) => ({ ...c, expiresAt: new Date(c.expiresAt).toISOString() })),
   }));
   app.get('/_emulator/sessions', async () => ({ sessions: deps.sessions.list() }));
 
@@ -84,4 +71,12 @@ export function controlRoutes(app: FastifyInstance, deps: ControlDeps): void {
     }
     return reply.type('application/x-pem-file').send(deps.tlsCa.pem);
   });
+}
+
+/** The control API's one error serialiser: {"error", "message"} for ours (and the Cognito or OAuth errors its helpers throw). */
+function controlErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof HttpError) return reply.code(err.status).send({ error: err.code, message: err.message });
+  const status = foreignStatus(err);
+  if (status === 500) request.log.error({ err }, 'unexpected error in the control API');
+  return reply.code(status).send({ error: status === 500 ? 'InternalError' : 'InvalidRequest', message: err.message });
 }

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { findSignInUser } from '../domain/users.js';
 import { totpCode } from '../mfa/totp.js';
-import { ControlError } from './routes.js';
+import { ControlError } from '../errors/control-error.js';
 
 export function totpRoutes(app: FastifyInstance, deps: Pick<Deps, 'store' | 'clock'>): void {
   app.get('/_emulator/totp', async (request) => {

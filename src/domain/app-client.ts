@@ -3,7 +3,7 @@ import { ROTATION_DISABLED, type AppClient, type OAuthFlow, type ResourceServer,
 import { hasSecret } from './client-secrets.js';
 import { newClientId, newClientSecret } from './ids.js';
 import { scopeExists, isCustomScope } from './scopes.js';
-import { DEFAULT_VALIDITY } from '../tokens/validity.js';
+import { DEFAULT_VALIDITY } from './token-validity.js';
 
 /** Cognito's ExplicitAuthFlows when none are given (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html). */
 export const DEFAULT_EXPLICIT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];

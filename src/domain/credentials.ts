@@ -89,4 +89,7 @@ export class Credentials {
     this.fixturePasswords.clear();
     this.fixtureSrp.clear();
   }
+
+  /** Nothing here expires. */
+  purge(): void {}
 }

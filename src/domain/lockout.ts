@@ -45,4 +45,7 @@ export class Lockout {
   clear(): void {
     this.counters.clear();
   }
+
+  /** Nothing here expires. */
+  purge(): void {}
 }

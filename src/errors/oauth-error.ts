@@ -1,6 +1,7 @@
-// OAuth failures as values: each carries its wire code, HTTP status, an optional safe
-// description, and whether it may be sent back to the client's redirect_uri (node-oidc-provider's
-// model). Handlers throw these; each area's error handler serialises them in one place.
+// OAuth failures as values: each carries its wire code, HTTP status and an optional safe
+// description (node-oidc-provider's model); the browser-side ones say where the browser goes
+// instead. Handlers throw these; each area's error handler serialises them in one place.
+import { HttpError } from './http-error.js';
 
 export type OAuthErrorCode =
   | 'invalid_request'
@@ -16,14 +17,20 @@ export type OAuthErrorCode =
   | 'server_error'
   | 'access_denied';
 
-export class OAuthError extends Error {
+export class OAuthError extends HttpError {
   override readonly name = 'OAuthError';
+  declare readonly code: OAuthErrorCode;
+  /**
+   * With `bearerChallenge`, the error is also given in WWW-Authenticate (the userInfo endpoint's
+   * answers to a missing or bad access token, https://datatracker.ietf.org/doc/html/rfc6750#section-3).
+   */
   constructor(
-    readonly error: OAuthErrorCode,
+    code: OAuthErrorCode,
     readonly description?: string,
-    readonly status = 400,
+    status = 400,
+    readonly bearerChallenge = false,
   ) {
-    super(description ? `${error}: ${description}` : error);
+    super(code, description ? `${code}: ${description}` : code, status);
   }
 }
 
@@ -31,23 +38,23 @@ export class OAuthError extends Error {
  * An authorize-time error that may go back to the (already verified) redirect_uri.
  * `params` are the query parameters in the order Cognito sends them.
  */
-export class RedirectableError extends Error {
+export class RedirectableError extends HttpError {
   override readonly name = 'RedirectableError';
   constructor(
     readonly redirectUri: string,
     readonly params: ReadonlyArray<readonly [string, string]>,
   ) {
-    super(`redirect error ${params.map(([k, v]) => `${k}=${v}`).join('&')}`);
+    super(params.find(([k]) => k === 'error')?.[1] ?? 'invalid_request', `redirect error ${params.map(([k, v]) => `${k}=${v}`).join('&')}`, 302);
   }
 }
 
 /** Sends the browser to Cognito's own /error page (bad client_id or redirect_uri): never to the app. */
-export class ErrorPageRedirect extends Error {
+export class ErrorPageRedirect extends HttpError {
   override readonly name = 'ErrorPageRedirect';
   constructor(
-    readonly error: string,
+    error: string,
     readonly clientId: string | undefined,
   ) {
-    super(`error page: ${error}`);
+    super(error, `error page: ${error}`, 302);
   }
 }

@@ -3,7 +3,7 @@
 // or {UserPoolId, ProviderName, Sub} naming one of the provider's EmulatedIdentities. DELETE with
 // {UserPoolId, ProviderName} shows the page again.
 import type { FastifyInstance } from 'fastify';
-import { ControlError } from '../control/routes.js';
+import { ControlError } from '../errors/control-error.js';
 import type { Deps } from '../deps.js';
 import type { IdentityProvider } from '../domain/model.js';
 import { isEmulated } from './start.js';

@@ -11,8 +11,8 @@ import { html, type SafeHtml } from '../hosted-ui/html.js';
 import { singlePage } from '../hosted-ui/layout.js';
 import { csrfMatches } from '../hosted-ui/form-page.js';
 import { issueXsrfToken } from '../http/cookies.js';
-import { pageHeaders } from '../http/headers.js';
-import { param, withParams, type Query } from '../oauth/authorize-request.js';
+import { param, type Query } from '../oauth/authorize-request.js';
+import { withParams } from '../http/params.js';
 import type { PendingFederation } from './pending.js';
 import { EMULATED_PAGE_PATH, idpResponseUrl } from './start.js';
 
@@ -71,12 +71,12 @@ export function emulatedPageRoutes(app: FastifyInstance, deps: Deps): void {
     return { provider, state, pending };
   };
   const render = (reply: FastifyReply, view: Omit<PageView, 'csrf'>, status = 200) =>
-    pageHeaders(reply, deps.urls.secure).code(status).type('text/html; charset=utf-8')
+    reply.code(status).type('text/html; charset=utf-8')
       .send(emulatedPage({ ...view, csrf: issueXsrfToken(reply, deps.urls.secure) }).value);
   // Back to idpresponse on the origin the sign-in started on (the page's form posts to its own origin).
   const back = (reply: FastifyReply, state: string, pending: PendingFederation, claims: Record<string, string>) => {
     const code = deps.federations.issueCode({ state, claims });
-    return pageHeaders(reply, deps.urls.secure).redirect(withParams(idpResponseUrl(pending), [['code', code], ['state', state]]), 302);
+    return reply.redirect(withParams(idpResponseUrl(pending), [['code', code], ['state', state]]), 302);
   };
 
   app.get(EMULATED_PAGE_PATH, async (request, reply) => {

@@ -12,7 +12,7 @@ import type { Group, IdentityProvider, LinkedIdentity, User, UserPool } from '..
 import { postAuthentication, preAuthentication } from '../triggers/sign-in.js';
 import { postConfirmation, preSignUp } from '../triggers/sign-up.js';
 import { FederationError } from './federation-error.js';
-import { withIdentity } from './identities.js';
+import { withIdentity } from '../domain/federated-identities.js';
 import { USER_ID_CLAIM } from './provider-rules.js';
 
 type FederationDeps = Pick<Deps, 'store' | 'clock' | 'triggers'>;

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { findSignInUser } from '../domain/users.js';
-import { maskDestination, recoveryContact } from '../cognito-api/operations/users/delivery.js';
+import { maskDestination, recoveryContact } from '../users/delivery.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
 import { checkSelfServiceRecovery, resetPassword, resetUser, sendResetCode } from '../self-service/password-reset.js';
 import { codeMismatch } from '../self-service/registration.js';

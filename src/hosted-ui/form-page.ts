@@ -5,7 +5,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { safeEqual } from '../domain/passwords.js';
 import { issueXsrfToken, readCookie, XSRF_COOKIE } from '../http/cookies.js';
-import { pageHeaders } from '../http/headers.js';
 import { pagesOrigin } from '../http/page-origin.js';
 import type { SafeHtml } from './html.js';
 import { link } from './pages.js';
@@ -48,10 +47,10 @@ export const formAction = (request: FastifyRequest, path: string) => {
 /** Sends a page; `build` gets the fresh CSRF token the page's forms carry. */
 export function sendPage(reply: FastifyReply, deps: Deps, status: number, build: (csrf: string) => SafeHtml) {
   const csrf = issueXsrfToken(reply, deps.urls.secure);
-  return pageHeaders(reply, deps.urls.secure).code(status).type('text/html; charset=utf-8').send(build(csrf).value);
+  return reply.code(status).type('text/html; charset=utf-8').send(build(csrf).value);
 }
 
 /** A redirect between the hosted pages: absolute (pagesOrigin). */
 export function redirectToPage(request: FastifyRequest, reply: FastifyReply, deps: Deps, path: string, query: string) {
-  return pageHeaders(reply, deps.urls.secure).redirect(`${pagesOrigin(request, deps)}${link(path, query)}`, 302);
+  return reply.redirect(`${pagesOrigin(request, deps)}${link(path, query)}`, 302);
 }

@@ -6,9 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
 import { clearSessionCookie, readCookie, SESSION_COOKIE } from '../http/cookies.js';
-import { pageHeaders } from '../http/headers.js';
 import { pagesOrigin } from '../http/page-origin.js';
-import { param, validateAuthorizeRequest, withParams, type Query } from '../oauth/authorize-request.js';
+import { param, validateAuthorizeRequest, type Query } from '../oauth/authorize-request.js';
+import { withParams } from '../http/params.js';
 
 export function logoutRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/logout', async (request, reply) => {
@@ -19,7 +19,6 @@ export function logoutRoutes(app: FastifyInstance, deps: Deps): void {
     const signOut = () => {
       if (deps.sessions.signOut(readCookie(request, SESSION_COOKIE), client.UserPoolId)) clearSessionCookie(reply, deps.urls.secure);
     };
-    pageHeaders(reply, deps.urls.secure);
 
     const logoutUri = param(query, 'logout_uri');
     if (typeof logoutUri === 'string' && client.LogoutURLs.includes(logoutUri)) {

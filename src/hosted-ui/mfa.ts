@@ -5,7 +5,7 @@
 // `totpCodeInput`); the path and the other fields are our choice (README).
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { contactDelivery, maskDestination } from '../cognito-api/operations/users/delivery.js';
+import { contactDelivery, maskDestination } from '../users/delivery.js';
 import type { Deps } from '../deps.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';

@@ -14,5 +14,5 @@ const ON_PAGE: Partial<Record<SelfServicePage, Partial<Record<string, string>>>>
 /** The text a page shows for a refused request; anything but a CognitoError is a bug and is rethrown. */
 export function selfServiceMessage(err: unknown, page: SelfServicePage): string {
   if (!(err instanceof CognitoError)) throw err;
-  return ON_PAGE[page]?.[err.type] ?? err.message;
+  return ON_PAGE[page]?.[err.code] ?? err.message;
 }

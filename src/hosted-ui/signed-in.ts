@@ -5,17 +5,17 @@ import type { Deps } from '../deps.js';
 import type { User } from '../domain/model.js';
 import { sessionSeconds } from '../domain/sso-session.js';
 import { issueXsrfToken, readCookie, setSessionCookie, SESSION_COOKIE } from '../http/cookies.js';
-import { pageHeaders } from '../http/headers.js';
 import type { AuthorizeRequest } from '../oauth/authorize-request.js';
-import { completeAuthorization, nowSeconds } from '../oauth/complete-authorization.js';
+import { completeAuthorization } from '../oauth/complete-authorization.js';
+import { epochSeconds } from '../clock.js';
 
 export async function signedIn(request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, user: User) {
-  const authTime = nowSeconds(deps);
+  const authTime = epochSeconds(deps.clock.now());
   // First, so that a failing pre token generation trigger leaves no browser session behind.
   const location = await completeAuthorization(req, user, authTime, deps);
   const lifetime = sessionSeconds(req.pool, deps.store.listClients(req.pool.Id));
   const sessionId = await deps.sessions.signIn(readCookie(request, SESSION_COOKIE), req.pool.Id, { username: user.Username, authTime }, lifetime);
-  setSessionCookie(reply, sessionId, deps.urls.secure, lifetime);
+  setSessionCookie(reply, sessionId, lifetime, deps.urls.secure);
   issueXsrfToken(reply, deps.urls.secure);
-  return pageHeaders(reply, deps.urls.secure).redirect(location, 302);
+  return reply.redirect(location, 302);
 }

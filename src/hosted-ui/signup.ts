@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { findSignInUser } from '../domain/users.js';
-import { autoVerifyContact, maskDestination } from '../cognito-api/operations/users/delivery.js';
+import { autoVerifyContact, maskDestination } from '../users/delivery.js';
 import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
 import { confirmRegistration, codeMismatch, registerUser, resendRegistrationCode } from '../self-service/registration.js';
 import { selfServiceUser } from '../self-service/users.js';

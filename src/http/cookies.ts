@@ -2,7 +2,6 @@
 // Path=/, Secure when PUBLIC_URL is https or the request came over the TLS listener.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newUuid } from '../domain/ids.js';
-import { SESSION_SECONDS } from '../domain/sso-session.js';
 
 export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const SESSION_COOKIE = 'cognito';
@@ -19,9 +18,10 @@ export function issueXsrfToken(reply: FastifyReply, secure: boolean): string {
   return token;
 }
 
-export function setSessionCookie(reply: FastifyReply, sessionId: string, secure: boolean, maxAge = SESSION_SECONDS): void {
+/** The session cookie lives as long as the session (`maxAgeSeconds`). */
+export function setSessionCookie(reply: FastifyReply, sessionId: string, maxAgeSeconds: number, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, sessionId, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: secureFor(reply, secure), maxAge,
+    path: '/', httpOnly: true, sameSite: 'lax', secure: secureFor(reply, secure), maxAge: maxAgeSeconds,
   });
 }
 

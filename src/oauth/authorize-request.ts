@@ -121,10 +121,3 @@ function checkScopes(
   params.push(['error', 'invalid_request']);
   throw new RedirectableError(redirectUri, params);
 }
-
-/** Adds parameters to a registered redirect URI (which may carry its own query). */
-export function withParams(base: string, params: ReadonlyArray<readonly [string, string]>, where: '?' | '#' = '?'): string {
-  const encoded = new URLSearchParams(params as Array<[string, string]>).toString();
-  if (where === '#') return `${base}#${encoded}`;
-  return encoded === '' ? base : `${base}${base.includes('?') ? '&' : '?'}${encoded}`;
-}

@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { RedirectableError } from '../errors/oauth-error.js';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
-import { pageHeaders } from '../http/headers.js';
 import { validateAuthorizeRequest, type Query } from './authorize-request.js';
 import { pagesOrigin } from '../http/page-origin.js';
 import { completeAuthorization } from './complete-authorization.js';
@@ -14,7 +13,6 @@ import { reusesSession } from '../domain/sso-session.js';
 export function authorizeRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/oauth2/authorize', async (request, reply) => {
     const req = validateAuthorizeRequest(request.query as Query, deps.store);
-    pageHeaders(reply, deps.urls.secure);
     // A named provider: straight there, without the pool's sign-in page.
     const provider = requestedProvider(request.query as Query, req, deps.store);
     if (provider) return reply.redirect(await startFederation(req, provider, pagesOrigin(request, deps), deps), 302);

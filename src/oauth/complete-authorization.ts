@@ -1,17 +1,17 @@
 // The end of a successful interactive sign-in: a one-time code in the query (code flow) or the
 // tokens in the fragment (implicit flow), sent to the verified redirect_uri (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
-import { epochSeconds } from '../clock.js';
 import { newUuid } from '../domain/ids.js';
 import type { User } from '../domain/model.js';
 import type { Deps } from '../deps.js';
 import { userTokenOverrides } from '../triggers/pre-token.js';
-import { withParams, type AuthorizeRequest } from './authorize-request.js';
+import { type AuthorizeRequest } from './authorize-request.js';
+import { withParams } from '../http/params.js';
 import { redirectOnTriggerError } from './trigger-errors.js';
 
 export const CODE_SECONDS = 300;
 
 export async function completeAuthorization(
-  req: AuthorizeRequest, user: User, authTime: number, deps: Pick<Deps, 'store' | 'clock' | 'tokens' | 'triggers'>,
+  req: AuthorizeRequest, user: User, authTime: number, deps: Pick<Deps, 'store' | 'clock' | 'tokens' | 'triggers' | 'authorizationCodes'>,
 ): Promise<string> {
   const state: Array<[string, string]> = req.state !== undefined ? [['state', req.state]] : [];
   // The pre token generation trigger runs now, also for the code flow, so that its failure goes
@@ -30,7 +30,7 @@ export async function completeAuthorization(
     return withParams(req.redirectUri, [...params, ...state], '#');
   }
   const code = newUuid();
-  deps.store.saveCode({
+  deps.authorizationCodes.save({
     code,
     userPoolId: req.pool.Id,
     clientId: req.client.ClientId,
@@ -46,4 +46,3 @@ export async function completeAuthorization(
   return withParams(req.redirectUri, [['code', code], ...state]);
 }
 
-export const nowSeconds = (deps: Pick<Deps, 'clock'>) => epochSeconds(deps.clock.now());

@@ -3,10 +3,9 @@
 // unknown or already revoked tokens.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
-import { authenticateClient, readClientCredentials } from '../domain/client-auth.js';
+import { authenticateClient, readClientCredentials } from './client-auth.js';
 import { OAuthError } from '../errors/oauth-error.js';
 import { isFormRequest } from '../http/form.js';
-import { cognitoRequestId, noStore } from '../http/headers.js';
 import { bodyParam } from './grants/grant.js';
 import { revokeRefreshToken } from '../tokens/revoke-refresh-token.js';
 
@@ -24,7 +23,6 @@ export function revokeRoutes(app: FastifyInstance, deps: Deps): void {
     if (outcome === 'not-a-refresh-token') throw new OAuthError('unsupported_token_type');
     // Only the client the token was issued to may revoke it (unconfirmed error code; README).
     if (outcome === 'other-client') throw new OAuthError('invalid_request', 'The token was not issued to this client');
-    noStore(cognitoRequestId(reply)).header('access-control-allow-origin', '*');
     return reply.code(200).send();
   });
 }

@@ -1,10 +1,9 @@
 // POST /oauth2/token (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): authenticate the client, then run the grant.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
-import { authenticateClient, readClientCredentials } from '../domain/client-auth.js';
+import { authenticateClient, readClientCredentials } from './client-auth.js';
 import { OAuthError } from '../errors/oauth-error.js';
 import { isFormRequest } from '../http/form.js';
-import { cognitoRequestId, noStore } from '../http/headers.js';
 import { authorizationCodeGrant } from './grants/authorization-code.js';
 import { clientCredentialsGrant } from './grants/client-credentials.js';
 import type { Grant } from './grants/grant.js';
@@ -28,7 +27,6 @@ export function tokenRoutes(app: FastifyInstance, deps: Deps): void {
     if (!grant) throw new OAuthError('unsupported_grant_type');
     const client = authenticateClient(deps.store, readClientCredentials(request.headers.authorization, body));
     const tokens = await grant({ client, body, deps });
-    noStore(cognitoRequestId(reply)).header('access-control-allow-origin', '*');
     return reply.type('application/json;charset=UTF-8').send(tokens);
   });
   // Cognito answers other methods with 405 (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html).

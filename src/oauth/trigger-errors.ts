@@ -7,7 +7,7 @@ import type { AuthorizeRequest } from './authorize-request.js';
 
 const TRIGGER_ERRORS = new Set(['UserLambdaValidationException', 'UnexpectedLambdaException', 'InvalidLambdaResponseException']);
 
-export const isTriggerError = (err: unknown): err is CognitoError => err instanceof CognitoError && TRIGGER_ERRORS.has(err.type);
+export const isTriggerError = (err: unknown): err is CognitoError => err instanceof CognitoError && TRIGGER_ERRORS.has(err.code);
 
 export function triggerRedirect(req: Pick<AuthorizeRequest, 'redirectUri' | 'state'>, err: CognitoError): RedirectableError {
   return new RedirectableError(req.redirectUri, [

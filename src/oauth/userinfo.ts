@@ -4,9 +4,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import type { AppClient, User } from '../domain/model.js';
+import { OAuthError } from '../errors/oauth-error.js';
 import { readableAttributes } from '../tokens/claims.js';
 import { verifyToken } from '../tokens/verify-token.js';
-import { cognitoRequestId, noStore } from '../http/headers.js';
 
 const PROFILE = ['name', 'family_name', 'given_name', 'middle_name', 'nickname', 'preferred_username', 'profile',
   'picture', 'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'updated_at'];
@@ -30,12 +30,8 @@ export function userInfoClaims(user: User, client: AppClient, scopes: readonly s
   return out;
 }
 
-function fail(reply: FastifyReply, status: number, error: string, description: string) {
-  return noStore(cognitoRequestId(reply)).code(status).header('access-control-allow-origin', '*')
-    .header('www-authenticate', `error="${error}", error_description="${description}"`)
-    .type('application/json;charset=UTF-8')
-    .send({ error, error_description: description });
-}
+const badRequest = () => new OAuthError('invalid_request', BAD_REQUEST, 400, true);
+const invalidToken = (description: string) => new OAuthError('invalid_token', description, 401, true);
 
 function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -47,13 +43,12 @@ function bearerToken(request: FastifyRequest): string | undefined {
 export function userInfoRoutes(app: FastifyInstance, deps: Deps): void {
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const token = bearerToken(request);
-    if (token === undefined) return fail(reply, 400, 'invalid_request', BAD_REQUEST);
+    if (token === undefined) throw badRequest();
     const verified = await verifyToken(token, 'access', deps);
-    if (typeof verified === 'string' || !verified.user || !verified.client) return fail(reply, 401, 'invalid_token', INVALID_TOKEN);
+    if (typeof verified === 'string' || !verified.user || !verified.client) throw invalidToken(INVALID_TOKEN);
     // API-issued tokens (scope aws.cognito.signin.user.admin only) are refused here (https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html).
-    if (!verified.scopes.includes('openid')) return fail(reply, 401, 'invalid_token', 'Access token does not contain openid scope');
-    return noStore(cognitoRequestId(reply)).header('access-control-allow-origin', '*').type('application/json;charset=UTF-8')
-      .send(userInfoClaims(verified.user, verified.client, verified.scopes));
+    if (!verified.scopes.includes('openid')) throw invalidToken('Access token does not contain openid scope');
+    return reply.type('application/json;charset=UTF-8').send(userInfoClaims(verified.user, verified.client, verified.scopes));
   };
   app.get('/oauth2/userInfo', handler);
   app.post('/oauth2/userInfo', handler);

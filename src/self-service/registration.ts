@@ -11,10 +11,10 @@ import { CONFIRMATION_CODE_TTL_MS } from '../domain/verification-codes.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import {
   aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite,
-} from '../cognito-api/operations/users/attribute-rules.js';
-import { autoVerifyContact, type Delivery } from '../cognito-api/operations/users/delivery.js';
-import { sendMessage } from '../cognito-api/operations/users/send-message.js';
-import { checkPasswordPolicy, insertNewUser, newUserRecord, saveUser } from '../cognito-api/operations/users/user-records.js';
+} from '../users/attribute-rules.js';
+import { autoVerifyContact, type Delivery } from '../users/delivery.js';
+import { sendMessage } from '../users/send-message.js';
+import { checkPasswordPolicy, insertNewUser, newUserRecord, saveUser } from '../users/user-records.js';
 import { postConfirmation, preSignUp } from '../triggers/sign-up.js';
 
 export const codeMismatch = () => new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');

@@ -8,8 +8,8 @@
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-sms-email-message.html
 import { randomInt } from 'node:crypto';
-import { contactDelivery, maskDestination } from '../cognito-api/operations/users/delivery.js';
-import { sendMessage } from '../cognito-api/operations/users/send-message.js';
+import { contactDelivery, maskDestination } from '../users/delivery.js';
+import { sendMessage } from '../users/send-message.js';
 import type { MfaFactor, User } from '../domain/model.js';
 import { poolFactors, userFactors } from '../mfa/factors.js';
 import { deviceChallenge } from './device-auth.js';

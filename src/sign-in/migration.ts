@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import type { User, UserPool } from '../domain/model.js';
-import { aliasConflict, aliasExistsMessage } from '../cognito-api/operations/users/attribute-rules.js';
+import { aliasConflict, aliasExistsMessage } from '../users/attribute-rules.js';
 import { unrecognizableOutput } from '../triggers/errors.js';
 import { userMigration } from '../triggers/sign-in.js';
 import type { SignInContext } from './outcome.js';

@@ -3,8 +3,7 @@
 // journal with it (journal.ts) or the PostgreSQL log with DATABASE_URL (replica.ts), so a mutation
 // resolves once its change is durable. Reads never wait.
 import { Low, Memory } from 'lowdb';
-import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool, WebAuthnCredential } from '../domain/model.js';
-import { SharedMaps, type SharedMap } from '../domain/shared-map.js';
+import type { AppClient, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool, WebAuthnCredential } from '../domain/model.js';
 import { applyChange, emptyData, own, TABLES, type Change, type Data, type Table } from './data.js';
 import type { JournalOptions } from './journal.js';
 import { openDataFile } from './open-data-file.js';
@@ -31,7 +30,6 @@ export async function openLowdbStore(dataFile?: string, options?: JournalOptions
 }
 
 export class LowdbStore implements Store {
-  private readonly codes: SharedMap<AuthorizationCode>;
   /** pool → alias key → usernames: values need not be unique outside sign-in aliases (ListUsers finds them all). */
   private readonly aliases = new Map<string, Map<string, Set<string>>>();
   private readonly db: Low<Data>;
@@ -39,8 +37,7 @@ export class LowdbStore implements Store {
   private readonly pending: Change[] = [];
   private batching = 0;
 
-  constructor(data: Data, private readonly sink?: ChangeSink, maps?: SharedMaps) {
-    this.codes = (maps ?? new SharedMaps()).map('authorizationCodes');
+  constructor(data: Data, private readonly sink?: ChangeSink) {
     this.db = new Low<Data>(new Memory<Data>(), data);
     for (const [poolId, users] of Object.entries(data.users)) {
       for (const user of Object.values(users)) this.index(poolId, user);
@@ -209,9 +206,6 @@ export class LowdbStore implements Store {
     await this.save();
   }
 
-  saveCode(code: AuthorizationCode) { this.codes.set(code.code, code); }
-  listCodes() { return [...this.codes.values()]; }
-  consumeCode(code: string) { return this.codes.take(code); }
 
   async revokeOrigin(originJti: string, until: number) {
     this.set('revocations', [originJti], until);
@@ -227,7 +221,6 @@ export class LowdbStore implements Store {
   rotatedGraceUntil(jti: string) { return own(this.data.rotated, jti)?.graceUntil; }
 
   purgeExpired(now: number) {
-    for (const [code, entry] of [...this.codes.entries()]) if (entry.expiresAt <= now) this.codes.drop(code);
     // Written with the next change: a purge nobody waits for need not be durable (it is redone).
     for (const [jti, until] of Object.entries(this.data.revocations)) {
       if (until <= now) this.remove('revocations', [jti]);
@@ -239,7 +232,6 @@ export class LowdbStore implements Store {
 
   clear() {
     this.change({ clear: true });
-    this.codes.clear();
     this.aliases.clear();
   }
 

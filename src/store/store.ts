@@ -1,6 +1,6 @@
 // What the routes need from state. The lowdb implementation is in lowdb-store.ts; tests and the
 // programmatic API construct it explicitly.
-import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool, WebAuthnCredential } from '../domain/model.js';
+import type { AppClient, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool, WebAuthnCredential } from '../domain/model.js';
 
 export interface Store {
   getPool(id: string): UserPool | undefined;
@@ -53,11 +53,6 @@ export interface Store {
   getProvisionedLimit(key: string): number | undefined;
   putProvisionedLimit(key: string, value: number): Promise<void>;
 
-  /** One-time codes live in memory only (shared by replicas); consume is atomic (single use under concurrency, across replicas). */
-  saveCode(code: AuthorizationCode): void;
-  /** Unexpired codes, for the test-control API's inspection. */
-  listCodes(): AuthorizationCode[];
-  consumeCode(code: string): Promise<AuthorizationCode | undefined>;
 
   /** Revoked refresh-token families (origin_jti), remembered until their tokens expire. */
   revokeOrigin(originJti: string, until: number): Promise<void>;
@@ -71,7 +66,7 @@ export interface Store {
   /** When a rotated-out refresh token stops working (epoch ms), or undefined if it was never rotated out. */
   rotatedGraceUntil(jti: string): number | undefined;
 
-  /** Drops expired codes, revocation and rotation records; called periodically. */
+  /** Drops expired revocation and rotation records; called periodically. */
   purgeExpired(now: number): void;
   /** Forgets everything but the pools' keys (so tokens already handed out keep verifying): the start of a reset. */
   clear(): void;

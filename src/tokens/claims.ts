@@ -1,7 +1,7 @@
 // Cognito-shaped claim sets (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html-§5.4). Framework-free: the issuer signs what these build.
 import { createHash } from 'node:crypto';
 import type { AppClient, User } from '../domain/model.js';
-import { identitiesClaim } from '../federation/identities.js';
+import { identitiesClaim } from '../domain/federated-identities.js';
 
 /** How the tokens were obtained: the OAuth endpoints and the JSON API shape them differently. */
 export type Channel = 'oauth' | 'api';
@@ -45,7 +45,7 @@ export function idTokenClaims(f: SessionFacts, lifetime: number, jti: string, ac
   for (const [name, value] of readableAttributes(f.user, f.client)) {
     // *_verified are booleans in ID tokens (strings in userInfo); custom:* stay strings; address is
     // the OIDC address claim, a JSON object whose `formatted` member is the stored text;
-    // identities is an array (see federation/identities.ts).
+    // identities is an array (see domain/federated-identities.ts).
     claims[name] = BOOLEAN_ATTRIBUTES.has(name) ? value === 'true' : name === 'address' ? { formatted: value }
       : name === 'identities' ? identitiesClaim(value) : value;
   }

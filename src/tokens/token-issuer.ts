@@ -7,12 +7,12 @@ import { newUuid } from '../domain/ids.js';
 import { firstIatAfterSignOut, type AppClient, type User } from '../domain/model.js';
 import type { Urls } from '../urls.js';
 import { accessTokenClaims, clientCredentialsClaims, idTokenClaims, type Channel, type SessionFacts } from './claims.js';
-import { customizeClaims } from './customization.js';
-import { applyOverrides, type ClaimOverrides } from './overrides.js';
+import { customizeClaims } from '../domain/token-customization.js';
+import { applyOverrides, type ClaimOverrides } from '../domain/claim-overrides.js';
 import type { Store } from '../store/store.js';
 import type { Keys, SigningKey } from './keys.js';
 import { openRefreshToken, sealRefreshToken, type RefreshState } from './refresh-token.js';
-import { accessTokenSeconds, idTokenSeconds, refreshTokenSeconds } from './validity.js';
+import { accessTokenSeconds, idTokenSeconds, refreshTokenSeconds } from '../domain/token-validity.js';
 
 /** The token endpoint's JSON, keys in the order of captured Cognito responses. */
 export interface TokenSet {

@@ -2,7 +2,7 @@
 // triggers"): define auth challenge decides the next step from the session so far, create auth
 // challenge makes a CUSTOM_CHALLENGE, verify auth challenge response checks the answer.
 import type { User, UserPool } from '../domain/model.js';
-import type { Deps } from '../deps.js';
+import type { TriggerDeps } from './runtime.js';
 import { unrecognizableOutput } from './errors.js';
 import { eventAttributes, triggerEvent } from './event.js';
 
@@ -14,7 +14,7 @@ export interface ChallengeResult {
 }
 
 export interface CustomCaller {
-  deps: Pick<Deps, 'triggers'>;
+  deps: TriggerDeps;
   pool: UserPool;
   clientId: string;
   /** The user, or (client hiding user existence) the login nobody has. */

@@ -3,7 +3,7 @@
 // so a pool pasted from AWS keeps its shape. Read from CreateUserPool / UpdateUserPool input and
 // from fixtures; DescribeUserPool returns it as stored.
 import { CognitoError } from '../errors/cognito-error.js';
-import { invalid } from '../cognito-api/input.js';
+import { invalid } from '../errors/invalid-parameter.js';
 
 /** The keys that name one function each, in the order DescribeUserPool lists them. */
 export const FUNCTION_KEYS = [

@@ -1,6 +1,6 @@
 // Custom message and custom sender triggers (AWS developer guide, "Custom message Lambda trigger",
 // "Custom email sender Lambda trigger", "Custom SMS sender Lambda trigger").
-import type { Deps } from '../deps.js';
+import type { TriggerDeps } from './runtime.js';
 import type { User, UserPool } from '../domain/model.js';
 import { unrecognizableOutput } from './errors.js';
 import { eventAttributes, triggerEvent } from './event.js';
@@ -27,7 +27,7 @@ export interface CustomText {
  * The trigger's text, with the placeholders it was given ({####} for the code or temporary
  * password, {username} for AdminCreateUser) still in it; null fields keep Cognito's default.
  */
-export async function customMessage(deps: Pick<Deps, 'triggers'>, m: MessageCall): Promise<CustomText | undefined> {
+export async function customMessage(deps: TriggerDeps, m: MessageCall): Promise<CustomText | undefined> {
   const response = await deps.triggers.invoke(m.pool, 'CustomMessage', triggerEvent(m.pool, m.clientId, `CustomMessage_${m.source}`, m.user.Username, {
     userAttributes: eventAttributes(m.pool, m.user),
     codeParameter: '{####}',
@@ -52,7 +52,7 @@ export async function customMessage(deps: Pick<Deps, 'triggers'>, m: MessageCall
  * so the emulator passes the code (or temporary password) in plain text: a handler under test
  * skips its decrypt step. Invoked asynchronously, as by Cognito: failures are only logged.
  */
-export function customSender(deps: Pick<Deps, 'triggers'>, m: MessageCall, secret: string): 'CustomEmailSender' | 'CustomSMSSender' | undefined {
+export function customSender(deps: TriggerDeps, m: MessageCall, secret: string): 'CustomEmailSender' | 'CustomSMSSender' | undefined {
   const trigger = m.delivery.medium === 'EMAIL' ? 'CustomEmailSender' : 'CustomSMSSender';
   const invoked = deps.triggers.invokeAsync(m.pool, trigger, triggerEvent(m.pool, m.clientId, `${trigger}_${m.source}`, m.user.Username, {
     type: trigger === 'CustomEmailSender' ? 'customEmailSenderRequestV1' : 'customSMSSenderRequestV1',

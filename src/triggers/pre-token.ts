@@ -1,10 +1,11 @@
 // Pre token generation, V1_0 / V2_0 / V3_0 (AWS developer guide, "Pre token generation Lambda
 // trigger"): the event, and the response read into ClaimOverrides that the token issuer applies
-// (tokens/overrides.ts). TokenCustomization from the fixtures is applied first, the trigger's
+// (domain/claim-overrides.ts). TokenCustomization from the fixtures is applied first, the trigger's
 // changes on top: the trigger is the app's real code and wins where both touch a claim.
-import type { Deps } from '../deps.js';
+import type { Store } from '../store/store.js';
+import type { TriggerDeps } from './runtime.js';
 import type { AppClient, User, UserPool } from '../domain/model.js';
-import type { ClaimChanges, ClaimOverrides, GroupOverride } from '../tokens/overrides.js';
+import type { ClaimChanges, ClaimOverrides, GroupOverride } from '../domain/claim-overrides.js';
 import { unrecognizableOutput } from './errors.js';
 import { eventAttributes, triggerEvent } from './event.js';
 import { preTokenVersion } from './lambda-config.js';
@@ -23,7 +24,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The request's groupConfiguration: the user's groups, their roles, the preferred (lowest precedence) role. */
-function groupConfiguration(deps: Pick<Deps, 'store'>, user: User): Json {
+function groupConfiguration(deps: { store: Store }, user: User): Json {
   const groups = user.Groups.map((name) => deps.store.getGroup(user.UserPoolId, name)).filter((g) => g !== undefined);
   const withRoles = groups.filter((g) => g.RoleArn !== undefined);
   const preferred = [...withRoles].sort((a, b) => (a.Precedence ?? Infinity) - (b.Precedence ?? Infinity))[0];
@@ -36,7 +37,7 @@ function groupConfiguration(deps: Pick<Deps, 'store'>, user: User): Json {
 
 /** Runs the pool's pre token generation trigger for a user's tokens; undefined when it has none. */
 export async function userTokenOverrides(
-  deps: Pick<Deps, 'store' | 'triggers'>, client: AppClient, user: User, scopes: readonly string[], trigger: UserTokenTrigger,
+  deps: TriggerDeps & { store: Store }, client: AppClient, user: User, scopes: readonly string[], trigger: UserTokenTrigger,
 ): Promise<ClaimOverrides | undefined> {
   const pool = deps.store.getPool(client.UserPoolId);
   if (!pool || !deps.triggers.has(pool, 'PreTokenGeneration')) return undefined;
@@ -55,7 +56,7 @@ export async function userTokenOverrides(
  * is null and the request has no attributes or groups (event shape for M2M partly unconfirmed).
  */
 export async function clientCredentialsOverrides(
-  deps: Pick<Deps, 'store' | 'triggers'>, client: AppClient, scopes: readonly string[], clientMetadata: Record<string, string> | undefined,
+  deps: TriggerDeps & { store: Store }, client: AppClient, scopes: readonly string[], clientMetadata: Record<string, string> | undefined,
 ): Promise<ClaimOverrides | undefined> {
   const pool = deps.store.getPool(client.UserPoolId);
   if (!pool || !deps.triggers.has(pool, 'PreTokenGeneration') || preTokenVersion(pool.LambdaConfig) !== 'V3_0') return undefined;
@@ -67,7 +68,7 @@ export async function clientCredentialsOverrides(
 }
 
 async function invoke(
-  deps: Pick<Deps, 'triggers'>, pool: UserPool, client: AppClient, source: string, userName: string | null, request: Json, version: 'V1_0' | 'V2_0' | 'V3_0',
+  deps: TriggerDeps, pool: UserPool, client: AppClient, source: string, userName: string | null, request: Json, version: 'V1_0' | 'V2_0' | 'V3_0',
 ): Promise<ClaimOverrides | undefined> {
   const v1 = version === 'V1_0';
   const response = await deps.triggers.invoke(pool, 'PreTokenGeneration', triggerEvent(

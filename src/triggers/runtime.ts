@@ -28,6 +28,11 @@ export interface TriggerOptions {
 /** The returned event's `response`, already checked to be an object. */
 export type TriggerResponse = Record<string, unknown>;
 
+/** What a trigger call needs from the emulator (Deps has it). */
+export interface TriggerDeps {
+  triggers: Triggers;
+}
+
 export class Triggers {
   private readonly inProcess: InProcessFunctions;
   private readonly modules: LocalModules;

@@ -1,7 +1,7 @@
 // Sign-in triggers: pre authentication, post authentication and migrate user (AWS developer guide,
 // "Pre authentication Lambda trigger", "Post authentication Lambda trigger", "Migrate user Lambda
 // trigger"). The sign-in core (src/sign-in/) calls them at its named steps.
-import type { Deps } from '../deps.js';
+import type { TriggerDeps } from './runtime.js';
 import type { User, UserPool } from '../domain/model.js';
 import { unrecognizableOutput } from './errors.js';
 import { eventAttributes, triggerEvent } from './event.js';
@@ -16,7 +16,7 @@ export interface SignInMetadata {
 }
 
 interface Caller {
-  deps: Pick<Deps, 'triggers'>;
+  deps: TriggerDeps;
   pool: UserPool;
   clientId: string;
   metadata?: SignInMetadata | undefined;

@@ -1,6 +1,6 @@
 // Pre sign-up and post confirmation (AWS developer guide, "Pre sign-up Lambda trigger", "Post
 // confirmation Lambda trigger").
-import type { Deps } from '../deps.js';
+import type { TriggerDeps } from './runtime.js';
 import type { User, UserPool } from '../domain/model.js';
 import { unrecognizableOutput } from './errors.js';
 import { eventAttributes, triggerEvent } from './event.js';
@@ -28,7 +28,7 @@ export interface PreSignUpCall {
  * honoured for SignUp only: "ignored by Amazon Cognito when the Pre Sign-up lambda is triggered by
  * the AdminCreateUser API".
  */
-export async function preSignUp(deps: Pick<Deps, 'triggers'>, call: PreSignUpCall): Promise<PreSignUpDecision> {
+export async function preSignUp(deps: TriggerDeps, call: PreSignUpCall): Promise<PreSignUpDecision> {
   if (!deps.triggers.has(call.pool, 'PreSignUp')) return NOTHING;
   const { sub: _sub, ...attributes } = call.user.Attributes;
   const response = await deps.triggers.invoke(call.pool, 'PreSignUp', triggerEvent(call.pool, call.clientId, call.source, call.user.Username, {
@@ -48,7 +48,7 @@ export async function preSignUp(deps: Pick<Deps, 'triggers'>, call: PreSignUpCal
 
 /** After ConfirmSignUp / AdminConfirmSignUp / ConfirmForgotPassword; nothing in the response is honoured. */
 export async function postConfirmation(
-  deps: Pick<Deps, 'triggers'>, pool: UserPool, clientId: string | undefined, user: User,
+  deps: TriggerDeps, pool: UserPool, clientId: string | undefined, user: User,
   source: 'PostConfirmation_ConfirmSignUp' | 'PostConfirmation_ConfirmForgotPassword', clientMetadata: Record<string, string> | undefined,
 ): Promise<void> {
   if (!deps.triggers.has(pool, 'PostConfirmation')) return;

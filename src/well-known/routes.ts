@@ -1,16 +1,27 @@
 // Discovery and JWKS per pool (https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html). Documents are built once per pool and cached.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
+import { CognitoError } from '../errors/cognito-error.js';
+import { foreignStatus, HttpError } from '../errors/http-error.js';
+
+const notFound = (poolId: string) => new CognitoError('ResourceNotFoundException', `User pool ${poolId} does not exist.`, 404);
+
+/** The one error serialiser of the discovery documents: {"code", "message"}. */
+function wellKnownErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof HttpError) return reply.code(err.status).type('application/json').send({ code: err.code, message: err.message });
+  const status = foreignStatus(err);
+  if (status === 500) request.log.error({ err }, 'unexpected error in a discovery document');
+  return reply.code(status).type('application/json')
+    .send(status === 500 ? { code: 'InternalErrorException', message: 'Internal error in cognito-emulator' } : { code: 'InvalidRequest', message: 'Bad request' });
+}
 
 export function wellKnownRoutes(app: FastifyInstance, deps: Deps): void {
   const discovery = new Map<string, string>();
-
-  const notFound = (reply: FastifyReply, poolId: string) =>
-    reply.code(404).type('application/json').send({ code: 'ResourceNotFoundException', message: `User pool ${poolId} does not exist.` });
+  app.setErrorHandler(wellKnownErrorHandler);
 
   app.get<{ Params: { poolId: string } }>('/:poolId/.well-known/openid-configuration', async (request, reply) => {
     const { poolId } = request.params;
-    if (!deps.store.getPool(poolId)) return notFound(reply, poolId);
+    if (!deps.store.getPool(poolId)) throw notFound(poolId);
     // Asked over the TLS listener (and PUBLIC_URL is plain http): the endpoints stay on https, so an
     // OIDC client whose authority is the https URL is never sent to http. Not cached: the host varies.
     const tlsBase = request.protocol === 'https' && !deps.urls.secure && request.host ? `https://${request.host}` : undefined;
@@ -40,7 +51,7 @@ export function wellKnownRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: { poolId: string } }>('/:poolId/.well-known/jwks.json', async (request, reply) => {
     const { poolId } = request.params;
     const ring = deps.store.getPool(poolId) ? await deps.keys.get(poolId) : undefined;
-    if (!ring) return notFound(reply, poolId);
+    if (!ring) throw notFound(poolId);
     return reply.type('application/json;charset=UTF-8').header('access-control-allow-origin', '*').send(ring.jwksJson);
   });
 }

@@ -22,12 +22,12 @@ const risk = (ClientId?: string) => ({ UserPoolId: POOL_ID, ...(ClientId ? { Cli
 async function inFlight(userPoolId: string, clientId: string, username: string) {
   const now = deps.clock.now();
   const code = `code-${clientId}`;
-  deps.store.saveCode({ code, userPoolId, clientId, redirectUri: 'http://localhost:3000/callback', username, scopes: ['openid'], authTime: now / 1000, expiresAt: now + 60_000 });
+  deps.authorizationCodes.save({ code, userPoolId, clientId, redirectUri: 'http://localhost:3000/callback', username, scopes: ['openid'], authTime: now / 1000, expiresAt: now + 60_000 });
   const request = { pool: deps.store.getPool(userPoolId), client: deps.store.getClient(clientId) } as unknown as AuthorizeRequest;
   const state = deps.federations.start({ request, providerName: 'Google', nonce: 'n', origin: url });
   const session = await deps.sessions.signIn(undefined, userPoolId, { username, authTime: now / 1000 });
   return {
-    code: () => deps.store.listCodes().some((c) => c.code === code),
+    code: () => deps.authorizationCodes.list().some((c) => c.code === code),
     federation: () => deps.federations.peek(state) !== undefined,
     session: () => deps.sessions.find(session, userPoolId) !== undefined,
   };

@@ -26,7 +26,7 @@ function sizes(deps: Deps): Record<string, number> {
   const field = (o: object, name: string) => (o as unknown as Record<string, unknown>)[name];
   const mapSize = (o: object, name: string) => (field(o, name) as { size: number }).size;
   return {
-    codes: deps.store.listCodes().length,
+    codes: deps.authorizationCodes.list().length,
     revocations: Object.keys((field(field(deps.store, 'db') as object, 'data') as { revocations: object }).revocations).length,
     sessions: mapSize(deps.sessions, 'sessions'),
     // One store for the hosted page's new-password steps and the JSON API's challenge Sessions.

@@ -1,5 +1,5 @@
 // The lowdb store: a corrupt DATA_FILE stops startup untouched; ids from requests never reach the
-// prototype; one-time codes are consumed once; state written to DATA_FILE survives a reopen.
+// prototype; state written to DATA_FILE survives a reopen.
 import t, { type Test } from 'tap';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,20 +79,6 @@ t.test('ids from requests never reach Object.prototype', async (t) => {
   await store.putUser(user('__proto__'));
   t.equal(store.getUser(POOL, '__proto__')?.Username, '__proto__', 'stored as a plain key');
   t.equal(({} as Record<string, unknown>).Username, undefined, 'prototype untouched');
-});
-
-t.test('one-time codes: consumed once, purged when expired', async (t) => {
-  const store = await openLowdbStore();
-  const code = { code: 'c1', userPoolId: POOL, clientId: 'x', redirectUri: 'http://x', username: 'alice', scopes: [], authTime: 0, expiresAt: 1000 };
-  store.saveCode(code);
-  t.same(await store.consumeCode('c1'), code);
-  t.equal(await store.consumeCode('c1'), undefined, 'second consume finds nothing');
-  store.saveCode({ ...code, code: 'c2' });
-  store.purgeExpired(999);
-  t.equal((await store.consumeCode('c2'))?.code, 'c2', 'not purged before expiry');
-  store.saveCode({ ...code, code: 'c3' });
-  store.purgeExpired(1000);
-  t.equal(await store.consumeCode('c3'), undefined, 'purged at expiry');
 });
 
 t.test('deletePool removes the pool from every table keyed by pool, its clients and keys, and nothing of other pools', async (t) => {

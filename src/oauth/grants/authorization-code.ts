@@ -8,7 +8,7 @@ export const authorizationCodeGrant: Grant = async ({ client, body, deps }) => {
   if (code === undefined) throw new OAuthError('invalid_request');
   // Taken before any other check: a code is single-use even when the exchange fails, and
   // concurrent redemptions of one code cannot both succeed.
-  const entry = await deps.store.consumeCode(code);
+  const entry = await deps.authorizationCodes.consume(code);
   if (!entry || entry.expiresAt <= deps.clock.now() || entry.clientId !== client.ClientId) {
     throw new OAuthError('invalid_grant');
   }

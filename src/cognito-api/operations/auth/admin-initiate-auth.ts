@@ -1,7 +1,7 @@
 // AdminInitiateAuth (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): ADMIN_USER_PASSWORD_AUTH (legacy ADMIN_NO_SRP_AUTH),
 // USER_SRP_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN. The client must belong to UserPoolId.
-import { readAuthFlow } from '../../auth-flows.js';
-import { runAuthFlow } from '../../auth-dispatch.js';
+import { readAuthFlow } from '../../flows/catalogue.js';
+import { runAuthFlow } from '../../flows/dispatch.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';

@@ -1,6 +1,6 @@
 // AdminRespondToAuthChallenge: RespondToAuthChallenge with the pool named; the client must belong to it.
-import { readChallengeName } from '../../auth-flows.js';
-import { answerChallenge } from '../../auth-dispatch.js';
+import { readChallengeName } from '../../flows/catalogue.js';
+import { answerChallenge } from '../../flows/dispatch.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';

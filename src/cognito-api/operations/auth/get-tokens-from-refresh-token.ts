@@ -5,8 +5,8 @@
 // ClientMetadata goes to the pre token generation trigger (TokenGeneration_RefreshTokens).
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html
 import { checkRefreshToken, refreshedTokens } from '../../../tokens/refresh-check.js';
-import { refreshProblemError } from '../../auth-refresh.js';
-import { tokensOutput } from '../../auth-user.js';
+import { refreshProblemError } from '../../flows/refresh.js';
+import { tokensOutput } from '../../flows/user.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';

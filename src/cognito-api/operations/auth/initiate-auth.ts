@@ -1,7 +1,7 @@
 // InitiateAuth (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): USER_PASSWORD_AUTH, USER_SRP_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN.
 // Unsigned; the client names the pool.
-import { readAuthFlow } from '../../auth-flows.js';
-import { runAuthFlow } from '../../auth-dispatch.js';
+import { readAuthFlow } from '../../flows/catalogue.js';
+import { runAuthFlow } from '../../flows/dispatch.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';

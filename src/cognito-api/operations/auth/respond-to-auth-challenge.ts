@@ -1,6 +1,6 @@
 // RespondToAuthChallenge (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED.
-import { readChallengeName } from '../../auth-flows.js';
-import { answerChallenge } from '../../auth-dispatch.js';
+import { readChallengeName } from '../../flows/catalogue.js';
+import { answerChallenge } from '../../flows/dispatch.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';

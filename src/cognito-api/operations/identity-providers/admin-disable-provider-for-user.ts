@@ -6,13 +6,13 @@ import type { User } from '../../../domain/model.js';
 import { NO_PASSWORD } from '../../../domain/credentials.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { federatedUsername } from '../../../federation/federated-user.js';
-import { withoutProvider } from '../../../federation/identities.js';
+import { withoutProvider } from '../../../domain/federated-identities.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { providerUser } from './admin-link-provider-for-user.js';
 
-export const adminDisableProviderForUser: Operation = ({ store, clock, credentials }) => async (input) => {
+export const adminDisableProviderForUser: Operation<'clock' | 'credentials' | 'store'> = ({ store, clock, credentials }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const who = providerUser(input, 'User');
   const now = clock.now();

@@ -4,7 +4,7 @@
 import type { LinkedIdentity, User } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { federatedUsername } from '../../../federation/federated-user.js';
-import { withIdentity } from '../../../federation/identities.js';
+import { withIdentity } from '../../../domain/federated-identities.js';
 import { SOCIAL_TYPES } from '../../../federation/provider-rules.js';
 import { invalid, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
@@ -25,7 +25,7 @@ export function providerUser(input: Input, name: string): { ProviderName: string
   };
 }
 
-export const adminLinkProviderForUser: Operation = ({ store, clock }) => async (input) => {
+export const adminLinkProviderForUser: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const destination = providerUser(input, 'DestinationUser');
   const source = providerUser(input, 'SourceUser');

@@ -9,7 +9,7 @@ import { checkOrThrow, providerName } from './provider-input.js';
 import { invalid } from '../../input.js';
 import type { ProviderType } from '../../../domain/model.js';
 
-export const createIdentityProvider: Operation = ({ store, clock }) => async (input) => {
+export const createIdentityProvider: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const name = providerName(input);
   const type = requiredString(input, 'ProviderType', 32);

@@ -5,7 +5,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { checkOrThrow, providerName, providerOrThrow } from './provider-input.js';
 
-export const updateIdentityProvider: Operation = ({ store, clock }) => async (input) => {
+export const updateIdentityProvider: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const existing = providerOrThrow(store, pool.Id, providerName(input));
   const details = optionalStringMap(input, 'ProviderDetails');

@@ -97,7 +97,7 @@ const brandingType = (pool: UserPool, b: ManagedLoginBranding) => ({
   },
 });
 
-export const createManagedLoginBranding: Operation = ({ store, clock }) => async (input) => {
+export const createManagedLoginBranding: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const userPoolId = requiredString(input, 'UserPoolId', 55);
   const clientId = requiredString(input, 'ClientId', 128);
   const useDefaults = optionalBoolean(input, 'UseCognitoProvidedValues');
@@ -119,14 +119,14 @@ export const createManagedLoginBranding: Operation = ({ store, clock }) => async
   return brandingType(pool, branding);
 };
 
-export const describeManagedLoginBranding: Operation = ({ store }) => async (input) => {
+export const describeManagedLoginBranding: Operation<'store'> = ({ store }) => async (input) => {
   const id = brandingId(input);
   noMerge(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   return brandingType(pool, brandingOrThrow(pool, id));
 };
 
-export const describeManagedLoginBrandingByClient: Operation = ({ store }) => async (input) => {
+export const describeManagedLoginBrandingByClient: Operation<'store'> = ({ store }) => async (input) => {
   const clientId = requiredString(input, 'ClientId', 128);
   noMerge(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
@@ -137,7 +137,7 @@ export const describeManagedLoginBrandingByClient: Operation = ({ store }) => as
   return brandingType(pool, found);
 };
 
-export const updateManagedLoginBranding: Operation = ({ store, clock }) => async (input) => {
+export const updateManagedLoginBranding: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const id = brandingId(input);
   const useDefaults = optionalBoolean(input, 'UseCognitoProvidedValues');
   const given = settings(input);
@@ -165,7 +165,7 @@ function mergeAssets(current: ManagedLoginBranding['Assets'], given: ManagedLogi
   return [...current.filter((a) => !replaced.has(key(a))), ...given];
 }
 
-export const deleteManagedLoginBranding: Operation = ({ store }) => async (input) => {
+export const deleteManagedLoginBranding: Operation<'store'> = ({ store }) => async (input) => {
   const id = brandingId(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   brandingOrThrow(pool, id);

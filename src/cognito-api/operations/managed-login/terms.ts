@@ -50,7 +50,7 @@ const termsType = (t: TermsRecord) => ({
   Enforcement: t.Enforcement, Links: t.Links, CreationDate: seconds(t.CreationDate), LastModifiedDate: seconds(t.LastModifiedDate),
 });
 
-export const createTerms: Operation = ({ store, clock }) => async (input) => {
+export const createTerms: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const userPoolId = requiredString(input, 'UserPoolId', 55);
   const clientId = requiredString(input, 'ClientId', 128);
   const name = termsName(input);
@@ -74,13 +74,13 @@ export const createTerms: Operation = ({ store, clock }) => async (input) => {
   return { Terms: termsType(terms) };
 };
 
-export const describeTerms: Operation = ({ store }) => async (input) => {
+export const describeTerms: Operation<'store'> = ({ store }) => async (input) => {
   const id = termsId(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   return { Terms: termsType(termsOrThrow(pool, id)) };
 };
 
-export const describeTermsByClient: Operation = ({ store }) => async (input) => {
+export const describeTermsByClient: Operation<'store'> = ({ store }) => async (input) => {
   const clientId = requiredString(input, 'ClientId', 128);
   const name = termsName(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
@@ -91,7 +91,7 @@ export const describeTermsByClient: Operation = ({ store }) => async (input) => 
   return { Terms: termsType(terms) };
 };
 
-export const listTerms: Operation = ({ store }) => async (input) => {
+export const listTerms: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const limit = optionalInteger(input, 'MaxResults', 1, 60) ?? 60;
   const page = paginate(Object.values(pool.Terms ?? {}), (t) => t.TermsId, limit, optionalString(input, 'NextToken', 131072));
@@ -103,7 +103,7 @@ export const listTerms: Operation = ({ store }) => async (input) => {
   };
 };
 
-export const updateTerms: Operation = ({ store, clock }) => async (input) => {
+export const updateTerms: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const id = termsId(input);
   const name = input.TermsName === undefined || input.TermsName === null ? undefined : termsName(input);
   const source = optionalEnum(input, 'TermsSource', ['LINK']);
@@ -127,7 +127,7 @@ export const updateTerms: Operation = ({ store, clock }) => async (input) => {
   return { Terms: termsType(updated) };
 };
 
-export const deleteTerms: Operation = ({ store }) => async (input) => {
+export const deleteTerms: Operation<'store'> = ({ store }) => async (input) => {
   const id = termsId(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   termsOrThrow(pool, id);

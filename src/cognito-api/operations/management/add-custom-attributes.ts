@@ -6,7 +6,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { parseSchema } from './schema-input.js';
 
-export const addCustomAttributes: Operation = ({ store, clock }) => async (input) => {
+export const addCustomAttributes: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const list = input.CustomAttributes;
   if (list === undefined || list === null) throw invalid('CustomAttributes', list, 'Member must not be null');

@@ -6,7 +6,7 @@ import type { Operation } from '../../operation.js';
 import { paginate } from './common.js';
 import { groupType } from './group-input.js';
 
-export const adminListGroupsForUser: Operation = ({ store }) => async (input) => {
+export const adminListGroupsForUser: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
   const limit = optionalInteger(input, 'Limit', 1, 60) ?? 60;

@@ -3,7 +3,7 @@ import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { groupName, groupOrThrow } from './group-input.js';
 
-export const adminRemoveUserFromGroup: Operation = ({ store }) => async (input) => {
+export const adminRemoveUserFromGroup: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const name = groupName(input);
   const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));

@@ -24,13 +24,13 @@ export function poolWithoutClient(pool: UserPool, clientId: string): UserPool {
 }
 
 /** Deletes the client, what its pool keeps for it (one write), and its codes and sign-ins in progress (federated ones too). */
-export async function deleteClientAndState(deps: Pick<Deps, 'store' | 'signInChallenges' | 'federations'>, pool: UserPool, clientId: string): Promise<void> {
+export async function deleteClientAndState(deps: Pick<Deps, 'store' | 'signInChallenges' | 'federations' | 'authorizationCodes'>, pool: UserPool, clientId: string): Promise<void> {
   const { store } = deps;
   await store.batch(async () => {
     await store.putPool(poolWithoutClient(pool, clientId));
     await store.deleteClient(clientId);
   });
-  for (const code of store.listCodes()) if (code.clientId === clientId) await store.consumeCode(code.code);
+  deps.authorizationCodes.forgetWhere((c) => c.clientId === clientId);
   deps.signInChallenges.forgetWhere((c) => c.clientId === clientId);
   deps.federations.forgetWhere((f) => f.request.client.ClientId === clientId);
 }
@@ -46,7 +46,7 @@ export async function forgetPoolState(deps: Deps, pool: UserPool): Promise<void>
     deps.lockout.recordSuccess(user);
     deps.verificationCodes.forget(pool.Id, user.Username);
   }
-  for (const code of deps.store.listCodes()) if (code.userPoolId === pool.Id) await deps.store.consumeCode(code.code);
+  deps.authorizationCodes.forgetWhere((c) => c.userPoolId === pool.Id);
   deps.signInChallenges.forgetWhere((c) => c.userPoolId === pool.Id);
   deps.federations.forgetWhere((f) => f.request.pool.Id === pool.Id);
   deps.federations.forgetPool(pool.Id);

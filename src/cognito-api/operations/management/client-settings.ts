@@ -4,7 +4,7 @@ import { buildAppClient, checkAppClient, ClientRuleError, type ClientInput } fro
 import type { AppClient, TimeUnit } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';
-import { accessTokenSeconds, idTokenSeconds, refreshTokenSeconds } from '../../../tokens/validity.js';
+import { accessTokenSeconds, idTokenSeconds, refreshTokenSeconds } from '../../../domain/token-validity.js';
 import {
   invalid, optionalBoolean, optionalEnum, optionalEnumList, optionalInteger, optionalString, optionalStringList, requiredString,
 } from '../../input.js';

@@ -1,11 +1,13 @@
 // UserPoolClientType (DescribeUserPoolClient, CreateUserPoolClient, UpdateUserPoolClient). Like
 // Cognito, empty URL / flow / scope lists are left out rather than sent as [].
+import type { UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider';
+import type { Wire } from '../../operation.js';
 import { ROTATION_DISABLED, type AppClient } from '../../../domain/model.js';
 import { seconds } from '../../serialize.js';
 
 const nonEmpty = (name: string, list: readonly string[] | undefined) => (list && list.length > 0 ? { [name]: list } : {});
 
-export function userPoolClientType(c: AppClient): Record<string, unknown> {
+export function userPoolClientType(c: AppClient): Wire<UserPoolClientType> {
   return {
     UserPoolId: c.UserPoolId,
     ClientName: c.ClientName,

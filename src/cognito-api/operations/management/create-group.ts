@@ -4,7 +4,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { groupName, groupSettings, groupType } from './group-input.js';
 
-export const createGroup: Operation = ({ store, clock }) => async (input) => {
+export const createGroup: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const GroupName = groupName(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const settings = groupSettings(input);

@@ -5,7 +5,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { identifier, resourceServerType, scopes, serverName } from './resource-server-input.js';
 
-export const createResourceServer: Operation = ({ store }) => async (input) => {
+export const createResourceServer: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const Identifier = identifier(input);
   const server = { UserPoolId: pool.Id, Identifier, Name: serverName(input), Scopes: scopes(input) };

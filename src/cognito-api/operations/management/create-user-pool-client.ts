@@ -6,7 +6,7 @@ import type { Operation } from '../../operation.js';
 import { apiClient, clientName } from './client-settings.js';
 import { userPoolClientType } from './client-type.js';
 
-export const createUserPoolClient: Operation = ({ store, clock }) => async (input) => {
+export const createUserPoolClient: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const ClientName = clientName(input);
   const GenerateSecret = optionalBoolean(input, 'GenerateSecret') ?? false;

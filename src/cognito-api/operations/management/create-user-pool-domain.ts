@@ -6,7 +6,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Input, Operation } from '../../operation.js';
 import { emulatorHost, HOSTNAME_PATTERN, PREFIX_PATTERN, poolWithDomain } from './domain-type.js';
 
-export const createUserPoolDomain: Operation = ({ store, clock, urls }) => async (input) => {
+export const createUserPoolDomain: Operation<'clock' | 'store' | 'urls'> = ({ store, clock, urls }) => async (input) => {
   const domain = requiredString(input, 'Domain', 63);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const config = input.CustomDomainConfig;

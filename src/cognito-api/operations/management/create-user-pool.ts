@@ -8,7 +8,7 @@ import { mutableSettings, poolName, signInAttributes } from './pool-settings.js'
 import { userPoolType } from './pool-type.js';
 import { parseSchema } from './schema-input.js';
 
-export const createUserPool: Operation = ({ store, clock, keys }) => async (input, ctx) => {
+export const createUserPool: Operation<'clock' | 'keys' | 'store'> = ({ store, clock, keys }) => async (input, ctx) => {
   const Name = poolName(input, true);
   const signIn = signInAttributes(input);
   const settings = mutableSettings(input);

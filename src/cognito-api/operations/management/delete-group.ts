@@ -4,7 +4,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { groupName, groupOrThrow } from './group-input.js';
 
-export const deleteGroup: Operation = ({ store }) => async (input) => {
+export const deleteGroup: Operation<'store'> = ({ store }) => async (input) => {
   const name = groupName(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   groupOrThrow(store, pool.Id, name);

@@ -3,7 +3,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { identifier, resourceServerOrThrow } from './resource-server-input.js';
 
-export const deleteResourceServer: Operation = ({ store }) => async (input) => {
+export const deleteResourceServer: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const id = identifier(input);
   resourceServerOrThrow(store.getResourceServer(pool.Id, id), id);

@@ -3,7 +3,7 @@ import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 
-export const deleteUserPoolDomain: Operation = ({ store, clock }) => async (input) => {
+export const deleteUserPoolDomain: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const domain = requiredString(input, 'Domain', 63);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const { Domain, CustomDomain, CustomDomainConfig, ...rest } = pool;

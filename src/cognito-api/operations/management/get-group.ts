@@ -1,10 +1,11 @@
+import type { GetGroupResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { groupName, groupOrThrow, groupType } from './group-input.js';
 
-export const getGroup: Operation = ({ store }) => async (input) => {
+export const getGroup: Operation<'store'> = ({ store }) => async (input) => {
   const name = groupName(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  return { Group: groupType(groupOrThrow(store, pool.Id, name)) };
+  return { Group: groupType(groupOrThrow(store, pool.Id, name)) } satisfies Wire<GetGroupResponse>;
 };

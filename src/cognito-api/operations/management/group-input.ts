@@ -1,9 +1,10 @@
 // Group input, lookup and GroupType output (CreateGroup, GetGroup, ListGroups, …).
+import type { GroupType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Group } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';
 import { invalid, optionalInteger, optionalString, requiredString } from '../../input.js';
-import type { Input } from '../../operation.js';
+import type { Input, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 import { checkPattern } from './common.js';
 
@@ -32,7 +33,7 @@ export function groupOrThrow(store: Store, userPoolId: string, name: string): Gr
   return group;
 }
 
-export const groupType = (g: Group): Record<string, unknown> => ({
+export const groupType = (g: Group): Wire<GroupType> => ({
   GroupName: g.GroupName,
   UserPoolId: g.UserPoolId,
   ...(g.Description !== undefined ? { Description: g.Description } : {}),

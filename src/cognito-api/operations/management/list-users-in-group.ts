@@ -6,7 +6,7 @@ import { userType } from '../../serialize.js';
 import { paginate } from './common.js';
 import { groupName, groupOrThrow } from './group-input.js';
 
-export const listUsersInGroup: Operation = ({ store }) => async (input) => {
+export const listUsersInGroup: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const name = groupName(input);
   groupOrThrow(store, pool.Id, name);

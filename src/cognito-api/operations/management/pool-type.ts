@@ -1,5 +1,7 @@
 // UserPoolType as DescribeUserPool / CreateUserPool return it: the settings the emulator keeps as
 // stored, the rest (email sending) as Cognito's defaults for a new pool.
+import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type { Wire } from '../../operation.js';
 import type { UserPool } from '../../../domain/model.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../../domain/password-policy.js';
 import { schemaAttributes } from '../../../domain/schema.js';
@@ -10,7 +12,7 @@ import { poolArn } from './common.js';
 const present = <K extends keyof UserPool>(pool: UserPool, ...keys: K[]): Partial<Pick<UserPool, K>> =>
   Object.fromEntries(keys.filter((k) => pool[k] !== undefined).map((k) => [k, pool[k]])) as Partial<Pick<UserPool, K>>;
 
-export function userPoolType(pool: UserPool, store: Store): Record<string, unknown> {
+export function userPoolType(pool: UserPool, store: Store): Wire<UserPoolType> {
   return {
     Id: pool.Id,
     Name: pool.Name,

@@ -5,7 +5,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { groupName, groupOrThrow, groupSettings, groupType } from './group-input.js';
 
-export const updateGroup: Operation = ({ store, clock }) => async (input) => {
+export const updateGroup: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const name = groupName(input);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const settings = groupSettings(input);

@@ -5,7 +5,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { identifier, resourceServerOrThrow, resourceServerType, scopes, serverName } from './resource-server-input.js';
 
-export const updateResourceServer: Operation = ({ store }) => async (input) => {
+export const updateResourceServer: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const id = identifier(input);
   const Name = serverName(input);

@@ -6,7 +6,7 @@ import type { Operation } from '../../operation.js';
 import { apiClient, clientName } from './client-settings.js';
 import { userPoolClientType } from './client-type.js';
 
-export const updateUserPoolClient: Operation = ({ store, clock }) => async (input) => {
+export const updateUserPoolClient: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const existing = clientOrThrow(store, requiredString(input, 'ClientId', 128), pool.Id);
   // ClientName is optional here; without it the name is kept.

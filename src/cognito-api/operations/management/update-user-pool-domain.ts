@@ -9,7 +9,7 @@ import type { Input, Operation } from '../../operation.js';
 import { emulatorHost } from './domain-type.js';
 import { struct } from './pool-policies.js';
 
-export const updateUserPoolDomain: Operation = ({ store, clock, urls }) => async (input) => {
+export const updateUserPoolDomain: Operation<'clock' | 'store' | 'urls'> = ({ store, clock, urls }) => async (input) => {
   const domain = requiredString(input, 'Domain', 63);
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const config = struct(input, 'CustomDomainConfig');

@@ -4,7 +4,7 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { mutableSettings, poolName, replaceSettings } from './pool-settings.js';
 
-export const updateUserPool: Operation = ({ store, clock }) => async (input) => {
+export const updateUserPool: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const name = poolName(input, false);
   const settings = mutableSettings(input, pool);

@@ -121,12 +121,12 @@ export function applyMfaConfig(pool: UserPool, input: Input): UserPool {
   return next;
 }
 
-export const setUserPoolMfaConfig: Operation = ({ store, clock }) => async (input) => {
+export const setUserPoolMfaConfig: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const next = { ...applyMfaConfig(pool, input), LastModifiedDate: clock.now() };
   await store.putPool(next);
   return mfaConfigOutput(next);
 };
 
-export const getUserPoolMfaConfig: Operation = ({ store }) => async (input) =>
+export const getUserPoolMfaConfig: Operation<'store'> = ({ store }) => async (input) =>
   mfaConfigOutput(poolOrThrow(store, requiredString(input, 'UserPoolId', 55)));

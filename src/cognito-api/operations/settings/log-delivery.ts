@@ -12,7 +12,7 @@ const MEMBERS = ['LogLevel', 'EventSource', 'CloudWatchLogsConfiguration', 'S3Co
 const LOG_LEVELS = ['ERROR', 'INFO'];
 const EVENT_SOURCES = ['userNotification', 'userAuthEvents'];
 
-export const setLogDeliveryConfiguration: Operation = ({ store, clock }) => async (input) => {
+export const setLogDeliveryConfiguration: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const given = input.LogConfigurations;
   if (given === undefined || given === null) throw invalid('LogConfigurations', given, 'Member must not be null');
@@ -32,7 +32,7 @@ export const setLogDeliveryConfiguration: Operation = ({ store, clock }) => asyn
   return { LogDeliveryConfiguration: { UserPoolId: pool.Id, LogConfigurations: configurations } };
 };
 
-export const getLogDeliveryConfiguration: Operation = ({ store }) => async (input) => {
+export const getLogDeliveryConfiguration: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   return { LogDeliveryConfiguration: { UserPoolId: pool.Id, LogConfigurations: pool.LogDeliveryConfiguration ?? [] } };
 };

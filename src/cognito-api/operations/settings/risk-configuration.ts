@@ -14,7 +14,7 @@ const PARTS = {
   RiskExceptionConfiguration: ['BlockedIPRangeList', 'SkippedIPRangeList'],
 } as const;
 
-export const setRiskConfiguration: Operation = ({ store, clock }) => async (input) => {
+export const setRiskConfiguration: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const scope = scopeOf(store, pool, input);
   const settings: Record<string, unknown> = {};
@@ -28,7 +28,7 @@ export const setRiskConfiguration: Operation = ({ store, clock }) => async (inpu
   return { RiskConfiguration: { UserPoolId: pool.Id, ...(scope !== POOL_WIDE ? { ClientId: scope } : {}), ...settings, LastModifiedDate: seconds(now) } };
 };
 
-export const describeRiskConfiguration: Operation = ({ store }) => async (input) => {
+export const describeRiskConfiguration: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const scope = scopeOf(store, pool, input);
   const found = settingFor(pool.RiskConfigurations, scope);

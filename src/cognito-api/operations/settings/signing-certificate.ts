@@ -9,7 +9,7 @@ import type { Operation } from '../../operation.js';
 /** Loaded on first use, so start-up does not pay for the X.509 library (the bundle keeps it outside). */
 const loadCertificates = () => import('./self-signed-certificate.js');
 
-export const getSigningCertificate: Operation = ({ store, keys, clock }) => async (input) => {
+export const getSigningCertificate: Operation<'clock' | 'keys' | 'store'> = ({ store, keys, clock }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   if (pool.SigningCertificate !== undefined) return { Certificate: pool.SigningCertificate };
   const keyring = await keys.ensure(pool.Id);

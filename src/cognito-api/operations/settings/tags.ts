@@ -19,7 +19,7 @@ function poolOfArn(store: Store, input: Record<string, unknown>): UserPool {
   return poolOrThrow(store, id);
 }
 
-export const tagResource: Operation = ({ store, clock }) => async (input) => {
+export const tagResource: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOfArn(store, input);
   const tags = optionalStringMap(input, 'Tags') ?? {};
   const merged = { ...pool.UserPoolTags, ...tags };
@@ -31,7 +31,7 @@ export const tagResource: Operation = ({ store, clock }) => async (input) => {
   return {};
 };
 
-export const untagResource: Operation = ({ store, clock }) => async (input) => {
+export const untagResource: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
   const pool = poolOfArn(store, input);
   const keys = new Set(optionalStringList(input, 'TagKeys') ?? []);
   const kept = Object.fromEntries(Object.entries(pool.UserPoolTags ?? {}).filter(([k]) => !keys.has(k)));
@@ -39,7 +39,7 @@ export const untagResource: Operation = ({ store, clock }) => async (input) => {
   return {};
 };
 
-export const listTagsForResource: Operation = ({ store }) => async (input) => {
+export const listTagsForResource: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOfArn(store, input);
   return { Tags: { ...pool.UserPoolTags } };
 };

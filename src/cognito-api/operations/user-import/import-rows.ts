@@ -9,8 +9,8 @@
 import type { Deps } from '../../../deps.js';
 import type { UserImportJob, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { checkAttributeNames, checkAttributeValues } from '../users/attribute-rules.js';
-import { newUserRecord } from '../users/user-records.js';
+import { checkAttributeNames, checkAttributeValues } from '../../../users/attribute-rules.js';
+import { newUserRecord } from '../../../users/user-records.js';
 import { csvFields, csvLines, headerProblem } from './csv.js';
 import { putJob, storedJob } from './jobs-store.js';
 
@@ -48,7 +48,7 @@ function importLine(deps: Deps, pool: UserPool, columns: readonly string[], line
     return { user: { ...user, UserStatus: 'RESET_REQUIRED' } };
   } catch (err) {
     if (!(err instanceof CognitoError)) throw err;
-    if (err.type === 'UsernameExistsException' && err.message === 'User already exists') return { kind: 'SKIPPED', message: 'The user already exists.' };
+    if (err.code === 'UsernameExistsException' && err.message === 'User already exists') return { kind: 'SKIPPED', message: 'The user already exists.' };
     return { kind: 'FAILED', message: err.message };
   }
 }

@@ -30,7 +30,7 @@ const jobOf = (deps: Deps, input: Input) => {
 
 const answer = (deps: Deps, pool: UserPool, job: UserImportJob) => ({ UserImportJob: userImportJobType(pool, job, uploadUrl(deps, pool, job), deps.clock.now()) });
 
-export const getCSVHeader: Operation = ({ store }) => async (input) => {
+export const getCSVHeader: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   return { UserPoolId: pool.Id, CSVHeader: [...CSV_HEADER] };
 };

@@ -5,7 +5,7 @@ import { postConfirmation } from '../../../triggers/sign-up.js';
 import { optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { saveUser } from './user-records.js';
+import { saveUser } from '../../../users/user-records.js';
 
 export const adminConfirmSignUp: Operation = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));

@@ -10,11 +10,11 @@ import { optionalAttributeList, optionalEnum, optionalEnumList, optionalString, 
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { userType } from '../../serialize.js';
-import { checkAttributeNames, checkAttributeValues } from './attribute-rules.js';
-import { deliveryTo, type Delivery } from './delivery.js';
-import { sendMessage } from './send-message.js';
+import { checkAttributeNames, checkAttributeValues } from '../../../users/attribute-rules.js';
+import { deliveryTo, type Delivery } from '../../../users/delivery.js';
+import { sendMessage } from '../../../users/send-message.js';
 import { validationData } from './sign-up.js';
-import { checkPasswordPolicy, generateTemporaryPassword, insertNewUser, newUserRecord, saveNewPassword } from './user-records.js';
+import { checkPasswordPolicy, generateTemporaryPassword, insertNewUser, newUserRecord, saveNewPassword } from '../../../users/user-records.js';
 
 type Medium = 'EMAIL' | 'SMS';
 

@@ -1,11 +1,11 @@
 // AdminDeleteUserAttributes: removes attributes by name. sub, and the attribute a pool with
 // UsernameAttributes signs users in with, cannot be removed (wording unconfirmed; README).
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { optionalStringList, requiredString } from '../../input.js';
+import { optionalStringList, requiredString, requireMember } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { inPoolSchema, requireMember } from './attribute-rules.js';
-import { saveUser } from './user-records.js';
+import { inPoolSchema } from '../../../users/attribute-rules.js';
+import { saveUser } from '../../../users/user-records.js';
 
 export const adminDeleteUserAttributes: Operation = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));

@@ -4,7 +4,7 @@ import { requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 
-export const adminDeleteUser: Operation = (deps) => async (input) => {
+export const adminDeleteUser: Operation<'credentials' | 'store' | 'verificationCodes'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   await deps.store.deleteUser(pool.Id, user.Username);

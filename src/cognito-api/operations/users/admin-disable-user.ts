@@ -4,7 +4,7 @@
 import { requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { saveUser } from './user-records.js';
+import { saveUser } from '../../../users/user-records.js';
 
 export const adminDisableUser: Operation = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));

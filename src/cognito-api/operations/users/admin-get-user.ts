@@ -1,13 +1,14 @@
 // AdminGetUser: the user's attributes under `UserAttributes` (unlike ListUsers' `Attributes`).
 // MFAOptions / UserMFASettingList / PreferredMfaSetting are left out for users without MFA, as Cognito leaves them out.
+import type { AdminGetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeList } from '../../../domain/attributes.js';
 import { mfaSettingFields } from '../../../mfa/factors.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 
-export const adminGetUser: Operation = ({ store }) => async (input) => {
+export const adminGetUser: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
   return {
@@ -18,5 +19,5 @@ export const adminGetUser: Operation = ({ store }) => async (input) => {
     UserStatus: user.UserStatus,
     Username: user.Username,
     ...mfaSettingFields(user),
-  };
+  } satisfies Wire<AdminGetUserResponse>;
 };

@@ -6,11 +6,10 @@ import { RESET_CODE_TTL_MS } from '../../../domain/verification-codes.js';
 import { optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { recoveryContact } from './delivery.js';
-import { sendMessage } from './send-message.js';
-import { saveUser } from './user-records.js';
+import { NO_VERIFIED_CONTACT, recoveryContact } from '../../../users/delivery.js';
+import { sendMessage } from '../../../users/send-message.js';
+import { saveUser } from '../../../users/user-records.js';
 
-export const NO_VERIFIED_CONTACT = 'Cannot reset password for the user as there is no registered/verified email or phone_number';
 
 export const adminResetUserPassword: Operation = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));

@@ -3,7 +3,7 @@
 import { optionalBoolean, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { checkPasswordPolicy, saveNewPassword } from './user-records.js';
+import { checkPasswordPolicy, saveNewPassword } from '../../../users/user-records.js';
 
 export const adminSetUserPassword: Operation = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));

@@ -2,10 +2,9 @@
 // phone number becomes unverified unless the call verifies it, and is sent a code when the pool
 // auto-verifies it (see attribute-update.ts).
 import { attributeMap } from '../../../domain/attributes.js';
-import { optionalAttributeList, optionalStringMap, requiredString } from '../../input.js';
+import { optionalAttributeList, optionalStringMap, requiredString, requireMember } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { requireMember } from './attribute-rules.js';
 import { updateAttributes } from './attribute-update.js';
 
 export const adminUpdateUserAttributes: Operation = (deps) => async (input) => {

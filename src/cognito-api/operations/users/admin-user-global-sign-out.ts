@@ -4,7 +4,7 @@ import { requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 
-export const adminUserGlobalSignOut: Operation = (deps) => async (input) => {
+export const adminUserGlobalSignOut: Operation<'clock' | 'store'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   // A sign-out is not a profile change: UserLastModifiedDate stays.

@@ -9,10 +9,10 @@ import type { Deps } from '../../../deps.js';
 import type { User, UserPool } from '../../../domain/model.js';
 import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkMutable } from './attribute-rules.js';
-import { contactDelivery, type ContactAttribute, type Delivery } from './delivery.js';
-import { sendMessage } from './send-message.js';
-import { saveUser } from './user-records.js';
+import { aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkMutable } from '../../../users/attribute-rules.js';
+import { contactDelivery, type ContactAttribute, type Delivery } from '../../../users/delivery.js';
+import { sendMessage } from '../../../users/send-message.js';
+import { saveUser } from '../../../users/user-records.js';
 
 export interface AttributeUpdate {
   user: User;

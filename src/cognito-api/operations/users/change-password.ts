@@ -4,7 +4,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
-import { checkPasswordPolicy, saveNewPassword } from './user-records.js';
+import { checkPasswordPolicy, saveNewPassword } from '../../../users/user-records.js';
 
 export const changePassword: Operation = (deps) => async (input) => {
   const { user, pool } = await userFromAccessToken(deps, input);

@@ -2,11 +2,11 @@
 // deleteUserAttributes, amazon-cognito-identity-js's deleteAttributes), within the client's
 // WriteAttributes; then exactly what AdminDeleteUserAttributes does for that user (same rules).
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserAttributes.html
-import { optionalStringList } from '../../input.js';
+import { optionalStringList, requireMember } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
 import { adminDeleteUserAttributes } from './admin-delete-user-attributes.js';
-import { checkClientMayWrite, requireMember } from './attribute-rules.js';
+import { checkClientMayWrite } from '../../../users/attribute-rules.js';
 
 export const deleteUserAttributes: Operation = (deps) => {
   const adminDelete = adminDeleteUserAttributes(deps);

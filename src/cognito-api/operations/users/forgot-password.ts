@@ -4,7 +4,7 @@
 import { checkSelfServiceRecovery, resetUser, sendResetCode } from '../../../self-service/password-reset.js';
 import { optionalStringMap } from '../../input.js';
 import type { Operation } from '../../operation.js';
-import { codeDeliveryDetails } from './delivery.js';
+import { codeDeliveryDetails } from '../../../users/delivery.js';
 import { hiddenDelivery, selfServiceCall } from './self-service.js';
 
 export const forgotPassword: Operation = (deps) => async (input) => {

@@ -5,8 +5,8 @@ import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js'
 import { optionalStringMap, requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
-import { codeDeliveryDetails, contactDelivery, deliveryTo } from './delivery.js';
-import { sendMessage } from './send-message.js';
+import { codeDeliveryDetails, contactDelivery, deliveryTo } from '../../../users/delivery.js';
+import { sendMessage } from '../../../users/send-message.js';
 
 export const getUserAttributeVerificationCode: Operation = (deps) => async (input) => {
   const { user, pool, client } = await userFromAccessToken(deps, input);

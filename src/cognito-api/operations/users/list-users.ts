@@ -6,7 +6,7 @@ import { optionalInteger, optionalString, optionalStringList, requiredString } f
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { userType } from '../../serialize.js';
-import { inPoolSchema } from './attribute-rules.js';
+import { inPoolSchema } from '../../../users/attribute-rules.js';
 import { filterUsers, parseUserFilter } from './list-users-filter.js';
 
 const DEFAULT_LIMIT = 60;
@@ -35,7 +35,7 @@ function startOf(users: User[], cursor: Cursor): number {
   return at >= 0 ? at + 1 : Math.min(cursor.o, users.length);
 }
 
-export const listUsers: Operation = ({ store }) => async (input) => {
+export const listUsers: Operation<'store'> = ({ store }) => async (input) => {
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   const limit = optionalInteger(input, 'Limit', 1, 60) ?? DEFAULT_LIMIT;
   const token = optionalString(input, 'PaginationToken', 131072);

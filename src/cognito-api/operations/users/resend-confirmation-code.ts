@@ -2,7 +2,7 @@
 import { resendRegistrationCode } from '../../../self-service/registration.js';
 import { optionalStringMap } from '../../input.js';
 import type { Operation } from '../../operation.js';
-import { codeDeliveryDetails } from './delivery.js';
+import { codeDeliveryDetails } from '../../../users/delivery.js';
 import { hiddenDelivery, selfServiceCall, selfServiceUser } from './self-service.js';
 
 export const resendConfirmationCode: Operation = (deps) => async (input) => {

@@ -7,7 +7,7 @@ import { optionalString, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Input } from '../../operation.js';
 import { checkSecretHash } from '../../secret-hash.js';
-import { codeDeliveryDetails } from './delivery.js';
+import { codeDeliveryDetails } from '../../../users/delivery.js';
 
 export interface SelfServiceCall {
   client: AppClient;

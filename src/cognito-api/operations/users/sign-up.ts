@@ -4,7 +4,7 @@ import { attributeMap } from '../../../domain/attributes.js';
 import { checkSelfSignUpAllowed, registerUser } from '../../../self-service/registration.js';
 import { optionalAttributeList, optionalStringMap, requiredString } from '../../input.js';
 import type { Input, Operation } from '../../operation.js';
-import { codeDeliveryDetails } from './delivery.js';
+import { codeDeliveryDetails } from '../../../users/delivery.js';
 import { selfServiceCall } from './self-service.js';
 import { offersPasswordless, signUpSession } from './sign-up-session.js';
 

@@ -2,12 +2,12 @@
 // WriteAttributes; a changed email / phone number is unverified and sent a code when the pool
 // auto-verifies it (CodeDeliveryDetailsList).
 import { attributeMap } from '../../../domain/attributes.js';
-import { optionalAttributeList, optionalStringMap } from '../../input.js';
+import { optionalAttributeList, optionalStringMap, requireMember } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
-import { checkAttributeNames, checkClientMayWrite, requireMember } from './attribute-rules.js';
+import { checkAttributeNames, checkClientMayWrite } from '../../../users/attribute-rules.js';
 import { updateAttributes } from './attribute-update.js';
-import { codeDeliveryDetails } from './delivery.js';
+import { codeDeliveryDetails } from '../../../users/delivery.js';
 
 export const updateUserAttributes: Operation = (deps) => async (input) => {
   const { user, pool, client } = await userFromAccessToken(deps, input);

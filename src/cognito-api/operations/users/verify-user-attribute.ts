@@ -4,10 +4,10 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
-import { aliasConflict, aliasExistsMessage } from './attribute-rules.js';
+import { aliasConflict, aliasExistsMessage } from '../../../users/attribute-rules.js';
 import { codeExpired, codeMismatch } from './self-service.js';
 import { withPending } from './attribute-update.js';
-import { saveUser } from './user-records.js';
+import { saveUser } from '../../../users/user-records.js';
 
 export const verifyUserAttribute: Operation = (deps) => async (input) => {
   const { user, pool } = await userFromAccessToken(deps, input);

@@ -1,12 +1,10 @@
 // Checks on attributes written through the API (AdminCreateUser, SignUp, *UpdateUserAttributes,
 // the new-password challenge) against the pool's schema: standard attributes, and custom ones only
 // when the pool declares them.
-import type { AppClient, User, UserPool } from '../../../domain/model.js';
-import { customAttribute, isStandardAttribute, requiredAttributes, schemaAttributes } from '../../../domain/schema.js';
-import { CognitoError } from '../../../errors/cognito-error.js';
-import type { Store } from '../../../store/store.js';
-import { requiredString } from '../../input.js';
-import type { Input } from '../../operation.js';
+import type { AppClient, User, UserPool } from '../domain/model.js';
+import { customAttribute, isStandardAttribute, requiredAttributes, schemaAttributes } from '../domain/schema.js';
+import { CognitoError } from '../errors/cognito-error.js';
+import type { Store } from '../store/store.js';
 
 const invalid = (message: string) => new CognitoError('InvalidParameterException', message);
 
@@ -97,8 +95,3 @@ export function aliasConflict(store: Store, pool: UserPool, username: string, at
 
 /** The account-exists wording Cognito uses for alias collisions. */
 export const aliasExistsMessage = (name: string) => `An account with the given ${name} already exists.`;
-
-/** A required list member (UserAttributes, UserAttributeNames): null fails as Cognito's validation does. */
-export function requireMember(input: Input, name: string): void {
-  if (input[name] === undefined || input[name] === null) requiredString(input, name);
-}

@@ -52,4 +52,7 @@ export class Faults {
   clear(): void {
     this.list.clear();
   }
+
+  /** Nothing here expires. */
+  purge(): void {}
 }

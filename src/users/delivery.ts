@@ -1,9 +1,9 @@
 // Where codes and temporary passwords "go": the emulator records each message in deps.messages
 // (GET /_emulator/messages) and answers with Cognito's CodeDeliveryDetails, destination masked.
 // send-message.ts runs the custom message and custom sender triggers before recording.
-import type { Deps } from '../../../deps.js';
-import { authenticationMessage, codeMessage, fillMessage, invitationMessage, type MessageText } from '../../../domain/message-templates.js';
-import type { User, UserPool } from '../../../domain/model.js';
+import type { Deps } from '../deps.js';
+import { authenticationMessage, codeMessage, fillMessage, invitationMessage, type MessageText } from '../domain/message-templates.js';
+import type { User, UserPool } from '../domain/model.js';
 
 export type ContactAttribute = 'email' | 'phone_number';
 
@@ -35,6 +35,9 @@ export function verifiedContact(user: User): Delivery | undefined {
   }
   return undefined;
 }
+
+/** AdminResetUserPassword's and ForgotPassword's refusal when the user has nowhere to receive a code. */
+export const NO_VERIFIED_CONTACT = 'Cannot reset password for the user as there is no registered/verified email or phone_number';
 
 /**
  * Where a password-reset code goes under the pool's AccountRecoverySetting: its mechanisms in

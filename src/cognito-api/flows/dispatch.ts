@@ -1,16 +1,17 @@
 // Runs an AuthFlow (InitiateAuth, AdminInitiateAuth) or answers a challenge (RespondToAuthChallenge,
 // AdminRespondToAuthChallenge) once the operation has found its pool and client.
-import { checkFlowEnabled, type AnsweredChallenge, type AuthContext, type AuthFlow, type Params } from './auth-flows.js';
-import { answerDevice } from './auth-device.js';
-import { answerMfa } from './auth-mfa.js';
-import { answerSelectChallenge, startUserAuth } from './auth-user-auth.js';
-import { answerWebAuthn } from './auth-web-authn.js';
-import { answerNewPassword } from './auth-new-password.js';
-import { passwordAuth } from './auth-password.js';
-import { refreshTokenAuth } from './auth-refresh.js';
-import { answerCustom, startCustom } from './auth-custom.js';
-import { answerPasswordVerifier, startSrp } from './auth-srp.js';
-import type { Output } from './operation.js';
+import { checkFlowEnabled, type AnsweredChallenge, type AuthFlow } from './catalogue.js';
+import type { AuthContext, Params } from './toolkit.js';
+import { answerDevice } from './device.js';
+import { answerMfa } from './mfa.js';
+import { answerSelectChallenge, startUserAuth } from './user-auth.js';
+import { answerWebAuthn } from './web-authn.js';
+import { answerNewPassword } from './new-password.js';
+import { passwordAuth } from './password.js';
+import { refreshTokenAuth } from './refresh.js';
+import { answerCustom, startCustom } from './custom.js';
+import { answerPasswordVerifier, startSrp } from './srp.js';
+import type { Output } from '../operation.js';
 
 export function runAuthFlow(given: AuthContext, flow: AuthFlow, params: Params, session?: string): Promise<Output> {
   checkFlowEnabled(given.client, flow);

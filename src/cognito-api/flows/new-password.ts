@@ -1,17 +1,18 @@
 // RespondToAuthChallenge NEW_PASSWORD_REQUIRED (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): USERNAME, NEW_PASSWORD and any
 // `userAttributes.<name>` answer the challenge; the user becomes CONFIRMED and gets tokens. The
 // Session stays usable after a refused password, so the user can try another one.
-import { flagValue } from '../domain/attributes.js';
-import type { User } from '../domain/model.js';
-import { CognitoError } from '../errors/cognito-error.js';
-import { completeNewPassword } from '../sign-in/new-password.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
-import { signInUser, successOutput } from './auth-user.js';
-import type { Output } from './operation.js';
+import { flagValue } from '../../domain/attributes.js';
+import type { User } from '../../domain/model.js';
+import { CognitoError } from '../../errors/cognito-error.js';
+import { completeNewPassword } from '../../sign-in/new-password.js';
+import { checkSecretHashFor } from '../secret-hash.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { signInUser, successOutput } from './user.js';
+import type { Output } from '../operation.js';
 import {
   aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite, checkMutable,
-} from './operations/users/attribute-rules.js';
-import { invalidSession, newPasswordError } from './sign-in-errors.js';
+} from '../../users/attribute-rules.js';
+import { invalidSession, newPasswordError } from '../sign-in-errors.js';
 
 const ATTRIBUTE_PREFIX = 'userAttributes.';
 

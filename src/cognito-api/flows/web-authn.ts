@@ -3,12 +3,13 @@
 // verify is refused with NotAuthorizedException (Cognito's wording for it is not public; ours names
 // the cause) and leaves the challenge open for another try within the session.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html
-import { CognitoError } from '../errors/cognito-error.js';
-import { answerPasskey } from '../sign-in/passkey.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
-import { signInUser, successOutput } from './auth-user.js';
-import type { Output } from './operation.js';
-import { invalidSession, signInError } from './sign-in-errors.js';
+import { CognitoError } from '../../errors/cognito-error.js';
+import { answerPasskey } from '../../sign-in/passkey.js';
+import { checkSecretHashFor } from '../secret-hash.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { signInUser, successOutput } from './user.js';
+import type { Output } from '../operation.js';
+import { invalidSession, signInError } from '../sign-in-errors.js';
 
 export async function answerWebAuthn(ctx: AuthContext, responses: Params, session: string | undefined): Promise<Output> {
   const login = requiredParam(responses, 'USERNAME');

@@ -1,15 +1,15 @@
 // The JSON API's side of a sign-in, shared by the password, SRP and new-password steps: who is
 // signing in (by username or alias) and what the sign-in core's outcome becomes on the wire
 // (tokens, a challenge with its Session, or a CognitoError). The rules live in src/sign-in/.
-import { newDevice, tracksDevices } from '../devices/devices.js';
-import type { User } from '../domain/model.js';
-import { findSignInUser } from '../domain/users.js';
-import type { SignInOutcome, SignInSuccess } from '../sign-in/outcome.js';
-import type { TokenSet } from '../tokens/token-issuer.js';
-import { userTokenOverrides, type TokenSource } from '../triggers/pre-token.js';
-import type { AuthContext } from './auth-flows.js';
-import type { Output } from './operation.js';
-import { signInError } from './sign-in-errors.js';
+import { newDevice, tracksDevices } from '../../devices/devices.js';
+import type { User } from '../../domain/model.js';
+import { findSignInUser } from '../../domain/users.js';
+import type { SignInOutcome, SignInSuccess } from '../../sign-in/outcome.js';
+import type { TokenSet } from '../../tokens/token-issuer.js';
+import { userTokenOverrides, type TokenSource } from '../../triggers/pre-token.js';
+import type { AuthContext } from './toolkit.js';
+import type { Output } from '../operation.js';
+import { signInError } from '../sign-in-errors.js';
 
 /** Tokens from the JSON API carry exactly this scope (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html). */
 const API_SCOPE = 'aws.cognito.signin.user.admin';

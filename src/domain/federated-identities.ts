@@ -1,7 +1,7 @@
 // The `identities` attribute of federated and linked users: a JSON array kept as a string
 // attribute, `primary` a boolean and `dateCreated` epoch milliseconds. In ID tokens Cognito sends it
 // as a real array with those two as strings (real tokens and ListUsers output show both forms).
-import type { IdentityProvider, User } from '../domain/model.js';
+import type { IdentityProvider, User } from './model.js';
 
 export interface IdentityEntry {
   userId: string;

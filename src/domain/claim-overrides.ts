@@ -1,10 +1,10 @@
 // Claim changes returned by a pre token generation trigger (src/triggers/pre-token.ts), applied to
 // the claims the issuer built. Rules from the AWS developer guide, "Pre token generation Lambda
 // trigger": protected claims cannot be added, changed or suppressed (the same list as
-// TokenCustomization, customization.ts; attempts are ignored); suppressing wins over adding;
+// TokenCustomization, token-customization.ts; attempts are ignored); suppressing wins over adding;
 // suppressing cognito:groups also drops cognito:roles and cognito:preferred_role; the group
 // override replaces cognito:groups in both tokens and sets the roles in the ID token.
-import { protectedClaimProblem } from './customization.js';
+import { protectedClaimProblem } from './token-customization.js';
 
 export interface ClaimChanges {
   add?: Record<string, unknown>;

@@ -2,9 +2,9 @@
 // or a custom sender trigger instead of Cognito (AWS developer guide, "Custom message Lambda
 // trigger", "Custom sender Lambda triggers"), then recorded by recordMessage (delivery.ts) with its
 // text, so tests read what the user would have received.
-import type { Deps } from '../../../deps.js';
-import type { User, UserPool } from '../../../domain/model.js';
-import { customMessage, customSender, type MessageSource } from '../../../triggers/messages.js';
+import type { Deps } from '../deps.js';
+import type { User, UserPool } from '../domain/model.js';
+import { customMessage, customSender, type MessageSource } from '../triggers/messages.js';
 import { recordMessage, type Delivery } from './delivery.js';
 
 export interface OutgoingMessage {

@@ -3,16 +3,17 @@
 // AvailableChallenges; ANSWER picks one (PASSWORD and PASSWORD_SRP carry their proof in the same
 // request). A Session from ConfirmSignUp signs the new user in at once.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
-import type { User } from '../domain/model.js';
-import { CognitoError } from '../errors/cognito-error.js';
-import { availableChallenges, selectChallenge, startOneTimeCode, type FirstFactor } from '../sign-in/choice.js';
-import { startPasskey } from '../sign-in/passkey.js';
-import { checkBeforeProof, signedIn, signIn, unknownUser } from '../sign-in/sign-in.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
-import { startSrp } from './auth-srp.js';
-import { signInOutput, signInUser, successOutput } from './auth-user.js';
-import type { Output } from './operation.js';
-import { invalidSession, signInError } from './sign-in-errors.js';
+import type { User } from '../../domain/model.js';
+import { CognitoError } from '../../errors/cognito-error.js';
+import { availableChallenges, selectChallenge, startOneTimeCode, type FirstFactor } from '../../sign-in/choice.js';
+import { startPasskey } from '../../sign-in/passkey.js';
+import { checkBeforeProof, signedIn, signIn, unknownUser } from '../../sign-in/sign-in.js';
+import { checkSecretHashFor } from '../secret-hash.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { startSrp } from './srp.js';
+import { signInOutput, signInUser, successOutput } from './user.js';
+import type { Output } from '../operation.js';
+import { invalidSession, signInError } from '../sign-in-errors.js';
 
 export async function startUserAuth(ctx: AuthContext, params: Params, session: string | undefined): Promise<Output> {
   // "Amazon Cognito ignores the AuthParameters when you pass a valid session code."

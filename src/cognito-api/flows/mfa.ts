@@ -2,12 +2,13 @@
 // ChallengeResponses): SMS_MFA_CODE, SOFTWARE_TOKEN_MFA_CODE, EMAIL_OTP_CODE, SELECT_MFA_TYPE's
 // ANSWER, MFA_SETUP with the Session from VerifySoftwareToken (or an EMAIL to set up email MFA).
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html
-import { CognitoError } from '../errors/cognito-error.js';
-import { answerMfaCode, completeMfaSetup, selectMfaType, type MfaOutcome } from '../sign-in/mfa-answer.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
-import { signInUser, successOutput } from './auth-user.js';
-import type { Output } from './operation.js';
-import { invalidSession, mfaError } from './sign-in-errors.js';
+import { CognitoError } from '../../errors/cognito-error.js';
+import { answerMfaCode, completeMfaSetup, selectMfaType, type MfaOutcome } from '../../sign-in/mfa-answer.js';
+import { checkSecretHashFor } from '../secret-hash.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { signInUser, successOutput } from './user.js';
+import type { Output } from '../operation.js';
+import { invalidSession, mfaError } from '../sign-in-errors.js';
 
 const CODE_PARAM = { SMS_MFA: 'SMS_MFA_CODE', SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE', EMAIL_OTP: 'EMAIL_OTP_CODE', SMS_OTP: 'SMS_OTP_CODE' } as const;
 

@@ -2,12 +2,13 @@
 // DEVICE_PASSWORD_VERIFIER ({USERNAME, DEVICE_KEY, PASSWORD_CLAIM_SECRET_BLOCK, TIMESTAMP,
 // PASSWORD_CLAIM_SIGNATURE}), the rules in src/sign-in/device-auth.ts. A wrong device signature is
 // refused like a wrong password (wording unconfirmed).
-import { CognitoError } from '../errors/cognito-error.js';
-import { answerDevicePasswordVerifier, answerDeviceSrp, type DeviceOutcome } from '../sign-in/device-auth.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
-import { signInUser, successOutput } from './auth-user.js';
-import type { Output } from './operation.js';
-import { incorrectPassword, mfaError } from './sign-in-errors.js';
+import { CognitoError } from '../../errors/cognito-error.js';
+import { answerDevicePasswordVerifier, answerDeviceSrp, type DeviceOutcome } from '../../sign-in/device-auth.js';
+import { checkSecretHashFor } from '../secret-hash.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { signInUser, successOutput } from './user.js';
+import type { Output } from '../operation.js';
+import { incorrectPassword, mfaError } from '../sign-in-errors.js';
 
 export async function answerDevice(
   ctx: AuthContext, challenge: 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER', responses: Params, session: string | undefined,

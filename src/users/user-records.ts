@@ -1,11 +1,11 @@
 // Building and saving user records for the user operations. Records are replaced, never changed in
 // place: the store's alias index compares the stored record with the new one.
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Deps } from '../../../deps.js';
-import type { User, UserPool } from '../../../domain/model.js';
-import { passwordPolicyProblem } from '../../../domain/password-policy.js';
-import { savePassword } from '../../../domain/users.js';
-import { CognitoError } from '../../../errors/cognito-error.js';
+import type { Deps } from '../deps.js';
+import type { User, UserPool } from '../domain/model.js';
+import { passwordPolicyProblem } from '../domain/password-policy.js';
+import { savePassword } from '../domain/users.js';
+import { CognitoError } from '../errors/cognito-error.js';
 import { aliasConflict, aliasExistsMessage, checkRequired } from './attribute-rules.js';
 
 /** Cognito's Username pattern (API reference: `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`, no whitespace). */

@@ -1,14 +1,9 @@
-// Which sign-in flows and challenges the emulator answers, which operation takes which flow, and
-// the client's ExplicitAuthFlows (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
-import type { AppClient } from '../domain/model.js';
-import { CognitoError } from '../errors/cognito-error.js';
-import type { SignInContext } from '../sign-in/outcome.js';
-import { optionalEnum, requiredString } from './input.js';
-import type { Input } from './operation.js';
-import { checkSecretHash } from './secret-hash.js';
-
-/** The pool and client a flow runs in: the sign-in core's context. */
-export type AuthContext = SignInContext;
+// The catalogue of sign-in flows: which flows and challenges the emulator answers, which operation
+// takes which flow, and the client's ExplicitAuthFlows (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
+import type { AppClient } from '../../domain/model.js';
+import { CognitoError } from '../../errors/cognito-error.js';
+import { optionalEnum, requiredString } from '../input.js';
+import type { Input } from '../operation.js';
 
 /** AuthFlowType as the API model lists it; anything else fails enum validation. */
 const AUTH_FLOW_TYPES = [
@@ -97,32 +92,4 @@ export function readChallengeName(input: Input): AnsweredChallenge {
   const answered = ANSWERED.find((c) => c === name);
   if (answered === undefined) throw invalid(`ChallengeName ${name} is not supported by cognito-emulator`);
   return answered;
-}
-
-export type Params = Record<string, string>;
-
-/** An AuthParameters / ChallengeResponses member, with Cognito's wording when it is missing. */
-export function requiredParam(params: Params, name: string): string {
-  const value = Object.hasOwn(params, name) ? params[name] : undefined;
-  if (value === undefined || value === '') throw invalid(`Missing required parameter ${name}`);
-  return value;
-}
-
-/**
- * SECRET_HASH (https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash) against any of the usernames a client may have hashed: the name
- * it signed in with, or the real username (USER_ID_FOR_SRP, or the sub for refresh tokens).
- */
-export function checkSecretHashFor(client: AppClient, usernames: ReadonlyArray<string | undefined>, params: Params): void {
-  const given = Object.hasOwn(params, 'SECRET_HASH') ? params.SECRET_HASH : undefined;
-  const candidates = [...new Set(usernames.filter((u): u is string => u !== undefined))];
-  let failure: unknown;
-  for (const username of candidates) {
-    try {
-      checkSecretHash(client, username, given);
-      return;
-    } catch (err) {
-      failure = err;
-    }
-  }
-  if (failure !== undefined) throw failure;
 }

@@ -2,17 +2,18 @@
 // SECRET_BLOCK carrying the server's state; RespondToAuthChallenge proves the password with
 // PASSWORD_CLAIM_SIGNATURE. The password itself never reaches the server.
 import { randomUUID } from 'node:crypto';
-import { srpPoolName } from '../domain/credentials.js';
-import { decoyEphemeral, parseSrpA, parseSrpTimestamp, serverEphemeral, verifySrpProof } from '../domain/srp.js';
-import type { User } from '../domain/model.js';
-import { CognitoError } from '../errors/cognito-error.js';
-import { afterCustomSrp } from '../sign-in/custom-auth.js';
-import { beforeProofTriggers, checkBeforeProof, prove, signIn, unknownUser } from '../sign-in/sign-in.js';
-import { customOutput } from './auth-custom.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
-import { signInOutput, signInUser } from './auth-user.js';
-import { invalidSession, signInError } from './sign-in-errors.js';
-import type { Output } from './operation.js';
+import { srpPoolName } from '../../domain/credentials.js';
+import { decoyEphemeral, parseSrpA, parseSrpTimestamp, serverEphemeral, verifySrpProof } from '../../domain/srp.js';
+import type { User } from '../../domain/model.js';
+import { CognitoError } from '../../errors/cognito-error.js';
+import { afterCustomSrp } from '../../sign-in/custom-auth.js';
+import { beforeProofTriggers, checkBeforeProof, prove, signIn, unknownUser } from '../../sign-in/sign-in.js';
+import { customOutput } from './custom.js';
+import { checkSecretHashFor } from '../secret-hash.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { signInOutput, signInUser } from './user.js';
+import { invalidSession, signInError } from '../sign-in-errors.js';
+import type { Output } from '../operation.js';
 
 /**
  * Accepted distance between TIMESTAMP and now (unconfirmed for Cognito; README). Client libraries
@@ -93,7 +94,7 @@ export async function answerPasswordVerifier(ctx: AuthContext, responses: Params
       secretBlock, timestamp, signature,
     });
   };
-  // A custom authentication that started with SRP goes on to its custom challenges (auth-custom.ts).
+  // A custom authentication that started with SRP goes on to its custom challenges (flows/custom.ts).
   const custom = session !== undefined && user ? await afterCustomSrp(ctx, session, user.Username) : undefined;
   if (custom && user) return customOutput(ctx, await prove(ctx, user, { kind: 'srp', verify }, custom));
   return signInOutput(ctx, await signIn(ctx, user, { kind: 'srp', verify }));

@@ -1,7 +1,7 @@
 // Client authentication at the token and revoke endpoints: client_secret_basic or
 // client_secret_post (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html). Confidential clients must authenticate.
-import type { AppClient } from './model.js';
-import { hasSecret, isClientSecret } from './client-secrets.js';
+import type { AppClient } from '../domain/model.js';
+import { hasSecret, isClientSecret } from '../domain/client-secrets.js';
 import type { Store } from '../store/store.js';
 import { OAuthError } from '../errors/oauth-error.js';
 

@@ -1,15 +1,16 @@
 // CUSTOM_AUTH on the JSON API (InitiateAuth / AdminInitiateAuth, RespondToAuthChallenge
 // CUSTOM_CHALLENGE): the wire around src/sign-in/custom-auth.ts. With SRP_A in AuthParameters
 // (CHALLENGE_NAME: SRP_A) the flow starts with the SRP password proof when define auth challenge
-// asks for PASSWORD_VERIFIER; that challenge carries a Session, answered in auth-srp.ts.
+// asks for PASSWORD_VERIFIER; that challenge carries a Session, answered in flows/srp.ts.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html
-import { CognitoError } from '../errors/cognito-error.js';
-import { answerCustomChallenge, startCustomAuth, type CustomOutcome } from '../sign-in/custom-auth.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
-import { authenticationResult, signInUser } from './auth-user.js';
-import { passwordVerifierChallenge, readSrpA } from './auth-srp.js';
-import type { Output } from './operation.js';
-import { signInError } from './sign-in-errors.js';
+import { CognitoError } from '../../errors/cognito-error.js';
+import { answerCustomChallenge, startCustomAuth, type CustomOutcome } from '../../sign-in/custom-auth.js';
+import { checkSecretHashFor } from '../secret-hash.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { authenticationResult, signInUser } from './user.js';
+import { passwordVerifierChallenge, readSrpA } from './srp.js';
+import type { Output } from '../operation.js';
+import { signInError } from '../sign-in-errors.js';
 
 const TRIGGERS = ['DefineAuthChallenge', 'CreateAuthChallenge', 'VerifyAuthChallengeResponse'] as const;
 

@@ -1,9 +1,10 @@
 // USER_PASSWORD_AUTH (InitiateAuth) and ADMIN_USER_PASSWORD_AUTH / ADMIN_NO_SRP_AUTH
 // (AdminInitiateAuth): the password travels in AuthParameters (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
-import { signIn } from '../sign-in/sign-in.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
-import { signInOutput, signInUser } from './auth-user.js';
-import type { Output } from './operation.js';
+import { signIn } from '../../sign-in/sign-in.js';
+import { checkSecretHashFor } from '../secret-hash.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { signInOutput, signInUser } from './user.js';
+import type { Output } from '../operation.js';
 
 export async function passwordAuth(ctx: AuthContext, params: Params): Promise<Output> {
   const login = requiredParam(params, 'USERNAME');

@@ -2,13 +2,13 @@
 // with the token endpoint's checks (src/tokens/refresh-check.ts) named as Cognito names them
 // (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html; wording partly unconfirmed, README). Clients that rotate refresh tokens refuse
 // this flow: they refresh through GetTokensFromRefreshToken.
-import { rotates } from '../domain/model.js';
-import { CognitoError } from '../errors/cognito-error.js';
-import { checkRefreshToken, refreshedTokens, type RefreshProblem } from '../tokens/refresh-check.js';
-import { checkSecretHashFor, requiredParam, type AuthContext, type Params } from './auth-flows.js';
-import { tokensOutput } from './auth-user.js';
-import type { Output } from './operation.js';
-import { checkSecretHash } from './secret-hash.js';
+import { rotates } from '../../domain/model.js';
+import { CognitoError } from '../../errors/cognito-error.js';
+import { checkRefreshToken, refreshedTokens, type RefreshProblem } from '../../tokens/refresh-check.js';
+import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { tokensOutput } from './user.js';
+import type { Output } from '../operation.js';
+import { checkSecretHashFor, requireSecretHash } from '../secret-hash.js';
 
 const PROBLEMS: Record<Exclude<RefreshProblem, 'reused'>, string> = {
   invalid: 'Invalid Refresh Token',
@@ -31,7 +31,7 @@ export async function refreshTokenAuth(ctx: AuthContext, params: Params): Promis
     throw new CognitoError('InvalidParameterException', 'REFRESH_TOKEN_AUTH is not allowed for an app client with refresh token rotation enabled; use GetTokensFromRefreshToken');
   }
   // A missing SECRET_HASH is refused at once; its value can only be checked once the token names the user.
-  if (!params.SECRET_HASH) checkSecretHash(ctx.client, '', undefined);
+  requireSecretHash(ctx.client, params.SECRET_HASH);
   const grant = await checkRefreshToken(token, ctx.client, ctx.deps);
   if (typeof grant === 'string') throw refreshProblemError(grant);
   // Which username the hash must use with refresh tokens is unconfirmed: the username or the sub.
