@@ -11,6 +11,7 @@ import type { Sessions } from './hosted-ui/sessions.js';
 import type { UsedTotpSteps } from './mfa/totp.js';
 import type { PendingChallenges } from './sign-in/challenges.js';
 import type { Store } from './store/store.js';
+import type { RiskOverrides } from './threat-protection/risk-overrides.js';
 import type { Keys } from './tokens/keys.js';
 import type { TokenIssuer } from './tokens/token-issuer.js';
 import type { Triggers } from './triggers/runtime.js';
@@ -39,6 +40,8 @@ export interface Deps {
   federations: Federations;
   /** TOTP time steps already accepted, so a code works once. */
   usedTotpSteps: UsedTotpSteps;
+  /** Account-takeover risk levels tests declare for users' next sign-ins (POST /_emulator/risk). */
+  riskOverrides: RiskOverrides;
   /** The pools' Lambda triggers (in-process, local modules, Lambda Invoke API). */
   triggers: Triggers;
 }

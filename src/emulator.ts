@@ -18,6 +18,7 @@ import { Federations } from './federation/pending.js';
 import { Sessions } from './hosted-ui/sessions.js';
 import { UsedTotpSteps } from './mfa/totp.js';
 import { SharedMaps } from './domain/shared-map.js';
+import { RiskOverrides } from './threat-protection/risk-overrides.js';
 import { PendingChallenges } from './sign-in/challenges.js';
 import { LowdbStore, openLowdbStore } from './store/lowdb-store.js';
 import { Replica } from './store/replica.js';
@@ -95,6 +96,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     faults: new Faults(maps),
     federations: new Federations(() => clock.now(), maps),
     usedTotpSteps: new UsedTotpSteps(() => clock.now(), maps),
+    riskOverrides: new RiskOverrides(maps),
     triggers,
   };
   // Check every fixture before writing anything: a bad one leaves the store untouched.
@@ -106,7 +108,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   /** Back to exactly the fixture state: records, codes, sessions, revocations, clock, faults. */
   const reset = async () => {
     const plan = planSeed(current, store, Date.now());
-    for (const volatile of [deps.sessions, deps.signInChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.srpBlocks, deps.lockout, deps.federations, deps.usedTotpSteps]) volatile.clear();
+    for (const volatile of [deps.sessions, deps.signInChallenges, deps.messages, deps.verificationCodes, deps.faults, deps.credentials, deps.srpBlocks, deps.lockout, deps.federations, deps.usedTotpSteps, deps.riskOverrides]) volatile.clear();
     clock.offsetMs = 0;
     await store.batch(async () => {
       store.clear();

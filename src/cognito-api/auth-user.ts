@@ -29,7 +29,7 @@ export async function successOutput(
   ctx: AuthContext, outcome: SignInSuccess, source: TokenSource = 'TokenGeneration_Authentication',
 ): Promise<Output> {
   if (outcome.kind === 'signed-in') {
-    const result = await authenticationResult(ctx, outcome.user, source);
+    const result = await authenticationResult(ctx, outcome.user, source, outcome.eventId);
     // Pools that track devices give every sign-in not made by a tracked device a new device key.
     if (!tracksDevices(ctx.pool) || outcome.deviceKey !== undefined) return result;
     const NewDeviceMetadata = await newDevice(ctx.deps, outcome.user);
@@ -56,10 +56,13 @@ function newPasswordChallenge(user: User, session: string): Output {
 }
 
 /** Tokens, after the pre token generation trigger (which gets RespondToAuthChallenge's ClientMetadata only). */
-export async function authenticationResult(ctx: AuthContext, user: User, source: TokenSource = 'TokenGeneration_Authentication'): Promise<Output> {
+export async function authenticationResult(
+  ctx: AuthContext, user: User, source: TokenSource = 'TokenGeneration_Authentication', eventId?: string,
+): Promise<Output> {
   const overrides = await userTokenOverrides(ctx.deps, ctx.client, user, [API_SCOPE], { source, clientMetadata: ctx.metadata?.clientMetadata });
   const tokens = await ctx.deps.tokens.userTokens({
     client: ctx.client, user, scopes: [API_SCOPE], channel: 'api', withRefreshToken: true, overrides,
+    ...(eventId !== undefined ? { eventId } : {}), ...(ctx.sourceIp !== undefined ? { sourceIp: ctx.sourceIp } : {}),
   });
   return tokensOutput(tokens);
 }

@@ -2,7 +2,7 @@
 // the one kind of change every store mutation is made of: set or delete the value at a path in a
 // table, or clear. Changes are whole values, so applying them is idempotent and order is the only
 // thing that matters: the journal, its replay and the background fold all rely on that.
-import type { AppClient, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
+import type { AppClient, AuthEvent, Group, IdentityProvider, PoolKeys, ResourceServer, TokenSession, User, UserPool } from '../domain/model.js';
 
 export interface Data {
   version: 1;
@@ -17,6 +17,10 @@ export interface Data {
   revocations: Record<string, number>;
   /** Rotated-out refresh tokens: jti → until when it still works, and until when it is remembered (epoch ms). */
   rotated: Record<string, { graceUntil: number; until: number }>;
+  /** Auth events by pool and user sub, newest first (bounded: src/threat-protection/auth-events.ts). */
+  authEvents: Record<string, Record<string, AuthEvent[]>>;
+  /** Token sessions by pool and user sub, newest first (src/sessions/token-sessions.ts). */
+  tokenSessions: Record<string, Record<string, TokenSession[]>>;
   /** Fixture record identity → hash of the fixture record last applied (see fixtures/seed.ts). */
   fixtureHashes: Record<string, string>;
 }
@@ -28,6 +32,7 @@ export interface Data {
  */
 export const TABLES = {
   pools: 1, clients: 1, resourceServers: 2, groups: 2, identityProviders: 2, users: 2, keys: 1, revocations: 1, rotated: 1, fixtureHashes: 1,
+  authEvents: 2, tokenSessions: 2,
 } as const satisfies Record<Exclude<keyof Data, 'version'>, 1 | 2>;
 
 export type Table = keyof typeof TABLES;
@@ -41,6 +46,7 @@ export type Change =
 
 export const emptyData = (): Data => ({
   version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, identityProviders: {}, users: {}, keys: {}, revocations: {}, rotated: {}, fixtureHashes: {},
+  authEvents: {}, tokenSessions: {},
 });
 
 /** Applies one change to `data` in place (the store's own mutations, journal replay, other replicas' changes). */

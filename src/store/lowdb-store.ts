@@ -3,7 +3,7 @@
 // journal with it (journal.ts) or the PostgreSQL log with DATABASE_URL (replica.ts), so a mutation
 // resolves once its change is durable. Reads never wait.
 import { Low, Memory } from 'lowdb';
-import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
+import type { AppClient, AuthEvent, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, TokenSession, User, UserPool } from '../domain/model.js';
 import { SharedMaps, type SharedMap } from '../domain/shared-map.js';
 import { applyChange, emptyData, own, type Change, type Data, type Table } from './data.js';
 import type { JournalOptions } from './journal.js';
@@ -91,7 +91,7 @@ export class LowdbStore implements Store {
   async deletePool(id: string) {
     this.remove('pools', [id]);
     for (const c of this.listClients(id)) this.remove('clients', [c.ClientId]);
-    for (const table of ['resourceServers', 'groups', 'identityProviders', 'users', 'keys'] as const) this.remove(table, [id]);
+    for (const table of ['resourceServers', 'groups', 'identityProviders', 'users', 'keys', 'authEvents', 'tokenSessions'] as const) this.remove(table, [id]);
     this.aliases.delete(id);
     await this.save();
   }
@@ -176,6 +176,22 @@ export class LowdbStore implements Store {
     if (!user) return;
     this.unindex(userPoolId, user);
     this.remove('users', [userPoolId, username]);
+    const sub = user.Attributes.sub;
+    if (sub !== undefined) {
+      this.remove('authEvents', [userPoolId, sub]);
+      this.remove('tokenSessions', [userPoolId, sub]);
+    }
+    await this.save();
+  }
+
+  listAuthEvents(userPoolId: string, sub: string) { return own(own(this.data.authEvents, userPoolId) ?? {}, sub) ?? []; }
+  async putAuthEvents(userPoolId: string, sub: string, events: AuthEvent[]) {
+    this.set('authEvents', [userPoolId, sub], events);
+    await this.save();
+  }
+  listTokenSessions(userPoolId: string, sub: string) { return own(own(this.data.tokenSessions, userPoolId) ?? {}, sub) ?? []; }
+  async putTokenSessions(userPoolId: string, sub: string, sessions: TokenSession[]) {
+    this.set('tokenSessions', [userPoolId, sub], sessions);
     await this.save();
   }
 

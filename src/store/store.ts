@@ -1,6 +1,6 @@
 // What the routes need from state. The lowdb implementation is in lowdb-store.ts; tests and the
 // programmatic API construct it explicitly.
-import type { AppClient, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool } from '../domain/model.js';
+import type { AppClient, AuthEvent, AuthorizationCode, Group, IdentityProvider, PoolKeys, ResourceServer, TokenSession, User, UserPool } from '../domain/model.js';
 
 export interface Store {
   getPool(id: string): UserPool | undefined;
@@ -36,6 +36,13 @@ export interface Store {
   listUsers(userPoolId: string): User[];
   putUser(user: User): Promise<void>;
   deleteUser(userPoolId: string, username: string): Promise<void>;
+
+  /** A user's auth events (by sub), newest first; gone with the user. */
+  listAuthEvents(userPoolId: string, sub: string): AuthEvent[];
+  putAuthEvents(userPoolId: string, sub: string, events: AuthEvent[]): Promise<void>;
+  /** A user's token sessions (by sub), newest first; gone with the user. */
+  listTokenSessions(userPoolId: string, sub: string): TokenSession[];
+  putTokenSessions(userPoolId: string, sub: string, sessions: TokenSession[]): Promise<void>;
 
   getKeys(userPoolId: string): PoolKeys | undefined;
   putKeys(userPoolId: string, keys: PoolKeys): Promise<void>;

@@ -6,7 +6,9 @@ import { MANAGED_LOGIN_OPERATIONS } from './managed-login/index.js';
 import { MANAGEMENT_OPERATIONS } from './management/index.js';
 import { DEVICE_OPERATIONS } from './devices/device-operations.js';
 import { MFA_OPERATIONS } from './mfa/index.js';
+import { SESSION_OPERATIONS } from './sessions/index.js';
 import { SETTINGS_OPERATIONS } from './settings/index.js';
+import { THREAT_PROTECTION_OPERATIONS } from './threat-protection/index.js';
 import { USER_IMPORT_OPERATIONS } from './user-import/index.js';
 import { USER_OPERATIONS } from './users/index.js';
 
@@ -20,4 +22,6 @@ export const OPERATIONS: Record<string, Operation> = {
   ...AUTH_OPERATIONS,
   ...MFA_OPERATIONS,
   ...DEVICE_OPERATIONS,
+  ...THREAT_PROTECTION_OPERATIONS,
+  ...SESSION_OPERATIONS,
 };

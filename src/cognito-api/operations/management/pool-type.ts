@@ -39,7 +39,7 @@ export function userPoolType(pool: UserPool, store: Store): Record<string, unkno
     ...(pool.Domain !== undefined ? { Domain: pool.Domain } : {}),
     ...(pool.CustomDomain !== undefined ? { CustomDomain: pool.CustomDomain } : {}),
     AdminCreateUserConfig: pool.AdminCreateUserConfig ?? { AllowAdminCreateUserOnly: false, UnusedAccountValidityDays: 7 },
-    ...present(pool, 'AccountRecoverySetting'),
+    ...present(pool, 'AccountRecoverySetting', 'UserPoolAddOns'),
     UserPoolTier: 'ESSENTIALS',
   };
 }
