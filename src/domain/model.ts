@@ -420,6 +420,8 @@ export interface TokenSession {
   LastActiveDate: number;
   /** Epoch ms when its refresh token expires: the session ends with it. */
   ExpiresAt: number;
+  /** Epoch seconds: the `iat` of its first tokens, which a global sign-out compares with. */
+  IssuedAt: number;
   LastIPAddress?: string;
   DeviceType?: string;
 }

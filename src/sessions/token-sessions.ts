@@ -30,6 +30,8 @@ export interface SessionStart {
   originJti: string;
   /** Epoch ms: when the family's refresh token expires. */
   expiresAt: number;
+  /** Epoch seconds: the first tokens' iat. */
+  issuedAt: number;
   ip?: string | undefined;
 }
 
@@ -38,7 +40,7 @@ export async function startTokenSession(store: SessionStore, clock: Clock, start
   const now = clock.now();
   const session: TokenSession = {
     SessionId: newTokenSessionId(), ClientId: start.clientId, OriginJti: start.originJti, CreateDate: now, LastActiveDate: now,
-    ExpiresAt: start.expiresAt, ...(start.ip !== undefined ? { LastIPAddress: start.ip } : {}),
+    ExpiresAt: start.expiresAt, IssuedAt: start.issuedAt, ...(start.ip !== undefined ? { LastIPAddress: start.ip } : {}),
   };
   const kept = store.listTokenSessions(start.userPoolId, start.sub).filter((s) => s.ExpiresAt > now);
   await store.putTokenSessions(start.userPoolId, start.sub, [session, ...kept].slice(0, MAX_SESSIONS_PER_USER));
@@ -60,7 +62,7 @@ export function activeTokenSessions(store: SessionStore, clock: Clock, userPoolI
   if (sub === undefined) return [];
   const now = clock.now();
   return store.listTokenSessions(userPoolId, sub).filter((s) =>
-    s.ExpiresAt > now && !store.isOriginRevoked(s.OriginJti) && !signedOutBefore(user, Math.floor(s.CreateDate / 1000)));
+    s.ExpiresAt > now && !store.isOriginRevoked(s.OriginJti) && !signedOutBefore(user, s.IssuedAt));
 }
 
 /** Revokes one of the user's active sessions; false when it has none with that id. */

@@ -101,7 +101,7 @@ export class TokenIssuer {
     if (req.originJti !== undefined) return touchTokenSession(store, clock, req.client.UserPoolId, sub, req.originJti, req.sourceIp);
     if (!refresh) return;
     await startTokenSession(store, clock, {
-      userPoolId: req.client.UserPoolId, sub, clientId: req.client.ClientId, originJti: facts.originJti, expiresAt: refresh.exp * 1000, ip: req.sourceIp,
+      userPoolId: req.client.UserPoolId, sub, clientId: req.client.ClientId, originJti: facts.originJti, expiresAt: refresh.exp * 1000, issuedAt: facts.iat, ip: req.sourceIp,
     });
   }
 
