@@ -13,7 +13,7 @@ import { optionalString, optionalStringMap, requiredString } from '../../input.j
 import { clientOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 
-export const getTokensFromRefreshToken: Operation = (deps) => async (input) => {
+export const getTokensFromRefreshToken: Operation = (deps) => async (input, opCtx) => {
   const token = requiredString(input, 'RefreshToken', 131072);
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
   const secret = optionalString(input, 'ClientSecret', 64);
@@ -30,6 +30,6 @@ export const getTokensFromRefreshToken: Operation = (deps) => async (input) => {
   }
   const grant = await checkRefreshToken(token, client, deps);
   if (typeof grant === 'string') throw refreshProblemError(grant);
-  const { AuthenticationResult } = tokensOutput(await refreshedTokens(deps, client, grant, clientMetadata));
+  const { AuthenticationResult } = tokensOutput(await refreshedTokens(deps, client, grant, clientMetadata, opCtx?.ip));
   return { AuthenticationResult };
 };
