@@ -27,7 +27,7 @@ export function tokenRoutes(app: FastifyInstance, deps: Deps): void {
     const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType] : undefined;
     if (!grant) throw new OAuthError('unsupported_grant_type');
     const client = authenticateClient(deps.store, readClientCredentials(request.headers.authorization, body));
-    const tokens = await grant({ client, body, deps });
+    const tokens = await grant({ client, body, deps, ip: request.ip });
     noStore(cognitoRequestId(reply)).header('access-control-allow-origin', '*');
     return reply.type('application/json;charset=UTF-8').send(tokens);
   });
