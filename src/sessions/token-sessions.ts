@@ -3,14 +3,15 @@
 // moves its LastActiveDate; a new sign-in makes a new session. Revoking one revokes its family, so
 // its refresh token and every access / ID token issued from it stop working. A family revoked
 // another way (RevokeToken, GlobalSignOut, AdminUserGlobalSignOut) is no longer listed.
-// Kept per user, newest first, the last 100 (older ones are forgotten, not revoked).
+// Kept per user, newest first, the last 50 (older ones are forgotten, not revoked): each sign-in
+// rewrites the list, so it stays small.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/managing-user-sessions.html
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { signedOutBefore, type TokenSession, type User } from '../domain/model.js';
 import type { Store } from '../store/store.js';
 
-export const MAX_SESSIONS_PER_USER = 100;
+export const MAX_SESSIONS_PER_USER = 50;
 
 export type SessionStore = Pick<Store, 'listTokenSessions' | 'putTokenSessions' | 'isOriginRevoked' | 'revokeOrigin'>;
 

@@ -128,3 +128,19 @@ t.test('with threat protection off nothing is recorded and the operations refuse
   await rejectsWith(t, events('us-east-1_Nope', 'gus'), 'ResourceNotFoundException', 'User pool us-east-1_Nope does not exist.');
   await rejectsWith(t, events(poolId, 'nobody'), 'UserNotFoundException', 'User does not exist.');
 });
+
+t.test('a user keeps the last 100 events; they go with the user', async (t) => {
+  const { recordAuthEvent, MAX_EVENTS_PER_USER } = await import('../../src/threat-protection/auth-events.js');
+  const { poolId } = await threatPool('AUDIT');
+  await confirmedUser(poolId, 'hub');
+  const pool = server.deps.store.getPool(poolId)!;
+  const user = server.deps.store.getUser(poolId, 'hub')!;
+  const ids: string[] = [];
+  for (let i = 0; i < MAX_EVENTS_PER_USER + 5; i++) ids.push((await recordAuthEvent(server.deps, pool, user, { EventType: 'SignIn', EventResponse: 'Pass' }))!);
+  const kept = server.deps.store.listAuthEvents(poolId, user.Attributes.sub!);
+  t.equal(kept.length, MAX_EVENTS_PER_USER);
+  t.same(kept.map((e) => e.EventId), ids.reverse().slice(0, MAX_EVENTS_PER_USER));
+  const { AdminDeleteUserCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+  await sdk.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: 'hub' }));
+  t.same(server.deps.store.listAuthEvents(poolId, user.Attributes.sub!), []);
+});
