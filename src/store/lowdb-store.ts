@@ -176,10 +176,10 @@ export class LowdbStore implements Store {
     if (!user) return;
     this.unindex(userPoolId, user);
     this.remove('users', [userPoolId, username]);
+    // The user's events and sessions go with it (a journal line only when there are some).
     const sub = user.Attributes.sub;
-    if (sub !== undefined) {
-      this.remove('authEvents', [userPoolId, sub]);
-      this.remove('tokenSessions', [userPoolId, sub]);
+    for (const table of ['authEvents', 'tokenSessions'] as const) {
+      if (sub !== undefined && own(own(this.data[table], userPoolId) ?? {}, sub) !== undefined) this.remove(table, [userPoolId, sub]);
     }
     await this.save();
   }
