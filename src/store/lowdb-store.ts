@@ -179,7 +179,8 @@ export class LowdbStore implements Store {
     // The user's events and sessions go with it (a journal line only when there are some).
     const sub = user.Attributes.sub;
     for (const table of ['authEvents', 'tokenSessions'] as const) {
-      if (sub !== undefined && own(own(this.data[table], userPoolId) ?? {}, sub) !== undefined) this.remove(table, [userPoolId, sub]);
+      const byUser: Record<string, Record<string, unknown>> = this.data[table];
+      if (sub !== undefined && own(own(byUser, userPoolId) ?? {}, sub) !== undefined) this.remove(table, [userPoolId, sub]);
     }
     await this.save();
   }
