@@ -3,8 +3,8 @@
 // moves its LastActiveDate; a new sign-in makes a new session. Revoking one revokes its family, so
 // its refresh token and every access / ID token issued from it stop working. A family revoked
 // another way (RevokeToken, GlobalSignOut, AdminUserGlobalSignOut) is no longer listed.
-// Kept per user, newest first, the last 50 (older ones are forgotten, not revoked): each sign-in
-// rewrites the list, so it stays small.
+// Each session is its own store record (one small journal line per change); a user keeps the last
+// 50, expired ones are dropped when a new one starts (older ones are forgotten, not revoked).
 // https://docs.aws.amazon.com/cognito/latest/developerguide/managing-user-sessions.html
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../clock.js';
@@ -13,7 +13,7 @@ import type { Store } from '../store/store.js';
 
 export const MAX_SESSIONS_PER_USER = 50;
 
-export type SessionStore = Pick<Store, 'listTokenSessions' | 'putTokenSessions' | 'isOriginRevoked' | 'revokeOrigin'>;
+export type SessionStore = Pick<Store, 'listTokenSessions' | 'putTokenSession' | 'removeTokenSessions' | 'isOriginRevoked' | 'revokeOrigin'>;
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -43,18 +43,17 @@ export async function startTokenSession(store: SessionStore, clock: Clock, start
     SessionId: newTokenSessionId(), ClientId: start.clientId, OriginJti: start.originJti, CreateDate: now, LastActiveDate: now,
     ExpiresAt: start.expiresAt, IssuedAt: start.issuedAt, ...(start.ip !== undefined ? { LastIPAddress: start.ip } : {}),
   };
-  const kept = store.listTokenSessions(start.userPoolId, start.sub).filter((s) => s.ExpiresAt > now);
-  await store.putTokenSessions(start.userPoolId, start.sub, [session, ...kept].slice(0, MAX_SESSIONS_PER_USER));
+  const existing = store.listTokenSessions(start.userPoolId, start.sub);
+  const dropped = existing.filter((s, i) => s.ExpiresAt <= now || i >= MAX_SESSIONS_PER_USER - 1).map((s) => s.SessionId);
+  if (dropped.length > 0) await store.removeTokenSessions(start.userPoolId, start.sub, dropped);
+  await store.putTokenSession(start.userPoolId, start.sub, session);
 }
 
 /** A refresh of the family: the session's last activity (and address) moves. */
 export async function touchTokenSession(store: SessionStore, clock: Clock, userPoolId: string, sub: string, originJti: string, ip?: string): Promise<void> {
-  const sessions = store.listTokenSessions(userPoolId, sub);
-  if (!sessions.some((s) => s.OriginJti === originJti)) return;
-  const now = clock.now();
-  await store.putTokenSessions(userPoolId, sub, sessions.map((s) => (s.OriginJti === originJti
-    ? { ...s, LastActiveDate: now, ...(ip !== undefined ? { LastIPAddress: ip } : {}) }
-    : s)));
+  const session = store.listTokenSessions(userPoolId, sub).find((s) => s.OriginJti === originJti);
+  if (!session) return;
+  await store.putTokenSession(userPoolId, sub, { ...session, LastActiveDate: clock.now(), ...(ip !== undefined ? { LastIPAddress: ip } : {}) });
 }
 
 /** The user's sessions still alive: not expired, not revoked, not ended by a global sign-out. */
@@ -72,6 +71,6 @@ export async function revokeTokenSession(store: SessionStore, clock: Clock, user
   const session = activeTokenSessions(store, clock, userPoolId, user).find((s) => s.SessionId === sessionId);
   if (!session || sub === undefined) return false;
   await store.revokeOrigin(session.OriginJti, session.ExpiresAt);
-  await store.putTokenSessions(userPoolId, sub, store.listTokenSessions(userPoolId, sub).filter((s) => s.SessionId !== sessionId));
+  await store.removeTokenSessions(userPoolId, sub, [sessionId]);
   return true;
 }

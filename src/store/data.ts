@@ -19,21 +19,22 @@ export interface Data {
   rotated: Record<string, { graceUntil: number; until: number }>;
   /** Auth events by pool and user sub, newest first (bounded: src/threat-protection/auth-events.ts). */
   authEvents: Record<string, Record<string, AuthEvent[]>>;
-  /** Token sessions by pool and user sub, newest first (src/sessions/token-sessions.ts). */
-  tokenSessions: Record<string, Record<string, TokenSession[]>>;
+  /** Token sessions by pool, user sub and SessionId (src/sessions/token-sessions.ts): one line per session change. */
+  tokenSessions: Record<string, Record<string, Record<string, TokenSession>>>;
   /** Fixture record identity → hash of the fixture record last applied (see fixtures/seed.ts). */
   fixtureHashes: Record<string, string>;
 }
 
 /**
- * Every table and how deep its keys go: 1 for `table[id]`, 2 for `table[poolId][id]`. A new
+ * Every table and how deep its keys go: 1 for `table[id]`, 2 for `table[poolId][id]`, 3 for
+ * `table[poolId][sub][id]` (a change may still set or delete a whole level above). A new
  * persistent collection is a field of Data plus a line here; the journal, its replay, the fold and
  * the PostgreSQL store need nothing else.
  */
 export const TABLES = {
   pools: 1, clients: 1, resourceServers: 2, groups: 2, identityProviders: 2, users: 2, keys: 1, revocations: 1, rotated: 1, fixtureHashes: 1,
-  authEvents: 2, tokenSessions: 2,
-} as const satisfies Record<Exclude<keyof Data, 'version'>, 1 | 2>;
+  authEvents: 2, tokenSessions: 3,
+} as const satisfies Record<Exclude<keyof Data, 'version'>, 1 | 2 | 3>;
 
 export type Table = keyof typeof TABLES;
 /** Tables a reset keeps: pools' keys, so tokens already handed out keep verifying. */

@@ -190,9 +190,17 @@ export class LowdbStore implements Store {
     this.set('authEvents', [userPoolId, sub], events);
     await this.save();
   }
-  listTokenSessions(userPoolId: string, sub: string) { return own(own(this.data.tokenSessions, userPoolId) ?? {}, sub) ?? []; }
-  async putTokenSessions(userPoolId: string, sub: string, sessions: TokenSession[]) {
-    this.set('tokenSessions', [userPoolId, sub], sessions);
+  listTokenSessions(userPoolId: string, sub: string) {
+    // Newest first; records are kept in insertion order, so sessions started in the same millisecond keep theirs.
+    const sessions = Object.values(own(own(this.data.tokenSessions, userPoolId) ?? {}, sub) ?? {}).reverse();
+    return sessions.sort((a, b) => b.CreateDate - a.CreateDate);
+  }
+  async putTokenSession(userPoolId: string, sub: string, session: TokenSession) {
+    this.set('tokenSessions', [userPoolId, sub, session.SessionId], session);
+    await this.save();
+  }
+  async removeTokenSessions(userPoolId: string, sub: string, sessionIds: readonly string[]) {
+    for (const id of sessionIds) this.remove('tokenSessions', [userPoolId, sub, id]);
     await this.save();
   }
 

@@ -42,7 +42,8 @@ export interface Store {
   putAuthEvents(userPoolId: string, sub: string, events: AuthEvent[]): Promise<void>;
   /** A user's token sessions (by sub), newest first; gone with the user. */
   listTokenSessions(userPoolId: string, sub: string): TokenSession[];
-  putTokenSessions(userPoolId: string, sub: string, sessions: TokenSession[]): Promise<void>;
+  putTokenSession(userPoolId: string, sub: string, session: TokenSession): Promise<void>;
+  removeTokenSessions(userPoolId: string, sub: string, sessionIds: readonly string[]): Promise<void>;
 
   getKeys(userPoolId: string): PoolKeys | undefined;
   putKeys(userPoolId: string, keys: PoolKeys): Promise<void>;
