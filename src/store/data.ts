@@ -17,8 +17,8 @@ export interface Data {
   revocations: Record<string, number>;
   /** Rotated-out refresh tokens: jti → until when it still works, and until when it is remembered (epoch ms). */
   rotated: Record<string, { graceUntil: number; until: number }>;
-  /** Auth events by pool and user sub, newest first (bounded: src/threat-protection/auth-events.ts). */
-  authEvents: Record<string, Record<string, AuthEvent[]>>;
+  /** Auth events by pool, user sub and EventId (bounded: src/threat-protection/auth-events.ts). */
+  authEvents: Record<string, Record<string, Record<string, AuthEvent>>>;
   /** Token sessions by pool, user sub and SessionId (src/sessions/token-sessions.ts): one line per session change. */
   tokenSessions: Record<string, Record<string, Record<string, TokenSession>>>;
   /** Fixture record identity → hash of the fixture record last applied (see fixtures/seed.ts). */
@@ -33,7 +33,7 @@ export interface Data {
  */
 export const TABLES = {
   pools: 1, clients: 1, resourceServers: 2, groups: 2, identityProviders: 2, users: 2, keys: 1, revocations: 1, rotated: 1, fixtureHashes: 1,
-  authEvents: 2, tokenSessions: 3,
+  authEvents: 3, tokenSessions: 3,
 } as const satisfies Record<Exclude<keyof Data, 'version'>, 1 | 2 | 3>;
 
 export type Table = keyof typeof TABLES;

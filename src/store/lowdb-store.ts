@@ -185,15 +185,19 @@ export class LowdbStore implements Store {
     await this.save();
   }
 
-  listAuthEvents(userPoolId: string, sub: string) { return own(own(this.data.authEvents, userPoolId) ?? {}, sub) ?? []; }
-  async putAuthEvents(userPoolId: string, sub: string, events: AuthEvent[]) {
-    this.set('authEvents', [userPoolId, sub], events);
+  listAuthEvents(userPoolId: string, sub: string) {
+    return this.userRecords(this.data.authEvents, userPoolId, sub).sort((a, b) => b.CreationDate - a.CreationDate);
+  }
+  async putAuthEvent(userPoolId: string, sub: string, event: AuthEvent) {
+    this.set('authEvents', [userPoolId, sub, event.EventId], event);
+    await this.save();
+  }
+  async removeAuthEvents(userPoolId: string, sub: string, eventIds: readonly string[]) {
+    for (const id of eventIds) this.remove('authEvents', [userPoolId, sub, id]);
     await this.save();
   }
   listTokenSessions(userPoolId: string, sub: string) {
-    // Newest first; records are kept in insertion order, so sessions started in the same millisecond keep theirs.
-    const sessions = Object.values(own(own(this.data.tokenSessions, userPoolId) ?? {}, sub) ?? {}).reverse();
-    return sessions.sort((a, b) => b.CreateDate - a.CreateDate);
+    return this.userRecords(this.data.tokenSessions, userPoolId, sub).sort((a, b) => b.CreateDate - a.CreateDate);
   }
   async putTokenSession(userPoolId: string, sub: string, session: TokenSession) {
     this.set('tokenSessions', [userPoolId, sub, session.SessionId], session);
@@ -202,6 +206,14 @@ export class LowdbStore implements Store {
   async removeTokenSessions(userPoolId: string, sub: string, sessionIds: readonly string[]) {
     for (const id of sessionIds) this.remove('tokenSessions', [userPoolId, sub, id]);
     await this.save();
+  }
+
+  /**
+   * A user's records of a per-user table, newest first: records keep insertion order, so reversed
+   * they stay newest first where a stable sort by date finds two equal (same millisecond).
+   */
+  private userRecords<T>(table: Record<string, Record<string, Record<string, T>>>, userPoolId: string, sub: string): T[] {
+    return Object.values(own(own(table, userPoolId) ?? {}, sub) ?? {}).reverse();
   }
 
   getKeys(userPoolId: string) { return own(this.data.keys, userPoolId); }

@@ -39,7 +39,8 @@ export interface Store {
 
   /** A user's auth events (by sub), newest first; gone with the user. */
   listAuthEvents(userPoolId: string, sub: string): AuthEvent[];
-  putAuthEvents(userPoolId: string, sub: string, events: AuthEvent[]): Promise<void>;
+  putAuthEvent(userPoolId: string, sub: string, event: AuthEvent): Promise<void>;
+  removeAuthEvents(userPoolId: string, sub: string, eventIds: readonly string[]): Promise<void>;
   /** A user's token sessions (by sub), newest first; gone with the user. */
   listTokenSessions(userPoolId: string, sub: string): TokenSession[];
   putTokenSession(userPoolId: string, sub: string, session: TokenSession): Promise<void>;

@@ -2,7 +2,7 @@
 // password change and password reset of a user, with its outcome and risk, while the pool's
 // UserPoolAddOns.AdvancedSecurityMode is AUDIT or ENFORCED (nothing is recorded with it OFF).
 // A sign-in that stops at a challenge is InProgress until the challenge is answered; the tokens it
-// ends in carry the event's id as `event_id`. Kept per user, newest first, the last 100.
+// ends in carry the event's id as `event_id`. Kept per user (one store record per event), the last 100.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-adaptive-authentication.html
 import type { Deps } from '../deps.js';
 import type { AuthEvent, User, UserPool } from '../domain/model.js';
@@ -45,8 +45,9 @@ export async function recordAuthEvent(deps: EventDeps, pool: UserPool, user: Use
     ...(event.ClientId !== undefined ? { ClientId: event.ClientId } : {}),
     ...(event.Challenge !== undefined ? { Challenge: event.Challenge } : {}),
   };
-  const events = [record, ...deps.store.listAuthEvents(pool.Id, sub)].slice(0, MAX_EVENTS_PER_USER);
-  await deps.store.putAuthEvents(pool.Id, sub, events);
+  const dropped = deps.store.listAuthEvents(pool.Id, sub).slice(MAX_EVENTS_PER_USER - 1).map((e) => e.EventId);
+  if (dropped.length > 0) await deps.store.removeAuthEvents(pool.Id, sub, dropped);
+  await deps.store.putAuthEvent(pool.Id, sub, record);
   return record.EventId;
 }
 
@@ -56,10 +57,9 @@ export async function updateAuthEvent(
 ): Promise<boolean> {
   const sub = user.Attributes.sub;
   if (sub === undefined) return false;
-  const events = deps.store.listAuthEvents(poolId, sub);
-  const index = events.findIndex((e) => e.EventId === eventId);
-  if (index < 0) return false;
-  await deps.store.putAuthEvents(poolId, sub, events.map((e, i) => (i === index ? change(e) : e)));
+  const event = deps.store.listAuthEvents(poolId, sub).find((e) => e.EventId === eventId);
+  if (!event) return false;
+  await deps.store.putAuthEvent(poolId, sub, change(event));
   return true;
 }
 

@@ -102,10 +102,10 @@ t.test('auth events and token sessions (one record per session) survive a reopen
   await store.putTokenSession(POOL, 'sub-ann', session('tkn1', 1));
   await store.putTokenSession(POOL, 'sub-ann', session('tkn2', 2));
   await store.putTokenSession(POOL, 'sub-ann', { ...session('tkn1', 1), LastActiveDate: 5 });
-  await store.putAuthEvents(POOL, 'sub-ann', [{
+  await store.putAuthEvent(POOL, 'sub-ann', {
     EventId: 'e1', EventType: 'SignIn', CreationDate: 1, EventResponse: 'Pass',
     EventRisk: { RiskDecision: 'NoRisk', CompromisedCredentialsDetected: false }, ChallengeResponses: [], EventContextData: {},
-  }]);
+  });
   await store.close();
   const reopened = await openLowdbStore(dataFile);
   t.same(reopened.listTokenSessions(POOL, 'sub-ann').map((s) => [s.SessionId, s.LastActiveDate]), [['tkn2', 2], ['tkn1', 5]]);
