@@ -188,23 +188,25 @@ export class LowdbStore implements Store {
   listAuthEvents(userPoolId: string, sub: string) {
     return this.userRecords(this.data.authEvents, userPoolId, sub).sort((a, b) => b.CreationDate - a.CreationDate);
   }
-  async putAuthEvent(userPoolId: string, sub: string, event: AuthEvent) {
-    this.set('authEvents', [userPoolId, sub, event.EventId], event);
-    await this.save();
-  }
-  async removeAuthEvents(userPoolId: string, sub: string, eventIds: readonly string[]) {
-    for (const id of eventIds) this.remove('authEvents', [userPoolId, sub, id]);
-    await this.save();
-  }
+  putAuthEvent(userPoolId: string, sub: string, event: AuthEvent) { return this.putUserRecord('authEvents', [userPoolId, sub, event.EventId], event); }
+  removeAuthEvents(userPoolId: string, sub: string, eventIds: readonly string[]) { return this.removeUserRecords('authEvents', userPoolId, sub, eventIds); }
   listTokenSessions(userPoolId: string, sub: string) {
     return this.userRecords(this.data.tokenSessions, userPoolId, sub).sort((a, b) => b.CreateDate - a.CreateDate);
   }
-  async putTokenSession(userPoolId: string, sub: string, session: TokenSession) {
-    this.set('tokenSessions', [userPoolId, sub, session.SessionId], session);
+  putTokenSession(userPoolId: string, sub: string, session: TokenSession) {
+    return this.putUserRecord('tokenSessions', [userPoolId, sub, session.SessionId], session);
+  }
+  removeTokenSessions(userPoolId: string, sub: string, sessionIds: readonly string[]) {
+    return this.removeUserRecords('tokenSessions', userPoolId, sub, sessionIds);
+  }
+
+  private async putUserRecord(table: 'authEvents' | 'tokenSessions', key: [string, string, string], value: unknown): Promise<void> {
+    this.set(table, key, value);
     await this.save();
   }
-  async removeTokenSessions(userPoolId: string, sub: string, sessionIds: readonly string[]) {
-    for (const id of sessionIds) this.remove('tokenSessions', [userPoolId, sub, id]);
+
+  private async removeUserRecords(table: 'authEvents' | 'tokenSessions', userPoolId: string, sub: string, ids: readonly string[]): Promise<void> {
+    for (const id of ids) this.remove(table, [userPoolId, sub, id]);
     await this.save();
   }
 
