@@ -17,12 +17,12 @@ export const LAYERS = [
   // Persistent state.
   ['store'],
   // In-memory state, URLs and HTTP helpers, and the services built on the model.
-  ['state', 'urls', 'http', 'mfa', 'devices', 'webauthn', 'triggers'],
+  ['state', 'urls', 'http', 'mfa', 'devices', 'webauthn', 'sessions', 'triggers'],
   ['tokens'],
   // What every area is given (the composition's type).
   ['deps'],
   // Flows shared by the surfaces: users, sign-in, self-service, federation.
-  ['users', 'sign-in', 'self-service', 'federation'],
+  ['threat-protection', 'users', 'sign-in', 'self-service', 'federation'],
   // The surfaces Cognito has: the JSON API, OAuth endpoints, hosted pages, discovery.
   ['cognito-api', 'oauth', 'hosted-ui', 'well-known'],
   // The emulator's own surfaces and fixture loading.

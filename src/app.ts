@@ -10,6 +10,7 @@ import { idpResponseRoutes } from './federation/idp-response.js';
 import { faultHook } from './control/fault-hook.js';
 import { controlRoutes, type ControlDeps } from './control/routes.js';
 import { messagesRoutes } from './control/messages.js';
+import { riskRoutes } from './control/risk.js';
 import { totpRoutes } from './control/totp.js';
 import { cognitoApiRoutes } from './cognito-api/routes.js';
 import { userImportUploadRoutes } from './cognito-api/operations/user-import/upload-route.js';
@@ -142,6 +143,7 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false, repl
     messagesRoutes(control, deps);
     federationControlRoutes(control, deps);
     totpRoutes(control, deps);
+    riskRoutes(control, deps);
   });
   return app;
 }

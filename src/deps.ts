@@ -12,6 +12,7 @@ import type { Sessions } from './state/sessions.js';
 import type { UsedTotpSteps } from './mfa/totp.js';
 import type { PendingChallenges } from './sign-in/challenges.js';
 import type { Store } from './store/store.js';
+import type { RiskOverrides } from './state/risk-overrides.js';
 import type { Keys } from './tokens/keys.js';
 import type { TokenIssuer } from './tokens/token-issuer.js';
 import type { Triggers } from './triggers/runtime.js';
@@ -43,6 +44,8 @@ export interface Deps {
   federations: Federations;
   /** TOTP time steps already accepted, so a code works once. */
   usedTotpSteps: UsedTotpSteps;
+  /** Account-takeover risk levels tests declare for users' next sign-ins (POST /_emulator/risk). */
+  riskOverrides: RiskOverrides;
   /** The pools' Lambda triggers (in-process, local modules, Lambda Invoke API). */
   triggers: Triggers;
   /** Passkey registrations waiting for CompleteWebAuthnRegistration. */

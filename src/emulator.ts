@@ -20,6 +20,7 @@ import { Federations } from './federation/pending.js';
 import { Sessions } from './state/sessions.js';
 import { UsedTotpSteps } from './mfa/totp.js';
 import { SharedMaps } from './domain/shared-map.js';
+import { RiskOverrides } from './state/risk-overrides.js';
 import { PendingChallenges } from './sign-in/challenges.js';
 import { PendingRegistrations } from './webauthn/pending-registrations.js';
 import { LowdbStore, openLowdbStore } from './store/lowdb-store.js';
@@ -100,6 +101,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     federations: new Federations(() => clock.now(), maps),
     usedTotpSteps: new UsedTotpSteps(() => clock.now(), maps),
     webAuthnRegistrations: new PendingRegistrations(() => clock.now(), maps),
+    riskOverrides: new RiskOverrides(maps),
     triggers,
   };
   // Check every fixture before writing anything: a bad one leaves the store untouched.
@@ -110,7 +112,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   // Every in-memory store: cleared by reset, purged by the timer.
   const inMemory: InMemoryState[] = [
     deps.sessions, deps.signInChallenges, deps.srpBlocks, deps.lockout, deps.messages, deps.verificationCodes,
-    deps.faults, deps.authorizationCodes, deps.credentials, deps.federations, deps.usedTotpSteps, deps.webAuthnRegistrations,
+    deps.faults, deps.authorizationCodes, deps.credentials, deps.federations, deps.usedTotpSteps, deps.webAuthnRegistrations, deps.riskOverrides,
   ];
 
   let current = fixtures;

@@ -9,6 +9,8 @@ export type Output = Record<string, unknown>;
 export interface OperationContext {
   /** Raw request headers, for the few operations that look at them. */
   headers: Record<string, string | string[] | undefined>;
+  /** The caller's address (threat protection's IP lists, auth events, sessions). */
+  ip?: string;
 }
 
 /**

@@ -41,7 +41,7 @@ export function cognitoApiRoutes(app: FastifyInstance, deps: Deps): void {
       throw new CognitoError('SerializationException', 'The request body must be a JSON object');
     }
     checkInput(name, body as Input);
-    const output = await handler(body as Input, { headers: request.headers });
+    const output = await handler(body as Input, { headers: request.headers, ip: request.ip });
     return reply.type(AMZ_JSON).send(output);
   });
 }

@@ -4,6 +4,7 @@
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html#API_InitiateAuth_Errors
 import { PASSWORD_ATTEMPTS_EXCEEDED } from '../domain/lockout.js';
 import { CognitoError } from '../errors/cognito-error.js';
+import { SECURITY_BLOCK } from '../threat-protection/messages.js';
 import type { MfaFailure } from '../sign-in/mfa-answer.js';
 import type { NewPasswordFailure, SignInFailure } from '../sign-in/outcome.js';
 
@@ -19,6 +20,7 @@ const SIGN_IN_ERRORS: Record<SignInFailure, () => CognitoError> = {
   incorrect: incorrectPassword,
   // No final period, unlike the other messages (as Cognito sends it).
   'reset-required': () => new CognitoError('PasswordResetRequiredException', 'Password reset required for the user'),
+  blocked: () => new CognitoError('NotAuthorizedException', SECURITY_BLOCK),
 };
 
 const NEW_PASSWORD_ERRORS: Record<NewPasswordFailure, () => CognitoError> = {

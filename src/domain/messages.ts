@@ -17,6 +17,8 @@ export interface Message {
   message?: string;
   /** Email only. */
   subject?: string;
+  /** Account-takeover notifications: the token of their feedback links (UpdateAuthEventFeedback). */
+  feedbackToken?: string;
   /** Set when a custom sender trigger was given the message to send instead of Cognito. */
   sender?: 'CustomEmailSender' | 'CustomSMSSender';
   createdAt: number;

@@ -64,6 +64,10 @@ export interface UserPool {
   UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate: string[] };
   /** SetLogDeliveryConfiguration's LogConfigurations (stored and returned; the emulator exports no logs). */
   LogDeliveryConfiguration?: Array<Record<string, unknown>>;
+  /** Threat protection: AUDIT records auth events with their risk, ENFORCED also acts on the risk configuration (src/threat-protection/). */
+  UserPoolAddOns?: { AdvancedSecurityMode: 'OFF' | 'AUDIT' | 'ENFORCED'; AdvancedSecurityAdditionalFlows?: { CustomAuthMode?: 'AUDIT' | 'ENFORCED' } };
+  /** Emulator setting (fixtures only): passwords threat protection treats as compromised, besides the built-in list. */
+  CompromisedPasswords?: string[];
   /** SetRiskConfiguration, by ClientId ('ALL' for the pool-wide one). */
   RiskConfigurations?: Record<string, PoolScopedSetting>;
   /** SetUICustomization, by ClientId ('ALL' for the pool-wide one). */
@@ -435,4 +439,38 @@ export function signedOutBefore(user: User, iat: number): boolean {
 
 export function firstIatAfterSignOut(user: User, iat: number): number {
   return user.TokensRevokedAt !== undefined ? Math.max(iat, Math.floor(user.TokensRevokedAt / 1000) + 1) : iat;
+}
+
+/** One auth event as AdminListUserAuthEvents returns it (AuthEventType), kept per user (src/threat-protection/). */
+export interface AuthEvent {
+  EventId: string;
+  EventType: 'SignIn' | 'SignUp' | 'ForgotPassword' | 'PasswordChange' | 'ResendCode';
+  /** Epoch ms. */
+  CreationDate: number;
+  EventResponse: 'Pass' | 'Fail' | 'InProgress';
+  EventRisk: { RiskDecision: 'NoRisk' | 'AccountTakeover' | 'Block'; RiskLevel?: 'Low' | 'Medium' | 'High'; CompromisedCredentialsDetected: boolean };
+  ChallengeResponses: Array<{ ChallengeName: 'Password' | 'Mfa'; ChallengeResponse: 'Success' | 'Failure' }>;
+  EventContextData: { IpAddress?: string; DeviceName?: string; Timezone?: string; City?: string; Country?: string };
+  EventFeedback?: { FeedbackValue: 'Valid' | 'Invalid'; Provider: string; FeedbackDate: number };
+  /** The app client the event happened through (not returned). */
+  ClientId?: string;
+  /** InProgress sign-ins: the challenge the user still has to answer (not returned). */
+  Challenge?: string;
+}
+
+/** A token session (ListUserSessions): one refresh-token family, from its sign-in until revoked or expired. */
+export interface TokenSession {
+  SessionId: string;
+  ClientId: string;
+  /** The refresh-token family (origin_jti of its tokens): revoking the session revokes it. */
+  OriginJti: string;
+  /** Epoch ms. */
+  CreateDate: number;
+  LastActiveDate: number;
+  /** Epoch ms when its refresh token expires: the session ends with it. */
+  ExpiresAt: number;
+  /** Epoch seconds: the `iat` of its first tokens, which a global sign-out compares with. */
+  IssuedAt: number;
+  LastIPAddress?: string;
+  DeviceType?: string;
 }

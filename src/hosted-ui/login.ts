@@ -45,7 +45,7 @@ export function loginRoutes(app: FastifyInstance, deps: Deps): void {
     const password = field(body, 'password') ?? '';
     const user = username === '' ? undefined : findSignInUser(deps.store, req.pool, username);
     // A failing trigger sends the browser back to the app with error_description, as Cognito does.
-    const outcome = await redirectOnTriggerError(req, () => signIn({ deps, pool: req.pool, client: req.client }, user, { kind: 'password', password, login: username }));
+    const outcome = await redirectOnTriggerError(req, () => signIn({ deps, pool: req.pool, client: req.client, sourceIp: request.ip }, user, { kind: 'password', password, login: username }));
     switch (outcome.kind) {
       case 'failed':
         return renderSignIn(request, reply, deps, req, 200, { username, error: SIGN_IN_MESSAGES[outcome.failure] });

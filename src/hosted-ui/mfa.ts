@@ -111,7 +111,7 @@ export function mfaRoutes(app: FastifyInstance, deps: Deps): void {
     const again = (error: string, status = 200) => renderMfa(request, reply, deps, req, { challenge, kind, destination, error }, status);
     if (!csrfMatches(request, body)) return again('Your form expired. Please try again.', 403);
     const code = (field(body, 'authentication_code') ?? '').trim();
-    const outcome = await redirectOnTriggerError(req, () => answerMfaCode({ deps, pool: req.pool, client: req.client }, challenge, kind as CodeChallenge, code));
+    const outcome = await redirectOnTriggerError(req, () => answerMfaCode({ deps, pool: req.pool, client: req.client, sourceIp: request.ip }, challenge, kind as CodeChallenge, code));
     if (outcome.kind === 'signed-in') return signedIn(request, reply, deps, req, outcome.user);
     if (outcome.kind === 'challenge') return renderChallenge(request, reply, deps, req, outcome);
     const message = MESSAGES[outcome.failure];

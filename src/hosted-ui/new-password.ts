@@ -46,7 +46,7 @@ export function newPasswordRoutes(app: FastifyInstance, deps: Deps): void {
     if (!csrfMatches(request, body)) return again('Your form expired. Please try again.', 403);
     const password = field(body, 'password') ?? '';
     if (password !== field(body, 'confirmPassword')) return again(PASSWORDS_DIFFER);
-    const outcome = await redirectOnTriggerError(req, () => completeNewPassword({ deps, pool: req.pool, client: req.client }, { session, password }));
+    const outcome = await redirectOnTriggerError(req, () => completeNewPassword({ deps, pool: req.pool, client: req.client, sourceIp: request.ip }, { session, password }));
     switch (outcome.kind) {
       case 'failed':
         // A foreign step, a user disabled or deleted meanwhile: start the sign-in again.

@@ -4,6 +4,7 @@
 // user back to sign in again, see new-password.ts.)
 import { PASSWORD_ATTEMPTS_EXCEEDED } from '../domain/lockout.js';
 import type { SignInFailure } from '../sign-in/outcome.js';
+import { SECURITY_BLOCK } from '../threat-protection/messages.js';
 
 export const INCORRECT = 'Incorrect username or password.';
 
@@ -17,6 +18,7 @@ export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
   incorrect: INCORRECT,
   // The API's text ends without a period; on the page it is a sentence like the others.
   'reset-required': 'Password reset required for the user.',
+  blocked: SECURITY_BLOCK,
 };
 
 /** A username longer than Cognito's limit is refused by request validation, before any lookup. */

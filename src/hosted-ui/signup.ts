@@ -60,7 +60,7 @@ export function signUpRoutes(app: FastifyInstance, deps: Deps): void {
     if (!csrfMatches(request, body)) return renderSignUp(request, reply, req, 403, values, EXPIRED);
     const username = values.username ?? '';
     try {
-      const { delivery } = await registerUser(deps, req.pool, req.client, username, field(body, 'password') ?? '', attributes);
+      const { delivery } = await registerUser(deps, req.pool, req.client, username, field(body, 'password') ?? '', attributes, { sourceIp: request.ip });
       if (!delivery) return redirectToPage(request, reply, deps, '/login', pageQuery(request));
       return redirectToPage(request, reply, deps, '/confirm', pageQuery(request, { username }));
     } catch (err) {
@@ -78,7 +78,7 @@ export function signUpRoutes(app: FastifyInstance, deps: Deps): void {
     const body = request.body as Body;
     const username = asString(usernameOf(request, body));
     if (!csrfMatches(request, body)) return renderConfirm(request, reply, req, 403, username, EXPIRED);
-    const ctx = { deps, pool: req.pool, client: req.client };
+    const ctx = { deps, pool: req.pool, client: req.client, sourceIp: request.ip };
     try {
       const user = selfServiceUser(deps, req.pool, req.client, username ?? '');
       if (!user) throw codeMismatch();

@@ -26,7 +26,7 @@ export function tokenRoutes(app: FastifyInstance, deps: Deps): void {
     const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType] : undefined;
     if (!grant) throw new OAuthError('unsupported_grant_type');
     const client = authenticateClient(deps.store, readClientCredentials(request.headers.authorization, body));
-    const tokens = await grant({ client, body, deps });
+    const tokens = await grant({ client, body, deps, ip: request.ip });
     return reply.type('application/json;charset=UTF-8').send(tokens);
   });
   // Cognito answers other methods with 405 (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html).

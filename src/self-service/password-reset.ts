@@ -13,6 +13,8 @@ import { CognitoError } from '../errors/cognito-error.js';
 import { NO_VERIFIED_CONTACT, recoveryContact, selfServiceRecoveryAllowed, type Delivery } from '../users/delivery.js';
 import { sendMessage } from '../users/send-message.js';
 import { checkPasswordPolicy, saveNewPassword } from '../users/user-records.js';
+import { recordAuthEvent } from '../threat-protection/auth-events.js';
+import { screenNewPassword } from '../threat-protection/new-password.js';
 import { migrateUser } from '../sign-in/migration.js';
 import { postConfirmation } from '../triggers/sign-up.js';
 import { codeExpired, codeMismatch } from './registration.js';
@@ -55,6 +57,7 @@ export async function sendResetCode(
   await sendMessage(deps, {
     pool, clientId: client.ClientId, user, kind: 'ForgotPassword', source: 'ForgotPassword', delivery, secret: { code }, clientMetadata,
   });
+  await recordAuthEvent(deps, pool, user, { EventType: 'ForgotPassword', EventResponse: 'Pass', ClientId: client.ClientId });
   return delivery;
 }
 
@@ -64,9 +67,11 @@ export async function resetPassword(
 ): Promise<User> {
   if (!user.Enabled) throw userDisabled();
   checkPasswordPolicy(password, pool);
+  const risk = await screenNewPassword(deps, pool, client.ClientId, password, 'PASSWORD_CHANGE', { user });
   const checked = await deps.verificationCodes.check(pool.Id, user.Username, 'resetPassword', code);
   if (!checked.ok) throw checked.problem === 'mismatch' ? codeMismatch() : codeExpired();
   const saved = await saveNewPassword(deps, user, password, (current) => ({ UserStatus: current.UserStatus === 'RESET_REQUIRED' ? 'CONFIRMED' : current.UserStatus }));
+  await recordAuthEvent(deps, pool, saved, { EventType: 'PasswordChange', EventResponse: 'Pass', ...(risk ? { EventRisk: risk } : {}), ClientId: client.ClientId });
   await postConfirmation(deps, pool, client.ClientId, saved, 'PostConfirmation_ConfirmForgotPassword', clientMetadata);
   return saved;
 }

@@ -15,6 +15,8 @@ import {
 import { autoVerifyContact, type Delivery } from '../users/delivery.js';
 import { sendMessage } from '../users/send-message.js';
 import { checkPasswordPolicy, insertNewUser, newUserRecord, saveUser } from '../users/user-records.js';
+import { recordAuthEvent } from '../threat-protection/auth-events.js';
+import { screenNewPassword } from '../threat-protection/new-password.js';
 import { postConfirmation, preSignUp } from '../triggers/sign-up.js';
 
 export const codeMismatch = () => new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
@@ -37,6 +39,8 @@ export function checkSelfSignUpAllowed(pool: UserPool): void {
 export interface TriggerInput {
   validationData?: Record<string, string> | undefined;
   clientMetadata?: Record<string, string> | undefined;
+  /** The caller's address, for the SignUp auth event (src/threat-protection/). */
+  sourceIp?: string | undefined;
 }
 
 /** SignUp: `username` as the caller gave it (an email or phone number in pools that sign in with those). */
@@ -50,9 +54,11 @@ export async function registerUser(
   checkAttributeValues(attributes);
   // undefined: a passwordless user (pools whose first factors include one-time codes).
   if (password !== undefined) checkPasswordPolicy(password, pool);
+  const risk = password !== undefined ? await screenNewPassword(deps, pool, client.ClientId, password, 'SIGN_UP') : undefined;
   const record = newUserRecord(deps, pool, username, attributes, 'User already exists');
   // A pre sign-up trigger may refuse the user, confirm it, or verify its email / phone number.
-  const decision = await preSignUp(deps, { pool, clientId: client.ClientId, source: 'PreSignUp_SignUp', user: record, ...input });
+  const { sourceIp, ...triggerInput } = input;
+  const decision = await preSignUp(deps, { pool, clientId: client.ClientId, source: 'PreSignUp_SignUp', user: record, ...triggerInput });
   for (const [flag, name] of [[decision.autoVerifyEmail, 'email'], [decision.autoVerifyPhone, 'phone_number']] as const) {
     if (!flag) continue;
     // "the attribute must be present … Otherwise an error will occur" (wording unconfirmed).
@@ -61,6 +67,7 @@ export async function registerUser(
   }
   if (decision.autoConfirmUser) record.UserStatus = 'CONFIRMED';
   const user = await insertNewUser(deps, pool, record, password, 'User already exists');
+  await recordAuthEvent(deps, pool, user, { EventType: 'SignUp', EventResponse: 'Pass', ...(risk ? { EventRisk: risk } : {}), IpAddress: sourceIp, ClientId: client.ClientId });
   // An auto-confirmed user has nothing to confirm: no code is sent.
   const delivery = decision.autoConfirmUser ? undefined : autoVerifyContact(pool, user);
   if (delivery) await sendRegistrationCode(deps, pool, client, user, delivery, 'SignUp', input.clientMetadata);

@@ -21,7 +21,9 @@ import { signedIn } from './sign-in.js';
 export async function secondFactor(ctx: SignInContext, user: User): Promise<SignInSuccess> {
   const device = deviceChallenge(ctx, user);
   if (device) return device;
-  const mode = ctx.pool.MfaConfiguration ?? 'OFF';
+  // Threat protection may require MFA of a risky sign-in whatever the pool says (assess.ts: only
+  // for a user with a factor, so OPTIONAL's "no factor → tokens" never lets it through).
+  const mode = ctx.risk?.verdict === 'mfa' ? 'OPTIONAL' : ctx.pool.MfaConfiguration ?? 'OFF';
   if (mode === 'OFF') return signedIn(ctx, user);
   const factors = userFactors(ctx.pool, user);
   if (factors.length === 0) {

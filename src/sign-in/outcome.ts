@@ -4,6 +4,7 @@
 // (src/cognito-api/sign-in-errors.ts).
 import type { AppClient, User, UserPool } from '../domain/model.js';
 import type { Deps } from '../deps.js';
+import type { Assessment } from '../threat-protection/assess.js';
 import type { SignInMetadata } from '../triggers/sign-in.js';
 
 /** The pool and app client a sign-in happens in. */
@@ -15,6 +16,10 @@ export interface SignInContext {
   metadata?: SignInMetadata;
   /** DEVICE_KEY the client sent: a remembered device may stand in for MFA (src/sign-in/device-auth.ts). */
   deviceKey?: string;
+  /** The caller's IP address, for threat protection's IP exception lists and auth events. */
+  sourceIp?: string | undefined;
+  /** Threat protection's verdict on this sign-in, once its password is proven (src/threat-protection/). */
+  risk?: Assessment;
 }
 
 /** How the user proves who they are. SRP's proof is checked by the caller, which holds the SRP state. */
@@ -37,7 +42,9 @@ export type SignInFailure =
   /** Wrong password (or an unknown user, when the client hides existence). */
   | 'incorrect'
   /** The password is right but an administrator required a reset. */
-  | 'reset-required';
+  | 'reset-required'
+  /** Threat protection refused it: a blocked IP, a compromised password or account-takeover risk. */
+  | 'blocked';
 
 /** A second factor, or choosing / setting one up (mfa.ts). */
 export type MfaChallenge = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
@@ -64,7 +71,7 @@ export type SignInSuccess =
     available?: string[];
   }
   /** `deviceKey`: the sign-in was completed by a tracked device, which gets no new device metadata. */
-  | { kind: 'signed-in'; user: User; deviceKey?: string };
+  | { kind: 'signed-in'; user: User; deviceKey?: string; eventId?: string };
 
 export type SignInOutcome = { kind: 'failed'; failure: SignInFailure } | SignInSuccess;
 

@@ -12,6 +12,8 @@
 // (password sign-in only: the function needs the password), PreAuthentication before the proof,
 // PostAuthentication in `signedIn`. Custom challenges (CUSTOM_AUTH) are custom-auth.ts.
 import type { User } from '../domain/model.js';
+import { assessSignIn } from '../threat-protection/assess.js';
+import { passed, pendingSignIn, recordAuthEvent, updateAuthEvent } from '../threat-protection/auth-events.js';
 import { postAuthentication, preAuthentication } from '../triggers/sign-in.js';
 import { migrateUser } from './migration.js';
 import { secondFactor } from './mfa.js';
@@ -50,10 +52,32 @@ export async function prove<T>(
   if (proof.kind !== 'srp') await beforeProofTriggers(ctx, user);
   if (!(await proofHolds(ctx, user, proof))) {
     ctx.deps.lockout.recordFailure(user);
+    await signInEvent(ctx, user, 'Fail', 'Failure');
     return { kind: 'failed', failure: 'incorrect' };
   }
   ctx.deps.lockout.recordSuccess(user);
-  return then(ctx, user);
+  const risk = await assessSignIn(ctx, user, proof.kind === 'password' ? proof.password : undefined);
+  if (risk?.verdict === 'block') {
+    await signInEvent({ ...ctx, risk }, user, 'Fail', 'Success');
+    return { kind: 'failed', failure: 'blocked' };
+  }
+  const assessed = risk ? { ...ctx, risk } : ctx;
+  const result = await then(assessed, user);
+  // The outcome's own event: signedIn() records a Pass; a challenge leaves the sign-in InProgress.
+  const kind = (result as { kind?: string; challenge?: string }).kind;
+  if (kind === 'challenge') await signInEvent(assessed, user, 'InProgress', 'Success', (result as { challenge: string }).challenge);
+  if (kind === 'failed') await signInEvent(assessed, user, 'Fail', 'Success');
+  return result;
+}
+
+/** A sign-in's auth event (when the pool's threat protection is on), with the password step's result. */
+function signInEvent(ctx: SignInContext, user: User, response: 'Pass' | 'Fail' | 'InProgress', password: 'Success' | 'Failure', challenge?: string) {
+  return recordAuthEvent(ctx.deps, ctx.pool, user, {
+    EventType: 'SignIn', EventResponse: response, ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: password }],
+    IpAddress: ctx.sourceIp, ClientId: ctx.client.ClientId,
+    ...(ctx.risk ? { EventRisk: ctx.risk.risk, EventId: ctx.risk.eventId } : {}),
+    ...(challenge !== undefined ? { Challenge: challenge } : {}),
+  });
 }
 
 export const triggerCaller = (ctx: SignInContext) => ({ deps: ctx.deps, pool: ctx.pool, clientId: ctx.client.ClientId, metadata: ctx.metadata });
@@ -114,5 +138,21 @@ export async function afterProof(ctx: SignInContext, user: User): Promise<SignIn
 /** Every path that ends in tokens goes through here, MFA done; PostAuthentication may still refuse. */
 export async function signedIn(ctx: SignInContext, user: User): Promise<SignInSuccess> {
   await postAuthentication(triggerCaller(ctx), user);
-  return { kind: 'signed-in', user };
+  const eventId = await passedSignIn(ctx, user);
+  return { kind: 'signed-in', user, ...(eventId !== undefined ? { eventId } : {}) };
+}
+
+/**
+ * The auth event of a sign-in that ends in tokens: the one waiting for its challenge becomes Pass,
+ * else a new one (Password Success when this request proved the password). Its id, for the tokens.
+ */
+async function passedSignIn(ctx: SignInContext, user: User): Promise<string | undefined> {
+  const pending = ctx.risk ? undefined : pendingSignIn(ctx.deps, ctx.pool, user, ctx.client.ClientId);
+  if (pending) {
+    await updateAuthEvent(ctx.deps, ctx.pool.Id, user, pending.EventId, passed);
+    return pending.EventId;
+  }
+  return ctx.risk
+    ? signInEvent(ctx, user, 'Pass', 'Success')
+    : recordAuthEvent(ctx.deps, ctx.pool, user, { EventType: 'SignIn', EventResponse: 'Pass', IpAddress: ctx.sourceIp, ClientId: ctx.client.ClientId });
 }

@@ -2,7 +2,7 @@
 // the one kind of change every store mutation is made of: set or delete the value at a path in a
 // table, or clear. Changes are whole values, so applying them is idempotent and order is the only
 // thing that matters: the journal, its replay and the background fold all rely on that.
-import type { AppClient, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool, WebAuthnCredential } from '../domain/model.js';
+import type { AppClient, AuthEvent, Group, IdentityProvider, PoolKeys, ResourceServer, TokenSession, User, UserPool, WebAuthnCredential } from '../domain/model.js';
 
 export interface Data {
   version: 1;
@@ -19,6 +19,10 @@ export interface Data {
   revocations: Record<string, number>;
   /** Rotated-out refresh tokens: jti → until when it still works, and until when it is remembered (epoch ms). */
   rotated: Record<string, { graceUntil: number; until: number }>;
+  /** Auth events by pool, user sub and EventId (bounded: src/threat-protection/auth-events.ts). */
+  authEvents: Record<string, Record<string, Record<string, AuthEvent>>>;
+  /** Token sessions by pool, user sub and SessionId (src/sessions/token-sessions.ts): one line per session change. */
+  tokenSessions: Record<string, Record<string, Record<string, TokenSession>>>;
   /** Fixture record identity → hash of the fixture record last applied (see fixtures/seed.ts). */
   fixtureHashes: Record<string, string>;
   /** UpdateProvisionedLimit's rates (requests per second) of the account, by `<region>/<category>`. */
@@ -26,15 +30,16 @@ export interface Data {
 }
 
 /**
- * Every table and how deep its keys go: 1 for `table[id]`, 2 for `table[poolId][id]` (always the
- * pool first: deleting a pool removes its key from every two-level table). A new
+ * Every table and how deep its keys go: 1 for `table[id]`, 2 for `table[poolId][id]`, 3 for
+ * `table[poolId][sub][id]` (a change may still set or delete a whole level above); always the pool
+ * first, so deleting a pool removes its key from every table deeper than one level. A new
  * persistent collection is a field of Data plus a line here; the journal, its replay, the fold and
  * the PostgreSQL store need nothing else.
  */
 export const TABLES = {
-  pools: 1, clients: 1, resourceServers: 2, groups: 2, identityProviders: 2, users: 2, webAuthnCredentials: 2, keys: 1, revocations: 1, rotated: 1, fixtureHashes: 1,
-  provisionedLimits: 1,
-} as const satisfies Record<Exclude<keyof Data, 'version'>, 1 | 2>;
+  pools: 1, clients: 1, resourceServers: 2, groups: 2, identityProviders: 2, users: 2, webAuthnCredentials: 2, keys: 1, revocations: 1, rotated: 1,
+  fixtureHashes: 1, provisionedLimits: 1, authEvents: 3, tokenSessions: 3,
+} as const satisfies Record<Exclude<keyof Data, 'version'>, 1 | 2 | 3>;
 
 export type Table = keyof typeof TABLES;
 /** Tables a reset keeps: pools' keys, so tokens already handed out keep verifying. */
@@ -46,8 +51,8 @@ export type Change =
   | { clear: true };
 
 export const emptyData = (): Data => ({
-  version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, identityProviders: {}, users: {}, webAuthnCredentials: {}, keys: {}, revocations: {}, rotated: {}, fixtureHashes: {},
-  provisionedLimits: {},
+  version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, identityProviders: {}, users: {}, webAuthnCredentials: {}, keys: {}, revocations: {},
+  rotated: {}, fixtureHashes: {}, provisionedLimits: {}, authEvents: {}, tokenSessions: {},
 });
 
 /** Applies one change to `data` in place (the store's own mutations, journal replay, other replicas' changes). */

@@ -3,7 +3,7 @@
 // journal with it (journal.ts) or the PostgreSQL log with DATABASE_URL (replica.ts), so a mutation
 // resolves once its change is durable. Reads never wait.
 import { Low, Memory } from 'lowdb';
-import type { AppClient, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool, WebAuthnCredential } from '../domain/model.js';
+import type { AppClient, AuthEvent, Group, IdentityProvider, PoolKeys, ResourceServer, TokenSession, User, UserPool, WebAuthnCredential } from '../domain/model.js';
 import { applyChange, emptyData, own, TABLES, type Change, type Data, type Table } from './data.js';
 import type { JournalOptions } from './journal.js';
 import { openDataFile } from './open-data-file.js';
@@ -88,8 +88,8 @@ export class LowdbStore implements Store {
   async deletePool(id: string) {
     this.remove('pools', [id]);
     for (const c of this.listClients(id)) this.remove('clients', [c.ClientId]);
-    // Every two-level table is keyed by pool first (data.ts), so none is forgotten here.
-    for (const [table, depth] of Object.entries(TABLES) as Array<[Table, 1 | 2]>) if (depth === 2) this.remove(table, [id]);
+    // Every table deeper than one level is keyed by pool first (data.ts), so none is forgotten here.
+    for (const [table, depth] of Object.entries(TABLES) as Array<[Table, number]>) if (depth >= 2) this.remove(table, [id]);
     this.remove('keys', [id]);
     this.aliases.delete(id);
     await this.save();
@@ -176,6 +176,12 @@ export class LowdbStore implements Store {
     this.unindex(userPoolId, user);
     this.remove('users', [userPoolId, username]);
     if (this.getWebAuthnCredentials(userPoolId, username).length > 0) this.remove('webAuthnCredentials', [userPoolId, username]);
+    // The user's events and sessions go with it (a journal line only when there are some).
+    const sub = user.Attributes.sub;
+    for (const table of ['authEvents', 'tokenSessions'] as const) {
+      const byUser: Record<string, Record<string, unknown>> = this.data[table];
+      if (sub !== undefined && own(own(byUser, userPoolId) ?? {}, sub) !== undefined) this.remove(table, [userPoolId, sub]);
+    }
     await this.save();
   }
 
@@ -186,6 +192,39 @@ export class LowdbStore implements Store {
     if (credentials.length > 0) this.set('webAuthnCredentials', [userPoolId, username], credentials);
     else this.remove('webAuthnCredentials', [userPoolId, username]);
     await this.save();
+  }
+
+  listAuthEvents(userPoolId: string, sub: string) {
+    return this.userRecords(this.data.authEvents, userPoolId, sub).sort((a, b) => b.CreationDate - a.CreationDate);
+  }
+  putAuthEvent(userPoolId: string, sub: string, event: AuthEvent) { return this.putUserRecord('authEvents', [userPoolId, sub, event.EventId], event); }
+  removeAuthEvents(userPoolId: string, sub: string, eventIds: readonly string[]) { return this.removeUserRecords('authEvents', userPoolId, sub, eventIds); }
+  listTokenSessions(userPoolId: string, sub: string) {
+    return this.userRecords(this.data.tokenSessions, userPoolId, sub).sort((a, b) => b.CreateDate - a.CreateDate);
+  }
+  putTokenSession(userPoolId: string, sub: string, session: TokenSession) {
+    return this.putUserRecord('tokenSessions', [userPoolId, sub, session.SessionId], session);
+  }
+  removeTokenSessions(userPoolId: string, sub: string, sessionIds: readonly string[]) {
+    return this.removeUserRecords('tokenSessions', userPoolId, sub, sessionIds);
+  }
+
+  private async putUserRecord(table: 'authEvents' | 'tokenSessions', key: [string, string, string], value: unknown): Promise<void> {
+    this.set(table, key, value);
+    await this.save();
+  }
+
+  private async removeUserRecords(table: 'authEvents' | 'tokenSessions', userPoolId: string, sub: string, ids: readonly string[]): Promise<void> {
+    for (const id of ids) this.remove(table, [userPoolId, sub, id]);
+    await this.save();
+  }
+
+  /**
+   * A user's records of a per-user table, newest first: records keep insertion order, so reversed
+   * they stay newest first where a stable sort by date finds two equal (same millisecond).
+   */
+  private userRecords<T>(table: Record<string, Record<string, Record<string, T>>>, userPoolId: string, sub: string): T[] {
+    return Object.values(own(own(table, userPoolId) ?? {}, sub) ?? {}).reverse();
   }
 
   getKeys(userPoolId: string) { return own(this.data.keys, userPoolId); }

@@ -1,6 +1,6 @@
 // What the routes need from state. The lowdb implementation is in lowdb-store.ts; tests and the
 // programmatic API construct it explicitly.
-import type { AppClient, Group, IdentityProvider, PoolKeys, ResourceServer, User, UserPool, WebAuthnCredential } from '../domain/model.js';
+import type { AppClient, AuthEvent, Group, IdentityProvider, PoolKeys, ResourceServer, TokenSession, User, UserPool, WebAuthnCredential } from '../domain/model.js';
 
 export interface Store {
   getPool(id: string): UserPool | undefined;
@@ -41,6 +41,14 @@ export interface Store {
   getWebAuthnCredentials(userPoolId: string, username: string): WebAuthnCredential[];
   /** Replaces the user's passkeys (an empty list removes the entry). */
   putWebAuthnCredentials(userPoolId: string, username: string, credentials: WebAuthnCredential[]): Promise<void>;
+  /** A user's auth events (by sub), newest first; gone with the user. */
+  listAuthEvents(userPoolId: string, sub: string): AuthEvent[];
+  putAuthEvent(userPoolId: string, sub: string, event: AuthEvent): Promise<void>;
+  removeAuthEvents(userPoolId: string, sub: string, eventIds: readonly string[]): Promise<void>;
+  /** A user's token sessions (by sub), newest first; gone with the user. */
+  listTokenSessions(userPoolId: string, sub: string): TokenSession[];
+  putTokenSession(userPoolId: string, sub: string, session: TokenSession): Promise<void>;
+  removeTokenSessions(userPoolId: string, sub: string, sessionIds: readonly string[]): Promise<void>;
 
   getKeys(userPoolId: string): PoolKeys | undefined;
   putKeys(userPoolId: string, keys: PoolKeys): Promise<void>;

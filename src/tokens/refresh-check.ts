@@ -57,7 +57,7 @@ export async function checkRefreshToken(token: string, client: AppClient, deps: 
  * runs again (TokenGeneration_RefreshTokens) first: when it fails, nothing is rotated out.
  */
 export async function refreshedTokens(
-  deps: RefreshDeps, client: AppClient, { state, user }: RefreshGrant, clientMetadata?: Record<string, string>,
+  deps: RefreshDeps, client: AppClient, { state, user }: RefreshGrant, clientMetadata?: Record<string, string>, sourceIp?: string,
 ): Promise<TokenSet> {
   const overrides = await userTokenOverrides(deps, client, user, state.scope, { source: 'TokenGeneration_RefreshTokens', clientMetadata });
   const rotation = rotates(client);
@@ -68,6 +68,6 @@ export async function refreshedTokens(
   return deps.tokens.userTokens({
     client, user, scopes: state.scope, channel: state.channel, authTime: state.auth_time,
     originJti: state.origin_jti, eventId: state.event_id, withRefreshToken: rotation, overrides, deviceKey: state.device_key,
-    ...(rotation ? { refreshExpiresAt: state.exp } : {}),
+    ...(rotation ? { refreshExpiresAt: state.exp } : {}), ...(sourceIp !== undefined ? { sourceIp } : {}),
   });
 }

@@ -10,6 +10,7 @@ import { accessTokenClaims, clientCredentialsClaims, idTokenClaims, type Channel
 import { customizeClaims } from '../domain/token-customization.js';
 import { applyOverrides, type ClaimOverrides } from '../domain/claim-overrides.js';
 import type { Store } from '../store/store.js';
+import { startTokenSession, touchTokenSession, type SessionStore } from '../sessions/token-sessions.js';
 import type { Keys, SigningKey } from './keys.js';
 import { openRefreshToken, sealRefreshToken, type RefreshState } from './refresh-token.js';
 import { accessTokenSeconds, idTokenSeconds, refreshTokenSeconds } from '../domain/token-validity.js';
@@ -41,11 +42,13 @@ export interface UserTokenRequest {
   overrides?: ClaimOverrides | undefined;
   /** The device key for the access token's device_key claim (and kept in the refresh token). */
   deviceKey?: string | undefined;
+  /** The caller's address, recorded on the token session (src/sessions/). */
+  sourceIp?: string;
 }
 
 export class TokenIssuer {
   constructor(
-    private readonly deps: { keys: Keys; urls: Urls; clock: Clock; store: Pick<Store, 'getPool'> },
+    private readonly deps: { keys: Keys; urls: Urls; clock: Clock; store: Pick<Store, 'getPool'> & SessionStore },
   ) {}
 
   private async ring(userPoolId: string) {
@@ -78,10 +81,12 @@ export class TokenIssuer {
     const accessToken = await sign(custom(accessTokenClaims(facts, expiresIn, newUuid()), 'AccessToken'), ring.access);
     // An ID token needs openid through the OAuth endpoints; the JSON API always returns one.
     const wantsId = req.channel === 'api' || req.scopes.includes('openid');
+    const refreshState = req.withRefreshToken ? this.refreshState(facts, req.refreshExpiresAt) : undefined;
     const [idToken, refreshToken] = await Promise.all([
       wantsId ? sign(custom(idTokenClaims(facts, idTokenSeconds(req.client), newUuid(), accessToken), 'IdToken'), ring.id) : undefined,
-      req.withRefreshToken ? sealRefreshToken(this.refreshState(facts, req.refreshExpiresAt), ring.refresh.publicKey) : undefined,
+      refreshState ? sealRefreshToken(refreshState, ring.refresh.publicKey) : undefined,
     ]);
+    await this.trackSession(req, facts, refreshState);
     return {
       ...(idToken !== undefined ? { id_token: idToken } : {}),
       access_token: accessToken,
@@ -89,6 +94,18 @@ export class TokenIssuer {
       expires_in: expiresIn,
       token_type: 'Bearer',
     };
+  }
+
+  /** A new refresh-token family starts a token session; a refresh moves its last activity. */
+  private async trackSession(req: UserTokenRequest, facts: SessionFacts, refresh: RefreshState | undefined): Promise<void> {
+    const sub = req.user.Attributes.sub;
+    if (sub === undefined) return;
+    const { store, clock } = this.deps;
+    if (req.originJti !== undefined) return touchTokenSession(store, clock, req.client.UserPoolId, sub, req.originJti, req.sourceIp);
+    if (!refresh) return;
+    await startTokenSession(store, clock, {
+      userPoolId: req.client.UserPoolId, sub, clientId: req.client.ClientId, originJti: facts.originJti, expiresAt: refresh.exp * 1000, issuedAt: facts.iat, ip: req.sourceIp,
+    });
   }
 
   async clientCredentialsToken(client: AppClient, scopes: readonly string[], overrides?: ClaimOverrides): Promise<TokenSet> {

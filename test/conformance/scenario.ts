@@ -36,6 +36,13 @@ const at = (ctx: ScenarioContext, label: string, ...path: string[]): string => {
   return str(value);
 };
 
+/** A member of the first element of a list an earlier step returned. */
+const firstOf = (ctx: ScenarioContext, label: string, list: string, member: string): string =>
+  str((ctx.out[label]?.[list] as Array<Record<string, unknown>> | undefined)?.[0]?.[member]);
+const sessions = (ctx: ScenarioContext, label: string) => (ctx.out[label]?.Sessions ?? []) as Array<Record<string, unknown>>;
+const otherSession = (ctx: ScenarioContext, label: string) => str(sessions(ctx, label).find((s) => s.IsCurrentSession === false)?.SessionId);
+const currentSession = (ctx: ScenarioContext, label: string) => str(sessions(ctx, label).find((s) => s.IsCurrentSession === true)?.SessionId);
+
 const PASSWORD = 'Conformance-Passw0rd';
 /** The passkey registered below, for the passkey sign-in after it. */
 let passkey: SoftPasskey | undefined;
@@ -59,7 +66,7 @@ const passwordAuth = (label: string, username: string, password: string): Step =
 });
 
 export const SCENARIO: Step[] = [
-  { op: 'CreateUserPool', input: () => ({ PoolName: 'conformance', UserPoolTags: { team: 'qa' }, AutoVerifiedAttributes: ['email'] }) },
+  { op: 'CreateUserPool', input: () => ({ PoolName: 'conformance', UserPoolTags: { team: 'qa' }, AutoVerifiedAttributes: ['email'], UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' } }) },
   { op: 'DescribeUserPool', input: onPool() },
   { op: 'ListUserPools', input: () => ({ MaxResults: 60 }) },
   {
@@ -67,6 +74,7 @@ export const SCENARIO: Step[] = [
     input: onPool({
       AutoVerifiedAttributes: ['email'], UserPoolTags: { team: 'qa' }, DeviceConfiguration: { ChallengeRequiredOnNewDevice: false, DeviceOnlyRememberedOnUserPrompt: true },
       Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } },
+      UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' },
     }),
   },
   { op: 'AddCustomAttributes', input: onPool({ CustomAttributes: [{ Name: 'tier', AttributeDataType: 'String', Mutable: true }] }) },
@@ -317,7 +325,26 @@ export const SCENARIO: Step[] = [
     op: 'DeleteWebAuthnCredential',
     input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), CredentialId: str((ctx.out.ListWebAuthnCredentials?.Credentials as Array<{ CredentialId: string }>)[0]?.CredentialId) }),
   },
+  { op: 'AdminDeleteSoftwareToken', input: onPool({ Username: 'ann' }) },
+  { op: 'SetUserSettings', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), MFAOptions: [] }) },
+  { op: 'AdminSetUserSettings', input: onPool({ Username: 'ann', MFAOptions: [] }) },
+  // Threat protection is in AUDIT mode: ann's sign-ins above were recorded.
+  { op: 'AdminListUserAuthEvents', input: onPool({ Username: 'ann', MaxResults: 10 }) },
+  { op: 'AdminUpdateAuthEventFeedback', input: (ctx) => ({ UserPoolId: pool(ctx), Username: 'ann', EventId: firstOf(ctx, 'AdminListUserAuthEvents', 'AuthEvents', 'EventId'), FeedbackValue: 'Valid' }) },
+  // The feedback token comes in an account-takeover notification; a made-up one is refused.
+  {
+    op: 'UpdateAuthEventFeedback', fails: 'NotAuthorizedException',
+    input: (ctx) => ({ UserPoolId: pool(ctx), Username: 'ann', EventId: firstOf(ctx, 'AdminListUserAuthEvents', 'AuthEvents', 'EventId'), FeedbackToken: 'made-up', FeedbackValue: 'Invalid' }),
+  },
+  // ann's token sessions: one per sign-in above; the InitiateAuth one is the caller's.
+  { op: 'ListUserSessions', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth') }) },
+  { op: 'AdminListUserSessions', input: onPool({ Username: 'ann' }) },
+  {
+    op: 'RevokeUserSession',
+    input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), SessionId: otherSession(ctx, 'ListUserSessions'), RevokeAssociatedSessions: 'NONE' }),
+  },
   { op: 'ChangePassword', input: (ctx) => ({ AccessToken: access(ctx, 'InitiateAuth'), PreviousPassword: PASSWORD, ProposedPassword: `${PASSWORD}2` }) },
+  { op: 'AdminRevokeUserSession', input: (ctx) => ({ UserPoolId: pool(ctx), Username: 'ann', SessionId: currentSession(ctx, 'ListUserSessions') }) },
   { op: 'RevokeToken', input: (ctx) => ({ ClientId: client(ctx), Token: at(ctx, 'InitiateAuth', 'AuthenticationResult', 'RefreshToken') }) },
 
   createUser('ben'),

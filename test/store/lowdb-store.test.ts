@@ -125,3 +125,29 @@ t.test('passkeys are kept in DATA_FILE and go with their user and pool', async (
   await reopened.flush();
   t.same((await openLowdbStore(dataFile)).getWebAuthnCredentials(POOL, 'bob'), [], 'and gone after a reopen');
 });
+
+t.test('auth events and token sessions (one record per session) survive a reopen and go with their user', async (t) => {
+  const dataFile = join(tempDir(t), 'data.json');
+  const store = await openLowdbStore(dataFile);
+  await store.putUser(user('ann'));
+  const session = (SessionId: string, CreateDate: number) => ({
+    SessionId, ClientId: 'c', OriginJti: `o-${SessionId}`, CreateDate, LastActiveDate: CreateDate, ExpiresAt: 9e12, IssuedAt: 0,
+  });
+  await store.putTokenSession(POOL, 'sub-ann', session('tkn1', 1));
+  await store.putTokenSession(POOL, 'sub-ann', session('tkn2', 2));
+  await store.putTokenSession(POOL, 'sub-ann', { ...session('tkn1', 1), LastActiveDate: 5 });
+  await store.putAuthEvent(POOL, 'sub-ann', {
+    EventId: 'e1', EventType: 'SignIn', CreationDate: 1, EventResponse: 'Pass',
+    EventRisk: { RiskDecision: 'NoRisk', CompromisedCredentialsDetected: false }, ChallengeResponses: [], EventContextData: {},
+  });
+  await store.close();
+  const reopened = await openLowdbStore(dataFile);
+  t.same(reopened.listTokenSessions(POOL, 'sub-ann').map((s) => [s.SessionId, s.LastActiveDate]), [['tkn2', 2], ['tkn1', 5]]);
+  t.same(reopened.listAuthEvents(POOL, 'sub-ann').map((e) => e.EventId), ['e1']);
+  await reopened.removeTokenSessions(POOL, 'sub-ann', ['tkn2']);
+  t.same(reopened.listTokenSessions(POOL, 'sub-ann').map((s) => s.SessionId), ['tkn1']);
+  await reopened.deleteUser(POOL, 'ann');
+  t.same(reopened.listTokenSessions(POOL, 'sub-ann'), []);
+  t.same(reopened.listAuthEvents(POOL, 'sub-ann'), []);
+  await reopened.close();
+});

@@ -36,5 +36,5 @@ export async function refreshTokenAuth(ctx: AuthContext, params: Params): Promis
   if (typeof grant === 'string') throw refreshProblemError(grant);
   // Which username the hash must use with refresh tokens is unconfirmed: the username or the sub.
   checkSecretHashFor(ctx.client, [grant.state.username, grant.state.sub], params);
-  return tokensOutput(await refreshedTokens(ctx.deps, ctx.client, grant));
+  return tokensOutput(await refreshedTokens(ctx.deps, ctx.client, grant, undefined, ctx.sourceIp));
 }

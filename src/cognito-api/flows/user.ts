@@ -31,10 +31,10 @@ export async function successOutput(
   if (outcome.kind === 'signed-in') {
     // Pools that track devices give every sign-in not made by a tracked device a new device key;
     // the access token names the device either way (its device_key claim).
-    if (!tracksDevices(ctx.pool)) return authenticationResult(ctx, outcome.user, source);
-    if (outcome.deviceKey !== undefined) return authenticationResult(ctx, outcome.user, source, outcome.deviceKey);
+    const issued = { eventId: outcome.eventId, deviceKey: outcome.deviceKey };
+    if (!tracksDevices(ctx.pool) || outcome.deviceKey !== undefined) return authenticationResult(ctx, outcome.user, source, issued);
     const NewDeviceMetadata = await newDevice(ctx.deps, outcome.user);
-    const result = await authenticationResult(ctx, outcome.user, source, NewDeviceMetadata.DeviceKey);
+    const result = await authenticationResult(ctx, outcome.user, source, { ...issued, deviceKey: NewDeviceMetadata.DeviceKey });
     return { ...result, AuthenticationResult: { ...(result.AuthenticationResult as object), NewDeviceMetadata } };
   }
   if (outcome.challenge === 'NEW_PASSWORD_REQUIRED') return newPasswordChallenge(outcome.user, outcome.session);
@@ -59,11 +59,14 @@ function newPasswordChallenge(user: User, session: string): Output {
 
 /** Tokens, after the pre token generation trigger (which gets RespondToAuthChallenge's ClientMetadata only). */
 export async function authenticationResult(
-  ctx: AuthContext, user: User, source: TokenSource = 'TokenGeneration_Authentication', deviceKey?: string,
+  ctx: AuthContext, user: User, source: TokenSource = 'TokenGeneration_Authentication',
+  issued: { deviceKey?: string | undefined; eventId?: string | undefined } = {},
 ): Promise<Output> {
   const overrides = await userTokenOverrides(ctx.deps, ctx.client, user, [API_SCOPE], { source, clientMetadata: ctx.metadata?.clientMetadata });
+  const { deviceKey, eventId } = issued;
   const tokens = await ctx.deps.tokens.userTokens({
     client: ctx.client, user, scopes: [API_SCOPE], channel: 'api', withRefreshToken: true, overrides, deviceKey,
+    ...(eventId !== undefined ? { eventId } : {}), ...(ctx.sourceIp !== undefined ? { sourceIp: ctx.sourceIp } : {}),
   });
   return tokensOutput(tokens);
 }

@@ -8,7 +8,9 @@ import { MANAGEMENT_OPERATIONS } from './management/index.js';
 import { DEVICE_OPERATIONS } from './devices/device-operations.js';
 import { MFA_OPERATIONS } from './mfa/index.js';
 import { REGIONAL_OPERATIONS } from './regional/index.js';
+import { SESSION_OPERATIONS } from './sessions/index.js';
 import { SETTINGS_OPERATIONS } from './settings/index.js';
+import { THREAT_PROTECTION_OPERATIONS } from './threat-protection/index.js';
 import { USER_IMPORT_OPERATIONS } from './user-import/index.js';
 import { USER_OPERATIONS } from './users/index.js';
 import { WEBAUTHN_OPERATIONS } from './webauthn/index.js';
@@ -26,4 +28,6 @@ export const OPERATIONS: Record<string, Operation> = {
   ...MFA_OPERATIONS,
   ...DEVICE_OPERATIONS,
   ...WEBAUTHN_OPERATIONS,
+  ...THREAT_PROTECTION_OPERATIONS,
+  ...SESSION_OPERATIONS,
 };

@@ -3,7 +3,7 @@ import { OAuthError } from '../../errors/oauth-error.js';
 import { pkceMatches } from '../../domain/pkce.js';
 import { bodyParam, type Grant } from './grant.js';
 
-export const authorizationCodeGrant: Grant = async ({ client, body, deps }) => {
+export const authorizationCodeGrant: Grant = async ({ client, body, deps, ip }) => {
   const code = bodyParam(body, 'code');
   if (code === undefined) throw new OAuthError('invalid_request');
   // Taken before any other check: a code is single-use even when the exchange fails, and
@@ -22,6 +22,6 @@ export const authorizationCodeGrant: Grant = async ({ client, body, deps }) => {
   if (!user || !user.Enabled) throw new OAuthError('invalid_grant');
   return deps.tokens.userTokens({
     client, user, scopes: entry.scopes, channel: 'oauth', authTime: entry.authTime, withRefreshToken: true, overrides: entry.overrides,
-    ...(entry.nonce !== undefined ? { nonce: entry.nonce } : {}),
+    ...(entry.nonce !== undefined ? { nonce: entry.nonce } : {}), ...(ip !== undefined ? { sourceIp: ip } : {}),
   });
 };

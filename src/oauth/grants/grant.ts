@@ -6,6 +6,8 @@ export interface GrantContext {
   client: AppClient;
   body: Record<string, unknown>;
   deps: Deps;
+  /** The caller's address, recorded on the token session (src/sessions/). */
+  ip?: string;
 }
 
 export type Grant = (ctx: GrantContext) => Promise<TokenSet>;

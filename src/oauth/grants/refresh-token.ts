@@ -6,10 +6,10 @@ import { checkRefreshToken, refreshedTokens } from '../../tokens/refresh-check.j
 import { oauthTriggerError } from '../trigger-errors.js';
 import { bodyParam, type Grant } from './grant.js';
 
-export const refreshTokenGrant: Grant = async ({ client, body, deps }) => {
+export const refreshTokenGrant: Grant = async ({ client, body, deps, ip }) => {
   const token = bodyParam(body, 'refresh_token');
   if (token === undefined) throw new OAuthError('invalid_request');
   const grant = await checkRefreshToken(token, client, deps);
   if (typeof grant === 'string') throw new OAuthError('invalid_grant');
-  return oauthTriggerError(() => refreshedTokens(deps, client, grant));
+  return oauthTriggerError(() => refreshedTokens(deps, client, grant, undefined, ip));
 };

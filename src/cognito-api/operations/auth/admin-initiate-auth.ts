@@ -5,10 +5,11 @@ import { runAuthFlow } from '../../flows/dispatch.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
+import { sourceIp } from '../../source-ip.js';
 
-export const adminInitiateAuth: Operation = (deps) => async (input) => {
+export const adminInitiateAuth: Operation = (deps) => async (input, opCtx) => {
   const flow = readAuthFlow(input, 'admin');
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128), pool.Id);
-  return runAuthFlow({ deps, pool, client, metadata: { validationData: optionalStringMap(input, 'ClientMetadata') } }, flow, optionalStringMap(input, 'AuthParameters') ?? {}, optionalString(input, 'Session', 2048));
+  return runAuthFlow({ deps, pool, client, metadata: { validationData: optionalStringMap(input, 'ClientMetadata') }, sourceIp: sourceIp(input, opCtx, 'admin') }, flow, optionalStringMap(input, 'AuthParameters') ?? {}, optionalString(input, 'Session', 2048));
 };

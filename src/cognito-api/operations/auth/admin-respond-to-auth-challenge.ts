@@ -4,11 +4,12 @@ import { answerChallenge } from '../../flows/dispatch.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
+import { sourceIp } from '../../source-ip.js';
 
-export const adminRespondToAuthChallenge: Operation = (deps) => async (input) => {
+export const adminRespondToAuthChallenge: Operation = (deps) => async (input, opCtx) => {
   const challenge = readChallengeName(input);
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128), pool.Id);
   const responses = optionalStringMap(input, 'ChallengeResponses') ?? {};
-  return answerChallenge({ deps, pool, client, metadata: { clientMetadata: optionalStringMap(input, 'ClientMetadata') } }, challenge, responses, optionalString(input, 'Session', 2048));
+  return answerChallenge({ deps, pool, client, metadata: { clientMetadata: optionalStringMap(input, 'ClientMetadata') }, sourceIp: sourceIp(input, opCtx, 'admin') }, challenge, responses, optionalString(input, 'Session', 2048));
 };

@@ -12,7 +12,7 @@ import { clientOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { checkClientSecret } from '../../secret-hash.js';
 
-export const getTokensFromRefreshToken: Operation = (deps) => async (input) => {
+export const getTokensFromRefreshToken: Operation = (deps) => async (input, opCtx) => {
   const token = requiredString(input, 'RefreshToken', 131072);
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
   const secret = optionalString(input, 'ClientSecret', 64);
@@ -21,6 +21,6 @@ export const getTokensFromRefreshToken: Operation = (deps) => async (input) => {
   checkClientSecret(client, secret);
   const grant = await checkRefreshToken(token, client, deps);
   if (typeof grant === 'string') throw refreshProblemError(grant);
-  const { AuthenticationResult } = tokensOutput(await refreshedTokens(deps, client, grant, clientMetadata));
+  const { AuthenticationResult } = tokensOutput(await refreshedTokens(deps, client, grant, clientMetadata, opCtx?.ip));
   return { AuthenticationResult };
 };

@@ -5,10 +5,11 @@ import { runAuthFlow } from '../../flows/dispatch.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
+import { sourceIp } from '../../source-ip.js';
 
-export const initiateAuth: Operation = (deps) => async (input) => {
+export const initiateAuth: Operation = (deps) => async (input, opCtx) => {
   const flow = readAuthFlow(input, 'user');
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
   const pool = poolOrThrow(deps.store, client.UserPoolId);
-  return runAuthFlow({ deps, pool, client, metadata: { validationData: optionalStringMap(input, 'ClientMetadata') } }, flow, optionalStringMap(input, 'AuthParameters') ?? {}, optionalString(input, 'Session', 2048));
+  return runAuthFlow({ deps, pool, client, metadata: { validationData: optionalStringMap(input, 'ClientMetadata') }, sourceIp: sourceIp(input, opCtx, 'user') }, flow, optionalStringMap(input, 'AuthParameters') ?? {}, optionalString(input, 'Session', 2048));
 };

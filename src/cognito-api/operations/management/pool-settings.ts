@@ -49,6 +49,7 @@ export function mutableSettings(input: Input, existing?: Parameters<typeof mfaIn
     ...attributeUpdateInput(input, auto),
     ...deviceConfigurationInput(input),
     ...lambdaConfigInput(input),
+    ...addOnsInput(input),
   };
 }
 
@@ -56,7 +57,7 @@ const SETTABLE = [
   'AutoVerifiedAttributes', 'DeletionProtection', 'UserPoolTags', 'Policies', 'MfaConfiguration', 'SmsConfiguration',
   'AccountRecoverySetting', 'UserAttributeUpdateSettings', 'VerificationMessageTemplate', 'EmailVerificationMessage',
   'EmailVerificationSubject', 'SmsVerificationMessage', 'SmsAuthenticationMessage', 'AdminCreateUserConfig', 'LambdaConfig',
-  'DeviceConfiguration',
+  'DeviceConfiguration', 'UserPoolAddOns',
 ] as const satisfies ReadonlyArray<keyof UserPool>;
 
 export type MutableSettings = Pick<UserPool, 'AutoVerifiedAttributes'> & Partial<Pick<UserPool, (typeof SETTABLE)[number]>>;
@@ -71,6 +72,22 @@ function deviceConfigurationInput(input: Input): Pick<UserPool, 'DeviceConfigura
     DeviceConfiguration: {
       ...(required !== undefined ? { ChallengeRequiredOnNewDevice: required } : {}),
       ...(onPrompt !== undefined ? { DeviceOnlyRememberedOnUserPrompt: onPrompt } : {}),
+    },
+  };
+}
+
+/** UserPoolAddOns: threat protection's mode (src/threat-protection/); absent = OFF. */
+function addOnsInput(input: Input): Pick<UserPool, 'UserPoolAddOns'> {
+  const given = struct(input, 'UserPoolAddOns');
+  if (!given) return {};
+  requiredString(given, 'AdvancedSecurityMode');
+  const mode = optionalEnum(given, 'AdvancedSecurityMode', ['OFF', 'AUDIT', 'ENFORCED'] as const) ?? 'OFF';
+  const flows = struct(given, 'AdvancedSecurityAdditionalFlows');
+  const custom = flows ? optionalEnum(flows, 'CustomAuthMode', ['AUDIT', 'ENFORCED'] as const) : undefined;
+  return {
+    UserPoolAddOns: {
+      AdvancedSecurityMode: mode,
+      ...(flows ? { AdvancedSecurityAdditionalFlows: custom !== undefined ? { CustomAuthMode: custom } : {} } : {}),
     },
   };
 }

@@ -41,7 +41,7 @@ export function userPoolType(pool: UserPool, store: Store): Wire<UserPoolType> {
     ...(pool.Domain !== undefined ? { Domain: pool.Domain } : {}),
     ...(pool.CustomDomain !== undefined ? { CustomDomain: pool.CustomDomain } : {}),
     AdminCreateUserConfig: pool.AdminCreateUserConfig ?? { AllowAdminCreateUserOnly: false, UnusedAccountValidityDays: 7 },
-    ...present(pool, 'AccountRecoverySetting'),
+    ...present(pool, 'AccountRecoverySetting', 'UserPoolAddOns'),
     UserPoolTier: 'ESSENTIALS',
   };
 }

@@ -1,8 +1,11 @@
-// MFA operations: the pool's MFA configuration, users' factor preferences, authenticator apps.
+// MFA operations: the pool's MFA configuration, users' factor preferences (and the legacy
+// MFAOptions), authenticator apps.
 import type { Operation } from '../../operation.js';
 import { getUserPoolMfaConfig, setUserPoolMfaConfig } from './pool-mfa-config.js';
 import { associateSoftwareToken, verifySoftwareToken } from './software-token.js';
+import { adminDeleteSoftwareToken } from './admin-delete-software-token.js';
 import { adminSetUserMfaPreference, setUserMfaPreference } from './user-mfa-preference.js';
+import { adminSetUserSettings, setUserSettings } from './user-settings.js';
 
 export const MFA_OPERATIONS: Record<string, Operation> = {
   SetUserPoolMfaConfig: setUserPoolMfaConfig,
@@ -11,4 +14,7 @@ export const MFA_OPERATIONS: Record<string, Operation> = {
   AdminSetUserMFAPreference: adminSetUserMfaPreference,
   AssociateSoftwareToken: associateSoftwareToken,
   VerifySoftwareToken: verifySoftwareToken,
+  AdminDeleteSoftwareToken: adminDeleteSoftwareToken,
+  SetUserSettings: setUserSettings,
+  AdminSetUserSettings: adminSetUserSettings,
 };

@@ -1,7 +1,7 @@
 // SetRiskConfiguration / DescribeRiskConfiguration: threat protection's compromised-credentials,
 // account-takeover and IP exception settings, per app client or pool-wide
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetRiskConfiguration.html).
-// Stored and returned; sign-in does not act on them yet.
+// Stored and returned; src/threat-protection/ applies them to sign-in, sign-up and password changes.
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';

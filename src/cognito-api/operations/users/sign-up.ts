@@ -8,7 +8,7 @@ import { codeDeliveryDetails } from '../../../users/delivery.js';
 import { selfServiceCall } from './self-service.js';
 import { offersPasswordless, signUpSession } from './sign-up-session.js';
 
-export const signUp: Operation = (deps) => async (input) => {
+export const signUp: Operation = (deps) => async (input, ctx) => {
   const call = selfServiceCall(deps, input);
   checkSelfSignUpAllowed(call.pool);
   // "To create a user with no password, omit this parameter or submit a blank value. You can only
@@ -17,7 +17,7 @@ export const signUp: Operation = (deps) => async (input) => {
   const password = passwordless ? undefined : requiredString(input, 'Password', 256);
   const attributes = attributeMap(optionalAttributeList(input, 'UserAttributes'));
   const { user, delivery } = await registerUser(deps, call.pool, call.client, call.username, password, attributes, {
-    validationData: validationData(input), clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+    validationData: validationData(input), clientMetadata: optionalStringMap(input, 'ClientMetadata'), sourceIp: ctx?.ip,
   });
   return {
     ...(delivery ? { CodeDeliveryDetails: codeDeliveryDetails(delivery) } : {}),

@@ -1,0 +1,26 @@
+// AdminDeleteSoftwareToken: forgets the user's authenticator app (TOTP), for a user who lost the
+// device. TOTP MFA is off for the user afterwards (and no longer preferred); a new app can be
+// registered with AssociateSoftwareToken.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDeleteSoftwareToken.html
+import { saveUserChanges } from '../../../domain/users.js';
+import { CognitoError } from '../../../errors/cognito-error.js';
+import { requiredString } from '../../input.js';
+import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import type { Operation } from '../../operation.js';
+
+export const adminDeleteSoftwareToken: Operation = (deps) => async (input) => {
+  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
+  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  if (user.UserStatus === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
+  if (user.SoftwareToken === undefined && user.PendingSoftwareTokenSecret === undefined) {
+    throw new CognitoError('ResourceNotFoundException', 'Software token not found for the user.');
+  }
+  const list = (user.UserMFASettingList ?? []).filter((f) => f !== 'SOFTWARE_TOKEN_MFA');
+  await saveUserChanges(deps, user, () => ({
+    SoftwareToken: undefined,
+    PendingSoftwareTokenSecret: undefined,
+    UserMFASettingList: list.length > 0 ? list : undefined,
+    PreferredMfaSetting: user.PreferredMfaSetting === 'SOFTWARE_TOKEN_MFA' ? undefined : user.PreferredMfaSetting,
+  }));
+  return {};
+};
