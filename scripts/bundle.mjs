@@ -14,6 +14,7 @@
 // esbuild comes with the dev dependencies (through tsx).
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,8 +22,9 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** Loaded from node_modules at run time instead of being bundled. */
 const EXTERNAL = [
-  // Loaded only when needed (a terminal, a Lambda trigger, a certificate), so start-up does not pay for them.
-  'pino-pretty', '@aws-sdk/client-lambda', '@peculiar/x509', 'reflect-metadata',
+  // Loaded only when needed (a terminal, a Lambda trigger, a certificate, replicas), so start-up does
+  // not pay for them; an ES module bundle would load a statically imported one at every start.
+  'pino-pretty', '@aws-sdk/client-lambda', '@peculiar/x509', 'reflect-metadata', 'pg',
   // Fastify's schema compilers, which no route uses; app.ts keeps them unloaded.
   '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler',
 ];
@@ -54,11 +56,20 @@ const common = {
 
 // The CommonJS dependencies (Fastify, pino...) call require() for Node's modules and for the
 // external packages: an ES module has no require of its own, so the bundle makes one.
-await build({
+const cli = await build({
   ...common,
   entryPoints: [`${DIST}cli.js`],
   outfile: `${DIST}cli.js`,
   external: EXTERNAL,
   banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
+  metafile: true,
 });
+// A static import of an external package is hoisted to the bundle's top and runs at every start.
+for (const output of Object.values(cli.metafile.outputs)) {
+  for (const imp of output.imports) {
+    if (imp.external && imp.kind === 'import-statement' && !isBuiltin(imp.path)) {
+      throw new Error(`dist/cli.js: \`import ... from '${imp.path}'\` would load it at every start; import() it where it is needed`);
+    }
+  }
+}
 await build({ ...common, entryPoints: [`${DIST}main.js`], outfile: `${DIST}main.js`, external: ['./cli.js'] });
