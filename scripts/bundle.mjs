@@ -11,7 +11,6 @@
 // Both bundles sit where their entries were, in dist/, as did every module that reads
 // import.meta.url (config.ts finds fixtures/example.json from it): a module deeper in dist/ that
 // used it would see the bundle's URL instead of its own, so the build refuses it.
-// esbuild comes with the dev dependencies (through tsx).
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
@@ -41,6 +40,11 @@ const moduleUrlsStayInDist = {
   },
 };
 
+const BANNER = "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
+if ((await readFile(`${DIST}cli.js`, 'utf8')).startsWith(BANNER)) {
+  throw new Error('dist/cli.js is a bundle already: run `npm run build`, which compiles dist/ again first');
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -61,7 +65,7 @@ const cli = await build({
   entryPoints: [`${DIST}cli.js`],
   outfile: `${DIST}cli.js`,
   external: EXTERNAL,
-  banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
+  banner: { js: BANNER },
   metafile: true,
 });
 // A static import of an external package is hoisted to the bundle's top and runs at every start.
