@@ -7,7 +7,7 @@
 # name is enough to build offline (test/docker/run.sh does that).
 ARG NODE_IMAGE=node:24-bookworm-slim
 
-# --- build: dev dependencies, tsc, then one bundle --------------------------------------------
+# --- build: dev dependencies, tsc, then the two bundles ---------------------------------------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -15,11 +15,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY fixtures ./fixtures
-COPY scripts/bundle.mjs scripts/code-cache.mjs ./scripts/
-# `npm run build` compiles dist/, bundles the CLI into dist/cli.bundle.cjs and records V8's code cache
-# for it by starting it once (on 127.0.0.1, with the example fixture). This stage's Node is the
-# runtime's (same NODE_IMAGE), so the runtime accepts the cache.
+COPY scripts/bundle.mjs ./scripts/
+# `npm run build` compiles dist/, then bundles dist/main.js and dist/cli.js in place (scripts/bundle.mjs).
 RUN npm run build
 
 # --- deps: production dependencies only, without npm's cache ----------------------------------
@@ -41,19 +38,26 @@ WORKDIR /app
 # Application files stay owned by root (read-only for the process); only /data is writable.
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
-# The entry and the two modules it imports (runtime-flags.js, bundle-loader.js), the bundle and its
-# code cache: nothing else of dist/ runs. A new import in src/main.ts must be added here.
-COPY --from=build /app/dist/main.js /app/dist/runtime-flags.js /app/dist/bundle-loader.js /app/dist/cli.bundle.cjs /app/dist/cli.bundle.cache ./dist/
+# The two bundles are the whole of dist/ that runs: everything they import from dist/ is inside
+# them, and the rest comes from node_modules.
+COPY --from=build /app/dist/main.js /app/dist/cli.js ./dist/
 COPY fixtures ./fixtures
 # /data: where DATA_FILE goes (e.g. DATA_FILE=/data/state.json with `-v cognito-data:/data`).
 # Not declared as a VOLUME, so plain runs leave no anonymous volumes behind; a named volume
 # mounted here starts out owned by node.
-RUN mkdir -p /data && chown node:node /data
+# /app/compile-cache: Node's compile cache (NODE_COMPILE_CACHE), the emulator's code compiled once.
+RUN mkdir -p /data /app/compile-cache && chown node:node /data /app/compile-cache
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=9229 \
-    FIXTURES=/app/fixtures/example.json
+    FIXTURES=/app/fixtures/example.json \
+    NODE_COMPILE_CACHE=/app/compile-cache
 USER node
+# Fills the compile cache, so that every start reads the emulator's compiled code instead of
+# compiling it: --help loads dist/cli.js (all that start-up compiles) and exits. Node keeps one
+# cache per Node version and user, hence as the user that runs the emulator.
+# https://nodejs.org/api/module.html#module-compile-cache
+RUN node /app/dist/main.js --help >/dev/null && test -n "$(ls -A /app/compile-cache)"
 # 9443: the TLS listener when HTTPS_PORT=9443 is set (off by default). Its generated CA is kept in
 # /data/cognito-emulator-tls with DATA_FILE=/data/..., else in /home/node/.cache (set TLS_DIR to
 # choose), and served at /_emulator/tls/ca.pem.

@@ -1,76 +1,79 @@
 #!/usr/bin/env node
-// Bundles the compiled emulator (dist/, from tsc) and its dependencies into one CommonJS file, which
-// src/main.ts (the bin, `npm start`, the Docker image) compiles with V8's code cache. The process
-// then reads one file instead of resolving and loading ~170 of ours and hundreds of the
-// dependencies' (start-up to /health 964 -> 768 ms on the bench machine, issue 6). CommonJS because
-// only classic scripts take a code cache on Node 20 (vm.Script). The programmatic API
-// (dist/index.js) stays unbundled: it is imported by the user's tests, next to their own modules.
+// The last step of `npm run build`: replaces dist/main.js and dist/cli.js (tsc's output) with
+// bundles of themselves, each one ES module holding every module of dist/ and every dependency it
+// imports. The process then reads two files instead of resolving and loading ~170 of ours and
+// hundreds of the dependencies' (start-up to /health 964 -> 768 ms when this was introduced; README,
+// Performance). main.js loads cli.js only after turning on Node's compile cache, hence two bundles.
+// Bundling in place means a later bare `tsc` simply puts the unbundled modules back: dist/ never
+// runs an old bundle. The programmatic API (dist/index.js) stays unbundled: it is imported by the
+// user's tests, next to their own modules.
 //
-//   node scripts/bundle.mjs <entry> <outfile> [external package...]
-//   node scripts/bundle.mjs dist/process.js dist/cli.bundle.cjs pino-pretty   # npm run build (+ more)
-//
-// Place the output in the entry's directory: every module's import.meta.url is rewritten to the URL
-// its own file had in dist/, computed from the bundle's location (__filename) at run time, so
-// `new URL('../fixtures/example.json', import.meta.url)` in dist/config.js keeps pointing at
-// fixtures/example.json.
-// External packages are loaded from node_modules at run time (pino-pretty, loaded only on a terminal).
-// esbuild comes with the dev dependencies (through tsx).
+// Both bundles sit where their entries were, in dist/, as did every module that reads
+// import.meta.url (config.ts finds fixtures/example.json from it): a module deeper in dist/ that
+// used it would see the bundle's URL instead of its own, so the build refuses it.
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { isBuiltin } from 'node:module';
+import { dirname, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const [entry, outfile, ...external] = process.argv.slice(2);
-if (!entry || !outfile) {
-  process.stderr.write('usage: node scripts/bundle.mjs <entry> <outfile> [external package...]\n');
-  process.exit(2);
-}
-const entryDir = dirname(resolve(entry));
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
-const keepModuleUrls = {
-  name: 'keep-module-urls',
+/** Loaded from node_modules at run time instead of being bundled. */
+const EXTERNAL = [
+  // Loaded only when needed (a terminal, a Lambda trigger, a certificate, replicas), so start-up does
+  // not pay for them; an ES module bundle would load a statically imported one at every start.
+  'pino-pretty', '@aws-sdk/client-lambda', '@peculiar/x509', 'reflect-metadata', 'pg',
+  // Fastify's schema compilers, which no route uses; app.ts keeps them unloaded.
+  '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler',
+];
+
+const moduleUrlsStayInDist = {
+  name: 'module-urls-stay-in-dist',
   setup(b) {
     b.onLoad({ filter: /\.js$/ }, async (args) => {
-      if (args.path.split(sep).includes('node_modules')) return undefined;
+      if (args.path.split(sep).includes('node_modules') || dirname(args.path) === resolve(DIST)) return undefined;
       const source = await readFile(args.path, 'utf8');
-      const other = /import\.meta\.(?!url\b)\w+/.exec(source);
-      if (other) throw new Error(`${args.path}: ${other[0]} would point at the bundle; only import.meta.url is rewritten`);
-      if (!source.includes('import.meta.url')) return undefined;
-      const rel = './' + relative(entryDir, args.path).split(sep).join('/');
-      const url = `new URL(${JSON.stringify(rel)}, require('node:url').pathToFileURL(__filename)).href`;
-      return { contents: source.replaceAll('import.meta.url', url), loader: 'js', resolveDir: dirname(args.path) };
+      if (source.includes('import.meta')) throw new Error(`${args.path}: import.meta would be the bundle's (dist/), not this module's`);
+      return undefined;
     });
   },
 };
 
-const result = await build({
-  entryPoints: [entry],
-  outfile,
+const BANNER = "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
+if ((await readFile(`${DIST}cli.js`, 'utf8')).startsWith(BANNER)) {
+  throw new Error('dist/cli.js is a bundle already: run `npm run build`, which compiles dist/ again first');
+}
+
+const common = {
   bundle: true,
   platform: 'node',
-  format: 'cjs',
+  format: 'esm',
   target: 'node20',
-  external,
-  plugins: [keepModuleUrls],
+  allowOverwrite: true,
   legalComments: 'inline',
   logLevel: 'warning',
   // Maps back through tsc's maps to src/*.ts, for `node --enable-source-maps dist/main.js`.
   sourcemap: 'linked',
-  // Our modules and jose were ES modules, which are always strict; the CommonJS ones say so themselves.
-  banner: { js: '"use strict";' },
+  plugins: [moduleUrlsStayInDist],
+};
+
+// The CommonJS dependencies (Fastify, pino...) call require() for Node's modules and for the
+// external packages: an ES module has no require of its own, so the bundle makes one.
+const cli = await build({
+  ...common,
+  entryPoints: [`${DIST}cli.js`],
+  outfile: `${DIST}cli.js`,
+  external: EXTERNAL,
+  banner: { js: BANNER },
   metafile: true,
 });
-
-// src/main.ts runs the bundle as a code-cached vm.Script, where import() has no loader: an external
-// package must be require()d.
-for (const output of Object.values(result.metafile.outputs)) {
+// A static import of an external package is hoisted to the bundle's top and runs at every start.
+for (const output of Object.values(cli.metafile.outputs)) {
   for (const imp of output.imports) {
-    if (imp.kind === 'dynamic-import' && imp.external) throw new Error(`${outfile}: import('${imp.path}') would fail at run time; require() it`);
+    if (imp.external && imp.kind === 'import-statement' && !isBuiltin(imp.path)) {
+      throw new Error(`dist/cli.js: \`import ... from '${imp.path}'\` would load it at every start; import() it where it is needed`);
+    }
   }
 }
-
-// ASCII only, so that src/main.ts can read it as Latin-1 (10 ms less than decoding UTF-8 at every
-// start). esbuild escapes non-ASCII in strings and names but leaves it in comments and template
-// literals; a \uXXXX escape means the same there (nothing in src/ uses String.raw).
-const text = readFileSync(outfile, 'utf8');
-writeFileSync(outfile, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+await build({ ...common, entryPoints: [`${DIST}main.js`], outfile: `${DIST}main.js`, external: ['./cli.js'] });

@@ -5,8 +5,15 @@ import { createEmulator } from './emulator.js';
 import { listen } from './listen.js';
 import { StartupError } from './errors/startup-error.js';
 import { createLogger } from './logger.js';
-import type { ProcessHooks } from './process.js';
 import { watchFixtures } from './watch.js';
+
+/** What main.ts set up before loading this module. */
+export interface ProcessHooks {
+  /** A SIGTERM/SIGINT that arrived before the CLI could handle it (main.ts holds them). */
+  takeEarlySignal: () => NodeJS.Signals | undefined;
+  /** The compile cache directory in use (Node 22.1 and later), for the debug log. */
+  compileCache?: string | undefined;
+}
 
 async function main(hooks: ProcessHooks): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
@@ -15,7 +22,7 @@ async function main(hooks: ProcessHooks): Promise<void> {
     return;
   }
   const logger = createLogger(config.logLevel, process.stdout.isTTY === true && process.env.LOG_FORMAT !== 'json');
-  if (hooks.codeCache) logger.debug({ codeCache: hooks.codeCache }, `bundle compiled (V8 code cache: ${hooks.codeCache})`);
+  logger.debug({ compileCache: hooks.compileCache ?? null }, `compile cache: ${hooks.compileCache ?? 'off'}`);
   const emulator = await createEmulator({ config, logger });
   const { app, deps } = emulator;
   const { port, httpsPort } = await listen(emulator, config);
@@ -55,7 +62,6 @@ async function main(hooks: ProcessHooks): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   const pending = hooks.takeEarlySignal();
   if (pending) shutdown(pending);
-  else hooks.onListening?.();
 }
 
 export function runCli(hooks: ProcessHooks): void {

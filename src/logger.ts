@@ -26,7 +26,7 @@ function loggerOptions(level: LogLevel): LoggerOptions {
  */
 export function createLogger(level: LogLevel, pretty = false): Logger {
   if (!pretty) return pino(loggerOptions(level));
-  // require, not import(): the bundle runs as a code-cached vm.Script, where import() is unavailable.
+  // require(), not import(): this function is synchronous. The package stays outside the bundle.
   const { build: pinoPretty } = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
   return pino(loggerOptions(level), pinoPretty({ translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' }));
 }

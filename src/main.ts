@@ -4,13 +4,13 @@
 // - V8's heap settings (runtime-flags.ts);
 // - holding SIGTERM/SIGINT: PID 1 in a container drops signals it has no handler for, so a
 //   `docker stop` during start-up would wait out the whole grace period; cli.ts acts on them later;
-// - compiling the emulator from V8's code cache (bundle-loader.ts): `npm run build` bundles
-//   process.ts and all it loads into dist/cli.bundle.cjs.
-// Without a bundle (src/ through tsx, or tsc output alone), process.ts is imported directly.
+// - Node's compile cache (Node 22.1 and later): cli.ts and everything it loads are then read as
+//   compiled code from the cache directory (NODE_COMPILE_CACHE, else the OS temporary directory)
+//   instead of being parsed and compiled at every start. Node 20 has no compile cache and compiles
+//   as usual. https://nodejs.org/api/module.html#module-compile-cache
+// `npm run build` bundles this file and cli.ts in place (scripts/bundle.mjs), so a build runs two files.
 import './runtime-flags.js';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { loadBundle } from './bundle-loader.js';
+import * as nodeModule from 'node:module';
 
 const early: NodeJS.Signals[] = [];
 const hold = (signal: NodeJS.Signals) => { early.push(signal); };
@@ -20,17 +20,9 @@ const takeEarlySignal = (): NodeJS.Signals | undefined => {
   return early[0];
 };
 
-const BUNDLE = fileURLToPath(new URL('./cli.bundle.cjs', import.meta.url));
-/** Set by scripts/code-cache.mjs (npm run build): record the code cache once listening, then stop. */
-const recordCache = process.env.COGNITO_EMULATOR_WRITE_CODE_CACHE === '1';
+/** Absent before Node 22.1 (and from @types/node 20). */
+const { enableCompileCache } = nodeModule as { enableCompileCache?: () => { status: number; directory?: string } };
+const compileCache = enableCompileCache?.();
 
-if (existsSync(BUNDLE)) {
-  const bundle = loadBundle(BUNDLE, { useCache: !recordCache });
-  bundle.start({
-    takeEarlySignal, codeCache: bundle.codeCache,
-    ...(recordCache ? { onListening: () => { bundle.writeCache(); process.kill(process.pid, 'SIGTERM'); } } : {}),
-  });
-} else {
-  const { start } = await import('./process.js');
-  start({ takeEarlySignal });
-}
+const { runCli } = await import('./cli.js');
+runCli({ takeEarlySignal, compileCache: compileCache?.directory });

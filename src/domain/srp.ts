@@ -3,7 +3,7 @@
 // AuthenticationHelper; this is the matching server side. Modular exponentiation runs natively in
 // OpenSSL through node:crypto's Diffie-Hellman (generateKeys = g^e mod N, computeSecret = X^e mod N);
 // BigInt does the cheap rest.
-import { createDiffieHellman, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createDiffieHellman, createHash, createHmac, randomBytes, timingSafeEqual, type DiffieHellman } from 'node:crypto';
 import type { SrpVerifier } from './model.js';
 
 const N_HEX =
@@ -39,9 +39,18 @@ const toBytes = (n: bigint): Buffer => {
 /** k = H(padHex(N) | padHex(g)) = 538282c4…9ee6 (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html). */
 export const K_MULTIPLIER = fromHex(hexHash(padHex(N) + padHex(G)));
 
+/**
+ * One DiffieHellman object for the group, made on first use and reused (the calls are synchronous):
+ * from Node 22 on, createDiffieHellman() checks the prime, which takes ~1.5 s of CPU for this
+ * 3072-bit one, where Node 20 took a millisecond. The group's own object (getDiffieHellman('modp15'),
+ * the same prime) would skip the check but cannot take a private key.
+ */
+let group: DiffieHellman | undefined;
+const dhGroup = (): DiffieHellman => (group ??= createDiffieHellman(N_BYTES, G_BYTES));
+
 /** g^e mod N (e > 0). */
 function powG(e: bigint): bigint {
-  const dh = createDiffieHellman(N_BYTES, G_BYTES);
+  const dh = dhGroup();
   dh.setPrivateKey(toBytes(e));
   return fromHex(dh.generateKeys('hex'));
 }
@@ -51,7 +60,7 @@ function modPow(base: bigint, e: bigint): bigint {
   const b = base % N;
   if (b <= 1n) return b;
   if (b === N - 1n) return e % 2n === 0n ? 1n : b;
-  const dh = createDiffieHellman(N_BYTES, G_BYTES);
+  const dh = dhGroup();
   dh.setPrivateKey(toBytes(e));
   return fromHex(dh.computeSecret(toBytes(b)).toString('hex'));
 }

@@ -6,7 +6,7 @@
 // sequence number, and keeps it until commit, so rows commit in sequence order. A reader that
 // sees row n has therefore seen every row below n, and "every row after my cursor" is exact.
 import { createHash, randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type { Client, ClientBase, Pool, PoolClient } from 'pg';
 import type { MapChange } from '../domain/shared-map.js';
 import type { Change } from './data.js';
 
@@ -29,13 +29,17 @@ CREATE TABLE IF NOT EXISTS cognito_emulator_secrets (name text PRIMARY KEY, valu
 CREATE TABLE IF NOT EXISTS cognito_emulator_snapshot (id int PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, entries text NOT NULL);
 `;
 
+type Pg = typeof import('pg').default;
+
 export class PgLog {
-  private constructor(private readonly pool: pg.Pool, private readonly url: string) {}
+  private constructor(private readonly pg: Pg, private readonly pool: Pool, private readonly url: string) {}
 
   static async open(url: string): Promise<PgLog> {
+    // Loaded here rather than at every start: only replicas (DATABASE_URL) use PostgreSQL.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     pool.on('error', () => undefined); // an idle client lost: the next query gets a new one
-    const log = new PgLog(pool, url);
+    const log = new PgLog(pg, pool, url);
     await log.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]); // replicas starting together
       await client.query(SCHEMA);
@@ -79,7 +83,7 @@ export class PgLog {
    * Rows after `seq`, in order; first the snapshot when it is past `seq` (another replica compacted
    * rows this reader had not read yet). One query either way.
    */
-  async since(seq: number, client: pg.ClientBase | pg.Pool = this.pool): Promise<LogRow[]> {
+  async since(seq: number, client: ClientBase | Pool = this.pool): Promise<LogRow[]> {
     const { rows } = await client.query<{ seq: string; entries: string; snapshot: boolean }>(
       `SELECT seq, entries, true AS snapshot FROM cognito_emulator_snapshot WHERE seq > $1
        UNION ALL SELECT seq, entries, false FROM cognito_emulator_changes WHERE seq > $1 ORDER BY seq, snapshot DESC`, [seq]);
@@ -111,10 +115,10 @@ export class PgLog {
 
   /** A connection of its own, LISTENing; `onNotify` gets each committed row's seq. Reconnects when lost. */
   async listen(onNotify: (seq: number) => void): Promise<() => Promise<void>> {
-    let client: pg.Client | undefined;
+    let client: Client | undefined;
     let stopped = false;
     const connect = async (): Promise<void> => {
-      const c = new pg.Client({ connectionString: this.url });
+      const c = new this.pg.Client({ connectionString: this.url });
       c.on('notification', (n) => onNotify(Number(n.payload)));
       c.on('error', () => {
         void c.end().catch(() => undefined);
@@ -136,7 +140,7 @@ export class PgLog {
     await this.pool.end();
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');

@@ -1,12 +1,13 @@
 // The generated local CA and the server certificate it signs, kept in a directory (TLS_DIR) so a
 // CA trusted once stays trusted across restarts. The server certificate is made again when the
 // names it must cover change, when the CA changed, or when it nears its end; the CA when it is
-// missing, damaged or near its end. Certificates on disk are checked with node:crypto alone;
-// generate.ts (and @peculiar/x509) is loaded only to make one.
+// missing, damaged or near its end. Certificates on disk are checked with node:crypto alone; the
+// X.509 library is loaded only to make one.
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StartupError } from '../errors/startup-error.js';
+import { createCa, createServerCertificate } from './generate.js';
 import type { TlsMaterial } from './material.js';
 
 const RENEW_BEFORE_MS = 30 * 86_400_000;
@@ -29,20 +30,17 @@ async function readOrMake(dir: string, names: readonly string[], now: number): P
   const [caCert, caKey, cert, key, namesText] = await Promise.all([
     existing('caCert'), existing('caKey'), existing('cert'), existing('key'), existing('names'),
   ]);
-  // Loaded only when something has to be made: most starts reuse what is on disk.
-  const generate = () => import('./generate.js');
-
   let ca = caCert !== undefined && caKey !== undefined && usableCa(caCert, caKey, now) ? { cert: caCert, key: caKey } : undefined;
   const caIsNew = ca === undefined;
   if (!ca) {
-    ca = await (await generate()).createCa(now);
+    ca = await createCa(now);
     await writeAtomically(path('caKey'), ca.key, 0o600);
     await writeAtomically(path('caCert'), ca.cert, 0o644);
   }
   let server = !caIsNew && cert !== undefined && key !== undefined && namesText === names.join('\n')
     && usableServerCertificate(cert, key, ca.cert, now) ? { cert, key } : undefined;
   if (!server) {
-    server = await (await generate()).createServerCertificate(ca, names, now);
+    server = await createServerCertificate(ca, names, now);
     await writeAtomically(path('key'), server.key, 0o600);
     await writeAtomically(path('cert'), server.cert, 0o644);
     await writeAtomically(path('names'), names.join('\n'), 0o644);

@@ -1,15 +1,11 @@
 // Trigger functions run by an AWS Lambda Invoke API at LAMBDA_ENDPOINT (`sam local start-lambda`,
 // LocalStack, any Lambda emulator): Invoke with InvocationType RequestResponse, as Cognito calls
 // Lambda (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html). The SDK is loaded on the
-// first call, so pools without triggers pay nothing at start-up; require(), not import(), because
-// the CLI runs as one bundled script where import() has no loader.
-import { createRequire } from 'node:module';
+// first call, so pools without triggers pay nothing at start-up.
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { errorMessage, regionOfArn, type Invocation, type Outcome, type Transport } from './transport.js';
 
 type LambdaSdk = typeof import('@aws-sdk/client-lambda');
-
-const requireHere = createRequire(import.meta.url);
 
 /**
  * Lambda emulators do not check signatures, and the emulator must never look for real AWS
@@ -18,24 +14,24 @@ const requireHere = createRequire(import.meta.url);
 const CREDENTIALS = { accessKeyId: 'cognito-emulator', secretAccessKey: 'cognito-emulator' };
 
 export class LambdaApi implements Transport {
-  private sdk: LambdaSdk | undefined;
+  private sdk: Promise<LambdaSdk> | undefined;
   /** SDK clients by region: a per-process cache (replicas each make their own). */
   private readonly clients = new Map<string, LambdaClient>();
 
   constructor(private readonly endpoint: string) {}
 
-  private client(region: string): { sdk: LambdaSdk; client: LambdaClient } {
-    this.sdk ??= requireHere('@aws-sdk/client-lambda') as LambdaSdk;
+  private async client(region: string): Promise<{ sdk: LambdaSdk; client: LambdaClient }> {
+    const sdk = await (this.sdk ??= import('@aws-sdk/client-lambda'));
     let client = this.clients.get(region);
     if (!client) {
-      client = new this.sdk.LambdaClient({ endpoint: this.endpoint, region, credentials: CREDENTIALS, maxAttempts: 1 });
+      client = new sdk.LambdaClient({ endpoint: this.endpoint, region, credentials: CREDENTIALS, maxAttempts: 1 });
       this.clients.set(region, client);
     }
-    return { sdk: this.sdk, client };
+    return { sdk, client };
   }
 
   async invoke({ functionArn, event, timeoutMs }: Invocation): Promise<Outcome> {
-    const { sdk, client } = this.client(regionOfArn(functionArn) ?? 'us-east-1');
+    const { sdk, client } = await this.client(regionOfArn(functionArn) ?? 'us-east-1');
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {

@@ -104,9 +104,11 @@ const big = (hex: string) => BigInt('0x' + (hex || '0'));
 const bytes = (n: bigint) => Buffer.from(n.toString(16).padStart(Math.ceil(n.toString(16).length / 2) * 2, '0'), 'hex');
 const pad = (n: bigint) => { const h = n.toString(16); return h.length % 2 ? '0' + h : /^[89a-f]/.test(h) ? '00' + h : h; };
 const sha = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+/** Made once: from Node 22 on, createDiffieHellman() spends ~1.5 s checking the prime. */
+let dhObject: ReturnType<typeof createDiffieHellman> | undefined;
 /** base^e mod N in OpenSSL (Diffie-Hellman with e as the private key). */
 function powMod(base: bigint, e: bigint): bigint {
-  const dh = createDiffieHellman(GROUP.getPrime(), GROUP.getGenerator());
+  const dh = (dhObject ??= createDiffieHellman(GROUP.getPrime(), GROUP.getGenerator()));
   dh.setPrivateKey(bytes(e));
   return base === 2n ? big(dh.generateKeys('hex')) : big(dh.computeSecret(bytes(base % N)).toString('hex'));
 }

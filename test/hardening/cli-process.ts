@@ -10,7 +10,7 @@ import { TEST_FIXTURE } from '../helpers/fixture.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Which CLI runs: the sources through tsx (no build needed), or the build as shipped (bundle + code cache). */
+/** Which CLI runs: the sources through tsx (no build needed), or the build as shipped (npm run build's bundles). */
 export type CliEntry = 'src' | 'dist';
 const ENTRY_ARGS: Record<CliEntry, string[]> = { src: ['--import', 'tsx', 'src/main.ts'], dist: ['dist/main.js'] };
 
@@ -46,8 +46,10 @@ export function writeFixture(dir: string, fixture: object = TEST_FIXTURE): strin
 }
 
 /** Runs the CLI and collects everything until it exits (for startup failures). */
-export function runCli(env: Record<string, string>, timeoutMs = 60_000, entry: CliEntry = 'src'): Promise<Exit & { stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ENTRY_ARGS[entry], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function runCli(
+  env: Record<string, string>, timeoutMs = 60_000, entry: CliEntry = 'src', args: string[] = [],
+): Promise<Exit & { stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [...ENTRY_ARGS[entry], ...args], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '', stderr = '';
   child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
   child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });

@@ -1,11 +1,12 @@
-// The CLI as shipped: dist/main.js compiling dist/cli.bundle.cjs (one esbuild bundle) with the V8
-// code cache npm run build recorded, which is what `npm start`, the package's bin and the Docker image
-// run. The other CLI tests run src/main.ts through tsx, so this one checks what bundling could break:
-// the code cache accepted, the example fixture found through the rewritten import.meta.url, the
-// precompiled fixture validator, the public test keys (bundled) assigned and stored in DATA_FILE,
-// a token signed with them, a clean SIGTERM, and the exit-2 line for a bad fixture.
+// The CLI as shipped: dist/main.js and dist/cli.js as npm run build bundles them (esbuild), which is
+// what `npm start`, the package's bin and the Docker image run. The other CLI tests run src/main.ts
+// through tsx, so this one checks what bundling could break: the example fixture found through
+// import.meta.url, the precompiled fixture validator, the public test keys (bundled) assigned and
+// stored in DATA_FILE, a token signed with them, a clean SIGTERM, the exit-2 line for a bad fixture,
+// and Node's compile cache filled (where Node has one).
 import t from 'tap';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +43,6 @@ if (!existsSync(MAIN)) {
     t.teardown(() => stopCli(cli, 'SIGKILL'));
     const url = cli.url;
 
-    t.match(cli.output().stdout, /"codeCache":"accepted"/, 'the bundle was compiled from the code cache made by npm run build');
     t.equal((await fetch(`${url}/health`)).status, 200, '/health (keys ready)');
     const jwks = await (await fetch(`${url}/${EXAMPLE_POOL}/.well-known/jwks.json`)).json() as { keys: Array<{ kid: string }> };
     t.equal(jwks.keys.length, 2, 'JWKS with two keys');
@@ -59,6 +59,27 @@ if (!existsSync(MAIN)) {
     t.equal((await stopCli(cli)).code, 0, 'exit 0 on SIGTERM');
     const state = JSON.parse(readFileSync(dataFile, 'utf8')) as { keys: Record<string, unknown> };
     t.ok(state.keys[EXAMPLE_POOL], 'the keys are in DATA_FILE');
+  });
+
+  t.test('the bundles are what runs, and Node\'s compile cache keeps them compiled', async (t) => {
+    const main = readFileSync(MAIN, 'utf8');
+    t.match(main, /^#!\/usr\/bin\/env node\n/, 'the bin keeps its #! line');
+    t.notMatch(main, /from ['"]\.\/runtime-flags\.js['"]/, 'dist/main.js is bundled (npm run build, not a bare tsc)');
+    const hasCompileCache = 'enableCompileCache' in nodeModule;
+    // os.tmpdir() follows TMPDIR: main.ts's default cache directory lands in this test's directory.
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    const { code, stdout } = await runCli({ TMPDIR: tmp }, 60_000, 'dist', ['--help']);
+    t.equal(code, 0, '--help exits 0');
+    t.match(stdout, /Usage: cognito-emulator/);
+    const cache = join(tmp, 'node-compile-cache');
+    if (!hasCompileCache) {
+      t.notOk(existsSync(cache), `Node ${process.version} has no compile cache: none is written`);
+      return;
+    }
+    const versions = readdirSync(cache);
+    t.equal(versions.length, 1, `a cache for this Node (${versions.join(', ')})`);
+    t.ok(readdirSync(join(cache, versions[0]!)).length > 0, 'holding compiled modules');
   });
 
   t.test('a fixture the schema rejects: one line naming the JSON path, exit 2', async (t) => {
