@@ -13,7 +13,7 @@ export const LAYERS = [
   // Settings and time.
   ['runtime-flags', 'config', 'clock'],
   // The data model and the rules on it (attributes, passwords, scopes, SRP, token data).
-  ['domain'],
+  ['domain', 'crypto'],
   // Persistent state.
   ['store'],
   // In-memory state, URLs and HTTP helpers, and the services built on the model.
@@ -28,7 +28,7 @@ export const LAYERS = [
   // The emulator's own surfaces and fixture loading.
   ['control', 'fixtures'],
   // Composition and start-up.
-  ['app', 'tls', 'logger', 'emulator', 'listen', 'watch', 'index', 'cli', 'process', 'bundle-loader', 'main'],
+  ['app', 'tls', 'logger', 'emulator', 'listen', 'watch', 'index', 'cli', 'main'],
 ];
 
 /**
@@ -56,9 +56,6 @@ export const KNOWN = [
   'federation/idp-response.ts => oauth/trigger-errors.ts',
   'federation/pending.ts => oauth/authorize-request.ts',
   'federation/start.ts => oauth/authorize-request.ts',
-  // The start-up build's loader and the process entry point import each other.
-  'bundle-loader.ts => process.ts',
-  'process.ts => bundle-loader.ts',
 ];
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
