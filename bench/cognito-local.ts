@@ -5,8 +5,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
-  AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand,
-  CreateUserPoolCommand, InitiateAuthCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { tempDir } from './fixtures.js';
 import { freePort, HOST, startServer, type Started } from './lib/processes.js';
@@ -36,27 +40,46 @@ const PASSWORD = 'Passw0rd!';
 /** Pool, client and user through the JSON API; then `count` refresh tokens from USER_PASSWORD_AUTH. */
 export async function setUpCognitoLocal(url: string, count: number): Promise<CognitoLocalSetup> {
   const sdk = new CognitoIdentityProviderClient({
-    endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1,
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
   });
   try {
     const pool = await sdk.send(new CreateUserPoolCommand({ PoolName: 'bench' }));
     const poolId = pool.UserPool?.Id;
     if (!poolId) throw new Error('cognito-local: CreateUserPool returned no Id');
-    const client = await sdk.send(new CreateUserPoolClientCommand({
-      UserPoolId: poolId, ClientName: 'bench', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-    }));
+    const client = await sdk.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'bench',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
     const clientId = client.UserPoolClient?.ClientId;
     if (!clientId) throw new Error('cognito-local: CreateUserPoolClient returned no ClientId');
-    await sdk.send(new AdminCreateUserCommand({
-      UserPoolId: poolId, Username: USERNAME, TemporaryPassword: 'Temp0rary!', MessageAction: 'SUPPRESS',
-      UserAttributes: [{ Name: 'email', Value: USERNAME }, { Name: 'email_verified', Value: 'true' }],
-    }));
+    await sdk.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: USERNAME,
+        TemporaryPassword: 'Temp0rary!',
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: USERNAME },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
     await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: USERNAME, Password: PASSWORD, Permanent: true }));
     const refreshTokens: string[] = [];
     for (let i = 0; i < count; i++) {
-      const auth = await sdk.send(new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME, PASSWORD },
-      }));
+      const auth = await sdk.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: clientId,
+          AuthParameters: { USERNAME, PASSWORD },
+        }),
+      );
       const token = auth.AuthenticationResult?.RefreshToken;
       if (!token) throw new Error(`cognito-local: USER_PASSWORD_AUTH returned no RefreshToken (${JSON.stringify(auth.ChallengeName)})`);
       refreshTokens.push(token);

@@ -36,13 +36,19 @@ function pool(users: Array<Record<string, unknown>>) {
     Groups: [{ GroupName: 'admins' }],
     Clients: [
       {
-        ClientId: WEB_CLIENT, ClientName: 'web', CallbackURLs: [CALLBACK], AllowedOAuthFlows: ['code'],
+        ClientId: WEB_CLIENT,
+        ClientName: 'web',
+        CallbackURLs: [CALLBACK],
+        AllowedOAuthFlows: ['code'],
         AllowedOAuthScopes: ['openid', 'email', 'profile', `${RESOURCE}/read`],
         ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       },
       {
-        ClientId: BACKEND_CLIENT, ClientName: 'backend', ClientSecret: BACKEND_SECRET,
-        AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: [`${RESOURCE}/read`, `${RESOURCE}/write`],
+        ClientId: BACKEND_CLIENT,
+        ClientName: 'backend',
+        ClientSecret: BACKEND_SECRET,
+        AllowedOAuthFlows: ['client_credentials'],
+        AllowedOAuthScopes: [`${RESOURCE}/read`, `${RESOURCE}/write`],
         ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
       },
     ],

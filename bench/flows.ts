@@ -5,10 +5,17 @@ import { BenchFailure, cookies, header, send } from './load.js';
 import { BACKEND_CLIENT, BACKEND_SECRET, CALLBACK, PASSWORD, POOL_ID, RESOURCE, WEB_CLIENT } from './fixtures.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-export const AMZ = (op: string) => ({ 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` });
+export const AMZ = (op: string) => ({
+  'content-type': 'application/x-amz-json-1.1',
+  'x-amz-target': `AWSCognitoIdentityProviderService.${op}`,
+});
 
 const AUTHORIZE_QUERY = new URLSearchParams({
-  response_type: 'code', client_id: WEB_CLIENT, redirect_uri: CALLBACK, scope: 'openid email profile', state: 'bench',
+  response_type: 'code',
+  client_id: WEB_CLIENT,
+  redirect_uri: CALLBACK,
+  scope: 'openid email profile',
+  state: 'bench',
 }).toString();
 
 /** GET /login + POST /login: returns the authorization code. */
@@ -24,9 +31,11 @@ export async function signIn(pool: Pool, username: string, viaAuthorize: boolean
   }
   const page = await send(pool, 200, { method: 'GET', path: loginPath });
   const csrf = cookies(page.headers).get('XSRF-TOKEN');
-  if (!csrf || !page.text.includes(`name="_csrf" value="${csrf}"`)) throw new BenchFailure('login page without matching _csrf / XSRF-TOKEN');
+  if (!csrf || !page.text.includes(`name="_csrf" value="${csrf}"`))
+    throw new BenchFailure('login page without matching _csrf / XSRF-TOKEN');
   const posted = await send(pool, 302, {
-    method: 'POST', path: loginPath,
+    method: 'POST',
+    path: loginPath,
     headers: { ...FORM, cookie: `XSRF-TOKEN=${csrf}` },
     body: new URLSearchParams({ _csrf: csrf, username, password: PASSWORD, signInSubmitButton: 'Sign in' }).toString(),
   });
@@ -44,7 +53,9 @@ function tokensOf(text: string, want: string[]): Record<string, string> {
 
 export async function exchangeCode(pool: Pool, code: string): Promise<string> {
   const res = await send(pool, 200, {
-    method: 'POST', path: '/oauth2/token', headers: FORM,
+    method: 'POST',
+    path: '/oauth2/token',
+    headers: FORM,
     body: new URLSearchParams({ grant_type: 'authorization_code', client_id: WEB_CLIENT, code, redirect_uri: CALLBACK }).toString(),
   });
   return tokensOf(res.text, ['access_token', 'id_token', 'refresh_token']).refresh_token ?? '';
@@ -73,14 +84,21 @@ export const initiateRefreshBody = (clientId: string, refreshToken: string) =>
 
 export async function initiateAuthRefresh(pool: Pool, body: string): Promise<void> {
   const res = await send(pool, 200, { method: 'POST', path: '/', headers: AMZ('InitiateAuth'), body });
-  if (!res.text.includes('"AccessToken"') || !res.text.includes('"IdToken"')) throw new BenchFailure('InitiateAuth response without tokens');
+  if (!res.text.includes('"AccessToken"') || !res.text.includes('"IdToken"'))
+    throw new BenchFailure('InitiateAuth response without tokens');
 }
 
 /** USER_PASSWORD_AUTH through the JSON API: returns the refresh token. */
 export async function passwordAuth(pool: Pool, clientId: string, username: string, password = PASSWORD): Promise<string> {
   const res = await send(pool, 200, {
-    method: 'POST', path: '/', headers: AMZ('InitiateAuth'),
-    body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
+    method: 'POST',
+    path: '/',
+    headers: AMZ('InitiateAuth'),
+    body: JSON.stringify({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
   });
   const result = (JSON.parse(res.text) as { AuthenticationResult?: { RefreshToken?: string } }).AuthenticationResult;
   if (!result?.RefreshToken) throw new BenchFailure(`USER_PASSWORD_AUTH without RefreshToken: ${res.text.slice(0, 200)}`);
@@ -90,7 +108,9 @@ export async function passwordAuth(pool: Pool, clientId: string, username: strin
 /** ListUsers with an exact email filter; fails unless exactly the expected user comes back. */
 export async function listUsersByEmail(pool: Pool, email: string, username: string): Promise<void> {
   const res = await send(pool, 200, {
-    method: 'POST', path: '/', headers: AMZ('ListUsers'),
+    method: 'POST',
+    path: '/',
+    headers: AMZ('ListUsers'),
     body: JSON.stringify({ UserPoolId: POOL_ID, Filter: `email = "${email}"` }),
   });
   const users = (JSON.parse(res.text) as { Users?: Array<{ Username?: string }> }).Users;

@@ -112,12 +112,16 @@ export interface Sent {
 
 /** One request; throws BenchFailure unless the status is the expected one. */
 export async function send(
-  pool: Pool, expected: number, options: { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string },
+  pool: Pool,
+  expected: number,
+  options: { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string },
 ): Promise<Sent> {
   const res = await pool.request({ ...options, headersTimeout: 30_000, bodyTimeout: 30_000 });
   const text = await res.body.text();
   if (res.statusCode !== expected) {
-    throw new BenchFailure(`${options.method} ${options.path.split('?')[0]}: HTTP ${res.statusCode} (expected ${expected}): ${text.slice(0, 200)}`);
+    throw new BenchFailure(
+      `${options.method} ${options.path.split('?')[0]}: HTTP ${res.statusCode} (expected ${expected}): ${text.slice(0, 200)}`,
+    );
   }
   return { status: res.statusCode, headers: res.headers, text };
 }

@@ -20,14 +20,23 @@ export async function idleRss(server: Started): Promise<number> {
 }
 
 export async function rssAfterTokenResponses(
-  server: Started, idleMb: number, alreadyIssued: number, target = 100_000, concurrency = 32,
+  server: Started,
+  idleMb: number,
+  alreadyIssued: number,
+  target = 100_000,
+  concurrency = 32,
 ): Promise<MemoryFigures> {
   let topUp: LoadResult | undefined;
   const missing = target - alreadyIssued;
   if (missing > 0) {
     topUp = await runLoad({
-      name: 'client_credentials (memory top-up)', url: server.url, serverPid: server.child.pid, concurrency,
-      durationMs: 10 * 60_000, maxIterations: missing, iteration: ({ pool }) => clientCredentials(pool),
+      name: 'client_credentials (memory top-up)',
+      url: server.url,
+      serverPid: server.child.pid,
+      concurrency,
+      durationMs: 10 * 60_000,
+      maxIterations: missing,
+      iteration: ({ pool }) => clientCredentials(pool),
     });
   }
   await sleep(1000);

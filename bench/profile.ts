@@ -13,9 +13,21 @@ import { runLoad } from './load.js';
 import { clientCredentials } from './flows.js';
 import { refreshLoad, refreshTokens, startEmulatorForLoad } from './throughput.js';
 
-interface CallFrame { functionName: string; url: string; lineNumber: number }
-interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 const CLOCK_TICKS = 100;
 
@@ -29,7 +41,9 @@ function threadCpu(pid: number): Map<string, number> {
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const label = tid === String(pid) ? `main thread (${name})` : name;
       byName.set(label, (byName.get(label) ?? 0) + (Number(f[11]) + Number(f[12])) / CLOCK_TICKS);
-    } catch { /* thread ended */ }
+    } catch {
+      /* thread ended */
+    }
   }
   return byName;
 }
@@ -40,7 +54,7 @@ function packageOf(url: string): string {
   const nm = url.lastIndexOf('node_modules/');
   if (nm >= 0) {
     const rest = url.slice(nm + 'node_modules/'.length).split('/');
-    return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0] ?? url;
+    return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] ?? url);
   }
   const dist = url.indexOf('/dist/');
   return dist >= 0 ? `emulator ${url.slice(dist + 1)}` : url;
@@ -59,7 +73,7 @@ function summarise(profile: CpuProfile, top = 25): string {
     const where = frame.url ? `${frame.url.replace(/^file:\/\/.*?\/(node_modules|dist)\//, '$1/')}:${frame.lineNumber + 1}` : '';
     const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
     fn.set(key, (fn.get(key) ?? 0) + us);
-    const p = frame.url === '' ? frame.functionName.startsWith('(') ? frame.functionName : '(native / V8)' : packageOf(frame.url);
+    const p = frame.url === '' ? (frame.functionName.startsWith('(') ? frame.functionName : '(native / V8)') : packageOf(frame.url);
     pkg.set(p, (pkg.get(p) ?? 0) + us);
   }
   const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)}%`;
@@ -82,7 +96,13 @@ async function main(): Promise<void> {
   let before: Map<string, number>;
   if (values.grant === 'client_credentials') {
     before = threadCpu(pid);
-    result = await runLoad({ name: 'client_credentials', url: server.url, serverPid: pid, ...phase, iteration: ({ pool }) => clientCredentials(pool) });
+    result = await runLoad({
+      name: 'client_credentials',
+      url: server.url,
+      serverPid: pid,
+      ...phase,
+      iteration: ({ pool }) => clientCredentials(pool),
+    });
   } else {
     const tokens = await refreshTokens(server.url, concurrency);
     before = threadCpu(pid);
@@ -94,18 +114,25 @@ async function main(): Promise<void> {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   const out: string[] = [
     `${result.name}: ${result.rps.toFixed(0)} responses/s, p99 ${result.latency.p99.toFixed(1)} ms, ${result.failures} failures,` +
-    ` server ${result.serverCores?.toFixed(2)} cores, client ${result.clientCores.toFixed(2)} cores`,
-    '', 'server CPU seconds per thread during warm-up + measured load:',
+      ` server ${result.serverCores?.toFixed(2)} cores, client ${result.clientCores.toFixed(2)} cores`,
+    '',
+    'server CPU seconds per thread during warm-up + measured load:',
   ];
   for (const [name, s] of [...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const).sort((a, b) => b[1] - a[1])) {
     if (s > 0.005) out.push(`  ${s.toFixed(2).padStart(6)} s  ${name}`);
   }
   out.push('');
-  out.push(file ? summarise(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile) : 'no .cpuprofile was written (did the emulator exit cleanly?)');
+  out.push(
+    file
+      ? summarise(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile)
+      : 'no .cpuprofile was written (did the emulator exit cleanly?)',
+  );
   process.stdout.write(out.join('\n') + '\n');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`profile failed: ${(err as Error).stack ?? String(err)}\n`);
-  process.exitCode = 1;
-}).finally(removeTempDirs);
+main()
+  .catch((err: unknown) => {
+    process.stderr.write(`profile failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(removeTempDirs);

@@ -35,7 +35,11 @@ async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: ()
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
-    try { await client.query(sql); } finally { await client.end(); }
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
   };
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
@@ -45,15 +49,25 @@ async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: ()
 
 /** Every PostgreSQL server process's pid (by command name, read from /proc; nothing is signalled). */
 function postgresPids(): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
-    } catch {
-      return false;
-    }
-  });
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    });
 }
-const postgresCpu = (pids: number[]) => pids.reduce((sum, pid) => { try { return sum + cpuSeconds(pid); } catch { return sum; } }, 0);
+const postgresCpu = (pids: number[]) =>
+  pids.reduce((sum, pid) => {
+    try {
+      return sum + cpuSeconds(pid);
+    } catch {
+      return sum;
+    }
+  }, 0);
 
 /** Load spread evenly over the servers: one closed loop per server, concurrency split between them. */
 async function spreadLoad(servers: Started[], tokens: string[], phase: PhaseOptions, name: string): Promise<ReplicaRun> {
@@ -61,8 +75,11 @@ async function spreadLoad(servers: Started[], tokens: string[], phase: PhaseOpti
   const cpu0 = servers.map((s) => cpuSeconds(s.child.pid as number));
   const pg0 = postgresCpu(pgPids);
   const share = Math.max(1, Math.floor(phase.concurrency / servers.length));
-  const results: LoadResult[] = await Promise.all(servers.map((server, i) =>
-    refreshLoad(server, tokens.slice(i * share, (i + 1) * share), { ...phase, concurrency: share }, `${name} ${i}`)));
+  const results: LoadResult[] = await Promise.all(
+    servers.map((server, i) =>
+      refreshLoad(server, tokens.slice(i * share, (i + 1) * share), { ...phase, concurrency: share }, `${name} ${i}`),
+    ),
+  );
   const emulatorCpu = servers.reduce((sum, s, i) => sum + cpuSeconds(s.child.pid as number) - (cpu0[i] ?? 0), 0);
   const pgCpu = postgresCpu(pgPids) - pg0;
   // Warm-up requests are counted in the CPU but not in `completed`: scale by the measured share.
@@ -111,16 +128,20 @@ export async function measureReplicas(serverUrl: string, phase: PhaseOptions, co
 export function replicaTables(f: ReplicaFigures, table: (head: string[], rows: string[][]) => string): string[] {
   const one = f.runs.find((r) => r.replicas === 1);
   const row = (label: string, r: ReplicaRun) => [
-    label, r.rps.toFixed(0), one ? (r.rps / one.rps).toFixed(2) : '-', `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)}`,
-    r.emulatorCpuMsPerResponse.toFixed(2), r.postgresCpuMsPerResponse.toFixed(2), String(r.failures),
+    label,
+    r.rps.toFixed(0),
+    one ? (r.rps / one.rps).toFixed(2) : '-',
+    `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)}`,
+    r.emulatorCpuMsPerResponse.toFixed(2),
+    r.postgresCpuMsPerResponse.toFixed(2),
+    String(r.failures),
   ];
   return [
     '',
     'Replicas (refresh_token at /oauth2/token, load spread evenly; ratio to 1 replica; CPU ms per response):',
-    table(['setup', 'responses/s', 'ratio', 'p50 / p99 ms', 'emulator CPU', 'PostgreSQL CPU', 'failed'], [
-      row('no database (memory)', f.memory),
-      ...f.runs.map((r) => row(`${r.replicas} replica${r.replicas > 1 ? 's' : ''}`, r)),
-    ]),
+    table(
+      ['setup', 'responses/s', 'ratio', 'p50 / p99 ms', 'emulator CPU', 'PostgreSQL CPU', 'failed'],
+      [row('no database (memory)', f.memory), ...f.runs.map((r) => row(`${r.replicas} replica${r.replicas > 1 ? 's' : ''}`, r))],
+    ),
   ];
 }
-

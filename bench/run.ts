@@ -25,10 +25,16 @@ import { benchDatabase, measureReplicas } from './replicas.js';
 const SECTIONS = ['bound', 'startup', 'load', 'memory', 'local', 'scale', 'writes', 'pools', 'keyless', 'replicas'] as const;
 
 const { values } = parseArgs({
-  options: { sections: { type: 'string' }, duration: { type: 'string' }, concurrency: { type: 'string' }, 'write-sizes': { type: 'string' } },
+  options: {
+    sections: { type: 'string' },
+    duration: { type: 'string' },
+    concurrency: { type: 'string' },
+    'write-sizes': { type: 'string' },
+  },
 });
 const sections = new Set(values.sections?.split(',') ?? SECTIONS);
-for (const s of sections) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section ${s} (${SECTIONS.join(', ')})`);
+for (const s of sections)
+  if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section ${s} (${SECTIONS.join(', ')})`);
 if (sections.has('memory') && !sections.has('load')) throw new Error('the memory section needs the load section');
 const phase: PhaseOptions = {
   concurrency: Number(values.concurrency ?? 32),
@@ -43,12 +49,19 @@ async function main(): Promise<void> {
   const cpu = cpus();
   const results: Results = {
     machine: {
-      cpu: cpu[0]?.model.trim() ?? 'unknown', cores: cpu.length, memGb: Math.round(totalmem() / 2 ** 30), node: process.version,
-      platform: process.platform, loadavgAtStart: loadavg()[0]?.toFixed(2), concurrency: phase.concurrency, phaseMs: phase.durationMs,
+      cpu: cpu[0]?.model.trim() ?? 'unknown',
+      cores: cpu.length,
+      memGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: process.platform,
+      loadavgAtStart: loadavg()[0]?.toFixed(2),
+      concurrency: phase.concurrency,
+      phaseMs: phase.durationMs,
     },
   };
   const busy = (loadavg()[0] ?? 0) > cpu.length * 0.5;
-  if (busy) log(`WARNING: load average ${loadavg()[0]?.toFixed(2)} on ${cpu.length} cores: other work is running, figures will be low and noisy`);
+  if (busy)
+    log(`WARNING: load average ${loadavg()[0]?.toFixed(2)} on ${cpu.length} cores: other work is running, figures will be low and noisy`);
 
   if (sections.has('bound')) {
     log('signing bound: one worker per core signing RS256 for 3 s');
@@ -79,7 +92,10 @@ async function main(): Promise<void> {
       const setup = await setUpCognitoLocal(local.url, phase.concurrency);
       const bodies = setup.refreshTokens.map((t) => initiateRefreshBody(setup.clientId, t));
       const refresh = await runLoad({
-        name: 'cognito-local InitiateAuth REFRESH_TOKEN_AUTH', url: local.url, serverPid: local.child.pid, ...phase,
+        name: 'cognito-local InitiateAuth REFRESH_TOKEN_AUTH',
+        url: local.url,
+        serverPid: local.child.pid,
+        ...phase,
         iteration: ({ pool, worker }) => initiateAuthRefresh(pool, bodies[worker % bodies.length] ?? ''),
       });
       results.cognitoLocal = { refresh };
@@ -118,7 +134,9 @@ async function main(): Promise<void> {
   if (verdicts.some((v) => v.target === 'zero failed requests' && !v.met)) process.exitCode = 1;
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
-  process.exitCode = 1;
-}).finally(removeTempDirs);
+main()
+  .catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(removeTempDirs);

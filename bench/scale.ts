@@ -23,7 +23,7 @@ export interface ScalePoint {
 export const SCALE_SIZES = [1_000, 10_000, 100_000] as const;
 
 /** A deterministic spread of user indexes, so every size is probed alike. */
-const pick = (n: number, size: number) => Math.floor(((n * 7919) % 9973) / 9973 * size);
+const pick = (n: number, size: number) => Math.floor((((n * 7919) % 9973) / 9973) * size);
 
 export async function measureScale(sizes: readonly number[] = SCALE_SIZES, samples = 300): Promise<ScalePoint[]> {
   const dir = tempDir('scale');
@@ -39,18 +39,38 @@ export async function measureScale(sizes: readonly number[] = SCALE_SIZES, sampl
       const rss = rssMb(server.child.pid ?? 0);
       let n = 0;
       const signInRun = await runLoad({
-        name: `sign-in @${users}`, url: server.url, concurrency: 1, durationMs: 60_000, maxIterations: samples, warmupMs: 300,
-        iteration: async ({ pool }) => { await signIn(pool, userName(pick(n++, users)), false); },
+        name: `sign-in @${users}`,
+        url: server.url,
+        concurrency: 1,
+        durationMs: 60_000,
+        maxIterations: samples,
+        warmupMs: 300,
+        iteration: async ({ pool }) => {
+          await signIn(pool, userName(pick(n++, users)), false);
+        },
       });
       let m = 0;
       const listRun = await runLoad({
-        name: `ListUsers @${users}`, url: server.url, concurrency: 1, durationMs: 60_000, maxIterations: samples, warmupMs: 300,
+        name: `ListUsers @${users}`,
+        url: server.url,
+        concurrency: 1,
+        durationMs: 60_000,
+        maxIterations: samples,
+        warmupMs: 300,
         iteration: async ({ pool }) => {
           const i = pick(m++, users);
           await listUsersByEmail(pool, userEmail(i), userName(i));
         },
       });
-      points.push({ users, fixtureMb: size / 1024 / 1024, startupMs, startupMedianMs: median(startupMs), rssMb: rss, signIn: signInRun, listUsers: listRun });
+      points.push({
+        users,
+        fixtureMb: size / 1024 / 1024,
+        startupMs,
+        startupMedianMs: median(startupMs),
+        rssMb: rss,
+        signIn: signInRun,
+        listUsers: listRun,
+      });
     } finally {
       await stopProcess(server.child);
     }

@@ -36,12 +36,27 @@ parentPort.once('message', (durationMs) => {
 `;
 
 /** A JWS signing input of a typical size (header + Cognito-shaped ID-token claims, base64url). */
-const PAYLOAD = 'eyJraWQiOiJrIiwiYWxnIjoiUlMyNTYifQ.' + Buffer.from(JSON.stringify({
-  at_hash: 'x'.repeat(22), sub: '00000000-0000-0000-0000-000000000000', 'cognito:groups': ['admins'], email_verified: true,
-  iss: 'http://localhost:9229/us-east-1_Bench0001', 'cognito:username': 'user000000', origin_jti: 'y'.repeat(36),
-  aud: '1bench3456789abcdefghijklm', event_id: 'z'.repeat(36), token_use: 'id', auth_time: 1, exp: 2, iat: 1, jti: 'j'.repeat(36),
-  email: 'user000000@example.com',
-})).toString('base64url');
+const PAYLOAD =
+  'eyJraWQiOiJrIiwiYWxnIjoiUlMyNTYifQ.' +
+  Buffer.from(
+    JSON.stringify({
+      at_hash: 'x'.repeat(22),
+      sub: '00000000-0000-0000-0000-000000000000',
+      'cognito:groups': ['admins'],
+      email_verified: true,
+      iss: 'http://localhost:9229/us-east-1_Bench0001',
+      'cognito:username': 'user000000',
+      origin_jti: 'y'.repeat(36),
+      aud: '1bench3456789abcdefghijklm',
+      event_id: 'z'.repeat(36),
+      token_use: 'id',
+      auth_time: 1,
+      exp: 2,
+      iat: 1,
+      jti: 'j'.repeat(36),
+      email: 'user000000@example.com',
+    }),
+  ).toString('base64url');
 
 export async function measureSigningBound(durationMs = 3000): Promise<SigningBound> {
   const cores = availableParallelism();
@@ -51,11 +66,13 @@ export async function measureSigningBound(durationMs = 3000): Promise<SigningBou
   try {
     await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
     const cpu0 = process.cpuUsage();
-    const results = await Promise.all(workers.map((w) => {
-      const done = new Promise<{ n: number; ms: number }>((resolve) => w.once('message', resolve));
-      w.postMessage(durationMs);
-      return done;
-    }));
+    const results = await Promise.all(
+      workers.map((w) => {
+        const done = new Promise<{ n: number; ms: number }>((resolve) => w.once('message', resolve));
+        w.postMessage(durationMs);
+        return done;
+      }),
+    );
     const cpu = process.cpuUsage(cpu0);
     const signaturesPerSecond = results.reduce((sum, r) => sum + (r.n * 1000) / r.ms, 0);
     const signatures = results.reduce((sum, r) => sum + r.n, 0);

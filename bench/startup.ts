@@ -54,15 +54,23 @@ export async function measureStartup(runs = 9): Promise<StartupFigures> {
   const withoutKeys = exampleWithoutKeys();
   for (let i = 0; i < runs; i++) {
     emulator.push(await timeStartup({ command: process.execPath, args: [EMULATOR_MAIN], cwd: ROOT, env: EMULATOR_ENV }));
-    emulatorGeneratingKeys.push(await timeStartup({ command: process.execPath, args: [EMULATOR_MAIN], cwd: ROOT, env: { ...EMULATOR_ENV, FIXTURES: withoutKeys } }));
+    emulatorGeneratingKeys.push(
+      await timeStartup({ command: process.execPath, args: [EMULATOR_MAIN], cwd: ROOT, env: { ...EMULATOR_ENV, FIXTURES: withoutKeys } }),
+    );
     bareFastify.push(await timeStartup({ command: process.execPath, args: [BARE], cwd: ROOT }));
     cognitoLocal.push(await timeStartup({ command: process.execPath, args: [COGNITO_LOCAL_BIN], cwd: tempDir('cognito-local-start') }));
   }
   return {
-    runs, emulator, emulatorGeneratingKeys, bareFastify, cognitoLocal,
+    runs,
+    emulator,
+    emulatorGeneratingKeys,
+    bareFastify,
+    cognitoLocal,
     median: {
-      emulator: median(emulator), emulatorGeneratingKeys: median(emulatorGeneratingKeys),
-      bareFastify: median(bareFastify), cognitoLocal: median(cognitoLocal),
+      emulator: median(emulator),
+      emulatorGeneratingKeys: median(emulatorGeneratingKeys),
+      bareFastify: median(bareFastify),
+      cognitoLocal: median(cognitoLocal),
     },
   };
 }

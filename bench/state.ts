@@ -31,38 +31,62 @@ export interface StateFigures {
   keyless?: { keyless: number[]; keyed: number[]; cognitoLocal: number[] };
 }
 
-const pick = (n: number, size: number) => Math.floor(((n * 7919) % 9973) / 9973 * size);
-const emulator = (env: Record<string, string>) => ({ command: process.execPath, args: [EMULATOR_MAIN], cwd: ROOT, env: { ...EMULATOR_ENV, ...env } });
+const pick = (n: number, size: number) => Math.floor((((n * 7919) % 9973) / 9973) * size);
+const emulator = (env: Record<string, string>) => ({
+  command: process.execPath,
+  args: [EMULATOR_MAIN],
+  cwd: ROOT,
+  env: { ...EMULATOR_ENV, ...env },
+});
 
 /** `samples` AdminUpdateUserAttributes one after another, on spread-out users. */
 function updates(name: string, url: string, users: number, samples: number, pid?: number): Promise<LoadResult> {
   let n = 0;
   return runLoad({
-    name, url, concurrency: 1, durationMs: 120_000, maxIterations: samples, warmupMs: 300, ...(pid ? { serverPid: pid } : {}),
+    name,
+    url,
+    concurrency: 1,
+    durationMs: 120_000,
+    maxIterations: samples,
+    warmupMs: 300,
+    ...(pid ? { serverPid: pid } : {}),
     iteration: async ({ pool }) => {
       const i = n++;
       await send(pool, 200, {
-        method: 'POST', path: '/', headers: AMZ('AdminUpdateUserAttributes'),
-        body: JSON.stringify({ UserPoolId: POOL_ID, Username: userName(pick(i, users)), UserAttributes: [{ Name: 'given_name', Value: `v${i}` }] }),
+        method: 'POST',
+        path: '/',
+        headers: AMZ('AdminUpdateUserAttributes'),
+        body: JSON.stringify({
+          UserPoolId: POOL_ID,
+          Username: userName(pick(i, users)),
+          UserAttributes: [{ Name: 'given_name', Value: `v${i}` }],
+        }),
       });
     },
   });
 }
 
-export async function measureWrites(sizes: readonly number[], samples = 300): Promise<Pick<StateFigures, 'writes' | 'journalStartupMs' | 'memoryStartupMs'>> {
+export async function measureWrites(
+  sizes: readonly number[],
+  samples = 300,
+): Promise<Pick<StateFigures, 'writes' | 'journalStartupMs' | 'memoryStartupMs'>> {
   const dir = tempDir('writes');
   const writes: WritePoint[] = [];
   let startups: { journal: number[]; memory: number[] } | undefined;
   for (const users of sizes) {
     const fixture = writeScaleFixture(dir, users);
     const memoryServer = await startServer(emulator({ FIXTURES: fixture }));
-    const memory = await updates(`memory @${users}`, memoryServer.url, users, samples, memoryServer.child.pid).finally(() => stopProcess(memoryServer.child));
+    const memory = await updates(`memory @${users}`, memoryServer.url, users, samples, memoryServer.child.pid).finally(() =>
+      stopProcess(memoryServer.child),
+    );
     // DATA_FILE: a first start seeds it and a graceful stop folds it (given the time it needs),
     // so the measured start begins from a snapshot, as every later start of a user's setup does.
     const dataFile = join(dir, `data-${users}.json`);
     await stopProcess((await startServer({ ...emulator({ FIXTURES: fixture, DATA_FILE: dataFile }), timeoutMs: 180_000 })).child, 180_000);
     const fileServer = await startServer({ ...emulator({ FIXTURES: fixture, DATA_FILE: dataFile }), timeoutMs: 180_000 });
-    const onFile = await updates(`DATA_FILE @${users}`, fileServer.url, users, samples, fileServer.child.pid).finally(() => stopProcess(fileServer.child));
+    const onFile = await updates(`DATA_FILE @${users}`, fileServer.url, users, samples, fileServer.child.pid).finally(() =>
+      stopProcess(fileServer.child),
+    );
     writes.push({ users, memory, dataFile: onFile });
     if (users === 100_000) startups = await journalStartup(fixture, dataFile, users);
   }
@@ -74,10 +98,15 @@ export async function measureWrites(sizes: readonly number[], samples = 300): Pr
  * from the same files, each followed by a start of the same fixture without DATA_FILE (the baseline).
  */
 async function journalStartup(fixture: string, dataFile: string, users: number): Promise<{ journal: number[]; memory: number[] }> {
-  const snapshot = JSON.parse(readFileSync(dataFile, 'utf8')) as { journal: number; users: Record<string, Record<string, { Attributes: Record<string, string> }>> };
+  const snapshot = JSON.parse(readFileSync(dataFile, 'utf8')) as {
+    journal: number;
+    users: Record<string, Record<string, { Attributes: Record<string, string> }>>;
+  };
   const lines: string[] = [];
   for (const [username, user] of Object.entries(snapshot.users[POOL_ID] ?? {})) {
-    lines.push(JSON.stringify({ t: 'users', k: [POOL_ID, username], v: { ...user, Attributes: { ...user.Attributes, family_name: 'journaled' } } }));
+    lines.push(
+      JSON.stringify({ t: 'users', k: [POOL_ID, username], v: { ...user, Attributes: { ...user.Attributes, family_name: 'journaled' } } }),
+    );
   }
   if (lines.length !== users) throw new Error(`snapshot holds ${lines.length} users, expected ${users}`);
   const saved = `${dataFile}.saved`;
@@ -104,10 +133,20 @@ export async function measureCreateUserPool(samples = 100): Promise<NonNullable<
   try {
     let n = 0;
     const run = await runLoad({
-      name: 'CreateUserPool', url: server.url, concurrency: 1, durationMs: 120_000, maxIterations: samples, warmupMs: 200,
+      name: 'CreateUserPool',
+      url: server.url,
+      concurrency: 1,
+      durationMs: 120_000,
+      maxIterations: samples,
+      warmupMs: 200,
       iteration: async ({ pool }) => {
         const t0 = performance.now();
-        await send(pool, 200, { method: 'POST', path: '/', headers: AMZ('CreateUserPool'), body: JSON.stringify({ PoolName: `bench-${n++}` }) });
+        await send(pool, 200, {
+          method: 'POST',
+          path: '/',
+          headers: AMZ('CreateUserPool'),
+          body: JSON.stringify({ PoolName: `bench-${n++}` }),
+        });
         latencies.push(performance.now() - t0);
       },
     });
@@ -133,8 +172,14 @@ export async function measureKeylessStartup(runs = 9): Promise<NonNullable<State
   const [pool] = example.UserPools;
   if (!pool) throw new Error('fixtures/example.json has no pool');
   const second = (p: Record<string, unknown>) => ({
-    ...p, Id: 'us-east-1_Second01', Name: 'second', Domain: 'second',
-    Clients: (p.Clients as Array<Record<string, unknown>> | undefined)?.map((c, i) => ({ ...c, ClientId: `second${String(i).padStart(20, '0')}` })),
+    ...p,
+    Id: 'us-east-1_Second01',
+    Name: 'second',
+    Domain: 'second',
+    Clients: (p.Clients as Array<Record<string, unknown>> | undefined)?.map((c, i) => ({
+      ...c,
+      ClientId: `second${String(i).padStart(20, '0')}`,
+    })),
   });
   const keyed = join(dir, 'keyed.json');
   writeFileSync(keyed, JSON.stringify({ UserPools: [pool, second(pool)] }));
@@ -145,8 +190,9 @@ export async function measureKeylessStartup(runs = 9): Promise<NonNullable<State
   for (let i = 0; i < runs; i++) {
     figures.keyless.push(await timeStartup(emulator({ FIXTURES: keyless })));
     figures.keyed.push(await timeStartup(emulator({ FIXTURES: keyed })));
-    figures.cognitoLocal.push(await timeStartup({ command: process.execPath, args: [COGNITO_LOCAL_BIN], cwd: tempDir('cognito-local-start') }));
+    figures.cognitoLocal.push(
+      await timeStartup({ command: process.execPath, args: [COGNITO_LOCAL_BIN], cwd: tempDir('cognito-local-start') }),
+    );
   }
   return figures;
 }
-

@@ -4,7 +4,14 @@
 // JSON API's InitiateAuth REFRESH_TOKEN_AUTH. Each worker refreshes with its own refresh token.
 import { runLoad, type LoadResult } from './load.js';
 import {
-  clientCredentials, exchangeCode, initiateAuthRefresh, initiateRefreshBody, passwordAuth, refreshBody, refreshGrant, signIn,
+  clientCredentials,
+  exchangeCode,
+  initiateAuthRefresh,
+  initiateRefreshBody,
+  passwordAuth,
+  refreshBody,
+  refreshGrant,
+  signIn,
 } from './flows.js';
 import { WEB_CLIENT, tempDir, userName, writeLoadFixture } from './fixtures.js';
 import { startServer, type Started } from './lib/processes.js';
@@ -28,7 +35,12 @@ export interface EmulatorThroughput {
 
 export async function startEmulatorForLoad(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Started> {
   const fixture = writeLoadFixture(tempDir('load'));
-  return startServer({ command: process.execPath, args: [...extraArgs, EMULATOR_MAIN], cwd: ROOT, env: { ...EMULATOR_ENV, FIXTURES: fixture, ...env } });
+  return startServer({
+    command: process.execPath,
+    args: [...extraArgs, EMULATOR_MAIN],
+    cwd: ROOT,
+    env: { ...EMULATOR_ENV, FIXTURES: fixture, ...env },
+  });
 }
 
 /** One refresh token per worker from the code flow (OAuth) and from USER_PASSWORD_AUTH (JSON API). */
@@ -50,7 +62,10 @@ export async function refreshTokens(url: string, count: number): Promise<{ oauth
 export async function refreshLoad(server: Started, tokens: string[], phase: PhaseOptions, name = 'refresh_token'): Promise<LoadResult> {
   const bodies = tokens.map(refreshBody);
   return runLoad({
-    name, url: server.url, serverPid: server.child.pid, ...phase,
+    name,
+    url: server.url,
+    serverPid: server.child.pid,
+    ...phase,
     iteration: ({ pool, worker }) => refreshGrant(pool, bodies[worker % bodies.length] ?? ''),
   });
 }
@@ -61,16 +76,25 @@ export async function measureEmulatorThroughput(server: Started, phase: PhaseOpt
   const refresh = await refreshLoad(server, tokens.oauth, phase);
   const apiBodies = tokens.api.map((t) => initiateRefreshBody(WEB_CLIENT, t));
   const initiate = await runLoad({
-    name: 'InitiateAuth REFRESH_TOKEN_AUTH', url: server.url, serverPid: server.child.pid, ...phase,
+    name: 'InitiateAuth REFRESH_TOKEN_AUTH',
+    url: server.url,
+    serverPid: server.child.pid,
+    ...phase,
     iteration: ({ pool, worker }) => initiateAuthRefresh(pool, apiBodies[worker % apiBodies.length] ?? ''),
   });
   const cc = await runLoad({
-    name: 'client_credentials', url: server.url, serverPid: server.child.pid, ...phase,
+    name: 'client_credentials',
+    url: server.url,
+    serverPid: server.child.pid,
+    ...phase,
     iteration: ({ pool }) => clientCredentials(pool),
   });
   let n = 0;
   const code = await runLoad({
-    name: 'authorization_code', url: server.url, serverPid: server.child.pid, ...phase,
+    name: 'authorization_code',
+    url: server.url,
+    serverPid: server.child.pid,
+    ...phase,
     iteration: async ({ pool }) => {
       const authCode = await signIn(pool, userName(n++ % 4), true);
       const t = performance.now();

@@ -23,9 +23,14 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const EXTERNAL = [
   // Loaded only when needed (a terminal, a Lambda trigger, a certificate, replicas), so start-up does
   // not pay for them; an ES module bundle would load a statically imported one at every start.
-  'pino-pretty', '@aws-sdk/client-lambda', '@peculiar/x509', 'reflect-metadata', 'pg',
+  'pino-pretty',
+  '@aws-sdk/client-lambda',
+  '@peculiar/x509',
+  'reflect-metadata',
+  'pg',
   // Fastify's schema compilers, which no route uses; app.ts keeps them unloaded.
-  '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler',
+  '@fastify/ajv-compiler',
+  '@fastify/fast-json-stringify-compiler',
 ];
 
 const moduleUrlsStayInDist = {
@@ -40,7 +45,8 @@ const moduleUrlsStayInDist = {
   },
 };
 
-const BANNER = "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
+const BANNER =
+  "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
 if ((await readFile(`${DIST}cli.js`, 'utf8')).startsWith(BANNER)) {
   throw new Error('dist/cli.js is a bundle already: run `npm run build`, which compiles dist/ again first');
 }

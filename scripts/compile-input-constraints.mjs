@@ -54,7 +54,9 @@ export function constraintsSource() {
     const s = model.shapes[name];
     const spec = {};
     shapes[name] = spec;
-    const copy = (...keys) => { for (const k of keys) if (s[k] !== undefined) spec[k] = s[k]; };
+    const copy = (...keys) => {
+      for (const k of keys) if (s[k] !== undefined) spec[k] = s[k];
+    };
     switch (s.type) {
       case 'structure':
         spec.t = 'o';
@@ -67,27 +69,48 @@ export function constraintsSource() {
         for (const ref of Object.values(s.members)) visit(ref.shape);
         break;
       case 'list':
-        spec.t = 'l'; spec.member = s.member.shape; copy('min', 'max'); visit(s.member.shape);
+        spec.t = 'l';
+        spec.member = s.member.shape;
+        copy('min', 'max');
+        visit(s.member.shape);
         break;
       case 'map':
-        spec.t = 'm'; spec.key = s.key.shape; spec.value = s.value.shape; copy('min', 'max'); visit(s.key.shape); visit(s.value.shape);
+        spec.t = 'm';
+        spec.key = s.key.shape;
+        spec.value = s.value.shape;
+        copy('min', 'max');
+        visit(s.key.shape);
+        visit(s.value.shape);
         break;
       case 'string':
-        spec.t = 's'; copy('min', 'max', 'pattern');
+        spec.t = 's';
+        copy('min', 'max', 'pattern');
         // Cognito accepts custom domains (auth.example.com) although DomainType's pattern has no
         // dots, and answers a bad prefix with CreateUserPoolDomain's own message: not checked here.
         if (name === 'DomainType') delete spec.pattern;
         if (s.enum) spec.enum = [...new Set([...s.enum, ...(enums[name] ?? []), ...(DOCUMENTED_ENUM_VALUES[name] ?? [])])];
         if (s.sensitive) spec.sensitive = true;
         break;
-      case 'integer': case 'long':
-        spec.t = 'i'; copy('min', 'max');
+      case 'integer':
+      case 'long':
+        spec.t = 'i';
+        copy('min', 'max');
         break;
-      case 'boolean': spec.t = 'b'; break;
-      case 'double': case 'float': spec.t = 'n'; break;
-      case 'timestamp': spec.t = 'n'; break;
-      case 'blob': spec.t = 's'; break;
-      default: throw new Error(`unknown shape type ${s.type} of ${name}`);
+      case 'boolean':
+        spec.t = 'b';
+        break;
+      case 'double':
+      case 'float':
+        spec.t = 'n';
+        break;
+      case 'timestamp':
+        spec.t = 'n';
+        break;
+      case 'blob':
+        spec.t = 's';
+        break;
+      default:
+        throw new Error(`unknown shape type ${s.type} of ${name}`);
     }
     if (s.sensitive) spec.sensitive = true;
   };

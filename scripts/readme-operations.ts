@@ -19,7 +19,10 @@ const PARAGRAPH_START = 'Operations of the current AWS SDK (';
 
 /** Every operation of the installed AWS SDK, by its X-Amz-Target name. */
 export function sdkOperations(): string[] {
-  return Object.keys(sdk).filter((k) => /^[A-Z]\w*Command$/.test(k) && k !== 'Command').map((k) => k.slice(0, -'Command'.length)).sort();
+  return Object.keys(sdk)
+    .filter((k) => /^[A-Z]\w*Command$/.test(k) && k !== 'Command')
+    .map((k) => k.slice(0, -'Command'.length))
+    .sort();
 }
 
 export function implementedOperations(): string[] {
@@ -30,12 +33,20 @@ export function implementedOperations(): string[] {
 export function tableOperations(readme: string): string[] {
   const start = readme.indexOf(`\n${TABLE_HEADER}\n`);
   if (start < 0) throw new Error(`README: the operations table (${TABLE_HEADER}) is missing`);
-  const rows = readme.slice(start + 1).split('\n').slice(2);
+  const rows = readme
+    .slice(start + 1)
+    .split('\n')
+    .slice(2);
   const names: string[] = [];
   for (const row of rows) {
     if (!row.startsWith('|')) break;
     const column = row.split('|')[2] ?? '';
-    names.push(...column.replace(/`[^`]*`/g, ' ').split(/[^A-Za-z0-9]+/).filter((w) => /^[A-Z]/.test(w)));
+    names.push(
+      ...column
+        .replace(/`[^`]*`/g, ' ')
+        .split(/[^A-Za-z0-9]+/)
+        .filter((w) => /^[A-Z]/.test(w)),
+    );
   }
   return names;
 }
@@ -45,8 +56,9 @@ export function notImplementedParagraph(all: readonly string[], implemented: rea
   const missing = all.filter((op) => !implemented.includes(op));
   const inSdk = implemented.filter((op) => all.includes(op)).length;
   if (missing.length === 0) return `${PARAGRAPH_START}${all.length}) are all implemented.`;
-  const text = `${PARAGRAPH_START}${all.length}, of which ${inSdk} are implemented) **not implemented yet** — each answers `
-    + `\`UnknownOperationException\`: ${missing.join(', ')}.`;
+  const text =
+    `${PARAGRAPH_START}${all.length}, of which ${inSdk} are implemented) **not implemented yet** — each answers ` +
+    `\`UnknownOperationException\`: ${missing.join(', ')}.`;
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {

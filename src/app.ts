@@ -63,14 +63,19 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false, repl
     forceCloseConnections: 'idle' as const,
     schemaController: { compilersFactory: { buildValidator: noRouteSchemas, buildSerializer: noRouteSchemas } },
   };
-  const app = (logger ? Fastify({ ...options, loggerInstance: logger }) : Fastify({ ...options, logger: false })) as unknown as FastifyInstance;
+  const app = (logger
+    ? Fastify({ ...options, loggerInstance: logger })
+    : Fastify({ ...options, logger: false })) as unknown as FastifyInstance;
 
   app.register(formbody, { bodyLimit: BODY_LIMIT });
   app.register(cookie);
   // Only when debug lines are wanted: otherwise the hook would build their fields for every response.
   if (logger && logger.isLevelEnabled('debug')) {
     app.addHook('onResponse', (request, reply, done) => {
-      request.log.debug({ method: request.method, url: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+      request.log.debug(
+        { method: request.method, url: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'request',
+      );
       done();
     });
   }
@@ -78,7 +83,9 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false, repl
   // Once close() has begun, answers close their connection: otherwise a client that had a request in
   // flight keeps an idle keep-alive connection that server.close() waits out (72 s in Fastify).
   let closing = false;
-  app.addHook('preClose', async () => { closing = true; });
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
     done(null, payload);
@@ -86,7 +93,9 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false, repl
 
   if (replica) {
     // First of all: state as of the request's arrival. Last of all: the request's own changes committed.
-    app.addHook('onRequest', async () => { await replica.catchUp(); });
+    app.addHook('onRequest', async () => {
+      await replica.catchUp();
+    });
     app.addHook('onSend', async (_request, reply, payload) => {
       try {
         await replica.settled();

@@ -27,19 +27,28 @@ async function main(hooks: ProcessHooks): Promise<void> {
   const { app, deps } = emulator;
   const { port, httpsPort } = await listen(emulator, config);
   const pools = deps.store.listPools().map((p) => ({
-    id: p.Id, name: p.Name, issuer: deps.urls.issuer(p.Id), clients: deps.store.listClients(p.Id).map((c) => c.ClientId),
+    id: p.Id,
+    name: p.Name,
+    issuer: deps.urls.issuer(p.Id),
+    clients: deps.store.listClients(p.Id).map((c) => c.ClientId),
   }));
-  const issuerMode = config.issuerUrl.includes('amazonaws.com') ? 'aws' : config.issuerUrl === '{publicUrl}/{userPoolId}' ? 'local' : 'custom';
+  const issuerMode = config.issuerUrl.includes('amazonaws.com')
+    ? 'aws'
+    : config.issuerUrl === '{publicUrl}/{userPoolId}'
+      ? 'local'
+      : 'custom';
   logger.info(
     { url: deps.urls.publicUrl, port, issuerMode, pools },
-    `cognito-emulator listening on ${deps.urls.publicUrl} (${pools.length} pool(s), issuer ${issuerMode}: ${pools[0] ? deps.urls.issuer(pools[0].id) : config.issuerUrl})`,
+    `cognito-emulator listening on ${deps.urls.publicUrl} (${pools.length} pool(s), issuer ${issuerMode}: ` +
+      `${pools[0] ? deps.urls.issuer(pools[0].id) : config.issuerUrl})`,
   );
   if (httpsPort !== undefined) {
     const ca = emulator.tls?.material.ca;
     logger.info(
       { httpsUrl: `https://localhost:${httpsPort}`, httpsPort, ...(ca ? { caFile: ca.path } : {}) },
       ca
-        ? `also listening with TLS on https://localhost:${httpsPort}; trust the local CA ${ca.path} (e.g. NODE_EXTRA_CA_CERTS=${ca.path}), also served at ${deps.urls.publicUrl}/_emulator/tls/ca.pem`
+        ? `also listening with TLS on https://localhost:${httpsPort}; trust the local CA ${ca.path} (e.g. ` +
+            `NODE_EXTRA_CA_CERTS=${ca.path}), also served at ${deps.urls.publicUrl}/_emulator/tls/ca.pem`
         : `also listening with TLS on https://localhost:${httpsPort} (TLS_CERT / TLS_KEY)`,
     );
   }
@@ -53,10 +62,13 @@ async function main(hooks: ProcessHooks): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     stopWatching();
-    app.close().then(() => process.exit(0), (err: unknown) => {
-      logger.error({ err }, 'error while shutting down');
-      process.exit(1);
-    });
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -42,7 +42,12 @@ export const SETTINGS = {
   host: ['HOST', 'host', 'bind address', '127.0.0.1'],
   fixtures: ['FIXTURES', 'fixtures', 'fixture file, or directory whose *.json files are all loaded', 'fixtures/example.json'],
   dataFile: ['DATA_FILE', 'data-file', 'lowdb JSON file for state that survives restarts', 'unset (memory only)'],
-  databaseUrl: ['DATABASE_URL', 'database-url', 'postgres:// URL: share state with other replicas through PostgreSQL', 'unset (this process alone)'],
+  databaseUrl: [
+    'DATABASE_URL',
+    'database-url',
+    'postgres:// URL: share state with other replicas through PostgreSQL',
+    'unset (this process alone)',
+  ],
   publicUrl: ['PUBLIC_URL', 'public-url', 'base URL clients reach the emulator at', 'http://localhost:<port>'],
   issuerUrl: ['ISSUER_URL', 'issuer-url', 'issuer template ({userPoolId}, {region}, {publicUrl})', '{publicUrl}/{userPoolId}'],
   logLevel: ['LOG_LEVEL', 'log-level', `pino level (${LOG_LEVELS.join(', ')})`, 'info'],
@@ -61,12 +66,14 @@ export const AWS_ISSUER = 'https://cognito-idp.{region}.amazonaws.com/{userPoolI
 export const EXAMPLE_FIXTURE = fileURLToPath(new URL('../fixtures/example.json', import.meta.url));
 
 export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Config {
-  const options = Object.fromEntries(
-    Object.values(SETTINGS).map(([, flag]) => [flag, { type: 'string' as const }]),
-  );
+  const options = Object.fromEntries(Object.values(SETTINGS).map(([, flag]) => [flag, { type: 'string' as const }]));
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' }, watch: { type: 'boolean' } }, strict: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' }, watch: { type: 'boolean' } },
+      strict: true,
+    });
   } catch (err) {
     // parseArgs messages can span lines; startup errors are printed as one line.
     throw new StartupError(`invalid command line: ${(err as Error).message.replace(/\s*\n\s*/g, ' ')}`);
@@ -99,7 +106,10 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
   if ((tlsCert === undefined) !== (tlsKey === undefined)) {
     throw new StartupError(`${where('tlsCert')} and ${where('tlsKey')} go together: set both or neither`);
   }
-  const tlsHostnames = (read('tlsHostnames') ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const tlsHostnames = (read('tlsHostnames') ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   for (const name of tlsHostnames) {
     if (!isIP(name) && !HOSTNAME.test(name)) throw new StartupError(`${where('tlsHostnames')}: "${name}" is not a host name or IP address`);
   }
@@ -108,11 +118,15 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     let protocol = '';
     try {
       protocol = new URL(databaseUrl).protocol;
-    } catch { /* reported below */ }
+    } catch {
+      /* reported below */
+    }
     // The URL carries a password: never echoed back.
     if (protocol !== 'postgres:' && protocol !== 'postgresql:') throw new StartupError(`${where('databaseUrl')}: not a postgres:// URL`);
     if (read('dataFile') !== undefined) {
-      throw new StartupError(`${where('dataFile')} and ${where('databaseUrl')}: set one or the other (with a database the state lives there)`);
+      throw new StartupError(
+        `${where('dataFile')} and ${where('databaseUrl')}: set one or the other (with a database the state lives there)`,
+      );
     }
   }
   const lambdaEndpoint = read('lambdaEndpoint');

@@ -70,11 +70,13 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const fixtures = options.fixtures ?? (config.fixtures ? await loadFixtures(config.fixtures) : []);
   const keys = new Keys(store);
   const urls = new Urls(config);
-  const credentials = new Credentials(replica && await replica.secret('fixture-srp-salt-key'));
+  const credentials = new Credentials(replica && (await replica.secret('fixture-srp-salt-key')));
   if (replica) {
     replica.target = store;
     // Keys changed by another replica: the cached keyring is rebuilt from the store on next use.
-    replica.onApplied = (change) => { if (!('clear' in change) && change.t === 'keys' && change.k[0] !== undefined) keys.forget(change.k[0]); };
+    replica.onApplied = (change) => {
+      if (!('clear' in change) && change.t === 'keys' && change.k[0] !== undefined) keys.forget(change.k[0]);
+    };
     maps.link = replica;
     clock.share(maps);
   }
@@ -86,13 +88,22 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     warn: (message) => logger?.warn(message),
   });
   const deps: Deps = {
-    store, clock, keys, urls, credentials,
+    store,
+    clock,
+    keys,
+    urls,
+    credentials,
     tokens: new TokenIssuer({ keys, urls, clock, store }),
     sessions: new Sessions(clock, maps),
     signInChallenges: new PendingChallenges(() => clock.now(), maps),
-    srpBlocks: new SrpBlocks(() => clock.now(), maps, replica && {
-      key: await replica.secret('secret-block-key'), decoyKey: await replica.secret('decoy-salt-key'),
-    }),
+    srpBlocks: new SrpBlocks(
+      () => clock.now(),
+      maps,
+      replica && {
+        key: await replica.secret('secret-block-key'),
+        decoyKey: await replica.secret('decoy-salt-key'),
+      },
+    ),
     lockout: new Lockout(() => clock.now(), maps),
     messages: new Messages(maps),
     verificationCodes: new VerificationCodes(() => clock.now(), maps),
@@ -111,8 +122,19 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
 
   // Every in-memory store: cleared by reset, purged by the timer.
   const inMemory: InMemoryState[] = [
-    deps.sessions, deps.signInChallenges, deps.srpBlocks, deps.lockout, deps.messages, deps.verificationCodes,
-    deps.faults, deps.authorizationCodes, deps.credentials, deps.federations, deps.usedTotpSteps, deps.webAuthnRegistrations, deps.riskOverrides,
+    deps.sessions,
+    deps.signInChallenges,
+    deps.srpBlocks,
+    deps.lockout,
+    deps.messages,
+    deps.verificationCodes,
+    deps.faults,
+    deps.authorizationCodes,
+    deps.credentials,
+    deps.federations,
+    deps.usedTotpSteps,
+    deps.webAuthnRegistrations,
+    deps.riskOverrides,
   ];
 
   let current = fixtures;

@@ -71,7 +71,9 @@ export interface RunningEmulator {
 
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
   const env: Record<string, string> = {};
-  const set = (name: string, value: string | number | undefined) => { if (value !== undefined) env[name] = String(value); };
+  const set = (name: string, value: string | number | undefined) => {
+    if (value !== undefined) env[name] = String(value);
+  };
   set('PORT', options.port ?? 0);
   set('HOST', options.host);
   set('PUBLIC_URL', options.publicUrl);
@@ -98,7 +100,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     ...(ca ? { ca: { ...ca } } : {}),
     issuer: (userPoolId) => deps.urls.issuer(userPoolId),
     reset,
-    setClockOffset: (seconds) => { deps.clock.offsetMs = seconds * 1000; },
+    setClockOffset: (seconds) => {
+      deps.clock.offsetMs = seconds * 1000;
+    },
     stop: () => app.close(),
   };
 }

@@ -13,7 +13,9 @@ import './runtime-flags.js';
 import * as nodeModule from 'node:module';
 
 const early: NodeJS.Signals[] = [];
-const hold = (signal: NodeJS.Signals) => { early.push(signal); };
+const hold = (signal: NodeJS.Signals) => {
+  early.push(signal);
+};
 process.on('SIGTERM', hold).on('SIGINT', hold);
 const takeEarlySignal = (): NodeJS.Signals | undefined => {
   process.off('SIGTERM', hold).off('SIGINT', hold);

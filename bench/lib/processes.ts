@@ -50,18 +50,25 @@ export async function startServer(opts: StartOptions): Promise<Started> {
   let out = '';
   const t0 = performance.now();
   const child = spawn(opts.command, opts.args, { env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  const keep = (chunk: Buffer) => { if (out.length < 64 * 1024) out += chunk.toString('utf8'); };
+  const keep = (chunk: Buffer) => {
+    if (out.length < 64 * 1024) out += chunk.toString('utf8');
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let exited: number | null | undefined;
-  child.once('exit', (code) => { exited = code; });
+  child.once('exit', (code) => {
+    exited = code;
+  });
   const deadline = t0 + (opts.timeoutMs ?? 60_000);
   const pollMs = opts.pollMs ?? 5;
   for (;;) {
-    if (exited !== undefined) throw new Error(`${opts.command} ${opts.args.join(' ')} exited (${exited}) before /health: ${out.slice(-2000)}`);
+    if (exited !== undefined)
+      throw new Error(`${opts.command} ${opts.args.join(' ')} exited (${exited}) before /health: ${out.slice(-2000)}`);
     if (performance.now() > deadline) {
       stopProcess(child);
-      throw new Error(`${opts.command} ${opts.args.join(' ')}: no 200 on /health within ${opts.timeoutMs ?? 60_000} ms: ${out.slice(-2000)}`);
+      throw new Error(
+        `${opts.command} ${opts.args.join(' ')}: no 200 on /health within ${opts.timeoutMs ?? 60_000} ms: ${out.slice(-2000)}`,
+      );
     }
     try {
       const res = await request(`http://${HOST}:${port}/health`, { headersTimeout: 2000, bodyTimeout: 2000, reset: true });

@@ -21,6 +21,10 @@ function asCognitoError(err: FastifyError, request: FastifyRequest): CognitoErro
 
 export function cognitoApiErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const error = asCognitoError(err, request);
-  return reply.code(error.status).header('x-amzn-requestid', newUuid()).header('x-amzn-errortype', `${error.code}:`)
-    .type(AMZ_JSON).send({ __type: error.code, message: error.message });
+  return reply
+    .code(error.status)
+    .header('x-amzn-requestid', newUuid())
+    .header('x-amzn-errortype', `${error.code}:`)
+    .type(AMZ_JSON)
+    .send({ __type: error.code, message: error.message });
 }

@@ -56,9 +56,14 @@ function jsonType(value: unknown): string {
 class Violations {
   readonly list: string[] = [];
   add(path: string, value: unknown, spec: ShapeSpec, constraint: string) {
-    const shown = value === undefined || value === null ? 'null'
-      : spec.sensitive === true ? undefined
-        : typeof value === 'object' ? undefined : `'${String(value)}'`;
+    const shown =
+      value === undefined || value === null
+        ? 'null'
+        : spec.sensitive === true
+          ? undefined
+          : typeof value === 'object'
+            ? undefined
+            : `'${String(value)}'`;
     this.list.push(`Value${shown === undefined ? '' : ` ${shown}`} at '${path}' failed to satisfy constraint: ${constraint}`);
   }
 }
@@ -73,7 +78,8 @@ function check(spec: ShapeSpec, value: unknown, path: string, out: Violations): 
     case 'o': {
       const record = value as Record<string, unknown>;
       for (const name of spec.required ?? []) {
-        if (record[name] === undefined || record[name] === null) out.add(join(path, name), undefined, {} as ShapeSpec, 'Member must not be null');
+        if (record[name] === undefined || record[name] === null)
+          out.add(join(path, name), undefined, {} as ShapeSpec, 'Member must not be null');
       }
       for (const [name, shapeName] of Object.entries(spec.members ?? {})) {
         const member = Object.hasOwn(record, name) ? record[name] : undefined;
@@ -88,7 +94,9 @@ function check(spec: ShapeSpec, value: unknown, path: string, out: Violations): 
       const item = spec.member === undefined ? undefined : INPUT_SHAPES[spec.member];
       if (!item) return;
       if (item.t === 'o' || item.t === 'l' || item.t === 'm') {
-        list.forEach((v, i) => { if (v !== null) check(item, v, `${path}.${i + 1}.member`, out); });
+        list.forEach((v, i) => {
+          if (v !== null) check(item, v, `${path}.${i + 1}.member`, out);
+        });
       } else if (list.some((v) => v !== null && broken(item, v, path))) {
         // A list of simple values is reported once, at the list, with every constraint of its members.
         out.add(path, `[${list.map(String).join(', ')}]`, spec, `Member must satisfy constraint: [${constraints(item).join(', ')}]`);
@@ -118,7 +126,8 @@ function check(spec: ShapeSpec, value: unknown, path: string, out: Violations): 
       size(spec, text.length, value, path, out, 'length');
       const pattern = spec.pattern === undefined ? null : modelRegex(spec.pattern);
       if (pattern && !pattern.test(text)) out.add(path, value, spec, `Member must satisfy regular expression pattern: ${spec.pattern}`);
-      if (spec.enum && !spec.enum.includes(text)) out.add(path, value, spec, `Member must satisfy enum value set: [${spec.enum.join(', ')}]`);
+      if (spec.enum && !spec.enum.includes(text))
+        out.add(path, value, spec, `Member must satisfy enum value set: [${spec.enum.join(', ')}]`);
       return;
     }
     case 'i':

@@ -56,9 +56,15 @@ export function optionalStringMap(input: Input, name: string): Record<string, st
 export function optionalAttributeList(input: Input, name: string): Array<{ Name: string; Value: string }> | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
-  const ok = Array.isArray(value) && value.every((a) =>
-    typeof a === 'object' && a !== null && typeof (a as { Name?: unknown }).Name === 'string'
-    && ['string', 'undefined'].includes(typeof (a as { Value?: unknown }).Value));
+  const ok =
+    Array.isArray(value) &&
+    value.every(
+      (a) =>
+        typeof a === 'object' &&
+        a !== null &&
+        typeof (a as { Name?: unknown }).Name === 'string' &&
+        ['string', 'undefined'].includes(typeof (a as { Value?: unknown }).Value),
+    );
   if (!ok) throw invalid(name, '[...]', 'Member must be a list of {Name, Value}');
   return (value as Array<{ Name: string; Value?: string }>).map((a) => ({ Name: a.Name, Value: a.Value ?? '' }));
 }
@@ -82,8 +88,11 @@ export function optionalEnum<T extends string>(input: Input, name: string, value
 export function optionalEnumList<T extends string>(input: Input, name: string, values: readonly T[]): T[] | undefined {
   const list = optionalStringList(input, name);
   if (list !== undefined && list.some((v) => !(values as readonly string[]).includes(v))) {
-    throw invalid(name, `[${list.join(', ')}]`,
-      `Member must satisfy constraint: [Member must satisfy enum value set: [${values.join(', ')}]]`);
+    throw invalid(
+      name,
+      `[${list.join(', ')}]`,
+      `Member must satisfy constraint: [Member must satisfy enum value set: [${values.join(', ')}]]`,
+    );
   }
   return list as T[] | undefined;
 }

@@ -1,4 +1,5 @@
-// Lookups that fail with Cognito's exceptions (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html).
+// Lookups that fail with Cognito's exceptions
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html).
 import type { AppClient, User, UserPool } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import type { Store } from '../store/store.js';

@@ -17,15 +17,21 @@ export interface OperationContext {
  * `K` names the dependencies the operation uses (`Operation<'store' | 'clock'>`): it is given only
  * those. An operation given all of Deps declares none.
  */
-export type Operation<K extends keyof Deps = keyof Deps> = (deps: Pick<Deps, K>) => (input: Input, ctx: OperationContext) => Promise<Output>;
+export type Operation<K extends keyof Deps = keyof Deps> = (
+  deps: Pick<Deps, K>,
+) => (input: Input, ctx: OperationContext) => Promise<Output>;
 
 /**
  * An AWS SDK response type as it goes on the wire: timestamps are epoch seconds, not Dates, and
  * enums plain strings (the model keeps them as read). An operation checks its output's members and
  * their types against it with a type-only import, e.g. `return { … } satisfies Wire<AdminGetUserResponse>`.
  */
-export type Wire<T> = T extends Date ? number
-  : T extends string ? string
-    : T extends ReadonlyArray<infer U> ? Wire<U>[]
-      : T extends object ? { [P in keyof T]: Wire<T[P]> }
+export type Wire<T> = T extends Date
+  ? number
+  : T extends string
+    ? string
+    : T extends ReadonlyArray<infer U>
+      ? Wire<U>[]
+      : T extends object
+        ? { [P in keyof T]: Wire<T[P]> }
         : T;

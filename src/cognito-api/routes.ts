@@ -1,4 +1,5 @@
-// POST / with X-Amz-Target: AWSCognitoIdentityProviderService.<Operation> (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html).
+// POST / with X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>
+// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html).
 // Errors are HTTP 400 {"__type", "message"} with x-amzn-ErrorType; an operation we do not
 // implement fails loudly with UnknownOperationException naming it.
 import type { FastifyInstance } from 'fastify';
@@ -17,9 +18,7 @@ export function cognitoApiRoutes(app: FastifyInstance, deps: Deps): void {
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser(['application/x-amz-json-1.1', 'application/x-amz-json-1.0'], { parseAs: 'string' }, jsonParser);
 
-  const handlers = new Map<string, ReturnType<Operation>>(
-    Object.entries(OPERATIONS).map(([name, op]) => [name, op(deps)]),
-  );
+  const handlers = new Map<string, ReturnType<Operation>>(Object.entries(OPERATIONS).map(([name, op]) => [name, op(deps)]));
 
   app.setErrorHandler(cognitoApiErrorHandler);
 

@@ -13,7 +13,10 @@ export { secretHash };
 /** Refuses a missing SECRET_HASH: possible before the username it must be over is known (refresh tokens). */
 export function requireSecretHash(client: AppClient, given: string | undefined): void {
   if (hasSecret(client) && (given === undefined || given === '')) {
-    throw new CognitoError('NotAuthorizedException', `Client ${client.ClientId} is configured with secret but SECRET_HASH was not received`);
+    throw new CognitoError(
+      'NotAuthorizedException',
+      `Client ${client.ClientId} is configured with secret but SECRET_HASH was not received`,
+    );
   }
 }
 

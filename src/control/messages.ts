@@ -11,7 +11,8 @@ export function messagesRoutes(app: FastifyInstance, deps: Pick<Deps, 'messages'
     const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
     const userPoolId = text(query.userPoolId);
     const username = text(query.username);
-    const found = deps.messages.find(userPoolId !== undefined ? { userPoolId } : {})
+    const found = deps.messages
+      .find(userPoolId !== undefined ? { userPoolId } : {})
       .filter((m) => username === undefined || m.username === username || m.destination === username);
     return { Messages: found.map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() })) };
   });

@@ -18,7 +18,8 @@ export async function mintTokens(input: Record<string, unknown>, deps: Deps): Pr
   const pool = deps.store.getPool(userPoolId);
   if (!pool) throw new ControlError('ResourceNotFoundException', `User pool ${userPoolId} does not exist.`, 404);
   const client = deps.store.getClient(clientId);
-  if (!client || client.UserPoolId !== pool.Id) throw new ControlError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`, 404);
+  if (!client || client.UserPoolId !== pool.Id)
+    throw new ControlError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`, 404);
   const servers = deps.store.listResourceServers(pool.Id);
   const requested = (scopes as string[] | undefined) ?? client.AllowedOAuthScopes;
   const unknown = requested.find((s) => !scopeExists(s, servers));
@@ -27,7 +28,7 @@ export async function mintTokens(input: Record<string, unknown>, deps: Deps): Pr
   if (username === undefined) {
     const granted = grantClientScopes(requested, client, servers);
     if (!granted || requested.some((s) => !isCustomScope(s))) {
-      throw new ControlError('InvalidRequest', 'client_credentials tokens carry the client\'s custom scopes only');
+      throw new ControlError('InvalidRequest', "client_credentials tokens carry the client's custom scopes only");
     }
     return deps.tokens.clientCredentialsToken(client, granted);
   }

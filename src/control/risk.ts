@@ -15,9 +15,19 @@ export function riskRoutes(app: FastifyInstance, deps: Pick<Deps, 'store' | 'ris
     const body = (request.body !== null && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
     const { userPoolId, username, riskLevel } = body;
     const count = body.count ?? 1;
-    if (typeof userPoolId !== 'string' || typeof username !== 'string' || !LEVELS.includes(riskLevel as RiskLevel)
-      || typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1000) {
-      throw new ControlError('invalid_request', 'Send {"userPoolId", "username", "riskLevel": "Low" | "Medium" | "High", "count"?: 1-1000}');
+    if (
+      typeof userPoolId !== 'string' ||
+      typeof username !== 'string' ||
+      !LEVELS.includes(riskLevel as RiskLevel) ||
+      typeof count !== 'number' ||
+      !Number.isInteger(count) ||
+      count < 1 ||
+      count > 1000
+    ) {
+      throw new ControlError(
+        'invalid_request',
+        'Send {"userPoolId", "username", "riskLevel": "Low" | "Medium" | "High", "count"?: 1-1000}',
+      );
     }
     const pool = deps.store.getPool(userPoolId);
     const user = pool && findSignInUser(deps.store, pool, username);

@@ -17,7 +17,7 @@ export interface ControlDeps extends Deps {
 const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
 
 const body = (raw: unknown): Record<string, unknown> =>
-  raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw as Record<string, unknown> : {};
+  raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
 
 export function controlRoutes(app: FastifyInstance, deps: ControlDeps): void {
   app.setErrorHandler(controlErrorHandler);
@@ -41,7 +41,10 @@ export function controlRoutes(app: FastifyInstance, deps: ControlDeps): void {
     } else if (typeof input.now === 'string' && input.offsetSeconds === undefined && inRange(Date.parse(input.now))) {
       deps.clock.offsetMs = Date.parse(input.now) - Date.now();
     } else {
-      throw new ControlError('InvalidRequest', 'Send {"offsetSeconds": <number>} or {"now": "<ISO-8601 time>"}, for a time between 1970 and 9999');
+      throw new ControlError(
+        'InvalidRequest',
+        'Send {"offsetSeconds": <number>} or {"now": "<ISO-8601 time>"}, for a time between 1970 and 9999',
+      );
     }
     return clockView();
   });

@@ -11,19 +11,24 @@ let library: Promise<X509> | undefined;
 
 /** The library, set up to use Node's WebCrypto (by default it takes a global `crypto`). */
 export function x509(): Promise<X509> {
-  library ??= import('reflect-metadata').then(() => import('@peculiar/x509')).then((lib) => {
-    lib.cryptoProvider.set(webcrypto as never);
-    return lib;
-  });
+  library ??= import('reflect-metadata')
+    .then(() => import('@peculiar/x509'))
+    .then((lib) => {
+      lib.cryptoProvider.set(webcrypto as never);
+      return lib;
+    });
   return library;
 }
 
 /** A positive serial number of 16 random bytes (RFC 5280 §4.1.2.2). */
 export function serialNumber(): string {
   const bytes = randomBytes(16);
-  bytes[0] = bytes[0]! & 0x7f | 0x01;
+  bytes[0] = (bytes[0]! & 0x7f) | 0x01;
   return bytes.toString('hex');
 }
 
 /** `days` of validity from `notBefore` (epoch milliseconds). */
-export const validity = (notBefore: number, days: number) => ({ notBefore: new Date(notBefore), notAfter: new Date(notBefore + days * DAY_MS) });
+export const validity = (notBefore: number, days: number) => ({
+  notBefore: new Date(notBefore),
+  notAfter: new Date(notBefore + days * DAY_MS),
+});

@@ -32,7 +32,9 @@ export async function newDevice(deps: StoreDeps, user: User): Promise<{ DeviceKe
     DeviceKey: `${region}_${randomUUID()}`,
     DeviceGroupKey: `-${randomBytes(6).toString('base64url')}`,
     RememberedStatus: 'not_remembered',
-    DeviceCreateDate: now, DeviceLastModifiedDate: now, DeviceLastAuthenticatedDate: now,
+    DeviceCreateDate: now,
+    DeviceLastModifiedDate: now,
+    DeviceLastAuthenticatedDate: now,
   };
   await saveUserChanges(deps, user, (current) => {
     const devices = current.Devices ?? [];
@@ -44,7 +46,12 @@ export async function newDevice(deps: StoreDeps, user: User): Promise<{ DeviceKe
 }
 
 /** Replaces one device on the user as stored now; undefined when the user or device is gone. */
-export async function updateDevice(deps: StoreDeps, user: User, key: string, change: (d: Device) => Device | undefined): Promise<User | undefined> {
+export async function updateDevice(
+  deps: StoreDeps,
+  user: User,
+  key: string,
+  change: (d: Device) => Device | undefined,
+): Promise<User | undefined> {
   return saveUserChanges(deps, user, (current) => ({
     Devices: (current.Devices ?? []).flatMap((d) => {
       if (d.DeviceKey !== key) return [d];

@@ -1,17 +1,23 @@
-// App-client defaults and rules, shared by fixtures and CreateUserPoolClient (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
+// App-client defaults and rules, shared by fixtures and CreateUserPoolClient
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
 import { ROTATION_DISABLED, type AppClient, type OAuthFlow, type ResourceServer, type TokenValidityUnits } from './model.js';
 import { hasSecret } from './client-secrets.js';
 import { newClientId, newClientSecret } from './ids.js';
 import { scopeExists, isCustomScope } from './scopes.js';
 import { DEFAULT_VALIDITY } from './token-validity.js';
 
-/** Cognito's ExplicitAuthFlows when none are given (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html). */
+/**
+ * Cognito's ExplicitAuthFlows when none are given
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
+ */
 export const DEFAULT_EXPLICIT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
 
 /** The flow of GetClientToken (machine-to-machine tokens through the JSON API). */
 export const CLIENT_TOKEN_FLOW = 'ALLOW_CLIENT_TOKEN_AUTH';
 
-export type ClientInput = Partial<Omit<AppClient, 'UserPoolId' | 'TokenValidityUnits' | 'CreationDate' | 'LastModifiedDate' | 'RefreshTokenRotation'>> & {
+export type ClientInput = Partial<
+  Omit<AppClient, 'UserPoolId' | 'TokenValidityUnits' | 'CreationDate' | 'LastModifiedDate' | 'RefreshTokenRotation'>
+> & {
   RefreshTokenRotation?: { Feature: 'ENABLED' | 'DISABLED'; RetryGracePeriodSeconds?: number };
   ClientName: string;
   GenerateSecret?: boolean;
@@ -31,7 +37,7 @@ export class ClientRuleError extends Error {
 
 export function buildAppClient(input: ClientInput, userPoolId: string, now: number, existing?: AppClient): AppClient {
   const flows = (input.AllowedOAuthFlows ?? []) as OAuthFlow[];
-  const secret = input.ClientSecret ?? (input.GenerateSecret ? existing?.ClientSecret ?? newClientSecret() : undefined);
+  const secret = input.ClientSecret ?? (input.GenerateSecret ? (existing?.ClientSecret ?? newClientSecret()) : undefined);
   const units = { ...DEFAULT_VALIDITY.TokenValidityUnits, ...input.TokenValidityUnits };
   return {
     ClientId: input.ClientId ?? existing?.ClientId ?? newClientId(),
@@ -53,11 +59,14 @@ export function buildAppClient(input: ClientInput, userPoolId: string, now: numb
     ...(input.WriteAttributes !== undefined ? { WriteAttributes: input.WriteAttributes } : {}),
     ...(input.TokenCustomization !== undefined ? { TokenCustomization: input.TokenCustomization } : {}),
     // Turning rotation off resets the grace period to 0, as Cognito reads it back.
-    ...(input.RefreshTokenRotation !== undefined ? {
-      RefreshTokenRotation: input.RefreshTokenRotation.Feature === 'ENABLED'
-        ? { Feature: 'ENABLED' as const, RetryGracePeriodSeconds: input.RefreshTokenRotation.RetryGracePeriodSeconds ?? 0 }
-        : { ...ROTATION_DISABLED },
-    } : {}),
+    ...(input.RefreshTokenRotation !== undefined
+      ? {
+          RefreshTokenRotation:
+            input.RefreshTokenRotation.Feature === 'ENABLED'
+              ? { Feature: 'ENABLED' as const, RetryGracePeriodSeconds: input.RefreshTokenRotation.RetryGracePeriodSeconds ?? 0 }
+              : { ...ROTATION_DISABLED },
+        }
+      : {}),
     AccessTokenValidity: input.AccessTokenValidity ?? DEFAULT_VALIDITY.AccessTokenValidity,
     IdTokenValidity: input.IdTokenValidity ?? DEFAULT_VALIDITY.IdTokenValidity,
     RefreshTokenValidity: input.RefreshTokenValidity ?? DEFAULT_VALIDITY.RefreshTokenValidity,
@@ -76,20 +85,29 @@ export function checkAppClient(client: AppClient, servers: readonly ResourceServ
     // COGNITO is always there; every other name must be an identity provider of the pool
     // (observed wording, e.g. hashicorp/terraform-provider-aws issues).
     if (name !== 'COGNITO' && !providers.includes(name)) {
-      throw new ClientRuleError('InvalidParameterException', `SupportedIdentityProviders[${i}]`,
-        `The provider ${name} does not exist for User Pool ${client.UserPoolId}`);
+      throw new ClientRuleError(
+        'InvalidParameterException',
+        `SupportedIdentityProviders[${i}]`,
+        `The provider ${name} does not exist for User Pool ${client.UserPoolId}`,
+      );
     }
   }
   if (client.ExplicitAuthFlows.includes(CLIENT_TOKEN_FLOW) && client.ExplicitAuthFlows.length > 1) {
     // "It must be the only authentication flow that you configure for the app client" (GetClientToken,
     // API reference); wording unconfirmed.
-    throw new ClientRuleError('InvalidParameterException', 'ExplicitAuthFlows',
-      `${CLIENT_TOKEN_FLOW} cannot be combined with other authentication flows.`);
+    throw new ClientRuleError(
+      'InvalidParameterException',
+      'ExplicitAuthFlows',
+      `${CLIENT_TOKEN_FLOW} cannot be combined with other authentication flows.`,
+    );
   }
   const flows = client.AllowedOAuthFlows;
   if (flows.includes('client_credentials') && (flows.includes('code') || flows.includes('implicit'))) {
-    throw new ClientRuleError('InvalidOAuthFlowException', 'AllowedOAuthFlows',
-      'client_credentials flow can not be selected along with code flow or implicit flow.');
+    throw new ClientRuleError(
+      'InvalidOAuthFlowException',
+      'AllowedOAuthFlows',
+      'client_credentials flow can not be selected along with code flow or implicit flow.',
+    );
   }
   client.AllowedOAuthScopes.forEach((scope, i) => {
     if (!scopeExists(scope, servers)) {
@@ -98,16 +116,25 @@ export function checkAppClient(client: AppClient, servers: readonly ResourceServ
   });
   if (flows.includes('client_credentials')) {
     if (!hasSecret(client)) {
-      throw new ClientRuleError('InvalidOAuthFlowException', 'AllowedOAuthFlows',
-        'client_credentials flow can only be used by a client with a secret (set ClientSecret or GenerateSecret).');
+      throw new ClientRuleError(
+        'InvalidOAuthFlowException',
+        'AllowedOAuthFlows',
+        'client_credentials flow can only be used by a client with a secret (set ClientSecret or GenerateSecret).',
+      );
     }
     const standard = client.AllowedOAuthScopes.findIndex((s) => !isCustomScope(s));
     if (standard >= 0) {
-      throw new ClientRuleError('InvalidOAuthFlowException', `AllowedOAuthScopes[${standard}]`,
-        'client_credentials flow can only be used with custom (resource server) scopes.');
+      throw new ClientRuleError(
+        'InvalidOAuthFlowException',
+        `AllowedOAuthScopes[${standard}]`,
+        'client_credentials flow can only be used with custom (resource server) scopes.',
+      );
     }
   }
-  const urlLists = [['CallbackURLs', client.CallbackURLs], ['LogoutURLs', client.LogoutURLs]] as const;
+  const urlLists = [
+    ['CallbackURLs', client.CallbackURLs],
+    ['LogoutURLs', client.LogoutURLs],
+  ] as const;
   for (const [field, urls] of urlLists) {
     urls.forEach((url, i) => {
       const problem = redirectUrlProblem(url);

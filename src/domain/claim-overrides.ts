@@ -34,7 +34,9 @@ function setClaim(claims: Record<string, unknown>, name: string, value: unknown)
 }
 
 export function applyOverrides(
-  claims: Record<string, unknown>, kind: 'IdToken' | 'AccessToken', overrides: ClaimOverrides | undefined,
+  claims: Record<string, unknown>,
+  kind: 'IdToken' | 'AccessToken',
+  overrides: ClaimOverrides | undefined,
 ): Record<string, unknown> {
   if (!overrides) return claims;
   const out = { ...claims };
@@ -55,7 +57,9 @@ export function applyOverrides(
   }
   if (kind === 'AccessToken' && (changes.scopesToAdd || changes.scopesToSuppress) && typeof out.scope === 'string') {
     const drop = new Set(changes.scopesToSuppress ?? []);
-    const scopes = [...new Set([...out.scope.split(' ').filter((s) => s !== ''), ...(changes.scopesToAdd ?? [])])].filter((s) => !drop.has(s));
+    const scopes = [...new Set([...out.scope.split(' ').filter((s) => s !== ''), ...(changes.scopesToAdd ?? [])])].filter(
+      (s) => !drop.has(s),
+    );
     out.scope = scopes.join(' ');
   }
   return out;

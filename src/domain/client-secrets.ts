@@ -20,7 +20,9 @@ export const clientSecretId = (clientId: string, createdAt: number): string => `
 export function clientSecrets(client: AppClient): ClientSecretRecord[] {
   if (client.ClientSecrets !== undefined) return client.ClientSecrets;
   if (client.ClientSecret === undefined) return [];
-  return [{ ClientSecretId: clientSecretId(client.ClientId, client.CreationDate), Value: client.ClientSecret, CreateDate: client.CreationDate }];
+  return [
+    { ClientSecretId: clientSecretId(client.ClientId, client.CreationDate), Value: client.ClientSecret, CreateDate: client.CreationDate },
+  ];
 }
 
 /** Whether the client is confidential: it has at least one secret and must prove it. */
@@ -33,7 +35,9 @@ export function isClientSecret(client: AppClient, candidate: string): boolean {
 
 /** SECRET_HASH = Base64(HMAC-SHA256(key = clientSecret, message = username + clientId)). */
 export function secretHash(clientSecret: string, username: string, clientId: string): string {
-  return createHmac('sha256', clientSecret).update(username + clientId).digest('base64');
+  return createHmac('sha256', clientSecret)
+    .update(username + clientId)
+    .digest('base64');
 }
 
 /** Whether `hash` is the SECRET_HASH of `username` under one of the client's secrets. */

@@ -1,14 +1,18 @@
 // Password checks. Fixture passwords stay in memory only (the fixture file is re-read at every
 // start), so seeding 100k users costs no hashing and the data file never holds a plain password;
 // a password set through the emulator is stored as a salted scrypt hash plus an SRP salt and
-// verifier (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html); fixture users get their SRP verifier derived on first use, in memory.
+// verifier (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html); fixture users
+// get their SRP verifier derived on first use, in memory.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { SrpVerifier, User } from './model.js';
 import { hashPassword, safeEqual, verifyPassword } from './passwords.js';
 import { createSrpVerifier } from './srp.js';
 
 const key = (user: Pick<User, 'UserPoolId' | 'Username'>) => `${user.UserPoolId}\u0000${user.Username}`;
-/** SRP's "pool name": the part of the pool id after `_` (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html). */
+/**
+ * SRP's "pool name": the part of the pool id after `_`
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html).
+ */
 export const srpPoolName = (userPoolId: string) => userPoolId.slice(userPoolId.indexOf('_') + 1);
 
 /**
@@ -73,7 +77,11 @@ export class Credentials {
     if (password === undefined) return undefined;
     let verifier = this.fixtureSrp.get(key(user));
     if (!verifier) {
-      const salt = createHmac('sha256', this.saltKey).update(`${key(user)}\u0000${password}`).digest().subarray(0, 16).toString('hex');
+      const salt = createHmac('sha256', this.saltKey)
+        .update(`${key(user)}\u0000${password}`)
+        .digest()
+        .subarray(0, 16)
+        .toString('hex');
       verifier = createSrpVerifier(srpPoolName(user.UserPoolId), user.Username, password, salt);
       this.fixtureSrp.set(key(user), verifier);
     }

@@ -10,7 +10,10 @@ interface Entry<V> {
 export class ExpiringMap<V> {
   private readonly items: SharedMap<Entry<V>>;
 
-  constructor(private readonly now: () => number, items?: SharedMap<Entry<V>>) {
+  constructor(
+    private readonly now: () => number,
+    items?: SharedMap<Entry<V>>,
+  ) {
     this.items = items ?? new SharedMaps().map('private');
   }
 

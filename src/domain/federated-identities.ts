@@ -17,7 +17,7 @@ export function readIdentities(user: User): IdentityEntry[] {
   if (raw === undefined) return [];
   try {
     const parsed = JSON.parse(raw) as unknown;
-    return Array.isArray(parsed) ? parsed as IdentityEntry[] : [];
+    return Array.isArray(parsed) ? (parsed as IdentityEntry[]) : [];
   } catch {
     return [];
   }
@@ -27,7 +27,14 @@ export function readIdentities(user: User): IdentityEntry[] {
 export function withIdentity(user: User | undefined, provider: IdentityProvider, userId: string, primary: boolean, now: number): string {
   const list = user ? readIdentities(user) : [];
   if (!list.some((e) => e.providerName === provider.ProviderName && e.userId === userId)) {
-    list.push({ userId, providerName: provider.ProviderName, providerType: provider.ProviderType, issuer: null, primary, dateCreated: now });
+    list.push({
+      userId,
+      providerName: provider.ProviderName,
+      providerType: provider.ProviderType,
+      issuer: null,
+      primary,
+      dateCreated: now,
+    });
   }
   return JSON.stringify(list);
 }

@@ -3,7 +3,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** aws-jwt-verify only accepts pool ids shaped like this (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html). */
+/**
+ * aws-jwt-verify only accepts pool ids shaped like this
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html).
+ */
 export const POOL_ID_PATTERN = /^(?<region>[a-z]{2}-(?:gov-)?[a-z]+-\d)_[a-zA-Z0-9]+$/;
 
 export function regionOf(userPoolId: string): string {

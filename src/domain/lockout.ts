@@ -1,4 +1,5 @@
-// Cognito's password lockout (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html, DG-2023): after 5 consecutive failed sign-ins the
+// Cognito's password lockout (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html,
+// DG-2023): after 5 consecutive failed sign-ins the
 // user is locked for 1 s, doubling with each further failure up to about 15 minutes; sign-ins
 // during the lock fail with "Password attempts exceeded" whatever the password. A success resets
 // the count. Counters live in memory only (a restart forgets them; replicas share them) and follow
@@ -18,7 +19,10 @@ const key = (who: Who) => `${who.UserPoolId}\u0000${who.Username}`;
 export class Lockout {
   private readonly counters: SharedMap<{ failures: number; lockedUntil: number }>;
 
-  constructor(private readonly now: () => number, maps?: SharedMaps) {
+  constructor(
+    private readonly now: () => number,
+    maps?: SharedMaps,
+  ) {
     this.counters = (maps ?? new SharedMaps()).map('lockout');
   }
 

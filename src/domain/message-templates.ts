@@ -18,7 +18,8 @@ const DEFAULT_INVITE_SUBJECT = 'Your temporary password';
 /** A verification code (sign-up, attribute verification, password reset). */
 export function codeMessage(pool: UserPool | undefined, medium: 'EMAIL' | 'SMS', code: string, username: string): MessageText {
   const t = pool?.VerificationMessageTemplate;
-  if (medium === 'SMS') return { message: fillMessage(t?.SmsMessage ?? pool?.SmsVerificationMessage ?? DEFAULT_CODE_MESSAGE, code, username) };
+  if (medium === 'SMS')
+    return { message: fillMessage(t?.SmsMessage ?? pool?.SmsVerificationMessage ?? DEFAULT_CODE_MESSAGE, code, username) };
   return {
     subject: t?.EmailSubject ?? pool?.EmailVerificationSubject ?? DEFAULT_CODE_SUBJECT,
     message: fillMessage(t?.EmailMessage ?? pool?.EmailVerificationMessage ?? DEFAULT_CODE_MESSAGE, code, username),
@@ -39,7 +40,10 @@ export function authenticationMessage(pool: UserPool | undefined, medium: 'EMAIL
 export function invitationMessage(pool: UserPool | undefined, medium: 'EMAIL' | 'SMS', password: string, username: string): MessageText {
   const t = pool?.AdminCreateUserConfig?.InviteMessageTemplate;
   if (medium === 'SMS') return { message: fillMessage(t?.SMSMessage ?? DEFAULT_INVITE_MESSAGE, password, username) };
-  return { subject: t?.EmailSubject ?? DEFAULT_INVITE_SUBJECT, message: fillMessage(t?.EmailMessage ?? DEFAULT_INVITE_MESSAGE, password, username) };
+  return {
+    subject: t?.EmailSubject ?? DEFAULT_INVITE_SUBJECT,
+    message: fillMessage(t?.EmailMessage ?? DEFAULT_INVITE_MESSAGE, password, username),
+  };
 }
 
 // Replacer functions, so `$&` and friends in a code or name are inserted literally.

@@ -40,9 +40,11 @@ export class Messages {
   }
 
   find(filter: { userPoolId?: string; username?: string }): Message[] {
-    return [...this.list.values()].filter((m) =>
-      (filter.userPoolId === undefined || m.userPoolId === filter.userPoolId)
-      && (filter.username === undefined || m.username === filter.username));
+    return [...this.list.values()].filter(
+      (m) =>
+        (filter.userPoolId === undefined || m.userPoolId === filter.userPoolId) &&
+        (filter.username === undefined || m.username === filter.username),
+    );
   }
 
   clear(): void {

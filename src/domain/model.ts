@@ -64,8 +64,13 @@ export interface UserPool {
   UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate: string[] };
   /** SetLogDeliveryConfiguration's LogConfigurations (stored and returned; the emulator exports no logs). */
   LogDeliveryConfiguration?: Array<Record<string, unknown>>;
-  /** Threat protection: AUDIT records auth events with their risk, ENFORCED also acts on the risk configuration (src/threat-protection/). */
-  UserPoolAddOns?: { AdvancedSecurityMode: 'OFF' | 'AUDIT' | 'ENFORCED'; AdvancedSecurityAdditionalFlows?: { CustomAuthMode?: 'AUDIT' | 'ENFORCED' } };
+  /**
+   * Threat protection: AUDIT records auth events with their risk, ENFORCED also acts on the risk configuration (src/threat-protection/).
+   */
+  UserPoolAddOns?: {
+    AdvancedSecurityMode: 'OFF' | 'AUDIT' | 'ENFORCED';
+    AdvancedSecurityAdditionalFlows?: { CustomAuthMode?: 'AUDIT' | 'ENFORCED' };
+  };
   /** Emulator setting (fixtures only): passwords threat protection treats as compromised, besides the built-in list. */
   CompromisedPasswords?: string[];
   /** SetRiskConfiguration, by ClientId ('ALL' for the pool-wide one). */
@@ -164,7 +169,9 @@ export interface UserImportJob {
   Log?: string[];
 }
 
-/** Cognito's PasswordPolicyType (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html). */
+/**
+ * Cognito's PasswordPolicyType (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html).
+ */
 export interface PasswordPolicy {
   MinimumLength: number;
   RequireUppercase: boolean;
@@ -290,7 +297,11 @@ export interface Group {
 /** A salted scrypt hash in PHC-like form; never the password itself. */
 export type PasswordHash = string;
 
-/** SRP salt and verifier v = g^x mod N, minimal lower-case hex (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html); never the password itself. */
+/**
+ * SRP salt and verifier v = g^x mod N, minimal lower-case hex
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html); never the password
+ * itself.
+ */
 export interface SrpVerifier {
   Salt: string;
   Verifier: string;
@@ -448,7 +459,11 @@ export interface AuthEvent {
   /** Epoch ms. */
   CreationDate: number;
   EventResponse: 'Pass' | 'Fail' | 'InProgress';
-  EventRisk: { RiskDecision: 'NoRisk' | 'AccountTakeover' | 'Block'; RiskLevel?: 'Low' | 'Medium' | 'High'; CompromisedCredentialsDetected: boolean };
+  EventRisk: {
+    RiskDecision: 'NoRisk' | 'AccountTakeover' | 'Block';
+    RiskLevel?: 'Low' | 'Medium' | 'High';
+    CompromisedCredentialsDetected: boolean;
+  };
   ChallengeResponses: Array<{ ChallengeName: 'Password' | 'Mfa'; ChallengeResponse: 'Success' | 'Failure' }>;
   EventContextData: { IpAddress?: string; DeviceName?: string; Timezone?: string; City?: string; Country?: string };
   EventFeedback?: { FeedbackValue: 'Valid' | 'Invalid'; Provider: string; FeedbackDate: number };

@@ -16,11 +16,16 @@ export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
 
 export function passwordPolicyProblem(password: string, policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY): string | undefined {
   const problem =
-    password.length < policy.MinimumLength ? 'Password not long enough'
-    : policy.RequireUppercase && !/[A-Z]/.test(password) ? 'Password must have uppercase characters'
-    : policy.RequireLowercase && !/[a-z]/.test(password) ? 'Password must have lowercase characters'
-    : policy.RequireNumbers && !/[0-9]/.test(password) ? 'Password must have numeric characters'
-    : policy.RequireSymbols && !SYMBOLS.test(password) ? 'Password must have symbol characters'
-    : undefined;
+    password.length < policy.MinimumLength
+      ? 'Password not long enough'
+      : policy.RequireUppercase && !/[A-Z]/.test(password)
+        ? 'Password must have uppercase characters'
+        : policy.RequireLowercase && !/[a-z]/.test(password)
+          ? 'Password must have lowercase characters'
+          : policy.RequireNumbers && !/[0-9]/.test(password)
+            ? 'Password must have numeric characters'
+            : policy.RequireSymbols && !SYMBOLS.test(password)
+              ? 'Password must have symbol characters'
+              : undefined;
   return problem && `Password did not conform with password policy: ${problem}`;
 }

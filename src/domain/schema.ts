@@ -6,13 +6,17 @@ import type { SchemaAttribute, UserPool } from './model.js';
 
 export type AttributeDataType = SchemaAttribute['AttributeDataType'];
 
-const text = (min: string, max: string) => ({ AttributeDataType: 'String' as const, StringAttributeConstraints: { MinLength: min, MaxLength: max } });
+const text = (min: string, max: string) => ({
+  AttributeDataType: 'String' as const,
+  StringAttributeConstraints: { MinLength: min, MaxLength: max },
+});
 
 /** Cognito's standard attributes, in DescribeUserPool's order (sub first, updated_at last). */
 const STANDARD: ReadonlyArray<[string, Omit<SchemaAttribute, 'Name' | 'DeveloperOnlyAttribute' | 'Mutable' | 'Required'>]> = [
   ['sub', text('1', '2048')],
-  ...['name', 'given_name', 'family_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website', 'email']
-    .map((n): [string, ReturnType<typeof text>] => [n, text('0', '2048')]),
+  ...['name', 'given_name', 'family_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website', 'email'].map(
+    (n): [string, ReturnType<typeof text>] => [n, text('0', '2048')],
+  ),
   ['email_verified', { AttributeDataType: 'Boolean' }],
   ['gender', text('0', '2048')],
   ['birthdate', text('10', '10')],
@@ -23,7 +27,11 @@ const STANDARD: ReadonlyArray<[string, Omit<SchemaAttribute, 'Name' | 'Developer
 ];
 
 export const STANDARD_SCHEMA: readonly SchemaAttribute[] = STANDARD.map(([Name, rest]) => ({
-  Name, ...rest, DeveloperOnlyAttribute: false, Mutable: Name !== 'sub', Required: Name === 'sub',
+  Name,
+  ...rest,
+  DeveloperOnlyAttribute: false,
+  Mutable: Name !== 'sub',
+  Required: Name === 'sub',
 }));
 
 export const isStandardAttribute = (name: string): boolean => STANDARD_SCHEMA.some((a) => a.Name === name);
@@ -43,10 +51,16 @@ export function customAttribute(pool: UserPool, name: string): SchemaAttribute |
 
 /** Standard attributes the pool requires at sign-up / creation (sub is assigned, never given). */
 export const requiredAttributes = (pool: UserPool): string[] =>
-  schemaAttributes(pool).filter((a) => a.Required && a.Name !== 'sub').map((a) => a.Name);
+  schemaAttributes(pool)
+    .filter((a) => a.Required && a.Name !== 'sub')
+    .map((a) => a.Name);
 
 /** A custom attribute for fixture pools without a Schema: a mutable String, as the console's default. */
 export const undeclaredFixtureAttribute = (name: string): SchemaAttribute => ({
-  Name: name, AttributeDataType: 'String', DeveloperOnlyAttribute: name.startsWith('dev:'), Mutable: true, Required: false,
+  Name: name,
+  AttributeDataType: 'String',
+  DeveloperOnlyAttribute: name.startsWith('dev:'),
+  Mutable: true,
+  Required: false,
   StringAttributeConstraints: {},
 });

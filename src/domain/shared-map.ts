@@ -8,10 +8,7 @@
 // A value that may be used once (a code, a session id) is removed with take(), which is atomic
 // across replicas: of two replicas taking the same key at once, exactly one gets the value.
 
-export type MapChange =
-  | { m: string; k: string; v: unknown }
-  | { m: string; k: string }
-  | { m: string; clear: true };
+export type MapChange = { m: string; k: string; v: unknown } | { m: string; k: string } | { m: string; clear: true };
 
 /** Where shared-map changes go (the replica). send() is ordered; its durability is awaited per response. */
 export interface MapLink {
@@ -48,14 +45,29 @@ export class SharedMaps {
 export class SharedMap<V> {
   private readonly items = new Map<string, V>();
 
-  constructor(readonly name: string, private readonly owner: SharedMaps) {}
+  constructor(
+    readonly name: string,
+    private readonly owner: SharedMaps,
+  ) {}
 
-  get(key: string): V | undefined { return this.items.get(key); }
-  has(key: string): boolean { return this.items.has(key); }
-  get size(): number { return this.items.size; }
-  keys(): IterableIterator<string> { return this.items.keys(); }
-  values(): IterableIterator<V> { return this.items.values(); }
-  entries(): IterableIterator<[string, V]> { return this.items.entries(); }
+  get(key: string): V | undefined {
+    return this.items.get(key);
+  }
+  has(key: string): boolean {
+    return this.items.has(key);
+  }
+  get size(): number {
+    return this.items.size;
+  }
+  keys(): IterableIterator<string> {
+    return this.items.keys();
+  }
+  values(): IterableIterator<V> {
+    return this.items.values();
+  }
+  entries(): IterableIterator<[string, V]> {
+    return this.items.entries();
+  }
 
   set(key: string, value: V): this {
     this.items.set(key, value);
@@ -91,7 +103,9 @@ export class SharedMap<V> {
     if (!link) return value;
     // The value is part of the claim: a new value set later under the same key (a new code for
     // the same user) can be taken again.
-    return (await link.claim(`take\u0000${this.name}\u0000${key}\u0000${JSON.stringify(value)}`, { m: this.name, k: key })) ? value : undefined;
+    return (await link.claim(`take\u0000${this.name}\u0000${key}\u0000${JSON.stringify(value)}`, { m: this.name, k: key }))
+      ? value
+      : undefined;
   }
 
   /** Sets the key unless it is set already; across replicas only one caller gets true (a single-use mark). */

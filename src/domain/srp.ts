@@ -1,4 +1,5 @@
-// Cognito's SRP-6a (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): 3072-bit group, SHA-256, k = H(padHex(N) | padHex(g)), and an
+// Cognito's SRP-6a (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): 3072-bit
+// group, SHA-256, k = H(padHex(N) | padHex(g)), and an
 // HKDF step with the info string "Caldera Derived Key". The client side is amazon-cognito-identity-js's
 // AuthenticationHelper; this is the matching server side. Modular exponentiation runs natively in
 // OpenSSL through node:crypto's Diffie-Hellman (generateKeys = g^e mod N, computeSecret = X^e mod N);
@@ -22,7 +23,10 @@ const G = 2n;
 const G_BYTES = Buffer.from([2]);
 const INFO = Buffer.from('Caldera Derived Key\u0001', 'utf8');
 
-/** Two's-complement-safe even-length hex, as the client libraries hash numbers (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html). */
+/**
+ * Two's-complement-safe even-length hex, as the client libraries hash numbers
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
+ */
 export function padHex(n: bigint): string {
   const hex = n.toString(16);
   if (hex.length % 2 === 1) return '0' + hex;
@@ -36,7 +40,10 @@ const toBytes = (n: bigint): Buffer => {
   return Buffer.from(hex.length % 2 === 1 ? '0' + hex : hex, 'hex');
 };
 
-/** k = H(padHex(N) | padHex(g)) = 538282c4…9ee6 (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html). */
+/**
+ * k = H(padHex(N) | padHex(g)) = 538282c4…9ee6
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
+ */
 export const K_MULTIPLIER = fromHex(hexHash(padHex(N) + padHex(G)));
 
 /**
@@ -104,7 +111,10 @@ export function decoyEphemeral(): ServerEphemeral {
   return serverEphemeral(powG(fromHex(randomBytes(32).toString('hex'))).toString(16));
 }
 
-/** Parses SRP_A; undefined when it is not hex or A mod N == 0 (the server must refuse it, https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html). */
+/**
+ * Parses SRP_A; undefined when it is not hex or A mod N == 0 (the server must refuse it,
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
+ */
 export function parseSrpA(hex: string): bigint | undefined {
   if (!/^[0-9a-fA-F]{1,1024}$/.test(hex)) return undefined;
   const A = fromHex(hex);
@@ -128,19 +138,28 @@ export interface ProofInput {
 
 /**
  * Checks PASSWORD_CLAIM_SIGNATURE: S = (A·v^u)^b mod N, K = HKDF(ikm = padHex(S), salt = padHex(u)),
- * signature = HMAC(K, poolName | username | SECRET_BLOCK bytes | TIMESTAMP) (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
+ * signature = HMAC(K, poolName | username | SECRET_BLOCK bytes | TIMESTAMP)
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
  */
 export function verifySrpProof(p: ProofInput): boolean {
   const u = fromHex(hexHash(padHex(p.A) + padHex(p.B)));
   if (u === 0n) return false;
   const v = fromHex(p.verifierHex);
   const S = modPow((p.A * modPow(v, u)) % N, p.b);
-  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
+  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex'))
+    .update(Buffer.from(padHex(S), 'hex'))
+    .digest();
   const key = createHmac('sha256', prk).update(INFO).digest().subarray(0, 16);
-  const expected = createHmac('sha256', key).update(Buffer.concat([
-    Buffer.from(p.poolName, 'utf8'), Buffer.from(p.username, 'utf8'),
-    Buffer.from(p.secretBlock, 'base64'), Buffer.from(p.timestamp, 'utf8'),
-  ])).digest();
+  const expected = createHmac('sha256', key)
+    .update(
+      Buffer.concat([
+        Buffer.from(p.poolName, 'utf8'),
+        Buffer.from(p.username, 'utf8'),
+        Buffer.from(p.secretBlock, 'base64'),
+        Buffer.from(p.timestamp, 'utf8'),
+      ]),
+    )
+    .digest();
   const given = Buffer.from(p.signature, 'base64');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -152,11 +171,14 @@ const two = (n: number) => String(n).padStart(2, '0');
 /** `EEE MMM d HH:mm:ss UTC yyyy`, day of month not zero-padded, e.g. `Tue Mar 3 09:05:07 UTC 2026`. */
 export function srpTimestamp(ms: number): string {
   const d = new Date(ms);
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${two(d.getUTCHours())}:`
-    + `${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+  return (
+    `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${two(d.getUTCHours())}:` +
+    `${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`
+  );
 }
 
-const TIMESTAMP = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) UTC (\d{4})$/;
+const TIMESTAMP =
+  /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) UTC (\d{4})$/;
 
 /** Epoch ms of a TIMESTAMP, or undefined when malformed. A zero-padded day is accepted too (Java's parser does). */
 export function parseSrpTimestamp(text: string): number | undefined {
@@ -166,6 +188,10 @@ export function parseSrpTimestamp(text: string): number | undefined {
   const ms = Date.UTC(Number(year), MONTHS.indexOf(mon ?? ''), Number(day), Number(hh), Number(mm), Number(ss));
   const back = new Date(ms);
   // Refuses impossible dates (Feb 31, 25:00) that Date.UTC would roll over.
-  return back.getUTCDate() === Number(day) && back.getUTCHours() === Number(hh) && back.getUTCMinutes() === Number(mm) && back.getUTCSeconds() === Number(ss)
-    ? ms : undefined;
+  return back.getUTCDate() === Number(day) &&
+    back.getUTCHours() === Number(hh) &&
+    back.getUTCMinutes() === Number(mm) &&
+    back.getUTCSeconds() === Number(ss)
+    ? ms
+    : undefined;
 }

@@ -9,7 +9,8 @@ import type { AppClient, SessionConfiguration, UserPool } from './model.js';
 
 /** What GetUserPoolSessionConfiguration answers for a pool that never set one. */
 export const DEFAULT_SESSION_CONFIGURATION: SessionConfiguration = Object.freeze({
-  UserSessionTracking: 'DISABLED', TokenSession: Object.freeze({ MaxPerUser: 20 }),
+  UserSessionTracking: 'DISABLED',
+  TokenSession: Object.freeze({ MaxPerUser: 20 }),
 }) as SessionConfiguration;
 
 /** ClientSSOSessionConfigType's default. */
@@ -22,7 +23,8 @@ export const sessionConfiguration = (pool: UserPool): SessionConfiguration => po
 
 export const tracksSessions = (pool: UserPool): boolean => sessionConfiguration(pool).UserSessionTracking === 'ENABLED';
 
-export const ssoMaxValidityMinutes = (client: AppClient): number => client.SSOSession?.MaxValidityMinutes ?? DEFAULT_SSO_MAX_VALIDITY_MINUTES;
+export const ssoMaxValidityMinutes = (client: AppClient): number =>
+  client.SSOSession?.MaxValidityMinutes ?? DEFAULT_SSO_MAX_VALIDITY_MINUTES;
 
 /** Whether `client` may silently reuse a session whose user last signed in at `authTime` (epoch seconds). */
 export function reusesSession(pool: UserPool, client: AppClient, authTime: number, nowSeconds: number): boolean {

@@ -19,12 +19,33 @@ export interface TokenCustomization {
  * the sign-in (scope, client_id, username, version, event_id, at_hash); `cognito:*` too.
  */
 const PROTECTED = new Set([
-  'acr', 'amr', 'aud', 'auth_time', 'azp', 'exp', 'iat', 'identities', 'iss', 'jti', 'nbf', 'nonce',
-  'origin_jti', 'sub', 'token_use', 'at_hash', 'event_id', 'client_id', 'username', 'scope', 'version', 'device_key',
+  'acr',
+  'amr',
+  'aud',
+  'auth_time',
+  'azp',
+  'exp',
+  'iat',
+  'identities',
+  'iss',
+  'jti',
+  'nbf',
+  'nonce',
+  'origin_jti',
+  'sub',
+  'token_use',
+  'at_hash',
+  'event_id',
+  'client_id',
+  'username',
+  'scope',
+  'version',
+  'device_key',
 ]);
 
 export function protectedClaimProblem(name: string): string | undefined {
-  if (PROTECTED.has(name) || name.startsWith('cognito:')) return `claim "${name}" cannot be added, overridden or suppressed (as with Cognito's pre-token-generation trigger)`;
+  if (PROTECTED.has(name) || name.startsWith('cognito:'))
+    return `claim "${name}" cannot be added, overridden or suppressed (as with Cognito's pre-token-generation trigger)`;
   return undefined;
 }
 
@@ -32,7 +53,8 @@ const PLACEHOLDER = /\$\{([\w:.-]+)\}/g;
 
 /** "${custom:tenant}" → the user's attribute (empty when the user has none). */
 function fill(value: unknown, attributes: Record<string, string>): unknown {
-  if (typeof value === 'string') return value.replace(PLACEHOLDER, (_m, name: string) => (Object.hasOwn(attributes, name) ? attributes[name]! : ''));
+  if (typeof value === 'string')
+    return value.replace(PLACEHOLDER, (_m, name: string) => (Object.hasOwn(attributes, name) ? attributes[name]! : ''));
   if (Array.isArray(value)) return value.map((v) => fill(v, attributes));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, attributes)]));
@@ -52,7 +74,8 @@ export function customizeClaims(
     if (!changes) continue;
     out = { ...out };
     for (const [name, value] of Object.entries(changes.ClaimsToAddOrOverride ?? {})) {
-      if (!protectedClaimProblem(name)) Object.defineProperty(out, name, { value: fill(value, attributes), enumerable: true, writable: true, configurable: true });
+      if (!protectedClaimProblem(name))
+        Object.defineProperty(out, name, { value: fill(value, attributes), enumerable: true, writable: true, configurable: true });
     }
     for (const name of changes.ClaimsToSuppress ?? []) if (!protectedClaimProblem(name)) delete out[name];
   }

@@ -1,4 +1,5 @@
-// Token lifetimes from the client's validity settings (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
+// Token lifetimes from the client's validity settings
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
 import type { AppClient, TimeUnit } from './model.js';
 
 const SECONDS: Record<TimeUnit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };

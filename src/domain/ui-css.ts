@@ -40,7 +40,8 @@ export interface CssRule {
 
 /** Why Cognito would refuse this CSS, or the rules it is made of. */
 export function parseCustomizationCss(css: string): { rules: CssRule[] } | { refused: string } {
-  if (/javascript\s*:|expression\s*\(|<\s*script|behavior\s*:|-moz-binding/i.test(css)) return { refused: 'JavaScript is not allowed in the CSS.' };
+  if (/javascript\s*:|expression\s*\(|<\s*script|behavior\s*:|-moz-binding/i.test(css))
+    return { refused: 'JavaScript is not allowed in the CSS.' };
   const text = css.replace(/\/\*[\s\S]*?(\*\/|$)/g, ' ');
   const rules: CssRule[] = [];
   let at = 0;

@@ -28,13 +28,16 @@ export function uiCustomizationFor(pool: UserPool, clientId: string | undefined)
   if (setting === undefined) return undefined;
   const { CSS, ImageFile, CSSVersion } = setting.Settings;
   return {
-    userPoolId: pool.Id, scope, version: String(CSSVersion ?? setting.LastModifiedDate),
+    userPoolId: pool.Id,
+    scope,
+    version: String(CSSVersion ?? setting.LastModifiedDate),
     ...(typeof CSS === 'string' ? { css: CSS } : {}),
     ...(typeof ImageFile === 'string' ? { imageFile: ImageFile } : {}),
   };
 }
 
-const base = (c: UiCustomization) => `/${encodeURIComponent(c.userPoolId)}/${encodeURIComponent(c.scope)}/${encodeURIComponent(c.version)}/assets`;
+const base = (c: UiCustomization) =>
+  `/${encodeURIComponent(c.userPoolId)}/${encodeURIComponent(c.scope)}/${encodeURIComponent(c.version)}/assets`;
 /** Cognito names the logo image.jpg whatever its format. */
 export const logoPath = (c: UiCustomization) => `${base(c)}/images/image.jpg`;
 export const stylesheetPath = (c: UiCustomization) => `${base(c)}/CSS/custom-css.css`;

@@ -1,5 +1,6 @@
 // Finding the user someone signs in as: by username, or by an email / phone / preferred_username
-// alias when the pool signs users in that way (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html USER_ID_FOR_SRP).
+// alias when the pool signs users in that way
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html USER_ID_FOR_SRP).
 import type { Clock } from '../clock.js';
 import type { Credentials } from './credentials.js';
 import type { User, UserPool } from './model.js';
@@ -22,7 +23,9 @@ export function findSignInUser(store: Store, pool: UserPool, login: string): Use
  * update) is kept, and a user deleted meanwhile stays deleted (undefined is returned).
  */
 export async function savePassword(
-  deps: { store: Store; credentials: Credentials; clock: Clock }, user: User, password: string,
+  deps: { store: Store; credentials: Credentials; clock: Clock },
+  user: User,
+  password: string,
   changes: (current: User) => Partial<User> = () => ({}),
 ): Promise<User | undefined> {
   const hashed: User = { ...user };
@@ -38,7 +41,9 @@ export async function savePassword(
 
 /** Applies `changes` to the user as stored now and saves it; undefined when the user is gone. */
 export async function saveUserChanges(
-  deps: { store: Store; clock: Clock }, user: User, changes: (current: User) => Partial<User>,
+  deps: { store: Store; clock: Clock },
+  user: User,
+  changes: (current: User) => Partial<User>,
 ): Promise<User | undefined> {
   const current = deps.store.getUser(user.UserPoolId, user.Username);
   if (!current) return undefined;

@@ -28,7 +28,10 @@ export class VerificationCodes {
   /** `pool \0 username \0 purpose` → the pending code (shared between replicas). */
   private readonly pending: SharedMap<PendingCode>;
 
-  constructor(private readonly now: () => number, maps?: SharedMaps) {
+  constructor(
+    private readonly now: () => number,
+    maps?: SharedMaps,
+  ) {
     this.pending = (maps ?? new SharedMaps()).map('verificationCodes');
   }
 

@@ -1,4 +1,5 @@
-// Cognito JSON API failures: HTTP 400 {"__type", "message"} (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html).
+// Cognito JSON API failures: HTTP 400 {"__type", "message"}
+// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html).
 // `code` is the exception name (NotAuthorizedException, …).
 import { HttpError } from './http-error.js';
 

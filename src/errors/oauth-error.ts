@@ -44,7 +44,11 @@ export class RedirectableError extends HttpError {
     readonly redirectUri: string,
     readonly params: ReadonlyArray<readonly [string, string]>,
   ) {
-    super(params.find(([k]) => k === 'error')?.[1] ?? 'invalid_request', `redirect error ${params.map(([k, v]) => `${k}=${v}`).join('&')}`, 302);
+    super(
+      params.find(([k]) => k === 'error')?.[1] ?? 'invalid_request',
+      `redirect error ${params.map(([k, v]) => `${k}=${v}`).join('&')}`,
+      302,
+    );
   }
 }
 

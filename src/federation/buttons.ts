@@ -37,16 +37,29 @@ export function providerButtons(providers: readonly IdentityProvider[], query: R
   const social = providers.filter((p) => SOCIAL_TYPES.includes(p.ProviderType));
   const corporate = providers.filter((p) => !SOCIAL_TYPES.includes(p.ProviderType));
   return html`<div class="panel panel-right-border col-md-6 col-lg-6" data-testid="identity-providers">
-${social.length > 0 ? html`<span class="idpDescription-customizable">Sign In with your social account</span>
+${
+  social.length > 0
+    ? html`<span class="idpDescription-customizable">Sign In with your social account</span>
 ${social.map((p) => {
-    const look = SOCIAL[p.ProviderType];
-    return html`<form method="get" action="/oauth2/authorize">${fields}<input type="hidden" name="identity_provider" value="${p.ProviderName}">
-<button type="submit" name="${look?.button ?? 'socialSignUpButton'}" class="btn ${look?.css ?? ''} socialButton-customizable" data-testid="idp-${p.ProviderName}"><span>${look?.label ?? `Continue with ${p.ProviderName}`}</span></button></form>`;
-  })}
-<span class="legalText-customizable">We won't post to any of your accounts without asking first</span>` : ''}
-${corporate.length > 0 ? html`<form name="loginWithIdentityProvider" method="get" action="/oauth2/authorize">${fields}
+  const look = SOCIAL[p.ProviderType];
+  return html`<form method="get" action="/oauth2/authorize">${fields}<input type="hidden" name="identity_provider" \
+value="${p.ProviderName}">
+<button type="submit" name="${look?.button ?? 'socialSignUpButton'}" class="btn ${look?.css ?? ''} socialButton-customizable" \
+data-testid="idp-${p.ProviderName}"><span>${look?.label ?? `Continue with ${p.ProviderName}`}</span></button></form>`;
+})}
+<span class="legalText-customizable">We won't post to any of your accounts without asking first</span>`
+    : ''
+}
+${
+  corporate.length > 0
+    ? html`<form name="loginWithIdentityProvider" method="get" action="/oauth2/authorize">${fields}
 <span class="idpDescription-customizable">Sign in with your corporate ID</span>
-${corporate.map((p) => html`<input type="submit" name="identity_provider" value="${p.ProviderName}" class="btn btn-info idpButton-customizable" aria-label="${p.ProviderName}" data-testid="idp-${p.ProviderName}">`)}
-</form>` : ''}
+${corporate.map(
+  (p) => html`<input type="submit" name="identity_provider" value="${p.ProviderName}" class="btn btn-info \
+idpButton-customizable" aria-label="${p.ProviderName}" data-testid="idp-${p.ProviderName}">`,
+)}
+</form>`
+    : ''
+}
 </div>`;
 }

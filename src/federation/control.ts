@@ -9,14 +9,15 @@ import type { IdentityProvider } from '../domain/model.js';
 import { isEmulated } from './start.js';
 
 const record = (raw: unknown): Record<string, unknown> =>
-  raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw as Record<string, unknown> : {};
+  raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
 
 export function federationControlRoutes(app: FastifyInstance, deps: Deps): void {
   const providerOf = (input: Record<string, unknown>): IdentityProvider => {
     const { UserPoolId: poolId, ProviderName: name } = input;
     const provider = typeof poolId === 'string' && typeof name === 'string' ? deps.store.getIdentityProvider(poolId, name) : undefined;
     if (!provider) throw new ControlError('ResourceNotFound', 'Send the UserPoolId and ProviderName of an identity provider', 404);
-    if (!isEmulated(provider)) throw new ControlError('InvalidRequest', `${provider.ProviderName} is a real OIDC provider: it has no emulated page`);
+    if (!isEmulated(provider))
+      throw new ControlError('InvalidRequest', `${provider.ProviderName} is a real OIDC provider: it has no emulated page`);
     return provider;
   };
 
@@ -24,10 +25,17 @@ export function federationControlRoutes(app: FastifyInstance, deps: Deps): void 
     const input = record(request.body);
     const provider = providerOf(input);
     const typed = record(input.Identity);
-    const claims = typeof input.Sub === 'string'
-      ? provider.EmulatedIdentities?.find((i) => i.sub === input.Sub)
-      : Object.values(typed).every((v) => typeof v === 'string') ? typed as Record<string, string> : undefined;
-    if (!claims?.sub) throw new ControlError('InvalidRequest', 'Send Identity: {"sub": "...", <claim>: "<string>"} or the Sub of one of the provider\'s EmulatedIdentities');
+    const claims =
+      typeof input.Sub === 'string'
+        ? provider.EmulatedIdentities?.find((i) => i.sub === input.Sub)
+        : Object.values(typed).every((v) => typeof v === 'string')
+          ? (typed as Record<string, string>)
+          : undefined;
+    if (!claims?.sub)
+      throw new ControlError(
+        'InvalidRequest',
+        'Send Identity: {"sub": "...", <claim>: "<string>"} or the Sub of one of the provider\'s EmulatedIdentities',
+      );
     deps.federations.select(provider.UserPoolId, provider.ProviderName, claims);
     return { selected: claims };
   });

@@ -33,20 +33,31 @@ interface PageView {
 
 function emulatedPage(v: PageView): SafeHtml {
   const identities = v.provider.EmulatedIdentities ?? [];
-  return singlePage(`Emulated ${v.provider.ProviderName} sign-in`, html`<h1>Emulated ${v.provider.ProviderName} sign-in</h1>
-<p class="client" data-testid="emulated-notice">This page is served by cognito-emulator in place of the ${v.provider.ProviderType} identity provider. No real account is used.</p>
+  return singlePage(
+    `Emulated ${v.provider.ProviderName} sign-in`,
+    html`<h1>Emulated ${v.provider.ProviderName} sign-in</h1>
+<p class="client" data-testid="emulated-notice">This page is served by cognito-emulator in place of the ${v.provider.ProviderType} \
+identity provider. No real account is used.</p>
 ${v.error ? html`<p class="error" role="alert" data-testid="emulated-error">${v.error}</p>` : ''}
-${identities.map((identity, i) => html`<form method="post" action="${EMULATED_PAGE_PATH}" data-testid="emulated-identity">
-<input type="hidden" name="_csrf" value="${v.csrf}"><input type="hidden" name="state" value="${v.state}"><input type="hidden" name="identity" value="${i}">
-<button type="submit" class="btn" name="pick" data-testid="emulated-pick-${identity.sub ?? i}">${identity.email ?? identity.name ?? identity.sub}</button>
-</form>`)}
+${identities.map(
+  (identity, i) => html`<form method="post" action="${EMULATED_PAGE_PATH}" data-testid="emulated-identity">
+<input type="hidden" name="_csrf" value="${v.csrf}"><input type="hidden" name="state" value="${v.state}">\
+<input type="hidden" name="identity" value="${i}">
+<button type="submit" class="btn" name="pick" \
+data-testid="emulated-pick-${identity.sub ?? i}">${identity.email ?? identity.name ?? identity.sub}</button>
+</form>`,
+)}
 <form method="post" action="${EMULATED_PAGE_PATH}" data-testid="emulated-form">
 <input type="hidden" name="_csrf" value="${v.csrf}"><input type="hidden" name="state" value="${v.state}">
-${TYPED.map((name) => html`<label for="emulated-${name}">${name}</label><input id="emulated-${name}" name="${name}" type="text" data-testid="emulated-${name}">`)}
+${TYPED.map(
+  (name) => html`<label for="emulated-${name}">${name}</label>\
+<input id="emulated-${name}" name="${name}" type="text" data-testid="emulated-${name}">`,
+)}
 <label for="emulated-claims">More claims (one <code>name=value</code> a line)</label>
 <textarea id="emulated-claims" name="claims" rows="3" data-testid="emulated-claims"></textarea>
 <button type="submit" class="btn" data-testid="emulated-submit">Sign in as this identity</button>
-</form>`);
+</form>`,
+  );
 }
 
 /** Claims typed on the page: the fixed fields plus `name=value` lines. */
@@ -71,12 +82,20 @@ export function emulatedPageRoutes(app: FastifyInstance, deps: Deps): void {
     return { provider, state, pending };
   };
   const render = (reply: FastifyReply, view: Omit<PageView, 'csrf'>, status = 200) =>
-    reply.code(status).type('text/html; charset=utf-8')
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
       .send(emulatedPage({ ...view, csrf: issueXsrfToken(reply, deps.urls.secure) }).value);
   // Back to idpresponse on the origin the sign-in started on (the page's form posts to its own origin).
   const back = (reply: FastifyReply, state: string, pending: PendingFederation, claims: Record<string, string>) => {
     const code = deps.federations.issueCode({ state, claims });
-    return reply.redirect(withParams(idpResponseUrl(pending), [['code', code], ['state', state]]), 302);
+    return reply.redirect(
+      withParams(idpResponseUrl(pending), [
+        ['code', code],
+        ['state', state],
+      ]),
+      302,
+    );
   };
 
   app.get(EMULATED_PAGE_PATH, async (request, reply) => {

@@ -44,7 +44,13 @@ export const federatedUsername = (provider: IdentityProvider, userId: string) =>
 
 export const providerGroupName = (pool: UserPool, provider: IdentityProvider) => `${pool.Id}_${provider.ProviderName}`;
 
-export function linkMatches(link: LinkedIdentity, provider: IdentityProvider, userId: string, claims: Record<string, unknown>, mapped: Record<string, string>): boolean {
+export function linkMatches(
+  link: LinkedIdentity,
+  provider: IdentityProvider,
+  userId: string,
+  claims: Record<string, unknown>,
+  mapped: Record<string, string>,
+): boolean {
   if (link.ProviderName !== provider.ProviderName) return false;
   if (link.ProviderAttributeName === 'Cognito_Subject') return link.ProviderAttributeValue === userId;
   const value = asText(claims[link.ProviderAttributeName]) ?? mapped[link.ProviderAttributeName];
@@ -52,26 +58,45 @@ export function linkMatches(link: LinkedIdentity, provider: IdentityProvider, us
 }
 
 export async function federatedUser(
-  deps: FederationDeps, pool: UserPool, clientId: string, provider: IdentityProvider, claims: Record<string, unknown>,
+  deps: FederationDeps,
+  pool: UserPool,
+  clientId: string,
+  provider: IdentityProvider,
+  claims: Record<string, unknown>,
 ): Promise<User> {
   const userId = providerUserId(provider, claims);
   const mapped = mappedAttributes(provider, claims);
   const now = deps.clock.now();
-  const linked = deps.store.listUsers(pool.Id).find((u) => u.LinkedIdentities?.some((l) => linkMatches(l, provider, userId, claims, mapped)));
+  const linked = deps.store
+    .listUsers(pool.Id)
+    .find((u) => u.LinkedIdentities?.some((l) => linkMatches(l, provider, userId, claims, mapped)));
   if (linked) return signInExisting(deps, pool, clientId, linked, { identities: withIdentity(linked, provider, userId, false, now) });
   const username = federatedUsername(provider, userId);
   const existing = deps.store.getUser(pool.Id, username);
-  if (existing) return signInExisting(deps, pool, clientId, existing, { ...mapped, identities: withIdentity(existing, provider, userId, true, now) });
+  if (existing)
+    return signInExisting(deps, pool, clientId, existing, { ...mapped, identities: withIdentity(existing, provider, userId, true, now) });
 
   let user: User = {
-    UserPoolId: pool.Id, Username: username,
+    UserPoolId: pool.Id,
+    Username: username,
     Attributes: { sub: randomUUID(), ...mapped, identities: withIdentity(undefined, provider, userId, true, now) },
-    UserStatus: 'EXTERNAL_PROVIDER', Enabled: true, Groups: [providerGroupName(pool, provider)],
-    UserCreateDate: now, UserLastModifiedDate: now,
+    UserStatus: 'EXTERNAL_PROVIDER',
+    Enabled: true,
+    Groups: [providerGroupName(pool, provider)],
+    UserCreateDate: now,
+    UserLastModifiedDate: now,
   };
-  const decision = await preSignUp(deps, { pool, clientId, source: 'PreSignUp_ExternalProvider', user, validationData: {}, clientMetadata: undefined });
+  const decision = await preSignUp(deps, {
+    pool,
+    clientId,
+    source: 'PreSignUp_ExternalProvider',
+    user,
+    validationData: {},
+    clientMetadata: undefined,
+  });
   if (decision.autoVerifyEmail && user.Attributes.email !== undefined) user = withAttributes(user, { email_verified: 'true' }, now);
-  if (decision.autoVerifyPhone && user.Attributes.phone_number !== undefined) user = withAttributes(user, { phone_number_verified: 'true' }, now);
+  if (decision.autoVerifyPhone && user.Attributes.phone_number !== undefined)
+    user = withAttributes(user, { phone_number_verified: 'true' }, now);
   // After the trigger accepted the user, so that a refused sign-up leaves nothing behind.
   await providerGroup(deps, pool, provider, now);
   await deps.store.putUser(user);
@@ -79,7 +104,13 @@ export async function federatedUser(
   return user;
 }
 
-async function signInExisting(deps: FederationDeps, pool: UserPool, clientId: string, user: User, changes: Record<string, string>): Promise<User> {
+async function signInExisting(
+  deps: FederationDeps,
+  pool: UserPool,
+  clientId: string,
+  user: User,
+  changes: Record<string, string>,
+): Promise<User> {
   // Wording unconfirmed: the hosted sign-in's text for a disabled user.
   if (!user.Enabled) throw new FederationError('User is disabled.');
   await preAuthentication({ deps, pool, clientId }, { user });
@@ -89,16 +120,22 @@ async function signInExisting(deps: FederationDeps, pool: UserPool, clientId: st
   return updated;
 }
 
-const withAttributes = (user: User, changes: Record<string, string>, now: number): User =>
-  ({ ...user, Attributes: { ...user.Attributes, ...changes }, UserLastModifiedDate: now });
+const withAttributes = (user: User, changes: Record<string, string>, now: number): User => ({
+  ...user,
+  Attributes: { ...user.Attributes, ...changes },
+  UserLastModifiedDate: now,
+});
 
 /** Cognito creates the provider's group with the first user that signs in through it. */
 async function providerGroup(deps: FederationDeps, pool: UserPool, provider: IdentityProvider, now: number): Promise<void> {
   const name = providerGroupName(pool, provider);
   if (deps.store.getGroup(pool.Id, name)) return;
   const group: Group = {
-    UserPoolId: pool.Id, GroupName: name, Description: `Autogenerated group for users who sign in using ${provider.ProviderName}`,
-    CreationDate: now, LastModifiedDate: now,
+    UserPoolId: pool.Id,
+    GroupName: name,
+    Description: `Autogenerated group for users who sign in using ${provider.ProviderName}`,
+    CreationDate: now,
+    LastModifiedDate: now,
   };
   await deps.store.putGroup(group);
 }

@@ -30,7 +30,8 @@ export function idpResponseRoutes(app: FastifyInstance, deps: Deps): void {
         throw new FederationError(`${provider.ProviderName} Error - ${typeof description === 'string' ? description : upstreamError}`);
       }
       const code = param(query, 'code');
-      if (typeof code !== 'string' || code === '') throw new FederationError(`${provider.ProviderName} Error - code missing in the response`);
+      if (typeof code !== 'string' || code === '')
+        throw new FederationError(`${provider.ProviderName} Error - code missing in the response`);
       let claims: Record<string, unknown>;
       if (isEmulated(provider)) {
         const grant = await deps.federations.redeemCode(code);

@@ -37,7 +37,10 @@ export class Federations {
   private readonly selections: SharedMap<Record<string, string>>;
 
   /** With replicas (`maps`), a sign-in started on one is finished on another. */
-  constructor(private readonly now: () => number, maps?: SharedMaps) {
+  constructor(
+    private readonly now: () => number,
+    maps?: SharedMaps,
+  ) {
     this.pending = new ExpiringMap(now, maps?.map('federationPending'));
     this.codes = new ExpiringMap(now, maps?.map('federationCodes'));
     this.selections = (maps ?? new SharedMaps()).map('federationSelections');

@@ -8,7 +8,10 @@ export const PROVIDER_TYPES: readonly ProviderType[] = ['SAML', 'Facebook', 'Goo
 export const SOCIAL_TYPES: readonly ProviderType[] = ['Facebook', 'Google', 'LoginWithAmazon', 'SignInWithApple'];
 
 export class ProviderRuleError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -29,12 +32,20 @@ const REQUIRED_DETAILS: Record<ProviderType, readonly string[]> = {
 
 /** The provider's own user id claim, mapped to `username` unless the mapping says otherwise. */
 export const USER_ID_CLAIM: Record<ProviderType, string | undefined> = {
-  Google: 'sub', Facebook: 'id', LoginWithAmazon: 'user_id', SignInWithApple: 'sub', OIDC: 'sub', SAML: undefined,
+  Google: 'sub',
+  Facebook: 'id',
+  LoginWithAmazon: 'user_id',
+  SignInWithApple: 'sub',
+  OIDC: 'sub',
+  SAML: undefined,
 };
 
 export function checkProvider(p: IdentityProvider): void {
   if (p.ProviderName.length > 32 || !PROVIDER_NAME.test(p.ProviderName)) {
-    throw new ProviderRuleError('ProviderName', 'Member must satisfy regular expression pattern: [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+');
+    throw new ProviderRuleError(
+      'ProviderName',
+      'Member must satisfy regular expression pattern: [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+',
+    );
   }
   // Social providers are named after their type (the console and every SDK example do so; the
   // app client's SupportedIdentityProviders and identity_provider use these exact names).
@@ -45,7 +56,8 @@ export function checkProvider(p: IdentityProvider): void {
     throw new ProviderRuleError('ProviderName', `ProviderName ${p.ProviderName} is reserved`);
   }
   for (const key of REQUIRED_DETAILS[p.ProviderType]) {
-    if (!p.ProviderDetails[key]) throw new ProviderRuleError('ProviderDetails', `${key} is required for ${p.ProviderType} identity providers`);
+    if (!p.ProviderDetails[key])
+      throw new ProviderRuleError('ProviderDetails', `${key} is required for ${p.ProviderType} identity providers`);
   }
   if (p.ProviderType === 'OIDC' && !['GET', 'POST'].includes(p.ProviderDetails.attributes_request_method ?? '')) {
     throw new ProviderRuleError('ProviderDetails', 'attributes_request_method must be GET or POST');
@@ -56,7 +68,10 @@ export function checkProvider(p: IdentityProvider): void {
   if (p.IdpIdentifiers.length > 50) throw new ProviderRuleError('IdpIdentifiers', 'Member must have length less than or equal to 50');
   for (const id of p.IdpIdentifiers) {
     if (id.length < 1 || id.length > 40 || !IDP_IDENTIFIER.test(id)) {
-      throw new ProviderRuleError('IdpIdentifiers', 'Member must satisfy constraint: [Member must satisfy regular expression pattern: [\\w\\s+=.@-]+]');
+      throw new ProviderRuleError(
+        'IdpIdentifiers',
+        'Member must satisfy constraint: [Member must satisfy regular expression pattern: [\\w\\s+=.@-]+]',
+      );
     }
   }
 }
@@ -111,15 +126,20 @@ const APPLE = {
 export function describedDetails(p: IdentityProvider): Record<string, string> {
   const given = p.ProviderDetails;
   switch (p.ProviderType) {
-    case 'Google': return { ...given, ...GOOGLE };
-    case 'Facebook': return { ...given, ...facebook(given.api_version ?? 'v17.0') };
-    case 'LoginWithAmazon': return { ...given, ...AMAZON };
+    case 'Google':
+      return { ...given, ...GOOGLE };
+    case 'Facebook':
+      return { ...given, ...facebook(given.api_version ?? 'v17.0') };
+    case 'LoginWithAmazon':
+      return { ...given, ...AMAZON };
     case 'SignInWithApple': {
       const { private_key: _hidden, ...rest } = given;
       return { ...rest, ...APPLE };
     }
-    case 'OIDC': return { attributes_url_add_attributes: 'false', ...given };
-    case 'SAML': return { ...given };
+    case 'OIDC':
+      return { attributes_url_add_attributes: 'false', ...given };
+    case 'SAML':
+      return { ...given };
   }
 }
 

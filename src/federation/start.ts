@@ -18,9 +18,15 @@ export const IDP_RESPONSE_PATH = '/oauth2/idpresponse';
 export const EMULATED_PAGE_PATH = '/_emulator/idp/authorize';
 
 /** Back to the app with Cognito's error fields (state last, as on the other authorize errors). */
-export function federationRedirect(req: Pick<AuthorizeRequest, 'redirectUri' | 'state'>, description: string, error = 'invalid_request'): RedirectableError {
+export function federationRedirect(
+  req: Pick<AuthorizeRequest, 'redirectUri' | 'state'>,
+  description: string,
+  error = 'invalid_request',
+): RedirectableError {
   return new RedirectableError(req.redirectUri, [
-    ['error_description', description], ['error', error], ...(req.state !== undefined ? [['state', req.state] as const] : []),
+    ['error_description', description],
+    ['error', error],
+    ...(req.state !== undefined ? [['state', req.state] as const] : []),
   ]);
 }
 
@@ -31,9 +37,10 @@ export function requestedProvider(query: Query, req: AuthorizeRequest, store: St
   if (name === null || identifier === null) throw federationRedirect(req, 'invalid_request');
   if (name === undefined && identifier === undefined) return undefined;
   if (name === 'COGNITO') return undefined;
-  const provider = name !== undefined
-    ? store.getIdentityProvider(req.pool.Id, name)
-    : store.listIdentityProviders(req.pool.Id).find((p) => p.IdpIdentifiers.includes(identifier ?? ''));
+  const provider =
+    name !== undefined
+      ? store.getIdentityProvider(req.pool.Id, name)
+      : store.listIdentityProviders(req.pool.Id).find((p) => p.IdpIdentifiers.includes(identifier ?? ''));
   // Wording unconfirmed: a provider the client does not offer is refused back to the app.
   if (!provider || !req.client.SupportedIdentityProviders.includes(provider.ProviderName)) {
     throw federationRedirect(req, 'Login option is not available. Please try another one');
@@ -51,7 +58,12 @@ export const idpResponseUrl = (pending: Pick<PendingFederation, 'origin'>) => `$
  * `origin` is ours for this request (pagesOrigin): PUBLIC_URL, or the https origin a request on the
  * TLS listener used, so a sign-in started there stays there.
  */
-export async function startFederation(req: AuthorizeRequest, provider: IdentityProvider, origin: string, deps: Pick<Deps, 'federations'>): Promise<string> {
+export async function startFederation(
+  req: AuthorizeRequest,
+  provider: IdentityProvider,
+  origin: string,
+  deps: Pick<Deps, 'federations'>,
+): Promise<string> {
   const nonce = randomBytes(24).toString('base64url');
   let authorize: string;
   try {

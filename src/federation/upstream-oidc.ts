@@ -21,7 +21,12 @@ export interface OidcEndpoints {
 /** JWKS fetchers by URL, so keys are fetched once and refreshed only on an unknown kid (jose's cache). */
 const jwksSets = new Map<string, JWTVerifyGetKey>();
 
-async function getJson(url: string, init: RequestInit, what: string, provider: IdentityProvider): Promise<{ status: number; body: unknown }> {
+async function getJson(
+  url: string,
+  init: RequestInit,
+  what: string,
+  provider: IdentityProvider,
+): Promise<{ status: number; body: unknown }> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -36,7 +41,8 @@ async function getJson(url: string, init: RequestInit, what: string, provider: I
   } catch {
     body = undefined;
   }
-  if (!response.ok) throw new FederationError(`${provider.ProviderName} Error - ${response.status} error getting ${what === 'token' ? 'token' : what}`);
+  if (!response.ok)
+    throw new FederationError(`${provider.ProviderName} Error - ${response.status} error getting ${what === 'token' ? 'token' : what}`);
   return { status: response.status, body };
 }
 
@@ -44,11 +50,17 @@ export async function oidcEndpoints(provider: IdentityProvider): Promise<OidcEnd
   const d = provider.ProviderDetails;
   const issuer = d.oidc_issuer ?? '';
   if (d.authorize_url && d.token_url && d.jwks_uri) {
-    return { issuer, authorize: d.authorize_url, token: d.token_url, jwks: d.jwks_uri, ...(d.attributes_url ? { userInfo: d.attributes_url } : {}) };
+    return {
+      issuer,
+      authorize: d.authorize_url,
+      token: d.token_url,
+      jwks: d.jwks_uri,
+      ...(d.attributes_url ? { userInfo: d.attributes_url } : {}),
+    };
   }
   const { body } = await getJson(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {}, 'discovery', provider);
   const doc = (body ?? {}) as Record<string, unknown>;
-  const text = (name: string): string | undefined => (typeof doc[name] === 'string' ? doc[name] as string : undefined);
+  const text = (name: string): string | undefined => (typeof doc[name] === 'string' ? (doc[name] as string) : undefined);
   const authorize = d.authorize_url ?? text('authorization_endpoint');
   const token = d.token_url ?? text('token_endpoint');
   const jwks = d.jwks_uri ?? text('jwks_uri');
@@ -59,17 +71,28 @@ export async function oidcEndpoints(provider: IdentityProvider): Promise<OidcEnd
 
 /** The code → tokens → verified claims (+ userInfo) sequence. */
 export async function oidcClaims(
-  provider: IdentityProvider, code: string, redirectUri: string, nonce: string,
+  provider: IdentityProvider,
+  code: string,
+  redirectUri: string,
+  nonce: string,
 ): Promise<Record<string, unknown>> {
   const endpoints = await oidcEndpoints(provider);
   const d = provider.ProviderDetails;
   const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: d.client_id ?? '' });
   if (d.client_secret) form.set('client_secret', d.client_secret);
-  const { body } = await getJson(endpoints.token, {
-    method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-  }, 'token', provider);
+  const { body } = await getJson(
+    endpoints.token,
+    {
+      method: 'POST',
+      body: form,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    },
+    'token',
+    provider,
+  );
   const tokens = (body ?? {}) as Record<string, unknown>;
-  if (typeof tokens.id_token !== 'string') throw new FederationError(`${provider.ProviderName} Error - id_token missing in the token response`);
+  if (typeof tokens.id_token !== 'string')
+    throw new FederationError(`${provider.ProviderName} Error - id_token missing in the token response`);
   let keys = jwksSets.get(endpoints.jwks);
   if (!keys) jwksSets.set(endpoints.jwks, (keys = createRemoteJWKSet(new URL(endpoints.jwks), { timeoutDuration: TIMEOUT_MS })));
   let claims: Record<string, unknown>;
@@ -79,15 +102,23 @@ export async function oidcClaims(
     // Wording unconfirmed.
     throw new FederationError(`${provider.ProviderName} Error - invalid id_token (${(err as Error).message})`);
   }
-  if (claims.nonce !== undefined && claims.nonce !== nonce) throw new FederationError(`${provider.ProviderName} Error - invalid id_token (nonce mismatch)`);
+  if (claims.nonce !== undefined && claims.nonce !== nonce)
+    throw new FederationError(`${provider.ProviderName} Error - invalid id_token (nonce mismatch)`);
   if (endpoints.userInfo && typeof tokens.access_token === 'string') {
     const post = d.attributes_request_method === 'POST';
-    const { body: info } = await getJson(endpoints.userInfo, {
-      method: post ? 'POST' : 'GET', headers: { authorization: `Bearer ${tokens.access_token}`, accept: 'application/json' },
-    }, 'user info', provider);
+    const { body: info } = await getJson(
+      endpoints.userInfo,
+      {
+        method: post ? 'POST' : 'GET',
+        headers: { authorization: `Bearer ${tokens.access_token}`, accept: 'application/json' },
+      },
+      'user info',
+      provider,
+    );
     // The ID token's subject wins: userInfo from another subject is refused (OIDC Core §5.3.2).
     const extra = (info ?? {}) as Record<string, unknown>;
-    if (extra.sub !== undefined && extra.sub !== claims.sub) throw new FederationError(`${provider.ProviderName} Error - userInfo sub mismatch`);
+    if (extra.sub !== undefined && extra.sub !== claims.sub)
+      throw new FederationError(`${provider.ProviderName} Error - userInfo sub mismatch`);
     claims = { ...extra, ...claims };
   }
   return claims;

@@ -19,7 +19,8 @@ export function browserErrorHandler(err: FastifyError, request: FastifyRequest, 
     if (err.clientId !== undefined) params.push(['client_id', err.clientId]);
     return reply.redirect(withParams('/error', params), 302);
   }
-  if (err instanceof RedirectableError) return reply.redirect(err.redirectUri === '' ? '/error' : withParams(err.redirectUri, err.params), 302);
+  if (err instanceof RedirectableError)
+    return reply.redirect(err.redirectUri === '' ? '/error' : withParams(err.redirectUri, err.params), 302);
   if (err instanceof InjectedFault) return sendErrorPage(reply, err.status, err.code);
   const status = foreignStatus(err);
   if (status === 500) request.log.error({ err }, 'unexpected error on a hosted page');

@@ -16,11 +16,13 @@ export function customizationRoutes(app: FastifyInstance, deps: Deps): void {
     const found = pool && uiCustomizationFor(pool, scope === POOL_WIDE ? undefined : scope);
     return found && found.scope === scope && found.version === version ? found : undefined;
   };
-  const send = (reply: FastifyReply, type: string, body: string | Buffer) => reply
-    .header('cache-control', 'public, max-age=86400, immutable')
-    .header('x-content-type-options', 'nosniff')
-    .header('access-control-allow-origin', '*')
-    .type(type).send(body);
+  const send = (reply: FastifyReply, type: string, body: string | Buffer) =>
+    reply
+      .header('cache-control', 'public, max-age=86400, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .header('access-control-allow-origin', '*')
+      .type(type)
+      .send(body);
   const notFound = (reply: FastifyReply) => reply.code(404).type('text/plain; charset=utf-8').send('Not Found');
 
   app.get<{ Params: Params }>('/:poolId/:scope/:version/assets/CSS/custom-css.css', async (request, reply) => {

@@ -1,4 +1,5 @@
-// GET /error: Cognito's error page, served with HTTP 400 (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
+// GET /error: Cognito's error page, served with HTTP 400
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
 import type { FastifyInstance } from 'fastify';
 import { param, type Query } from '../oauth/authorize-request.js';
 import { errorPage } from './pages.js';
@@ -6,7 +7,9 @@ import { errorPage } from './pages.js';
 export function errorPageRoutes(app: FastifyInstance): void {
   app.get('/error', async (request, reply) => {
     const error = param(request.query as Query, 'error');
-    return reply.code(400).type('text/html; charset=utf-8')
+    return reply
+      .code(400)
+      .type('text/html; charset=utf-8')
       .send(errorPage(typeof error === 'string' ? error : undefined).value);
   });
 }

@@ -19,20 +19,52 @@ import { selfServiceMessage } from './self-service-messages.js';
 const EXPIRED = 'Your form expired. Please try again.';
 
 export function forgotPasswordRoutes(app: FastifyInstance, deps: Deps): void {
-  const renderForgot = (request: FastifyRequest, reply: FastifyReply, req: AuthorizeRequest, status: number, username?: string, error?: string) =>
-    sendPage(reply, deps, status, (csrf) => classicPage(forgotPasswordBody({
-      action: formAction(request, '/forgotPassword'), csrf, query: pageQuery(request), pool: req.pool,
-      ...(username !== undefined ? { username } : {}), ...(error ? { error } : {}),
-    }), req));
+  const renderForgot = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    req: AuthorizeRequest,
+    status: number,
+    username?: string,
+    error?: string,
+  ) =>
+    sendPage(reply, deps, status, (csrf) =>
+      classicPage(
+        forgotPasswordBody({
+          action: formAction(request, '/forgotPassword'),
+          csrf,
+          query: pageQuery(request),
+          pool: req.pool,
+          ...(username !== undefined ? { username } : {}),
+          ...(error ? { error } : {}),
+        }),
+        req,
+      ),
+    );
 
-  const renderConfirm = (request: FastifyRequest, reply: FastifyReply, req: AuthorizeRequest, status: number, username: string, error?: string) => {
+  const renderConfirm = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    req: AuthorizeRequest,
+    status: number,
+    username: string,
+    error?: string,
+  ) => {
     const user = findSignInUser(deps.store, req.pool, username);
     const delivery = user && recoveryContact(req.pool, user);
-    return sendPage(reply, deps, status, (csrf) => classicPage(confirmForgotPasswordBody({
-      action: `/confirmForgotPassword?${pageQuery(request, { username })}`, csrf, query: pageQuery(request), pool: req.pool, username,
-      delivery: delivery ? { destination: maskDestination(delivery), medium: delivery.medium } : undefined,
-      ...(error ? { error } : {}),
-    }), req));
+    return sendPage(reply, deps, status, (csrf) =>
+      classicPage(
+        confirmForgotPasswordBody({
+          action: `/confirmForgotPassword?${pageQuery(request, { username })}`,
+          csrf,
+          query: pageQuery(request),
+          pool: req.pool,
+          username,
+          delivery: delivery ? { destination: maskDestination(delivery), medium: delivery.medium } : undefined,
+          ...(error ? { error } : {}),
+        }),
+        req,
+      ),
+    );
   };
 
   const usernameOf = (request: FastifyRequest, body?: Body) => {

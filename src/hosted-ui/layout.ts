@@ -26,16 +26,20 @@ const STYLE = `
 h1{font-size:20px;margin:0 0 8px}label{display:block;font-weight:700;margin:10px 0 4px}
 .form-control{display:block;width:100%;padding:6px 12px;font-size:14px;border:1px solid #ccc;border-radius:4px;height:34px}
 .form-control:focus{outline:2px solid #66afe9;border-color:#66afe9}
-.btn{display:block;width:100%;margin:16px 0 8px;padding:8px;border:0;border-radius:4px;background:#ec7211;color:#fff;font-weight:700;font-size:14px;cursor:pointer}
-.btn:hover{background:#eb5f07}.btn-link{background:none;color:#0073bb;padding:0;margin:8px 0;width:auto;font-weight:400}.btn-link:hover{background:none;text-decoration:underline}
+.btn{display:block;width:100%;margin:16px 0 8px;padding:8px;border:0;border-radius:4px;background:#ec7211;color:#fff;font-weight:700;\
+font-size:14px;cursor:pointer}
+.btn:hover{background:#eb5f07}.btn-link{background:none;color:#0073bb;padding:0;margin:8px 0;width:auto;font-weight:400}\
+.btn-link:hover{background:none;text-decoration:underline}
 .errorMessage-customizable{color:#d13212;background:#fde8e8;border:1px solid #d13212;border-radius:4px;padding:6px 10px;margin:10px 0}
 .redirect-customizable{display:block;margin:8px 0;color:#0073bb}.redirect-customizable span{color:#333}
 .footer-customizable{color:#687078;font-size:12px;text-align:center;margin:12px 0 0}
 `;
 
 /** Copies every typed value into the inputs of the same name in the other copy (Cognito ships the same behaviour). */
-export const PAGE_SCRIPT = `document.addEventListener('input',function(e){var t=e.target;if(!t||!t.name||t.type==='hidden')return;`
-  + `var all=document.getElementsByName(t.name);for(var i=0;i<all.length;i++){if(all[i]!==t&&all[i].type===t.type)all[i].value=t.value;}},true);`;
+export const PAGE_SCRIPT =
+  `document.addEventListener('input',function(e){var t=e.target;if(!t||!t.name||t.type==='hidden')return;` +
+  `var all=document.getElementsByName(t.name);for(var ` +
+  `i=0;i<all.length;i++){if(all[i]!==t&&all[i].type===t.type)all[i].value=t.value;}},true);`;
 
 const MOBILE = 'modal-content background-customizable modal-content-mobile visible-xs visible-sm';
 const desktop = (variant: HostedUIDesktopClass) => `modal-content background-customizable ${variant} visible-md visible-lg`;
@@ -84,7 +88,10 @@ export interface PageOwner {
 function lookOf(owner: PageOwner): Look {
   const found = uiCustomizationFor(owner.pool, owner.client.ClientId);
   if (!found) return {};
-  return { ...(found.css !== undefined ? { stylesheet: stylesheetPath(found) } : {}), ...(found.imageFile !== undefined ? { logo: logoPath(found) } : {}) };
+  return {
+    ...(found.css !== undefined ? { stylesheet: stylesheetPath(found) } : {}),
+    ...(found.imageFile !== undefined ? { logo: logoPath(found) } : {}),
+  };
 }
 
 /**
@@ -95,8 +102,12 @@ export function classicPage(body: SafeHtml, owner: PageOwner | HostedUIDesktopCl
   const desktopClass = (typeof owner === 'object' ? owner.pool.HostedUIDesktopClass : owner) ?? 'modal-content-desktop';
   const look = typeof owner === 'object' ? lookOf(owner) : {};
   // Cognito titles every classic page "Signin".
-  return frame('Signin', html`${copy(MOBILE, body, look)}
-${copy(desktop(desktopClass), body, look)}`, look);
+  return frame(
+    'Signin',
+    html`${copy(MOBILE, body, look)}
+${copy(desktop(desktopClass), body, look)}`,
+    look,
+  );
 }
 
 /** A page without forms (the error page): one container. */

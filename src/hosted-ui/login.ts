@@ -17,13 +17,28 @@ import { signInBody } from './sign-in-page.js';
 import { SIGN_IN_MESSAGES, USERNAME_TOO_LONG } from './sign-in-messages.js';
 
 export function renderSignIn(
-  request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, status: number,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: Deps,
+  req: AuthorizeRequest,
+  status: number,
   extra: { username?: string; error?: string } = {},
 ) {
   const providers = providerButtons(offeredProviders(deps.store, req.client), request.query as Query);
-  return sendPage(reply, deps, status, (csrf) => classicPage(signInBody({
-    action: formAction(request, '/login'), csrf, query: pageQuery(request), pool: req.pool, clientName: req.client.ClientName, providers, ...extra,
-  }), req));
+  return sendPage(reply, deps, status, (csrf) =>
+    classicPage(
+      signInBody({
+        action: formAction(request, '/login'),
+        csrf,
+        query: pageQuery(request),
+        pool: req.pool,
+        clientName: req.client.ClientName,
+        providers,
+        ...extra,
+      }),
+      req,
+    ),
+  );
 }
 
 export function loginRoutes(app: FastifyInstance, deps: Deps): void {
@@ -45,7 +60,9 @@ export function loginRoutes(app: FastifyInstance, deps: Deps): void {
     const password = field(body, 'password') ?? '';
     const user = username === '' ? undefined : findSignInUser(deps.store, req.pool, username);
     // A failing trigger sends the browser back to the app with error_description, as Cognito does.
-    const outcome = await redirectOnTriggerError(req, () => signIn({ deps, pool: req.pool, client: req.client, sourceIp: request.ip }, user, { kind: 'password', password, login: username }));
+    const outcome = await redirectOnTriggerError(req, () =>
+      signIn({ deps, pool: req.pool, client: req.client, sourceIp: request.ip }, user, { kind: 'password', password, login: username }),
+    );
     switch (outcome.kind) {
       case 'failed':
         return renderSignIn(request, reply, deps, req, 200, { username, error: SIGN_IN_MESSAGES[outcome.failure] });

@@ -1,4 +1,5 @@
-// GET /logout (https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html). Not OIDC RP-initiated logout: it needs client_id plus either a
+// GET /logout (https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html). Not OIDC RP-initiated logout: it needs
+// client_id plus either a
 // registered logout_uri (sign out, go there, ignore everything else) or redirect_uri +
 // response_type (sign out, then show /login for that authorize request). An unregistered
 // logout_uri is never followed.
@@ -28,11 +29,14 @@ export function logoutRoutes(app: FastifyInstance, deps: Deps): void {
     // An unregistered logout_uri is ignored, so the request needs redirect_uri (observed Cognito).
     if (param(query, 'redirect_uri') === undefined) throw new ErrorPageRedirect('Required parameters missing', client.ClientId);
     const req = validateAuthorizeRequest(
-      { ...query, ...(query.scope === undefined ? { scope: client.AllowedOAuthScopes.join(' ') } : {}) }, deps.store,
+      { ...query, ...(query.scope === undefined ? { scope: client.AllowedOAuthScopes.join(' ') } : {}) },
+      deps.store,
     );
     signOut();
     const params: Array<[string, string]> = [
-      ['client_id', client.ClientId], ['redirect_uri', req.redirectUri], ['response_type', req.responseType],
+      ['client_id', client.ClientId],
+      ['redirect_uri', req.redirectUri],
+      ['response_type', req.responseType],
       ['scope', req.scopes.join(' ')],
     ];
     if (req.state !== undefined) params.push(['state', req.state]);

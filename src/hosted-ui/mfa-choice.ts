@@ -30,17 +30,32 @@ const LABELS: Record<MfaFactor, { text: string; id: string }> = {
 export const setupFactors = (req: AuthorizeRequest): MfaFactor[] => poolFactors(req.pool).filter((f) => f !== 'SMS_MFA');
 
 export function renderChoice(
-  request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, challenge: string, factors: readonly MfaFactor[],
-  error?: string, status = 200,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: Deps,
+  req: AuthorizeRequest,
+  challenge: string,
+  factors: readonly MfaFactor[],
+  error?: string,
+  status = 200,
 ) {
-  return sendPage(reply, deps, status, (csrf) => classicPage(html`<div><div>
+  return sendPage(reply, deps, status, (csrf) =>
+    classicPage(
+      html`<div><div>
 ${description('Choose a multi-factor authentication (MFA) method')}
-<form action="${formAction(request, '/mfaOption')}" name="cognitoMfaOptionForm" method="post" data-testid="mfa-option-form">${csrfInput(csrf)}
+<form action="${formAction(request, '/mfaOption')}" name="cognitoMfaOptionForm" method="post" \
+data-testid="mfa-option-form">${csrfInput(csrf)}
 <input type="hidden" name="challenge" value="${challenge}"/>
 ${errorLine('mfaOptionErrorMessage', error, 'mfa-option-error')}
-${factors.map((f) => html`<button type="submit" name="mfa_type" value="${f}" id="${LABELS[f].id}" class="btn btn-primary submitButton-customizable" data-testid="mfa-option-${f}">${LABELS[f].text}</button>
-`)}</form>
-</div></div>`, req.pool.HostedUIDesktopClass));
+${factors.map(
+  (f) => html`<button type="submit" name="mfa_type" value="${f}" id="${LABELS[f].id}" class="btn btn-primary submitButton-customizable" \
+data-testid="mfa-option-${f}">${LABELS[f].text}</button>
+`,
+)}</form>
+</div></div>`,
+      req.pool.HostedUIDesktopClass,
+    ),
+  );
 }
 
 export function mfaChoiceRoutes(app: FastifyInstance, deps: Deps): void {
@@ -51,7 +66,8 @@ export function mfaChoiceRoutes(app: FastifyInstance, deps: Deps): void {
     const user = deps.store.getUser(pending.userPoolId, pending.username);
     if (!user) throw new ErrorPageRedirect('invalid_request', req.client.ClientId);
     const factors = pending.challenge === 'SELECT_MFA_TYPE' ? userFactors(req.pool, user) : setupFactors(req);
-    if (!csrfMatches(request, body)) return renderChoice(request, reply, deps, req, challenge, factors, 'Your form expired. Please try again.', 403);
+    if (!csrfMatches(request, body))
+      return renderChoice(request, reply, deps, req, challenge, factors, 'Your form expired. Please try again.', 403);
     const chosen = factors.find((f) => f === field(body, 'mfa_type'));
     if (chosen === undefined) return renderChoice(request, reply, deps, req, challenge, factors, 'Choose one of the methods below.');
     if (pending.challenge === 'MFA_SETUP') return startSetup(request, reply, deps, req, challenge, chosen);

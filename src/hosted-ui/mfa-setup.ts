@@ -39,39 +39,70 @@ interface TotpView {
 
 function renderTotpSetup(request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, v: TotpView, status = 200) {
   const qr = qrImage(otpauthUri(req.pool.Name, v.account, v.secret));
-  return sendPage(reply, deps, status, (csrf) => classicPage(html`<div><div>
+  return sendPage(reply, deps, status, (csrf) =>
+    classicPage(
+      html`<div><div>
 ${description('Set up authenticator app MFA')}
 <p>Scan the QR code with your authenticator app, then enter a code it shows.</p>
 <img id="totpQrCode" src="${qr}" width="200" height="200" alt="QR code for your authenticator app" data-testid="totp-qr"/>
-<details><summary id="showSecretKey">Show secret key</summary><code id="totpSecretKey" data-testid="totp-secret">${v.secret}</code></details>
+<details><summary id="showSecretKey">Show secret key</summary><code id="totpSecretKey" data-testid="totp-secret">${v.secret}</code>\
+</details>
 <form action="${formAction(request, '/mfaSetup')}" name="cognitoMfaSetupForm" method="post" data-testid="mfa-setup-form">${csrfInput(csrf)}
 <input type="hidden" name="challenge" value="${v.challenge}"/>
 ${errorLine('mfaSetupErrorMessage', v.error, 'mfa-setup-error')}
 <label for="totpCodeInput" class="label-customizable">Code</label>
-<input id="totpCodeInput" name="authentication_code" type="text" inputmode="numeric" autocomplete="one-time-code" class="form-control inputField-customizable" required data-testid="mfa-setup-code"/>
+<input id="totpCodeInput" name="authentication_code" type="text" inputmode="numeric" autocomplete="one-time-code" class="form-control \
+inputField-customizable" required data-testid="mfa-setup-code"/>
 <label for="totpDeviceName" class="label-customizable">Device name (optional)</label>
-<input id="totpDeviceName" name="device_name" type="text" maxlength="128" class="form-control inputField-customizable" data-testid="mfa-setup-device-name"/>
-<input name="signInSubmitButton" type="submit" value="Sign in" class="btn btn-primary submitButton-customizable" data-testid="mfa-setup-submit"/>
+<input id="totpDeviceName" name="device_name" type="text" maxlength="128" class="form-control inputField-customizable" \
+data-testid="mfa-setup-device-name"/>
+<input name="signInSubmitButton" type="submit" value="Sign in" class="btn btn-primary submitButton-customizable" \
+data-testid="mfa-setup-submit"/>
 </form>
-</div></div>`, req.pool.HostedUIDesktopClass));
+</div></div>`,
+      req.pool.HostedUIDesktopClass,
+    ),
+  );
 }
 
-function renderEmailSetup(request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, challenge: string, error?: string, status = 200) {
-  return sendPage(reply, deps, status, (csrf) => classicPage(html`<div><div>
+function renderEmailSetup(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: Deps,
+  req: AuthorizeRequest,
+  challenge: string,
+  error?: string,
+  status = 200,
+) {
+  return sendPage(reply, deps, status, (csrf) =>
+    classicPage(
+      html`<div><div>
 ${description('Set up email MFA')}
 <p>Enter the email address where you want to receive sign-in codes.</p>
 <form action="${formAction(request, '/mfaSetup')}" name="cognitoMfaSetupForm" method="post" data-testid="mfa-setup-form">${csrfInput(csrf)}
 <input type="hidden" name="challenge" value="${challenge}"/>
 ${errorLine('mfaSetupErrorMessage', error, 'mfa-setup-error')}
 <label for="emailSetupInput" class="label-customizable">Email</label>
-<input id="emailSetupInput" name="email" type="email" autocomplete="email" class="form-control inputField-customizable" required data-testid="mfa-setup-email"/>
-<input name="sendCodeButton" type="submit" value="Send code" class="btn btn-primary submitButton-customizable" data-testid="mfa-setup-submit"/>
+<input id="emailSetupInput" name="email" type="email" autocomplete="email" class="form-control inputField-customizable" required \
+data-testid="mfa-setup-email"/>
+<input name="sendCodeButton" type="submit" value="Send code" class="btn btn-primary submitButton-customizable" \
+data-testid="mfa-setup-submit"/>
 </form>
-</div></div>`, req.pool.HostedUIDesktopClass));
+</div></div>`,
+      req.pool.HostedUIDesktopClass,
+    ),
+  );
 }
 
 /** The set-up page for the factor chosen; an authenticator app gets its secret now. */
-export async function startSetup(request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, challenge: string, factor: MfaFactor) {
+export async function startSetup(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: Deps,
+  req: AuthorizeRequest,
+  challenge: string,
+  factor: MfaFactor,
+) {
   if (factor === 'EMAIL_OTP') return renderEmailSetup(request, reply, deps, req, challenge);
   if (factor !== 'SOFTWARE_TOKEN_MFA') throw new ErrorPageRedirect('unsupported_mfa_step', req.client.ClientId);
   const account = deps.signInChallenges.get(challenge)?.username ?? '';

@@ -39,23 +39,34 @@ function renderMfa(request: FastifyRequest, reply: FastifyReply, deps: Deps, req
   const input = totp ? 'totpCodeInput' : 'smsCodeInput';
   const prompt = totp
     ? html`<p>Enter the code from your authenticator app.</p>`
-    : html`<p>We have delivered the authentication code to <strong data-testid="mfa-destination">${v.destination ?? ''}</strong>. Please enter the code below.</p>`;
-  return sendPage(reply, deps, status, (csrf) => classicPage(html`<div><div>
+    : html`<p>We have delivered the authentication code to <strong data-testid="mfa-destination">${v.destination ?? ''}</strong>. Please \
+enter the code below.</p>`;
+  return sendPage(reply, deps, status, (csrf) =>
+    classicPage(
+      html`<div><div>
 ${description(totp ? 'Authenticator app' : 'Verification code')}
 ${prompt}
 <form action="${formAction(request, '/mfa')}" name="cognitoMfaForm" method="post" data-testid="mfa-form">${csrfInput(csrf)}
 <input type="hidden" name="challenge" value="${v.challenge}"/>
 ${errorLine('mfaErrorMessage', v.error, 'mfa-error')}
 <label for="${input}" class="label-customizable">Code</label>
-<input id="${input}" name="authentication_code" type="text" inputmode="numeric" autocomplete="one-time-code" class="form-control inputField-customizable" required data-testid="mfa-code"/>
+<input id="${input}" name="authentication_code" type="text" inputmode="numeric" autocomplete="one-time-code" class="form-control \
+inputField-customizable" required data-testid="mfa-code"/>
 <input name="signInSubmitButton" type="submit" value="Sign in" class="btn btn-primary submitButton-customizable" data-testid="mfa-submit"/>
 </form>
-</div></div>`, req));
+</div></div>`,
+      req,
+    ),
+  );
 }
 
 /** The page for a pending challenge: a new password, or a second factor's code. */
 export function renderChallenge(
-  request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, outcome: SignInSuccess & { kind: 'challenge' },
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: Deps,
+  req: AuthorizeRequest,
+  outcome: SignInSuccess & { kind: 'challenge' },
 ) {
   if (outcome.challenge === 'NEW_PASSWORD_REQUIRED') return renderNewPassword(request, reply, deps, req, outcome.session, 200);
   if (outcome.challenge === 'SELECT_MFA_TYPE') {
@@ -72,7 +83,11 @@ export function renderChallenge(
   const kind = CODE_PAGES.find((c) => c === outcome.challenge);
   // Device and first-factor challenges never come out of the hosted sign-in: refused loudly.
   if (kind === undefined) throw new ErrorPageRedirect('unsupported_mfa_step', req.client.ClientId);
-  return renderMfa(request, reply, deps, req, { challenge: outcome.session, kind, destination: outcome.parameters?.CODE_DELIVERY_DESTINATION });
+  return renderMfa(request, reply, deps, req, {
+    challenge: outcome.session,
+    kind,
+    destination: outcome.parameters?.CODE_DELIVERY_DESTINATION,
+  });
 }
 
 /** The masked phone number or address the code went to, for the page's text. */
@@ -87,7 +102,12 @@ function destinationOf(deps: Deps, userPoolId: string, username: string, kind: C
  * The pending step a hosted MFA form names, in this pool and client. A forged, expired, answered or
  * foreign one starts the sign-in again, before anything is shown back.
  */
-export function formStep(deps: Deps, req: AuthorizeRequest, body: Body, accept: (p: PendingChallenge) => boolean): { challenge: string; pending: PendingChallenge } {
+export function formStep(
+  deps: Deps,
+  req: AuthorizeRequest,
+  body: Body,
+  accept: (p: PendingChallenge) => boolean,
+): { challenge: string; pending: PendingChallenge } {
   const challenge = field(body, 'challenge') ?? '';
   const pending = deps.signInChallenges.get(challenge);
   if (!pending || pending.userPoolId !== req.pool.Id || pending.clientId !== req.client.ClientId || !accept(pending)) {
@@ -111,7 +131,9 @@ export function mfaRoutes(app: FastifyInstance, deps: Deps): void {
     const again = (error: string, status = 200) => renderMfa(request, reply, deps, req, { challenge, kind, destination, error }, status);
     if (!csrfMatches(request, body)) return again('Your form expired. Please try again.', 403);
     const code = (field(body, 'authentication_code') ?? '').trim();
-    const outcome = await redirectOnTriggerError(req, () => answerMfaCode({ deps, pool: req.pool, client: req.client, sourceIp: request.ip }, challenge, kind as CodeChallenge, code));
+    const outcome = await redirectOnTriggerError(req, () =>
+      answerMfaCode({ deps, pool: req.pool, client: req.client, sourceIp: request.ip }, challenge, kind as CodeChallenge, code),
+    );
     if (outcome.kind === 'signed-in') return signedIn(request, reply, deps, req, outcome.user);
     if (outcome.kind === 'challenge') return renderChallenge(request, reply, deps, req, outcome);
     const message = MESSAGES[outcome.failure];

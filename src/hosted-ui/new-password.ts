@@ -19,11 +19,19 @@ import { signedIn } from './signed-in.js';
 export const PASSWORDS_DIFFER = 'Passwords do not match.';
 
 export function renderNewPassword(
-  request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, session: string, status: number, error?: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: Deps,
+  req: AuthorizeRequest,
+  session: string,
+  status: number,
+  error?: string,
 ) {
   const action = formAction(request, '/forceChangePassword');
   const query = pageQuery(request);
-  return sendPage(reply, deps, status, (csrf) => classicPage(html`<div><div>
+  return sendPage(reply, deps, status, (csrf) =>
+    classicPage(
+      html`<div><div>
 ${description('Change Password')}
 <p class="client-customizable">Please enter a new password for <strong data-testid="client-name">${req.client.ClientName}</strong>.</p>
 <form action="${action}" name="cognitoNewPasswordForm" method="post" data-testid="new-password-form">${csrfInput(csrf)}
@@ -32,7 +40,10 @@ ${errorLine('newPasswordErrorMessage', error, 'new-password-error')}
 ${newPasswordFields()}
 <a class="redirect-customizable" href="${link('/login', query)}">Return to login</a>
 </form>
-</div></div>`, req));
+</div></div>`,
+      req,
+    ),
+  );
 }
 
 export function newPasswordRoutes(app: FastifyInstance, deps: Deps): void {
@@ -46,7 +57,9 @@ export function newPasswordRoutes(app: FastifyInstance, deps: Deps): void {
     if (!csrfMatches(request, body)) return again('Your form expired. Please try again.', 403);
     const password = field(body, 'password') ?? '';
     if (password !== field(body, 'confirmPassword')) return again(PASSWORDS_DIFFER);
-    const outcome = await redirectOnTriggerError(req, () => completeNewPassword({ deps, pool: req.pool, client: req.client, sourceIp: request.ip }, { session, password }));
+    const outcome = await redirectOnTriggerError(req, () =>
+      completeNewPassword({ deps, pool: req.pool, client: req.client, sourceIp: request.ip }, { session, password }),
+    );
     switch (outcome.kind) {
       case 'failed':
         // A foreign step, a user disabled or deleted meanwhile: start the sign-in again.

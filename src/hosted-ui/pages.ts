@@ -43,6 +43,9 @@ export function loginTexts(pool: UserPool): LoginTexts {
 
 /** Cognito's /error page text. */
 export function errorPage(error: string | undefined): SafeHtml {
-  return singlePage('Error', html`<h1>An error was encountered with the requested page.</h1>
-${error ? html`<p class="errorMessage-customizable" id="errorMessage" data-testid="error-message">${error}</p>` : ''}`);
+  return singlePage(
+    'Error',
+    html`<h1>An error was encountered with the requested page.</h1>
+${error ? html`<p class="errorMessage-customizable" id="errorMessage" data-testid="error-message">${error}</p>` : ''}`,
+  );
 }

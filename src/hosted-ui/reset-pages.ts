@@ -19,9 +19,11 @@ export function forgotPasswordBody(v: ForgotPasswordView): SafeHtml {
   return html`<div><div>
 <h1>Forgot your password?</h1>
 <span>Enter your ${label} below and we will send a message to reset your password</span>
-<form action="${v.action}" name="forgotpasswordform" method="post" class="cognito-asf" data-testid="forgot-password-form">${csrfInput(v.csrf)}
+<form action="${v.action}" name="forgotpasswordform" method="post" class="cognito-asf" \
+data-testid="forgot-password-form">${csrfInput(v.csrf)}
 ${errorLine('errorMessage', v.error)}
-<input name="username" id="username" class="form-control inputField-customizable" type="text" placeholder="${label}" autocapitalize="none" required aria-label="${label}" value="${v.username ?? ''}">
+<input name="username" id="username" class="form-control inputField-customizable" type="text" placeholder="${label}" autocapitalize="none" \
+required aria-label="${label}" value="${v.username ?? ''}">
 <button name="reset_my_password" type="submit" class="btn btn-primary submitButton-customizable">Reset my password</button>
 </form>
 <a class="redirect-customizable" href="${link('/login', v.query)}">Back to sign in</a>
@@ -39,14 +41,17 @@ export interface ConfirmForgotPasswordView extends PageBase {
 export function confirmForgotPasswordBody(v: ConfirmForgotPasswordView): SafeHtml {
   const how = v.delivery ? ` ${v.delivery.medium === 'SMS' ? 'by SMS' : 'by email'} to ${v.delivery.destination}` : '';
   return html`<div><div>
-<form action="${v.action}" name="confirmforgotpasswordform" method="post" class="cognito-asf" data-testid="confirm-forgot-password-form">${csrfInput(v.csrf)}
+<form action="${v.action}" name="confirmforgotpasswordform" method="post" class="cognito-asf" \
+data-testid="confirm-forgot-password-form">${csrfInput(v.csrf)}
 <input type="hidden" id="username" name="username" value="${v.username}"/>
 <input type="hidden" id="destination" name="destination" value="${v.delivery?.destination ?? ''}"/>
 <input type="hidden" id="deliveryMedium" name="deliveryMedium" value="${v.delivery?.medium ?? ''}"/>
-<div id="div-forgot-password-msg"><span id="text-code">We have sent a password reset code${how}. Enter it below to reset your password.</span></div>
+<div id="div-forgot-password-msg">\
+<span id="text-code">We have sent a password reset code${how}. Enter it below to reset your password.</span></div>
 ${errorLine('errorMessage', v.error)}
 <label for="forgot_password_code" class="label-customizable">Code</label>
-<div><input id="forgot_password_code" name="code" type="password" class="form-control inputField-customizable" placeholder="Code" autocomplete="one-time-code" required aria-label="Code"></div>
+<div><input id="forgot_password_code" name="code" type="password" class="form-control inputField-customizable" placeholder="Code" \
+autocomplete="one-time-code" required aria-label="Code"></div>
 ${newPasswordFields()}
 </form>
 </div></div>`;

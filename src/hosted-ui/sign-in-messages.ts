@@ -22,4 +22,5 @@ export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
 };
 
 /** A username longer than Cognito's limit is refused by request validation, before any lookup. */
-export const USERNAME_TOO_LONG = "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length less than or equal to 128";
+export const USERNAME_TOO_LONG =
+  "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length less than or equal to 128";

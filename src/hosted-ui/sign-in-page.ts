@@ -28,12 +28,24 @@ ${v.providers ?? ''}
 <div><div>
 ${description(`Sign in with your ${texts.what} and password`)}
 <p class="client-customizable">to continue to <strong data-testid="client-name">${v.clientName}</strong></p>
-<form action="${v.action}" name="cognitoSignInForm" method="post" class="cognito-asf" data-testid="signin-form">${csrfInput(v.csrf)}<label for="signInFormUsername" class="label-customizable">${texts.label}</label><div><input id="signInFormUsername" name="username" type="text" class="form-control inputField-customizable" placeholder="${texts.placeholder}" aria-label="${texts.label}" autocapitalize="none" autocomplete="username" required value="${v.username ?? ''}" data-testid="signin-username"></div><label for="signInFormPassword" class="label-customizable">Password</label><div><input id="signInFormPassword" name="password" type="password" class="form-control inputField-customizable" placeholder="Password" aria-label="Password" autocomplete="current-password" required data-testid="signin-password"></div>
+<form action="${v.action}" name="cognitoSignInForm" method="post" class="cognito-asf" data-testid="signin-form">${csrfInput(v.csrf)}<label \
+for="signInFormUsername" class="label-customizable">${texts.label}</label><div>\
+<input id="signInFormUsername" name="username" type="text" class="form-control inputField-customizable" placeholder="${texts.placeholder}" \
+aria-label="${texts.label}" autocapitalize="none" autocomplete="username" required value="${v.username ?? ''}" \
+data-testid="signin-username"></div><label for="signInFormPassword" class="label-customizable">Password</label><div>\
+<input id="signInFormPassword" name="password" type="password" class="form-control inputField-customizable" placeholder="Password" \
+aria-label="Password" autocomplete="current-password" required data-testid="signin-password"></div>
 <input type="hidden" name="cognitoAsfData" value=""/>
 ${errorLine('loginErrorMessage', v.error, 'signin-error')}
 <a class="redirect-customizable" href="${link('/forgotPassword', v.query)}">Forgot your password?</a>
-<input name="signInSubmitButton" type="Submit" value="Sign in" class="btn btn-primary submitButton-customizable" aria-label="submit" data-testid="signin-submit">
-${v.pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly === true ? '' : html`<div><p class="redirect-customizable"><span>Need an account?</span>&nbsp;<a href="${link('/signup', v.query)}">Sign up</a></p></div>`}
+<input name="signInSubmitButton" type="Submit" value="Sign in" class="btn btn-primary submitButton-customizable" aria-label="submit" \
+data-testid="signin-submit">
+${
+  v.pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly === true
+    ? ''
+    : html`<div><p class="redirect-customizable">\
+<span>Need an account?</span>&nbsp;<a href="${link('/signup', v.query)}">Sign up</a></p></div>`
+}
 </form>
 </div></div>
 </div>

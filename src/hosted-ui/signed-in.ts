@@ -14,7 +14,12 @@ export async function signedIn(request: FastifyRequest, reply: FastifyReply, dep
   // First, so that a failing pre token generation trigger leaves no browser session behind.
   const location = await completeAuthorization(req, user, authTime, deps);
   const lifetime = sessionSeconds(req.pool, deps.store.listClients(req.pool.Id));
-  const sessionId = await deps.sessions.signIn(readCookie(request, SESSION_COOKIE), req.pool.Id, { username: user.Username, authTime }, lifetime);
+  const sessionId = await deps.sessions.signIn(
+    readCookie(request, SESSION_COOKIE),
+    req.pool.Id,
+    { username: user.Username, authTime },
+    lifetime,
+  );
   setSessionCookie(reply, sessionId, lifetime, deps.urls.secure);
   issueXsrfToken(reply, deps.urls.secure);
   return reply.redirect(location, 302);

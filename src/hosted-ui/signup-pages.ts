@@ -38,7 +38,10 @@ function passwordChecks(policy: PasswordPolicy): SafeHtml {
   if (policy.RequireNumbers) rows.push(['numbers', 'Password must contain a number']);
   if (policy.RequireSymbols) rows.push(['symbols', 'Password must contain a special character']);
   rows.push(['length', `Password must contain at least ${policy.MinimumLength} characters`]);
-  return html`<div><div>${rows.map(([kind, text]) => html`<div class="checkPassword-${kind}"><span aria-hidden="true" class="check-${kind}"></span><span class="checkPasswordText-${kind}">${text}</span></div>`)}</div></div>`;
+  return html`<div><div>${rows.map(
+    ([kind, text]) => html`<div class="checkPassword-${kind}">\
+<span aria-hidden="true" class="check-${kind}"></span><span class="checkPasswordText-${kind}">${text}</span></div>`,
+  )}</div></div>`;
 }
 
 export interface SignUpView extends PageBase {
@@ -54,15 +57,19 @@ ${description('Sign up with a new account')}
 <form action="${v.action}" name="signupform" method="post" class="cognito-asf" data-testid="signup-form">${csrfInput(v.csrf)}
 ${errorLine('errorMessage', v.error)}
 <label class="label-customizable">${texts.label}</label>
-<div><input name="username" type="text" value="${v.values.username ?? ''}" autocapitalize="none" class="form-control inputField-customizable" placeholder="${texts.placeholder}" required aria-label="${texts.label}"></div>
+<div><input name="username" type="text" value="${v.values.username ?? ''}" autocapitalize="none" class="form-control \
+inputField-customizable" placeholder="${texts.placeholder}" required aria-label="${texts.label}"></div>
 ${signUpAttributes(v.pool).map((name) => {
-    const input = CONTACT_INPUTS[name] ?? { type: 'text', placeholder: '' };
-    const key = `requiredAttributes[${name}]`;
-    const label = attributeLabel(name);
-    return html`<div><label class="label-customizable">${label}</label><div><input type="${input.type}" name="${key}" value="${v.values[key] ?? ''}" class="form-control inputField-customizable" placeholder="${input.placeholder}" required aria-label="${label}"></div></div>`;
-  })}
+  const input = CONTACT_INPUTS[name] ?? { type: 'text', placeholder: '' };
+  const key = `requiredAttributes[${name}]`;
+  const label = attributeLabel(name);
+  return html`<div><label class="label-customizable">${label}</label><div>\
+<input type="${input.type}" name="${key}" value="${v.values[key] ?? ''}" class="form-control inputField-customizable" \
+placeholder="${input.placeholder}" required aria-label="${label}"></div></div>`;
+})}
 <label class="label-customizable">Password</label>
-<input name="password" type="password" value="" class="form-control inputField-customizable" placeholder="Password" required aria-label="Password" autocomplete="new-password">
+<input name="password" type="password" value="" class="form-control inputField-customizable" placeholder="Password" required \
+aria-label="Password" autocomplete="new-password">
 ${passwordChecks(v.pool.Policies?.PasswordPolicy ?? DEFAULT_PASSWORD_POLICY)}
 <button type="submit" name="signUpButton" class="btn btn-primary signUpButton submitButton-customizable">Sign up</button>
 <p class="redirect-customizable"><span>Already have an account?</span>&nbsp;<a href="${link('/login', v.query)}">Sign in</a></p>
@@ -81,10 +88,15 @@ export interface ConfirmView extends PageBase {
 }
 
 export function confirmBody(v: ConfirmView): SafeHtml {
-  const sent = v.sentTo ? `We have sent a code ${v.sentTo}. Enter it below to confirm your account.` : 'Enter the code we sent you to confirm your account.';
-  const username = v.username !== undefined
-    ? html`<input type="hidden" name="username" value="${v.username}"/>`
-    : html`<label class="label-customizable">${loginTexts(v.pool).label}</label><div><input id="username" name="username" type="text" class="form-control inputField-customizable" placeholder="${loginTexts(v.pool).placeholder}" autocapitalize="none" required></div>`;
+  const sent = v.sentTo
+    ? `We have sent a code ${v.sentTo}. Enter it below to confirm your account.`
+    : 'Enter the code we sent you to confirm your account.';
+  const username =
+    v.username !== undefined
+      ? html`<input type="hidden" name="username" value="${v.username}"/>`
+      : html`<label class="label-customizable">${loginTexts(v.pool).label}</label><div>\
+<input id="username" name="username" type="text" class="form-control inputField-customizable" \
+placeholder="${loginTexts(v.pool).placeholder}" autocapitalize="none" required></div>`;
   return html`<div><div>
 ${description('Confirm your account')}
 <span id="text-code" class="textDescription-customizable">${sent}</span>
@@ -92,9 +104,17 @@ ${description('Confirm your account')}
 ${errorLine('errorMessage', v.error)}
 ${username}
 <label for="verification_code" class="label-customizable">Verification Code</label>
-<div><input id="verification_code" name="code" type="text" class="form-control inputField-customizable" placeholder="Enter code" autocomplete="one-time-code" required aria-label="Verification Code"></div>
+<div><input id="verification_code" name="code" type="text" class="form-control inputField-customizable" placeholder="Enter code" \
+autocomplete="one-time-code" required aria-label="Verification Code"></div>
 <button type="submit" name="confirm" class="btn btn-primary submitButton-customizable">Confirm Account</button>
 </form>
-${v.username !== undefined ? html`<form action="${v.resendAction}" name="resendcodeform" method="post">${csrfInput(v.csrf)}<input type="hidden" name="username" value="${v.username}"/><p class="redirect-customizable"><span>Didn't receive a code?</span>&nbsp;<button type="submit" name="resend" class="btn btn-link redirect-customizable">Send a new code</button></p></form>` : ''}
+${
+  v.username !== undefined
+    ? html`<form action="${v.resendAction}" name="resendcodeform" method="post">${csrfInput(v.csrf)}<input \
+type="hidden" name="username" value="${v.username}"/><p class="redirect-customizable">\
+<span>Didn't receive a code?</span>&nbsp;<button type="submit" name="resend" class="btn btn-link redirect-customizable">Send a new \
+code</button></p></form>`
+    : ''
+}
 </div></div>`;
 }

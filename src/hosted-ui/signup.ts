@@ -22,25 +22,60 @@ import { confirmBody, signUpAttributes, signUpBody } from './signup-pages.js';
 const EXPIRED = 'Your form expired. Please try again.';
 
 export function signUpRoutes(app: FastifyInstance, deps: Deps): void {
-  const renderSignUp = (request: FastifyRequest, reply: FastifyReply, req: AuthorizeRequest, status: number, values: Record<string, string> = {}, error?: string) =>
-    sendPage(reply, deps, status, (csrf) => classicPage(signUpBody({
-      action: formAction(request, '/signup'), csrf, query: pageQuery(request), pool: req.pool, values, ...(error ? { error } : {}),
-    }), req));
+  const renderSignUp = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    req: AuthorizeRequest,
+    status: number,
+    values: Record<string, string> = {},
+    error?: string,
+  ) =>
+    sendPage(reply, deps, status, (csrf) =>
+      classicPage(
+        signUpBody({
+          action: formAction(request, '/signup'),
+          csrf,
+          query: pageQuery(request),
+          pool: req.pool,
+          values,
+          ...(error ? { error } : {}),
+        }),
+        req,
+      ),
+    );
 
-  const renderConfirm = (request: FastifyRequest, reply: FastifyReply, req: AuthorizeRequest, status: number, username: string | undefined, error?: string) => {
+  const renderConfirm = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    req: AuthorizeRequest,
+    status: number,
+    username: string | undefined,
+    error?: string,
+  ) => {
     const user = username === undefined ? undefined : findSignInUser(deps.store, req.pool, username);
     const delivery = user && autoVerifyContact(req.pool, user);
     const query = pageQuery(request);
     const withUser = username === undefined ? query : pageQuery(request, { username });
-    return sendPage(reply, deps, status, (csrf) => classicPage(confirmBody({
-      action: `/confirm?${withUser}`, resendAction: `/resendcode?${withUser}`, csrf, query, pool: req.pool, username,
-      sentTo: delivery ? `${delivery.medium === 'SMS' ? 'by SMS' : 'by email'} to ${maskDestination(delivery)}` : undefined,
-      ...(error ? { error } : {}),
-    }), req));
+    return sendPage(reply, deps, status, (csrf) =>
+      classicPage(
+        confirmBody({
+          action: `/confirm?${withUser}`,
+          resendAction: `/resendcode?${withUser}`,
+          csrf,
+          query,
+          pool: req.pool,
+          username,
+          sentTo: delivery ? `${delivery.medium === 'SMS' ? 'by SMS' : 'by email'} to ${maskDestination(delivery)}` : undefined,
+          ...(error ? { error } : {}),
+        }),
+        req,
+      ),
+    );
   };
 
   /** The username the page works on: the posted field, else the `username` the previous page passed on. */
-  const usernameOf = (request: FastifyRequest, body?: Body) => field(body, 'username') ?? (request.query as Record<string, unknown>).username;
+  const usernameOf = (request: FastifyRequest, body?: Body) =>
+    field(body, 'username') ?? (request.query as Record<string, unknown>).username;
   const asString = (value: unknown) => (typeof value === 'string' && value !== '' && value.length <= 128 ? value : undefined);
 
   app.get('/signup', async (request, reply) => {
@@ -60,7 +95,9 @@ export function signUpRoutes(app: FastifyInstance, deps: Deps): void {
     if (!csrfMatches(request, body)) return renderSignUp(request, reply, req, 403, values, EXPIRED);
     const username = values.username ?? '';
     try {
-      const { delivery } = await registerUser(deps, req.pool, req.client, username, field(body, 'password') ?? '', attributes, { sourceIp: request.ip });
+      const { delivery } = await registerUser(deps, req.pool, req.client, username, field(body, 'password') ?? '', attributes, {
+        sourceIp: request.ip,
+      });
       if (!delivery) return redirectToPage(request, reply, deps, '/login', pageQuery(request));
       return redirectToPage(request, reply, deps, '/confirm', pageQuery(request, { username }));
     } catch (err) {

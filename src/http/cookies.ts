@@ -1,4 +1,5 @@
-// Cookies of the hosted UI, with Cognito's attributes (https://docs.aws.amazon.com/cognito/latest/developerguide/login-endpoint.html): HttpOnly, SameSite=Lax,
+// Cookies of the hosted UI, with Cognito's attributes (https://docs.aws.amazon.com/cognito/latest/developerguide/login-endpoint.html):
+// HttpOnly, SameSite=Lax,
 // Path=/, Secure when PUBLIC_URL is https or the request came over the TLS listener.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newUuid } from '../domain/ids.js';
@@ -21,13 +22,22 @@ export function issueXsrfToken(reply: FastifyReply, secure: boolean): string {
 /** The session cookie lives as long as the session (`maxAgeSeconds`). */
 export function setSessionCookie(reply: FastifyReply, sessionId: string, maxAgeSeconds: number, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, sessionId, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: secureFor(reply, secure), maxAge: maxAgeSeconds,
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureFor(reply, secure),
+    maxAge: maxAgeSeconds,
   });
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, '', {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: secureFor(reply, secure), maxAge: 0, expires: new Date(0),
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureFor(reply, secure),
+    maxAge: 0,
+    expires: new Date(0),
   });
 }
 

@@ -6,14 +6,23 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** What the AWS SDK v3 for JavaScript, Amplify and OIDC libraries send on a cross-origin call. */
 export const CORS_ALLOW_HEADERS = [
-  'authorization', 'cache-control', 'content-type', 'x-amz-target', 'x-amz-user-agent', 'x-amz-date',
-  'x-amz-security-token', 'x-amz-content-sha256', 'amz-sdk-invocation-id', 'amz-sdk-request', 'x-amz-cognito-request-id',
+  'authorization',
+  'cache-control',
+  'content-type',
+  'x-amz-target',
+  'x-amz-user-agent',
+  'x-amz-date',
+  'x-amz-security-token',
+  'x-amz-content-sha256',
+  'amz-sdk-invocation-id',
+  'amz-sdk-request',
+  'x-amz-cognito-request-id',
 ].join(', ');
 
 /** Response headers a page's script may read: the SDK takes the request id and error type from them. */
-export const CORS_EXPOSE_HEADERS = [
-  'x-amzn-requestid', 'x-amzn-errortype', 'x-amzn-errormessage', 'x-amz-cognito-request-id', 'date',
-].join(', ');
+export const CORS_EXPOSE_HEADERS = ['x-amzn-requestid', 'x-amzn-errortype', 'x-amzn-errormessage', 'x-amz-cognito-request-id', 'date'].join(
+  ', ',
+);
 
 /** A list of header names (RFC 9110 tokens) that can be echoed back as they are. */
 const HEADER_LIST = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:[ \t]*,[ \t]*[!#$%&'*+.^_`|~0-9A-Za-z-]+)*$/;
@@ -40,9 +49,9 @@ export function corsOnEveryResponse(app: FastifyInstance): void {
  */
 export function answerPreflight(request: FastifyRequest, reply: FastifyReply, methods: string): FastifyReply {
   const requested = request.headers['access-control-request-headers'];
-  const allowHeaders = typeof requested === 'string' && HEADER_LIST.test(requested.trim())
-    ? requested.trim() : CORS_ALLOW_HEADERS;
-  return allowAnyOrigin(reply).code(204)
+  const allowHeaders = typeof requested === 'string' && HEADER_LIST.test(requested.trim()) ? requested.trim() : CORS_ALLOW_HEADERS;
+  return allowAnyOrigin(reply)
+    .code(204)
     .header('access-control-allow-methods', methods)
     .header('access-control-allow-headers', allowHeaders)
     .header('access-control-max-age', '86400')

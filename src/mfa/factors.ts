@@ -9,9 +9,12 @@ export const MFA_FACTORS: readonly MfaFactor[] = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA
 /** Factors the pool offers: SMS once SMS is configured, TOTP when enabled, email once configured. */
 export function poolFactors(pool: UserPool): MfaFactor[] {
   return MFA_FACTORS.filter((f) =>
-    f === 'SMS_MFA' ? pool.SmsConfiguration !== undefined
-      : f === 'SOFTWARE_TOKEN_MFA' ? pool.SoftwareTokenMfaConfiguration?.Enabled === true
-        : pool.EmailMfaConfiguration !== undefined);
+    f === 'SMS_MFA'
+      ? pool.SmsConfiguration !== undefined
+      : f === 'SOFTWARE_TOKEN_MFA'
+        ? pool.SoftwareTokenMfaConfiguration?.Enabled === true
+        : pool.EmailMfaConfiguration !== undefined,
+  );
 }
 
 /**

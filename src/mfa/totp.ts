@@ -33,7 +33,10 @@ export class UsedTotpSteps {
   private readonly used: ExpiringMap<true>;
 
   /** With replicas (`maps`), a code used at one is refused at the others. */
-  constructor(private readonly now: () => number, maps?: SharedMaps) {
+  constructor(
+    private readonly now: () => number,
+    maps?: SharedMaps,
+  ) {
     this.used = new ExpiringMap(now, maps?.map('usedTotpSteps'));
   }
 

@@ -1,5 +1,6 @@
 // Validation of an authorize-style request (/oauth2/authorize, /login, /logout with redirect_uri),
-// as small named checks run in a visible order (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html). Until client_id and
+// as small named checks run in a visible order (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
+// Until client_id and
 // redirect_uri are verified, errors go to Cognito's own /error page; after that, back to the app.
 import type { AppClient, ResourceServer, UserPool } from '../domain/model.js';
 import { grantUserScopes, parseScope } from '../domain/scopes.js';
@@ -31,7 +32,7 @@ const MAX_PARAM = 4096;
 export function param(query: Query, name: string): string | undefined | null {
   const given = query[name];
   if (given === undefined) return undefined;
-  const value = Array.isArray(given) && given.length > 0 && given.every((v) => v === given[0]) ? given[0] as unknown : given;
+  const value = Array.isArray(given) && given.length > 0 && given.every((v) => v === given[0]) ? (given[0] as unknown) : given;
   if (typeof value !== 'string' || value.length > MAX_PARAM) return null;
   return value;
 }
@@ -41,7 +42,8 @@ export function validateAuthorizeRequest(query: Query, store: Store): AuthorizeR
   const redirectUri = checkRedirectUri(query, client);
   const state = param(query, 'state');
   const fail = (params: Array<[string, string]>): never => {
-    // Cognito echoes state after the error fields it sends (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
+    // Cognito echoes state after the error fields it sends
+    // (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
     throw new RedirectableError(redirectUri, typeof state === 'string' ? [...params, ['state', state]] : params);
   };
   if (state === null) fail([['error', 'invalid_request']]);
@@ -57,7 +59,11 @@ export function validateAuthorizeRequest(query: Query, store: Store): AuthorizeR
   const pool = store.getPool(client.UserPoolId);
   if (!pool) throw new ErrorPageRedirect('invalid_request', client.ClientId);
   return {
-    pool, client, redirectUri, responseType, scopes,
+    pool,
+    client,
+    redirectUri,
+    responseType,
+    scopes,
     ...(typeof state === 'string' ? { state } : {}),
     ...(typeof nonce === 'string' ? { nonce } : {}),
     ...(codeChallenge !== undefined ? { codeChallenge } : {}),
@@ -66,12 +72,16 @@ export function validateAuthorizeRequest(query: Query, store: Store): AuthorizeR
   };
 }
 
-/** Unknown client (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html, unconfirmed): the error page with invalid_request. */
+/**
+ * Unknown client (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html, unconfirmed): the error page with
+ * invalid_request.
+ */
 export function checkClient(query: Query, store: Store): AppClient {
   const clientId = param(query, 'client_id');
   const client = typeof clientId === 'string' ? store.getClient(clientId) : undefined;
   if (!client) throw new ErrorPageRedirect('invalid_request', typeof clientId === 'string' ? clientId : undefined);
-  // A client without OAuth enabled has no usable callback URLs (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
+  // A client without OAuth enabled has no usable callback URLs
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
   if (!client.AllowedOAuthFlowsUserPoolClient) throw new ErrorPageRedirect('unauthorized_client', client.ClientId);
   return client;
 }
@@ -98,7 +108,10 @@ function checkFlowAllowed(client: AppClient, responseType: 'code' | 'token', fai
   if (!client.AllowedOAuthFlows.includes(flow)) fail([['error', 'unauthorized_client']]);
 }
 
-/** S256 only; a challenge needs its method and vice versa (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html). */
+/**
+ * S256 only; a challenge needs its method and vice versa
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
+ */
 function checkPkce(query: Query, fail: Fail): string | undefined {
   const challenge = param(query, 'code_challenge');
   const method = param(query, 'code_challenge_method');
@@ -109,13 +122,12 @@ function checkPkce(query: Query, fail: Fail): string | undefined {
   return challenge;
 }
 
-function checkScopes(
-  query: Query, client: AppClient, servers: ResourceServer[], redirectUri: string, state: string | undefined,
-): string[] {
+function checkScopes(query: Query, client: AppClient, servers: ResourceServer[], redirectUri: string, state: string | undefined): string[] {
   const scope = param(query, 'scope');
   const granted = scope === null ? undefined : grantUserScopes(parseScope(scope), client, servers);
   if (granted) return granted;
-  // Cognito really answers scope errors this way, in this order (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html, observed).
+  // Cognito really answers scope errors this way, in this order
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html, observed).
   const params: Array<[string, string]> = [['error_description', 'invalid_scope']];
   if (state !== undefined) params.push(['state', state]);
   params.push(['error', 'invalid_request']);

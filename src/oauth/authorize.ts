@@ -1,4 +1,5 @@
-// GET /oauth2/authorize: a pure redirector (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html). Valid requests go to /login with the
+// GET /oauth2/authorize: a pure redirector (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html). Valid
+// requests go to /login with the
 // same query, or straight back to the app when the browser has a session for the pool (§2.3).
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';

@@ -27,6 +27,8 @@ export function oauthJsonErrorHandler(err: FastifyError, request: FastifyRequest
   const error = asOAuthError(err, request);
   // Cognito prints these without a "Bearer" scheme before error=.
   if (error.bearerChallenge) reply.header('www-authenticate', `error="${error.code}", error_description="${error.description ?? ''}"`);
-  return reply.code(error.status).type('application/json;charset=UTF-8')
+  return reply
+    .code(error.status)
+    .type('application/json;charset=UTF-8')
     .send({ error: error.code, ...(error.description !== undefined ? { error_description: error.description } : {}) });
 }

@@ -1,4 +1,5 @@
-// POST /oauth2/revoke (https://docs.aws.amazon.com/cognito/latest/developerguide/revocation-endpoint.html): refresh tokens only. Revoking one invalidates it and every
+// POST /oauth2/revoke (https://docs.aws.amazon.com/cognito/latest/developerguide/revocation-endpoint.html): refresh tokens only. Revoking
+// one invalidates it and every
 // access and ID token sharing its origin_jti; Cognito answers 200 with an empty body even for
 // unknown or already revoked tokens.
 import type { FastifyInstance } from 'fastify';

@@ -1,4 +1,5 @@
-// POST /oauth2/token (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): authenticate the client, then run the grant.
+// POST /oauth2/token (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): authenticate the client, then run the
+// grant.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { authenticateClient, readClientCredentials } from './client-auth.js';

@@ -11,7 +11,9 @@ export const isTriggerError = (err: unknown): err is CognitoError => err instanc
 
 export function triggerRedirect(req: Pick<AuthorizeRequest, 'redirectUri' | 'state'>, err: CognitoError): RedirectableError {
   return new RedirectableError(req.redirectUri, [
-    ['error_description', `${err.message} `], ['error', 'invalid_request'], ...(req.state !== undefined ? [['state', req.state] as const] : []),
+    ['error_description', `${err.message} `],
+    ['error', 'invalid_request'],
+    ...(req.state !== undefined ? [['state', req.state] as const] : []),
   ]);
 }
 

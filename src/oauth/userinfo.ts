@@ -1,4 +1,5 @@
-// GET/POST /oauth2/userInfo (https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html): attributes chosen by the access token's scopes,
+// GET/POST /oauth2/userInfo (https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html): attributes chosen by the
+// access token's scopes,
 // *_verified as strings here (booleans in ID tokens). Errors carry their details in
 // WWW-Authenticate, as Cognito prints them (no "Bearer" scheme before error=).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -8,8 +9,22 @@ import { OAuthError } from '../errors/oauth-error.js';
 import { readableAttributes } from '../tokens/claims.js';
 import { verifyToken } from '../tokens/verify-token.js';
 
-const PROFILE = ['name', 'family_name', 'given_name', 'middle_name', 'nickname', 'preferred_username', 'profile',
-  'picture', 'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'updated_at'];
+const PROFILE = [
+  'name',
+  'family_name',
+  'given_name',
+  'middle_name',
+  'nickname',
+  'preferred_username',
+  'profile',
+  'picture',
+  'website',
+  'gender',
+  'birthdate',
+  'zoneinfo',
+  'locale',
+  'updated_at',
+];
 const BY_SCOPE: Record<string, (name: string) => boolean> = {
   profile: (n) => PROFILE.includes(n) || n.startsWith('custom:'),
   email: (n) => n === 'email' || n === 'email_verified',
@@ -46,7 +61,8 @@ export function userInfoRoutes(app: FastifyInstance, deps: Deps): void {
     if (token === undefined) throw badRequest();
     const verified = await verifyToken(token, 'access', deps);
     if (typeof verified === 'string' || !verified.user || !verified.client) throw invalidToken(INVALID_TOKEN);
-    // API-issued tokens (scope aws.cognito.signin.user.admin only) are refused here (https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html).
+    // API-issued tokens (scope aws.cognito.signin.user.admin only) are refused here
+    // (https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html).
     if (!verified.scopes.includes('openid')) throw invalidToken('Access token does not contain openid scope');
     return reply.type('application/json;charset=UTF-8').send(userInfoClaims(verified.user, verified.client, verified.scopes));
   };

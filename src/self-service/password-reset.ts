@@ -32,7 +32,11 @@ export function checkSelfServiceRecovery(pool: UserPool): void {
  * RESET_REQUIRED), else undefined / UserNotFoundException as the client's existence errors say.
  */
 export async function resetUser(
-  deps: Deps, pool: UserPool, client: AppClient, login: string, clientMetadata?: Record<string, string>,
+  deps: Deps,
+  pool: UserPool,
+  client: AppClient,
+  login: string,
+  clientMetadata?: Record<string, string>,
 ): Promise<User | undefined> {
   if (!findSignInUser(deps.store, pool, login)) {
     const metadata = { validationData: clientMetadata, clientMetadata };
@@ -44,7 +48,11 @@ export async function resetUser(
 
 /** ForgotPassword. Users who never set their own password (FORCE_CHANGE_PASSWORD) cannot reset it. */
 export async function sendResetCode(
-  deps: Deps, pool: UserPool, client: AppClient, user: User, clientMetadata?: Record<string, string>,
+  deps: Deps,
+  pool: UserPool,
+  client: AppClient,
+  user: User,
+  clientMetadata?: Record<string, string>,
 ): Promise<Delivery> {
   checkSelfServiceRecovery(pool);
   if (!user.Enabled) throw userDisabled();
@@ -55,7 +63,14 @@ export async function sendResetCode(
   if (!delivery) throw new CognitoError('InvalidParameterException', NO_VERIFIED_CONTACT);
   const code = deps.verificationCodes.issue(user.UserPoolId, user.Username, 'resetPassword', RESET_CODE_TTL_MS, delivery.attribute);
   await sendMessage(deps, {
-    pool, clientId: client.ClientId, user, kind: 'ForgotPassword', source: 'ForgotPassword', delivery, secret: { code }, clientMetadata,
+    pool,
+    clientId: client.ClientId,
+    user,
+    kind: 'ForgotPassword',
+    source: 'ForgotPassword',
+    delivery,
+    secret: { code },
+    clientMetadata,
   });
   await recordAuthEvent(deps, pool, user, { EventType: 'ForgotPassword', EventResponse: 'Pass', ClientId: client.ClientId });
   return delivery;
@@ -63,15 +78,28 @@ export async function sendResetCode(
 
 /** ConfirmForgotPassword. */
 export async function resetPassword(
-  deps: Deps, pool: UserPool, client: AppClient, user: User, code: string, password: string, clientMetadata?: Record<string, string>,
+  deps: Deps,
+  pool: UserPool,
+  client: AppClient,
+  user: User,
+  code: string,
+  password: string,
+  clientMetadata?: Record<string, string>,
 ): Promise<User> {
   if (!user.Enabled) throw userDisabled();
   checkPasswordPolicy(password, pool);
   const risk = await screenNewPassword(deps, pool, client.ClientId, password, 'PASSWORD_CHANGE', { user });
   const checked = await deps.verificationCodes.check(pool.Id, user.Username, 'resetPassword', code);
   if (!checked.ok) throw checked.problem === 'mismatch' ? codeMismatch() : codeExpired();
-  const saved = await saveNewPassword(deps, user, password, (current) => ({ UserStatus: current.UserStatus === 'RESET_REQUIRED' ? 'CONFIRMED' : current.UserStatus }));
-  await recordAuthEvent(deps, pool, saved, { EventType: 'PasswordChange', EventResponse: 'Pass', ...(risk ? { EventRisk: risk } : {}), ClientId: client.ClientId });
+  const saved = await saveNewPassword(deps, user, password, (current) => ({
+    UserStatus: current.UserStatus === 'RESET_REQUIRED' ? 'CONFIRMED' : current.UserStatus,
+  }));
+  await recordAuthEvent(deps, pool, saved, {
+    EventType: 'PasswordChange',
+    EventResponse: 'Pass',
+    ...(risk ? { EventRisk: risk } : {}),
+    ClientId: client.ClientId,
+  });
   await postConfirmation(deps, pool, client.ClientId, saved, 'PostConfirmation_ConfirmForgotPassword', clientMetadata);
   return saved;
 }

@@ -10,7 +10,11 @@ import type { AppClient, User, UserPool } from '../domain/model.js';
 import { CONFIRMATION_CODE_TTL_MS } from '../domain/verification-codes.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import {
-  aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite,
+  aliasConflict,
+  aliasExistsMessage,
+  checkAttributeNames,
+  checkAttributeValues,
+  checkClientMayWrite,
 } from '../users/attribute-rules.js';
 import { autoVerifyContact, type Delivery } from '../users/delivery.js';
 import { sendMessage } from '../users/send-message.js';
@@ -45,7 +49,12 @@ export interface TriggerInput {
 
 /** SignUp: `username` as the caller gave it (an email or phone number in pools that sign in with those). */
 export async function registerUser(
-  deps: Deps, pool: UserPool, client: AppClient, username: string, password: string | undefined, attributes: Record<string, string>,
+  deps: Deps,
+  pool: UserPool,
+  client: AppClient,
+  username: string,
+  password: string | undefined,
+  attributes: Record<string, string>,
   input: TriggerInput = {},
 ): Promise<Registration> {
   checkSelfSignUpAllowed(pool);
@@ -59,15 +68,25 @@ export async function registerUser(
   // A pre sign-up trigger may refuse the user, confirm it, or verify its email / phone number.
   const { sourceIp, ...triggerInput } = input;
   const decision = await preSignUp(deps, { pool, clientId: client.ClientId, source: 'PreSignUp_SignUp', user: record, ...triggerInput });
-  for (const [flag, name] of [[decision.autoVerifyEmail, 'email'], [decision.autoVerifyPhone, 'phone_number']] as const) {
+  for (const [flag, name] of [
+    [decision.autoVerifyEmail, 'email'],
+    [decision.autoVerifyPhone, 'phone_number'],
+  ] as const) {
     if (!flag) continue;
     // "the attribute must be present … Otherwise an error will occur" (wording unconfirmed).
-    if (record.Attributes[name] === undefined) throw new CognitoError('InvalidLambdaResponseException', `Cannot auto-verify ${name}: the user has no ${name} attribute`);
+    if (record.Attributes[name] === undefined)
+      throw new CognitoError('InvalidLambdaResponseException', `Cannot auto-verify ${name}: the user has no ${name} attribute`);
     record.Attributes[`${name}_verified`] = 'true';
   }
   if (decision.autoConfirmUser) record.UserStatus = 'CONFIRMED';
   const user = await insertNewUser(deps, pool, record, password, 'User already exists');
-  await recordAuthEvent(deps, pool, user, { EventType: 'SignUp', EventResponse: 'Pass', ...(risk ? { EventRisk: risk } : {}), IpAddress: sourceIp, ClientId: client.ClientId });
+  await recordAuthEvent(deps, pool, user, {
+    EventType: 'SignUp',
+    EventResponse: 'Pass',
+    ...(risk ? { EventRisk: risk } : {}),
+    IpAddress: sourceIp,
+    ClientId: client.ClientId,
+  });
   // An auto-confirmed user has nothing to confirm: no code is sent.
   const delivery = decision.autoConfirmUser ? undefined : autoVerifyContact(pool, user);
   if (delivery) await sendRegistrationCode(deps, pool, client, user, delivery, 'SignUp', input.clientMetadata);
@@ -75,12 +94,24 @@ export async function registerUser(
 }
 
 async function sendRegistrationCode(
-  deps: Deps, pool: UserPool, client: AppClient, user: User, delivery: Delivery, kind: 'SignUp' | 'ResendConfirmationCode',
+  deps: Deps,
+  pool: UserPool,
+  client: AppClient,
+  user: User,
+  delivery: Delivery,
+  kind: 'SignUp' | 'ResendConfirmationCode',
   clientMetadata: Record<string, string> | undefined,
 ): Promise<void> {
   const code = deps.verificationCodes.issue(user.UserPoolId, user.Username, 'signUp', CONFIRMATION_CODE_TTL_MS, delivery.attribute);
   await sendMessage(deps, {
-    pool, clientId: client.ClientId, user, kind, source: kind === 'SignUp' ? 'SignUp' : 'ResendCode', delivery, secret: { code }, clientMetadata,
+    pool,
+    clientId: client.ClientId,
+    user,
+    kind,
+    source: kind === 'SignUp' ? 'SignUp' : 'ResendCode',
+    delivery,
+    secret: { code },
+    clientMetadata,
   });
 }
 
@@ -90,7 +121,12 @@ async function sendRegistrationCode(
  * the caller sees the trigger's error.
  */
 export async function confirmRegistration(
-  deps: Deps, pool: UserPool, client: AppClient, user: User, code: string, clientMetadata?: Record<string, string>,
+  deps: Deps,
+  pool: UserPool,
+  client: AppClient,
+  user: User,
+  code: string,
+  clientMetadata?: Record<string, string>,
 ): Promise<User> {
   if (user.UserStatus !== 'UNCONFIRMED') {
     throw new CognitoError('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.UserStatus}`);
@@ -109,7 +145,11 @@ export async function confirmRegistration(
 
 /** ResendConfirmationCode: a new code replaces the pending one. */
 export async function resendRegistrationCode(
-  deps: Deps, pool: UserPool, client: AppClient, user: User, clientMetadata?: Record<string, string>,
+  deps: Deps,
+  pool: UserPool,
+  client: AppClient,
+  user: User,
+  clientMetadata?: Record<string, string>,
 ): Promise<Delivery> {
   if (user.UserStatus !== 'UNCONFIRMED') throw new CognitoError('InvalidParameterException', 'User is already confirmed.');
   const delivery = autoVerifyContact(pool, user);

@@ -13,7 +13,10 @@ import type { Store } from '../store/store.js';
 
 export const MAX_SESSIONS_PER_USER = 50;
 
-export type SessionStore = Pick<Store, 'listTokenSessions' | 'putTokenSession' | 'removeTokenSessions' | 'isOriginRevoked' | 'revokeOrigin'>;
+export type SessionStore = Pick<
+  Store,
+  'listTokenSessions' | 'putTokenSession' | 'removeTokenSessions' | 'isOriginRevoked' | 'revokeOrigin'
+>;
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -40,8 +43,14 @@ export interface SessionStart {
 export async function startTokenSession(store: SessionStore, clock: Clock, start: SessionStart): Promise<void> {
   const now = clock.now();
   const session: TokenSession = {
-    SessionId: newTokenSessionId(), ClientId: start.clientId, OriginJti: start.originJti, CreateDate: now, LastActiveDate: now,
-    ExpiresAt: start.expiresAt, IssuedAt: start.issuedAt, ...(start.ip !== undefined ? { LastIPAddress: start.ip } : {}),
+    SessionId: newTokenSessionId(),
+    ClientId: start.clientId,
+    OriginJti: start.originJti,
+    CreateDate: now,
+    LastActiveDate: now,
+    ExpiresAt: start.expiresAt,
+    IssuedAt: start.issuedAt,
+    ...(start.ip !== undefined ? { LastIPAddress: start.ip } : {}),
   };
   const existing = store.listTokenSessions(start.userPoolId, start.sub);
   const dropped = existing.filter((s, i) => s.ExpiresAt <= now || i >= MAX_SESSIONS_PER_USER - 1).map((s) => s.SessionId);
@@ -50,10 +59,21 @@ export async function startTokenSession(store: SessionStore, clock: Clock, start
 }
 
 /** A refresh of the family: the session's last activity (and address) moves. */
-export async function touchTokenSession(store: SessionStore, clock: Clock, userPoolId: string, sub: string, originJti: string, ip?: string): Promise<void> {
+export async function touchTokenSession(
+  store: SessionStore,
+  clock: Clock,
+  userPoolId: string,
+  sub: string,
+  originJti: string,
+  ip?: string,
+): Promise<void> {
   const session = store.listTokenSessions(userPoolId, sub).find((s) => s.OriginJti === originJti);
   if (!session) return;
-  await store.putTokenSession(userPoolId, sub, { ...session, LastActiveDate: clock.now(), ...(ip !== undefined ? { LastIPAddress: ip } : {}) });
+  await store.putTokenSession(userPoolId, sub, {
+    ...session,
+    LastActiveDate: clock.now(),
+    ...(ip !== undefined ? { LastIPAddress: ip } : {}),
+  });
 }
 
 /** The user's sessions still alive: not expired, not revoked, not ended by a global sign-out. */
@@ -61,12 +81,19 @@ export function activeTokenSessions(store: SessionStore, clock: Clock, userPoolI
   const sub = user.Attributes.sub;
   if (sub === undefined) return [];
   const now = clock.now();
-  return store.listTokenSessions(userPoolId, sub).filter((s) =>
-    s.ExpiresAt > now && !store.isOriginRevoked(s.OriginJti) && !signedOutBefore(user, s.IssuedAt));
+  return store
+    .listTokenSessions(userPoolId, sub)
+    .filter((s) => s.ExpiresAt > now && !store.isOriginRevoked(s.OriginJti) && !signedOutBefore(user, s.IssuedAt));
 }
 
 /** Revokes one of the user's active sessions; false when it has none with that id. */
-export async function revokeTokenSession(store: SessionStore, clock: Clock, userPoolId: string, user: User, sessionId: string): Promise<boolean> {
+export async function revokeTokenSession(
+  store: SessionStore,
+  clock: Clock,
+  userPoolId: string,
+  user: User,
+  sessionId: string,
+): Promise<boolean> {
   const sub = user.Attributes.sub;
   const session = activeTokenSessions(store, clock, userPoolId, user).find((s) => s.SessionId === sessionId);
   if (!session || sub === undefined) return false;

@@ -43,7 +43,10 @@ export interface PendingChallenge {
 export class PendingChallenges {
   private readonly sessions: ExpiringMap<PendingChallenge>;
 
-  constructor(private readonly now: () => number, maps?: SharedMaps) {
+  constructor(
+    private readonly now: () => number,
+    maps?: SharedMaps,
+  ) {
     this.sessions = new ExpiringMap(now, maps?.map('signInChallenges'));
   }
 

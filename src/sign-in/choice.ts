@@ -40,12 +40,33 @@ function passwordlessAllowed(pool: UserPool, user: User): boolean {
 }
 
 /** SELECT_CHALLENGE: the session remembers what was offered. */
-export function selectChallenge(ctx: SignInContext, username: string, user: User | undefined, available: FirstFactor[]): SignInSuccess & { kind: 'challenge' } {
-  const session = ctx.deps.signInChallenges.start({
-    challenge: 'SELECT_CHALLENGE', userPoolId: ctx.pool.Id, clientId: ctx.client.ClientId, username, available,
-  }, ctx.client);
+export function selectChallenge(
+  ctx: SignInContext,
+  username: string,
+  user: User | undefined,
+  available: FirstFactor[],
+): SignInSuccess & { kind: 'challenge' } {
+  const session = ctx.deps.signInChallenges.start(
+    {
+      challenge: 'SELECT_CHALLENGE',
+      userPoolId: ctx.pool.Id,
+      clientId: ctx.client.ClientId,
+      username,
+      available,
+    },
+    ctx.client,
+  );
   // A decoy user for a hidden unknown login: it never signs in (the password check fails).
-  const shown = user ?? { UserPoolId: ctx.pool.Id, Username: username, Attributes: {}, UserStatus: 'CONFIRMED', Enabled: true, Groups: [], UserCreateDate: 0, UserLastModifiedDate: 0 };
+  const shown = user ?? {
+    UserPoolId: ctx.pool.Id,
+    Username: username,
+    Attributes: {},
+    UserStatus: 'CONFIRMED',
+    Enabled: true,
+    Groups: [],
+    UserCreateDate: 0,
+    UserLastModifiedDate: 0,
+  };
   return { kind: 'challenge', challenge: 'SELECT_CHALLENGE', user: shown, session, available };
 }
 

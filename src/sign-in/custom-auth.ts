@@ -6,7 +6,11 @@
 // before the custom challenges. The hosted pages cannot run custom authentication (as Cognito's).
 import type { User } from '../domain/model.js';
 import {
-  createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse, type ChallengeResult, type CustomCaller,
+  createAuthChallenge,
+  defineAuthChallenge,
+  verifyAuthChallengeResponse,
+  type ChallengeResult,
+  type CustomCaller,
 } from '../triggers/custom-auth.js';
 import { unrecognizableOutput } from '../triggers/errors.js';
 import type { SignInContext, SignInFailure } from './outcome.js';
@@ -34,7 +38,11 @@ const failed = (failure: CustomFailure): CustomOutcome => ({ kind: 'failed', fai
 type Who = { user: User } | { login: string };
 
 const caller = (ctx: SignInContext, who: Who): CustomCaller => ({
-  deps: ctx.deps, pool: ctx.pool, clientId: ctx.client.ClientId, who, clientMetadata: ctx.metadata?.clientMetadata,
+  deps: ctx.deps,
+  pool: ctx.pool,
+  clientId: ctx.client.ClientId,
+  who,
+  clientMetadata: ctx.metadata?.clientMetadata,
 });
 
 /** InitiateAuth CUSTOM_AUTH, with `withSrp` when the client sent SRP_A first. */
@@ -46,7 +54,10 @@ export async function startCustomAuth(ctx: SignInContext, user: User | undefined
     await beforeProofTriggers(ctx, user);
   }
   const state: CustomAuthState = {
-    session: withSrp ? [{ challengeName: 'SRP_A', challengeResult: true }] : [], privateParameters: {}, challengeMetadata: null, userNotFound: !user,
+    session: withSrp ? [{ challengeName: 'SRP_A', challengeResult: true }] : [],
+    privateParameters: {},
+    challengeMetadata: null,
+    userNotFound: !user,
   };
   return nextStep(ctx, user ? { user } : { login }, state);
 }
@@ -67,27 +78,51 @@ async function nextStep(ctx: SignInContext, who: Who, state: CustomAuthState): P
   const pending = { userPoolId: ctx.pool.Id, clientId: ctx.client.ClientId, username };
   const last = state.session[state.session.length - 1];
   if (definition.challengeName === 'PASSWORD_VERIFIER' && last?.challengeName === 'SRP_A' && 'user' in who) {
-    return { kind: 'password-verifier', session: ctx.deps.signInChallenges.start({ ...pending, challenge: 'CUSTOM_SRP', custom: state }, ctx.client) };
+    return {
+      kind: 'password-verifier',
+      session: ctx.deps.signInChallenges.start({ ...pending, challenge: 'CUSTOM_SRP', custom: state }, ctx.client),
+    };
   }
   if (definition.challengeName !== 'CUSTOM_CHALLENGE') throw unrecognizableOutput();
   const created = await createAuthChallenge(c, 'CUSTOM_CHALLENGE', state.session);
-  const next: CustomAuthState = { ...state, privateParameters: created.privateChallengeParameters, challengeMetadata: created.challengeMetadata };
+  const next: CustomAuthState = {
+    ...state,
+    privateParameters: created.privateChallengeParameters,
+    challengeMetadata: created.challengeMetadata,
+  };
   const session = ctx.deps.signInChallenges.start({ ...pending, challenge: 'CUSTOM_CHALLENGE', custom: next }, ctx.client);
   // The client gets the public parameters plus USERNAME, the real username (as captured from Cognito).
   return { kind: 'custom-challenge', username, session, parameters: { ...created.publicChallengeParameters, USERNAME: username } };
 }
 
-async function takePending(ctx: SignInContext, sessionId: string | undefined, challenge: 'CUSTOM_CHALLENGE' | 'CUSTOM_SRP', username: string | undefined) {
+async function takePending(
+  ctx: SignInContext,
+  sessionId: string | undefined,
+  challenge: 'CUSTOM_CHALLENGE' | 'CUSTOM_SRP',
+  username: string | undefined,
+) {
   const pending = ctx.deps.signInChallenges.get(sessionId);
-  if (!pending?.custom || sessionId === undefined || pending.challenge !== challenge || pending.userPoolId !== ctx.pool.Id
-    || pending.clientId !== ctx.client.ClientId || (username !== undefined && username !== pending.username)) return undefined;
+  if (
+    !pending?.custom ||
+    sessionId === undefined ||
+    pending.challenge !== challenge ||
+    pending.userPoolId !== ctx.pool.Id ||
+    pending.clientId !== ctx.client.ClientId ||
+    (username !== undefined && username !== pending.username)
+  )
+    return undefined;
   // Single use: every answer, right or wrong, gets a new session (and of two at once, one goes on).
   if (!(await ctx.deps.signInChallenges.take(sessionId))) return undefined;
   return pending as typeof pending & { custom: CustomAuthState };
 }
 
 /** RespondToAuthChallenge CUSTOM_CHALLENGE: `username` is the real username the caller resolved (or the login). */
-export async function answerCustomChallenge(ctx: SignInContext, sessionId: string | undefined, username: string, answer: string): Promise<CustomOutcome> {
+export async function answerCustomChallenge(
+  ctx: SignInContext,
+  sessionId: string | undefined,
+  username: string,
+  answer: string,
+): Promise<CustomOutcome> {
   const pending = await takePending(ctx, sessionId, 'CUSTOM_CHALLENGE', username);
   if (!pending) return failed('invalid-session');
   const state = pending.custom;
@@ -99,7 +134,10 @@ export async function answerCustomChallenge(ctx: SignInContext, sessionId: strin
     who = { user };
   }
   const correct = await verifyAuthChallengeResponse(caller(ctx, who), state.privateParameters, answer);
-  const session = [...state.session, { challengeName: 'CUSTOM_CHALLENGE', challengeResult: correct, challengeMetadata: state.challengeMetadata }];
+  const session = [
+    ...state.session,
+    { challengeName: 'CUSTOM_CHALLENGE', challengeResult: correct, challengeMetadata: state.challengeMetadata },
+  ];
   return nextStep(ctx, who, { ...state, session, privateParameters: {}, challengeMetadata: null });
 }
 
@@ -111,5 +149,9 @@ export async function afterCustomSrp(ctx: SignInContext, sessionId: string | und
   const pending = await takePending(ctx, sessionId, 'CUSTOM_SRP', username);
   if (!pending) return undefined;
   return (c: SignInContext, user: User): Promise<CustomOutcome> =>
-    nextStep(c, { user }, { ...pending.custom, session: [...pending.custom.session, { challengeName: 'PASSWORD_VERIFIER', challengeResult: true }] });
+    nextStep(
+      c,
+      { user },
+      { ...pending.custom, session: [...pending.custom.session, { challengeName: 'PASSWORD_VERIFIER', challengeResult: true }] },
+    );
 }

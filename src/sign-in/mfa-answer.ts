@@ -34,10 +34,14 @@ interface Pending {
 
 /** The open challenge `session` names, in this pool and client, for `username` when given. */
 export function pendingChallenge(
-  ctx: SignInContext, session: string | undefined, challenge: ChallengeName, username?: string,
+  ctx: SignInContext,
+  session: string | undefined,
+  challenge: ChallengeName,
+  username?: string,
 ): Pending | MfaFailure {
   const pending = ctx.deps.signInChallenges.get(session);
-  if (!pending || pending.challenge !== challenge || pending.userPoolId !== ctx.pool.Id || pending.clientId !== ctx.client.ClientId) return 'invalid-session';
+  if (!pending || pending.challenge !== challenge || pending.userPoolId !== ctx.pool.Id || pending.clientId !== ctx.client.ClientId)
+    return 'invalid-session';
   if (username !== undefined && username !== pending.username) return 'invalid-session';
   const user = ctx.deps.store.getUser(ctx.pool.Id, pending.username);
   if (!user) return 'invalid-session';
@@ -61,7 +65,11 @@ export type CodeChallenge = 'SMS_MFA' | 'EMAIL_OTP' | 'SOFTWARE_TOKEN_MFA' | 'SM
  * whether you configured your user pool to automatically verify").
  */
 export async function answerMfaCode(
-  ctx: SignInContext, session: string | undefined, challenge: CodeChallenge, code: string, username?: string,
+  ctx: SignInContext,
+  session: string | undefined,
+  challenge: CodeChallenge,
+  code: string,
+  username?: string,
 ): Promise<MfaOutcome> {
   const found = pendingChallenge(ctx, session, challenge, username);
   if (typeof found === 'string') return failed(found);
@@ -77,19 +85,24 @@ export async function answerMfaCode(
   }
   if (!(await claim(ctx, session))) return failed('invalid-session');
   if (challenge !== 'SOFTWARE_TOKEN_MFA') {
-    user = await markContactVerified(ctx, user, challenge === 'EMAIL_OTP' ? 'email' : 'phone_number', pending) ?? user;
+    user = (await markContactVerified(ctx, user, challenge === 'EMAIL_OTP' ? 'email' : 'phone_number', pending)) ?? user;
   }
   return signedIn(ctx, user);
 }
 
 async function markContactVerified(
-  ctx: SignInContext, user: User, attribute: 'email' | 'phone_number', pending: PendingChallenge,
+  ctx: SignInContext,
+  user: User,
+  attribute: 'email' | 'phone_number',
+  pending: PendingChallenge,
 ): Promise<User | undefined> {
   const { setupEmail } = pending;
   return saveUserChanges(ctx.deps, user, (current) => ({
     ...(pending.firstFactor && current.UserStatus === 'UNCONFIRMED' ? { UserStatus: 'CONFIRMED' as const } : {}),
     Attributes: {
-      ...current.Attributes, ...(setupEmail !== undefined ? { email: setupEmail } : {}), [`${attribute}_verified`]: 'true',
+      ...current.Attributes,
+      ...(setupEmail !== undefined ? { email: setupEmail } : {}),
+      [`${attribute}_verified`]: 'true',
     },
     ...(setupEmail !== undefined ? enableFactor(current, 'EMAIL_OTP') : {}),
   }));
@@ -102,7 +115,12 @@ export function enableFactor(user: User, factor: MfaFactor): Pick<User, 'UserMFA
 }
 
 /** SELECT_MFA_TYPE: ANSWER names one of MFAS_CAN_CHOOSE; that factor's challenge follows. */
-export async function selectMfaType(ctx: SignInContext, session: string | undefined, answer: string, username?: string): Promise<MfaOutcome> {
+export async function selectMfaType(
+  ctx: SignInContext,
+  session: string | undefined,
+  answer: string,
+  username?: string,
+): Promise<MfaOutcome> {
   const found = pendingChallenge(ctx, session, 'SELECT_MFA_TYPE', username);
   if (typeof found === 'string') return failed(found);
   // The API model names email EMAIL_MFA here; Amplify sends EMAIL_OTP. Both are taken.
@@ -117,7 +135,12 @@ export async function selectMfaType(ctx: SignInContext, session: string | undefi
  * MFA_SETUP: after VerifySoftwareToken with the challenge's session the sign-in completes; an
  * EMAIL answer (pools offering email MFA) sends a code to that address, and EMAIL_OTP follows.
  */
-export async function completeMfaSetup(ctx: SignInContext, session: string | undefined, email: string | undefined, username?: string): Promise<MfaOutcome> {
+export async function completeMfaSetup(
+  ctx: SignInContext,
+  session: string | undefined,
+  email: string | undefined,
+  username?: string,
+): Promise<MfaOutcome> {
   const found = pendingChallenge(ctx, session, 'MFA_SETUP', username);
   if (typeof found === 'string') return failed(found);
   if (email === undefined && !found.pending.setupDone) return failed('setup-incomplete');

@@ -41,7 +41,10 @@ export async function associateInSession(deps: Deps, session: string): Promise<{
 }
 
 export async function verifyInSession(
-  deps: Deps, session: string, code: string, friendlyName: string | undefined,
+  deps: Deps,
+  session: string,
+  code: string,
+  friendlyName: string | undefined,
 ): Promise<{ session: string } | SetupFailure> {
   const found = setupSession(deps, session);
   if (typeof found === 'string') return found;

@@ -23,7 +23,7 @@ export async function secondFactor(ctx: SignInContext, user: User): Promise<Sign
   if (device) return device;
   // Threat protection may require MFA of a risky sign-in whatever the pool says (assess.ts: only
   // for a user with a factor, so OPTIONAL's "no factor → tokens" never lets it through).
-  const mode = ctx.risk?.verdict === 'mfa' ? 'OPTIONAL' : ctx.pool.MfaConfiguration ?? 'OFF';
+  const mode = ctx.risk?.verdict === 'mfa' ? 'OPTIONAL' : (ctx.pool.MfaConfiguration ?? 'OFF');
   if (mode === 'OFF') return signedIn(ctx, user);
   const factors = userFactors(ctx.pool, user);
   if (factors.length === 0) {
@@ -52,22 +52,42 @@ export async function startFactor(ctx: SignInContext, user: User, factor: MfaFac
 
 /** A 6-digit sign-in code to the user's phone or email, recorded like every message; Cognito's delivery parameters. */
 export async function sendSignInCode(
-  ctx: SignInContext, user: User, attribute: 'phone_number' | 'email', to?: string,
+  ctx: SignInContext,
+  user: User,
+  attribute: 'phone_number' | 'email',
+  to?: string,
 ): Promise<{ code: string; parameters: Record<string, string> }> {
   const code = String(randomInt(1_000_000)).padStart(6, '0');
   const delivery = contactDelivery(attribute, to ?? user.Attributes[attribute] ?? '');
   await sendMessage(ctx.deps, {
-    pool: ctx.pool, clientId: ctx.client.ClientId, user, kind: 'Authentication', source: 'Authentication', delivery,
-    secret: { code }, clientMetadata: ctx.metadata?.clientMetadata,
+    pool: ctx.pool,
+    clientId: ctx.client.ClientId,
+    user,
+    kind: 'Authentication',
+    source: 'Authentication',
+    delivery,
+    secret: { code },
+    clientMetadata: ctx.metadata?.clientMetadata,
   });
   return { code, parameters: { CODE_DELIVERY_DELIVERY_MEDIUM: delivery.medium, CODE_DELIVERY_DESTINATION: maskDestination(delivery) } };
 }
 
 export function mfaChallenge(
-  ctx: SignInContext, user: User, challenge: MfaChallenge | FirstFactorChallenge | DeviceChallenge, parameters: Record<string, string>, state: Partial<PendingChallenge> = {},
+  ctx: SignInContext,
+  user: User,
+  challenge: MfaChallenge | FirstFactorChallenge | DeviceChallenge,
+  parameters: Record<string, string>,
+  state: Partial<PendingChallenge> = {},
 ): SignInSuccess {
-  const session = ctx.deps.signInChallenges.start({
-    challenge, userPoolId: ctx.pool.Id, clientId: ctx.client.ClientId, username: user.Username, ...state,
-  }, ctx.client);
+  const session = ctx.deps.signInChallenges.start(
+    {
+      challenge,
+      userPoolId: ctx.pool.Id,
+      clientId: ctx.client.ClientId,
+      username: user.Username,
+      ...state,
+    },
+    ctx.client,
+  );
   return { kind: 'challenge', challenge, user, session, parameters: { ...parameters, USER_ID_FOR_SRP: user.Username } };
 }

@@ -18,7 +18,10 @@ import { userMigration } from '../triggers/sign-in.js';
 import type { SignInContext } from './outcome.js';
 
 export async function migrateUser(
-  ctx: SignInContext, login: string, password: string | undefined, source: 'UserMigration_Authentication' | 'UserMigration_ForgotPassword',
+  ctx: SignInContext,
+  login: string,
+  password: string | undefined,
+  source: 'UserMigration_Authentication' | 'UserMigration_ForgotPassword',
 ): Promise<User | undefined> {
   const { deps, pool } = ctx;
   const migration = await userMigration({ deps, pool, clientId: ctx.client.ClientId, metadata: ctx.metadata }, source, login, password);
@@ -36,9 +39,14 @@ export async function migrateUser(
   if (migration.enableSMSMFA && !attributes.phone_number) throw unrecognizableOutput();
   const now = deps.clock.now();
   const user: User = {
-    UserPoolId: pool.Id, Username: username, Attributes: attributes, Enabled: true, Groups: [],
+    UserPoolId: pool.Id,
+    Username: username,
+    Attributes: attributes,
+    Enabled: true,
+    Groups: [],
     UserStatus: source === 'UserMigration_ForgotPassword' ? 'RESET_REQUIRED' : migration.finalUserStatus,
-    UserCreateDate: now, UserLastModifiedDate: now,
+    UserCreateDate: now,
+    UserLastModifiedDate: now,
     ...(migration.enableSMSMFA ? { UserMFASettingList: ['SMS_MFA' as const] } : {}),
   };
   if (password !== undefined) await deps.credentials.setPassword(user, password);
@@ -69,7 +77,9 @@ async function takeAliases(deps: Pick<Deps, 'store' | 'clock'>, pool: UserPool, 
     for (const other of deps.store.findUsersByAttribute(pool.Id, conflict, value)) {
       if (other.Username === user.Username || other.Attributes[`${conflict}_verified`] !== 'true') continue;
       await deps.store.putUser({
-        ...other, Attributes: { ...other.Attributes, [`${conflict}_verified`]: 'false' }, UserLastModifiedDate: deps.clock.now(),
+        ...other,
+        Attributes: { ...other.Attributes, [`${conflict}_verified`]: 'false' },
+        UserLastModifiedDate: deps.clock.now(),
       });
     }
   }

@@ -26,8 +26,14 @@ const failed = (failure: NewPasswordFailure): NewPasswordOutcome => ({ kind: 'fa
 export async function completeNewPassword(ctx: SignInContext, answer: NewPasswordAnswer): Promise<NewPasswordOutcome> {
   const { deps, pool, client } = ctx;
   const pending = deps.signInChallenges.get(answer.session);
-  if (!pending || answer.session === undefined || pending.challenge !== 'NEW_PASSWORD_REQUIRED'
-    || pending.userPoolId !== pool.Id || pending.clientId !== client.ClientId) return failed('invalid-session');
+  if (
+    !pending ||
+    answer.session === undefined ||
+    pending.challenge !== 'NEW_PASSWORD_REQUIRED' ||
+    pending.userPoolId !== pool.Id ||
+    pending.clientId !== client.ClientId
+  )
+    return failed('invalid-session');
   if (answer.username !== undefined && answer.username !== pending.username) return failed('invalid-session');
   const user = deps.store.getUser(pool.Id, pending.username);
   if (!user || user.UserStatus !== 'FORCE_CHANGE_PASSWORD') return failed('invalid-session');
@@ -38,7 +44,8 @@ export async function completeNewPassword(ctx: SignInContext, answer: NewPasswor
   // Ended before the password is saved: of two answers at once (on any replicas), one goes on.
   if (!(await deps.signInChallenges.take(answer.session))) return failed('invalid-session');
   const updated = await savePassword(deps, user, answer.password, (current) => ({
-    Attributes: { ...current.Attributes, ...attributes }, UserStatus: 'CONFIRMED',
+    Attributes: { ...current.Attributes, ...attributes },
+    UserStatus: 'CONFIRMED',
   }));
   if (!updated) return failed('user-gone');
   return secondFactor(ctx, updated);

@@ -65,11 +65,14 @@ export type SignInSuccess =
    * are Cognito's ChallengeParameters for it (masked destinations, factor lists as JSON strings).
    */
   | {
-    kind: 'challenge'; challenge: ChallengeName; user: User; session: string;
-    parameters?: Record<string, string>;
-    /** SELECT_CHALLENGE: the first factors the user may choose from. */
-    available?: string[];
-  }
+      kind: 'challenge';
+      challenge: ChallengeName;
+      user: User;
+      session: string;
+      parameters?: Record<string, string>;
+      /** SELECT_CHALLENGE: the first factors the user may choose from. */
+      available?: string[];
+    }
   /** `deviceKey`: the sign-in was completed by a tracked device, which gets no new device metadata. */
   | { kind: 'signed-in'; user: User; deviceKey?: string; eventId?: string };
 

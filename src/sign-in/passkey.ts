@@ -20,15 +20,27 @@ export function startPasskey(ctx: SignInContext, user: User): SignInSuccess & { 
   const rp = relyingPartyOf(ctx.pool, ctx.deps.urls);
   if (!rp) throw new Error('startPasskey: the pool has no relying party');
   const challenge = newChallenge();
-  const session = ctx.deps.signInChallenges.start({
-    challenge: 'WEB_AUTHN', userPoolId: ctx.pool.Id, clientId: ctx.client.ClientId, username: user.Username, webAuthnChallenge: challenge,
-  }, ctx.client);
+  const session = ctx.deps.signInChallenges.start(
+    {
+      challenge: 'WEB_AUTHN',
+      userPoolId: ctx.pool.Id,
+      clientId: ctx.client.ClientId,
+      username: user.Username,
+      webAuthnChallenge: challenge,
+    },
+    ctx.client,
+  );
   const parameters = { CREDENTIAL_REQUEST_OPTIONS: requestOptions(rp, challenge, signInPasskeys(ctx.deps, ctx.pool, user)) };
   return { kind: 'challenge', challenge: 'WEB_AUTHN', user, session, parameters };
 }
 
 /** The CREDENTIAL answer (AuthenticationResponseJSON as a string). */
-export async function answerPasskey(ctx: SignInContext, session: string | undefined, username: string, credential: string): Promise<PasskeyOutcome> {
+export async function answerPasskey(
+  ctx: SignInContext,
+  session: string | undefined,
+  username: string,
+  credential: string,
+): Promise<PasskeyOutcome> {
   const found = pendingChallenge(ctx, session, 'WEB_AUTHN', username);
   if (typeof found === 'string') return { kind: 'failed', failure: found === 'disabled' ? 'disabled' : 'invalid-session' };
   const { pending, user } = found;
@@ -38,7 +50,10 @@ export async function answerPasskey(ctx: SignInContext, session: string | undefi
   if (!result.ok) return { kind: 'failed', failure: 'not-verified', why: result.why };
   if (!(await ctx.deps.signInChallenges.take(session as string))) return { kind: 'failed', failure: 'invalid-session' };
   const stored = ctx.deps.store.getWebAuthnCredentials(ctx.pool.Id, user.Username);
-  await ctx.deps.store.putWebAuthnCredentials(ctx.pool.Id, user.Username,
-    stored.map((c) => (c.CredentialId === result.credentialId ? { ...c, SignCount: result.counter } : c)));
+  await ctx.deps.store.putWebAuthnCredentials(
+    ctx.pool.Id,
+    user.Username,
+    stored.map((c) => (c.CredentialId === result.credentialId ? { ...c, SignCount: result.counter } : c)),
+  );
   return signedIn(ctx, user);
 }

@@ -44,7 +44,10 @@ export async function signIn(ctx: SignInContext, user: User | undefined, proof: 
  * authentication that starts with SRP continues with its own `then` (custom-auth.ts).
  */
 export async function prove<T>(
-  ctx: SignInContext, user: User, proof: Proof, then: (ctx: SignInContext, user: User) => Promise<T>,
+  ctx: SignInContext,
+  user: User,
+  proof: Proof,
+  then: (ctx: SignInContext, user: User) => Promise<T>,
 ): Promise<T | { kind: 'failed'; failure: SignInFailure }> {
   const refused = checkBeforeProof(ctx, user);
   if (refused) return { kind: 'failed', failure: refused };
@@ -71,16 +74,30 @@ export async function prove<T>(
 }
 
 /** A sign-in's auth event (when the pool's threat protection is on), with the password step's result. */
-function signInEvent(ctx: SignInContext, user: User, response: 'Pass' | 'Fail' | 'InProgress', password: 'Success' | 'Failure', challenge?: string) {
+function signInEvent(
+  ctx: SignInContext,
+  user: User,
+  response: 'Pass' | 'Fail' | 'InProgress',
+  password: 'Success' | 'Failure',
+  challenge?: string,
+) {
   return recordAuthEvent(ctx.deps, ctx.pool, user, {
-    EventType: 'SignIn', EventResponse: response, ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: password }],
-    IpAddress: ctx.sourceIp, ClientId: ctx.client.ClientId,
+    EventType: 'SignIn',
+    EventResponse: response,
+    ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: password }],
+    IpAddress: ctx.sourceIp,
+    ClientId: ctx.client.ClientId,
     ...(ctx.risk ? { EventRisk: ctx.risk.risk, EventId: ctx.risk.eventId } : {}),
     ...(challenge !== undefined ? { Challenge: challenge } : {}),
   });
 }
 
-export const triggerCaller = (ctx: SignInContext) => ({ deps: ctx.deps, pool: ctx.pool, clientId: ctx.client.ClientId, metadata: ctx.metadata });
+export const triggerCaller = (ctx: SignInContext) => ({
+  deps: ctx.deps,
+  pool: ctx.pool,
+  clientId: ctx.client.ClientId,
+  metadata: ctx.metadata,
+});
 
 /** PreAuthentication: throws (Cognito's UserLambdaValidationException) when the function refuses. */
 export function beforeProofTriggers(ctx: SignInContext, user: User): Promise<void> {
@@ -127,9 +144,15 @@ async function proofHolds(ctx: SignInContext, user: User, proof: Proof): Promise
 export async function afterProof(ctx: SignInContext, user: User): Promise<SignInOutcome> {
   if (user.UserStatus === 'RESET_REQUIRED') return failed('reset-required');
   if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
-    const session = ctx.deps.signInChallenges.start({
-      challenge: 'NEW_PASSWORD_REQUIRED', userPoolId: ctx.pool.Id, clientId: ctx.client.ClientId, username: user.Username,
-    }, ctx.client);
+    const session = ctx.deps.signInChallenges.start(
+      {
+        challenge: 'NEW_PASSWORD_REQUIRED',
+        userPoolId: ctx.pool.Id,
+        clientId: ctx.client.ClientId,
+        username: user.Username,
+      },
+      ctx.client,
+    );
     return { kind: 'challenge', challenge: 'NEW_PASSWORD_REQUIRED', user, session };
   }
   return secondFactor(ctx, user);
@@ -154,5 +177,10 @@ async function passedSignIn(ctx: SignInContext, user: User): Promise<string | un
   }
   return ctx.risk
     ? signInEvent(ctx, user, 'Pass', 'Success')
-    : recordAuthEvent(ctx.deps, ctx.pool, user, { EventType: 'SignIn', EventResponse: 'Pass', IpAddress: ctx.sourceIp, ClientId: ctx.client.ClientId });
+    : recordAuthEvent(ctx.deps, ctx.pool, user, {
+        EventType: 'SignIn',
+        EventResponse: 'Pass',
+        IpAddress: ctx.sourceIp,
+        ClientId: ctx.client.ClientId,
+      });
 }

@@ -7,7 +7,10 @@ import type { InMemoryState } from '../domain/in-memory-state.js';
 export class AuthorizationCodes implements InMemoryState {
   private readonly codes: SharedMap<AuthorizationCode>;
 
-  constructor(private readonly now: () => number, maps?: SharedMaps) {
+  constructor(
+    private readonly now: () => number,
+    maps?: SharedMaps,
+  ) {
     this.codes = (maps ?? new SharedMaps()).map('authorizationCodes');
   }
 

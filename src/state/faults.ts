@@ -36,8 +36,9 @@ export class Faults {
    * arriving at once on two replicas may both take the last use (uses are counted, not claimed).
    */
   take(path: string, operation: string | undefined): FaultSpec | undefined {
-    const found = [...this.list.entries()].find(([, f]) =>
-      (f.route !== undefined && f.route === path) || (f.operation !== undefined && f.operation === operation));
+    const found = [...this.list.entries()].find(
+      ([, f]) => (f.route !== undefined && f.route === path) || (f.operation !== undefined && f.operation === operation),
+    );
     if (!found) return undefined;
     const [id, fault] = found;
     if (fault.count <= 1) this.list.delete(id);

@@ -6,7 +6,10 @@ import { SharedMaps, type SharedMap } from '../domain/shared-map.js';
 
 export type RiskLevel = 'Low' | 'Medium' | 'High';
 
-interface Pending { level: RiskLevel; remaining: number }
+interface Pending {
+  level: RiskLevel;
+  remaining: number;
+}
 
 const key = (userPoolId: string, username: string) => `${userPoolId}\u0000${username}`;
 

@@ -23,7 +23,10 @@ interface Session {
 export class Sessions {
   private readonly sessions: ExpiringMap<Session>;
 
-  constructor(private readonly clock: Clock, maps?: SharedMaps) {
+  constructor(
+    private readonly clock: Clock,
+    maps?: SharedMaps,
+  ) {
     this.sessions = new ExpiringMap(() => clock.now(), maps?.map('hostedUiSessions'));
   }
 
@@ -65,8 +68,9 @@ export class Sessions {
 
   /** Active sessions (ids shortened), for the test-control API's inspection. */
   list(): Array<{ session: string; userPoolId: string; username: string; authTime: number }> {
-    return this.sessions.entries().flatMap(([id, s]) =>
-      Object.entries(s.users).map(([userPoolId, who]) => ({ session: `${id.slice(0, 8)}…`, userPoolId, ...who })));
+    return this.sessions
+      .entries()
+      .flatMap(([id, s]) => Object.entries(s.users).map(([userPoolId, who]) => ({ session: `${id.slice(0, 8)}…`, userPoolId, ...who })));
   }
 
   purge(): void {

@@ -36,7 +36,11 @@ export class SrpBlocks {
   private readonly key: Buffer;
   private readonly decoyKey: Buffer;
 
-  constructor(private readonly now: () => number, maps?: SharedMaps, secrets?: SrpSecrets) {
+  constructor(
+    private readonly now: () => number,
+    maps?: SharedMaps,
+    secrets?: SrpSecrets,
+  ) {
     this.usedBlocks = new ExpiringMap(now, maps?.map('usedSecretBlocks'));
     this.key = secrets?.key ?? randomBytes(32);
     this.decoyKey = secrets?.decoyKey ?? randomBytes(32);

@@ -2,7 +2,18 @@
 // the one kind of change every store mutation is made of: set or delete the value at a path in a
 // table, or clear. Changes are whole values, so applying them is idempotent and order is the only
 // thing that matters: the journal, its replay and the background fold all rely on that.
-import type { AppClient, AuthEvent, Group, IdentityProvider, PoolKeys, ResourceServer, TokenSession, User, UserPool, WebAuthnCredential } from '../domain/model.js';
+import type {
+  AppClient,
+  AuthEvent,
+  Group,
+  IdentityProvider,
+  PoolKeys,
+  ResourceServer,
+  TokenSession,
+  User,
+  UserPool,
+  WebAuthnCredential,
+} from '../domain/model.js';
 
 export interface Data {
   version: 1;
@@ -37,22 +48,44 @@ export interface Data {
  * the PostgreSQL store need nothing else.
  */
 export const TABLES = {
-  pools: 1, clients: 1, resourceServers: 2, groups: 2, identityProviders: 2, users: 2, webAuthnCredentials: 2, keys: 1, revocations: 1, rotated: 1,
-  fixtureHashes: 1, provisionedLimits: 1, authEvents: 3, tokenSessions: 3,
+  pools: 1,
+  clients: 1,
+  resourceServers: 2,
+  groups: 2,
+  identityProviders: 2,
+  users: 2,
+  webAuthnCredentials: 2,
+  keys: 1,
+  revocations: 1,
+  rotated: 1,
+  fixtureHashes: 1,
+  provisionedLimits: 1,
+  authEvents: 3,
+  tokenSessions: 3,
 } as const satisfies Record<Exclude<keyof Data, 'version'>, 1 | 2 | 3>;
 
 export type Table = keyof typeof TABLES;
 /** Tables a reset keeps: pools' keys, so tokens already handed out keep verifying. */
 const KEPT_ON_CLEAR: readonly Table[] = ['keys'];
 
-export type Change =
-  | { t: Table; k: string[]; v: unknown }
-  | { t: Table; k: string[] }
-  | { clear: true };
+export type Change = { t: Table; k: string[]; v: unknown } | { t: Table; k: string[] } | { clear: true };
 
 export const emptyData = (): Data => ({
-  version: 1, pools: {}, clients: {}, resourceServers: {}, groups: {}, identityProviders: {}, users: {}, webAuthnCredentials: {}, keys: {}, revocations: {},
-  rotated: {}, fixtureHashes: {}, provisionedLimits: {}, authEvents: {}, tokenSessions: {},
+  version: 1,
+  pools: {},
+  clients: {},
+  resourceServers: {},
+  groups: {},
+  identityProviders: {},
+  users: {},
+  webAuthnCredentials: {},
+  keys: {},
+  revocations: {},
+  rotated: {},
+  fixtureHashes: {},
+  provisionedLimits: {},
+  authEvents: {},
+  tokenSessions: {},
 });
 
 /** Applies one change to `data` in place (the store's own mutations, journal replay, other replicas' changes). */

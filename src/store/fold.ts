@@ -12,7 +12,12 @@ const RECORDS_PER_SLICE = 500;
 const BUFFER_BYTES = 1 << 20;
 
 /** Resolves with the snapshot's size, or undefined when `aborted()` turned true on the way (nothing replaced). */
-export async function writeSnapshot(dataFile: string, data: Data, journal: number, aborted: () => boolean = () => false): Promise<number | undefined> {
+export async function writeSnapshot(
+  dataFile: string,
+  data: Data,
+  journal: number,
+  aborted: () => boolean = () => false,
+): Promise<number | undefined> {
   const temp = dataFile + FOLD_TEMP_SUFFIX;
   const file = await open(temp, 'w');
   let bytes = 0;
@@ -47,7 +52,12 @@ export async function writeSnapshot(dataFile: string, data: Data, journal: numbe
   return bytes;
 }
 
-async function writeTable(name: string, table: Record<string, unknown>, depth: number, emit: (chunk: string) => Promise<void>): Promise<void> {
+async function writeTable(
+  name: string,
+  table: Record<string, unknown>,
+  depth: number,
+  emit: (chunk: string) => Promise<void>,
+): Promise<void> {
   await emit(`,\n  ${JSON.stringify(name)}: {`);
   let first = true;
   // Keys taken now, values read as they are reached: a record deleted meanwhile is skipped.

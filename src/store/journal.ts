@@ -137,7 +137,9 @@ export class Journal {
       .catch(() => {
         this.sizes.journalBytes += before; // the old snapshot and journals stay valid; try again later
       })
-      .finally(() => { this.folding = undefined; });
+      .finally(() => {
+        this.folding = undefined;
+      });
   }
 }
 

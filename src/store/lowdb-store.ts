@@ -3,7 +3,18 @@
 // journal with it (journal.ts) or the PostgreSQL log with DATABASE_URL (replica.ts), so a mutation
 // resolves once its change is durable. Reads never wait.
 import { Low, Memory } from 'lowdb';
-import type { AppClient, AuthEvent, Group, IdentityProvider, PoolKeys, ResourceServer, TokenSession, User, UserPool, WebAuthnCredential } from '../domain/model.js';
+import type {
+  AppClient,
+  AuthEvent,
+  Group,
+  IdentityProvider,
+  PoolKeys,
+  ResourceServer,
+  TokenSession,
+  User,
+  UserPool,
+  WebAuthnCredential,
+} from '../domain/model.js';
 import { applyChange, emptyData, own, TABLES, type Change, type Data, type Table } from './data.js';
 import type { JournalOptions } from './journal.js';
 import { openDataFile } from './open-data-file.js';
@@ -37,7 +48,10 @@ export class LowdbStore implements Store {
   private readonly pending: Change[] = [];
   private batching = 0;
 
-  constructor(data: Data, private readonly sink?: ChangeSink) {
+  constructor(
+    data: Data,
+    private readonly sink?: ChangeSink,
+  ) {
     this.db = new Low<Data>(new Memory<Data>(), data);
     for (const [poolId, users] of Object.entries(data.users)) {
       for (const user of Object.values(users)) this.index(poolId, user);
@@ -79,8 +93,12 @@ export class LowdbStore implements Store {
     await this.save();
   }
 
-  getPool(id: string) { return own(this.data.pools, id); }
-  listPools() { return Object.values(this.data.pools); }
+  getPool(id: string) {
+    return own(this.data.pools, id);
+  }
+  listPools() {
+    return Object.values(this.data.pools);
+  }
   async putPool(pool: UserPool) {
     this.set('pools', [pool.Id], pool);
     await this.save();
@@ -95,7 +113,9 @@ export class LowdbStore implements Store {
     await this.save();
   }
 
-  getClient(clientId: string) { return own(this.data.clients, clientId); }
+  getClient(clientId: string) {
+    return own(this.data.clients, clientId);
+  }
   listClients(userPoolId: string) {
     return Object.values(this.data.clients).filter((c) => c.UserPoolId === userPoolId);
   }
@@ -111,7 +131,9 @@ export class LowdbStore implements Store {
   getResourceServer(userPoolId: string, identifier: string) {
     return own(own(this.data.resourceServers, userPoolId) ?? {}, identifier);
   }
-  listResourceServers(userPoolId: string) { return Object.values(own(this.data.resourceServers, userPoolId) ?? {}); }
+  listResourceServers(userPoolId: string) {
+    return Object.values(own(this.data.resourceServers, userPoolId) ?? {});
+  }
   async putResourceServer(server: ResourceServer) {
     this.set('resourceServers', [server.UserPoolId, server.Identifier], server);
     await this.save();
@@ -121,8 +143,12 @@ export class LowdbStore implements Store {
     await this.save();
   }
 
-  getGroup(userPoolId: string, groupName: string) { return own(own(this.data.groups, userPoolId) ?? {}, groupName); }
-  listGroups(userPoolId: string) { return Object.values(own(this.data.groups, userPoolId) ?? {}); }
+  getGroup(userPoolId: string, groupName: string) {
+    return own(own(this.data.groups, userPoolId) ?? {}, groupName);
+  }
+  listGroups(userPoolId: string) {
+    return Object.values(own(this.data.groups, userPoolId) ?? {});
+  }
   async putGroup(group: Group) {
     this.set('groups', [group.UserPoolId, group.GroupName], group);
     await this.save();
@@ -130,7 +156,8 @@ export class LowdbStore implements Store {
   async deleteGroup(userPoolId: string, groupName: string) {
     this.remove('groups', [userPoolId, groupName]);
     for (const user of this.listUsers(userPoolId)) {
-      if (user.Groups.includes(groupName)) this.set('users', [userPoolId, user.Username], { ...user, Groups: user.Groups.filter((g) => g !== groupName) });
+      if (user.Groups.includes(groupName))
+        this.set('users', [userPoolId, user.Username], { ...user, Groups: user.Groups.filter((g) => g !== groupName) });
     }
     await this.save();
   }
@@ -138,7 +165,9 @@ export class LowdbStore implements Store {
   getIdentityProvider(userPoolId: string, providerName: string) {
     return own(own(this.data.identityProviders, userPoolId) ?? {}, providerName);
   }
-  listIdentityProviders(userPoolId: string) { return Object.values(own(this.data.identityProviders, userPoolId) ?? {}); }
+  listIdentityProviders(userPoolId: string) {
+    return Object.values(own(this.data.identityProviders, userPoolId) ?? {});
+  }
   async putIdentityProvider(provider: IdentityProvider) {
     this.set('identityProviders', [provider.UserPoolId, provider.ProviderName], provider);
     await this.save();
@@ -148,7 +177,9 @@ export class LowdbStore implements Store {
     await this.save();
   }
 
-  getUser(userPoolId: string, username: string) { return own(own(this.data.users, userPoolId) ?? {}, username); }
+  getUser(userPoolId: string, username: string) {
+    return own(own(this.data.users, userPoolId) ?? {}, username);
+  }
   findUserByAttribute(userPoolId: string, name: string, value: string) {
     return this.findUsersByAttribute(userPoolId, name, value)[0];
   }
@@ -162,7 +193,9 @@ export class LowdbStore implements Store {
       return user && current !== undefined && aliasKey(name, current) === key ? [user] : [];
     });
   }
-  listUsers(userPoolId: string) { return Object.values(own(this.data.users, userPoolId) ?? {}); }
+  listUsers(userPoolId: string) {
+    return Object.values(own(this.data.users, userPoolId) ?? {});
+  }
   async putUser(user: User) {
     const previous = this.getUser(user.UserPoolId, user.Username);
     if (previous) this.unindex(user.UserPoolId, previous);
@@ -197,8 +230,12 @@ export class LowdbStore implements Store {
   listAuthEvents(userPoolId: string, sub: string) {
     return this.userRecords(this.data.authEvents, userPoolId, sub).sort((a, b) => b.CreationDate - a.CreationDate);
   }
-  putAuthEvent(userPoolId: string, sub: string, event: AuthEvent) { return this.putUserRecord('authEvents', [userPoolId, sub, event.EventId], event); }
-  removeAuthEvents(userPoolId: string, sub: string, eventIds: readonly string[]) { return this.removeUserRecords('authEvents', userPoolId, sub, eventIds); }
+  putAuthEvent(userPoolId: string, sub: string, event: AuthEvent) {
+    return this.putUserRecord('authEvents', [userPoolId, sub, event.EventId], event);
+  }
+  removeAuthEvents(userPoolId: string, sub: string, eventIds: readonly string[]) {
+    return this.removeUserRecords('authEvents', userPoolId, sub, eventIds);
+  }
   listTokenSessions(userPoolId: string, sub: string) {
     return this.userRecords(this.data.tokenSessions, userPoolId, sub).sort((a, b) => b.CreateDate - a.CreateDate);
   }
@@ -214,7 +251,12 @@ export class LowdbStore implements Store {
     await this.save();
   }
 
-  private async removeUserRecords(table: 'authEvents' | 'tokenSessions', userPoolId: string, sub: string, ids: readonly string[]): Promise<void> {
+  private async removeUserRecords(
+    table: 'authEvents' | 'tokenSessions',
+    userPoolId: string,
+    sub: string,
+    ids: readonly string[],
+  ): Promise<void> {
     for (const id of ids) this.remove(table, [userPoolId, sub, id]);
     await this.save();
   }
@@ -227,37 +269,46 @@ export class LowdbStore implements Store {
     return Object.values(own(own(table, userPoolId) ?? {}, sub) ?? {}).reverse();
   }
 
-  getKeys(userPoolId: string) { return own(this.data.keys, userPoolId); }
+  getKeys(userPoolId: string) {
+    return own(this.data.keys, userPoolId);
+  }
   async putKeys(userPoolId: string, keys: PoolKeys) {
     this.set('keys', [userPoolId], keys);
     await this.save();
   }
 
-  getFixtureHash(record: string) { return own(this.data.fixtureHashes, record); }
+  getFixtureHash(record: string) {
+    return own(this.data.fixtureHashes, record);
+  }
   async putFixtureHash(record: string, hash: string) {
     this.set('fixtureHashes', [record], hash);
     await this.save();
   }
 
-  getProvisionedLimit(key: string) { return own(this.data.provisionedLimits, key); }
+  getProvisionedLimit(key: string) {
+    return own(this.data.provisionedLimits, key);
+  }
   async putProvisionedLimit(key: string, value: number) {
     this.set('provisionedLimits', [key], value);
     await this.save();
   }
 
-
   async revokeOrigin(originJti: string, until: number) {
     this.set('revocations', [originJti], until);
     await this.save();
   }
-  isOriginRevoked(originJti: string) { return own(this.data.revocations, originJti) !== undefined; }
+  isOriginRevoked(originJti: string) {
+    return own(this.data.revocations, originJti) !== undefined;
+  }
 
   async markRotated(jti: string, graceUntil: number, until: number) {
     if (own(this.data.rotated, jti) !== undefined) return;
     this.set('rotated', [jti], { graceUntil, until });
     await this.save();
   }
-  rotatedGraceUntil(jti: string) { return own(this.data.rotated, jti)?.graceUntil; }
+  rotatedGraceUntil(jti: string) {
+    return own(this.data.rotated, jti)?.graceUntil;
+  }
 
   purgeExpired(now: number) {
     // Written with the next change: a purge nobody waits for need not be durable (it is redone).

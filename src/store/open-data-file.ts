@@ -49,14 +49,18 @@ export async function openDataFile(dataFile: string, options: JournalOptions = {
   const generation = Math.max(first, ...journals.map((j) => j.generation + 1));
   const file = await open(journalPath(dataFile, generation), 'a').catch(cannotWrite(journalPath(dataFile, generation)));
   const journal = new Journal(dataFile, generation, file, {
-    snapshotBytes: Buffer.byteLength(text ?? ''), journalBytes, foldAtBytes: options.foldAtBytes ?? FOLD_AT_BYTES,
+    snapshotBytes: Buffer.byteLength(text ?? ''),
+    journalBytes,
+    foldAtBytes: options.foldAtBytes ?? FOLD_AT_BYTES,
   });
   return { data, journal };
 }
 
-const cannotWrite = (path: string) => (err: NodeJS.ErrnoException): never => {
-  throw new StartupError(`${path}: cannot write (${err.code ?? err.message})`);
-};
+const cannotWrite =
+  (path: string) =>
+  (err: NodeJS.ErrnoException): never => {
+    throw new StartupError(`${path}: cannot write (${err.code ?? err.message})`);
+  };
 
 /** Applies a journal's changes to `data`; returns its size. A torn last line (no newline) is ignored. */
 async function replay(path: string, data: Data): Promise<number> {
@@ -69,7 +73,9 @@ async function replay(path: string, data: Data): Promise<number> {
     try {
       applyChange(data, JSON.parse(line) as Change);
     } catch (err) {
-      throw new StartupError(`${path}: line ${i + 1} is not a journal entry (${(err as Error).message.slice(0, 120)}); fix or remove the file`);
+      throw new StartupError(
+        `${path}: line ${i + 1} is not a journal entry (${(err as Error).message.slice(0, 120)}); fix or remove the file`,
+      );
     }
   });
   return Buffer.byteLength(text);

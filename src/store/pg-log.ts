@@ -32,7 +32,11 @@ CREATE TABLE IF NOT EXISTS cognito_emulator_snapshot (id int PRIMARY KEY CHECK (
 type Pg = typeof import('pg').default;
 
 export class PgLog {
-  private constructor(private readonly pg: Pg, private readonly pool: Pool, private readonly url: string) {}
+  private constructor(
+    private readonly pg: Pg,
+    private readonly pool: Pool,
+    private readonly url: string,
+  ) {}
 
   static async open(url: string): Promise<PgLog> {
     // Loaded here rather than at every start: only replicas (DATABASE_URL) use PostgreSQL.
@@ -61,7 +65,9 @@ export class PgLog {
         if (won.rowCount === 0) return false;
       }
       const { rows } = await client.query<{ seq: string }>(
-        'INSERT INTO cognito_emulator_changes (origin, entries) VALUES ($1, $2) RETURNING seq', [origin, JSON.stringify(entries)]);
+        'INSERT INTO cognito_emulator_changes (origin, entries) VALUES ($1, $2) RETURNING seq',
+        [origin, JSON.stringify(entries)],
+      );
       // Delivered at commit: wakes the other replicas up (they would also catch up at their next request).
       await client.query('SELECT pg_notify($1, $2)', [CHANNEL, rows[0]?.seq ?? '']);
       return true;
@@ -74,7 +80,9 @@ export class PgLog {
       await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       const snap = await client.query<{ seq: string; entries: string }>('SELECT seq, entries FROM cognito_emulator_snapshot');
       const first = snap.rows[0];
-      const snapshot = first ? { seq: Number(first.seq), entries: JSON.parse(first.entries) as Entry[], snapshot: true as const } : undefined;
+      const snapshot = first
+        ? { seq: Number(first.seq), entries: JSON.parse(first.entries) as Entry[], snapshot: true as const }
+        : undefined;
       return { snapshot, rows: await this.since(snapshot?.seq ?? 0, client) };
     });
   }
@@ -86,8 +94,14 @@ export class PgLog {
   async since(seq: number, client: ClientBase | Pool = this.pool): Promise<LogRow[]> {
     const { rows } = await client.query<{ seq: string; entries: string; snapshot: boolean }>(
       `SELECT seq, entries, true AS snapshot FROM cognito_emulator_snapshot WHERE seq > $1
-       UNION ALL SELECT seq, entries, false FROM cognito_emulator_changes WHERE seq > $1 ORDER BY seq, snapshot DESC`, [seq]);
-    return rows.map((r) => ({ seq: Number(r.seq), entries: JSON.parse(r.entries) as Entry[], ...(r.snapshot ? { snapshot: true as const } : {}) }));
+       UNION ALL SELECT seq, entries, false FROM cognito_emulator_changes WHERE seq > $1 ORDER BY seq, snapshot DESC`,
+      [seq],
+    );
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      entries: JSON.parse(r.entries) as Entry[],
+      ...(r.snapshot ? { snapshot: true as const } : {}),
+    }));
   }
 
   /**
@@ -99,7 +113,8 @@ export class PgLog {
       await client.query(
         `INSERT INTO cognito_emulator_snapshot (id, seq, entries) VALUES (1, $1, $2)
          ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, entries = EXCLUDED.entries WHERE cognito_emulator_snapshot.seq < EXCLUDED.seq`,
-        [seq, JSON.stringify(entries)]);
+        [seq, JSON.stringify(entries)],
+      );
       await client.query('DELETE FROM cognito_emulator_changes WHERE seq <= $1', [seq]);
       await client.query(`DELETE FROM cognito_emulator_claims WHERE at < now() - interval '1 day'`);
     });
@@ -107,8 +122,10 @@ export class PgLog {
 
   /** A random secret every replica shares (made by the first to ask). */
   async secret(name: string): Promise<Buffer> {
-    await this.pool.query('INSERT INTO cognito_emulator_secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-      [name, randomBytes(32).toString('base64')]);
+    await this.pool.query('INSERT INTO cognito_emulator_secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      name,
+      randomBytes(32).toString('base64'),
+    ]);
     const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM cognito_emulator_secrets WHERE name = $1', [name]);
     return Buffer.from(rows[0]?.value ?? '', 'base64');
   }

@@ -45,7 +45,11 @@ export class Replica implements ChangeSink, MapLink {
   private compacting = false;
   private stopListening: (() => Promise<void>) | undefined;
 
-  private constructor(private readonly log: PgLog, readonly data: Data, private readonly maps: SharedMaps) {}
+  private constructor(
+    private readonly log: PgLog,
+    readonly data: Data,
+    private readonly maps: SharedMaps,
+  ) {}
 
   /** Connects and reads the whole state (snapshot plus rows) into a new Data and `maps`. */
   static async open(url: string, maps: SharedMaps): Promise<Replica> {
@@ -55,7 +59,9 @@ export class Replica implements ChangeSink, MapLink {
     if (snapshot) replica.apply(snapshot);
     replica.snapshotSeq = snapshot?.seq ?? 0;
     for (const row of rows) replica.apply(row);
-    replica.stopListening = await log.listen((seq) => { if (seq > replica.cursor) void replica.catchUp().catch(() => undefined); });
+    replica.stopListening = await log.listen((seq) => {
+      if (seq > replica.cursor) void replica.catchUp().catch(() => undefined);
+    });
     return replica;
   }
 
@@ -123,7 +129,11 @@ export class Replica implements ChangeSink, MapLink {
       const first = this.queue[0] as Queued;
       const batch = first.claim !== undefined ? this.queue.splice(0, 1) : this.takePlain();
       try {
-        const ok = await this.log.append(this.origin, batch.flatMap((q) => q.entries), first.claim);
+        const ok = await this.log.append(
+          this.origin,
+          batch.flatMap((q) => q.entries),
+          first.claim,
+        );
         for (const q of batch) q.resolve(ok);
       } catch (err) {
         for (const q of batch) q.reject(err as Error);
@@ -138,12 +148,15 @@ export class Replica implements ChangeSink, MapLink {
   }
 
   private startRead(): Promise<void> {
-    const read: Promise<void> = this.log.since(this.cursor).then((rows) => {
-      for (const row of rows) this.apply(row);
-      if (this.cursor - this.snapshotSeq > compaction.afterRows) void this.compact().catch(noop);
-    }).finally(() => {
-      if (this.current === read) this.current = undefined;
-    });
+    const read: Promise<void> = this.log
+      .since(this.cursor)
+      .then((rows) => {
+        for (const row of rows) this.apply(row);
+        if (this.cursor - this.snapshotSeq > compaction.afterRows) void this.compact().catch(noop);
+      })
+      .finally(() => {
+        if (this.current === read) this.current = undefined;
+      });
     this.current = read;
     return read;
   }
@@ -151,7 +164,9 @@ export class Replica implements ChangeSink, MapLink {
   private apply(row: LogRow): void {
     if (row.seq <= this.cursor) return; // two reads overlapping
     if (row.snapshot) this.snapshotSeq = row.seq;
-    const entries: Entry[] = row.snapshot ? [{ clear: true }, ...this.maps.names().map((m) => ({ m, clear: true as const })), ...row.entries] : row.entries;
+    const entries: Entry[] = row.snapshot
+      ? [{ clear: true }, ...this.maps.names().map((m) => ({ m, clear: true as const })), ...row.entries]
+      : row.entries;
     for (const entry of entries) {
       if ('m' in entry) {
         this.maps.apply(entry);

@@ -1,6 +1,17 @@
 // What the routes need from state. The lowdb implementation is in lowdb-store.ts; tests and the
 // programmatic API construct it explicitly.
-import type { AppClient, AuthEvent, Group, IdentityProvider, PoolKeys, ResourceServer, TokenSession, User, UserPool, WebAuthnCredential } from '../domain/model.js';
+import type {
+  AppClient,
+  AuthEvent,
+  Group,
+  IdentityProvider,
+  PoolKeys,
+  ResourceServer,
+  TokenSession,
+  User,
+  UserPool,
+  WebAuthnCredential,
+} from '../domain/model.js';
 
 export interface Store {
   getPool(id: string): UserPool | undefined;
@@ -60,7 +71,6 @@ export interface Store {
   /** The account's provisioned API rate of a `<region>/<category>` (UpdateProvisionedLimit), if set. */
   getProvisionedLimit(key: string): number | undefined;
   putProvisionedLimit(key: string, value: number): Promise<void>;
-
 
   /** Revoked refresh-token families (origin_jti), remembered until their tokens expire. */
   revokeOrigin(originJti: string, until: number): Promise<void>;

@@ -55,15 +55,24 @@ export async function assessSignIn(ctx: AssessedSignIn, user: User, password: st
   const action = settings.AccountTakeoverRiskConfiguration?.Actions?.[`${level}Action`];
   if (!enforced || !action?.EventAction) return { eventId, risk, verdict: 'allow' };
   const verdict = takeoverVerdict(action.EventAction, userFactors(ctx.pool, user).length > 0);
-  if (action.Notify) await notifyTakeover(ctx, user, { eventId, verdict, notifyConfiguration: settings.AccountTakeoverRiskConfiguration?.NotifyConfiguration });
+  if (action.Notify)
+    await notifyTakeover(ctx, user, {
+      eventId,
+      verdict,
+      notifyConfiguration: settings.AccountTakeoverRiskConfiguration?.NotifyConfiguration,
+    });
   return { eventId, risk, verdict };
 }
 
 function takeoverVerdict(action: TakeoverAction, hasFactor: boolean): Assessment['verdict'] {
   switch (action) {
-    case 'BLOCK': return 'block';
-    case 'MFA_REQUIRED': return hasFactor ? 'mfa' : 'block';
-    case 'MFA_IF_CONFIGURED': return hasFactor ? 'mfa' : 'allow';
-    case 'NO_ACTION': return 'allow';
+    case 'BLOCK':
+      return 'block';
+    case 'MFA_REQUIRED':
+      return hasFactor ? 'mfa' : 'block';
+    case 'MFA_IF_CONFIGURED':
+      return hasFactor ? 'mfa' : 'allow';
+    case 'NO_ACTION':
+      return 'allow';
   }
 }

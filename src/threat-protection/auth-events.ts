@@ -45,7 +45,10 @@ export async function recordAuthEvent(deps: EventDeps, pool: UserPool, user: Use
     ...(event.ClientId !== undefined ? { ClientId: event.ClientId } : {}),
     ...(event.Challenge !== undefined ? { Challenge: event.Challenge } : {}),
   };
-  const dropped = deps.store.listAuthEvents(pool.Id, sub).slice(MAX_EVENTS_PER_USER - 1).map((e) => e.EventId);
+  const dropped = deps.store
+    .listAuthEvents(pool.Id, sub)
+    .slice(MAX_EVENTS_PER_USER - 1)
+    .map((e) => e.EventId);
   if (dropped.length > 0) await deps.store.removeAuthEvents(pool.Id, sub, dropped);
   await deps.store.putAuthEvent(pool.Id, sub, record);
   return record.EventId;
@@ -53,7 +56,11 @@ export async function recordAuthEvent(deps: EventDeps, pool: UserPool, user: Use
 
 /** Replaces one event of the user (by id); false when the user has no such event. */
 export async function updateAuthEvent(
-  deps: EventDeps, poolId: string, user: User, eventId: string, change: (event: AuthEvent) => AuthEvent,
+  deps: EventDeps,
+  poolId: string,
+  user: User,
+  eventId: string,
+  change: (event: AuthEvent) => AuthEvent,
 ): Promise<boolean> {
   const sub = user.Attributes.sub;
   if (sub === undefined) return false;
@@ -69,7 +76,9 @@ export function pendingSignIn(deps: EventDeps, pool: UserPool, user: User, clien
   if (sub === undefined) return undefined;
   const newest = deps.store.listAuthEvents(pool.Id, sub)[0];
   const fresh = newest !== undefined && deps.clock.now() - newest.CreationDate < IN_PROGRESS_MS;
-  return fresh && newest.EventType === 'SignIn' && newest.EventResponse === 'InProgress' && newest.ClientId === clientId ? newest : undefined;
+  return fresh && newest.EventType === 'SignIn' && newest.EventResponse === 'InProgress' && newest.ClientId === clientId
+    ? newest
+    : undefined;
 }
 
 const MFA_CHALLENGES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP', 'SELECT_MFA_TYPE', 'MFA_SETUP']);
@@ -81,7 +90,9 @@ export const passed = (event: AuthEvent): AuthEvent => {
   return {
     ...rest,
     EventResponse: 'Pass',
-    ChallengeResponses: mfa ? [...event.ChallengeResponses, { ChallengeName: 'Mfa', ChallengeResponse: 'Success' }] : event.ChallengeResponses,
+    ChallengeResponses: mfa
+      ? [...event.ChallengeResponses, { ChallengeName: 'Mfa', ChallengeResponse: 'Success' }]
+      : event.ChallengeResponses,
   };
 };
 

@@ -7,7 +7,13 @@
 import { CompactEncrypt, compactDecrypt } from 'jose';
 import type { Keys } from '../tokens/keys.js';
 
-interface FeedbackClaims { v: 1; use: 'auth-event-feedback'; pool: string; sub: string; event: string }
+interface FeedbackClaims {
+  v: 1;
+  use: 'auth-event-feedback';
+  pool: string;
+  sub: string;
+  event: string;
+}
 
 const HEADER = { alg: 'RSA-OAEP', enc: 'A256GCM' } as const;
 
@@ -24,10 +30,13 @@ export async function feedbackTokenFits(keys: Keys, token: string, poolId: strin
   if (!ring || token.length > 4096) return false;
   try {
     const { plaintext } = await compactDecrypt(token, ring.refresh.privateKey, {
-      keyManagementAlgorithms: ['RSA-OAEP'], contentEncryptionAlgorithms: ['A256GCM'],
+      keyManagementAlgorithms: ['RSA-OAEP'],
+      contentEncryptionAlgorithms: ['A256GCM'],
     });
     const claims = JSON.parse(new TextDecoder().decode(plaintext)) as Partial<FeedbackClaims>;
-    return claims.v === 1 && claims.use === 'auth-event-feedback' && claims.pool === poolId && claims.sub === sub && claims.event === eventId;
+    return (
+      claims.v === 1 && claims.use === 'auth-event-feedback' && claims.pool === poolId && claims.sub === sub && claims.event === eventId
+    );
   } catch {
     return false;
   }

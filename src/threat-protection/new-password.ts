@@ -12,7 +12,11 @@ import { compromisedBlocks, isCompromised, threatMode, type EventFilter } from '
 
 /** Throws when the password must be refused; else the risk its event records (undefined: protection off). */
 export async function screenNewPassword(
-  deps: Pick<Deps, 'store' | 'clock'>, pool: UserPool, clientId: string | undefined, password: string, event: EventFilter,
+  deps: Pick<Deps, 'store' | 'clock'>,
+  pool: UserPool,
+  clientId: string | undefined,
+  password: string,
+  event: EventFilter,
   who?: { user: User; ip?: string | undefined },
 ): Promise<EventRisk | undefined> {
   const mode = threatMode(pool);
@@ -21,8 +25,11 @@ export async function screenNewPassword(
   if (compromised && mode === 'ENFORCED' && compromisedBlocks(pool, clientId ?? 'ALL', event)) {
     if (who) {
       await recordAuthEvent(deps, pool, who.user, {
-        EventType: event === 'SIGN_UP' ? 'SignUp' : 'PasswordChange', EventResponse: 'Fail',
-        EventRisk: { RiskDecision: 'Block', CompromisedCredentialsDetected: true }, IpAddress: who.ip, ...(clientId !== undefined ? { ClientId: clientId } : {}),
+        EventType: event === 'SIGN_UP' ? 'SignUp' : 'PasswordChange',
+        EventResponse: 'Fail',
+        EventRisk: { RiskDecision: 'Block', CompromisedCredentialsDetected: true },
+        IpAddress: who.ip,
+        ...(clientId !== undefined ? { ClientId: clientId } : {}),
       });
     }
     throw new CognitoError('InvalidPasswordException', COMPROMISED_PASSWORD);

@@ -7,12 +7,28 @@ import type { Deps } from '../deps.js';
 import type { User, UserPool } from '../domain/model.js';
 import { feedbackToken } from './feedback-token.js';
 
-interface Template { Subject?: string; TextBody?: string; HtmlBody?: string }
+interface Template {
+  Subject?: string;
+  TextBody?: string;
+  HtmlBody?: string;
+}
 
 const DEFAULTS: Record<'block' | 'mfa' | 'allow', { key: string; subject: string; text: string }> = {
-  block: { key: 'BlockEmail', subject: 'Blocked sign-in attempt', text: 'We blocked an unrecognized sign-in to your account {username} from {ip-address} at {login-time}.' },
-  mfa: { key: 'MfaEmail', subject: 'New sign-in attempt', text: 'We required you to use multi-factor authentication for a sign-in to {username} from {ip-address} at {login-time}.' },
-  allow: { key: 'NoActionEmail', subject: 'New sign-in attempt', text: 'We observed an unrecognized sign-in to your account {username} from {ip-address} at {login-time}.' },
+  block: {
+    key: 'BlockEmail',
+    subject: 'Blocked sign-in attempt',
+    text: 'We blocked an unrecognized sign-in to your account {username} from {ip-address} at {login-time}.',
+  },
+  mfa: {
+    key: 'MfaEmail',
+    subject: 'New sign-in attempt',
+    text: 'We required you to use multi-factor authentication for a sign-in to {username} from {ip-address} at {login-time}.',
+  },
+  allow: {
+    key: 'NoActionEmail',
+    subject: 'New sign-in attempt',
+    text: 'We observed an unrecognized sign-in to your account {username} from {ip-address} at {login-time}.',
+  },
 };
 
 export async function notifyTakeover(
@@ -25,14 +41,20 @@ export async function notifyTakeover(
   if (email === undefined || sub === undefined) return;
   const fallback = DEFAULTS[what.verdict];
   const template = (what.notifyConfiguration?.[fallback.key] ?? {}) as Template;
-  const fill = (text: string) => text
-    .replaceAll('{username}', user.Username)
-    .replaceAll('{ip-address}', ctx.sourceIp ?? 'unknown')
-    .replaceAll('{login-time}', new Date(ctx.deps.clock.now()).toISOString());
+  const fill = (text: string) =>
+    text
+      .replaceAll('{username}', user.Username)
+      .replaceAll('{ip-address}', ctx.sourceIp ?? 'unknown')
+      .replaceAll('{login-time}', new Date(ctx.deps.clock.now()).toISOString());
   const token = await feedbackToken(ctx.deps.keys, ctx.pool.Id, sub, what.eventId);
   ctx.deps.messages.add({
-    userPoolId: ctx.pool.Id, username: user.Username, trigger: 'AccountTakeoverNotification', deliveryMedium: 'EMAIL', destination: email,
-    message: fill(template.TextBody ?? fallback.text), subject: fill(template.Subject ?? fallback.subject),
+    userPoolId: ctx.pool.Id,
+    username: user.Username,
+    trigger: 'AccountTakeoverNotification',
+    deliveryMedium: 'EMAIL',
+    destination: email,
+    message: fill(template.TextBody ?? fallback.text),
+    subject: fill(template.Subject ?? fallback.subject),
     ...(token !== undefined ? { feedbackToken: token } : {}),
     createdAt: ctx.deps.clock.now(),
   });

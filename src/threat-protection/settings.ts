@@ -12,7 +12,10 @@ export const threatMode = (pool: UserPool): ThreatMode => pool.UserPoolAddOns?.A
 
 export type EventFilter = 'SIGN_IN' | 'SIGN_UP' | 'PASSWORD_CHANGE';
 export type TakeoverAction = 'BLOCK' | 'MFA_IF_CONFIGURED' | 'MFA_REQUIRED' | 'NO_ACTION';
-export interface ActionSetting { Notify?: boolean; EventAction?: TakeoverAction }
+export interface ActionSetting {
+  Notify?: boolean;
+  EventAction?: TakeoverAction;
+}
 
 interface RiskSettings {
   CompromisedCredentialsRiskConfiguration?: { EventFilter?: EventFilter[]; Actions?: { EventAction?: 'BLOCK' | 'NO_ACTION' } };
@@ -36,9 +39,33 @@ export function riskSettings(pool: UserPool, clientId: string): RiskSettings {
  * against its own breach corpus, which is not published.
  */
 export const BUILT_IN_COMPROMISED_PASSWORDS: readonly string[] = [
-  'password', 'Password1', 'Password1!', 'Password123', 'Password123!', 'P@ssw0rd', 'P@ssw0rd1', 'P@ssword1',
-  '123456', '12345678', '123456789', '1234567890', 'qwerty', 'Qwerty123', 'Qwerty123!', 'abc123', 'iloveyou',
-  'letmein', 'Letmein1!', 'welcome', 'Welcome1', 'Welcome1!', 'admin', 'Admin123!', 'monkey', 'dragon', '111111',
+  'password',
+  'Password1',
+  'Password1!',
+  'Password123',
+  'Password123!',
+  'P@ssw0rd',
+  'P@ssw0rd1',
+  'P@ssword1',
+  '123456',
+  '12345678',
+  '123456789',
+  '1234567890',
+  'qwerty',
+  'Qwerty123',
+  'Qwerty123!',
+  'abc123',
+  'iloveyou',
+  'letmein',
+  'Letmein1!',
+  'welcome',
+  'Welcome1',
+  'Welcome1!',
+  'admin',
+  'Admin123!',
+  'monkey',
+  'dragon',
+  '111111',
 ];
 const BUILT_IN = new Set(BUILT_IN_COMPROMISED_PASSWORDS);
 

@@ -64,7 +64,7 @@ export async function createServerCertificate(ca: PemPair, names: readonly strin
       new lib.BasicConstraintsExtension(false, undefined, true),
       new lib.KeyUsagesExtension(lib.KeyUsageFlags.digitalSignature, true),
       new lib.ExtendedKeyUsageExtension([lib.ExtendedKeyUsage.serverAuth]),
-      new lib.SubjectAlternativeNameExtension(names.map((value) => ({ type: isIP(value) ? 'ip' as const : 'dns' as const, value }))),
+      new lib.SubjectAlternativeNameExtension(names.map((value) => ({ type: isIP(value) ? ('ip' as const) : ('dns' as const), value }))),
       await lib.AuthorityKeyIdentifierExtension.create(caCert),
       await lib.SubjectKeyIdentifierExtension.create(publicKey),
     ],

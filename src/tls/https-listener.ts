@@ -24,7 +24,9 @@ export class HttpsListener {
       }
       done();
     });
-    app.addHook('onClose', async () => { await this.closed; });
+    app.addHook('onClose', async () => {
+      await this.closed;
+    });
   }
 
   /** Listens (once the app is ready) and returns the port bound. */

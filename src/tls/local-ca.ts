@@ -28,7 +28,11 @@ async function readOrMake(dir: string, names: readonly string[], now: number): P
   const path = (name: keyof typeof FILES) => join(dir, FILES[name]);
   const existing = async (name: keyof typeof FILES) => readFile(path(name), 'utf8').catch(() => undefined);
   const [caCert, caKey, cert, key, namesText] = await Promise.all([
-    existing('caCert'), existing('caKey'), existing('cert'), existing('key'), existing('names'),
+    existing('caCert'),
+    existing('caKey'),
+    existing('cert'),
+    existing('key'),
+    existing('names'),
   ]);
   let ca = caCert !== undefined && caKey !== undefined && usableCa(caCert, caKey, now) ? { cert: caCert, key: caKey } : undefined;
   const caIsNew = ca === undefined;
@@ -37,8 +41,14 @@ async function readOrMake(dir: string, names: readonly string[], now: number): P
     await writeAtomically(path('caKey'), ca.key, 0o600);
     await writeAtomically(path('caCert'), ca.cert, 0o644);
   }
-  let server = !caIsNew && cert !== undefined && key !== undefined && namesText === names.join('\n')
-    && usableServerCertificate(cert, key, ca.cert, now) ? { cert, key } : undefined;
+  let server =
+    !caIsNew &&
+    cert !== undefined &&
+    key !== undefined &&
+    namesText === names.join('\n') &&
+    usableServerCertificate(cert, key, ca.cert, now)
+      ? { cert, key }
+      : undefined;
   if (!server) {
     server = await createServerCertificate(ca, names, now);
     await writeAtomically(path('key'), server.key, 0o600);
@@ -61,14 +71,20 @@ async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new StartupError(`TLS_DIR / --tls-dir: cannot write ${lock} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+        throw new StartupError(
+          `TLS_DIR / --tls-dir: cannot write ${lock} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        );
       }
-      const since = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const since = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (since > LOCK_STALE_MS) {
         await rm(lock, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new StartupError(`TLS_DIR / --tls-dir: ${lock} is held by another process (remove it if no emulator is starting)`);
+      if (Date.now() > deadline)
+        throw new StartupError(`TLS_DIR / --tls-dir: ${lock} is held by another process (remove it if no emulator is starting)`);
       await new Promise((resolve) => setTimeout(resolve, 25 + Math.random() * 50));
     }
   }
@@ -92,8 +108,12 @@ function usableServerCertificate(cert: string, key: string, caCert: string, now:
   try {
     const x = new X509Certificate(cert);
     const ca = new X509Certificate(caCert);
-    return x.checkIssued(ca) && x.verify(ca.publicKey) && Date.parse(x.validTo) - now > RENEW_BEFORE_MS
-      && x.checkPrivateKey(createPrivateKey(key));
+    return (
+      x.checkIssued(ca) &&
+      x.verify(ca.publicKey) &&
+      Date.parse(x.validTo) - now > RENEW_BEFORE_MS &&
+      x.checkPrivateKey(createPrivateKey(key))
+    );
   } catch {
     return false;
   }

@@ -26,9 +26,12 @@ export function certificateNames(config: Pick<Config, 'publicUrl' | 'tlsHostname
 export function tlsDirectory(config: Pick<Config, 'tlsDir' | 'dataFile'>, env: NodeJS.ProcessEnv = process.env): string {
   if (config.tlsDir !== undefined) return resolve(config.tlsDir);
   if (config.dataFile !== undefined) return join(dirname(resolve(config.dataFile)), 'cognito-emulator-tls');
-  const cache = env.XDG_CACHE_HOME
-    ?? (process.platform === 'darwin' ? join(homedir(), 'Library', 'Caches')
-      : process.platform === 'win32' ? env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local')
+  const cache =
+    env.XDG_CACHE_HOME ??
+    (process.platform === 'darwin'
+      ? join(homedir(), 'Library', 'Caches')
+      : process.platform === 'win32'
+        ? (env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'))
         : join(homedir(), '.cache'));
   return join(cache, 'cognito-emulator', 'tls');
 }

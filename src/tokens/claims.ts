@@ -1,4 +1,6 @@
-// Cognito-shaped claim sets (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html-§5.4). Framework-free: the issuer signs what these build.
+// Cognito-shaped claim sets
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html-§5.4). Framework-free: the
+// issuer signs what these build.
 import { createHash } from 'node:crypto';
 import type { AppClient, User } from '../domain/model.js';
 import { identitiesClaim } from '../domain/federated-identities.js';
@@ -38,7 +40,8 @@ export function atHash(accessToken: string): string {
 
 export function idTokenClaims(f: SessionFacts, lifetime: number, jti: string, accessToken?: string): Record<string, unknown> {
   const claims: Record<string, unknown> = {};
-  // at_hash only in tokens from the OAuth endpoints, never API-issued ones (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html).
+  // at_hash only in tokens from the OAuth endpoints, never API-issued ones
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html).
   if (f.channel === 'oauth' && accessToken !== undefined) claims.at_hash = atHash(accessToken);
   claims.sub = f.user.Attributes.sub;
   if (f.user.Groups.length > 0) claims['cognito:groups'] = [...f.user.Groups];
@@ -46,8 +49,13 @@ export function idTokenClaims(f: SessionFacts, lifetime: number, jti: string, ac
     // *_verified are booleans in ID tokens (strings in userInfo); custom:* stay strings; address is
     // the OIDC address claim, a JSON object whose `formatted` member is the stored text;
     // identities is an array (see domain/federated-identities.ts).
-    claims[name] = BOOLEAN_ATTRIBUTES.has(name) ? value === 'true' : name === 'address' ? { formatted: value }
-      : name === 'identities' ? identitiesClaim(value) : value;
+    claims[name] = BOOLEAN_ATTRIBUTES.has(name)
+      ? value === 'true'
+      : name === 'address'
+        ? { formatted: value }
+        : name === 'identities'
+          ? identitiesClaim(value)
+          : value;
   }
   Object.assign(claims, {
     iss: f.issuer,
@@ -72,7 +80,9 @@ export function accessTokenClaims(f: SessionFacts, lifetime: number, jti: string
     ...(f.deviceKey !== undefined ? { device_key: f.deviceKey } : {}),
     ...(f.user.Groups.length > 0 ? { 'cognito:groups': [...f.user.Groups] } : {}),
     iss: f.issuer,
-    // version 2 only in tokens from the OAuth endpoints (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html); no aud without resource binding.
+    // version 2 only in tokens from the OAuth endpoints
+    // (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html); no aud without
+    // resource binding.
     ...(f.channel === 'oauth' ? { version: 2 } : {}),
     client_id: f.client.ClientId,
     origin_jti: f.originJti,
@@ -87,9 +97,17 @@ export function accessTokenClaims(f: SessionFacts, lifetime: number, jti: string
   };
 }
 
-/** client_credentials tokens: sub = client_id, no username, groups, origin_jti or aud (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html). */
+/**
+ * client_credentials tokens: sub = client_id, no username, groups, origin_jti or aud
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html).
+ */
 export function clientCredentialsClaims(
-  issuer: string, client: AppClient, scopes: readonly string[], iat: number, lifetime: number, jti: string,
+  issuer: string,
+  client: AppClient,
+  scopes: readonly string[],
+  iat: number,
+  lifetime: number,
+  jti: string,
 ): Record<string, unknown> {
   return {
     sub: client.ClientId,

@@ -32,7 +32,8 @@ export function kidOf(jwk: PrivateJwk): string {
 }
 
 function publicJwk(jwk: PrivateJwk): Record<string, string> {
-  // Exactly Cognito's six members, alphabetical, no x5c (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html).
+  // Exactly Cognito's six members, alphabetical, no x5c
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html).
   return { alg: 'RS256', e: jwk.e, kid: kidOf(jwk), kty: 'RSA', n: jwk.n, use: 'sig' };
 }
 

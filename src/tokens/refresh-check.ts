@@ -57,7 +57,11 @@ export async function checkRefreshToken(token: string, client: AppClient, deps: 
  * runs again (TokenGeneration_RefreshTokens) first: when it fails, nothing is rotated out.
  */
 export async function refreshedTokens(
-  deps: RefreshDeps, client: AppClient, { state, user }: RefreshGrant, clientMetadata?: Record<string, string>, sourceIp?: string,
+  deps: RefreshDeps,
+  client: AppClient,
+  { state, user }: RefreshGrant,
+  clientMetadata?: Record<string, string>,
+  sourceIp?: string,
 ): Promise<TokenSet> {
   const overrides = await userTokenOverrides(deps, client, user, state.scope, { source: 'TokenGeneration_RefreshTokens', clientMetadata });
   const rotation = rotates(client);
@@ -66,8 +70,17 @@ export async function refreshedTokens(
     await deps.store.markRotated(state.jti, deps.clock.now() + graceMs, state.exp * 1000);
   }
   return deps.tokens.userTokens({
-    client, user, scopes: state.scope, channel: state.channel, authTime: state.auth_time,
-    originJti: state.origin_jti, eventId: state.event_id, withRefreshToken: rotation, overrides, deviceKey: state.device_key,
-    ...(rotation ? { refreshExpiresAt: state.exp } : {}), ...(sourceIp !== undefined ? { sourceIp } : {}),
+    client,
+    user,
+    scopes: state.scope,
+    channel: state.channel,
+    authTime: state.auth_time,
+    originJti: state.origin_jti,
+    eventId: state.event_id,
+    withRefreshToken: rotation,
+    overrides,
+    deviceKey: state.device_key,
+    ...(rotation ? { refreshExpiresAt: state.exp } : {}),
+    ...(sourceIp !== undefined ? { sourceIp } : {}),
   });
 }

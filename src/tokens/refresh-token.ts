@@ -1,5 +1,6 @@
 // Refresh tokens are compact JWEs shaped like Cognito's: header exactly
-// {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"} (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html), so they begin
+// {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html), so they begin
 // `eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.`. The encrypted payload carries
 // everything a refresh needs, so nothing per token is stored; revocation is by origin_jti.
 import { CompactEncrypt, compactDecrypt } from 'jose';

@@ -1,4 +1,5 @@
-// Revoking a refresh token, shared by /oauth2/revoke and the JSON API's RevokeToken (https://docs.aws.amazon.com/cognito/latest/developerguide/revocation-endpoint.html):
+// Revoking a refresh token, shared by /oauth2/revoke and the JSON API's RevokeToken
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/revocation-endpoint.html):
 // the token's family (origin_jti) is remembered as revoked until its tokens expire, which stops
 // the refresh token and every access / ID token of that sign-in. Each caller maps the outcome to
 // its own wire error.
@@ -11,7 +12,9 @@ import type { TokenIssuer } from './token-issuer.js';
 export type RevokeOutcome = 'revoked' | 'unknown' | 'not-a-refresh-token' | 'other-client';
 
 export async function revokeRefreshToken(
-  token: string, client: AppClient, deps: { tokens: TokenIssuer; store: Store },
+  token: string,
+  client: AppClient,
+  deps: { tokens: TokenIssuer; store: Store },
 ): Promise<RevokeOutcome> {
   // A JWT (access or ID token) is not revocable on its own; undecodable garbage is just unknown.
   if (isJwt(token)) return 'not-a-refresh-token';

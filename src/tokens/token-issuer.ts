@@ -47,9 +47,7 @@ export interface UserTokenRequest {
 }
 
 export class TokenIssuer {
-  constructor(
-    private readonly deps: { keys: Keys; urls: Urls; clock: Clock; store: Pick<Store, 'getPool'> & SessionStore },
-  ) {}
+  constructor(private readonly deps: { keys: Keys; urls: Urls; clock: Clock; store: Pick<Store, 'getPool'> & SessionStore }) {}
 
   private async ring(userPoolId: string) {
     const ring = await this.deps.keys.get(userPoolId);
@@ -104,7 +102,13 @@ export class TokenIssuer {
     if (req.originJti !== undefined) return touchTokenSession(store, clock, req.client.UserPoolId, sub, req.originJti, req.sourceIp);
     if (!refresh) return;
     await startTokenSession(store, clock, {
-      userPoolId: req.client.UserPoolId, sub, clientId: req.client.ClientId, originJti: facts.originJti, expiresAt: refresh.exp * 1000, issuedAt: facts.iat, ip: req.sourceIp,
+      userPoolId: req.client.UserPoolId,
+      sub,
+      clientId: req.client.ClientId,
+      originJti: facts.originJti,
+      expiresAt: refresh.exp * 1000,
+      issuedAt: facts.iat,
+      ip: req.sourceIp,
     });
   }
 
@@ -113,7 +117,11 @@ export class TokenIssuer {
     const expiresIn = accessTokenSeconds(client);
     const issuer = this.deps.urls.issuer(client.UserPoolId);
     const layers = [this.deps.store.getPool(client.UserPoolId)?.TokenCustomization, client.TokenCustomization];
-    const claims = applyOverrides(customizeClaims(clientCredentialsClaims(issuer, client, scopes, iat, expiresIn, newUuid()), 'AccessToken', layers, {}), 'AccessToken', overrides);
+    const claims = applyOverrides(
+      customizeClaims(clientCredentialsClaims(issuer, client, scopes, iat, expiresIn, newUuid()), 'AccessToken', layers, {}),
+      'AccessToken',
+      overrides,
+    );
     return { access_token: await sign(claims, (await this.ring(client.UserPoolId)).access), expires_in: expiresIn, token_type: 'Bearer' };
   }
 
@@ -150,7 +158,8 @@ export class TokenIssuer {
 }
 
 /**
- * A compact JWS, header exactly {kid, alg}: kid first, no typ (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html). Byte for byte what
+ * A compact JWS, header exactly {kid, alg}: kid first, no typ
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html). Byte for byte what
  * jose's CompactSign produced (RS256 is deterministic), for less CPU per token: one thread-pool job,
  * the header encoded once per key, none of WebCrypto's per-call key and buffer handling (bench/).
  */

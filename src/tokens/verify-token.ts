@@ -1,6 +1,7 @@
 // Checks a token presented back to us (userInfo, the JSON API's access-token operations) the way
 // Cognito does: signature, expiry, and server-side state that offline verifiers cannot see
-// (revoked refresh-token families, global sign-out, deleted or disabled users) (https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html).
+// (revoked refresh-token families, global sign-out, deleted or disabled users)
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html).
 import { decodeJwt, jwtVerify } from 'jose';
 import type { Clock } from '../clock.js';
 import { signedOutBefore, type AppClient, type User, type UserPool } from '../domain/model.js';
@@ -26,9 +27,7 @@ export interface TokenCheckDeps {
   clock: Clock;
 }
 
-export async function verifyToken(
-  token: string, use: 'access' | 'id', deps: TokenCheckDeps,
-): Promise<VerifiedToken | TokenProblem> {
+export async function verifyToken(token: string, use: 'access' | 'id', deps: TokenCheckDeps): Promise<VerifiedToken | TokenProblem> {
   if (token.length > 16384) return 'invalid';
   let unverified: Record<string, unknown>;
   try {
@@ -44,7 +43,9 @@ export async function verifyToken(
   let claims: Record<string, unknown>;
   try {
     ({ payload: claims } = await jwtVerify(token, use === 'access' ? ring.access.publicKey : ring.id.publicKey, {
-      issuer: iss, algorithms: ['RS256'], currentDate: new Date(deps.clock.now()),
+      issuer: iss,
+      algorithms: ['RS256'],
+      currentDate: new Date(deps.clock.now()),
     }));
   } catch (err) {
     return (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid';

@@ -40,17 +40,33 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function common(c: CustomCaller, triggerSource: string, request: Record<string, unknown>, response: Record<string, unknown>) {
   const user = 'user' in c.who ? c.who.user : undefined;
   const found = user !== undefined;
-  return triggerEvent(c.pool, c.clientId, triggerSource, user ? user.Username : (c.who as { login: string }).login, {
-    userAttributes: user ? eventAttributes(c.pool, user) : {},
-    ...request,
-    ...(c.clientMetadata ? { clientMetadata: c.clientMetadata } : {}),
-    ...(found ? {} : { userNotFound: true }),
-  }, response);
+  return triggerEvent(
+    c.pool,
+    c.clientId,
+    triggerSource,
+    user ? user.Username : (c.who as { login: string }).login,
+    {
+      userAttributes: user ? eventAttributes(c.pool, user) : {},
+      ...request,
+      ...(c.clientMetadata ? { clientMetadata: c.clientMetadata } : {}),
+      ...(found ? {} : { userNotFound: true }),
+    },
+    response,
+  );
 }
 
 export async function defineAuthChallenge(c: CustomCaller, session: readonly ChallengeResult[]): Promise<Definition> {
-  const response = await c.deps.triggers.invoke(c.pool, 'DefineAuthChallenge', common(c, 'DefineAuthChallenge_Authentication',
-    { session: [...session] }, { challengeName: null, issueTokens: false, failAuthentication: false })) ?? {};
+  const response =
+    (await c.deps.triggers.invoke(
+      c.pool,
+      'DefineAuthChallenge',
+      common(
+        c,
+        'DefineAuthChallenge_Authentication',
+        { session: [...session] },
+        { challengeName: null, issueTokens: false, failAuthentication: false },
+      ),
+    )) ?? {};
   const flag = (name: string): boolean => {
     const v = response[name];
     if (v === undefined || v === null) return false;
@@ -62,15 +78,32 @@ export async function defineAuthChallenge(c: CustomCaller, session: readonly Cha
   return { challengeName: name ?? undefined, issueTokens: flag('issueTokens'), failAuthentication: flag('failAuthentication') };
 }
 
-export async function createAuthChallenge(c: CustomCaller, challengeName: string, session: readonly ChallengeResult[]): Promise<CreatedChallenge> {
-  const response = await c.deps.triggers.invoke(c.pool, 'CreateAuthChallenge', common(c, 'CreateAuthChallenge_Authentication',
-    { challengeName, session: [...session] }, { publicChallengeParameters: null, privateChallengeParameters: null, challengeMetadata: null })) ?? {};
+export async function createAuthChallenge(
+  c: CustomCaller,
+  challengeName: string,
+  session: readonly ChallengeResult[],
+): Promise<CreatedChallenge> {
+  const response =
+    (await c.deps.triggers.invoke(
+      c.pool,
+      'CreateAuthChallenge',
+      common(
+        c,
+        'CreateAuthChallenge_Authentication',
+        { challengeName, session: [...session] },
+        { publicChallengeParameters: null, privateChallengeParameters: null, challengeMetadata: null },
+      ),
+    )) ?? {};
   const params = (name: string): Record<string, string> => {
     const v = response[name];
     if (v === undefined || v === null) return {};
     // Lambda's JSON may carry numbers or booleans; Cognito's parameters are strings.
     if (!isObject(v) || Object.values(v).some((x) => isObject(x) || Array.isArray(x))) throw unrecognizableOutput();
-    return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== null && x !== undefined)
+        .map(([k, x]) => [k, String(x)]),
+    );
   };
   const metadata = response.challengeMetadata;
   if (metadata !== undefined && metadata !== null && typeof metadata !== 'string') throw unrecognizableOutput();
@@ -81,9 +114,17 @@ export async function createAuthChallenge(c: CustomCaller, challengeName: string
   };
 }
 
-export async function verifyAuthChallengeResponse(c: CustomCaller, privateChallengeParameters: Record<string, string>, challengeAnswer: string): Promise<boolean> {
-  const response = await c.deps.triggers.invoke(c.pool, 'VerifyAuthChallengeResponse', common(c, 'VerifyAuthChallengeResponse_Authentication',
-    { privateChallengeParameters, challengeAnswer }, { answerCorrect: false })) ?? {};
+export async function verifyAuthChallengeResponse(
+  c: CustomCaller,
+  privateChallengeParameters: Record<string, string>,
+  challengeAnswer: string,
+): Promise<boolean> {
+  const response =
+    (await c.deps.triggers.invoke(
+      c.pool,
+      'VerifyAuthChallengeResponse',
+      common(c, 'VerifyAuthChallengeResponse_Authentication', { privateChallengeParameters, challengeAnswer }, { answerCorrect: false }),
+    )) ?? {};
   const v = response.answerCorrect;
   if (v === undefined || v === null) return false;
   if (typeof v !== 'boolean') throw unrecognizableOutput();

@@ -11,8 +11,13 @@ const SDK_VERSION = 'aws-sdk-unknown-unknown';
 export const NO_CLIENT = 'CLIENT_ID_NOT_APPLICABLE';
 
 export function triggerEvent(
-  pool: UserPool, clientId: string | undefined, triggerSource: string, userName: string | null,
-  request: Record<string, unknown>, response: Record<string, unknown>, version = '1',
+  pool: UserPool,
+  clientId: string | undefined,
+  triggerSource: string,
+  userName: string | null,
+  request: Record<string, unknown>,
+  response: Record<string, unknown>,
+  version = '1',
 ): Record<string, unknown> {
   return {
     version,

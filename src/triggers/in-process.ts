@@ -21,14 +21,21 @@ export class InProcessFunctions implements Transport {
     const handler = this.find(functionArn);
     if (!handler) return { kind: 'unavailable', message: `ResourceNotFoundException: Function not found: ${functionArn}` };
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<Outcome>((resolve) => { timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs); });
+    const timeout = new Promise<Outcome>((resolve) => {
+      timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs);
+    });
     const run = new Promise<Outcome>((resolve) => {
-      const done = (error?: unknown, result?: unknown) => resolve(error !== undefined && error !== null ? { kind: 'error', message: errorMessage(error) } : jsonRoundTrip(result));
+      const done = (error?: unknown, result?: unknown) =>
+        resolve(error !== undefined && error !== null ? { kind: 'error', message: errorMessage(error) } : jsonRoundTrip(result));
       const context = lambdaContext(functionArn, randomUUID(), Date.now() + timeoutMs);
       try {
         const returned = handler(event, context, done);
         // Promise-returning handlers answer with their value; callback-style ones call `done`.
-        if (returned !== undefined || handler.length < 3) Promise.resolve(returned).then((value) => done(undefined, value), (err: unknown) => done(err ?? new Error('undefined')));
+        if (returned !== undefined || handler.length < 3)
+          Promise.resolve(returned).then(
+            (value) => done(undefined, value),
+            (err: unknown) => done(err ?? new Error('undefined')),
+          );
       } catch (err) {
         done(err ?? new Error('undefined'));
       }

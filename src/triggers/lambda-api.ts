@@ -35,9 +35,14 @@ export class LambdaApi implements Transport {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      const out = await client.send(new sdk.InvokeCommand({
-        FunctionName: functionArn, InvocationType: 'RequestResponse', Payload: Buffer.from(JSON.stringify(event)),
-      }), { abortSignal: abort.signal });
+      const out = await client.send(
+        new sdk.InvokeCommand({
+          FunctionName: functionArn,
+          InvocationType: 'RequestResponse',
+          Payload: Buffer.from(JSON.stringify(event)),
+        }),
+        { abortSignal: abort.signal },
+      );
       const text = out.Payload ? Buffer.from(out.Payload).toString('utf8') : '';
       let payload: unknown;
       try {

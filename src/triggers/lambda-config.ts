@@ -7,8 +7,16 @@ import { invalid } from '../errors/invalid-parameter.js';
 
 /** The keys that name one function each, in the order DescribeUserPool lists them. */
 export const FUNCTION_KEYS = [
-  'PreSignUp', 'CustomMessage', 'PostConfirmation', 'PreAuthentication', 'PostAuthentication',
-  'DefineAuthChallenge', 'CreateAuthChallenge', 'VerifyAuthChallengeResponse', 'PreTokenGeneration', 'UserMigration',
+  'PreSignUp',
+  'CustomMessage',
+  'PostConfirmation',
+  'PreAuthentication',
+  'PostAuthentication',
+  'DefineAuthChallenge',
+  'CreateAuthChallenge',
+  'VerifyAuthChallengeResponse',
+  'PreTokenGeneration',
+  'UserMigration',
 ] as const;
 export type FunctionKey = (typeof FUNCTION_KEYS)[number];
 
@@ -34,7 +42,11 @@ export type TriggerName = FunctionKey | 'CustomSMSSender' | 'CustomEmailSender';
 /** Cognito's ArnType (length 20-2048). */
 const ARN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
 /** Cognito names nested members in camelCase, segment by segment: lambdaConfig.preTokenGenerationConfig.lambdaVersion. */
-const memberPath = (path: string) => path.split('.').map((part) => part.charAt(0).toLowerCase() + part.slice(1)).join('.');
+const memberPath = (path: string) =>
+  path
+    .split('.')
+    .map((part) => part.charAt(0).toLowerCase() + part.slice(1))
+    .join('.');
 
 const ARN_SHOWN = 'arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?';
 
@@ -52,7 +64,8 @@ function versioned<V extends string>(given: string, value: unknown, versions: re
   const path = memberPath(given);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(path, '{...}', 'Member must be a structure');
   const { LambdaVersion, LambdaArn } = value as Record<string, unknown>;
-  if (LambdaVersion === undefined || LambdaVersion === null) throw invalid(memberPath(`${path}.LambdaVersion`), LambdaVersion, 'Member must not be null');
+  if (LambdaVersion === undefined || LambdaVersion === null)
+    throw invalid(memberPath(`${path}.LambdaVersion`), LambdaVersion, 'Member must not be null');
   if (typeof LambdaVersion !== 'string' || !(versions as readonly string[]).includes(LambdaVersion)) {
     throw invalid(memberPath(`${path}.LambdaVersion`), LambdaVersion, `Member must satisfy enum value set: [${versions.join(', ')}]`);
   }
@@ -60,7 +73,14 @@ function versioned<V extends string>(given: string, value: unknown, versions: re
   return { LambdaVersion: LambdaVersion as V, LambdaArn: arn(`${path}.LambdaArn`, LambdaArn) };
 }
 
-const KNOWN = new Set<string>([...FUNCTION_KEYS, 'PreTokenGenerationConfig', 'CustomSMSSender', 'CustomEmailSender', 'InboundFederation', 'KMSKeyID']);
+const KNOWN = new Set<string>([
+  ...FUNCTION_KEYS,
+  'PreTokenGenerationConfig',
+  'CustomSMSSender',
+  'CustomEmailSender',
+  'InboundFederation',
+  'KMSKeyID',
+]);
 
 /**
  * LambdaConfig from CreateUserPool / UpdateUserPool / a fixture; undefined when absent. The legacy
@@ -82,7 +102,10 @@ export function readLambdaConfig(value: unknown): LambdaConfig | undefined {
   if (present('PreTokenGenerationConfig')) {
     const ptg = versioned('LambdaConfig.PreTokenGenerationConfig', input.PreTokenGenerationConfig, ['V1_0', 'V2_0', 'V3_0'] as const);
     if (config.PreTokenGeneration !== undefined && config.PreTokenGeneration !== ptg.LambdaArn) {
-      throw new CognitoError('InvalidParameterException', 'The PreTokenGeneration and PreTokenGenerationConfig.LambdaArn values must be the same.');
+      throw new CognitoError(
+        'InvalidParameterException',
+        'The PreTokenGeneration and PreTokenGenerationConfig.LambdaArn values must be the same.',
+      );
     }
     config.PreTokenGeneration = ptg.LambdaArn;
     config.PreTokenGenerationConfig = ptg;

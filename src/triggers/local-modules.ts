@@ -40,7 +40,8 @@ export class LocalModules implements Transport {
 
   invoke({ functionArn, event, timeoutMs }: Invocation): Promise<Outcome> {
     const file = this.find(functionArn);
-    if (file === undefined) return Promise.resolve({ kind: 'unavailable', message: `ResourceNotFoundException: Function not found: ${functionArn}` });
+    if (file === undefined)
+      return Promise.resolve({ kind: 'unavailable', message: `ResourceNotFoundException: Function not found: ${functionArn}` });
     const running = this.worker(file);
     const id = this.nextId++;
     const { getRemainingTimeInMillis: _dropped, ...context } = lambdaContext(functionArn, randomUUID(), Date.now() + timeoutMs);
@@ -97,13 +98,15 @@ export class LocalModules implements Transport {
   async close(): Promise<void> {
     const all = [...this.running.entries()];
     this.running.clear();
-    await Promise.all(all.map(async ([, running]) => {
-      for (const call of running.pending.values()) {
-        clearTimeout(call.timer);
-        call.resolve({ kind: 'unavailable', message: 'the emulator is stopping' });
-      }
-      running.pending.clear();
-      await running.worker.terminate();
-    }));
+    await Promise.all(
+      all.map(async ([, running]) => {
+        for (const call of running.pending.values()) {
+          clearTimeout(call.timer);
+          call.resolve({ kind: 'unavailable', message: 'the emulator is stopping' });
+        }
+        running.pending.clear();
+        await running.worker.terminate();
+      }),
+    );
   }
 }

@@ -6,7 +6,13 @@ import { unrecognizableOutput } from './errors.js';
 import { eventAttributes, triggerEvent } from './event.js';
 
 export type MessageSource =
-  | 'SignUp' | 'AdminCreateUser' | 'ResendCode' | 'ForgotPassword' | 'UpdateUserAttribute' | 'VerifyUserAttribute' | 'Authentication';
+  | 'SignUp'
+  | 'AdminCreateUser'
+  | 'ResendCode'
+  | 'ForgotPassword'
+  | 'UpdateUserAttribute'
+  | 'VerifyUserAttribute'
+  | 'Authentication';
 
 interface MessageCall {
   pool: UserPool;
@@ -28,13 +34,24 @@ export interface CustomText {
  * password, {username} for AdminCreateUser) still in it; null fields keep Cognito's default.
  */
 export async function customMessage(deps: TriggerDeps, m: MessageCall): Promise<CustomText | undefined> {
-  const response = await deps.triggers.invoke(m.pool, 'CustomMessage', triggerEvent(m.pool, m.clientId, `CustomMessage_${m.source}`, m.user.Username, {
-    userAttributes: eventAttributes(m.pool, m.user),
-    codeParameter: '{####}',
-    linkParameter: '{##Click Here##}',
-    usernameParameter: m.source === 'AdminCreateUser' ? '{username}' : null,
-    ...(m.clientMetadata ? { clientMetadata: m.clientMetadata } : {}),
-  }, { smsMessage: null, emailMessage: null, emailSubject: null }));
+  const response = await deps.triggers.invoke(
+    m.pool,
+    'CustomMessage',
+    triggerEvent(
+      m.pool,
+      m.clientId,
+      `CustomMessage_${m.source}`,
+      m.user.Username,
+      {
+        userAttributes: eventAttributes(m.pool, m.user),
+        codeParameter: '{####}',
+        linkParameter: '{##Click Here##}',
+        usernameParameter: m.source === 'AdminCreateUser' ? '{username}' : null,
+        ...(m.clientMetadata ? { clientMetadata: m.clientMetadata } : {}),
+      },
+      { smsMessage: null, emailMessage: null, emailSubject: null },
+    ),
+  );
   if (!response) return undefined;
   const text: CustomText = {};
   for (const name of ['smsMessage', 'emailMessage', 'emailSubject'] as const) {
@@ -54,11 +71,22 @@ export async function customMessage(deps: TriggerDeps, m: MessageCall): Promise<
  */
 export function customSender(deps: TriggerDeps, m: MessageCall, secret: string): 'CustomEmailSender' | 'CustomSMSSender' | undefined {
   const trigger = m.delivery.medium === 'EMAIL' ? 'CustomEmailSender' : 'CustomSMSSender';
-  const invoked = deps.triggers.invokeAsync(m.pool, trigger, triggerEvent(m.pool, m.clientId, `${trigger}_${m.source}`, m.user.Username, {
-    type: trigger === 'CustomEmailSender' ? 'customEmailSenderRequestV1' : 'customSMSSenderRequestV1',
-    code: secret,
-    clientMetadata: m.clientMetadata ?? {},
-    userAttributes: eventAttributes(m.pool, m.user),
-  }, {}));
+  const invoked = deps.triggers.invokeAsync(
+    m.pool,
+    trigger,
+    triggerEvent(
+      m.pool,
+      m.clientId,
+      `${trigger}_${m.source}`,
+      m.user.Username,
+      {
+        type: trigger === 'CustomEmailSender' ? 'customEmailSenderRequestV1' : 'customSMSSenderRequestV1',
+        code: secret,
+        clientMetadata: m.clientMetadata ?? {},
+        userAttributes: eventAttributes(m.pool, m.user),
+      },
+      {},
+    ),
+  );
   return invoked ? trigger : undefined;
 }

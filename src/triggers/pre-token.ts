@@ -11,8 +11,11 @@ import { eventAttributes, triggerEvent } from './event.js';
 import { preTokenVersion } from './lambda-config.js';
 
 export type TokenSource =
-  | 'TokenGeneration_HostedAuth' | 'TokenGeneration_Authentication' | 'TokenGeneration_NewPasswordChallenge'
-  | 'TokenGeneration_AuthenticateDevice' | 'TokenGeneration_RefreshTokens';
+  | 'TokenGeneration_HostedAuth'
+  | 'TokenGeneration_Authentication'
+  | 'TokenGeneration_NewPasswordChallenge'
+  | 'TokenGeneration_AuthenticateDevice'
+  | 'TokenGeneration_RefreshTokens';
 
 export interface UserTokenTrigger {
   source: TokenSource;
@@ -37,7 +40,11 @@ function groupConfiguration(deps: { store: Store }, user: User): Json {
 
 /** Runs the pool's pre token generation trigger for a user's tokens; undefined when it has none. */
 export async function userTokenOverrides(
-  deps: TriggerDeps & { store: Store }, client: AppClient, user: User, scopes: readonly string[], trigger: UserTokenTrigger,
+  deps: TriggerDeps & { store: Store },
+  client: AppClient,
+  user: User,
+  scopes: readonly string[],
+  trigger: UserTokenTrigger,
 ): Promise<ClaimOverrides | undefined> {
   const pool = deps.store.getPool(client.UserPoolId);
   if (!pool || !deps.triggers.has(pool, 'PreTokenGeneration')) return undefined;
@@ -56,26 +63,45 @@ export async function userTokenOverrides(
  * is null and the request has no attributes or groups (event shape for M2M partly unconfirmed).
  */
 export async function clientCredentialsOverrides(
-  deps: TriggerDeps & { store: Store }, client: AppClient, scopes: readonly string[], clientMetadata: Record<string, string> | undefined,
+  deps: TriggerDeps & { store: Store },
+  client: AppClient,
+  scopes: readonly string[],
+  clientMetadata: Record<string, string> | undefined,
 ): Promise<ClaimOverrides | undefined> {
   const pool = deps.store.getPool(client.UserPoolId);
   if (!pool || !deps.triggers.has(pool, 'PreTokenGeneration') || preTokenVersion(pool.LambdaConfig) !== 'V3_0') return undefined;
   const request: Json = {
-    userAttributes: {}, groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [], preferredRole: null }, scopes: [...scopes],
+    userAttributes: {},
+    groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [], preferredRole: null },
+    scopes: [...scopes],
     ...(clientMetadata ? { clientMetadata } : {}),
   };
   return invoke(deps, pool, client, 'TokenGeneration_ClientCredentials', null, request, 'V3_0');
 }
 
 async function invoke(
-  deps: TriggerDeps, pool: UserPool, client: AppClient, source: string, userName: string | null, request: Json, version: 'V1_0' | 'V2_0' | 'V3_0',
+  deps: TriggerDeps,
+  pool: UserPool,
+  client: AppClient,
+  source: string,
+  userName: string | null,
+  request: Json,
+  version: 'V1_0' | 'V2_0' | 'V3_0',
 ): Promise<ClaimOverrides | undefined> {
   const v1 = version === 'V1_0';
-  const response = await deps.triggers.invoke(pool, 'PreTokenGeneration', triggerEvent(
-    pool, client.ClientId, source, userName, request,
-    v1 ? { claimsOverrideDetails: null } : { claimsAndScopeOverrideDetails: null },
-    v1 ? '1' : version === 'V2_0' ? '2' : '3',
-  ));
+  const response = await deps.triggers.invoke(
+    pool,
+    'PreTokenGeneration',
+    triggerEvent(
+      pool,
+      client.ClientId,
+      source,
+      userName,
+      request,
+      v1 ? { claimsOverrideDetails: null } : { claimsAndScopeOverrideDetails: null },
+      v1 ? '1' : version === 'V2_0' ? '2' : '3',
+    ),
+  );
   if (!response) return undefined;
   return v1 ? readV1(response.claimsOverrideDetails) : readV2(response.claimsAndScopeOverrideDetails);
 }
@@ -119,7 +145,10 @@ function claimChanges(section: Json, stringsOnly: boolean): ClaimChanges {
 }
 
 function optionalList<K extends 'suppress' | 'scopesToAdd' | 'scopesToSuppress'>(
-  section: Json, name: string, key: K, scopes: boolean,
+  section: Json,
+  name: string,
+  key: K,
+  scopes: boolean,
 ): Partial<Record<K, string[]>> {
   const value = section[name];
   if (value === undefined || value === null) return {};
@@ -134,7 +163,8 @@ function optionalList<K extends 'suppress' | 'scopesToAdd' | 'scopesToSuppress'>
 function groupOverride(details: Json): { groups?: GroupOverride } {
   if (!('groupOverrideDetails' in details)) return {};
   const value = details.groupOverrideDetails;
-  if (value === null || (isObject(value) && Object.keys(value).length === 0)) return { groups: { groups: [], roles: [], preferredRole: null } };
+  if (value === null || (isObject(value) && Object.keys(value).length === 0))
+    return { groups: { groups: [], roles: [], preferredRole: null } };
   if (!isObject(value)) throw unrecognizableOutput();
   const list = (name: string): string[] => {
     const v = value[name];

@@ -69,11 +69,13 @@ export class Triggers {
   invokeAsync(pool: UserPool, trigger: 'CustomEmailSender' | 'CustomSMSSender', event: Record<string, unknown>): boolean {
     const functionArn = triggerArn(pool.LambdaConfig, trigger);
     if (functionArn === undefined) return false;
-    void this.transport(functionArn).invoke({ functionArn, event, timeoutMs: TRIGGER_TIMEOUT_MS }).then((outcome) => {
-      if (outcome.kind === 'ok') return;
-      const detail = outcome.kind === 'timeout' ? 'timed out' : outcome.message;
-      this.warn(`${trigger} ${functionArn} failed (not reported to the client, as with Cognito): ${detail}`);
-    });
+    void this.transport(functionArn)
+      .invoke({ functionArn, event, timeoutMs: TRIGGER_TIMEOUT_MS })
+      .then((outcome) => {
+        if (outcome.kind === 'ok') return;
+        const detail = outcome.kind === 'timeout' ? 'timed out' : outcome.message;
+        this.warn(`${trigger} ${functionArn} failed (not reported to the client, as with Cognito): ${detail}`);
+      });
     return true;
   }
 
@@ -84,7 +86,9 @@ export class Triggers {
     return {
       invoke: async () => ({
         kind: 'unavailable',
-        message: `ResourceNotFoundException: no handler for ${functionArn} (map it in the fixture's LambdaFunctions, pass it to startEmulator({ triggers }) or set LAMBDA_ENDPOINT)`,
+        message:
+          `ResourceNotFoundException: no handler for ${functionArn} (map it in the fixture's LambdaFunctions, pass it to ` +
+          `startEmulator({ triggers }) or set LAMBDA_ENDPOINT)`,
       }),
     };
   }
@@ -111,7 +115,8 @@ function readResponse(trigger: TriggerName, outcome: Outcome): TriggerResponse {
       // The handler must give back the event with its response (AWS developer guide); anything else
       // is "Unrecognizable lambda output".
       const payload = outcome.payload;
-      if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || !('response' in payload)) throw unrecognizableOutput();
+      if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || !('response' in payload))
+        throw unrecognizableOutput();
       const response = (payload as { response: unknown }).response;
       if (response === null) return {};
       if (typeof response !== 'object' || Array.isArray(response)) throw unrecognizableOutput();

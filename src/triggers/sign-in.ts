@@ -26,23 +26,44 @@ interface Caller {
 export async function preAuthentication(c: Caller, who: { user: User } | { login: string }): Promise<void> {
   if (!c.deps.triggers.has(c.pool, 'PreAuthentication')) return;
   const found = 'user' in who;
-  await c.deps.triggers.invoke(c.pool, 'PreAuthentication', triggerEvent(c.pool, c.clientId, 'PreAuthentication_Authentication',
-    found ? who.user.Username : who.login, {
-      userAttributes: found ? eventAttributes(c.pool, who.user) : {},
-      validationData: c.metadata?.validationData ?? null,
-      // Only sent when the client hides user existence (PreventUserExistenceErrors ENABLED).
-      ...(found ? {} : { userNotFound: true }),
-    }, {}));
+  await c.deps.triggers.invoke(
+    c.pool,
+    'PreAuthentication',
+    triggerEvent(
+      c.pool,
+      c.clientId,
+      'PreAuthentication_Authentication',
+      found ? who.user.Username : who.login,
+      {
+        userAttributes: found ? eventAttributes(c.pool, who.user) : {},
+        validationData: c.metadata?.validationData ?? null,
+        // Only sent when the client hides user existence (PreventUserExistenceErrors ENABLED).
+        ...(found ? {} : { userNotFound: true }),
+      },
+      {},
+    ),
+  );
 }
 
 export async function postAuthentication(c: Caller, user: User): Promise<void> {
   if (!c.deps.triggers.has(c.pool, 'PostAuthentication')) return;
   const clientMetadata = c.metadata?.clientMetadata ?? c.metadata?.validationData;
-  await c.deps.triggers.invoke(c.pool, 'PostAuthentication', triggerEvent(c.pool, c.clientId, 'PostAuthentication_Authentication', user.Username, {
-    userAttributes: eventAttributes(c.pool, user),
-    newDeviceUsed: false,
-    ...(clientMetadata ? { clientMetadata } : {}),
-  }, {}));
+  await c.deps.triggers.invoke(
+    c.pool,
+    'PostAuthentication',
+    triggerEvent(
+      c.pool,
+      c.clientId,
+      'PostAuthentication_Authentication',
+      user.Username,
+      {
+        userAttributes: eventAttributes(c.pool, user),
+        newDeviceUsed: false,
+        ...(clientMetadata ? { clientMetadata } : {}),
+      },
+      {},
+    ),
+  );
 }
 
 export interface Migration {
@@ -66,16 +87,35 @@ const isStringMap = (v: unknown): v is Record<string, string> =>
  * returned no userAttributes (the user is then unknown, as before).
  */
 export async function userMigration(
-  c: Caller, source: 'UserMigration_Authentication' | 'UserMigration_ForgotPassword', login: string, password: string | undefined,
+  c: Caller,
+  source: 'UserMigration_Authentication' | 'UserMigration_ForgotPassword',
+  login: string,
+  password: string | undefined,
 ): Promise<Migration | undefined> {
   if (!c.deps.triggers.has(c.pool, 'UserMigration')) return undefined;
-  const response = await c.deps.triggers.invoke(c.pool, 'UserMigration', triggerEvent(c.pool, c.clientId, source, login, {
-    ...(password !== undefined ? { password } : {}),
-    validationData: c.metadata?.validationData ?? null,
-    clientMetadata: c.metadata?.clientMetadata ?? {},
-  }, {
-    userAttributes: null, finalUserStatus: null, messageAction: null, desiredDeliveryMediums: null, forceAliasCreation: null, enableSMSMFA: null,
-  }));
+  const response = await c.deps.triggers.invoke(
+    c.pool,
+    'UserMigration',
+    triggerEvent(
+      c.pool,
+      c.clientId,
+      source,
+      login,
+      {
+        ...(password !== undefined ? { password } : {}),
+        validationData: c.metadata?.validationData ?? null,
+        clientMetadata: c.metadata?.clientMetadata ?? {},
+      },
+      {
+        userAttributes: null,
+        finalUserStatus: null,
+        messageAction: null,
+        desiredDeliveryMediums: null,
+        forceAliasCreation: null,
+        enableSMSMFA: null,
+      },
+    ),
+  );
   if (!response || response.userAttributes === undefined || response.userAttributes === null) return undefined;
   const { userAttributes, finalUserStatus, messageAction, desiredDeliveryMediums, forceAliasCreation, enableSMSMFA } = response;
   if (!isStringMap(userAttributes)) throw unrecognizableOutput();

@@ -31,11 +31,22 @@ export interface PreSignUpCall {
 export async function preSignUp(deps: TriggerDeps, call: PreSignUpCall): Promise<PreSignUpDecision> {
   if (!deps.triggers.has(call.pool, 'PreSignUp')) return NOTHING;
   const { sub: _sub, ...attributes } = call.user.Attributes;
-  const response = await deps.triggers.invoke(call.pool, 'PreSignUp', triggerEvent(call.pool, call.clientId, call.source, call.user.Username, {
-    userAttributes: attributes,
-    validationData: call.validationData ?? null,
-    ...(call.clientMetadata ? { clientMetadata: call.clientMetadata } : {}),
-  }, { ...NOTHING }));
+  const response = await deps.triggers.invoke(
+    call.pool,
+    'PreSignUp',
+    triggerEvent(
+      call.pool,
+      call.clientId,
+      call.source,
+      call.user.Username,
+      {
+        userAttributes: attributes,
+        validationData: call.validationData ?? null,
+        ...(call.clientMetadata ? { clientMetadata: call.clientMetadata } : {}),
+      },
+      { ...NOTHING },
+    ),
+  );
   if (!response || call.source === 'PreSignUp_AdminCreateUser') return NOTHING;
   const flag = (name: keyof PreSignUpDecision): boolean => {
     const value = response[name];
@@ -48,12 +59,27 @@ export async function preSignUp(deps: TriggerDeps, call: PreSignUpCall): Promise
 
 /** After ConfirmSignUp / AdminConfirmSignUp / ConfirmForgotPassword; nothing in the response is honoured. */
 export async function postConfirmation(
-  deps: TriggerDeps, pool: UserPool, clientId: string | undefined, user: User,
-  source: 'PostConfirmation_ConfirmSignUp' | 'PostConfirmation_ConfirmForgotPassword', clientMetadata: Record<string, string> | undefined,
+  deps: TriggerDeps,
+  pool: UserPool,
+  clientId: string | undefined,
+  user: User,
+  source: 'PostConfirmation_ConfirmSignUp' | 'PostConfirmation_ConfirmForgotPassword',
+  clientMetadata: Record<string, string> | undefined,
 ): Promise<void> {
   if (!deps.triggers.has(pool, 'PostConfirmation')) return;
-  await deps.triggers.invoke(pool, 'PostConfirmation', triggerEvent(pool, clientId, source, user.Username, {
-    userAttributes: eventAttributes(pool, user),
-    ...(clientMetadata ? { clientMetadata } : {}),
-  }, {}));
+  await deps.triggers.invoke(
+    pool,
+    'PostConfirmation',
+    triggerEvent(
+      pool,
+      clientId,
+      source,
+      user.Username,
+      {
+        userAttributes: eventAttributes(pool, user),
+        ...(clientMetadata ? { clientMetadata } : {}),
+      },
+      {},
+    ),
+  );
 }

@@ -51,7 +51,8 @@ export function lambdaContext(functionArn: string, requestId: string, deadline: 
 /** Lambda's error text for a thrown value: its message for an Error, otherwise its string form. */
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
-  if (typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string') return (err as { message: string }).message;
+  if (typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string')
+    return (err as { message: string }).message;
   return String(err);
 }
 

@@ -78,8 +78,7 @@ export function checkClientMayWrite(client: AppClient, names: readonly string[])
  * as Cognito allows unverified duplicates of an alias.
  */
 export function aliasConflict(store: Store, pool: UserPool, username: string, attributes: Record<string, string>): string | undefined {
-  const verified = (attrs: Record<string, string>, name: string) =>
-    name === 'preferred_username' || attrs[`${name}_verified`] === 'true';
+  const verified = (attrs: Record<string, string>, name: string) => name === 'preferred_username' || attrs[`${name}_verified`] === 'true';
   for (const name of pool.UsernameAttributes) {
     const value = attributes[name];
     if (value && store.findUsersByAttribute(pool.Id, name, value).some((u) => u.Username !== username)) return name;

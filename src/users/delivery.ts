@@ -13,8 +13,11 @@ export interface Delivery {
   destination: string;
 }
 
-export const contactDelivery = (attribute: ContactAttribute, destination: string): Delivery =>
-  ({ attribute, medium: attribute === 'email' ? 'EMAIL' : 'SMS', destination });
+export const contactDelivery = (attribute: ContactAttribute, destination: string): Delivery => ({
+  attribute,
+  medium: attribute === 'email' ? 'EMAIL' : 'SMS',
+  destination,
+});
 
 export function deliveryTo(user: User, attribute: ContactAttribute): Delivery | undefined {
   const destination = user.Attributes[attribute];
@@ -92,22 +95,30 @@ export function codeDeliveryDetails(d: Delivery): Record<string, string> {
  * sender that took the message (recorded without text: the sender writes it).
  */
 export function recordMessage(
-  deps: Pick<Deps, 'messages' | 'clock' | 'store'>, user: User, trigger: string, d: Delivery,
+  deps: Pick<Deps, 'messages' | 'clock' | 'store'>,
+  user: User,
+  trigger: string,
+  d: Delivery,
   secret: { code: string } | { temporaryPassword: string },
   custom: { text?: Partial<MessageText>; sender?: 'CustomEmailSender' | 'CustomSMSSender'; authentication?: boolean } = {},
 ): void {
   const pool = deps.store.getPool(user.UserPoolId);
   const value = 'code' in secret ? secret.code : secret.temporaryPassword;
   // A sign-in code (MFA, passwordless) takes the pool's authentication texts.
-  const template: MessageText = !('code' in secret) ? invitationMessage(pool, d.medium, value, user.Username)
-    : custom.authentication === true ? authenticationMessage(pool, d.medium, value, user.Username)
+  const template: MessageText = !('code' in secret)
+    ? invitationMessage(pool, d.medium, value, user.Username)
+    : custom.authentication === true
+      ? authenticationMessage(pool, d.medium, value, user.Username)
       : codeMessage(pool, d.medium, value, user.Username);
   const fill = (text: string) => fillMessage(text, value, user.Username);
-  const text = custom.sender !== undefined ? { sender: custom.sender } : {
-    ...template,
-    ...(custom.text?.message !== undefined ? { message: fill(custom.text.message) } : {}),
-    ...(custom.text?.subject !== undefined && template.subject !== undefined ? { subject: fill(custom.text.subject) } : {}),
-  };
+  const text =
+    custom.sender !== undefined
+      ? { sender: custom.sender }
+      : {
+          ...template,
+          ...(custom.text?.message !== undefined ? { message: fill(custom.text.message) } : {}),
+          ...(custom.text?.subject !== undefined && template.subject !== undefined ? { subject: fill(custom.text.subject) } : {}),
+        };
   deps.messages.add({
     userPoolId: user.UserPoolId,
     username: user.Username,

@@ -32,6 +32,9 @@ export async function sendMessage(deps: Pick<Deps, 'messages' | 'clock' | 'store
   const message = email ? custom?.emailMessage : custom?.smsMessage;
   recordMessage(deps, m.user, m.kind, m.delivery, m.secret, {
     authentication: m.source === 'Authentication',
-    text: { ...(message !== undefined ? { message } : {}), ...(email && custom?.emailSubject !== undefined ? { subject: custom.emailSubject } : {}) },
+    text: {
+      ...(message !== undefined ? { message } : {}),
+      ...(email && custom?.emailSubject !== undefined ? { subject: custom.emailSubject } : {}),
+    },
   });
 }

@@ -13,8 +13,11 @@ const USERNAME_PATTERN = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
 
 export function checkUsernameFormat(username: string): void {
   if (!USERNAME_PATTERN.test(username)) {
-    throw new CognitoError('InvalidParameterException',
-      `1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+`);
+    throw new CognitoError(
+      'InvalidParameterException',
+      `1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression ` +
+        `pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+`,
+    );
   }
 }
 
@@ -28,12 +31,11 @@ const USERNAME_SHOULD_BE: Record<string, string> = {
 
 /**
  * The record of a new user. In pools with UsernameAttributes the name given is an email or phone
- * number, kept as that attribute, and the real Username is the new sub (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
+ * number, kept as that attribute, and the real Username is the new sub
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
  * `existsMessage` is the operation's own UsernameExistsException wording.
  */
-export function newUserRecord(
-  deps: Deps, pool: UserPool, given: string, attributes: Record<string, string>, existsMessage: string,
-): User {
+export function newUserRecord(deps: Deps, pool: UserPool, given: string, attributes: Record<string, string>, existsMessage: string): User {
   checkUsernameFormat(given);
   const sub = randomUUID();
   const attrs: Record<string, string> = { sub, ...attributes };
@@ -50,8 +52,14 @@ export function newUserRecord(
   checkRequired(pool, attrs);
   const now = deps.clock.now();
   const user: User = {
-    UserPoolId: pool.Id, Username: username, Attributes: attrs, UserStatus: 'UNCONFIRMED', Enabled: true, Groups: [],
-    UserCreateDate: now, UserLastModifiedDate: now,
+    UserPoolId: pool.Id,
+    Username: username,
+    Attributes: attrs,
+    UserStatus: 'UNCONFIRMED',
+    Enabled: true,
+    Groups: [],
+    UserCreateDate: now,
+    UserLastModifiedDate: now,
   };
   checkNewUserIsFree(deps, pool, user, existsMessage);
   return user;
@@ -60,14 +68,24 @@ export function newUserRecord(
 function checkNewUserIsFree(deps: Deps, pool: UserPool, user: User, existsMessage: string): void {
   if (deps.store.getUser(pool.Id, user.Username)) throw new CognitoError('UsernameExistsException', existsMessage);
   const conflict = aliasConflict(deps.store, pool, user.Username, user.Attributes);
-  if (conflict) throw new CognitoError(pool.UsernameAttributes.includes(conflict) ? 'UsernameExistsException' : 'AliasExistsException', aliasExistsMessage(conflict));
+  if (conflict)
+    throw new CognitoError(
+      pool.UsernameAttributes.includes(conflict) ? 'UsernameExistsException' : 'AliasExistsException',
+      aliasExistsMessage(conflict),
+    );
 }
 
 /**
  * Hashes the password, then checks again that the name is free before writing: two concurrent
  * creations of one username both pass the first check while hashing, and only one may win.
  */
-export async function insertNewUser(deps: Deps, pool: UserPool, user: User, password: string | undefined, existsMessage: string): Promise<User> {
+export async function insertNewUser(
+  deps: Deps,
+  pool: UserPool,
+  user: User,
+  password: string | undefined,
+  existsMessage: string,
+): Promise<User> {
   if (password !== undefined) await deps.credentials.setPassword(user, password);
   checkNewUserIsFree(deps, pool, user, existsMessage);
   await deps.store.putUser(user);
@@ -99,7 +117,10 @@ export function generateTemporaryPassword(pool: UserPool): string {
   const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '!#$%&*+-=?@^_'];
   const all = sets.join('');
   const length = Math.max(12, pool.Policies?.PasswordPolicy?.MinimumLength ?? 0);
-  const chars = [...sets.map((s) => s[randomInt(s.length)]!), ...Array.from({ length: length - sets.length }, () => all[randomInt(all.length)]!)];
+  const chars = [
+    ...sets.map((s) => s[randomInt(s.length)]!),
+    ...Array.from({ length: length - sets.length }, () => all[randomInt(all.length)]!),
+  ];
   for (let i = chars.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);
     [chars[i], chars[j]] = [chars[j]!, chars[i]!];

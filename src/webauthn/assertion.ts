@@ -22,7 +22,12 @@ export function requestOptions(rp: RelyingParty, challenge: string, credentials:
 export type AssertionResult = { ok: true; credentialId: string; counter: number } | { ok: false; why: string };
 
 /** Verifies `answer` (the CREDENTIAL response) for the challenge; never throws. */
-export async function verifyAssertion(answer: string, challenge: string, rp: RelyingParty, credentials: WebAuthnCredential[]): Promise<AssertionResult> {
+export async function verifyAssertion(
+  answer: string,
+  challenge: string,
+  rp: RelyingParty,
+  credentials: WebAuthnCredential[],
+): Promise<AssertionResult> {
   let response: AuthenticationResponseJSON;
   try {
     response = JSON.parse(answer) as AuthenticationResponseJSON;
@@ -41,10 +46,15 @@ export async function verifyAssertion(answer: string, challenge: string, rp: Rel
   if (!originAllowed(origin, rp.id)) return { ok: false, why: `origin ${origin} not allowed` };
   try {
     const verified = await verifyAuthenticationResponse({
-      response, expectedChallenge: challenge, expectedOrigin: origin, expectedRPID: rp.id,
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: origin,
+      expectedRPID: rp.id,
       requireUserVerification: rp.userVerification === 'required',
       credential: {
-        id: stored.CredentialId, publicKey: isoBase64URL.toBuffer(stored.PublicKey), counter: stored.SignCount,
+        id: stored.CredentialId,
+        publicKey: isoBase64URL.toBuffer(stored.PublicKey),
+        counter: stored.SignCount,
         transports: stored.AuthenticatorTransports as AuthenticatorTransport[],
       },
     });

@@ -19,7 +19,10 @@ const LIFETIME_MS = 5 * 60_000;
 export class PendingRegistrations {
   private readonly entries: ExpiringMap<PendingRegistration>;
 
-  constructor(private readonly now: () => number, maps?: SharedMaps) {
+  constructor(
+    private readonly now: () => number,
+    maps?: SharedMaps,
+  ) {
     this.entries = new ExpiringMap(now, maps?.map('webAuthnRegistrations'));
   }
 

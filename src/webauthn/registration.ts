@@ -32,7 +32,8 @@ export function creationOptions(user: User, rp: RelyingParty, challenge: string,
 export const newChallenge = (): string => randomBytes(32).toString('base64url');
 
 const notSupported = (why: string) => new CognitoError('WebAuthnCredentialNotSupportedException', `The passkey is not supported: ${why}`);
-const malformed = () => new CognitoError('InvalidParameterException', 'Credential is not a valid WebAuthn registration response (RegistrationResponseJSON).');
+const malformed = () =>
+  new CognitoError('InvalidParameterException', 'Credential is not a valid WebAuthn registration response (RegistrationResponseJSON).');
 
 /** The answer's client data, read before verification so each mismatch gets Cognito's own error. */
 export function clientData(response: { response?: { clientDataJSON?: unknown } }): { challenge: string; origin: string; type: string } {
@@ -56,13 +57,20 @@ export async function verifyRegistration(credential: unknown, pending: PendingRe
     throw new CognitoError('WebAuthnChallengeNotFoundException', 'The registration challenge was not found or has expired.');
   }
   if (!originAllowed(data.origin, pending.rpId)) {
-    throw new CognitoError('WebAuthnOriginNotAllowedException', `The origin ${data.origin} is not allowed for the relying party ${pending.rpId}.`);
+    throw new CognitoError(
+      'WebAuthnOriginNotAllowedException',
+      `The origin ${data.origin} is not allowed for the relying party ${pending.rpId}.`,
+    );
   }
   let verified;
   try {
     verified = await verifyRegistrationResponse({
-      response, expectedChallenge: pending.challenge, expectedOrigin: data.origin, expectedRPID: pending.rpId,
-      requireUserVerification: pending.userVerification === 'required', supportedAlgorithmIDs: ALGORITHMS,
+      response,
+      expectedChallenge: pending.challenge,
+      expectedOrigin: data.origin,
+      expectedRPID: pending.rpId,
+      requireUserVerification: pending.userVerification === 'required',
+      supportedAlgorithmIDs: ALGORITHMS,
     });
   } catch (err) {
     throw registrationError(err, pending.rpId);

@@ -1,4 +1,5 @@
-// Discovery and JWKS per pool (https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html). Documents are built once per pool and cached.
+// Discovery and JWKS per pool (https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html). Documents are built
+// once per pool and cached.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { CognitoError } from '../errors/cognito-error.js';
@@ -11,8 +12,14 @@ function wellKnownErrorHandler(err: FastifyError, request: FastifyRequest, reply
   if (err instanceof HttpError) return reply.code(err.status).type('application/json').send({ code: err.code, message: err.message });
   const status = foreignStatus(err);
   if (status === 500) request.log.error({ err }, 'unexpected error in a discovery document');
-  return reply.code(status).type('application/json')
-    .send(status === 500 ? { code: 'InternalErrorException', message: 'Internal error in cognito-emulator' } : { code: 'InvalidRequest', message: 'Bad request' });
+  return reply
+    .code(status)
+    .type('application/json')
+    .send(
+      status === 500
+        ? { code: 'InternalErrorException', message: 'Internal error in cognito-emulator' }
+        : { code: 'InvalidRequest', message: 'Bad request' },
+    );
 }
 
 export function wellKnownRoutes(app: FastifyInstance, deps: Deps): void {
@@ -27,8 +34,9 @@ export function wellKnownRoutes(app: FastifyInstance, deps: Deps): void {
     const tlsBase = request.protocol === 'https' && !deps.urls.secure && request.host ? `https://${request.host}` : undefined;
     let doc = tlsBase === undefined ? discovery.get(poolId) : undefined;
     if (doc === undefined) {
-      const url = (path: string) => tlsBase === undefined ? deps.urls.endpoint(path) : `${tlsBase}${path}`;
-      // Cognito's fields, alphabetical; no code_challenge_methods_supported (https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html).
+      const url = (path: string) => (tlsBase === undefined ? deps.urls.endpoint(path) : `${tlsBase}${path}`);
+      // Cognito's fields, alphabetical; no code_challenge_methods_supported
+      // (https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html).
       doc = JSON.stringify({
         authorization_endpoint: url('/oauth2/authorize'),
         end_session_endpoint: url('/logout'),

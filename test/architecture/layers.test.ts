@@ -5,7 +5,12 @@ import t from 'tap';
 // @ts-expect-error: a plain ES module script without type declarations
 import { checkLayers, importEdges } from '../../scripts/check-layers.mjs';
 
-interface Edge { from: string; to: string; fromUnit: string; toUnit: string }
+interface Edge {
+  from: string;
+  to: string;
+  fromUnit: string;
+  toUnit: string;
+}
 
 t.test('src/ imports point down the layers, with no cycles', async (t) => {
   const { problems } = checkLayers() as { problems: string[] };
@@ -14,11 +19,25 @@ t.test('src/ imports point down the layers, with no cycles', async (t) => {
 
 t.test('the check sees an upward import, a cycle and an unplaced folder', async (t) => {
   const edges: Edge[] = importEdges();
-  const e = (from: string, to: string): Edge => ({ from, to, fromUnit: from.split('/')[0]!.replace(/\.ts$/, ''), toUnit: to.split('/')[0]!.replace(/\.ts$/, '') });
+  const e = (from: string, to: string): Edge => ({
+    from,
+    to,
+    fromUnit: from.split('/')[0]!.replace(/\.ts$/, ''),
+    toUnit: to.split('/')[0]!.replace(/\.ts$/, ''),
+  });
   const up = checkLayers([...edges, e('domain/x.ts', 'oauth/y.ts')]) as { problems: string[] };
-  t.ok(up.problems.some((p) => p.includes('domain/x.ts => oauth/y.ts')), 'upward edge reported');
+  t.ok(
+    up.problems.some((p) => p.includes('domain/x.ts => oauth/y.ts')),
+    'upward edge reported',
+  );
   const circle = checkLayers([...edges, e('oauth/a.ts', 'hosted-ui/b.ts'), e('hosted-ui/b.ts', 'oauth/a.ts')]) as { problems: string[] };
-  t.ok(circle.problems.some((p) => p.includes('hosted-ui/b.ts => oauth/a.ts')), 'same-layer cycle reported');
+  t.ok(
+    circle.problems.some((p) => p.includes('hosted-ui/b.ts => oauth/a.ts')),
+    'same-layer cycle reported',
+  );
   const unplaced = checkLayers([...edges, e('nowhere/x.ts', 'domain/model.ts')]) as { problems: string[] };
-  t.ok(unplaced.problems.some((p) => p.startsWith('nowhere: not in LAYERS')), 'unplaced folder reported');
+  t.ok(
+    unplaced.problems.some((p) => p.startsWith('nowhere: not in LAYERS')),
+    'unplaced folder reported',
+  );
 });

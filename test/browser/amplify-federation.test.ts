@@ -15,15 +15,20 @@ const GOOGLE_SUB = '108872043930045567212';
 
 /** The real-client pool with an emulated Google provider offered by the Amplify client. */
 function googleFixture(appOrigin: string): object {
-  const fixture = realClientFixture(appOrigin) as { UserPools: Array<Record<string, unknown> & { Clients: Array<Record<string, unknown>> }> };
+  const fixture = realClientFixture(appOrigin) as {
+    UserPools: Array<Record<string, unknown> & { Clients: Array<Record<string, unknown>> }>;
+  };
   const pool = fixture.UserPools[0];
   if (!pool) throw new Error('fixture without a pool');
-  pool.IdentityProviders = [{
-    ProviderName: 'Google', ProviderType: 'Google',
-    ProviderDetails: { client_id: 'emulated-google-client', authorize_scopes: 'openid email profile' },
-    AttributeMapping: { email: 'email', given_name: 'given_name' },
-    EmulatedIdentities: [{ sub: GOOGLE_SUB, email: 'gabriel@example.com', given_name: 'Gabriel', email_verified: 'true' }],
-  }];
+  pool.IdentityProviders = [
+    {
+      ProviderName: 'Google',
+      ProviderType: 'Google',
+      ProviderDetails: { client_id: 'emulated-google-client', authorize_scopes: 'openid email profile' },
+      AttributeMapping: { email: 'email', given_name: 'given_name' },
+      EmulatedIdentities: [{ sub: GOOGLE_SUB, email: 'gabriel@example.com', given_name: 'Gabriel', email_verified: 'true' }],
+    },
+  ];
   for (const client of pool.Clients) {
     if (client.ClientId === AMPLIFY_CLIENT) client.SupportedIdentityProviders = ['COGNITO', 'Google'];
   }
@@ -53,7 +58,10 @@ if (haveChromium('Amplify signInWithRedirect with Google in chromium')) {
     const events = await amplify(page, 'redirectDone');
     t.ok(events.includes('signInWithRedirect'), `Amplify completed the redirect (Hub: ${events.join(', ')})`);
     t.ok(events.includes('signedIn'));
-    t.ok(flow.requested.some((u) => u.startsWith(`${emulator.httpsUrl}/oauth2/idpresponse?`)), 'the provider returned to the HTTPS idpresponse');
+    t.ok(
+      flow.requested.some((u) => u.startsWith(`${emulator.httpsUrl}/oauth2/idpresponse?`)),
+      'the provider returned to the HTTPS idpresponse',
+    );
     t.ok(flow.requested.includes(`${emulator.httpsUrl}/oauth2/token`), 'the code was exchanged at the HTTPS token endpoint');
 
     const user = await amplify(page, 'currentUser');
@@ -63,7 +71,11 @@ if (haveChromium('Amplify signInWithRedirect with Google in chromium')) {
     t.equal(id.aud, AMPLIFY_CLIENT);
     t.equal(id['cognito:username'], `google_${GOOGLE_SUB}`);
     t.equal(id.email, 'gabriel@example.com', 'mapped from the provider');
-    t.match(id.identities, [{ providerName: 'Google', providerType: 'Google', userId: GOOGLE_SUB, primary: 'true' }], 'the identities claim');
+    t.match(
+      id.identities,
+      [{ providerName: 'Google', providerType: 'Google', userId: GOOGLE_SUB, primary: 'true' }],
+      'the identities claim',
+    );
     t.ok((id['cognito:groups'] as string[] | undefined)?.includes(`${POOL_ID}_Google`), 'in the provider group');
     t.equal(decodePart(session.accessToken ?? '', 1).sub, user.userId);
 
@@ -71,8 +83,15 @@ if (haveChromium('Amplify signInWithRedirect with Google in chromium')) {
     await page.waitForURL((url) => url.href.startsWith(pageUrl) && flow.requested.some((u) => u.startsWith(`${emulator.httpsUrl}/logout`)));
     await pageReady(page);
     t.equal(flow.operations.at(-1), 'RevokeToken', 'the refresh token was revoked first');
-    t.notOk((await flow.context.cookies(emulator.httpsUrl)).some((c) => c.name === 'cognito'), 'the hosted UI session ended');
+    t.notOk(
+      (await flow.context.cookies(emulator.httpsUrl)).some((c) => c.name === 'cognito'),
+      'the hosted UI session ended',
+    );
     await t.rejects(amplify(page, 'currentUser'), /UserUnAuthenticatedException/, 'signed out in the app');
-    t.strictSame(flow.requested.filter((u) => ![app.origin, emulator.httpsUrl].includes(new URL(u).origin)), [], 'nothing but the app and the HTTPS port was contacted');
+    t.strictSame(
+      flow.requested.filter((u) => ![app.origin, emulator.httpsUrl].includes(new URL(u).origin)),
+      [],
+      'nothing but the app and the HTTPS port was contacted',
+    );
   });
 }

@@ -15,7 +15,11 @@ export interface AmplifyHttps {
   /** The app's Amplify page: its sign-in and sign-out redirect URL. */
   pageUrl: string;
   browser: Browser;
-  amplify<K extends keyof AmplifyPage>(page: Page, name: K, ...args: Parameters<AmplifyPage[K]>): Promise<Awaited<ReturnType<AmplifyPage[K]>>>;
+  amplify<K extends keyof AmplifyPage>(
+    page: Page,
+    name: K,
+    ...args: Parameters<AmplifyPage[K]>
+  ): Promise<Awaited<ReturnType<AmplifyPage[K]>>>;
 }
 
 /** `fixtureFor` builds the pool from the app's origin (its callback URLs). */
@@ -25,10 +29,15 @@ export async function startAmplifyHttps(t: Test, fixtureFor: (appOrigin: string)
   const https = new URL(emulator.httpsUrl);
   const pageUrl = `${app.origin}/amplify`;
   const config: AmplifyConfig = {
-    userPoolId: POOL_ID, userPoolClientId: AMPLIFY_CLIENT, userPoolEndpoint: emulator.httpsUrl,
+    userPoolId: POOL_ID,
+    userPoolClientId: AMPLIFY_CLIENT,
+    userPoolEndpoint: emulator.httpsUrl,
     oauth: {
-      domain: https.host, scopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
-      redirectSignIn: [pageUrl], redirectSignOut: [pageUrl], responseType: 'code',
+      domain: https.host,
+      scopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
+      redirectSignIn: [pageUrl],
+      redirectSignOut: [pageUrl],
+      responseType: 'code',
     },
   };
   app.config = config;

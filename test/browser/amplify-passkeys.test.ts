@@ -13,14 +13,21 @@ import { PASSKEY_CLIENT, PASSKEY_POOL, PASSWORD, passkeyFixture } from '../mfa/p
 import { bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, startApp, type Flow } from './harness.js';
 import type { AmplifyConfig, PasskeyPage } from './page-api.js';
 
-interface VirtualCredential { credentialId: string; rpId: string; signCount: number; isResidentCredential: boolean; userHandle?: string }
+interface VirtualCredential {
+  credentialId: string;
+  rpId: string;
+  signCount: number;
+  isResidentCredential: boolean;
+  userHandle?: string;
+}
 
 if (haveChromium('Amplify v6 passkeys in chromium')) {
   const app = await startApp(t, await bundlePages(t, ['passkeys']));
   const server = await startServer(t, { fixture: passkeyFixture(['pk1', 'pk2']) });
   app.config = { userPoolId: PASSKEY_POOL, userPoolClientId: PASSKEY_CLIENT, userPoolEndpoint: server.url } satisfies AmplifyConfig;
   const browser = await launchChromium(t);
-  const page = <K extends keyof PasskeyPage>(flow: Flow, name: K, ...args: Parameters<PasskeyPage[K]>) => call<PasskeyPage, K>(flow.page, name, ...args);
+  const page = <K extends keyof PasskeyPage>(flow: Flow, name: K, ...args: Parameters<PasskeyPage[K]>) =>
+    call<PasskeyPage, K>(flow.page, name, ...args);
 
   /** A page of the app with a virtual platform authenticator that verifies the user. */
   const open = async (t: Test): Promise<{ flow: Flow; cdp: CDPSession; authenticatorId: string }> => {
@@ -28,7 +35,14 @@ if (haveChromium('Amplify v6 passkeys in chromium')) {
     const cdp = await flow.context.newCDPSession(flow.page);
     await cdp.send('WebAuthn.enable');
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     await flow.page.goto(`${app.origin}/passkeys`);
     await pageReady(flow.page);
@@ -45,13 +59,21 @@ if (haveChromium('Amplify v6 passkeys in chromium')) {
     const [made] = await credentialsIn(cdp, authenticatorId);
     t.ok(made?.isResidentCredential, 'a discoverable credential (residentKey required)');
     t.equal(made?.rpId, 'localhost');
-    t.equal(Buffer.from(made?.userHandle ?? '', 'base64').toString('utf8'), server.deps.store.getUser(PASSKEY_POOL, 'pk1')?.Attributes.sub, 'the user handle is the sub');
+    t.equal(
+      Buffer.from(made?.userHandle ?? '', 'base64').toString('utf8'),
+      server.deps.store.getUser(PASSKEY_POOL, 'pk1')?.Attributes.sub,
+      'the user handle is the sub',
+    );
     const credentialId = Buffer.from(made?.credentialId ?? '', 'base64').toString('base64url');
 
     const listed = await page(flow, 'listWebAuthnCredentials');
     t.equal(listed.credentials.length, 1);
     t.match(listed.credentials[0], {
-      credentialId, friendlyCredentialName: 'Passkey', relyingPartyId: 'localhost', authenticatorAttachment: 'platform', authenticatorTransports: ['internal'],
+      credentialId,
+      friendlyCredentialName: 'Passkey',
+      relyingPartyId: 'localhost',
+      authenticatorAttachment: 'platform',
+      authenticatorTransports: ['internal'],
     });
     t.ok(Math.abs(Date.parse(listed.credentials[0]?.createdAt ?? '') - Date.now()) < 60_000, 'createdAt is now');
 
@@ -61,7 +83,11 @@ if (haveChromium('Amplify v6 passkeys in chromium')) {
     t.strictSame(flow.operations.slice(-2), ['InitiateAuth', 'RespondToAuthChallenge'], 'USER_AUTH, then the WEB_AUTHN answer');
     t.equal((await page(flow, 'current')).username, 'pk1');
     const [used] = await credentialsIn(cdp, authenticatorId);
-    t.equal(server.deps.store.getWebAuthnCredentials(PASSKEY_POOL, 'pk1')[0]?.SignCount, used?.signCount, 'the stored counter is the authenticator\'s');
+    t.equal(
+      server.deps.store.getWebAuthnCredentials(PASSKEY_POOL, 'pk1')[0]?.SignCount,
+      used?.signCount,
+      "the stored counter is the authenticator's",
+    );
     t.ok((used?.signCount ?? 0) > 0, 'the counter moved');
 
     await page(flow, 'deleteWebAuthnCredential', credentialId);
@@ -77,9 +103,20 @@ if (haveChromium('Amplify v6 passkeys in chromium')) {
     const { flow, cdp, authenticatorId } = await open(t);
     await page(flow, 'signInWithPassword', 'pk2', PASSWORD);
     await page(flow, 'associateWebAuthnCredential');
-    await t.rejects(page(flow, 'associateWebAuthnCredential'), /PasskeyAlreadyExists|InvalidStateError|already/i, 'the same authenticator cannot register twice');
+    await t.rejects(
+      page(flow, 'associateWebAuthnCredential'),
+      /PasskeyAlreadyExists|InvalidStateError|already/i,
+      'the same authenticator cannot register twice',
+    );
     const second = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'usb', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'usb',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
     await page(flow, 'associateWebAuthnCredential');

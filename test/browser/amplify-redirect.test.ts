@@ -20,7 +20,11 @@ if (haveChromium('Amplify signInWithRedirect in chromium')) {
     await pageReady(page);
     await startNavigation<AmplifyPage>(page, 'signInWithRedirect');
     await signInOnHostedPage(page, 'alice', PASSWORD);
-    t.equal(new URL(flow.requested.find((u) => u.includes('/oauth2/authorize')) ?? '').origin, emulator.httpsUrl, 'Amplify went to https://{domain}/oauth2/authorize');
+    t.equal(
+      new URL(flow.requested.find((u) => u.includes('/oauth2/authorize')) ?? '').origin,
+      emulator.httpsUrl,
+      'Amplify went to https://{domain}/oauth2/authorize',
+    );
 
     await page.waitForURL(`${pageUrl}?*`);
     await pageReady(page);
@@ -39,7 +43,10 @@ if (haveChromium('Amplify signInWithRedirect in chromium')) {
     const refreshed = await amplify(page, 'session', true);
     t.strictSame(flow.operations.slice(before), ['GetTokensFromRefreshToken'], 'the hosted-UI session refreshes over TLS');
     t.not(refreshed.accessToken, session.accessToken, 'with a new access token');
-    t.ok((await flow.context.cookies(emulator.httpsUrl)).some((c) => c.name === 'cognito' && c.secure), 'the hosted UI session cookie is Secure over TLS');
+    t.ok(
+      (await flow.context.cookies(emulator.httpsUrl)).some((c) => c.name === 'cognito' && c.secure),
+      'the hosted UI session cookie is Secure over TLS',
+    );
 
     // Local sign-out of a redirect session: Amplify revokes the refresh token, then sends the browser to /logout.
     await startNavigation<AmplifyPage>(page, 'signOut');
@@ -49,8 +56,15 @@ if (haveChromium('Amplify signInWithRedirect in chromium')) {
     const logout = new URL(flow.requested.find((u) => u.startsWith(`${emulator.httpsUrl}/logout`)) ?? '');
     t.equal(logout.searchParams.get('client_id'), AMPLIFY_CLIENT);
     t.equal(logout.searchParams.get('logout_uri'), pageUrl);
-    t.notOk((await flow.context.cookies(emulator.httpsUrl)).some((c) => c.name === 'cognito'), 'the hosted UI session ended');
+    t.notOk(
+      (await flow.context.cookies(emulator.httpsUrl)).some((c) => c.name === 'cognito'),
+      'the hosted UI session ended',
+    );
     await t.rejects(amplify(page, 'currentUser'), /UserUnAuthenticatedException/, 'signed out in the app');
-    t.strictSame(flow.requested.filter((u) => ![app.origin, emulator.httpsUrl].includes(new URL(u).origin)), [], 'nothing but the app and the HTTPS port was contacted');
+    t.strictSame(
+      flow.requested.filter((u) => ![app.origin, emulator.httpsUrl].includes(new URL(u).origin)),
+      [],
+      'nothing but the app and the HTTPS port was contacted',
+    );
   });
 }

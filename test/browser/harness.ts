@@ -78,13 +78,22 @@ export async function startApp(t: Test, dir: string): Promise<App> {
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(readFileSync(script));
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' })
-      .end(`<!DOCTYPE html><meta charset="utf-8"><title>${name[1]}</title>`
-        + `<script>window.appConfig = ${JSON.stringify(app.config).replace(/</g, '\\u003c')}</script>`
-        + `<script type="module" src="/${name[1]}.js"></script>`);
+    res
+      .writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' })
+      .end(
+        `<!DOCTYPE html><meta charset="utf-8"><title>${name[1]}</title>` +
+          `<script>window.appConfig = ${JSON.stringify(app.config).replace(/</g, '\\u003c')}</script>` +
+          `<script type="module" src="/${name[1]}.js"></script>`,
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
-  t.teardown(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+  t.teardown(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   const address = server.address();
   if (!address || typeof address !== 'object') throw new Error('app server has no address');
   return Object.assign(app, { origin: `http://localhost:${address.port}` });
@@ -114,7 +123,16 @@ export function trustServedKey(port: number, ca: string): Promise<string> {
 export async function launchChromium(t: Test, args: string[] = []): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync', ...args],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+      ...args,
+    ],
   });
   t.teardown(() => browser.close());
   return browser;
@@ -144,10 +162,16 @@ export async function newFlow(t: Test, browser: Browser): Promise<Flow> {
     const target = r.headers()['x-amz-target'];
     if (target !== undefined) operations.push(target.replace(/^AWSCognitoIdentityProviderService\./, ''));
   });
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  t.teardown(() => { if (problems.length > 0) t.comment(problems.join('\n')); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  t.teardown(() => {
+    if (problems.length > 0) t.comment(problems.join('\n'));
+  });
   return { context, page, requested, operations, problems };
 }
 
@@ -162,13 +186,15 @@ export async function pageReady(page: Page): Promise<void> {
  * and the page's stack are dropped).
  */
 export async function call<Api extends { [N in keyof Api]: (...a: never[]) => unknown }, K extends keyof Api>(
-  page: Page, name: K, ...args: Parameters<Api[K]>
+  page: Page,
+  name: K,
+  ...args: Parameters<Api[K]>
 ): Promise<Awaited<ReturnType<Api[K]>>> {
   try {
-    return await page.evaluate(
+    return (await page.evaluate(
       ({ name, args }) => (globalThis as unknown as { app: Record<string, (...a: unknown[]) => unknown> }).app[name]?.(...args),
       { name: String(name), args: args as unknown[] },
-    ) as never;
+    )) as never;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new Error(message.split('\n')[0]?.replace(/^page\.evaluate: Error: /, '') ?? message);

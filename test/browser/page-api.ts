@@ -25,7 +25,11 @@ export interface SessionView {
 }
 
 export interface AmplifyPage {
-  signIn(username: string, password: string, authFlowType: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH'): Promise<{ isSignedIn: boolean; step: string }>;
+  signIn(
+    username: string,
+    password: string,
+    authFlowType: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH',
+  ): Promise<{ isSignedIn: boolean; step: string }>;
   session(forceRefresh: boolean): Promise<SessionView>;
   userAttributes(): Promise<Record<string, string | undefined>>;
   deleteUserAttributes(keys: string[]): Promise<void>;

@@ -2,7 +2,10 @@
 // lockout (API and hosted page), through the real AWS SDK v3 with the emulator's clock moved
 // instead of sleeping (reference §11.4, §11.5).
 import {
-  AdminInitiateAuthCommand, AdminRespondToAuthChallengeCommand, InitiateAuthCommand, RespondToAuthChallengeCommand,
+  AdminInitiateAuthCommand,
+  AdminRespondToAuthChallengeCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { openLoginPage, submitLogin } from '../helpers/flow.js';
@@ -15,14 +18,27 @@ const server = await startServer(t, { fixture: authFixture() });
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());
 const issuer = server.deps.urls.issuer(POOL_ID);
-const moveClock = (ms: number) => { server.clock.offsetMs += ms; };
-t.afterEach(() => { server.clock.offsetMs = 0; });
+const moveClock = (ms: number) => {
+  server.clock.offsetMs += ms;
+};
+t.afterEach(() => {
+  server.clock.offsetMs = 0;
+});
 
 const passwordAuth = (USERNAME: string, password: string) =>
-  sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME, PASSWORD: password } }));
+  sdk.send(
+    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME, PASSWORD: password } }),
+  );
 
 const answer = (Session: string | undefined, responses: Record<string, string>) =>
-  sdk.send(new RespondToAuthChallengeCommand({ ClientId: PUBLIC_CLIENT, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session, ChallengeResponses: responses }));
+  sdk.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: PUBLIC_CLIENT,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session,
+      ChallengeResponses: responses,
+    }),
+  );
 
 t.test('NEW_PASSWORD_REQUIRED after the temporary password, then tokens', async (t) => {
   await rejectsWith(t, passwordAuth('fcp1', 'Wrong-Passw0rd!'), 'NotAuthorizedException', 'Incorrect username or password.');
@@ -31,18 +47,36 @@ t.test('NEW_PASSWORD_REQUIRED after the temporary password, then tokens', async 
   t.equal(challenge.AuthenticationResult, undefined);
   t.ok((challenge.Session ?? '').length >= 20, 'an opaque Session');
   t.same(challenge.ChallengeParameters, {
-    USER_ID_FOR_SRP: 'fcp1', requiredAttributes: '[]',
+    USER_ID_FOR_SRP: 'fcp1',
+    requiredAttributes: '[]',
     userAttributes: JSON.stringify({ email: 'fcp1@example.com', email_verified: 'true', given_name: 'fcp1' }),
   });
   t.equal(server.deps.store.getUser(POOL_ID, 'fcp1')?.UserStatus, 'FORCE_CHANGE_PASSWORD');
 
-  await rejectsWith(t, answer(challenge.Session, { USERNAME: 'fcp1', NEW_PASSWORD: 'short' }),
-    'InvalidPasswordException', 'Password did not conform with password policy: Password not long enough');
-  await rejectsWith(t, answer(challenge.Session, { USERNAME: 'fcp1' }), 'InvalidParameterException', 'Missing required parameter NEW_PASSWORD');
-  await rejectsWith(t, answer(challenge.Session, { USERNAME: 'fcp1', NEW_PASSWORD, 'userAttributes.email_verified': 'true' }),
-    'NotAuthorizedException', 'A client attempted to write unauthorized attribute');
-  await rejectsWith(t, answer(challenge.Session, { USERNAME: 'fcp2', NEW_PASSWORD }),
-    'NotAuthorizedException', 'Invalid session for the user, session is expired.');
+  await rejectsWith(
+    t,
+    answer(challenge.Session, { USERNAME: 'fcp1', NEW_PASSWORD: 'short' }),
+    'InvalidPasswordException',
+    'Password did not conform with password policy: Password not long enough',
+  );
+  await rejectsWith(
+    t,
+    answer(challenge.Session, { USERNAME: 'fcp1' }),
+    'InvalidParameterException',
+    'Missing required parameter NEW_PASSWORD',
+  );
+  await rejectsWith(
+    t,
+    answer(challenge.Session, { USERNAME: 'fcp1', NEW_PASSWORD, 'userAttributes.email_verified': 'true' }),
+    'NotAuthorizedException',
+    'A client attempted to write unauthorized attribute',
+  );
+  await rejectsWith(
+    t,
+    answer(challenge.Session, { USERNAME: 'fcp2', NEW_PASSWORD }),
+    'NotAuthorizedException',
+    'Invalid session for the user, session is expired.',
+  );
 
   // The session survived the refused answers.
   const done = await answer(challenge.Session, { USERNAME: 'fcp1', NEW_PASSWORD, 'userAttributes.family_name': 'Changed' });
@@ -57,44 +91,91 @@ t.test('NEW_PASSWORD_REQUIRED after the temporary password, then tokens', async 
   t.match(user?.Srp, { Salt: /^[1-9a-f][0-9a-f]*$/, Verifier: /^[1-9a-f][0-9a-f]+$/ }, 'SRP verifier stored with it');
   t.notOk(JSON.stringify(user).includes(NEW_PASSWORD), 'never the password itself');
 
-  await rejectsWith(t, answer(challenge.Session, { USERNAME: 'fcp1', NEW_PASSWORD }),
-    'NotAuthorizedException', 'Invalid session for the user, session is expired.');
+  await rejectsWith(
+    t,
+    answer(challenge.Session, { USERNAME: 'fcp1', NEW_PASSWORD }),
+    'NotAuthorizedException',
+    'Invalid session for the user, session is expired.',
+  );
   await rejectsWith(t, passwordAuth('fcp1', TEMP_PASSWORD), 'NotAuthorizedException', 'Incorrect username or password.');
   t.ok((await passwordAuth('fcp1', NEW_PASSWORD)).AuthenticationResult?.AccessToken, 'the new password works');
 });
 
-t.test('Session lifetime is the client\'s AuthSessionValidity (default 3 minutes)', async (t) => {
+t.test("Session lifetime is the client's AuthSessionValidity (default 3 minutes)", async (t) => {
   const first = await passwordAuth('fcp2', TEMP_PASSWORD);
   moveClock(2 * 60_000 + 50_000);
-  await rejectsWith(t, answer(first.Session, { USERNAME: 'fcp2', NEW_PASSWORD: 'short' }), 'InvalidPasswordException',
-    'Password did not conform with password policy: Password not long enough');
+  await rejectsWith(
+    t,
+    answer(first.Session, { USERNAME: 'fcp2', NEW_PASSWORD: 'short' }),
+    'InvalidPasswordException',
+    'Password did not conform with password policy: Password not long enough',
+  );
   moveClock(15_000);
-  await rejectsWith(t, answer(first.Session, { USERNAME: 'fcp2', NEW_PASSWORD }),
-    'NotAuthorizedException', 'Invalid session for the user, session is expired.');
-  await rejectsWith(t, answer('x'.repeat(40), { USERNAME: 'fcp2', NEW_PASSWORD }),
-    'NotAuthorizedException', 'Invalid session for the user, session is expired.');
-  await rejectsWith(t, answer(undefined, { USERNAME: 'fcp2', NEW_PASSWORD }),
-    'NotAuthorizedException', 'Invalid session for the user, session is expired.');
-  await rejectsWith(t, sdk.send(new RespondToAuthChallengeCommand({ ClientId: PUBLIC_CLIENT, ChallengeName: 'ADMIN_NO_SRP_AUTH', ChallengeResponses: {} })),
-    'InvalidParameterException', 'ChallengeName ADMIN_NO_SRP_AUTH is not supported by cognito-emulator');
+  await rejectsWith(
+    t,
+    answer(first.Session, { USERNAME: 'fcp2', NEW_PASSWORD }),
+    'NotAuthorizedException',
+    'Invalid session for the user, session is expired.',
+  );
+  await rejectsWith(
+    t,
+    answer('x'.repeat(40), { USERNAME: 'fcp2', NEW_PASSWORD }),
+    'NotAuthorizedException',
+    'Invalid session for the user, session is expired.',
+  );
+  await rejectsWith(
+    t,
+    answer(undefined, { USERNAME: 'fcp2', NEW_PASSWORD }),
+    'NotAuthorizedException',
+    'Invalid session for the user, session is expired.',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new RespondToAuthChallengeCommand({ ClientId: PUBLIC_CLIENT, ChallengeName: 'ADMIN_NO_SRP_AUTH', ChallengeResponses: {} })),
+    'InvalidParameterException',
+    'ChallengeName ADMIN_NO_SRP_AUTH is not supported by cognito-emulator',
+  );
 });
 
 t.test('AdminInitiateAuth + AdminRespondToAuthChallenge with SECRET_HASH', async (t) => {
   const hash = (u: string) => secretHash(SECRET, u, SECRET_CLIENT);
-  const challenge = await sdk.send(new AdminInitiateAuthCommand({
-    UserPoolId: POOL_ID, ClientId: SECRET_CLIENT, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
-    AuthParameters: { USERNAME: 'fcp3', PASSWORD: TEMP_PASSWORD, SECRET_HASH: hash('fcp3') },
-  }));
+  const challenge = await sdk.send(
+    new AdminInitiateAuthCommand({
+      UserPoolId: POOL_ID,
+      ClientId: SECRET_CLIENT,
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: 'fcp3', PASSWORD: TEMP_PASSWORD, SECRET_HASH: hash('fcp3') },
+    }),
+  );
   t.equal(challenge.ChallengeName, 'NEW_PASSWORD_REQUIRED');
-  const respond = (responses: Record<string, string>, ClientId = SECRET_CLIENT) => sdk.send(new AdminRespondToAuthChallengeCommand({
-    UserPoolId: POOL_ID, ClientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: challenge.Session, ChallengeResponses: responses,
-  }));
-  await rejectsWith(t, respond({ USERNAME: 'fcp3', NEW_PASSWORD }), 'NotAuthorizedException',
-    `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`);
-  await rejectsWith(t, respond({ USERNAME: 'fcp3', NEW_PASSWORD, SECRET_HASH: hash('fcp4') }), 'NotAuthorizedException',
-    `Unable to verify secret hash for client ${SECRET_CLIENT}`);
-  await rejectsWith(t, respond({ USERNAME: 'fcp3', NEW_PASSWORD }, PUBLIC_CLIENT),
-    'NotAuthorizedException', 'Invalid session for the user, session is expired.');
+  const respond = (responses: Record<string, string>, ClientId = SECRET_CLIENT) =>
+    sdk.send(
+      new AdminRespondToAuthChallengeCommand({
+        UserPoolId: POOL_ID,
+        ClientId,
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: challenge.Session,
+        ChallengeResponses: responses,
+      }),
+    );
+  await rejectsWith(
+    t,
+    respond({ USERNAME: 'fcp3', NEW_PASSWORD }),
+    'NotAuthorizedException',
+    `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`,
+  );
+  await rejectsWith(
+    t,
+    respond({ USERNAME: 'fcp3', NEW_PASSWORD, SECRET_HASH: hash('fcp4') }),
+    'NotAuthorizedException',
+    `Unable to verify secret hash for client ${SECRET_CLIENT}`,
+  );
+  await rejectsWith(
+    t,
+    respond({ USERNAME: 'fcp3', NEW_PASSWORD }, PUBLIC_CLIENT),
+    'NotAuthorizedException',
+    'Invalid session for the user, session is expired.',
+  );
   const done = await respond({ USERNAME: 'fcp3', NEW_PASSWORD, SECRET_HASH: hash('fcp3') });
   t.equal(done.AuthenticationResult?.ExpiresIn, 1800);
   t.ok(done.AuthenticationResult?.RefreshToken);
@@ -102,7 +183,8 @@ t.test('AdminInitiateAuth + AdminRespondToAuthChallenge with SECRET_HASH', async
 
 t.test('lockout: 5 failures lock 1 s, doubling; success resets (API)', async (t) => {
   const wrong = () => rejectsWith(t, passwordAuth('lock1', 'Wrong-Passw0rd!'), 'NotAuthorizedException', 'Incorrect username or password.');
-  const locked = (password: string) => rejectsWith(t, passwordAuth('lock1', password), 'NotAuthorizedException', 'Password attempts exceeded');
+  const locked = (password: string) =>
+    rejectsWith(t, passwordAuth('lock1', password), 'NotAuthorizedException', 'Password attempts exceeded');
   for (let i = 0; i < 5; i++) await wrong();
   await locked(PASSWORD);
   moveClock(1000);

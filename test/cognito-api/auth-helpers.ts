@@ -17,7 +17,9 @@ export const TEMP_PASSWORD = 'TempPassw0rd!';
 export const NEW_PASSWORD = 'N3w-Passw0rd!';
 
 const forceChange = (Username: string) => ({
-  Username, Password: TEMP_PASSWORD, UserStatus: 'FORCE_CHANGE_PASSWORD',
+  Username,
+  Password: TEMP_PASSWORD,
+  UserStatus: 'FORCE_CHANGE_PASSWORD',
   Attributes: { email: `${Username}@example.com`, email_verified: 'true', given_name: Username },
 });
 
@@ -27,14 +29,28 @@ export function authFixture(): typeof TEST_FIXTURE {
   const [pool, emailPool] = fixture.UserPools as unknown as Array<{ Clients: object[]; Users: object[] }>;
   if (!pool || !emailPool) throw new Error('TEST_FIXTURE changed shape');
   pool.Clients.push(
-    { ClientId: ENABLED_CLIENT, ClientName: 'no existence errors', PreventUserExistenceErrors: 'ENABLED',
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+    {
+      ClientId: ENABLED_CLIENT,
+      ClientName: 'no existence errors',
+      PreventUserExistenceErrors: 'ENABLED',
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    },
     { ClientId: DEFAULT_FLOWS_CLIENT, ClientName: 'default flows' },
     { ClientId: LEGACY_PASSWORD_CLIENT, ClientName: 'legacy names', ExplicitAuthFlows: ['USER_PASSWORD_AUTH'] },
-    { ClientId: ADMIN_ONLY_CLIENT, ClientName: 'admin only', ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'], AuthSessionValidity: 5 },
+    {
+      ClientId: ADMIN_ONLY_CLIENT,
+      ClientName: 'admin only',
+      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'],
+      AuthSessionValidity: 5,
+    },
   );
   pool.Users.push(
-    { Username: 'rita', Password: PASSWORD, UserStatus: 'RESET_REQUIRED', Attributes: { email: 'rita@example.com', email_verified: 'true' } },
+    {
+      Username: 'rita',
+      Password: PASSWORD,
+      UserStatus: 'RESET_REQUIRED',
+      Attributes: { email: 'rita@example.com', email_verified: 'true' },
+    },
     ...['lock1', 'lock2', 'lock3', 'srpuser'].map((Username) => ({ Username, Password: PASSWORD })),
     ...['fcp1', 'fcp2', 'fcp3', 'fcp4', 'fcp5', 'fcp6'].map(forceChange),
   );
@@ -43,7 +59,9 @@ export function authFixture(): typeof TEST_FIXTURE {
 }
 
 export const secretHash = (secret: string, username: string, clientId: string) =>
-  createHmac('sha256', secret).update(username + clientId).digest('base64');
+  createHmac('sha256', secret)
+    .update(username + clientId)
+    .digest('base64');
 
 interface Helper {
   N: { constructor: new (hex: string, radix: number) => unknown };
@@ -73,10 +91,22 @@ export async function srpClient(poolId = POOL_ID, opts: { fast?: boolean } = {})
       const p = params ?? {};
       const username = p.USER_ID_FOR_SRP ?? '';
       const key = await client.key(username, password, p.SRP_B ?? '', p.SALT ?? '');
-      const signature = createHmac('sha256', key).update(Buffer.concat([
-        Buffer.from(poolName), Buffer.from(username), Buffer.from(p.SECRET_BLOCK ?? '', 'base64'), Buffer.from(timestamp),
-      ])).digest('base64');
-      return { USERNAME: username, PASSWORD_CLAIM_SECRET_BLOCK: p.SECRET_BLOCK ?? '', TIMESTAMP: timestamp, PASSWORD_CLAIM_SIGNATURE: signature };
+      const signature = createHmac('sha256', key)
+        .update(
+          Buffer.concat([
+            Buffer.from(poolName),
+            Buffer.from(username),
+            Buffer.from(p.SECRET_BLOCK ?? '', 'base64'),
+            Buffer.from(timestamp),
+          ]),
+        )
+        .digest('base64');
+      return {
+        USERNAME: username,
+        PASSWORD_CLAIM_SECRET_BLOCK: p.SECRET_BLOCK ?? '',
+        TIMESTAMP: timestamp,
+        PASSWORD_CLAIM_SIGNATURE: signature,
+      };
     },
   };
 }
@@ -88,12 +118,18 @@ interface ClientHalf {
 
 async function libraryClient(poolName: string): Promise<ClientHalf> {
   const helper = new lib.AuthenticationHelper(poolName);
-  const A = await new Promise<string>((resolve, reject) => helper.getLargeAValue((err, a) => (err ? reject(err) : resolve(a.toString(16)))));
+  const A = await new Promise<string>((resolve, reject) =>
+    helper.getLargeAValue((err, a) => (err ? reject(err) : resolve(a.toString(16)))),
+  );
   const BigInteger = helper.N.constructor;
   return {
     A,
-    key: (username, password, B, salt) => new Promise<Buffer>((resolve, reject) => helper.getPasswordAuthenticationKey(
-      username, password, new BigInteger(B, 16), new BigInteger(salt, 16), (err, k) => (err ? reject(err) : resolve(k)))),
+    key: (username, password, B, salt) =>
+      new Promise<Buffer>((resolve, reject) =>
+        helper.getPasswordAuthenticationKey(username, password, new BigInteger(B, 16), new BigInteger(salt, 16), (err, k) =>
+          err ? reject(err) : resolve(k),
+        ),
+      ),
   };
 }
 
@@ -102,7 +138,10 @@ const GROUP = getDiffieHellman('modp15');
 const N = BigInt('0x' + GROUP.getPrime('hex'));
 const big = (hex: string) => BigInt('0x' + (hex || '0'));
 const bytes = (n: bigint) => Buffer.from(n.toString(16).padStart(Math.ceil(n.toString(16).length / 2) * 2, '0'), 'hex');
-const pad = (n: bigint) => { const h = n.toString(16); return h.length % 2 ? '0' + h : /^[89a-f]/.test(h) ? '00' + h : h; };
+const pad = (n: bigint) => {
+  const h = n.toString(16);
+  return h.length % 2 ? '0' + h : /^[89a-f]/.test(h) ? '00' + h : h;
+};
 const sha = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 /** Made once: from Node 22 on, createDiffieHellman() spends ~1.5 s checking the prime. */
 let dhObject: ReturnType<typeof createDiffieHellman> | undefined;
@@ -123,20 +162,30 @@ function nativeClient(poolName: string): ClientHalf {
       const B = big(Bhex);
       const u = big(sha(Buffer.from(pad(A) + pad(B), 'hex')));
       const x = big(sha(Buffer.from(pad(big(saltHex)) + sha(`${poolName}${username}:${password}`), 'hex')));
-      const base = ((B - k * powMod(2n, x)) % N + N) % N;
+      const base = (((B - k * powMod(2n, x)) % N) + N) % N;
       const S = powMod(base, a + u * x);
-      const prk = createHmac('sha256', Buffer.from(pad(u), 'hex')).update(Buffer.from(pad(S), 'hex')).digest();
+      const prk = createHmac('sha256', Buffer.from(pad(u), 'hex'))
+        .update(Buffer.from(pad(S), 'hex'))
+        .digest();
       return createHmac('sha256', prk).update(Buffer.from('Caldera Derived Key\u0001')).digest().subarray(0, 16);
     },
   };
 }
 
 /** Verifies API-issued ID and access tokens with jose against the pool's JWKS, as a relying party would. */
-export async function verifyApiTokens(url: string, issuer: string, clientId: string, result: { IdToken?: string; AccessToken?: string } | undefined) {
+export async function verifyApiTokens(
+  url: string,
+  issuer: string,
+  clientId: string,
+  result: { IdToken?: string; AccessToken?: string } | undefined,
+) {
   const jwks = createRemoteJWKSet(new URL(`${issuer.slice(issuer.lastIndexOf('/') + 1)}/.well-known/jwks.json`, url + '/'));
   const id = await jwtVerify(result?.IdToken ?? '', jwks, { issuer, audience: clientId, algorithms: ['RS256'] });
   const access = await jwtVerify(result?.AccessToken ?? '', jwks, { issuer, algorithms: ['RS256'] });
-  return { id: id.payload, access: access.payload } as { id: JWTPayload & Record<string, unknown>; access: JWTPayload & Record<string, unknown> };
+  return { id: id.payload, access: access.payload } as {
+    id: JWTPayload & Record<string, unknown>;
+    access: JWTPayload & Record<string, unknown>;
+  };
 }
 
 export { EMAIL_POOL_ID, PASSWORD, POOL_ID };

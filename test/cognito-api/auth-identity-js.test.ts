@@ -6,13 +6,26 @@
 // existing global.fetch.
 import { AdminCreateUserCommand, AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import {
-  AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession, type IAuthenticationCallback,
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserPool,
+  type CognitoUserSession,
+  type IAuthenticationCallback,
 } from 'amazon-cognito-identity-js';
 import t, { type Test } from 'tap';
 import { PUBLIC_CLIENT } from '../helpers/fixture.js';
 import { sdkClient } from '../helpers/sdk.js';
 import { startServer } from '../helpers/start-server.js';
-import { EMAIL_CLIENT, EMAIL_POOL_ID, NEW_PASSWORD, PASSWORD, POOL_ID, TEMP_PASSWORD, authFixture, verifyApiTokens } from './auth-helpers.js';
+import {
+  EMAIL_CLIENT,
+  EMAIL_POOL_ID,
+  NEW_PASSWORD,
+  PASSWORD,
+  POOL_ID,
+  TEMP_PASSWORD,
+  authFixture,
+  verifyApiTokens,
+} from './auth-helpers.js';
 
 const server = await startServer(t, { fixture: authFixture() });
 const sdk = sdkClient(server.url);
@@ -38,7 +51,12 @@ function user(username: string, poolId = POOL_ID, clientId = PUBLIC_CLIENT): Cog
 }
 
 const authenticate = (cognitoUser: CognitoUser, password: string) =>
-  new Promise<Outcome>((resolve) => cognitoUser.authenticateUser(new AuthenticationDetails({ Username: cognitoUser.getUsername(), Password: password }), callbacks(resolve)));
+  new Promise<Outcome>((resolve) =>
+    cognitoUser.authenticateUser(
+      new AuthenticationDetails({ Username: cognitoUser.getUsername(), Password: password }),
+      callbacks(resolve),
+    ),
+  );
 
 const completeNewPassword = (cognitoUser: CognitoUser, password: string, attributes: Record<string, string>) =>
   new Promise<Outcome>((resolve) => cognitoUser.completeNewPasswordChallenge(password, attributes, callbacks(resolve)));
@@ -53,7 +71,8 @@ function session(t: Test, outcome: Outcome): CognitoUserSession {
 
 async function verified(session: CognitoUserSession, poolId = POOL_ID, clientId = PUBLIC_CLIENT) {
   return verifyApiTokens(server.url, server.deps.urls.issuer(poolId), clientId, {
-    IdToken: session.getIdToken().getJwtToken(), AccessToken: session.getAccessToken().getJwtToken(),
+    IdToken: session.getIdToken().getJwtToken(),
+    AccessToken: session.getAccessToken().getJwtToken(),
   });
 }
 
@@ -67,15 +86,19 @@ t.test('SRP sign-in (the default flow), then refreshSession', async (t) => {
   t.match(signedIn.getRefreshToken().getToken(), /^eyJjdHkiOiJKV1Qi/);
 
   const refreshed = await new Promise<CognitoUserSession>((resolve, reject) =>
-    alice.refreshSession(signedIn.getRefreshToken(), (err: unknown, s: CognitoUserSession) => (err ? reject(err) : resolve(s))));
+    alice.refreshSession(signedIn.getRefreshToken(), (err: unknown, s: CognitoUserSession) => (err ? reject(err) : resolve(s))),
+  );
   const after = await verified(refreshed);
   t.equal(after.access.origin_jti, access.origin_jti, 'same token family');
   t.equal(refreshed.getRefreshToken().getToken(), signedIn.getRefreshToken().getToken(), 'the refresh token is kept');
 });
 
-t.test('wrong password and unknown user reach onFailure with Cognito\'s errors', async (t) => {
+t.test("wrong password and unknown user reach onFailure with Cognito's errors", async (t) => {
   const wrong = await authenticate(user('srpuser'), 'Wrong-Passw0rd!');
-  t.match(wrong, { kind: 'failure', err: { name: 'NotAuthorizedException', code: 'NotAuthorizedException', message: 'Incorrect username or password.' } });
+  t.match(wrong, {
+    kind: 'failure',
+    err: { name: 'NotAuthorizedException', code: 'NotAuthorizedException', message: 'Incorrect username or password.' },
+  });
   const unknown = await authenticate(user('nobody'), PASSWORD);
   t.match(unknown, { kind: 'failure', err: { name: 'UserNotFoundException', message: 'User does not exist.' } });
 });
@@ -84,7 +107,8 @@ t.test('newPasswordRequired, then completeNewPasswordChallenge', async (t) => {
   const fcp = user('fcp4');
   const challenge = await authenticate(fcp, TEMP_PASSWORD);
   t.same(challenge, {
-    kind: 'newPassword', requiredAttributes: [],
+    kind: 'newPassword',
+    requiredAttributes: [],
     userAttributes: { email: 'fcp4@example.com', email_verified: 'true', given_name: 'fcp4' },
   });
   const done = session(t, await completeNewPassword(fcp, NEW_PASSWORD, { given_name: 'Fourth' }));
@@ -109,10 +133,15 @@ t.test('email-as-username pool: sign in with the email; a new password there wor
 });
 
 t.test('users created with AdminCreateUser and AdminSetUserPassword sign in with SRP', async (t) => {
-  await sdk.send(new AdminCreateUserCommand({
-    UserPoolId: POOL_ID, Username: 'grace', TemporaryPassword: TEMP_PASSWORD, MessageAction: 'SUPPRESS',
-    UserAttributes: [{ Name: 'email', Value: 'grace@example.com' }],
-  }));
+  await sdk.send(
+    new AdminCreateUserCommand({
+      UserPoolId: POOL_ID,
+      Username: 'grace',
+      TemporaryPassword: TEMP_PASSWORD,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [{ Name: 'email', Value: 'grace@example.com' }],
+    }),
+  );
   await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: POOL_ID, Username: 'grace', Password: NEW_PASSWORD, Permanent: true }));
   const grace = session(t, await authenticate(user('grace'), NEW_PASSWORD));
   t.equal((await verified(grace)).id.email, 'grace@example.com');

@@ -7,7 +7,15 @@ import { PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixture.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
 import { startServer } from '../helpers/start-server.js';
 import {
-  ADMIN_ONLY_CLIENT, DEFAULT_FLOWS_CLIENT, ENABLED_CLIENT, LEGACY_PASSWORD_CLIENT, PASSWORD, POOL_ID, authFixture, secretHash, verifyApiTokens,
+  ADMIN_ONLY_CLIENT,
+  DEFAULT_FLOWS_CLIENT,
+  ENABLED_CLIENT,
+  LEGACY_PASSWORD_CLIENT,
+  PASSWORD,
+  POOL_ID,
+  authFixture,
+  secretHash,
+  verifyApiTokens,
 } from './auth-helpers.js';
 
 const server = await startServer(t, { fixture: authFixture() });
@@ -18,8 +26,11 @@ const issuer = server.deps.urls.issuer(POOL_ID);
 const passwordAuth = (USERNAME: string, PASSWORD_: string, ClientId = PUBLIC_CLIENT) =>
   sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME, PASSWORD: PASSWORD_ } }));
 
-const adminAuth = (AuthParameters: Record<string, string>, AuthFlow: 'ADMIN_NO_SRP_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' = 'ADMIN_NO_SRP_AUTH', ClientId = SECRET_CLIENT) =>
-  sdk.send(new AdminInitiateAuthCommand({ UserPoolId: POOL_ID, ClientId, AuthFlow, AuthParameters }));
+const adminAuth = (
+  AuthParameters: Record<string, string>,
+  AuthFlow: 'ADMIN_NO_SRP_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' = 'ADMIN_NO_SRP_AUTH',
+  ClientId = SECRET_CLIENT,
+) => sdk.send(new AdminInitiateAuthCommand({ UserPoolId: POOL_ID, ClientId, AuthFlow, AuthParameters }));
 
 t.test('USER_PASSWORD_AUTH: API tokens that verify against the JWKS', async (t) => {
   const out = await passwordAuth('alice', PASSWORD);
@@ -49,7 +60,10 @@ t.test('the wire body: AuthenticationResult keys alphabetical, then empty Challe
   });
   t.equal(res.status, 200);
   const text = await res.text();
-  t.match(text, /^\{"AuthenticationResult":\{"AccessToken":"[^"]+","ExpiresIn":3600,"IdToken":"[^"]+","RefreshToken":"[^"]+","TokenType":"Bearer"\},"ChallengeParameters":\{\}\}$/);
+  t.match(
+    text,
+    /^\{"AuthenticationResult":\{"AccessToken":"[^"]+","ExpiresIn":3600,"IdToken":"[^"]+","RefreshToken":"[^"]+","TokenType":"Bearer"\},"ChallengeParameters":\{\}\}$/,
+  );
 });
 
 t.test('users in every state, LEGACY client', async (t) => {
@@ -73,12 +87,24 @@ t.test('PreventUserExistenceErrors ENABLED hides unknown users', async (t) => {
 });
 
 t.test('ExplicitAuthFlows are enforced', async (t) => {
-  await rejectsWith(t, passwordAuth('alice', PASSWORD, DEFAULT_FLOWS_CLIENT),
-    'InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client');
-  await rejectsWith(t, passwordAuth('alice', PASSWORD, ADMIN_ONLY_CLIENT),
-    'InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client');
-  await rejectsWith(t, adminAuth({ USERNAME: 'alice', PASSWORD }, 'ADMIN_USER_PASSWORD_AUTH', PUBLIC_CLIENT),
-    'InvalidParameterException', 'Auth flow not enabled for this client');
+  await rejectsWith(
+    t,
+    passwordAuth('alice', PASSWORD, DEFAULT_FLOWS_CLIENT),
+    'InvalidParameterException',
+    'USER_PASSWORD_AUTH flow not enabled for this client',
+  );
+  await rejectsWith(
+    t,
+    passwordAuth('alice', PASSWORD, ADMIN_ONLY_CLIENT),
+    'InvalidParameterException',
+    'USER_PASSWORD_AUTH flow not enabled for this client',
+  );
+  await rejectsWith(
+    t,
+    adminAuth({ USERNAME: 'alice', PASSWORD }, 'ADMIN_USER_PASSWORD_AUTH', PUBLIC_CLIENT),
+    'InvalidParameterException',
+    'Auth flow not enabled for this client',
+  );
   const legacy = await passwordAuth('alice', PASSWORD, LEGACY_PASSWORD_CLIENT);
   t.ok(legacy.AuthenticationResult?.IdToken, 'legacy name USER_PASSWORD_AUTH enables the flow');
   const admin = await adminAuth({ USERNAME: 'alice', PASSWORD }, 'ADMIN_USER_PASSWORD_AUTH', ADMIN_ONLY_CLIENT);
@@ -86,46 +112,110 @@ t.test('ExplicitAuthFlows are enforced', async (t) => {
 });
 
 t.test('flows belong to one operation; bad input', async (t) => {
-  await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'ADMIN_NO_SRP_AUTH', ClientId: SECRET_CLIENT, AuthParameters: { USERNAME: 'alice', PASSWORD } })),
-    'InvalidParameterException', 'Initiate Auth method not supported.');
-  await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME: 'alice', PASSWORD } })),
-    'InvalidParameterException', 'Initiate Auth method not supported.');
-  await rejectsWith(t, adminAuth({ USERNAME: 'alice', PASSWORD }, 'USER_PASSWORD_AUTH' as 'ADMIN_NO_SRP_AUTH', PUBLIC_CLIENT),
-    'InvalidParameterException', 'Initiate Auth method not supported.');
-  await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'BOGUS' as 'USER_SRP_AUTH', ClientId: PUBLIC_CLIENT })),
+  await rejectsWith(
+    t,
+    sdk.send(
+      new InitiateAuthCommand({ AuthFlow: 'ADMIN_NO_SRP_AUTH', ClientId: SECRET_CLIENT, AuthParameters: { USERNAME: 'alice', PASSWORD } }),
+    ),
     'InvalidParameterException',
-    "1 validation error detected: Value 'BOGUS' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: "
-    + '[USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]');
+    'Initiate Auth method not supported.',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        ClientId: PUBLIC_CLIENT,
+        AuthParameters: { USERNAME: 'alice', PASSWORD },
+      }),
+    ),
+    'InvalidParameterException',
+    'Initiate Auth method not supported.',
+  );
+  await rejectsWith(
+    t,
+    adminAuth({ USERNAME: 'alice', PASSWORD }, 'USER_PASSWORD_AUTH' as 'ADMIN_NO_SRP_AUTH', PUBLIC_CLIENT),
+    'InvalidParameterException',
+    'Initiate Auth method not supported.',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new InitiateAuthCommand({ AuthFlow: 'BOGUS' as 'USER_SRP_AUTH', ClientId: PUBLIC_CLIENT })),
+    'InvalidParameterException',
+    "1 validation error detected: Value 'BOGUS' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: " +
+      '[USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ' +
+      'ADMIN_USER_PASSWORD_AUTH, USER_AUTH]',
+  );
   // USER_AUTH needs ALLOW_USER_AUTH on the client (test/mfa/user-auth.test.ts covers the flow).
-  await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: PUBLIC_CLIENT })),
-    'InvalidParameterException', 'Auth flow not enabled for this client');
-  await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'nosuchclient' })),
-    'ResourceNotFoundException', 'User pool client nosuchclient does not exist.');
-  await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { PASSWORD } })),
-    'InvalidParameterException', 'Missing required parameter USERNAME');
-  await rejectsWith(t, sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME: 'alice' } })),
-    'InvalidParameterException', 'Missing required parameter PASSWORD');
-  await rejectsWith(t, sdk.send(new AdminInitiateAuthCommand({ UserPoolId: 'us-east-1_Nope00000', ClientId: SECRET_CLIENT, AuthFlow: 'ADMIN_NO_SRP_AUTH' })),
-    'ResourceNotFoundException', 'User pool us-east-1_Nope00000 does not exist.');
+  await rejectsWith(
+    t,
+    sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: PUBLIC_CLIENT })),
+    'InvalidParameterException',
+    'Auth flow not enabled for this client',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'nosuchclient' })),
+    'ResourceNotFoundException',
+    'User pool client nosuchclient does not exist.',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { PASSWORD } })),
+    'InvalidParameterException',
+    'Missing required parameter USERNAME',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME: 'alice' } })),
+    'InvalidParameterException',
+    'Missing required parameter PASSWORD',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new AdminInitiateAuthCommand({ UserPoolId: 'us-east-1_Nope00000', ClientId: SECRET_CLIENT, AuthFlow: 'ADMIN_NO_SRP_AUTH' })),
+    'ResourceNotFoundException',
+    'User pool us-east-1_Nope00000 does not exist.',
+  );
 });
 
 // The seed article's setup: a confidential client with ADMIN_NO_SRP_AUTH signing users in from a server.
 t.test('AdminInitiateAuth ADMIN_NO_SRP_AUTH with SECRET_HASH (confidential client)', async (t) => {
-  await rejectsWith(t, adminAuth({ USERNAME: 'alice', PASSWORD }), 'NotAuthorizedException',
-    `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`);
-  await rejectsWith(t, adminAuth({ USERNAME: 'alice', PASSWORD, SECRET_HASH: secretHash(SECRET, 'bob', SECRET_CLIENT) }),
-    'NotAuthorizedException', `Unable to verify secret hash for client ${SECRET_CLIENT}`);
-  await rejectsWith(t, adminAuth({ USERNAME: 'nobody', PASSWORD, SECRET_HASH: 'AAAA' }),
-    'NotAuthorizedException', `Unable to verify secret hash for client ${SECRET_CLIENT}`);
+  await rejectsWith(
+    t,
+    adminAuth({ USERNAME: 'alice', PASSWORD }),
+    'NotAuthorizedException',
+    `Client ${SECRET_CLIENT} is configured with secret but SECRET_HASH was not received`,
+  );
+  await rejectsWith(
+    t,
+    adminAuth({ USERNAME: 'alice', PASSWORD, SECRET_HASH: secretHash(SECRET, 'bob', SECRET_CLIENT) }),
+    'NotAuthorizedException',
+    `Unable to verify secret hash for client ${SECRET_CLIENT}`,
+  );
+  await rejectsWith(
+    t,
+    adminAuth({ USERNAME: 'nobody', PASSWORD, SECRET_HASH: 'AAAA' }),
+    'NotAuthorizedException',
+    `Unable to verify secret hash for client ${SECRET_CLIENT}`,
+  );
   for (const flow of ['ADMIN_NO_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH'] as const) {
     const out = await adminAuth({ USERNAME: 'alice', PASSWORD, SECRET_HASH: secretHash(SECRET, 'alice', SECRET_CLIENT) }, flow);
-    t.equal(out.AuthenticationResult?.ExpiresIn, 1800, 'the client\'s 30-minute access tokens');
+    t.equal(out.AuthenticationResult?.ExpiresIn, 1800, "the client's 30-minute access tokens");
     const { id, access } = await verifyApiTokens(server.url, issuer, SECRET_CLIENT, out.AuthenticationResult);
     t.equal(id.exp! - id.iat!, 45 * 60);
     t.equal(access.scope, 'aws.cognito.signin.user.admin');
   }
-  await rejectsWith(t, adminAuth({ USERNAME: 'alice', PASSWORD: 'nope', SECRET_HASH: secretHash(SECRET, 'alice', SECRET_CLIENT) }),
-    'NotAuthorizedException', 'Incorrect username or password.');
-  await rejectsWith(t, adminAuth({ USERNAME: 'nobody', PASSWORD, SECRET_HASH: secretHash(SECRET, 'nobody', SECRET_CLIENT) }),
-    'UserNotFoundException', 'User does not exist.');
+  await rejectsWith(
+    t,
+    adminAuth({ USERNAME: 'alice', PASSWORD: 'nope', SECRET_HASH: secretHash(SECRET, 'alice', SECRET_CLIENT) }),
+    'NotAuthorizedException',
+    'Incorrect username or password.',
+  );
+  await rejectsWith(
+    t,
+    adminAuth({ USERNAME: 'nobody', PASSWORD, SECRET_HASH: secretHash(SECRET, 'nobody', SECRET_CLIENT) }),
+    'UserNotFoundException',
+    'User does not exist.',
+  );
 });

@@ -2,8 +2,14 @@
 // SDK work at once on the OAuth endpoints (hosted sign-in over real HTTP, code + PKCE, and
 // client_credentials), and their tokens verify against the new pool's JWKS with jose.
 import {
-  AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CreateGroupCommand,
-  CreateResourceServerCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, UpdateUserPoolClientCommand,
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CreateGroupCommand,
+  CreateResourceServerCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createHash, randomBytes } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
@@ -23,14 +29,26 @@ const PASSWORD = 'Sdk-Passw0rd!';
 
 // Everything below comes from the SDK; nothing is in the fixture.
 const poolId = (await sdk.send(new CreateUserPoolCommand({ PoolName: 'e2e', AutoVerifiedAttributes: ['email'] }))).UserPool?.Id ?? '';
-await sdk.send(new CreateResourceServerCommand({
-  UserPoolId: poolId, Identifier: API, Name: 'Orders', Scopes: [{ ScopeName: 'orders.read', ScopeDescription: 'Read orders' }],
-}));
+await sdk.send(
+  new CreateResourceServerCommand({
+    UserPoolId: poolId,
+    Identifier: API,
+    Name: 'Orders',
+    Scopes: [{ ScopeName: 'orders.read', ScopeDescription: 'Read orders' }],
+  }),
+);
 await sdk.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: 'staff' }));
-await sdk.send(new AdminCreateUserCommand({
-  UserPoolId: poolId, Username: 'zoe', MessageAction: 'SUPPRESS',
-  UserAttributes: [{ Name: 'email', Value: 'zoe@example.com' }, { Name: 'email_verified', Value: 'true' }],
-}));
+await sdk.send(
+  new AdminCreateUserCommand({
+    UserPoolId: poolId,
+    Username: 'zoe',
+    MessageAction: 'SUPPRESS',
+    UserAttributes: [
+      { Name: 'email', Value: 'zoe@example.com' },
+      { Name: 'email_verified', Value: 'true' },
+    ],
+  }),
+);
 await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'zoe', Password: PASSWORD, Permanent: true }));
 await sdk.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: 'zoe', GroupName: 'staff' }));
 
@@ -39,26 +57,48 @@ const jwks = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
 
 const tokenRequest = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/oauth2/token`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields),
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields),
   });
 
 t.test('code flow with PKCE through the hosted sign-in, for an SDK-made client and user', async (t) => {
-  const client = (await sdk.send(new CreateUserPoolClientCommand({
-    UserPoolId: poolId, ClientName: 'web', CallbackURLs: [CALLBACK], AllowedOAuthFlows: ['code'],
-    AllowedOAuthScopes: ['openid', 'email', SCOPE], AllowedOAuthFlowsUserPoolClient: true, SupportedIdentityProviders: ['COGNITO'],
-  }))).UserPoolClient;
+  const client = (
+    await sdk.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'web',
+        CallbackURLs: [CALLBACK],
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: ['openid', 'email', SCOPE],
+        AllowedOAuthFlowsUserPoolClient: true,
+        SupportedIdentityProviders: ['COGNITO'],
+      }),
+    )
+  ).UserPoolClient;
   const clientId = client?.ClientId ?? '';
   const verifier = randomBytes(32).toString('base64url');
   const authorize = new URL(`${server.url}/oauth2/authorize`);
   authorize.search = new URLSearchParams({
-    response_type: 'code', client_id: clientId, redirect_uri: CALLBACK, scope: `openid email ${SCOPE}`, state: 'st-1',
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: CALLBACK,
+    scope: `openid email ${SCOPE}`,
+    state: 'st-1',
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
   }).toString();
   const { location } = await hostedLogin(authorize, 'zoe', PASSWORD);
   t.equal(`${location.origin}${location.pathname}`, CALLBACK);
   t.equal(location.searchParams.get('state'), 'st-1');
   const code = location.searchParams.get('code') ?? '';
-  const res = await tokenRequest({ grant_type: 'authorization_code', client_id: clientId, code, redirect_uri: CALLBACK, code_verifier: verifier });
+  const res = await tokenRequest({
+    grant_type: 'authorization_code',
+    client_id: clientId,
+    code,
+    redirect_uri: CALLBACK,
+    code_verifier: verifier,
+  });
   t.equal(res.status, 200);
   const tokens = (await res.json()) as { access_token: string; id_token: string; refresh_token: string; token_type: string };
   t.equal(tokens.token_type, 'Bearer');
@@ -75,10 +115,18 @@ t.test('code flow with PKCE through the hosted sign-in, for an SDK-made client a
 });
 
 t.test('client_credentials for an SDK-made confidential client', async (t) => {
-  const client = (await sdk.send(new CreateUserPoolClientCommand({
-    UserPoolId: poolId, ClientName: 'machine', GenerateSecret: true, AllowedOAuthFlows: ['client_credentials'],
-    AllowedOAuthScopes: [SCOPE], AllowedOAuthFlowsUserPoolClient: true,
-  }))).UserPoolClient;
+  const client = (
+    await sdk.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'machine',
+        GenerateSecret: true,
+        AllowedOAuthFlows: ['client_credentials'],
+        AllowedOAuthScopes: [SCOPE],
+        AllowedOAuthFlowsUserPoolClient: true,
+      }),
+    )
+  ).UserPoolClient;
   const basic = `Basic ${Buffer.from(`${client?.ClientId}:${client?.ClientSecret}`).toString('base64')}`;
   const res = await tokenRequest({ grant_type: 'client_credentials', scope: SCOPE }, { authorization: basic });
   t.equal(res.status, 200);
@@ -89,7 +137,10 @@ t.test('client_credentials for an SDK-made confidential client', async (t) => {
   t.equal(payload.client_id, client?.ClientId);
   t.equal(payload.sub, client?.ClientId);
   t.equal(payload.scope, SCOPE);
-  const wrong = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: `Basic ${Buffer.from(`${client?.ClientId}:nope`).toString('base64')}` });
+  const wrong = await tokenRequest(
+    { grant_type: 'client_credentials' },
+    { authorization: `Basic ${Buffer.from(`${client?.ClientId}:nope`).toString('base64')}` },
+  );
   t.equal(wrong.status, 400);
   t.same(await wrong.json(), { error: 'invalid_client' });
 });

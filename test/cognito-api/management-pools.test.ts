@@ -1,9 +1,16 @@
 // CreateUserPool, DescribeUserPool, ListUserPools, UpdateUserPool, DeleteUserPool and the domain
 // operations, through the real AWS SDK against a listening emulator.
 import {
-  CreateUserPoolCommand, CreateUserPoolDomainCommand, DeleteUserPoolCommand, DeleteUserPoolDomainCommand,
-  DescribeUserPoolClientCommand, DescribeUserPoolCommand, DescribeUserPoolDomainCommand, ListUserPoolsCommand,
-  UpdateUserPoolCommand, type CreateUserPoolCommandInput,
+  CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
+  DeleteUserPoolCommand,
+  DeleteUserPoolDomainCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  DescribeUserPoolDomainCommand,
+  ListUserPoolsCommand,
+  UpdateUserPoolCommand,
+  type CreateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { EMAIL_POOL_ID, POOL_ID } from '../helpers/fixture.js';
@@ -35,7 +42,11 @@ t.test('CreateUserPool: Cognito-format id, shape, and keys ready at once', async
   t.equal(pool.MfaConfiguration, 'OFF');
   t.equal(pool.EstimatedNumberOfUsers, 0);
   t.same(pool.Policies?.PasswordPolicy, {
-    MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true,
+    MinimumLength: 8,
+    RequireUppercase: true,
+    RequireLowercase: true,
+    RequireNumbers: true,
+    RequireSymbols: true,
     TemporaryPasswordValidityDays: 7,
   });
   t.ok(pool.SchemaAttributes?.some((a) => a.Name === 'sub' && a.Required === true && a.Mutable === false));
@@ -58,14 +69,32 @@ t.test('CreateUserPool: the region comes from the SigV4 credential scope', async
 });
 
 t.test('CreateUserPool: invalid input', async (t) => {
-  await rejectsWith(t, sdk.send(new CreateUserPoolCommand({} as CreateUserPoolCommandInput)), 'InvalidParameterException',
-    "1 validation error detected: Value null at 'poolName' failed to satisfy constraint: Member must not be null");
-  await rejectsWith(t, sdk.send(new CreateUserPoolCommand({ PoolName: 'bad/name' })), 'InvalidParameterException',
-    "1 validation error detected: Value 'bad/name' at 'poolName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+");
-  await rejectsWith(t, createPool({ UsernameAttributes: ['email'], AliasAttributes: ['preferred_username'] }), 'InvalidParameterException',
-    'Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.');
-  await rejectsWith(t, createPool({ UsernameAttributes: ['preferred_username' as 'email'] }), 'InvalidParameterException',
-    "1 validation error detected: Value '[preferred_username]' at 'usernameAttributes' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [phone_number, email]]");
+  await rejectsWith(
+    t,
+    sdk.send(new CreateUserPoolCommand({} as CreateUserPoolCommandInput)),
+    'InvalidParameterException',
+    "1 validation error detected: Value null at 'poolName' failed to satisfy constraint: Member must not be null",
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new CreateUserPoolCommand({ PoolName: 'bad/name' })),
+    'InvalidParameterException',
+    "1 validation error detected: Value 'bad/name' at 'poolName' failed to satisfy constraint: Member must satisfy regular " +
+      'expression pattern: [\\w\\s+=,.@-]+',
+  );
+  await rejectsWith(
+    t,
+    createPool({ UsernameAttributes: ['email'], AliasAttributes: ['preferred_username'] }),
+    'InvalidParameterException',
+    'Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.',
+  );
+  await rejectsWith(
+    t,
+    createPool({ UsernameAttributes: ['preferred_username' as 'email'] }),
+    'InvalidParameterException',
+    "1 validation error detected: Value '[preferred_username]' at 'usernameAttributes' failed to satisfy constraint: Member must " +
+      'satisfy constraint: [Member must satisfy enum value set: [phone_number, email]]',
+  );
 });
 
 t.test('DescribeUserPool', async (t) => {
@@ -75,17 +104,33 @@ t.test('DescribeUserPool', async (t) => {
   t.equal(UserPool?.EstimatedNumberOfUsers, 4);
   const email = await sdk.send(new DescribeUserPoolCommand({ UserPoolId: EMAIL_POOL_ID }));
   t.same(email.UserPool?.UsernameAttributes, ['email']);
-  await rejectsWith(t, sdk.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_Nope' })), 'ResourceNotFoundException',
-    'User pool us-east-1_Nope does not exist.');
+  await rejectsWith(
+    t,
+    sdk.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_Nope' })),
+    'ResourceNotFoundException',
+    'User pool us-east-1_Nope does not exist.',
+  );
 });
 
 t.test('ListUserPools: MaxResults required, pages with NextToken', async (t) => {
-  await rejectsWith(t, sdk.send(new ListUserPoolsCommand({} as { MaxResults: number })), 'InvalidParameterException',
-    "1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null");
-  await rejectsWith(t, sdk.send(new ListUserPoolsCommand({ MaxResults: 61 })), 'InvalidParameterException',
-    "1 validation error detected: Value '61' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 60");
-  await rejectsWith(t, sdk.send(new ListUserPoolsCommand({ MaxResults: 1, NextToken: 'garbage' })), 'InvalidParameterException',
-    'Invalid pagination token.');
+  await rejectsWith(
+    t,
+    sdk.send(new ListUserPoolsCommand({} as { MaxResults: number })),
+    'InvalidParameterException',
+    "1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null",
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new ListUserPoolsCommand({ MaxResults: 61 })),
+    'InvalidParameterException',
+    "1 validation error detected: Value '61' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 60",
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new ListUserPoolsCommand({ MaxResults: 1, NextToken: 'garbage' })),
+    'InvalidParameterException',
+    'Invalid pagination token.',
+  );
   const all = await sdk.send(new ListUserPoolsCommand({ MaxResults: 60 }));
   const ids = (all.UserPools ?? []).map((p) => p.Id);
   t.ok(ids.includes(POOL_ID) && ids.includes(EMAIL_POOL_ID));
@@ -108,37 +153,60 @@ t.test('ListUserPools: MaxResults required, pages with NextToken', async (t) => 
 t.test('UpdateUserPool replaces the kept settings; omitted ones reset', async (t) => {
   const pool = await createPool({ AutoVerifiedAttributes: ['email'] });
   server.clock.offsetMs += 5000;
-  t.teardown(() => { server.clock.offsetMs -= 5000; });
-  await sdk.send(new UpdateUserPoolCommand({
-    UserPoolId: pool.Id, AutoVerifiedAttributes: ['phone_number'], DeletionProtection: 'ACTIVE', UserPoolTags: { a: 'b' },
-  }));
+  t.teardown(() => {
+    server.clock.offsetMs -= 5000;
+  });
+  await sdk.send(
+    new UpdateUserPoolCommand({
+      UserPoolId: pool.Id,
+      AutoVerifiedAttributes: ['phone_number'],
+      DeletionProtection: 'ACTIVE',
+      UserPoolTags: { a: 'b' },
+    }),
+  );
   let { UserPool } = await sdk.send(new DescribeUserPoolCommand({ UserPoolId: pool.Id }));
   t.same(UserPool?.AutoVerifiedAttributes, ['phone_number']);
   t.equal(UserPool?.DeletionProtection, 'ACTIVE');
   t.same(UserPool?.UserPoolTags, { a: 'b' });
   t.ok((UserPool?.LastModifiedDate?.getTime() ?? 0) > (pool.LastModifiedDate?.getTime() ?? 0) + 4000, 'LastModifiedDate moved');
   t.equal(UserPool?.CreationDate?.getTime(), pool.CreationDate?.getTime());
-  await rejectsWith(t, sdk.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })), 'InvalidParameterException',
-    'The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.');
+  await rejectsWith(
+    t,
+    sdk.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })),
+    'InvalidParameterException',
+    'The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.',
+  );
   await sdk.send(new UpdateUserPoolCommand({ UserPoolId: pool.Id }));
   ({ UserPool } = await sdk.send(new DescribeUserPoolCommand({ UserPoolId: pool.Id })));
   t.same(UserPool?.AutoVerifiedAttributes, []);
   t.equal(UserPool?.DeletionProtection, 'INACTIVE');
   t.same(UserPool?.UserPoolTags, {});
-  await rejectsWith(t, sdk.send(new UpdateUserPoolCommand({ UserPoolId: 'us-east-1_Nope' })), 'ResourceNotFoundException',
-    'User pool us-east-1_Nope does not exist.');
+  await rejectsWith(
+    t,
+    sdk.send(new UpdateUserPoolCommand({ UserPoolId: 'us-east-1_Nope' })),
+    'ResourceNotFoundException',
+    'User pool us-east-1_Nope does not exist.',
+  );
 });
 
 t.test('DeleteUserPool removes the pool, its clients and its keys', async (t) => {
   const pool = await createPool();
   await sdk.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id }));
-  await rejectsWith(t, sdk.send(new DescribeUserPoolCommand({ UserPoolId: pool.Id! })), 'ResourceNotFoundException',
-    `User pool ${pool.Id} does not exist.`);
+  await rejectsWith(
+    t,
+    sdk.send(new DescribeUserPoolCommand({ UserPoolId: pool.Id! })),
+    'ResourceNotFoundException',
+    `User pool ${pool.Id} does not exist.`,
+  );
   t.equal(server.deps.keys.get(pool.Id!), undefined, 'key cache forgotten');
   t.equal(server.deps.store.getKeys(pool.Id!), undefined, 'stored keys deleted');
   t.equal((await fetch(`${server.url}/${pool.Id}/.well-known/jwks.json`)).status, 404);
-  await rejectsWith(t, sdk.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })), 'ResourceNotFoundException',
-    `User pool ${pool.Id} does not exist.`);
+  await rejectsWith(
+    t,
+    sdk.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })),
+    'ResourceNotFoundException',
+    `User pool ${pool.Id} does not exist.`,
+  );
 });
 
 t.test('prefix domains', async (t) => {
@@ -152,45 +220,88 @@ t.test('prefix domains', async (t) => {
   t.equal(described.UserPool?.Domain, domain);
   const { DomainDescription } = await sdk.send(new DescribeUserPoolDomainCommand({ Domain: domain }));
   t.same(DomainDescription, {
-    UserPoolId: pool.Id, AWSAccountId: '000000000000', Domain: domain, CloudFrontDistribution: host,
-    Version: '1', Status: 'ACTIVE', ManagedLoginVersion: 1,
+    UserPoolId: pool.Id,
+    AWSAccountId: '000000000000',
+    Domain: domain,
+    CloudFrontDistribution: host,
+    Version: '1',
+    Status: 'ACTIVE',
+    ManagedLoginVersion: 1,
   });
-  await rejectsWith(t, sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: other.Id, Domain: domain })),
-    'InvalidParameterException', 'Domain already associated with another user pool.');
-  await rejectsWith(t, sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: pool.Id, Domain: `${domain}-2` })),
-    'InvalidParameterException', 'User pool already has a domain configured.');
-  await rejectsWith(t, sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: other.Id, Domain: 'Bad_Domain' })),
+  await rejectsWith(
+    t,
+    sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: other.Id, Domain: domain })),
     'InvalidParameterException',
-    'The domain name contains an invalid character. Domain names can only contain lower-case letters, numbers, and hyphens. Please enter a different name that follows this format: ^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$');
-  await rejectsWith(t, sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: 'us-east-1_Nope', Domain: 'free-one' })),
-    'ResourceNotFoundException', 'User pool us-east-1_Nope does not exist.');
-  await rejectsWith(t, sdk.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })), 'InvalidParameterException',
-    'User pool cannot be deleted. It has a domain configured that should be deleted first.');
-  await rejectsWith(t, sdk.send(new DeleteUserPoolDomainCommand({ UserPoolId: other.Id, Domain: domain })),
-    'InvalidParameterException', 'No such domain or user pool exists.');
+    'Domain already associated with another user pool.',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: pool.Id, Domain: `${domain}-2` })),
+    'InvalidParameterException',
+    'User pool already has a domain configured.',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: other.Id, Domain: 'Bad_Domain' })),
+    'InvalidParameterException',
+    'The domain name contains an invalid character. Domain names can only contain lower-case letters, numbers, and hyphens. Please ' +
+      'enter a different name that follows this format: ^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: 'us-east-1_Nope', Domain: 'free-one' })),
+    'ResourceNotFoundException',
+    'User pool us-east-1_Nope does not exist.',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })),
+    'InvalidParameterException',
+    'User pool cannot be deleted. It has a domain configured that should be deleted first.',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new DeleteUserPoolDomainCommand({ UserPoolId: other.Id, Domain: domain })),
+    'InvalidParameterException',
+    'No such domain or user pool exists.',
+  );
   await sdk.send(new DeleteUserPoolDomainCommand({ UserPoolId: pool.Id, Domain: domain }));
   t.equal((await sdk.send(new DescribeUserPoolCommand({ UserPoolId: pool.Id }))).UserPool?.Domain, undefined);
-  t.same((await sdk.send(new DescribeUserPoolDomainCommand({ Domain: domain }))).DomainDescription, {},
-    'an unknown domain is an empty description, not an error');
+  t.same(
+    (await sdk.send(new DescribeUserPoolDomainCommand({ Domain: domain }))).DomainDescription,
+    {},
+    'an unknown domain is an empty description, not an error',
+  );
   await sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: other.Id, Domain: domain }));
-  t.equal((await sdk.send(new DescribeUserPoolDomainCommand({ Domain: domain }))).DomainDescription?.UserPoolId, other.Id,
-    'a released domain can be taken by another pool');
+  t.equal(
+    (await sdk.send(new DescribeUserPoolDomainCommand({ Domain: domain }))).DomainDescription?.UserPoolId,
+    other.Id,
+    'a released domain can be taken by another pool',
+  );
   await sdk.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id }));
 });
 
 t.test('custom domains', async (t) => {
   const pool = await createPool();
   const CertificateArn = 'arn:aws:acm:us-east-1:000000000000:certificate/abc';
-  const created = await sdk.send(new CreateUserPoolDomainCommand({
-    UserPoolId: pool.Id, Domain: 'auth.example.test', CustomDomainConfig: { CertificateArn },
-  }));
+  const created = await sdk.send(
+    new CreateUserPoolDomainCommand({
+      UserPoolId: pool.Id,
+      Domain: 'auth.example.test',
+      CustomDomainConfig: { CertificateArn },
+    }),
+  );
   t.equal(created.CloudFrontDomain, host);
   const { DomainDescription } = await sdk.send(new DescribeUserPoolDomainCommand({ Domain: 'auth.example.test' }));
   t.same(DomainDescription?.CustomDomainConfig, { CertificateArn });
   t.equal(DomainDescription?.Status, 'ACTIVE');
   t.equal((await sdk.send(new DescribeUserPoolCommand({ UserPoolId: pool.Id }))).UserPool?.CustomDomain, 'auth.example.test');
-  await rejectsWith(t, sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: pool.Id, Domain: 'auth.example.test', CustomDomainConfig: { CertificateArn } })),
-    'InvalidParameterException', 'Domain already associated with another user pool.');
+  await rejectsWith(
+    t,
+    sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: pool.Id, Domain: 'auth.example.test', CustomDomainConfig: { CertificateArn } })),
+    'InvalidParameterException',
+    'Domain already associated with another user pool.',
+  );
   await sdk.send(new DeleteUserPoolDomainCommand({ UserPoolId: pool.Id, Domain: 'auth.example.test' }));
   t.equal((await sdk.send(new DescribeUserPoolCommand({ UserPoolId: pool.Id }))).UserPool?.CustomDomain, undefined);
 });
@@ -201,6 +312,10 @@ t.test('DeleteUserPool of a fixture pool takes its clients and users with it', a
   await sdk.send(new DeleteUserPoolCommand({ UserPoolId: EMAIL_POOL_ID }));
   t.equal(server.deps.store.getClient(clientId), undefined);
   t.same(server.deps.store.listUsers(EMAIL_POOL_ID), []);
-  await rejectsWith(t, sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: EMAIL_POOL_ID, ClientId: clientId })),
-    'ResourceNotFoundException', `User pool ${EMAIL_POOL_ID} does not exist.`);
+  await rejectsWith(
+    t,
+    sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: EMAIL_POOL_ID, ClientId: clientId })),
+    'ResourceNotFoundException',
+    `User pool ${EMAIL_POOL_ID} does not exist.`,
+  );
 });

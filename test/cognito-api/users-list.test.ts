@@ -1,8 +1,6 @@
 // ListUsers: Cognito's filter syntax, Limit, PaginationToken and AttributesToGet, through the real
 // AWS SDK (and its paginator) against a listening emulator.
-import {
-  AdminCreateUserCommand, ListUsersCommand, paginateListUsers, type UserType,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminCreateUserCommand, ListUsersCommand, paginateListUsers, type UserType } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { rejectsWith } from '../helpers/sdk.js';
 import { EMAIL_POOL_ID, PLAIN_POOL_ID, POOL_ID, startUsersServer } from '../helpers/users-fixture.js';
@@ -11,7 +9,8 @@ const { sdk, deps } = await startUsersServer(t);
 
 const list = async (Filter?: string, poolId = POOL_ID) =>
   ((await sdk.send(new ListUsersCommand({ UserPoolId: poolId, ...(Filter !== undefined ? { Filter } : {}) }))).Users ?? [])
-    .map((u) => u.Username).sort();
+    .map((u) => u.Username)
+    .sort();
 
 t.test('every user, as UserType records', async (t) => {
   const out = await sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID }));
@@ -20,7 +19,11 @@ t.test('every user, as UserType records', async (t) => {
   const alice = out.Users!.find((u) => u.Username === 'alice')!;
   t.match(alice, { Enabled: true, UserStatus: 'CONFIRMED' });
   t.ok(alice.UserCreateDate instanceof Date && alice.UserLastModifiedDate instanceof Date);
-  t.match(Object.fromEntries(alice.Attributes!.map((a) => [a.Name, a.Value])), { email: 'alice@example.com', given_name: 'Alice', 'custom:tier': 'gold' });
+  t.match(Object.fromEntries(alice.Attributes!.map((a) => [a.Name, a.Value])), {
+    email: 'alice@example.com',
+    given_name: 'Alice',
+    'custom:tier': 'gold',
+  });
   t.equal(out.Users!.find((u) => u.Username === 'carol')!.Enabled, false);
   t.same(await list('', POOL_ID), ['alice', 'bob', 'carol', 'dave'], 'an empty filter lists everyone');
 });
@@ -55,21 +58,41 @@ t.test('filters: = and ^= on every searchable attribute', async (t) => {
 });
 
 t.test('quotes inside the value are escaped with a backslash', async (t) => {
-  await sdk.send(new AdminCreateUserCommand({ UserPoolId: POOL_ID, Username: 'quoted', MessageAction: 'SUPPRESS',
-    UserAttributes: [{ Name: 'name', Value: 'The "Q" \\ one' }] }));
+  await sdk.send(
+    new AdminCreateUserCommand({
+      UserPoolId: POOL_ID,
+      Username: 'quoted',
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [{ Name: 'name', Value: 'The "Q" \\ one' }],
+    }),
+  );
   t.same(await list('name = "The \\"Q\\" \\\\ one"'), ['quoted']);
   t.same(await list('name ^= "The \\"Q"'), ['quoted']);
 });
 
 t.test('exact matches on indexed attributes use the index, and find every user with the value', async (t) => {
   for (const name of ['twin1', 'twin2']) {
-    await sdk.send(new AdminCreateUserCommand({ UserPoolId: PLAIN_POOL_ID, Username: name, MessageAction: 'SUPPRESS',
-      UserAttributes: [{ Name: 'email', Value: 'twins@example.com' }, { Name: 'preferred_username', Value: 'twin' }] }));
+    await sdk.send(
+      new AdminCreateUserCommand({
+        UserPoolId: PLAIN_POOL_ID,
+        Username: name,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: 'twins@example.com' },
+          { Name: 'preferred_username', Value: 'twin' },
+        ],
+      }),
+    );
   }
   const scans = { count: 0 };
   const listUsers = deps.store.listUsers.bind(deps.store);
-  deps.store.listUsers = (poolId) => { scans.count++; return listUsers(poolId); };
-  t.teardown(() => { deps.store.listUsers = listUsers; });
+  deps.store.listUsers = (poolId) => {
+    scans.count++;
+    return listUsers(poolId);
+  };
+  t.teardown(() => {
+    deps.store.listUsers = listUsers;
+  });
   t.same(await list('email = "twins@example.com"', PLAIN_POOL_ID), ['twin1', 'twin2']);
   t.same(await list('preferred_username = "twin"', PLAIN_POOL_ID), ['twin1', 'twin2']);
   t.same(await list('username = "twin1"', PLAIN_POOL_ID), ['twin1']);
@@ -87,14 +110,31 @@ t.test('email-as-username pools: usernames are subs, the email filter finds them
 
 t.test('malformed filters and unsearchable attributes', async (t) => {
   for (const filter of ['email', 'email = alice', 'email == "a"', 'email = "a" and', 'email ~ "a"', '= "a"', 'email = "unterminated']) {
-    await rejectsWith(t, sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, Filter: filter })), 'InvalidParameterException', 'Error while parsing filter.');
+    await rejectsWith(
+      t,
+      sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, Filter: filter })),
+      'InvalidParameterException',
+      'Error while parsing filter.',
+    );
   }
-  await rejectsWith(t, sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, Filter: 'custom:tier = "gold"' })),
-    'InvalidParameterException', 'Invalid search attribute: custom:tier');
-  await rejectsWith(t, sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, Filter: 'nickname = "x"' })),
-    'InvalidParameterException', 'Invalid search attribute: nickname');
-  await rejectsWith(t, sdk.send(new ListUsersCommand({ UserPoolId: 'us-east-1_Missing99' })),
-    'ResourceNotFoundException', 'User pool us-east-1_Missing99 does not exist.');
+  await rejectsWith(
+    t,
+    sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, Filter: 'custom:tier = "gold"' })),
+    'InvalidParameterException',
+    'Invalid search attribute: custom:tier',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, Filter: 'nickname = "x"' })),
+    'InvalidParameterException',
+    'Invalid search attribute: nickname',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new ListUsersCommand({ UserPoolId: 'us-east-1_Missing99' })),
+    'ResourceNotFoundException',
+    'User pool us-east-1_Missing99 does not exist.',
+  );
 });
 
 t.test('Limit and PaginationToken', async (t) => {
@@ -112,37 +152,73 @@ t.test('Limit and PaginationToken', async (t) => {
   t.same(seen.map((u) => u.Username).sort(), ['page0', 'page1', 'page2', 'page3', 'page4', 'page5', 'page6'], 'each user once');
 
   // A user deleted between pages does not make the next page skip or repeat anyone.
-  const second = await sdk.send(new ListUsersCommand({ UserPoolId: PLAIN_POOL_ID, Filter: 'username ^= "page"', Limit: 3, PaginationToken: first.PaginationToken }));
+  const second = await sdk.send(
+    new ListUsersCommand({ UserPoolId: PLAIN_POOL_ID, Filter: 'username ^= "page"', Limit: 3, PaginationToken: first.PaginationToken }),
+  );
   await deps.store.deleteUser(PLAIN_POOL_ID, first.Users![0]!.Username!);
-  const resumed = await sdk.send(new ListUsersCommand({ UserPoolId: PLAIN_POOL_ID, Filter: 'username ^= "page"', Limit: 3, PaginationToken: first.PaginationToken }));
-  t.same(resumed.Users?.map((u) => u.Username), second.Users?.map((u) => u.Username));
+  const resumed = await sdk.send(
+    new ListUsersCommand({ UserPoolId: PLAIN_POOL_ID, Filter: 'username ^= "page"', Limit: 3, PaginationToken: first.PaginationToken }),
+  );
+  t.same(
+    resumed.Users?.map((u) => u.Username),
+    second.Users?.map((u) => u.Username),
+  );
 
   // Cognito names the one bound a value breaks.
-  const invalidLimit = (n: number) => rejectsWith(t, sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, Limit: n })), 'InvalidParameterException',
-    `1 validation error detected: Value '${n}' at 'limit' failed to satisfy constraint: Member must have value ${n > 60 ? 'less than or equal to 60' : 'greater than or equal to 1'}`);
+  const invalidLimit = (n: number) =>
+    rejectsWith(
+      t,
+      sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, Limit: n })),
+      'InvalidParameterException',
+      `1 validation error detected: Value '${n}' at 'limit' failed to satisfy constraint: Member must have \
+value ${n > 60 ? 'less than or equal to 60' : 'greater than or equal to 1'}`,
+    );
   await invalidLimit(0);
   await invalidLimit(61);
-  await rejectsWith(t, sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, PaginationToken: 'garbage' })),
-    'InvalidParameterException', 'Invalid pagination token.');
+  await rejectsWith(
+    t,
+    sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, PaginationToken: 'garbage' })),
+    'InvalidParameterException',
+    'Invalid pagination token.',
+  );
 });
 
 t.test('the default page is 60 users', async (t) => {
   for (let i = 0; i < 62; i++) {
-    await deps.store.putUser({ UserPoolId: PLAIN_POOL_ID, Username: `bulk${i}`, Attributes: { sub: `bulk-${i}` }, UserStatus: 'CONFIRMED',
-      Enabled: true, Groups: [], UserCreateDate: 0, UserLastModifiedDate: 0 });
+    await deps.store.putUser({
+      UserPoolId: PLAIN_POOL_ID,
+      Username: `bulk${i}`,
+      Attributes: { sub: `bulk-${i}` },
+      UserStatus: 'CONFIRMED',
+      Enabled: true,
+      Groups: [],
+      UserCreateDate: 0,
+      UserLastModifiedDate: 0,
+    });
   }
   const out = await sdk.send(new ListUsersCommand({ UserPoolId: PLAIN_POOL_ID, Filter: 'username ^= "bulk"' }));
   t.equal(out.Users?.length, 60);
-  const rest = await sdk.send(new ListUsersCommand({ UserPoolId: PLAIN_POOL_ID, Filter: 'username ^= "bulk"', PaginationToken: out.PaginationToken }));
+  const rest = await sdk.send(
+    new ListUsersCommand({ UserPoolId: PLAIN_POOL_ID, Filter: 'username ^= "bulk"', PaginationToken: out.PaginationToken }),
+  );
   t.equal(rest.Users?.length, 2);
   t.equal(rest.PaginationToken, undefined);
 });
 
 t.test('AttributesToGet', async (t) => {
-  const out = await sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, Filter: 'username = "alice"', AttributesToGet: ['email', 'given_name'] }));
-  t.same(out.Users?.[0]?.Attributes, [{ Name: 'email', Value: 'alice@example.com' }, { Name: 'given_name', Value: 'Alice' }]);
+  const out = await sdk.send(
+    new ListUsersCommand({ UserPoolId: POOL_ID, Filter: 'username = "alice"', AttributesToGet: ['email', 'given_name'] }),
+  );
+  t.same(out.Users?.[0]?.Attributes, [
+    { Name: 'email', Value: 'alice@example.com' },
+    { Name: 'given_name', Value: 'Alice' },
+  ]);
   const none = await sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, Filter: 'username = "alice"', AttributesToGet: [] }));
   t.same(none.Users?.[0]?.Attributes, []);
-  await rejectsWith(t, sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, AttributesToGet: ['shoe_size'] })),
-    'InvalidParameterException', 'One or more requested attributes do not exist: shoe_size');
+  await rejectsWith(
+    t,
+    sdk.send(new ListUsersCommand({ UserPoolId: POOL_ID, AttributesToGet: ['shoe_size'] })),
+    'InvalidParameterException',
+    'One or more requested attributes do not exist: shoe_size',
+  );
 });

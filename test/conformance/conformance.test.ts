@@ -30,7 +30,7 @@ interface Exchange {
 
 const model = loadServiceModel();
 if (!model) {
-  const reason = 'AWS service model not found: install Debian\'s python3-botocore (.ci/run does)';
+  const reason = "AWS service model not found: install Debian's python3-botocore (.ci/run does)";
   if (process.env.CI === 'true') t.fail(reason);
   else t.test('conformance with the AWS service model', { skip: reason }, () => {});
 } else {
@@ -46,31 +46,43 @@ async function conformance(model: ServiceModel): Promise<void> {
   const exchanges: Exchange[] = [];
   let label = '';
   // The raw answer, read where the SDK's deserializer would, so the check sees the exact JSON.
-  sdk.middlewareStack.add((next, context) => async (args) => {
-    const result = await next(args);
-    const response = result.response as { statusCode: number; body: Readable };
-    const chunks: Buffer[] = [];
-    for await (const chunk of response.body) chunks.push(Buffer.from(chunk as Uint8Array));
-    const raw = Buffer.concat(chunks);
-    const request = (args.request as { body?: string }).body;
-    exchanges.push({
-      op: String(context.commandName).replace(/Command$/, ''), label, status: response.statusCode,
-      request: JSON.parse(request ?? '{}') as Record<string, unknown>, body: JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>,
-    });
-    response.body = Readable.from([raw]);
-    return result;
-  }, { step: 'deserialize', priority: 'low', name: 'conformanceRecorder' });
+  sdk.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      const response = result.response as { statusCode: number; body: Readable };
+      const chunks: Buffer[] = [];
+      for await (const chunk of response.body) chunks.push(Buffer.from(chunk as Uint8Array));
+      const raw = Buffer.concat(chunks);
+      const request = (args.request as { body?: string }).body;
+      exchanges.push({
+        op: String(context.commandName).replace(/Command$/, ''),
+        label,
+        status: response.statusCode,
+        request: JSON.parse(request ?? '{}') as Record<string, unknown>,
+        body: JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>,
+      });
+      response.body = Readable.from([raw]);
+      return result;
+    },
+    { step: 'deserialize', priority: 'low', name: 'conformanceRecorder' },
+  );
 
   const ctx: ScenarioContext = {
     out: {},
-    code: (username) => lastCode(url, ctx.out.CreateUserPool ? String((ctx.out.CreateUserPool.UserPool as { Id: string }).Id) : '', username),
+    code: (username) =>
+      lastCode(url, ctx.out.CreateUserPool ? String((ctx.out.CreateUserPool.UserPool as { Id: string }).Id) : '', username),
     upload: async (target, body) => {
-      const res = await fetch(target, { method: 'PUT', body, headers: { 'content-type': 'text/csv', 'x-amz-server-side-encryption': 'aws:kms' } });
+      const res = await fetch(target, {
+        method: 'PUT',
+        body,
+        headers: { 'content-type': 'text/csv', 'x-amz-server-side-encryption': 'aws:kms' },
+      });
       if (res.status !== 200) throw new Error(`upload: HTTP ${res.status} ${await res.text()}`);
     },
     raw: async (op, body) => {
       const res = await fetch(url, {
-        method: 'POST', body: JSON.stringify(body),
+        method: 'POST',
+        body: JSON.stringify(body),
         headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` },
       });
       return (await res.json()) as Record<string, unknown>;
@@ -84,10 +96,13 @@ async function conformance(model: ServiceModel): Promise<void> {
       if (!Command) throw new Error(`the AWS SDK has no ${step.op}Command`);
       const sent = sdk.send(new Command(await step.input(ctx)));
       if (step.fails === undefined) {
-        ctx.out[label] = await sent as unknown as Record<string, unknown>;
+        ctx.out[label] = (await sent) as unknown as Record<string, unknown>;
         continue;
       }
-      const failure = await sent.then(() => undefined, (err: Error) => err.name);
+      const failure = await sent.then(
+        () => undefined,
+        (err: Error) => err.name,
+      );
       if (failure !== step.fails) throw new Error(`${label}: expected ${step.fails}, got ${failure ?? 'success'}`);
     }
   };
@@ -105,14 +120,20 @@ async function conformance(model: ServiceModel): Promise<void> {
       const op = model.operations[x.op];
       if (!op) {
         // Newer than the installed model: checked against the current SDK's shapes instead.
-        const problems = [...checkSdkOperation(x.op, 'input', x.request, 'request'),
-          ...(x.status === 200 ? checkSdkOperation(x.op, 'output', x.body, 'response') : [])];
+        const problems = [
+          ...checkSdkOperation(x.op, 'input', x.request, 'request'),
+          ...(x.status === 200 ? checkSdkOperation(x.op, 'output', x.body, 'response') : []),
+        ];
         t.same(problems, [], `${x.label}: HTTP ${x.status} (shapes of the current AWS SDK)`);
         continue;
       }
       const problems = op.input ? checkShape(model, op.input.shape, x.request, 'request') : [];
       if (x.status === 200) {
-        problems.push(...(op.output ? checkShape(model, op.output.shape, x.body, 'response') : Object.keys(x.body).map((k) => `response.${k}: the operation has no output`)));
+        problems.push(
+          ...(op.output
+            ? checkShape(model, op.output.shape, x.body, 'response')
+            : Object.keys(x.body).map((k) => `response.${k}: the operation has no output`)),
+        );
       } else {
         const type = String(x.body.__type);
         if (!declaredErrors(model, x.op).has(type)) problems.push(`error ${type} is not declared for ${x.op}`);
@@ -131,7 +152,8 @@ async function conformance(model: ServiceModel): Promise<void> {
       const failures: string[] = [];
       for (const m of mutations(model, inputShape, baseline)) {
         const res = await fetch(url, {
-          method: 'POST', body: JSON.stringify(m.body),
+          method: 'POST',
+          body: JSON.stringify(m.body),
           headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` },
         });
         const body = (await res.json()) as { __type?: string };
@@ -148,18 +170,26 @@ async function conformance(model: ServiceModel): Promise<void> {
       if (!baseline || typeof baseline.UserPoolId !== 'string') continue;
       const declared = model.operations[op] ? declaredErrors(model, op) : undefined;
       const res = await fetch(url, {
-        method: 'POST', body: JSON.stringify({ ...baseline, UserPoolId: 'us-east-1_Missing000' }),
+        method: 'POST',
+        body: JSON.stringify({ ...baseline, UserPoolId: 'us-east-1_Missing000' }),
         headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` },
       });
       const type = ((await res.json()) as { __type?: string }).__type ?? '';
-      t.ok(res.status === 400 && (declared ? declared.has(type) : type === 'ResourceNotFoundException'), `${op}: HTTP ${res.status} ${type}`);
+      t.ok(
+        res.status === 400 && (declared ? declared.has(type) : type === 'ResourceNotFoundException'),
+        `${op}: HTTP ${res.status} ${type}`,
+      );
     }
   });
 
   await t.test('teardown', async (t) => {
     await run(TEARDOWN);
     const called = new Set(exchanges.map((x) => x.op));
-    t.same(implemented.filter((op) => !called.has(op)), [], 'every implemented operation is exercised');
+    t.same(
+      implemented.filter((op) => !called.has(op)),
+      [],
+      'every implemented operation is exercised',
+    );
   });
 
   t.test('operations of the model', async (t) => {
@@ -168,7 +198,13 @@ async function conformance(model: ServiceModel): Promise<void> {
     t.comment(`implemented ${inModel.length} of the model's ${all.length} operations`);
     t.comment(`not implemented: ${all.filter((op) => !OPERATIONS[op]).join(', ')}`);
     t.comment(`implemented, newer than this model (checked against the current SDK's shapes): ${notInModel.join(', ') || 'none'}`);
-    const sdkOps = Object.keys(Sdk).filter((k) => k.endsWith('Command') && k !== 'Command').map((k) => k.slice(0, -'Command'.length));
-    t.same(notInModel.filter((op) => !sdkOps.includes(op)), [], 'every implemented operation exists in the AWS SDK');
+    const sdkOps = Object.keys(Sdk)
+      .filter((k) => k.endsWith('Command') && k !== 'Command')
+      .map((k) => k.slice(0, -'Command'.length));
+    t.same(
+      notInModel.filter((op) => !sdkOps.includes(op)),
+      [],
+      'every implemented operation exists in the AWS SDK',
+    );
   });
 }

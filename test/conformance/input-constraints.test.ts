@@ -9,7 +9,11 @@ import { loadServiceModel } from './service-model.js';
 const script = fileURLToPath(new URL('../../scripts/compile-input-constraints.mjs', import.meta.url));
 
 if (!loadServiceModel() && process.env.CI !== 'true') {
-  t.test('generated input constraints match the model', { skip: 'AWS service model not found: install Debian\'s python3-botocore' }, () => {});
+  t.test(
+    'generated input constraints match the model',
+    { skip: "AWS service model not found: install Debian's python3-botocore" },
+    () => {},
+  );
 } else {
   t.test('generated input constraints match the model', async (t) => {
     const run = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });

@@ -19,7 +19,8 @@ const LONGEST = 300_000;
 export function mutations(model: ServiceModel, inputShape: string, baseline: Input): Mutation[] {
   const shape = model.shapes[inputShape];
   const out: Mutation[] = [];
-  const replace = (name: string, value: unknown, what: string) => out.push({ what: `${name}: ${what}`, body: { ...baseline, [name]: value } });
+  const replace = (name: string, value: unknown, what: string) =>
+    out.push({ what: `${name}: ${what}`, body: { ...baseline, [name]: value } });
   // Required members as the emulator checks them: the model's, minus those AWS made optional since
   // (scripts/compile-input-constraints.mjs, NO_LONGER_REQUIRED).
   for (const name of INPUT_SHAPES[inputShape]?.required ?? []) {
@@ -49,7 +50,8 @@ function invalidValues(shape: Shape, current: unknown, shapeName: string): Array
       if (shape.min !== undefined && shape.min > 1) values.push(['a', `shorter than ${shape.min}`]);
       if (shape.min === 1) values.push(['', 'empty']);
       const pattern = shape.pattern === undefined || UNENFORCED_PATTERNS.has(shapeName) ? null : modelPattern(shape.pattern);
-      if (pattern && !shape.enum && !pattern.test('\u0001') && (shape.min ?? 0) <= 1) values.push(['\u0001', 'a control character against the pattern']);
+      if (pattern && !shape.enum && !pattern.test('\u0001') && (shape.min ?? 0) <= 1)
+        values.push(['\u0001', 'a control character against the pattern']);
       break;
     }
     case 'integer':

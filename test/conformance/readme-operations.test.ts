@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
 import {
-  implementedOperations, notImplementedParagraph, README, readmeProblems, rewriteParagraph, sdkOperations, tableOperations,
+  implementedOperations,
+  notImplementedParagraph,
+  README,
+  readmeProblems,
+  rewriteParagraph,
+  sdkOperations,
+  tableOperations,
 } from '../../scripts/readme-operations.js';
 
 const readme = readFileSync(README, 'utf8');
@@ -22,11 +28,18 @@ t.test('the check finds each kind of mistake', async (t) => {
   const implemented = ['CreateGroup', 'GetUser', 'ListGroups'];
   t.same(readmeProblems(good, all, implemented), []);
   t.match(notImplementedParagraph(all, implemented), /\(4, of which 3 are implemented\).*: AdminGetUser\.$/s);
-  t.match(readmeProblems(good, all, [...implemented, 'AdminGetUser']).join('\n'), /implemented but not in the table: AdminGetUser[\s\S]*should read/);
+  t.match(
+    readmeProblems(good, all, [...implemented, 'AdminGetUser']).join('\n'),
+    /implemented but not in the table: AdminGetUser[\s\S]*should read/,
+  );
   t.match(readmeProblems(good, all, ['CreateGroup', 'GetUser']).join('\n'), /in the table but not implemented: ListGroups/);
   t.match(readmeProblems(good.replace('GetUser', 'GetUsr'), all, implemented).join('\n'), /not an operation of the AWS SDK: GetUsr/);
   t.match(readmeProblems(good.replace('GetUser', 'GetUser, CreateGroup'), all, implemented).join('\n'), /more than once: CreateGroup/);
   t.match(readmeProblems(good.replace('AdminGetUser.', 'AdminGetUser, GetUser.'), all, implemented).join('\n'), /paragraph should read/);
-  t.same(readmeProblems(rewriteParagraph(good.replace('AdminGetUser.', 'Nothing.'), all, implemented), all, implemented), [], '--write fixes the paragraph');
+  t.same(
+    readmeProblems(rewriteParagraph(good.replace('AdminGetUser.', 'Nothing.'), all, implemented), all, implemented),
+    [],
+    '--write fixes the paragraph',
+  );
   t.equal(notImplementedParagraph(all, all), 'Operations of the current AWS SDK (4) are all implemented.');
 });

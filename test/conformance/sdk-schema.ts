@@ -10,10 +10,10 @@ import * as Sdk from '@aws-sdk/client-cognito-identity-provider';
 type Schema = unknown;
 const require = createRequire(import.meta.url);
 const root = dirname(dirname(require.resolve('@aws-sdk/client-cognito-identity-provider')));
-const schemas = await import(pathToFileURL(join(root, 'dist-es/schemas/schemas_0.js')).href) as Record<string, Schema>;
+const schemas = (await import(pathToFileURL(join(root, 'dist-es/schemas/schemas_0.js')).href)) as Record<string, Schema>;
 
-const resolve = (s: Schema): Schema => (typeof s === 'function' ? resolve((s as () => Schema)())
-  : Array.isArray(s) && typeof s[0] === 'function' ? resolve(s[0]) : s);
+const resolve = (s: Schema): Schema =>
+  typeof s === 'function' ? resolve((s as () => Schema)()) : Array.isArray(s) && typeof s[0] === 'function' ? resolve(s[0]) : s;
 
 /** Member names of a structure in the current SDK, or undefined when it has none of that name. */
 export function sdkMembers(structure: string): string[] | undefined {
@@ -33,7 +33,8 @@ export function checkSdkOperation(operation: string, part: 'input' | 'output', v
   if (!Array.isArray(op) || op[0] !== 9) return [`${path}: the SDK has no operation ${operation}`];
   const shape = resolve(op[part === 'input' ? 4 : 5]);
   // An operation without output (smithy's Unit) answers an empty object.
-  if (shape === 'unit') return typeof value === 'object' && value !== null && Object.keys(value).length === 0 ? [] : [`${path}: expected {} (no output)`];
+  if (shape === 'unit')
+    return typeof value === 'object' && value !== null && Object.keys(value).length === 0 ? [] : [`${path}: expected {} (no output)`];
   return check(shape, value, path);
 }
 
@@ -47,7 +48,9 @@ function check(schema: Schema, value: unknown, path: string): string[] {
     const names = s[4] as string[];
     const members = s[5] as Schema[];
     const required = names.slice(0, (s[6] as number | undefined) ?? 0);
-    const problems = required.filter((n) => (value as Record<string, unknown>)[n] === undefined).map((n) => `${path}.${n}: required member missing`);
+    const problems = required
+      .filter((n) => (value as Record<string, unknown>)[n] === undefined)
+      .map((n) => `${path}.${n}: required member missing`);
     for (const [name, v] of Object.entries(value)) {
       const i = names.indexOf(name);
       if (i < 0) problems.push(`${path}.${name}: not a member of the shape`);
@@ -58,7 +61,8 @@ function check(schema: Schema, value: unknown, path: string): string[] {
   if (kind === 1) return Array.isArray(value) ? value.flatMap((v, i) => check(s[4], v, `${path}[${i}]`)) : [`${path}: not a list`];
   if (kind === 2) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? Object.entries(value).flatMap(([k, v]) => check(s[5], v, `${path}[${JSON.stringify(k)}]`)) : [`${path}: not a map`];
+      ? Object.entries(value).flatMap(([k, v]) => check(s[5], v, `${path}[${JSON.stringify(k)}]`))
+      : [`${path}: not a map`];
   }
   if (kind === 0) return checkCode(s[4] as number, value, path);
   return [];

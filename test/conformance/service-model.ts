@@ -3,7 +3,9 @@
 // checks the emulator against it; nothing here is a hand-written copy of the model.
 import { loadModel } from '../../scripts/service-model.mjs';
 
-export interface MemberRef { shape: string }
+export interface MemberRef {
+  shape: string;
+}
 
 export interface Shape {
   type: 'structure' | 'list' | 'map' | 'string' | 'integer' | 'long' | 'boolean' | 'timestamp' | 'blob' | 'double' | 'float';

@@ -17,10 +17,14 @@ export function checkShape(model: ServiceModel, shapeName: string, value: unknow
 
 function checkValue(model: ServiceModel, shape: Shape, value: unknown, path: string, name: string): string[] {
   switch (shape.type) {
-    case 'structure': return checkStructure(model, shape, value, path, name);
-    case 'list': return checkList(model, shape, value, path);
-    case 'map': return checkMap(model, shape, value, path);
-    case 'string': return checkString(shape, value, path, name);
+    case 'structure':
+      return checkStructure(model, shape, value, path, name);
+    case 'list':
+      return checkList(model, shape, value, path);
+    case 'map':
+      return checkMap(model, shape, value, path);
+    case 'string':
+      return checkString(shape, value, path, name);
     case 'integer':
     case 'long':
       if (typeof value !== 'number' || !Number.isInteger(value)) return [`${path}: ${JSON.stringify(value)} is not an integer`];
@@ -86,7 +90,8 @@ const KNOWN_MODEL_GAPS = new Set(['CustomAttributeNameType="phone_number_verifie
 function checkString(shape: Shape, value: unknown, path: string, name: string): string[] {
   if (typeof value !== 'string') return [`${path}: ${JSON.stringify(value)} is not a string`];
   const problems = range(shape, value.length, path, 'length');
-  if (shape.enum && !shape.enum.includes(value) && !sdkEnum(name).includes(value)) problems.push(`${path}: ${JSON.stringify(value)} is not one of [${shape.enum.join(', ')}]`);
+  if (shape.enum && !shape.enum.includes(value) && !sdkEnum(name).includes(value))
+    problems.push(`${path}: ${JSON.stringify(value)} is not one of [${shape.enum.join(', ')}]`);
   const pattern = shape.pattern === undefined ? null : modelPattern(shape.pattern);
   if (pattern && !pattern.test(value)) problems.push(`${path}: ${JSON.stringify(value.slice(0, 80))} does not match ${shape.pattern}`);
   return problems;

@@ -63,7 +63,13 @@ t.test('clock: offset and absolute time; tokens carry the moved iat/exp/auth_tim
 t.test('clock: a refresh token expires when the clock passes its lifetime', async (t) => {
   const { app } = await buildTestApp(t);
   const tokens = await signInForTokens(app, { clientId: SECRET_CLIENT, secret: SECRET });
-  const refresh = () => postForm(app, '/oauth2/token', { grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: SECRET_CLIENT, client_secret: SECRET });
+  const refresh = () =>
+    postForm(app, '/oauth2/token', {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token!,
+      client_id: SECRET_CLIENT,
+      client_secret: SECRET,
+    });
   t.equal((await refresh()).statusCode, 200);
   // The confidential test client's refresh tokens last 2 hours.
   await app.inject({ method: 'POST', url: '/_emulator/clock', ...json({ offsetSeconds: 2 * 3600 + 1 }) });
@@ -74,7 +80,11 @@ t.test('clock: a refresh token expires when the clock passes its lifetime', asyn
 
 t.test('faults: the next N matching requests fail, then requests succeed again', async (t) => {
   const { app } = await buildTestApp(t);
-  let res = await app.inject({ method: 'POST', url: '/_emulator/faults', ...json({ route: '/oauth2/token', count: 2, error: 'invalid_grant', status: 400, message: 'boom' }) });
+  let res = await app.inject({
+    method: 'POST',
+    url: '/_emulator/faults',
+    ...json({ route: '/oauth2/token', count: 2, error: 'invalid_grant', status: 400, message: 'boom' }),
+  });
   t.equal(res.statusCode, 200);
   t.equal(res.json().faults.length, 1);
   const { code } = await signIn(app, {});
@@ -86,15 +96,25 @@ t.test('faults: the next N matching requests fail, then requests succeed again',
   res = await redeemCode(app, { code });
   t.equal(res.statusCode, 200, 'the code was never consumed by the injected failures');
 
-  await app.inject({ method: 'POST', url: '/_emulator/faults', ...json({ operation: 'AdminGetUser', error: 'InternalErrorException', status: 500 }) });
+  await app.inject({
+    method: 'POST',
+    url: '/_emulator/faults',
+    ...json({ operation: 'AdminGetUser', error: 'InternalErrorException', status: 500 }),
+  });
   res = await app.inject({
-    method: 'POST', url: '/', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminGetUser' },
+    method: 'POST',
+    url: '/',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminGetUser' },
     payload: JSON.stringify({ UserPoolId: POOL_ID, Username: 'alice' }),
   });
   t.equal(res.statusCode, 500);
   t.same(res.json(), { __type: 'InternalErrorException', message: 'Injected fault: InternalErrorException' });
 
-  await app.inject({ method: 'POST', url: '/_emulator/faults', ...json({ route: '/login', count: 3, error: 'server_error', status: 503 }) });
+  await app.inject({
+    method: 'POST',
+    url: '/_emulator/faults',
+    ...json({ route: '/login', count: 3, error: 'server_error', status: 503 }),
+  });
   res = await app.inject({ method: 'DELETE', url: '/_emulator/faults' });
   t.same(res.json(), { faults: [] });
   res = await app.inject({ url: `/login?response_type=code&client_id=${PUBLIC_CLIENT}&redirect_uri=${encodeURIComponent(CALLBACK)}` });
@@ -106,7 +126,14 @@ t.test('faults: the next N matching requests fail, then requests succeed again',
   t.equal(res.statusCode, 200, 'delay-only fault lets the request through');
   t.ok(Date.now() - started >= 190, 'and delays it');
 
-  for (const bad of [{}, { route: 'x', error: 'e' }, { route: '/a', operation: 'B', error: 'e' }, { route: '/a', count: 0, error: 'e' }, { route: '/a' }, { route: '/a', error: 'e', status: 200 }]) {
+  for (const bad of [
+    {},
+    { route: 'x', error: 'e' },
+    { route: '/a', operation: 'B', error: 'e' },
+    { route: '/a', count: 0, error: 'e' },
+    { route: '/a' },
+    { route: '/a', error: 'e', status: 200 },
+  ]) {
     res = await app.inject({ method: 'POST', url: '/_emulator/faults', ...json(bad) });
     t.equal(res.statusCode, 400, JSON.stringify(bad));
     t.equal(res.json().error, 'InvalidFault');
@@ -115,7 +142,11 @@ t.test('faults: the next N matching requests fail, then requests succeed again',
 
 t.test('token minting: user tokens shaped like the token endpoint, client_credentials tokens', async (t) => {
   const { app } = await buildTestApp(t);
-  let res = await app.inject({ method: 'POST', url: '/_emulator/tokens', ...json({ userPoolId: POOL_ID, clientId: PUBLIC_CLIENT, username: 'alice', scopes: ['openid', 'email', `${API}/read`] }) });
+  let res = await app.inject({
+    method: 'POST',
+    url: '/_emulator/tokens',
+    ...json({ userPoolId: POOL_ID, clientId: PUBLIC_CLIENT, username: 'alice', scopes: ['openid', 'email', `${API}/read`] }),
+  });
   t.equal(res.statusCode, 200);
   const minted = res.json();
   t.same(Object.keys(minted), ['id_token', 'access_token', 'refresh_token', 'expires_in', 'token_type']);
@@ -126,10 +157,18 @@ t.test('token minting: user tokens shaped like the token endpoint, client_creden
   const { payload: id } = await verifyToken(app, minted.id_token, { audience: PUBLIC_CLIENT });
   t.equal(id['cognito:username'], 'alice');
   t.type(id.at_hash, 'string');
-  res = await postForm(app, '/oauth2/token', { grant_type: 'refresh_token', refresh_token: minted.refresh_token, client_id: PUBLIC_CLIENT });
+  res = await postForm(app, '/oauth2/token', {
+    grant_type: 'refresh_token',
+    refresh_token: minted.refresh_token,
+    client_id: PUBLIC_CLIENT,
+  });
   t.equal(res.statusCode, 200, 'the minted refresh token works at the token endpoint');
 
-  res = await app.inject({ method: 'POST', url: '/_emulator/tokens', ...json({ userPoolId: POOL_ID, clientId: PUBLIC_CLIENT, username: 'alice', scopes: ['email'] }) });
+  res = await app.inject({
+    method: 'POST',
+    url: '/_emulator/tokens',
+    ...json({ userPoolId: POOL_ID, clientId: PUBLIC_CLIENT, username: 'alice', scopes: ['email'] }),
+  });
   t.notOk(res.json().id_token, 'no ID token without openid');
 
   res = await app.inject({ method: 'POST', url: '/_emulator/tokens', ...json({ userPoolId: POOL_ID, clientId: M2M_CLIENT }) });

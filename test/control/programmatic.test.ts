@@ -5,7 +5,10 @@ import { startEmulator } from '../../src/index.js';
 import { TEST_FIXTURE, POOL_ID, PUBLIC_CLIENT, M2M_CLIENT, M2M_SECRET } from '../helpers/fixture.js';
 
 t.test('startEmulator with a fixture object: url, issuer, reset, clock, stop', async (t) => {
-  const emulator = await startEmulator({ fixtures: TEST_FIXTURE as never, issuerUrl: 'https://cognito-idp.{region}.amazonaws.com/{userPoolId}' });
+  const emulator = await startEmulator({
+    fixtures: TEST_FIXTURE as never,
+    issuerUrl: 'https://cognito-idp.{region}.amazonaws.com/{userPoolId}',
+  });
   t.teardown(() => emulator.stop());
   t.match(emulator.url, /^http:\/\/localhost:\d+$/);
   t.equal(emulator.issuer(POOL_ID), `https://cognito-idp.us-east-1.amazonaws.com/${POOL_ID}`);
@@ -15,14 +18,17 @@ t.test('startEmulator with a fixture object: url, issuer, reset, clock, stop', a
   const token = async () => {
     const res = await fetch(`${emulator.url}/oauth2/token`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${M2M_CLIENT}:${M2M_SECRET}`).toString('base64')}` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${M2M_CLIENT}:${M2M_SECRET}`).toString('base64')}`,
+      },
       body: 'grant_type=client_credentials',
     });
     t.equal(res.status, 200);
     return ((await res.json()) as { access_token: string }).access_token;
   };
   const verifier = CognitoJwtVerifier.create({ userPoolId: POOL_ID, tokenUse: 'access', clientId: M2M_CLIENT });
-  verifier.cacheJwks(await (await fetch(`${emulator.url}/${POOL_ID}/.well-known/jwks.json`)).json() as never);
+  verifier.cacheJwks((await (await fetch(`${emulator.url}/${POOL_ID}/.well-known/jwks.json`)).json()) as never);
   const payload = await verifier.verify(await token());
   t.equal(payload.client_id, M2M_CLIENT);
 
@@ -46,6 +52,7 @@ t.test('startEmulator with the default (example) fixture and a path', async (t) 
 
 t.test('startEmulator with a bad fixture rejects with a StartupError naming the JSON path', async (t) => {
   await t.rejects(startEmulator({ fixtures: { UserPools: [{ Name: 'x', Bogus: 1 }] } as never }), {
-    name: 'StartupError', message: '(fixture object): $.UserPools[0].Bogus: unknown field (a typo?)',
+    name: 'StartupError',
+    message: '(fixture object): $.UserPools[0].Bogus: unknown field (a typo?)',
   });
 });

@@ -103,8 +103,13 @@ async function signIn(base, cfg) {
   const challenge = b64url(createHash('sha256').update(verifier).digest());
   const state = b64url(randomBytes(12));
   const query = new URLSearchParams({
-    client_id: cfg.clientId, response_type: 'code', redirect_uri: cfg.redirectUri,
-    scope: 'openid email', state, code_challenge: challenge, code_challenge_method: 'S256',
+    client_id: cfg.clientId,
+    response_type: 'code',
+    redirect_uri: cfg.redirectUri,
+    scope: 'openid email',
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
   });
 
   // 1. /oauth2/authorize sends the browser to the hosted sign-in page.
@@ -142,7 +147,11 @@ async function signIn(base, cfg) {
 
   // 4. Redeem the code (confidential client: HTTP Basic; PKCE verifier).
   const tokens = await tokenRequest(base, cfg, {
-    grant_type: 'authorization_code', client_id: cfg.clientId, redirect_uri: cfg.redirectUri, code, code_verifier: verifier,
+    grant_type: 'authorization_code',
+    client_id: cfg.clientId,
+    redirect_uri: cfg.redirectUri,
+    code,
+    code_verifier: verifier,
   });
   if (tokens.token_type !== 'Bearer' || !tokens.id_token || !tokens.access_token || !tokens.refresh_token) {
     fail(`token response lacks tokens: ${Object.keys(tokens).join(',')}`);
@@ -176,16 +185,25 @@ async function hold(base, ms) {
   assertLoopback(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   await new Promise((resolve, reject) => {
-    http.get(`${base}/health`, { agent }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject);
+    http
+      .get(`${base}/health`, { agent }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      })
+      .on('error', reject);
   });
   process.stdout.write('holding\n');
-  setTimeout(() => { agent.destroy(); process.exit(0); }, ms);
+  setTimeout(() => {
+    agent.destroy();
+    process.exit(0);
+  }, ms);
 }
 
 async function inFlight(base, path, delayMs) {
   assertLoopback(base);
   const res = await fetch(`${base}/_emulator/faults`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ route: path, delayMs, count: 1 }),
   });
   if (res.status === 404) process.exit(3);

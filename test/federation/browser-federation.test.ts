@@ -35,8 +35,15 @@ async function browserTests(): Promise<void> {
   const stubPort = (stub.address() as { port: number }).port;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update',
-      `--host-resolver-rules=MAP localhost:3000 ${LOOPBACK}:${stubPort}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      `--host-resolver-rules=MAP localhost:3000 ${LOOPBACK}:${stubPort}`,
+    ],
   });
   t.teardown(() => browser.close());
 
@@ -52,8 +59,14 @@ async function browserTests(): Promise<void> {
   };
   const redeem = async (callback: URL | undefined): Promise<Record<string, unknown>> => {
     const response = await fetch(`${down.url}/oauth2/token`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: DOWN_CLIENT, redirect_uri: CALLBACK, code: callback?.searchParams.get('code') ?? '' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: DOWN_CLIENT,
+        redirect_uri: CALLBACK,
+        code: callback?.searchParams.get('code') ?? '',
+      }),
     });
     return decodeJwt(((await response.json()) as { id_token: string }).id_token);
   };
@@ -64,7 +77,7 @@ async function browserTests(): Promise<void> {
     return callbacks[callbacks.length - 1];
   };
 
-  t.test('identity_provider=Upstream: the upstream emulator\'s hosted page, then back to the app', async (t) => {
+  t.test("identity_provider=Upstream: the upstream emulator's hosted page, then back to the app", async (t) => {
     const page = await session();
     await page.goto(authorizeUrl(down, { identity_provider: 'Upstream', state: 'browser-1' }).href);
     t.equal(new URL(page.url()).origin, up.url, 'the browser is on the upstream provider');
@@ -99,16 +112,19 @@ async function browserTests(): Promise<void> {
     t.equal(claims['custom:team'], 'typed.example');
   });
 
-  t.test('the hosted page\'s buttons: Google (emulated) and the corporate Upstream provider', async (t) => {
+  t.test("the hosted page's buttons: Google (emulated) and the corporate Upstream provider", async (t) => {
     const page = await session();
     await page.goto(authorizeUrl(down, { state: 'browser-4', nonce: 'n-4' }).href);
     t.equal(new URL(page.url()).pathname, '/login');
     t.equal(await page.locator('span.idpDescription-customizable:visible').first().textContent(), 'Sign In with your social account');
-    t.same(await page.locator('.idpButton-customizable:visible').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('value'))), ['Upstream', 'Corp']);
+    t.same(await page.locator('.idpButton-customizable:visible').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('value'))), [
+      'Upstream',
+      'Corp',
+    ]);
     await page.locator('button[name="googleSignUpButton"]:visible').click();
     await page.waitForURL(`${down.url}/_emulator/idp/authorize?**`);
     const google = await finish(page, () => page.getByTestId(`emulated-pick-${GOOGLE_SUB}`).click());
-    t.equal(google?.searchParams.get('state'), 'browser-4', 'the page\'s own request went on through the button');
+    t.equal(google?.searchParams.get('state'), 'browser-4', "the page's own request went on through the button");
     const claims = await redeem(google);
     t.equal(claims.nonce, 'n-4');
     t.equal(claims['cognito:username'], `google_${GOOGLE_SUB}`);

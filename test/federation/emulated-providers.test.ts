@@ -18,14 +18,24 @@ async function openPage(provider: string): Promise<{ page: string; url: URL; coo
   return { page, url, cookie: cookieHeader(setCookies(response)), csrf, state };
 }
 
-const post = (cookie: string, fields: Record<string, string>) => fetch(`${down.url}/_emulator/idp/authorize`, {
-  method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body: new URLSearchParams(fields),
-});
+const post = (cookie: string, fields: Record<string, string>) =>
+  fetch(`${down.url}/_emulator/idp/authorize`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams(fields),
+  });
 
 async function tokensFrom(callback: URL): Promise<Record<string, unknown>> {
   const response = await fetch(`${down.url}/oauth2/token`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: DOWN_CLIENT, redirect_uri: CALLBACK, code: callback.searchParams.get('code') ?? '' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: DOWN_CLIENT,
+      redirect_uri: CALLBACK,
+      code: callback.searchParams.get('code') ?? '',
+    }),
   });
   return decodeJwt(((await response.json()) as { id_token: string }).id_token);
 }
@@ -58,7 +68,13 @@ t.test('SAML: a typed identity, hostile strings escaped', async (t) => {
   const { cookie, csrf, state } = await openPage('Corp');
   const missing = await post(cookie, { _csrf: csrf, state, email: 'x@example.com' });
   t.match(await missing.text(), 'Give the identity a subject (sub).');
-  const typed = await post(cookie, { _csrf: csrf, state, sub: 'Jane.Doe<script>', email: 'jane@corp.example', claims: 'department=R&D\nbad line' });
+  const typed = await post(cookie, {
+    _csrf: csrf,
+    state,
+    sub: 'Jane.Doe<script>',
+    email: 'jane@corp.example',
+    claims: 'department=R&D\nbad line',
+  });
   const callback = await follow(new URL(typed.headers.get('location') ?? ''));
   const claims = await tokensFrom(callback);
   t.equal(claims['cognito:username'], 'corp_jane.doe<script>');
@@ -70,11 +86,19 @@ t.test('SAML: a typed identity, hostile strings escaped', async (t) => {
 });
 
 t.test('/_emulator/federation/select skips the page', async (t) => {
-  const select = (body: object, method = 'POST') => fetch(`${down.url}/_emulator/federation/select`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const select = (body: object, method = 'POST') =>
+    fetch(`${down.url}/_emulator/federation/select`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   t.equal((await select({ UserPoolId: DOWN_POOL, ProviderName: 'Google', Sub: 'nobody' })).status, 400);
   t.equal((await select({ UserPoolId: DOWN_POOL, ProviderName: 'Upstream', Sub: GOOGLE_SUB })).status, 400);
   t.equal((await select({ UserPoolId: DOWN_POOL, ProviderName: 'Nope', Sub: GOOGLE_SUB })).status, 404);
-  t.equal((await select({ UserPoolId: DOWN_POOL, ProviderName: 'Google', Identity: { sub: '42', email: 'forty@example.com' } })).status, 200);
+  t.equal(
+    (await select({ UserPoolId: DOWN_POOL, ProviderName: 'Google', Identity: { sub: '42', email: 'forty@example.com' } })).status,
+    200,
+  );
   const page = await follow(authorizeUrl(down, { identity_provider: 'Google', response_type: 'token' }));
   const idpResponse = await follow(page);
   const callback = await follow(idpResponse);

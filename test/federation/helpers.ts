@@ -14,30 +14,49 @@ export const ARN = (name: string) => `arn:aws:lambda:us-east-1:123456789012:func
 
 export function downstreamFixture(lambdaConfig?: Record<string, string>): object {
   return {
-    UserPools: [{
-      Id: DOWN_POOL, Name: 'downstream', SigningKeys: EMAIL_POOL_SIGNING_KEYS,
-      ...(lambdaConfig ? { LambdaConfig: lambdaConfig } : {}),
-      IdentityProviders: [
-        {
-          ProviderName: 'Upstream', ProviderType: 'OIDC', IdpIdentifiers: ['upstream.example'],
-          // The real issuer is known once the upstream listens: the test updates it.
-          ProviderDetails: { client_id: SECRET_CLIENT, client_secret: SECRET, authorize_scopes: 'openid email', attributes_request_method: 'GET', oidc_issuer: 'http://127.0.0.1:9/none' },
-          AttributeMapping: { email: 'email', given_name: 'given_name' },
-        },
-        {
-          ProviderName: 'Google', ProviderType: 'Google',
-          AttributeMapping: { email: 'email', given_name: 'given_name', 'custom:team': 'hd' },
-          EmulatedIdentities: [{ sub: GOOGLE_SUB, email: 'gina@example.com', given_name: 'Gina', hd: 'example.com' }],
-        },
-        { ProviderName: 'Corp', ProviderType: 'SAML', AttributeMapping: { email: 'email' } },
-      ],
-      Clients: [{
-        ClientId: DOWN_CLIENT, ClientName: 'app', CallbackURLs: [CALLBACK], AllowedOAuthFlows: ['code', 'implicit'],
-        ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-        AllowedOAuthScopes: ['openid', 'email', 'profile'], SupportedIdentityProviders: ['COGNITO', 'Upstream', 'Google', 'Corp'],
-      }],
-      Users: [{ Username: 'native', Password: PASSWORD, Attributes: { email: 'native@example.com', given_name: 'Nat' } }],
-    }],
+    UserPools: [
+      {
+        Id: DOWN_POOL,
+        Name: 'downstream',
+        SigningKeys: EMAIL_POOL_SIGNING_KEYS,
+        ...(lambdaConfig ? { LambdaConfig: lambdaConfig } : {}),
+        IdentityProviders: [
+          {
+            ProviderName: 'Upstream',
+            ProviderType: 'OIDC',
+            IdpIdentifiers: ['upstream.example'],
+            // The real issuer is known once the upstream listens: the test updates it.
+            ProviderDetails: {
+              client_id: SECRET_CLIENT,
+              client_secret: SECRET,
+              authorize_scopes: 'openid email',
+              attributes_request_method: 'GET',
+              oidc_issuer: 'http://127.0.0.1:9/none',
+            },
+            AttributeMapping: { email: 'email', given_name: 'given_name' },
+          },
+          {
+            ProviderName: 'Google',
+            ProviderType: 'Google',
+            AttributeMapping: { email: 'email', given_name: 'given_name', 'custom:team': 'hd' },
+            EmulatedIdentities: [{ sub: GOOGLE_SUB, email: 'gina@example.com', given_name: 'Gina', hd: 'example.com' }],
+          },
+          { ProviderName: 'Corp', ProviderType: 'SAML', AttributeMapping: { email: 'email' } },
+        ],
+        Clients: [
+          {
+            ClientId: DOWN_CLIENT,
+            ClientName: 'app',
+            CallbackURLs: [CALLBACK],
+            AllowedOAuthFlows: ['code', 'implicit'],
+            ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+            AllowedOAuthScopes: ['openid', 'email', 'profile'],
+            SupportedIdentityProviders: ['COGNITO', 'Upstream', 'Google', 'Corp'],
+          },
+        ],
+        Users: [{ Username: 'native', Password: PASSWORD, Attributes: { email: 'native@example.com', given_name: 'Nat' } }],
+      },
+    ],
   };
 }
 
@@ -55,13 +74,23 @@ export async function startPair(t: Test, triggers?: Record<string, TriggerHandle
   await up.deps.store.putClient({ ...client, CallbackURLs: [...client.CallbackURLs, `${down.url}/oauth2/idpresponse`] });
   const provider = down.deps.store.getIdentityProvider(DOWN_POOL, 'Upstream');
   if (!provider) throw new Error('downstream provider missing');
-  await down.deps.store.putIdentityProvider({ ...provider, ProviderDetails: { ...provider.ProviderDetails, oidc_issuer: `${up.url}/${POOL_ID}` } });
+  await down.deps.store.putIdentityProvider({
+    ...provider,
+    ProviderDetails: { ...provider.ProviderDetails, oidc_issuer: `${up.url}/${POOL_ID}` },
+  });
   return { up, down };
 }
 
 export function authorizeUrl(down: StartedServer, params: Record<string, string>): URL {
   const url = new URL(`${down.url}/oauth2/authorize`);
-  const all = { response_type: 'code', client_id: DOWN_CLIENT, redirect_uri: CALLBACK, scope: 'openid email profile', state: 'app-state', ...params };
+  const all = {
+    response_type: 'code',
+    client_id: DOWN_CLIENT,
+    redirect_uri: CALLBACK,
+    scope: 'openid email profile',
+    state: 'app-state',
+    ...params,
+  };
   for (const [k, v] of Object.entries(all)) url.searchParams.set(k, v);
   return url;
 }
@@ -74,7 +103,12 @@ export async function follow(url: URL | string, cookie = ''): Promise<URL> {
 }
 
 /** downstream authorize → upstream hosted sign-in as `username` → downstream idpresponse → the app's callback. */
-export async function federateThroughUpstream(down: StartedServer, params: Record<string, string>, username = 'alice', password = PASSWORD): Promise<{ upstreamAuthorize: URL; callback: URL }> {
+export async function federateThroughUpstream(
+  down: StartedServer,
+  params: Record<string, string>,
+  username = 'alice',
+  password = PASSWORD,
+): Promise<{ upstreamAuthorize: URL; callback: URL }> {
   const upstreamAuthorize = await follow(authorizeUrl(down, params));
   const { location } = await hostedLogin(upstreamAuthorize, username, password);
   const callback = await follow(location);

@@ -25,7 +25,12 @@ const location = (res: { status: number; headers: { get(name: string): string | 
 /** Starts a Google sign-in at `base`, picks the emulated identity, and returns each Location on the way. */
 async function googleSignIn(t: Test, base: string) {
   const authorize = `${base}/oauth2/authorize?${new URLSearchParams({
-    client_id: DOWN_CLIENT, response_type: 'code', redirect_uri: CALLBACK, scope: 'openid email', identity_provider: 'Google', state: 'xyz',
+    client_id: DOWN_CLIENT,
+    response_type: 'code',
+    redirect_uri: CALLBACK,
+    scope: 'openid email',
+    identity_provider: 'Google',
+    state: 'xyz',
   })}`;
   const pageUrl = location(await send(authorize));
   const page = await send(pageUrl.href);
@@ -33,11 +38,13 @@ async function googleSignIn(t: Test, base: string) {
   const html = await page.text();
   t.match(html, /<form method="post" action="\/_emulator\/idp\/authorize"/, 'its forms post to the origin the page is on');
   const xsrf = /XSRF-TOKEN=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  const back = location(await send(pageUrl.href.split('?')[0] ?? '', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `XSRF-TOKEN=${xsrf}` },
-    body: new URLSearchParams({ _csrf: xsrf, state: pageUrl.searchParams.get('state') ?? '', identity: '0' }).toString(),
-  }));
+  const back = location(
+    await send(pageUrl.href.split('?')[0] ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `XSRF-TOKEN=${xsrf}` },
+      body: new URLSearchParams({ _csrf: xsrf, state: pageUrl.searchParams.get('state') ?? '', identity: '0' }).toString(),
+    }),
+  );
   const app = location(await send(back.href));
   return { pageUrl, back, app };
 }
@@ -45,7 +52,11 @@ async function googleSignIn(t: Test, base: string) {
 t.test('on the HTTPS port: emulated page, redirect_uri and the return to idpresponse stay on https', async (t) => {
   const { pageUrl, back, app } = await googleSignIn(t, httpsBase);
   t.equal(pageUrl.origin + pageUrl.pathname, `${httpsBase}/_emulator/idp/authorize`);
-  t.equal(pageUrl.searchParams.get('redirect_uri'), `${httpsBase}/oauth2/idpresponse`, 'the redirect_uri sent upstream is the https idpresponse');
+  t.equal(
+    pageUrl.searchParams.get('redirect_uri'),
+    `${httpsBase}/oauth2/idpresponse`,
+    'the redirect_uri sent upstream is the https idpresponse',
+  );
   t.equal(back.origin + back.pathname, `${httpsBase}/oauth2/idpresponse`, 'the provider page returns to the https idpresponse');
   t.equal(app.origin + app.pathname, CALLBACK, 'the sign-in completes to the app');
   t.ok(app.searchParams.get('code'));

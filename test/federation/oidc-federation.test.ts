@@ -12,9 +12,16 @@ const record = async (event: Record<string, unknown>) => {
   events.push(structuredClone(event));
   return event;
 };
-const { up, down } = await startPair(t, { presignup: record, postconfirmation: record, preauth: record, postauth: record }, {
-  PreSignUp: ARN('presignup'), PostConfirmation: ARN('postconfirmation'), PreAuthentication: ARN('preauth'), PostAuthentication: ARN('postauth'),
-});
+const { up, down } = await startPair(
+  t,
+  { presignup: record, postconfirmation: record, preauth: record, postauth: record },
+  {
+    PreSignUp: ARN('presignup'),
+    PostConfirmation: ARN('postconfirmation'),
+    PreAuthentication: ARN('preauth'),
+    PostAuthentication: ARN('postauth'),
+  },
+);
 const alice = up.deps.store.getUser(POOL_ID, 'alice');
 if (!alice) throw new Error('alice missing');
 const aliceSub = alice.Attributes.sub ?? '';
@@ -23,13 +30,20 @@ const sdk = sdkClient(down.url);
 t.teardown(() => sdk.destroy());
 
 t.test('identity_provider: upstream sign-in, user created, tokens verified by openid-client', async (t) => {
-  const config = await client.discovery(new URL(`${down.url}/${DOWN_POOL}`), DOWN_CLIENT, undefined, client.None(), { execute: [client.allowInsecureRequests] });
+  const config = await client.discovery(new URL(`${down.url}/${DOWN_POOL}`), DOWN_CLIENT, undefined, client.None(), {
+    execute: [client.allowInsecureRequests],
+  });
   const verifier = client.randomPKCECodeVerifier();
   const nonce = client.randomNonce();
   const state = `${client.randomState()}-custom`;
   const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: CALLBACK, scope: 'openid email profile', state, nonce, identity_provider: 'Upstream',
-    code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+    redirect_uri: CALLBACK,
+    scope: 'openid email profile',
+    state,
+    nonce,
+    identity_provider: 'Upstream',
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
   });
   const { upstreamAuthorize, callback } = await federateThroughUpstream(down, Object.fromEntries(url.searchParams));
   // Cognito's parameters to the provider.
@@ -38,11 +52,16 @@ t.test('identity_provider: upstream sign-in, user created, tokens verified by op
   t.equal(upstreamAuthorize.searchParams.get('redirect_uri'), `${down.url}/oauth2/idpresponse`);
   t.equal(upstreamAuthorize.searchParams.get('scope'), 'openid email');
   t.equal(upstreamAuthorize.searchParams.get('response_type'), 'code');
-  t.not(upstreamAuthorize.searchParams.get('state'), state, 'the provider sees our own state, not the app\'s');
+  t.not(upstreamAuthorize.searchParams.get('state'), state, "the provider sees our own state, not the app's");
   t.equal(callback.origin + callback.pathname, CALLBACK);
-  t.equal(callback.searchParams.get('state'), state, 'the app\'s state comes back byte for byte');
+  t.equal(callback.searchParams.get('state'), state, "the app's state comes back byte for byte");
 
-  const tokens = await client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
+  const tokens = await client.authorizationCodeGrant(config, callback, {
+    pkceCodeVerifier: verifier,
+    expectedState: state,
+    expectedNonce: nonce,
+    idTokenExpected: true,
+  });
   const claims = tokens.claims();
   if (!claims) throw new Error('no ID token');
   t.equal(claims['cognito:username'], username);
@@ -50,7 +69,9 @@ t.test('identity_provider: upstream sign-in, user created, tokens verified by op
   t.equal(claims.email, 'alice@example.com');
   t.equal(claims.given_name, 'Alice');
   const identities = claims.identities as Array<Record<string, unknown>>;
-  t.match(identities, [{ userId: aliceSub, providerName: 'Upstream', providerType: 'OIDC', issuer: null, primary: 'true', dateCreated: /^\d{13}$/ }]);
+  t.match(identities, [
+    { userId: aliceSub, providerName: 'Upstream', providerType: 'OIDC', issuer: null, primary: 'true', dateCreated: /^\d{13}$/ },
+  ]);
   const access = JSON.parse(Buffer.from(tokens.access_token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
   t.equal(access.username, username, 'Amplify reads the username from the access token');
 
@@ -58,10 +79,15 @@ t.test('identity_provider: upstream sign-in, user created, tokens verified by op
   t.equal(user.UserStatus, 'EXTERNAL_PROVIDER');
   const attrs = Object.fromEntries((user.UserAttributes ?? []).map((a) => [a.Name, a.Value]));
   t.equal(attrs.email, 'alice@example.com');
-  t.match(JSON.parse(attrs.identities ?? '[]'), [{ userId: aliceSub, providerName: 'Upstream', providerType: 'OIDC', issuer: null, primary: true, dateCreated: Number }]);
+  t.match(JSON.parse(attrs.identities ?? '[]'), [
+    { userId: aliceSub, providerName: 'Upstream', providerType: 'OIDC', issuer: null, primary: true, dateCreated: Number },
+  ]);
   const listed = await sdk.send(new ListUsersCommand({ UserPoolId: DOWN_POOL, Filter: `username = "${username}"` }));
   t.equal(listed.Users?.[0]?.UserStatus, 'EXTERNAL_PROVIDER');
-  t.same(events.map((e) => e.triggerSource), ['PreSignUp_ExternalProvider', 'PostConfirmation_ConfirmSignUp']);
+  t.same(
+    events.map((e) => e.triggerSource),
+    ['PreSignUp_ExternalProvider', 'PostConfirmation_ConfirmSignUp'],
+  );
   t.equal(events[0]?.userName, username);
   t.match(events[0]?.request, { userAttributes: { email: 'alice@example.com' } });
 });
@@ -70,7 +96,10 @@ t.test('second sign-in by idp_identifier: the same user, PreAuthentication / Pos
   events.length = 0;
   const { callback } = await federateThroughUpstream(down, { idp_identifier: 'upstream.example' });
   t.ok(callback.searchParams.get('code'));
-  t.same(events.map((e) => e.triggerSource), ['PreAuthentication_Authentication', 'PostAuthentication_Authentication']);
+  t.same(
+    events.map((e) => e.triggerSource),
+    ['PreAuthentication_Authentication', 'PostAuthentication_Authentication'],
+  );
   t.equal(down.deps.store.listUsers(DOWN_POOL).filter((u) => u.UserStatus === 'EXTERNAL_PROVIDER').length, 1);
 });
 
@@ -86,16 +115,24 @@ t.test('upstream errors come back to the app as Cognito sends them', async (t) =
   t.equal(callback.searchParams.get('state'), 'app-state');
 
   // Explicit endpoints (no discovery) and an issuer the provider's ID token does not carry.
-  await down.deps.store.putIdentityProvider({ ...provider, ProviderDetails: {
-    ...provider.ProviderDetails, oidc_issuer: 'https://issuer.invalid', authorize_url: `${up.url}/oauth2/authorize`,
-    token_url: `${up.url}/oauth2/token`, jwks_uri: `${up.url}/${POOL_ID}/.well-known/jwks.json`,
-  } });
+  await down.deps.store.putIdentityProvider({
+    ...provider,
+    ProviderDetails: {
+      ...provider.ProviderDetails,
+      oidc_issuer: 'https://issuer.invalid',
+      authorize_url: `${up.url}/oauth2/authorize`,
+      token_url: `${up.url}/oauth2/token`,
+      jwks_uri: `${up.url}/${POOL_ID}/.well-known/jwks.json`,
+    },
+  });
   const forged = (await federateThroughUpstream(down, { identity_provider: 'Upstream' })).callback;
   t.match(forged.searchParams.get('error_description'), /^Upstream Error - invalid id_token \(unexpected "iss" claim value\)$/);
 
   // The provider refused (the user cancelled): its own description comes back.
   const upstream = await follow(authorizeUrl(down, { identity_provider: 'Upstream' }));
-  const cancelled = await follow(`${down.url}/oauth2/idpresponse?error=access_denied&error_description=User+cancelled&state=${upstream.searchParams.get('state') ?? ''}`);
+  const cancelled = await follow(
+    `${down.url}/oauth2/idpresponse?error=access_denied&error_description=User+cancelled&state=${upstream.searchParams.get('state') ?? ''}`,
+  );
   t.equal(cancelled.searchParams.get('error_description'), 'Upstream Error - User cancelled');
   t.equal(cancelled.searchParams.get('state'), 'app-state');
 

@@ -47,17 +47,31 @@ export function writeFixture(dir: string, fixture: object = TEST_FIXTURE): strin
 
 /** Runs the CLI and collects everything until it exits (for startup failures). */
 export function runCli(
-  env: Record<string, string>, timeoutMs = 60_000, entry: CliEntry = 'src', args: string[] = [],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  entry: CliEntry = 'src',
+  args: string[] = [],
 ): Promise<Exit & { stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [...ENTRY_ARGS[entry], ...args], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '', stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const child = spawn(process.execPath, [...ENTRY_ARGS[entry], ...args], {
+    cwd: ROOT,
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '',
+    stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  return new Promise((resolve) => child.on('close', (code, signal) => {
-    clearTimeout(timer);
-    resolve({ code, signal, stdout, stderr });
-  }));
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    }),
+  );
 }
 
 /**
@@ -67,12 +81,18 @@ export function runCli(
  */
 export async function startCli(env: Record<string, string>, timeoutMs = 60_000, entry: CliEntry = 'src'): Promise<CliProcess> {
   const child = spawn(process.execPath, ENTRY_ARGS[entry], {
-    cwd: ROOT, env: childEnv({ PORT: '0', HOST: '127.0.0.1', ...env }), stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: childEnv({ PORT: '0', HOST: '127.0.0.1', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '', stderr = '';
+  let stdout = '',
+    stderr = '';
   const exited = new Promise<Exit>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`CLI did not start in ${timeoutMs} ms: ${stderr}`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`CLI did not start in ${timeoutMs} ms: ${stderr}`));
+    }, timeoutMs);
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
       const port = /"port":(\d+)/.exec(stdout)?.[1];
@@ -81,8 +101,13 @@ export async function startCli(env: Record<string, string>, timeoutMs = 60_000, 
         resolve(Number(port));
       }
     });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    void exited.then((e) => { clearTimeout(timer); reject(new Error(`CLI exited (${e.code ?? e.signal}) before listening: ${stderr}`)); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    void exited.then((e) => {
+      clearTimeout(timer);
+      reject(new Error(`CLI exited (${e.code ?? e.signal}) before listening: ${stderr}`));
+    });
   });
   return { child, pid: child.pid ?? -1, url: `http://127.0.0.1:${port}`, port, output: () => ({ stdout, stderr }), exited };
 }
@@ -100,7 +125,8 @@ export async function stopCli(cli: CliProcess, signal: NodeJS.Signals = 'SIGTERM
 /** POST / of the Cognito JSON API. */
 export async function cliApi(url: string, operation: string, input: object): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${url}/`, {
-    method: 'POST', body: JSON.stringify(input),
+    method: 'POST',
+    body: JSON.stringify(input),
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };

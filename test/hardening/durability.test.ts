@@ -19,7 +19,10 @@ const fixtures = writeFixture(dir);
 function everythingOnDisk(dataFile: string): string {
   const dirOf = join(dataFile, '..');
   const name = dataFile.slice(dirOf.length + 1);
-  return readdirSync(dirOf).filter((f) => f === name || f.startsWith(`${name}.`)).map((f) => readFileSync(join(dirOf, f), 'utf8')).join('\n');
+  return readdirSync(dirOf)
+    .filter((f) => f === name || f.startsWith(`${name}.`))
+    .map((f) => readFileSync(join(dirOf, f), 'utf8'))
+    .join('\n');
 }
 
 t.test('a mutation resolves only after a write that contains it', async (t) => {
@@ -27,13 +30,24 @@ t.test('a mutation resolves only after a write that contains it', async (t) => {
   const dataFile = join(dir, 'ack', 'store.json');
   const store = await openLowdbStore(dataFile);
   const user = (n: number): User => ({
-    UserPoolId: POOL_ID, Username: `u${n}`, Attributes: { sub: `s${n}` }, UserStatus: 'CONFIRMED', Enabled: true, Groups: [], UserCreateDate: 0, UserLastModifiedDate: 0,
+    UserPoolId: POOL_ID,
+    Username: `u${n}`,
+    Attributes: { sub: `s${n}` },
+    UserStatus: 'CONFIRMED',
+    Enabled: true,
+    Groups: [],
+    UserCreateDate: 0,
+    UserLastModifiedDate: 0,
   });
   // 200 concurrent writes are batched by steno; each one, when it resolves, must already be in the file.
   const missing: string[] = [];
-  await Promise.all(Array.from({ length: 200 }, (_, n) => store.putUser(user(n)).then(() => {
-    if (!everythingOnDisk(dataFile).includes(`{"t":"users","k":["${POOL_ID}","u${n}"],"v":{`)) missing.push(`u${n}`);
-  })));
+  await Promise.all(
+    Array.from({ length: 200 }, (_, n) =>
+      store.putUser(user(n)).then(() => {
+        if (!everythingOnDisk(dataFile).includes(`{"t":"users","k":["${POOL_ID}","u${n}"],"v":{`)) missing.push(`u${n}`);
+      }),
+    ),
+  );
   t.same(missing, [], 'every acknowledged user was in the journal when its write resolved');
   await store.close();
 });
@@ -41,12 +55,19 @@ t.test('a mutation resolves only after a write that contains it', async (t) => {
 /** Creates users as fast as `concurrency` callers can until stopped; returns the names acknowledged with 200. */
 function createLoad(cli: CliProcess, prefix: string, concurrency: number) {
   const acknowledged: string[] = [];
-  let stopped = false, next = 0, refusedWhileUp = 0;
+  let stopped = false,
+    next = 0,
+    refusedWhileUp = 0;
   const worker = async () => {
     while (!stopped) {
       const name = `${prefix}-${next++}`;
       try {
-        const res = await cliApi(cli.url, 'AdminCreateUser', { UserPoolId: POOL_ID, Username: name, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
+        const res = await cliApi(cli.url, 'AdminCreateUser', {
+          UserPoolId: POOL_ID,
+          Username: name,
+          TemporaryPassword: 'TempPassw0rd!',
+          MessageAction: 'SUPPRESS',
+        });
         if (res.status === 200) acknowledged.push(name);
         else refusedWhileUp++;
       } catch {
@@ -55,7 +76,14 @@ function createLoad(cli: CliProcess, prefix: string, concurrency: number) {
     }
   };
   const done = Promise.all(Array.from({ length: concurrency }, worker));
-  return { acknowledged, done, stop: () => { stopped = true; }, refused: () => refusedWhileUp };
+  return {
+    acknowledged,
+    done,
+    stop: () => {
+      stopped = true;
+    },
+    refused: () => refusedWhileUp,
+  };
 }
 
 async function allUsernames(url: string): Promise<Set<string>> {
@@ -77,7 +105,11 @@ t.test('SIGKILL during concurrent writes: the file stays valid and holds every a
     t.teardown(() => stopCli(cli, 'SIGKILL'));
     if (round === 2) {
       const present = await allUsernames(cli.url);
-      t.same(acknowledged.filter((n) => !present.has(n)), [], `restart ${round - 1}: every acknowledged user survived the SIGKILL`);
+      t.same(
+        acknowledged.filter((n) => !present.has(n)),
+        [],
+        `restart ${round - 1}: every acknowledged user survived the SIGKILL`,
+      );
     }
     const load = createLoad(cli, `r${round}`, 12);
     // Kill at a random moment once writes are flowing (at least a few acknowledged).
@@ -96,7 +128,11 @@ t.test('SIGKILL during concurrent writes: the file stays valid and holds every a
   }
   const cli = await startCli({ FIXTURES: fixtures, DATA_FILE: dataFile });
   const present = await allUsernames(cli.url);
-  t.same(acknowledged.filter((n) => !present.has(n)), [], `after the last restart all ${acknowledged.length} acknowledged users are there`);
+  t.same(
+    acknowledged.filter((n) => !present.has(n)),
+    [],
+    `after the last restart all ${acknowledged.length} acknowledged users are there`,
+  );
   t.ok(present.has('alice'), 'and the fixture users');
   t.same(await stopCli(cli), { code: 0, signal: null });
 });
@@ -109,18 +145,20 @@ t.test('a corrupt, foreign or unreadable data file stops startup (exit 2, one li
     ['foreign.json', Buffer.from('{"users": [1, 2, 3]}'), /: \$\.version: not a cognito-emulator data file \(expected version 1\)$/],
     ['a-directory', 'directory', /: cannot read data file \(EISDIR\)$/],
   ];
-  await Promise.all(cases.map(async ([name, content, message]) => {
-    const file = join(dir, name);
-    if (content === 'directory') mkdirSync(file);
-    else writeFileSync(file, content);
-    const run = await runCli({ PORT: '0', FIXTURES: fixtures, DATA_FILE: file });
-    t.equal(run.code, 2, `${name}: exit code 2`);
-    const lines = run.stderr.trimEnd().split('\n');
-    t.equal(lines.length, 1, `${name}: one line`);
-    t.match(lines[0], new RegExp(`^cognito-emulator: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`), `${name}: names the file`);
-    t.match(lines[0], message, `${name}: says what is wrong`);
-    if (content !== 'directory') t.same(readFileSync(file), content, `${name}: byte for byte unchanged`);
-  }));
+  await Promise.all(
+    cases.map(async ([name, content, message]) => {
+      const file = join(dir, name);
+      if (content === 'directory') mkdirSync(file);
+      else writeFileSync(file, content);
+      const run = await runCli({ PORT: '0', FIXTURES: fixtures, DATA_FILE: file });
+      t.equal(run.code, 2, `${name}: exit code 2`);
+      const lines = run.stderr.trimEnd().split('\n');
+      t.equal(lines.length, 1, `${name}: one line`);
+      t.match(lines[0], new RegExp(`^cognito-emulator: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`), `${name}: names the file`);
+      t.match(lines[0], message, `${name}: says what is wrong`);
+      if (content !== 'directory') t.same(readFileSync(file), content, `${name}: byte for byte unchanged`);
+    }),
+  );
 });
 
 t.test('a run-time change to a fixture user survives SIGKILL and a graceful restart', async (t) => {
@@ -131,15 +169,27 @@ t.test('a run-time change to a fixture user survives SIGKILL and a graceful rest
   };
   let cli = await startCli({ FIXTURES: fixtures, DATA_FILE: dataFile });
   t.teardown(() => stopCli(cli, 'SIGKILL'));
-  const update = await cliApi(cli.url, 'AdminUpdateUserAttributes', { UserPoolId: POOL_ID, Username: 'alice', UserAttributes: [{ Name: 'given_name', Value: 'Killed' }] });
+  const update = await cliApi(cli.url, 'AdminUpdateUserAttributes', {
+    UserPoolId: POOL_ID,
+    Username: 'alice',
+    UserAttributes: [{ Name: 'given_name', Value: 'Killed' }],
+  });
   t.equal(update.status, 200, 'acknowledged');
   cli.child.kill('SIGKILL');
   await cli.exited;
   cli = await startCli({ FIXTURES: fixtures, DATA_FILE: dataFile });
   t.equal(await givenName(cli.url), 'Killed', 'after SIGKILL');
-  await cliApi(cli.url, 'AdminUpdateUserAttributes', { UserPoolId: POOL_ID, Username: 'alice', UserAttributes: [{ Name: 'given_name', Value: 'Stopped' }] });
+  await cliApi(cli.url, 'AdminUpdateUserAttributes', {
+    UserPoolId: POOL_ID,
+    Username: 'alice',
+    UserAttributes: [{ Name: 'given_name', Value: 'Stopped' }],
+  });
   t.same(await stopCli(cli), { code: 0, signal: null });
-  t.same(readdirSync(dir).filter((f) => f.startsWith('fixture-user.json.')), [], 'a graceful stop folds the journals into the snapshot');
+  t.same(
+    readdirSync(dir).filter((f) => f.startsWith('fixture-user.json.')),
+    [],
+    'a graceful stop folds the journals into the snapshot',
+  );
   cli = await startCli({ FIXTURES: fixtures, DATA_FILE: dataFile });
   t.equal(await givenName(cli.url), 'Stopped', 'after a graceful restart');
   t.same(await stopCli(cli), { code: 0, signal: null });

@@ -22,8 +22,10 @@ const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED)
 const SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);
 t.comment(`fuzz seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
 
-const prototypes = () => [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype]
-  .map((p) => Object.getOwnPropertyNames(p).sort().join(','));
+const prototypes = () =>
+  [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype].map((p) =>
+    Object.getOwnPropertyNames(p).sort().join(','),
+  );
 const PROTOTYPES_BEFORE = prototypes();
 
 interface Answer {
@@ -40,12 +42,15 @@ export function answerProblem(res: Answer, ownOrigin?: string): string | undefin
   const type = String(res.headers['content-type'] ?? '');
   if (type.startsWith('text/html')) return htmlProblem(res.body);
   // Anything else that reflects input must be a type browsers never render as a page.
-  if (/<x-evil|<script/i.test(res.body) && !/^application\/(json|x-amz-json-1\.[01])\b/.test(type)) return `marker reflected as ${type || 'no content-type'}`;
+  if (/<x-evil|<script/i.test(res.body) && !/^application\/(json|x-amz-json-1\.[01])\b/.test(type))
+    return `marker reflected as ${type || 'no content-type'}`;
   return undefined;
 }
 
 const describe = (req: FuzzRequest) =>
-  `${req.method} ${req.url.slice(0, 160)} [${Object.entries(req.headers).map(([k, v]) => `${k}: ${v.slice(0, 60)}`).join(' | ')}] body ${req.payload?.toString('latin1').slice(0, 120) ?? '-'}`;
+  `${req.method} ${req.url.slice(0, 160)} [${Object.entries(req.headers)
+    .map(([k, v]) => `${k}: ${v.slice(0, 60)}`)
+    .join(' | ')}] body ${req.payload?.toString('latin1').slice(0, 120) ?? '-'}`;
 
 interface Run {
   sent: number;
@@ -65,27 +70,41 @@ async function refillLive(emulator: TestApp): Promise<void> {
   fill(LIVE.access, [tokens.access_token]);
   fill(LIVE.id, [tokens.id_token ?? '']);
   fill(LIVE.refresh, [tokens.refresh_token ?? '']);
-  fill(LIVE.code, signedIn.map((s) => s.code));
-  fill(LIVE.session, signedIn.map((s) => s.cookies.cognito ?? ''));
+  fill(
+    LIVE.code,
+    signedIn.map((s) => s.code),
+  );
+  fill(
+    LIVE.session,
+    signedIn.map((s) => s.cookies.cognito ?? ''),
+  );
   fill(LIVE.challenge, [challenge]);
 }
 
 async function fuzzInject(t: Test, emulator: TestApp, arb: fc.Arbitrary<FuzzRequest>, runs: number, seed: number): Promise<Run> {
   const run: Run = { sent: 0, failures: [], statuses: new Map() };
-  await fc.assert(fc.asyncProperty(arb, async (req) => {
-    run.sent++;
-    // Random management calls delete pools and users: go back to the fixture now and then.
-    if (run.sent % 150 === 0) {
-      await emulator.reset();
-      await refillLive(emulator);
-    }
-    const res = await emulator.app.inject({ method: req.method, url: req.url, headers: req.headers, ...(req.payload ? { payload: req.payload } : {}) });
-    // A fuzzed POST /_emulator/faults must not fail or delay the requests after it.
-    emulator.deps.faults.clear();
-    run.statuses.set(res.statusCode, (run.statuses.get(res.statusCode) ?? 0) + 1);
-    const problem = answerProblem({ status: res.statusCode, headers: res.headers, body: res.body });
-    if (problem) run.failures.push(`${problem}\n    ${describe(req)}\n    → ${res.body.slice(0, 300)}`);
-  }), { numRuns: runs, seed, endOnFailure: true });
+  await fc.assert(
+    fc.asyncProperty(arb, async (req) => {
+      run.sent++;
+      // Random management calls delete pools and users: go back to the fixture now and then.
+      if (run.sent % 150 === 0) {
+        await emulator.reset();
+        await refillLive(emulator);
+      }
+      const res = await emulator.app.inject({
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        ...(req.payload ? { payload: req.payload } : {}),
+      });
+      // A fuzzed POST /_emulator/faults must not fail or delay the requests after it.
+      emulator.deps.faults.clear();
+      run.statuses.set(res.statusCode, (run.statuses.get(res.statusCode) ?? 0) + 1);
+      const problem = answerProblem({ status: res.statusCode, headers: res.headers, body: res.body });
+      if (problem) run.failures.push(`${problem}\n    ${describe(req)}\n    → ${res.body.slice(0, 300)}`);
+    }),
+    { numRuns: runs, seed, endOnFailure: true },
+  );
   t.comment(`${run.sent} requests; statuses ${JSON.stringify(Object.fromEntries([...run.statuses].sort()))}`);
   return run;
 }
@@ -118,8 +137,13 @@ t.test('hostile requests through app.inject, every route', async (t) => {
     const run: Run = { sent: 0, failures: [], statuses: new Map() };
     for (const [i, input] of inputs.entries()) {
       const req: FuzzRequest = {
-        method: 'POST', url: '/', payload: Buffer.from(JSON.stringify(input)),
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operations[i % operations.length]}` },
+        method: 'POST',
+        url: '/',
+        payload: Buffer.from(JSON.stringify(input)),
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': `AWSCognitoIdentityProviderService.${operations[i % operations.length]}`,
+        },
       };
       const res = await emulator.app.inject({ method: req.method, url: req.url, headers: req.headers, payload: req.payload });
       run.sent++;
@@ -148,47 +172,70 @@ t.test('oversized bodies: 413 with a clear error on the token endpoint, /login a
   t.match(login.headers['content-type'], /^text\/html/);
   t.equal(htmlProblem(login.body), undefined, 'the error page is well-formed');
   const api = await app.inject({
-    method: 'POST', url: '/', payload: JSON.stringify({ UserPoolId: big }),
+    method: 'POST',
+    url: '/',
+    payload: JSON.stringify({ UserPoolId: big }),
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUsers' },
   });
   t.equal(api.statusCode, 413);
   t.same(api.json(), { __type: 'InvalidParameterException', message: 'Request body is too large' });
   t.equal(api.headers['x-amzn-errortype'], 'InvalidParameterException:');
-  const justUnder = await app.inject({ method: 'POST', url: '/oauth2/token', headers: form, payload: `grant_type=${'x'.repeat(BODY_LIMIT - 20)}` });
+  const justUnder = await app.inject({
+    method: 'POST',
+    url: '/oauth2/token',
+    headers: form,
+    payload: `grant_type=${'x'.repeat(BODY_LIMIT - 20)}`,
+  });
   t.equal(justUnder.statusCode, 400, 'a body under the limit is parsed (and refused on its merits)');
   t.same(justUnder.json(), { error: 'unsupported_grant_type' });
 });
 
 t.test('prototype pollution attempts are refused and change nothing', async (t) => {
   const { app } = await buildTestApp(t);
-  const api = (body: string) => app.inject({
-    method: 'POST', url: '/', payload: body,
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminGetUser' },
-  });
+  const api = (body: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/',
+      payload: body,
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminGetUser' },
+    });
   for (const body of ['{"__proto__":{"polluted":"yes"}}', '{"constructor":{"prototype":{"polluted":"yes"}}}']) {
     const res = await api(body);
     t.equal(res.statusCode, 400, body);
     t.equal(res.json().__type, 'SerializationException', `${body}: refused as malformed`);
   }
   const form = await app.inject({
-    method: 'POST', url: '/oauth2/token', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    url: '/oauth2/token',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
     payload: '__proto__[polluted]=yes&__proto__=x&constructor[prototype][polluted]=yes&grant_type=client_credentials',
   });
   t.equal(form.statusCode, 400);
   const cookie = await app.inject({ url: '/error', headers: { cookie: '__proto__=polluted; constructor=x' } });
   t.equal(cookie.statusCode, 400);
   const user = await app.inject({
-    method: 'POST', url: '/', payload: JSON.stringify({ UserPoolId: 'us-east-1_TestPool1', Username: '__proto__', TemporaryPassword: 'Passw0rd!x', MessageAction: 'SUPPRESS' }),
+    method: 'POST',
+    url: '/',
+    payload: JSON.stringify({
+      UserPoolId: 'us-east-1_TestPool1',
+      Username: '__proto__',
+      TemporaryPassword: 'Passw0rd!x',
+      MessageAction: 'SUPPRESS',
+    }),
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminCreateUser' },
   });
   t.equal(user.statusCode, 200, 'a user named __proto__ is just a user');
   const got = await app.inject({
-    method: 'POST', url: '/', payload: JSON.stringify({ UserPoolId: 'us-east-1_TestPool1', Username: '__proto__' }),
+    method: 'POST',
+    url: '/',
+    payload: JSON.stringify({ UserPoolId: 'us-east-1_TestPool1', Username: '__proto__' }),
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminGetUser' },
   });
   t.equal(got.json().Username, '__proto__');
   const missing = await app.inject({
-    method: 'POST', url: '/', payload: JSON.stringify({ UserPoolId: 'us-east-1_TestPool1', Username: 'constructor' }),
+    method: 'POST',
+    url: '/',
+    payload: JSON.stringify({ UserPoolId: 'us-east-1_TestPool1', Username: 'constructor' }),
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminGetUser' },
   });
   t.equal(missing.json().__type, 'UserNotFoundException', '"constructor" is not found on a prototype');
@@ -206,11 +253,14 @@ t.test('hostile requests over a real socket: no dropped connection, no 5xx', asy
   const arb = fc.oneof(browserRequest, oauthRequest, apiRequest, otherRequest);
   const requests = fc.sample(arb, { numRuns: 300, seed: SEED + 1 });
   const failures: string[] = [];
-  let answered = 0, notSendable = 0;
+  let answered = 0,
+    notSendable = 0;
   const one = async (req: FuzzRequest) => {
     try {
       const res = await undiciRequest(`${server.url}${req.url}`, {
-        dispatcher, method: req.method, headers: req.headers,
+        dispatcher,
+        method: req.method,
+        headers: req.headers,
         ...(req.payload && req.method !== 'GET' && req.method !== 'HEAD' ? { body: req.payload } : {}),
       });
       const body = await res.body.text();
@@ -234,7 +284,8 @@ t.test('hostile requests over a real socket: no dropped connection, no 5xx', asy
     'GET /login?client_id=\xff\xfe%zz HTTP/1.1\r\nHost: x\r\n\r\n',
     'GET /\x00 HTTP/1.1\r\nHost: x\r\n\r\n',
     'GET /oauth2/authorize HTTP/1.1\r\nHost: x\r\nX-Bad\x01Header: 1\r\n\r\n',
-    'POST /oauth2/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n',
+    'POST /oauth2/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: ' +
+      'chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n',
     'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\n{}{}{}{',
     `GET /login HTTP/1.1\r\nHost: x\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`,
     'GARBAGE\r\n\r\n',
@@ -257,7 +308,11 @@ function rawExchange(port: number, bytes: Buffer): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
     let answer = '';
-    const done = () => { clearTimeout(timer); socket.destroy(); resolve(answer); };
+    const done = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer);
+    };
     const timer = setTimeout(done, 10_000);
     socket.on('data', (d: Buffer) => {
       answer += d.toString('latin1');

@@ -37,7 +37,9 @@ function sizes(deps: Deps): Record<string, number> {
 
 async function api(app: FastifyInstance, operation: string, input: object) {
   const res = await app.inject({
-    method: 'POST', url: '/', payload: JSON.stringify(input),
+    method: 'POST',
+    url: '/',
+    payload: JSON.stringify(input),
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
   });
   return { status: res.statusCode, body: res.json() as Record<string, unknown> };
@@ -49,13 +51,31 @@ t.test('expired codes, sessions, challenges, verification codes and revocations 
   for (let i = 0; i < 3; i++) await submitLogin(app, await openLoginPage(app), 'bob', 'TempPassw0rd!'); // new-password steps
   for (let i = 0; i < 5; i++) {
     // SRP starts keep nothing in memory (their state is the sealed SECRET_BLOCK the client echoes).
-    const started = await api(app, 'InitiateAuth', { ClientId: PUBLIC_CLIENT, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'alice', SRP_A } });
+    const started = await api(app, 'InitiateAuth', {
+      ClientId: PUBLIC_CLIENT,
+      AuthFlow: 'USER_SRP_AUTH',
+      AuthParameters: { USERNAME: 'alice', SRP_A },
+    });
     t.equal(started.body.ChallengeName, 'PASSWORD_VERIFIER', 'an SRP start left unanswered');
-    const step = await api(app, 'InitiateAuth', { ClientId: PUBLIC_CLIENT, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'bob', PASSWORD: 'TempPassw0rd!' } });
+    const step = await api(app, 'InitiateAuth', {
+      ClientId: PUBLIC_CLIENT,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: 'bob', PASSWORD: 'TempPassw0rd!' },
+    });
     t.equal(step.body.ChallengeName, 'NEW_PASSWORD_REQUIRED', 'a challenge Session left unanswered');
   }
   for (let i = 0; i < 4; i++) {
-    t.equal((await api(app, 'SignUp', { ClientId: PUBLIC_CLIENT, Username: `soak-${i}`, Password: 'Passw0rd!x', UserAttributes: [{ Name: 'email', Value: `s${i}@example.com` }] })).status, 200);
+    t.equal(
+      (
+        await api(app, 'SignUp', {
+          ClientId: PUBLIC_CLIENT,
+          Username: `soak-${i}`,
+          Password: 'Passw0rd!x',
+          UserAttributes: [{ Name: 'email', Value: `s${i}@example.com` }],
+        })
+      ).status,
+      200,
+    );
   }
   for (let i = 0; i < 3; i++) {
     const { refresh_token } = await signInForTokens(app, { scope: 'openid' });
@@ -72,7 +92,11 @@ t.test('expired codes, sessions, challenges, verification codes and revocations 
   clock.offsetMs += 31 * DAY_S * 1000; // past every lifetime (refresh tokens: 30 days)
   t.same(sizes(deps), before, 'nothing is freed before a request or the timer');
   await app.inject({ url: '/health' });
-  t.same(sizes(deps), { codes: 0, revocations: 0, sessions: 0, signInChallenges: 0, verificationCodes: 0 }, 'the next request purged it all');
+  t.same(
+    sizes(deps),
+    { codes: 0, revocations: 0, sessions: 0, signInChallenges: 0, verificationCodes: 0 },
+    'the next request purged it all',
+  );
 });
 
 t.test('a bounded soak of the CLI: RSS stays flat while expiring things come and go', async (t) => {
@@ -86,7 +110,8 @@ t.test('a bounded soak of the CLI: RSS stays flat while expiring things come and
   // Phase 0 is warm-up (JIT, caches, first allocations); compare the first and last thirds of the rest.
   const steady = soak.samples.slice(1);
   const third = Math.max(1, Math.floor(steady.length / 3));
-  const first = mean(steady.slice(0, third).flat()), last = mean(steady.slice(-third).flat());
+  const first = mean(steady.slice(0, third).flat()),
+    last = mean(steady.slice(-third).flat());
   t.comment(`${soak.rounds} rounds; RSS by phase (MB): ${soak.samples.map((s) => mean(s).toFixed(1)).join(', ')}`);
   t.ok(soak.rounds >= 50, `the soak did real work (${soak.rounds} rounds)`);
   t.ok(last - first < 25, `RSS flat: last third ${last.toFixed(1)} MB vs first third ${first.toFixed(1)} MB`);

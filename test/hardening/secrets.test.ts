@@ -10,7 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { safeEqual } from '../../src/domain/passwords.js';
 import { REDACT_PATHS } from '../../src/logger.js';
-import { CALLBACK, M2M_CLIENT, M2M_SECRET, PASSWORD, POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT, TEST_FIXTURE } from '../helpers/fixture.js';
+import {
+  CALLBACK,
+  M2M_CLIENT,
+  M2M_SECRET,
+  PASSWORD,
+  POOL_ID,
+  PUBLIC_CLIENT,
+  SECRET,
+  SECRET_CLIENT,
+  TEST_FIXTURE,
+} from '../helpers/fixture.js';
 import { cliApi, startCli, stopCli, writeFixture } from './cli-process.js';
 
 t.test('safeEqual: equal strings only, whatever the length or encoding', async (t) => {
@@ -23,23 +33,52 @@ t.test('safeEqual: equal strings only, whatever the length or encoding', async (
   t.equal(safeEqual('\uD800', '\uFFFD'), true, 'a lone surrogate is encoded as U+FFFD, as in every UTF-8 comparison');
   // Code review (issue 7 §3): every secret comparison goes through safeEqual, which is crypto.timingSafeEqual
   // over equal-length buffers; the length check leaks only the length, which Cognito secrets fix anyway.
-  const sources = ['src/oauth/client-auth.ts', 'src/cognito-api/secret-hash.ts', 'src/hosted-ui/login.ts', 'src/domain/credentials.ts']
-    .map((f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8'));
-  for (const source of sources) t.notMatch(source, /(ClientSecret|clientSecret|secretHash\w*|cookie|sent|password|fromFixture)\s*(?:===|!==|==|!=)(?!=)\s*(?!\s|undefined\b|'')/, 'no == on a secret');
+  const sources = ['src/oauth/client-auth.ts', 'src/cognito-api/secret-hash.ts', 'src/hosted-ui/login.ts', 'src/domain/credentials.ts'].map(
+    (f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8'),
+  );
+  for (const source of sources)
+    t.notMatch(
+      source,
+      /(ClientSecret|clientSecret|secretHash\w*|cookie|sent|password|fromFixture)\s*(?:===|!==|==|!=)(?!=)\s*(?!\s|undefined\b|'')/,
+      'no == on a secret',
+    );
   t.match(readFileSync(new URL('../../src/domain/passwords.ts', import.meta.url), 'utf8'), /timingSafeEqual\(ab, bb\)/);
 });
 
 t.test('pino redaction covers credentials in headers and bodies', async (t) => {
-  for (const path of ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.Password',
-    '*.client_secret', '*.ClientSecret', '*.SECRET_HASH', '*.code', '*.ConfirmationCode', '*.access_token', '*.refresh_token',
-    '*.id_token', '*.AccessToken', '*.RefreshToken', '*.IdToken', '*.Session', '*.TemporaryPassword', '*.ProposedPassword', '*.PreviousPassword']) {
+  for (const path of [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'res.headers["set-cookie"]',
+    '*.password',
+    '*.Password',
+    '*.client_secret',
+    '*.ClientSecret',
+    '*.SECRET_HASH',
+    '*.code',
+    '*.ConfirmationCode',
+    '*.access_token',
+    '*.refresh_token',
+    '*.id_token',
+    '*.AccessToken',
+    '*.RefreshToken',
+    '*.IdToken',
+    '*.Session',
+    '*.TemporaryPassword',
+    '*.ProposedPassword',
+    '*.PreviousPassword',
+  ]) {
     t.ok(REDACT_PATHS.includes(path), `redacts ${path}`);
   }
 });
 
 /** Cookies of a fetch response as name → value. */
-const cookiesOf = (res: Response) => Object.fromEntries(res.headers.getSetCookie().map((c) => c.split(';')[0]?.split('=') as [string, string]));
-const secretHash = (username: string, clientId: string, secret: string) => createHmac('sha256', secret).update(username + clientId).digest('base64');
+const cookiesOf = (res: Response) =>
+  Object.fromEntries(res.headers.getSetCookie().map((c) => c.split(';')[0]?.split('=') as [string, string]));
+const secretHash = (username: string, clientId: string, secret: string) =>
+  createHmac('sha256', secret)
+    .update(username + clientId)
+    .digest('base64');
 
 t.test('no password, secret, code or token in the data file or in trace logs', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'cognito-emulator-secrets-'));
@@ -53,72 +92,166 @@ t.test('no password, secret, code or token in the data file or in trace logs', a
   const { url } = cli;
   const used: Record<string, string> = { fixturePassword: PASSWORD, clientSecret: SECRET, m2mSecret: M2M_SECRET };
   const form = (fields: Record<string, string>, extra: Record<string, string> = {}) => ({
-    method: 'POST', body: new URLSearchParams(fields).toString(), redirect: 'manual' as const,
+    method: 'POST',
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual' as const,
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...extra },
   });
   const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` });
 
   // Hosted sign-in (a wrong password first), then the code exchanged with client_secret_post.
-  const query = new URLSearchParams({ response_type: 'code', client_id: SECRET_CLIENT, redirect_uri: CALLBACK, scope: 'openid email' }).toString();
+  const query = new URLSearchParams({
+    response_type: 'code',
+    client_id: SECRET_CLIENT,
+    redirect_uri: CALLBACK,
+    scope: 'openid email',
+  }).toString();
   const page = await fetch(`${url}/login?${query}`);
   const xsrf = cookiesOf(page)['XSRF-TOKEN'] ?? '';
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
   used.csrf = csrf;
-  const login = (password: string) => fetch(`${url}/login?${query}`, form({ _csrf: csrf, username: 'alice', password }, { cookie: `XSRF-TOKEN=${xsrf}` }));
+  const login = (password: string) =>
+    fetch(`${url}/login?${query}`, form({ _csrf: csrf, username: 'alice', password }, { cookie: `XSRF-TOKEN=${xsrf}` }));
   used.wrongPassword = 'Wrong-Secret-7g!';
   t.equal((await login(used.wrongPassword)).status, 200, 'wrong password: the form again');
   const signedIn = await login(PASSWORD);
   t.equal(signedIn.status, 302);
   used.session = cookiesOf(signedIn).cognito ?? 'missing';
   used.code = new URL(signedIn.headers.get('location') ?? '').searchParams.get('code') ?? 'missing';
-  const exchanged = await fetch(`${url}/oauth2/token`, form({ grant_type: 'authorization_code', code: used.code, redirect_uri: CALLBACK, client_id: SECRET_CLIENT, client_secret: SECRET }));
+  const exchanged = await fetch(
+    `${url}/oauth2/token`,
+    form({ grant_type: 'authorization_code', code: used.code, redirect_uri: CALLBACK, client_id: SECRET_CLIENT, client_secret: SECRET }),
+  );
   const tokens = (await exchanged.json()) as Record<string, string>;
   t.equal(exchanged.status, 200, 'code exchanged');
   Object.assign(used, { accessToken: tokens.access_token, idToken: tokens.id_token, refreshToken: tokens.refresh_token });
-  const refreshed = await fetch(`${url}/oauth2/token`, form({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' }, basic(SECRET_CLIENT, SECRET)));
+  const refreshed = await fetch(
+    `${url}/oauth2/token`,
+    form({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' }, basic(SECRET_CLIENT, SECRET)),
+  );
   t.equal(refreshed.status, 200, 'refreshed with client_secret_basic');
   used.refreshedAccess = ((await refreshed.json()) as Record<string, string>).access_token ?? 'missing';
   const m2m = await fetch(`${url}/oauth2/token`, form({ grant_type: 'client_credentials' }, basic(M2M_CLIENT, M2M_SECRET)));
   t.equal(m2m.status, 200, 'client_credentials');
   used.m2mToken = ((await m2m.json()) as Record<string, string>).access_token ?? 'missing';
   t.equal((await fetch(`${url}/oauth2/userInfo`, { headers: { authorization: `Bearer ${used.accessToken}` } })).status, 200, 'userInfo');
-  t.equal((await fetch(`${url}/oauth2/revoke`, form({ token: used.refreshToken ?? '', client_id: SECRET_CLIENT, client_secret: SECRET }))).status, 200, 'revoked');
+  t.equal(
+    (await fetch(`${url}/oauth2/revoke`, form({ token: used.refreshToken ?? '', client_id: SECRET_CLIENT, client_secret: SECRET }))).status,
+    200,
+    'revoked',
+  );
 
   // The JSON API: a temporary password, the new-password challenge, ChangePassword, AdminSetUserPassword, SignUp, a reset.
   used.temporary = 'Tmp-Secret-1a!';
-  t.equal((await cliApi(url, 'AdminCreateUser', { UserPoolId: POOL_ID, Username: 'secret-user', TemporaryPassword: used.temporary, MessageAction: 'SUPPRESS' })).status, 200);
-  const challenge = await cliApi(url, 'InitiateAuth', { ClientId: PUBLIC_CLIENT, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'secret-user', PASSWORD: used.temporary } });
+  t.equal(
+    (
+      await cliApi(url, 'AdminCreateUser', {
+        UserPoolId: POOL_ID,
+        Username: 'secret-user',
+        TemporaryPassword: used.temporary,
+        MessageAction: 'SUPPRESS',
+      })
+    ).status,
+    200,
+  );
+  const challenge = await cliApi(url, 'InitiateAuth', {
+    ClientId: PUBLIC_CLIENT,
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: 'secret-user', PASSWORD: used.temporary },
+  });
   t.equal(challenge.body.ChallengeName, 'NEW_PASSWORD_REQUIRED');
   used.challengeSession = String(challenge.body.Session);
   used.newPassword = 'NewPw-Secret-5e!';
   const answered = await cliApi(url, 'RespondToAuthChallenge', {
-    ClientId: PUBLIC_CLIENT, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: used.challengeSession,
+    ClientId: PUBLIC_CLIENT,
+    ChallengeName: 'NEW_PASSWORD_REQUIRED',
+    Session: used.challengeSession,
     ChallengeResponses: { USERNAME: 'secret-user', NEW_PASSWORD: used.newPassword },
   });
   const result = answered.body.AuthenticationResult as Record<string, string>;
   t.type(result.AccessToken, 'string', 'challenge answered');
   Object.assign(used, { apiAccess: result.AccessToken, apiId: result.IdToken, apiRefresh: result.RefreshToken });
   used.changed = 'Changed-Secret-4d!';
-  t.equal((await cliApi(url, 'ChangePassword', { AccessToken: used.apiAccess, PreviousPassword: used.newPassword, ProposedPassword: used.changed })).status, 200);
+  t.equal(
+    (
+      await cliApi(url, 'ChangePassword', {
+        AccessToken: used.apiAccess,
+        PreviousPassword: used.newPassword,
+        ProposedPassword: used.changed,
+      })
+    ).status,
+    200,
+  );
   used.adminSet = 'Set-Secret-2b!';
-  t.equal((await cliApi(url, 'AdminSetUserPassword', { UserPoolId: POOL_ID, Username: 'bob', Password: used.adminSet, Permanent: true })).status, 200);
+  t.equal(
+    (await cliApi(url, 'AdminSetUserPassword', { UserPoolId: POOL_ID, Username: 'bob', Password: used.adminSet, Permanent: true })).status,
+    200,
+  );
   used.secretHash = secretHash('alice', SECRET_CLIENT, SECRET);
   const adminAuth = await cliApi(url, 'AdminInitiateAuth', {
-    UserPoolId: POOL_ID, ClientId: SECRET_CLIENT, AuthFlow: 'ADMIN_NO_SRP_AUTH', AuthParameters: { USERNAME: 'alice', PASSWORD, SECRET_HASH: used.secretHash },
+    UserPoolId: POOL_ID,
+    ClientId: SECRET_CLIENT,
+    AuthFlow: 'ADMIN_NO_SRP_AUTH',
+    AuthParameters: { USERNAME: 'alice', PASSWORD, SECRET_HASH: used.secretHash },
   });
   t.equal(adminAuth.status, 200, 'AdminInitiateAuth with SECRET_HASH');
   used.adminAccess = (adminAuth.body.AuthenticationResult as Record<string, string>).AccessToken ?? 'missing';
   used.signUp = 'SignUp-Secret-3c!';
-  t.equal((await cliApi(url, 'SignUp', { ClientId: PUBLIC_CLIENT, Username: 'signup-user', Password: used.signUp, UserAttributes: [{ Name: 'email', Value: 'su@example.com' }] })).status, 200);
-  const messages = async (username: string) => ((await (await fetch(`${url}/_emulator/messages?username=${username}`)).json()) as { Messages: Array<{ code?: string }> }).Messages;
+  t.equal(
+    (
+      await cliApi(url, 'SignUp', {
+        ClientId: PUBLIC_CLIENT,
+        Username: 'signup-user',
+        Password: used.signUp,
+        UserAttributes: [{ Name: 'email', Value: 'su@example.com' }],
+      })
+    ).status,
+    200,
+  );
+  const messages = async (username: string) =>
+    ((await (await fetch(`${url}/_emulator/messages?username=${username}`)).json()) as { Messages: Array<{ code?: string }> }).Messages;
   used.signUpCode = (await messages('signup-user')).at(-1)?.code ?? 'missing';
-  t.equal((await cliApi(url, 'ConfirmSignUp', { ClientId: PUBLIC_CLIENT, Username: 'signup-user', ConfirmationCode: used.signUpCode })).status, 200);
-  t.equal((await cliApi(url, 'AdminUpdateUserAttributes', { UserPoolId: POOL_ID, Username: 'secret-user', UserAttributes: [{ Name: 'email', Value: 'secret@example.com' }, { Name: 'email_verified', Value: 'true' }] })).status, 200);
+  t.equal(
+    (await cliApi(url, 'ConfirmSignUp', { ClientId: PUBLIC_CLIENT, Username: 'signup-user', ConfirmationCode: used.signUpCode })).status,
+    200,
+  );
+  t.equal(
+    (
+      await cliApi(url, 'AdminUpdateUserAttributes', {
+        UserPoolId: POOL_ID,
+        Username: 'secret-user',
+        UserAttributes: [
+          { Name: 'email', Value: 'secret@example.com' },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      })
+    ).status,
+    200,
+  );
   t.equal((await cliApi(url, 'ForgotPassword', { ClientId: PUBLIC_CLIENT, Username: 'secret-user' })).status, 200);
   used.resetCode = (await messages('secret-user')).at(-1)?.code ?? 'missing';
   used.reset = 'Reset-Secret-6f!';
-  t.equal((await cliApi(url, 'ConfirmForgotPassword', { ClientId: PUBLIC_CLIENT, Username: 'secret-user', ConfirmationCode: used.resetCode, Password: used.reset })).status, 200);
-  t.equal((await cliApi(url, 'InitiateAuth', { ClientId: PUBLIC_CLIENT, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'secret-user', PASSWORD: 'Wrong-Secret-7g!' } })).body.__type, 'NotAuthorizedException');
+  t.equal(
+    (
+      await cliApi(url, 'ConfirmForgotPassword', {
+        ClientId: PUBLIC_CLIENT,
+        Username: 'secret-user',
+        ConfirmationCode: used.resetCode,
+        Password: used.reset,
+      })
+    ).status,
+    200,
+  );
+  t.equal(
+    (
+      await cliApi(url, 'InitiateAuth', {
+        ClientId: PUBLIC_CLIENT,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'secret-user', PASSWORD: 'Wrong-Secret-7g!' },
+      })
+    ).body.__type,
+    'NotAuthorizedException',
+  );
 
   const exit = await stopCli(cli);
   t.same(exit, { code: 0, signal: null }, 'clean exit after SIGTERM');

@@ -13,7 +13,10 @@ import { cliApi, startCli, stopCli, writeFixture } from './cli-process.js';
 function tryConnect(port: number): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
-    socket.on('connect', () => { socket.destroy(); resolve('connected'); });
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
     socket.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
   });
 }
@@ -25,19 +28,41 @@ t.test('SIGTERM with requests in flight: they complete, new connections are refu
   const cli = await startCli({ FIXTURES: writeFixture(dir), DATA_FILE: dataFile });
   t.teardown(() => stopCli(cli, 'SIGKILL'));
 
-  for (const fault of [{ route: '/oauth2/token', delayMs: 800 }, { operation: 'AdminCreateUser', delayMs: 800 }]) {
-    const res = await fetch(`${cli.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify(fault), headers: { 'content-type': 'application/json' } });
+  for (const fault of [
+    { route: '/oauth2/token', delayMs: 800 },
+    { operation: 'AdminCreateUser', delayMs: 800 },
+  ]) {
+    const res = await fetch(`${cli.url}/_emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify(fault),
+      headers: { 'content-type': 'application/json' },
+    });
     t.equal(res.status, 200, `fault ${JSON.stringify(fault)} injected`);
   }
   const started = Date.now();
   const token = fetch(`${cli.url}/oauth2/token`, {
-    method: 'POST', body: 'grant_type=client_credentials',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${M2M_CLIENT}:${M2M_SECRET}`).toString('base64')}` },
+    method: 'POST',
+    body: 'grant_type=client_credentials',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${M2M_CLIENT}:${M2M_SECRET}`).toString('base64')}`,
+    },
   });
-  const created = cliApi(cli.url, 'AdminCreateUser', { UserPoolId: POOL_ID, Username: 'in-flight', TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
+  const created = cliApi(cli.url, 'AdminCreateUser', {
+    UserPoolId: POOL_ID,
+    Username: 'in-flight',
+    TemporaryPassword: 'TempPassw0rd!',
+    MessageAction: 'SUPPRESS',
+  });
   let settled = 0;
-  void token.then(() => settled++, () => settled++);
-  void created.then(() => settled++, () => settled++);
+  void token.then(
+    () => settled++,
+    () => settled++,
+  );
+  void created.then(
+    () => settled++,
+    () => settled++,
+  );
   // A fault is used up when its request arrives: once none is pending, both requests are in their delay.
   for (;;) {
     const pending = ((await (await fetch(`${cli.url}/_emulator/faults`)).json()) as { faults: unknown[] }).faults;
@@ -48,7 +73,8 @@ t.test('SIGTERM with requests in flight: they complete, new connections are refu
   cli.child.kill('SIGTERM');
   const signalled = Date.now();
   // The signal takes a moment to be handled; from then on, new connections are refused.
-  let refused = '', settledWhenRefused = -1;
+  let refused = '',
+    settledWhenRefused = -1;
   for (let i = 0; i < 40 && refused !== 'ECONNREFUSED'; i++) {
     await new Promise((r) => setTimeout(r, 25));
     refused = await tryConnect(cli.port);

@@ -14,10 +14,7 @@ export interface TestApp extends Emulator {
   config: Config;
 }
 
-export async function buildTestApp(
-  t: Test,
-  opts: { fixture?: object; config?: Partial<Config> } = {},
-): Promise<TestApp> {
+export async function buildTestApp(t: Test, opts: { fixture?: object; config?: Partial<Config> } = {}): Promise<TestApp> {
   const config = { ...loadConfig([], {}), publicUrl: PUBLIC_URL, fixtures: undefined, ...opts.config };
   const clock = new OffsetClock();
   const fixtures = [parseFixture('test-fixture.json', JSON.stringify(opts.fixture ?? TEST_FIXTURE))];

@@ -58,7 +58,13 @@ export async function launchChromium(t: Test, stub: StubApp): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
       `--host-resolver-rules=MAP ${new URL(CALLBACK).host} ${LOOPBACK}:${stub.port}`,
     ],
   });

@@ -16,7 +16,9 @@ export const formBody = (fields: Record<string, string>): string => new URLSearc
 
 /** `name=value; name2=value2` for a Cookie header. */
 export const cookieHeader = (cookies: Record<string, string>): string =>
-  Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+  Object.entries(cookies)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
 
 /** The cookies a response sets, name → value (the last one wins). */
 export function responseCookies(res: Injected): Record<string, string> {
@@ -36,7 +38,9 @@ export function basicAuth(clientId: string, secret: string): string {
 
 /** POSTs a urlencoded form; `cookies` becomes the Cookie header. */
 export function postForm(
-  app: FastifyInstance, url: string, fields: Record<string, string>,
+  app: FastifyInstance,
+  url: string,
+  fields: Record<string, string>,
   opts: { cookies?: Record<string, string>; headers?: Record<string, string> } = {},
 ): Promise<Injected> {
   const headers: Record<string, string> = { 'content-type': FORM, ...opts.headers };
@@ -97,7 +101,8 @@ export async function openLoginPage(app: FastifyInstance, p: AuthorizeParams = {
   const query = authorizeQuery(p);
   const authorize = await app.inject({ url: `/oauth2/authorize?${query}` });
   // Absolute, on the app's PUBLIC_URL (whatever a test configured).
-  const location = typeof authorize.headers.location === 'string' && URL.canParse(authorize.headers.location) ? new URL(authorize.headers.location) : null;
+  const location =
+    typeof authorize.headers.location === 'string' && URL.canParse(authorize.headers.location) ? new URL(authorize.headers.location) : null;
   if (authorize.statusCode !== 302 || location?.pathname !== '/login' || location.search !== `?${query}`) {
     throw new Error(`authorize did not redirect to /login: ${authorize.statusCode} ${String(authorize.headers.location)}`);
   }
@@ -112,9 +117,18 @@ export async function openLoginPage(app: FastifyInstance, p: AuthorizeParams = {
 
 /** POST /login with the page's CSRF token and cookie. */
 export function submitLogin(app: FastifyInstance, page: LoginPage, username: string, password: string): Promise<Injected> {
-  return postForm(app, `/login?${page.query}`, {
-    _csrf: page.csrf, username, password, cognitoAsfData: '', signInSubmitButton: 'Sign in',
-  }, { cookies: page.cookies });
+  return postForm(
+    app,
+    `/login?${page.query}`,
+    {
+      _csrf: page.csrf,
+      username,
+      password,
+      cognitoAsfData: '',
+      signInSubmitButton: 'Sign in',
+    },
+    { cookies: page.cookies },
+  );
 }
 
 export interface SignedIn {
@@ -126,13 +140,12 @@ export interface SignedIn {
 }
 
 /** authorize → GET /login → POST /login; returns the code from the callback redirect. */
-export async function signIn(
-  app: FastifyInstance, p: AuthorizeParams & { username?: string; password?: string } = {},
-): Promise<SignedIn> {
+export async function signIn(app: FastifyInstance, p: AuthorizeParams & { username?: string; password?: string } = {}): Promise<SignedIn> {
   const page = await openLoginPage(app, p);
   const res = await submitLogin(app, page, p.username ?? 'alice', p.password ?? PASSWORD);
   const location = res.headers.location;
-  if (res.statusCode !== 302 || typeof location !== 'string') throw new Error(`sign-in failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  if (res.statusCode !== 302 || typeof location !== 'string')
+    throw new Error(`sign-in failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
   const url = new URL(location);
   const code = url.searchParams.get('code');
   if (code === null) throw new Error(`no code in ${location}`);
@@ -176,7 +189,8 @@ export async function signInForTokens(
 ): Promise<Tokens> {
   const { code } = await signIn(app, p);
   const res = await redeemCode(app, {
-    code, ...(p.clientId !== undefined ? { clientId: p.clientId } : {}),
+    code,
+    ...(p.clientId !== undefined ? { clientId: p.clientId } : {}),
     ...(p.secret !== undefined ? { secret: p.secret } : {}),
     ...(p.redirectUri !== undefined ? { redirectUri: p.redirectUri } : {}),
   });
@@ -199,7 +213,8 @@ export const issuerOf = (poolId = POOL_ID): string => `${PUBLIC_URL}/${poolId}`;
  * tokens) audience. `now` lets tests that moved the app's clock verify at the app's time.
  */
 export async function verifyToken(
-  app: FastifyInstance, token: string,
+  app: FastifyInstance,
+  token: string,
   opts: { poolId?: string; issuer?: string; audience?: string; now?: number } = {},
 ): Promise<{ payload: JWTPayload & Record<string, unknown>; protectedHeader: ProtectedHeaderParameters }> {
   const poolId = opts.poolId ?? POOL_ID;

@@ -33,25 +33,27 @@ export function fragmentParams(location: string): Array<[string, string]> {
 
 /** authorize → GET /login → POST /login with response_type=token; returns the sign-in response. */
 export async function signInImplicit(
-  app: FastifyInstance, p: AuthorizeParams & { username?: string; password?: string } = {},
+  app: FastifyInstance,
+  p: AuthorizeParams & { username?: string; password?: string } = {},
 ): Promise<Injected> {
   const page = await openLoginPage(app, { ...p, responseType: 'token' });
   return submitLogin(app, page, p.username ?? 'alice', p.password ?? PASSWORD);
 }
 
 /** GET (default) or POST /oauth2/userInfo with a bearer token (or none). */
-export function userInfo(
-  app: FastifyInstance, token: string | undefined, method: 'GET' | 'POST' = 'GET',
-): Promise<Injected> {
+export function userInfo(app: FastifyInstance, token: string | undefined, method: 'GET' | 'POST' = 'GET'): Promise<Injected> {
   return app.inject({
-    method, url: '/oauth2/userInfo',
+    method,
+    url: '/oauth2/userInfo',
     headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
   });
 }
 
 /** POST /oauth2/revoke: client_id in the body, or Basic auth when a secret is given. */
 export function revoke(
-  app: FastifyInstance, fields: Record<string, string>, opts: { clientId?: string; secret?: string } = {},
+  app: FastifyInstance,
+  fields: Record<string, string>,
+  opts: { clientId?: string; secret?: string } = {},
 ): Promise<Injected> {
   if (opts.secret !== undefined && opts.clientId !== undefined) {
     return postForm(app, '/oauth2/revoke', fields, { headers: { authorization: basicAuth(opts.clientId, opts.secret) } });
@@ -73,7 +75,8 @@ export function setCookieLines(res: Injected): string[] {
 /** The one Set-Cookie line for `name` (throws when there is not exactly one). */
 export function setCookieLine(res: Injected, name: string): string {
   const lines = setCookieLines(res).filter((l) => l.startsWith(`${name}=`));
-  if (lines.length !== 1) throw new Error(`expected one Set-Cookie for ${name}, got ${lines.length}: ${JSON.stringify(setCookieLines(res))}`);
+  if (lines.length !== 1)
+    throw new Error(`expected one Set-Cookie for ${name}, got ${lines.length}: ${JSON.stringify(setCookieLines(res))}`);
   return lines[0] as string;
 }
 

@@ -10,7 +10,8 @@ export const GRACE_SECONDS = 10;
 /** A client that rotates refresh tokens (Amplify in Node uses it next to AMPLIFY_CLIENT). */
 export const ROTATING_CLIENT_DEF = {
   // Rotation is incompatible with REFRESH_TOKEN_AUTH, so that flow is left out, as Cognito asks.
-  ClientId: ROTATING_CLIENT, ClientName: 'Amplify app, rotating refresh tokens',
+  ClientId: ROTATING_CLIENT,
+  ClientName: 'Amplify app, rotating refresh tokens',
   ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'],
   RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: GRACE_SECONDS },
 };
@@ -25,28 +26,41 @@ const SCOPES = ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'];
 export function realClientFixture(appOrigin: string, extraClients: object[] = []): object {
   const page = (name: string) => `${appOrigin}/${name}`;
   return {
-    UserPools: [{
-      Id: POOL_ID,
-      Name: 'real clients',
-      SigningKeys: SIGNING_KEYS,
-      Clients: [
-        {
-          ClientId: AMPLIFY_CLIENT, ClientName: 'Amplify app',
-          ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-          CallbackURLs: [page('amplify')], LogoutURLs: [page('amplify')],
-          AllowedOAuthFlows: ['code'], AllowedOAuthScopes: SCOPES, AllowedOAuthFlowsUserPoolClient: true,
-        },
-        {
-          ClientId: OIDC_CLIENT, ClientName: 'oidc-client-ts SPA',
-          CallbackURLs: [page('oidc')], LogoutURLs: [page('oidc')],
-          AllowedOAuthFlows: ['code'], AllowedOAuthScopes: SCOPES, AllowedOAuthFlowsUserPoolClient: true,
-        },
-        ...extraClients,
-      ],
-      Users: [{
-        Username: 'alice', Password: PASSWORD,
-        Attributes: { email: 'alice@example.com', email_verified: 'true', given_name: 'Alice', 'custom:tier': 'gold' },
-      }],
-    }],
+    UserPools: [
+      {
+        Id: POOL_ID,
+        Name: 'real clients',
+        SigningKeys: SIGNING_KEYS,
+        Clients: [
+          {
+            ClientId: AMPLIFY_CLIENT,
+            ClientName: 'Amplify app',
+            ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+            CallbackURLs: [page('amplify')],
+            LogoutURLs: [page('amplify')],
+            AllowedOAuthFlows: ['code'],
+            AllowedOAuthScopes: SCOPES,
+            AllowedOAuthFlowsUserPoolClient: true,
+          },
+          {
+            ClientId: OIDC_CLIENT,
+            ClientName: 'oidc-client-ts SPA',
+            CallbackURLs: [page('oidc')],
+            LogoutURLs: [page('oidc')],
+            AllowedOAuthFlows: ['code'],
+            AllowedOAuthScopes: SCOPES,
+            AllowedOAuthFlowsUserPoolClient: true,
+          },
+          ...extraClients,
+        ],
+        Users: [
+          {
+            Username: 'alice',
+            Password: PASSWORD,
+            Attributes: { email: 'alice@example.com', email_verified: 'true', given_name: 'Alice', 'custom:tier': 'gold' },
+          },
+        ],
+      },
+    ],
   };
 }

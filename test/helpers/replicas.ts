@@ -62,10 +62,18 @@ export interface Replica {
  * fixtures' function files).
  */
 export async function startReplica(
-  t: Test, databaseUrl: string, fixture: object = TEST_FIXTURE, triggers?: Record<string, TriggerHandler>,
+  t: Test,
+  databaseUrl: string,
+  fixture: object = TEST_FIXTURE,
+  triggers?: Record<string, TriggerHandler>,
 ): Promise<Replica> {
   const config: Config = {
-    ...loadConfig([], {}), port: 0, host: LOOPBACK, fixtures: undefined, publicUrl: PUBLIC_URL, databaseUrl,
+    ...loadConfig([], {}),
+    port: 0,
+    host: LOOPBACK,
+    fixtures: undefined,
+    publicUrl: PUBLIC_URL,
+    databaseUrl,
   };
   const fixtures = [parseFixture('test-fixture.json', JSON.stringify(fixture))];
   const { app, deps } = await createEmulator({ config, fixtures, clock: new OffsetClock(), ...(triggers ? { triggers } : {}) });

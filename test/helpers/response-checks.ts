@@ -12,17 +12,25 @@ import { TEST_FIXTURE } from './fixture.js';
 type Headers = Record<string, string | string[] | number | undefined>;
 
 /** Every CallbackURL and LogoutURL of the test fixture: the only absolute redirect targets allowed. */
-export const REGISTERED_URLS: readonly string[] = [...new Set(
-  TEST_FIXTURE.UserPools.flatMap((p) => p.Clients.flatMap((c) => [
-    ...((c as { CallbackURLs?: string[] }).CallbackURLs ?? []),
-    ...((c as { LogoutURLs?: string[] }).LogoutURLs ?? []),
-  ])),
-)];
+export const REGISTERED_URLS: readonly string[] = [
+  ...new Set(
+    TEST_FIXTURE.UserPools.flatMap((p) =>
+      p.Clients.flatMap((c) => [
+        ...((c as { CallbackURLs?: string[] }).CallbackURLs ?? []),
+        ...((c as { LogoutURLs?: string[] }).LogoutURLs ?? []),
+      ]),
+    ),
+  ),
+];
 
 /** The emulator's own pages a browser may be sent to (relative, or absolute on its PUBLIC_URL). */
 const OWN_PAGES = ['/login', '/error', '/signup', '/confirm', '/forgotPassword', '/confirmForgotPassword'];
 
-export function locationProblem(given: string, registered: readonly string[] = REGISTERED_URLS, ownOrigin = PUBLIC_URL): string | undefined {
+export function locationProblem(
+  given: string,
+  registered: readonly string[] = REGISTERED_URLS,
+  ownOrigin = PUBLIC_URL,
+): string | undefined {
   let location = given;
   // Browsers drop tabs and newlines from URLs and treat `\` as `/`: none may appear at all.
   if (/[\u0000-\u0020\u007f\\]/.test(location)) return `control character, space or backslash in Location ${JSON.stringify(location)}`;
@@ -34,7 +42,10 @@ export function locationProblem(given: string, registered: readonly string[] = R
   }
   for (const base of registered) {
     const rest = location.slice(base.length);
-    if (location.startsWith(base) && (rest === '' || rest.startsWith('?') || rest.startsWith('#') || (base.includes('?') && rest.startsWith('&')))) {
+    if (
+      location.startsWith(base) &&
+      (rest === '' || rest.startsWith('?') || rest.startsWith('#') || (base.includes('?') && rest.startsWith('&')))
+    ) {
       return undefined;
     }
   }
@@ -65,11 +76,53 @@ export function headerProblem(headers: Headers, ownOrigin = PUBLIC_URL): string 
 
 /** The tags and attributes of the hosted pages (layout.ts, pages.ts). Anything else is injected. */
 const TAGS = new Set([
-  '!doctype', 'html', 'head', 'meta', 'title', 'style', 'script', 'body', 'div', 'p', 'h1', 'span', 'strong', 'center', 'a', 'form', 'input', 'label', 'button', 'link', 'img',
+  '!doctype',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'script',
+  'body',
+  'div',
+  'p',
+  'h1',
+  'span',
+  'strong',
+  'center',
+  'a',
+  'form',
+  'input',
+  'label',
+  'button',
+  'link',
+  'img',
 ]);
 const ATTRIBUTES = new Set([
-  'lang', 'charset', 'name', 'content', 'class', 'id', 'role', 'method', 'action', 'type', 'value', 'for', 'placeholder', 'href',
-  'autocapitalize', 'autocomplete', 'required', 'novalidate', 'aria-label', 'aria-hidden', 'data-testid', 'rel', 'src', 'alt',
+  'lang',
+  'charset',
+  'name',
+  'content',
+  'class',
+  'id',
+  'role',
+  'method',
+  'action',
+  'type',
+  'value',
+  'for',
+  'placeholder',
+  'href',
+  'autocapitalize',
+  'autocomplete',
+  'required',
+  'novalidate',
+  'aria-label',
+  'aria-hidden',
+  'data-testid',
+  'rel',
+  'src',
+  'alt',
 ]);
 
 export function htmlProblem(body: string): string | undefined {
@@ -85,10 +138,14 @@ export function htmlProblem(body: string): string | undefined {
       while (/\s/.test(body[j] ?? '')) j++;
       if (j >= body.length) return `unterminated tag ${around(i)}`;
       if (body[j] === '>') break;
-      if (body.startsWith('/>', j)) { j++; break; }
+      if (body.startsWith('/>', j)) {
+        j++;
+        break;
+      }
       const name = /^[^\s"'>/=]+/.exec(body.slice(j))?.[0];
       if (name === undefined) return `malformed attribute ${around(j)}`;
-      if (tag === '!doctype' ? name.toLowerCase() !== 'html' : !ATTRIBUTES.has(name.toLowerCase())) return `unexpected attribute ${name} ${around(j)}`;
+      if (tag === '!doctype' ? name.toLowerCase() !== 'html' : !ATTRIBUTES.has(name.toLowerCase()))
+        return `unexpected attribute ${name} ${around(j)}`;
       j += name.length;
       if (body[j] !== '=') continue;
       j++;
@@ -97,7 +154,8 @@ export function htmlProblem(body: string): string | undefined {
       if (end < 0) return `unterminated attribute value ${around(j)}`;
       const value = body.slice(j + 1, end);
       if (/[<>]/.test(value)) return `unescaped < or > in an attribute value ${around(j)}`;
-      if ((name === 'action' || name === 'href') && (!value.startsWith('/') || value.startsWith('//'))) return `${name} leaves the emulator: ${value.slice(0, 100)}`;
+      if ((name === 'action' || name === 'href') && (!value.startsWith('/') || value.startsWith('//')))
+        return `${name} leaves the emulator: ${value.slice(0, 100)}`;
       j = end + 1;
     }
     i = j + 1;

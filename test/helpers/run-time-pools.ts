@@ -1,7 +1,10 @@
 // Tests of pools created at run time through the AWS SDK: a listening emulator whose new pools reuse
 // the test keys, a pool-with-client maker and USER_PASSWORD_AUTH sign-in.
 import {
-  CreateUserPoolClientCommand, CreateUserPoolCommand, InitiateAuthCommand, type CreateUserPoolCommandInput,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  InitiateAuthCommand,
+  type CreateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Test } from 'tap';
 import { reuseTestKeys, sdkClient } from './sdk.js';
@@ -16,9 +19,16 @@ export async function startPoolsServer(t: Test) {
   /** A new pool and a client allowed USER_PASSWORD_AUTH (with a generated secret when asked). */
   async function makePool(input: Partial<CreateUserPoolCommandInput> = {}, GenerateSecret = false) {
     const pool = (await sdk.send(new CreateUserPoolCommand({ PoolName: 'made at run time', ...input }))).UserPool!;
-    const client = (await sdk.send(new CreateUserPoolClientCommand({
-      UserPoolId: pool.Id!, ClientName: 'app', GenerateSecret, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-    }))).UserPoolClient!;
+    const client = (
+      await sdk.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: pool.Id!,
+          ClientName: 'app',
+          GenerateSecret,
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        }),
+      )
+    ).UserPoolClient!;
     return { poolId: pool.Id!, clientId: client.ClientId!, pool };
   }
 

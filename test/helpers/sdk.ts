@@ -9,7 +9,10 @@ import { SIGNING_KEYS } from './fixture.js';
 /** The region also becomes the SigV4 credential scope, which CreateUserPool reads. */
 export function sdkClient(url: string, region = 'us-east-1'): CognitoIdentityProviderClient {
   const client = new CognitoIdentityProviderClient({
-    endpoint: url, region, maxAttempts: 1, credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    endpoint: url,
+    region,
+    maxAttempts: 1,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
   return client;
 }

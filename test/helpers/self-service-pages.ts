@@ -10,7 +10,8 @@ type Injected = Awaited<ReturnType<FastifyInstance['inject']>>;
 /** TEST_FIXTURE with email auto-verification in both pools (so sign-up sends a code). */
 export function verifyingFixture(changes: Record<string, unknown> = {}): typeof TEST_FIXTURE {
   const fixture = structuredClone(TEST_FIXTURE);
-  for (const pool of fixture.UserPools as unknown as Array<Record<string, unknown>>) Object.assign(pool, { AutoVerifiedAttributes: ['email'], ...changes });
+  for (const pool of fixture.UserPools as unknown as Array<Record<string, unknown>>)
+    Object.assign(pool, { AutoVerifiedAttributes: ['email'], ...changes });
   return fixture;
 }
 

@@ -31,11 +31,20 @@ export function usersFixture(): object {
   email!.AutoVerifiedAttributes = ['email'];
   fixture.UserPools.push(
     {
-      Id: ALIAS_POOL_ID, Name: 'alias sign-in', AliasAttributes: ['email'], AutoVerifiedAttributes: ['email'],
-      SigningKeys: SIGNING_KEYS, Clients: [{ ClientId: ALIAS_CLIENT, ClientName: 'alias app' }],
+      Id: ALIAS_POOL_ID,
+      Name: 'alias sign-in',
+      AliasAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      SigningKeys: SIGNING_KEYS,
+      Clients: [{ ClientId: ALIAS_CLIENT, ClientName: 'alias app' }],
       Users: [{ Username: 'frank', Password: 'Passw0rd!', Attributes: { email: 'frank@example.com', email_verified: 'true' } }],
     },
-    { Id: PLAIN_POOL_ID, Name: 'no auto-verification', SigningKeys: SIGNING_KEYS, Clients: [{ ClientId: PLAIN_CLIENT, ClientName: 'plain' }] },
+    {
+      Id: PLAIN_POOL_ID,
+      Name: 'no auto-verification',
+      SigningKeys: SIGNING_KEYS,
+      Clients: [{ ClientId: PLAIN_CLIENT, ClientName: 'plain' }],
+    },
   );
   return fixture;
 }
@@ -48,9 +57,7 @@ export async function startUsersServer(t: Test): Promise<StartedServer & { sdk: 
 }
 
 /** API-style tokens for a user, minted in-process (scopes default to the self-service one). */
-export async function tokensFor(
-  deps: Deps, username: string, opts: { poolId?: string; clientId?: string; scopes?: string[] } = {},
-) {
+export async function tokensFor(deps: Deps, username: string, opts: { poolId?: string; clientId?: string; scopes?: string[] } = {}) {
   const client = deps.store.getClient(opts.clientId ?? PUBLIC_CLIENT);
   const user = deps.store.getUser(opts.poolId ?? POOL_ID, username);
   if (!client || !user) throw new Error(`no client or user ${username}`);

@@ -27,7 +27,9 @@ t.test('/error answers 400 HTML with the error code', async (t) => {
 
 t.test('the authorize error redirect leads to that page', async (t) => {
   const { app } = await buildTestApp(t);
-  const redirect = await app.inject({ url: `/oauth2/authorize?response_type=code&client_id=${PUBLIC_CLIENT}&redirect_uri=https%3A%2F%2Fevil.example%2F` });
+  const redirect = await app.inject({
+    url: `/oauth2/authorize?response_type=code&client_id=${PUBLIC_CLIENT}&redirect_uri=https%3A%2F%2Fevil.example%2F`,
+  });
   t.equal(redirect.statusCode, 302);
   const page = await app.inject({ url: String(redirect.headers.location) });
   t.equal(page.statusCode, 400);

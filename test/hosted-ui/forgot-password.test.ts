@@ -14,24 +14,37 @@ const NEW_PASSWORD = 'N3w-Passw0rd!';
 function fixture() {
   const f = verifyingFixture();
   (f.UserPools[0] as unknown as { Clients: object[] }).Clients.push({
-    ClientId: HIDING_CLIENT, ClientName: 'hides users', PreventUserExistenceErrors: 'ENABLED',
-    CallbackURLs: [CALLBACK], AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email'],
+    ClientId: HIDING_CLIENT,
+    ClientName: 'hides users',
+    PreventUserExistenceErrors: 'ENABLED',
+    CallbackURLs: [CALLBACK],
+    AllowedOAuthFlows: ['code'],
+    AllowedOAuthScopes: ['openid', 'email'],
   });
   return f;
 }
 
-t.test('GET /forgotPassword: Cognito\'s reset request page; the sign-in page links to it', async (t) => {
+t.test("GET /forgotPassword: Cognito's reset request page; the sign-in page links to it", async (t) => {
   const { app } = await buildTestApp(t, { fixture: fixture() });
   const q = query();
   const login = await openPage(app, `/login?${q}`);
-  t.match(login.res.body, `<a class="redirect-customizable" href="/forgotPassword?${q.replaceAll('&', '&amp;')}">Forgot your password?</a>`);
+  t.match(
+    login.res.body,
+    `<a class="redirect-customizable" href="/forgotPassword?${q.replaceAll('&', '&amp;')}">Forgot your password?</a>`,
+  );
   const { res } = await openPage(app, `/forgotPassword?${q}`);
   t.equal(htmlProblem(res.body), undefined);
-  t.match(res.body, /<div class="modal-body">\n<div><div>\n<h1>Forgot your password\?<\/h1>\n<span>Enter your Username below and we will send a message to reset your password<\/span>/,
-    'h1 and span at modal-body/div/div, where scripts look for them');
+  t.match(
+    res.body,
+    /<div class="modal-body">\n<div><div>\n<h1>Forgot your password\?<\/h1>\n<span>Enter your Username below and we will send a message to reset your password<\/span>/,
+    'h1 and span at modal-body/div/div, where scripts look for them',
+  );
   t.match(inBoth(res.body, 'form', { name: 'forgotpasswordform' }), { action: `/forgotPassword?${q}`, method: 'post' });
   t.match(inBoth(res.body, 'input', { id: 'username' }), { name: 'username', type: 'text', placeholder: 'Username' });
-  t.match(inBoth(res.body, 'button', { name: 'reset_my_password' }), { type: 'submit', class: 'btn btn-primary submitButton-customizable' });
+  t.match(inBoth(res.body, 'button', { name: 'reset_my_password' }), {
+    type: 'submit',
+    class: 'btn btn-primary submitButton-customizable',
+  });
   t.match(res.body, '>Reset my password</button>');
 });
 
@@ -53,7 +66,10 @@ t.test('reset code by email, new password, back to /login, and the new password 
   t.match(inBoth(body, 'input', { id: 'username' }), { type: 'hidden', value: 'alice' });
   t.match(inBoth(body, 'input', { id: 'destination' }).value, /^a\*\*\*@e\*\*\*/);
   t.equal(inBoth(body, 'input', { id: 'deliveryMedium' }).value, 'EMAIL');
-  t.match(textOf(body, 'text-code'), /^We have sent a password reset code by email to a\*\*\*@e\*\*\*.*\. Enter it below to reset your password\.$/);
+  t.match(
+    textOf(body, 'text-code'),
+    /^We have sent a password reset code by email to a\*\*\*@e\*\*\*.*\. Enter it below to reset your password\.$/,
+  );
   t.match(inBoth(body, 'input', { id: 'forgot_password_code' }), { name: 'code', type: 'password' });
   t.match(inBoth(body, 'input', { id: 'new_password' }), { name: 'password', type: 'password' });
   t.match(inBoth(body, 'input', { id: 'confirm_password' }), { name: 'confirmPassword', type: 'password' });
@@ -61,8 +77,11 @@ t.test('reset code by email, new password, back to /login, and the new password 
 
   const cases: Array<[string, Record<string, string>, string | RegExp]> = [
     ['passwords differ', { code: message?.code ?? '', password: NEW_PASSWORD, confirmPassword: 'other' }, 'Passwords do not match.'],
-    ['wrong code', { code: message?.code === '000000' ? '111111' : '000000', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
-      'Invalid verification code provided, please try again.'],
+    [
+      'wrong code',
+      { code: message?.code === '000000' ? '111111' : '000000', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      'Invalid verification code provided, please try again.',
+    ],
     ['weak password', { code: message?.code ?? '', password: 'weak', confirmPassword: 'weak' }, /^Password did not conform with/],
   ];
   for (const [name, fields, text] of cases) {
@@ -70,7 +89,12 @@ t.test('reset code by email, new password, back to /login, and the new password 
     t.equal(res.statusCode, 200, `${name}: the page again`);
     t.match(textOf(res.body, 'errorMessage'), text, `${name}: message`);
   }
-  const done = await postPage(app, confirm, url, { username: 'alice', code: message?.code ?? '', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+  const done = await postPage(app, confirm, url, {
+    username: 'alice',
+    code: message?.code ?? '',
+    password: NEW_PASSWORD,
+    confirmPassword: NEW_PASSWORD,
+  });
   t.equal(done.headers.location, `${PUBLIC_URL}/login?${q}`, 'back to /login with the same query');
 
   const old = await submitLogin(app, await openLoginPage(app), 'alice', 'Passw0rd!');
@@ -90,7 +114,11 @@ t.test('who may reset: unknown users by client setting, disabled and force-chang
   t.equal(textOf(legacy.res.body, 'errorMessage'), 'Could not reset password for the account, please contact support or try again');
   t.equal(inBoth(legacy.res.body, 'input', { id: 'username' }).value, 'nobody', 'the name is kept');
   const hidden = await ask('nobody', HIDING_CLIENT);
-  t.equal(hidden.res.headers.location, `${PUBLIC_URL}/confirmForgotPassword?${hidden.q}&username=nobody`, 'ENABLED: on to the code page as if a code went out');
+  t.equal(
+    hidden.res.headers.location,
+    `${PUBLIC_URL}/confirmForgotPassword?${hidden.q}&username=nobody`,
+    'ENABLED: on to the code page as if a code went out',
+  );
   t.same(deps.messages.find({ username: 'nobody' }), [], 'but nothing was sent');
   t.equal(textOf((await ask('carol')).res.body, 'errorMessage'), 'User is disabled.');
   t.equal(textOf((await ask('bob')).res.body, 'errorMessage'), 'User password cannot be reset in the current state.');
@@ -98,7 +126,12 @@ t.test('who may reset: unknown users by client setting, disabled and force-chang
 
 t.test('a RESET_REQUIRED user is sent to reset on the page, resets, then signs in', async (t) => {
   const f = fixture();
-  (f.UserPools[0] as unknown as { Users: object[] }).Users.push({ Username: 'rita', Password: 'Passw0rd!', UserStatus: 'RESET_REQUIRED', Attributes: { email: 'rita@example.com', email_verified: 'true' } });
+  (f.UserPools[0] as unknown as { Users: object[] }).Users.push({
+    Username: 'rita',
+    Password: 'Passw0rd!',
+    UserStatus: 'RESET_REQUIRED',
+    Attributes: { email: 'rita@example.com', email_verified: 'true' },
+  });
   const { app, deps } = await buildTestApp(t, { fixture: f });
   const q = query();
   const refused = await submitLogin(app, await openLoginPage(app), 'rita', 'Passw0rd!');

@@ -3,7 +3,15 @@ import t from 'tap';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { CALLBACK, EMAIL_POOL_ID, PASSWORD, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixture.js';
 import {
-  authorizeQuery, csrfField, openLoginPage, postForm, responseCookie, responseCookies, signIn, submitLogin, UUID,
+  authorizeQuery,
+  csrfField,
+  openLoginPage,
+  postForm,
+  responseCookie,
+  responseCookies,
+  signIn,
+  submitLogin,
+  UUID,
 } from '../helpers/flow.js';
 import { inBoth, tags, textOf, withoutPageScript } from '../helpers/html.js';
 
@@ -67,7 +75,7 @@ t.test('GET /login: security headers', async (t) => {
   t.equal(res.headers.pragma, 'no-cache');
   t.match(res.headers['x-amz-cognito-request-id'], UUID);
   t.equal(res.headers['strict-transport-security'], undefined, 'no HSTS on http');
-  t.notMatch(withoutPageScript(res.body), /<script/i, 'no script but the page\'s own');
+  t.notMatch(withoutPageScript(res.body), /<script/i, "no script but the page's own");
 });
 
 t.test('GET /login: HSTS and Secure cookies when PUBLIC_URL is https', async (t) => {
@@ -107,7 +115,11 @@ t.test('GET /login validates like /oauth2/authorize', async (t) => {
   const cases: Array<[string, string, string]> = [
     ['unknown client', authorizeQuery({ clientId: 'nosuch' }), '/error?error=invalid_request&client_id=nosuch'],
     ['bad redirect_uri', authorizeQuery({ redirectUri: `${CALLBACK}/` }), `/error?error=redirect_mismatch&client_id=${PUBLIC_CLIENT}`],
-    ['bad scope', authorizeQuery({ scope: 'nope', state: 's' }), `${CALLBACK}?error_description=invalid_scope&state=s&error=invalid_request`],
+    [
+      'bad scope',
+      authorizeQuery({ scope: 'nope', state: 's' }),
+      `${CALLBACK}?error_description=invalid_scope&state=s&error=invalid_request`,
+    ],
     ['no query at all', '', '/error?error=invalid_request'],
   ];
   for (const [name, query, location] of cases) {
@@ -170,7 +182,11 @@ t.test('POST /login: failed sign-ins re-render the page with Cognito’s message
     t.equal(responseCookie(res, 'cognito'), undefined, `${name}: no session cookie`);
     t.equal(textOf(res.body, 'loginErrorMessage'), message, `${name}: message`);
     t.equal(inBoth(res.body, 'input', { id: 'signInFormUsername' }).value, username, `${name}: username kept`);
-    t.equal(tags(res.body, 'input').filter((i) => i.name === 'password' && i.value !== undefined && i.value !== '').length, 0, `${name}: password not echoed`);
+    t.equal(
+      tags(res.body, 'input').filter((i) => i.name === 'password' && i.value !== undefined && i.value !== '').length,
+      0,
+      `${name}: password not echoed`,
+    );
     t.equal(csrfField(res.body), responseCookies(res)['XSRF-TOKEN'], `${name}: fresh CSRF pair`);
     t.notMatch(withoutPageScript(res.body), /<script/i, `${name}: nothing unescaped`);
   }

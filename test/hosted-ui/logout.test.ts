@@ -53,8 +53,10 @@ t.test('logout of pool A keeps the session of pool B', async (t) => {
   const sidA = (await signIn(app)).cookies.cognito!;
   const other = { clientId: EMAIL_CLIENT, scope: 'openid' };
   const page = await openLoginPage(app, other);
-  const both = responseCookies(await submitLogin(app, { ...page, cookies: { ...page.cookies, cognito: sidA } }, 'erin@example.com', PASSWORD)).cognito!;
-  t.ok(await skipsPage(app, both) && await skipsPage(app, both, other), 'signed in to both pools');
+  const both = responseCookies(
+    await submitLogin(app, { ...page, cookies: { ...page.cookies, cognito: sidA } }, 'erin@example.com', PASSWORD),
+  ).cognito!;
+  t.ok((await skipsPage(app, both)) && (await skipsPage(app, both, other)), 'signed in to both pools');
 
   const res = await getWithSession(app, `/logout?${q({ client_id: PUBLIC_CLIENT, logout_uri: LOGOUT_URL })}`, both);
   t.equal(res.headers.location, LOGOUT_URL);
@@ -68,7 +70,11 @@ t.test('unregistered logout_uri is never followed', async (t) => {
   const sid = (await signIn(app)).cookies.cognito!;
   const missing = `/error?error=Required+parameters+missing&client_id=${PUBLIC_CLIENT}`;
   const cases = [
-    'https://evil.example/', `${LOGOUT_URL}x`, 'http://localhost:3000', 'HTTP://localhost:3000/', 'http://localhost:3000/?a=1',
+    'https://evil.example/',
+    `${LOGOUT_URL}x`,
+    'http://localhost:3000',
+    'HTTP://localhost:3000/',
+    'http://localhost:3000/?a=1',
     CALLBACK, // a callback URL is not a logout URL
     '',
   ];
@@ -78,8 +84,11 @@ t.test('unregistered logout_uri is never followed', async (t) => {
     t.equal(res.headers.location, missing, `${JSON.stringify(logoutUri)}: the error page`);
   }
   const noLogoutUrls = await app.inject({ url: `/logout?${q({ client_id: NO_REVOKE_CLIENT, logout_uri: LOGOUT_URL })}` });
-  t.equal(noLogoutUrls.headers.location, `/error?error=Required+parameters+missing&client_id=${NO_REVOKE_CLIENT}`,
-    'a URL registered for another client');
+  t.equal(
+    noLogoutUrls.headers.location,
+    `/error?error=Required+parameters+missing&client_id=${NO_REVOKE_CLIENT}`,
+    'a URL registered for another client',
+  );
   t.ok(await skipsPage(app, sid), 'a refused logout does not sign out');
   const page = await app.inject({ url: missing });
   t.equal(page.statusCode, 400, 'the error page is served with 400');
@@ -90,7 +99,11 @@ t.test('missing or unknown client_id → /error', async (t) => {
   const cases: Array<[string, Record<string, string>, string]> = [
     ['no parameters', {}, '/error?error=invalid_request'],
     ['no client_id', { logout_uri: LOGOUT_URL }, '/error?error=invalid_request'],
-    ['unknown client_id', { client_id: 'nosuchclient00000000000000', logout_uri: LOGOUT_URL }, '/error?error=invalid_request&client_id=nosuchclient00000000000000'],
+    [
+      'unknown client_id',
+      { client_id: 'nosuchclient00000000000000', logout_uri: LOGOUT_URL },
+      '/error?error=invalid_request&client_id=nosuchclient00000000000000',
+    ],
     ['OIDC parameters only', { post_logout_redirect_uri: LOGOUT_URL, id_token_hint: 'x' }, '/error?error=invalid_request'],
   ];
   for (const [name, params, location] of cases) {
@@ -98,10 +111,14 @@ t.test('missing or unknown client_id → /error', async (t) => {
     t.equal(res.statusCode, 302, `${name}: status`);
     t.equal(res.headers.location, location, `${name}: location`);
   }
-  const repeated = await app.inject({ url: `/logout?client_id=${PUBLIC_CLIENT}&client_id=${SECRET_CLIENT}&logout_uri=${encodeURIComponent(LOGOUT_URL)}` });
+  const repeated = await app.inject({
+    url: `/logout?client_id=${PUBLIC_CLIENT}&client_id=${SECRET_CLIENT}&logout_uri=${encodeURIComponent(LOGOUT_URL)}`,
+  });
   t.equal(repeated.headers.location, '/error?error=invalid_request', 'client_id repeated with different values');
   // oidc-client-ts's signoutRedirect() without a stored user sends client_id twice, same value.
-  const same = await app.inject({ url: `/logout?client_id=${PUBLIC_CLIENT}&logout_uri=${encodeURIComponent(LOGOUT_URL)}&client_id=${PUBLIC_CLIENT}` });
+  const same = await app.inject({
+    url: `/logout?client_id=${PUBLIC_CLIENT}&logout_uri=${encodeURIComponent(LOGOUT_URL)}&client_id=${PUBLIC_CLIENT}`,
+  });
   t.equal(same.statusCode, 302);
   t.equal(same.headers.location, LOGOUT_URL, 'client_id repeated with the same value counts once');
 });
@@ -109,12 +126,24 @@ t.test('missing or unknown client_id → /error', async (t) => {
 t.test('redirect_uri + response_type → clear the session, then /login with those parameters', async (t) => {
   const { app } = await buildTestApp(t);
   const sid = (await signIn(app)).cookies.cognito!;
-  const res = await getWithSession(app, `/logout?${q({
-    client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'code', scope: 'openid email', state: 'st', nonce: 'nn',
-  })}`, sid);
+  const res = await getWithSession(
+    app,
+    `/logout?${q({
+      client_id: PUBLIC_CLIENT,
+      redirect_uri: CALLBACK,
+      response_type: 'code',
+      scope: 'openid email',
+      state: 'st',
+      nonce: 'nn',
+    })}`,
+    sid,
+  );
   t.equal(res.statusCode, 302);
-  t.equal(res.headers.location,
-    `${PUBLIC_URL}/login?client_id=${PUBLIC_CLIENT}&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback&response_type=code&scope=openid+email&state=st&nonce=nn`);
+  t.equal(
+    res.headers.location,
+    `${PUBLIC_URL}/login?client_id=${PUBLIC_CLIENT}&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback&response_type=code&scope=op` +
+      `enid+email&state=st&nonce=nn`,
+  );
   t.equal(cookieAttributes(setCookieLine(res, 'cognito'))['max-age'], '0', 'cookie cleared');
   t.equal((await authorize(app, sid)).headers.location, `${PUBLIC_URL}/login?${authorizeQuery()}`, 'signed out');
 
@@ -126,17 +155,31 @@ t.test('scope omitted → every scope of the client; no state → no state', asy
   const { app } = await buildTestApp(t);
   const res = await app.inject({ url: `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'token' })}` });
   t.equal(res.statusCode, 302);
-  t.equal(res.headers.location, `${PUBLIC_URL}/login?${q({
-    client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'token', scope: ALL_PUBLIC_SCOPES,
-  })}`);
-  t.match(String(res.headers.location), 'scope=openid+email+phone+profile+aws.cognito.signin.user.admin+https%3A%2F%2Fapi.test.example%2Fread');
+  t.equal(
+    res.headers.location,
+    `${PUBLIC_URL}/login?${q({
+      client_id: PUBLIC_CLIENT,
+      redirect_uri: CALLBACK,
+      response_type: 'token',
+      scope: ALL_PUBLIC_SCOPES,
+    })}`,
+  );
+  t.match(
+    String(res.headers.location),
+    'scope=openid+email+phone+profile+aws.cognito.signin.user.admin+https%3A%2F%2Fapi.test.example%2Fread',
+  );
 });
 
 t.test('logout_uri wins over redirect_uri when both are given', async (t) => {
   const { app } = await buildTestApp(t);
-  const res = await app.inject({ url: `/logout?${q({
-    client_id: PUBLIC_CLIENT, logout_uri: LOGOUT_URL, redirect_uri: CALLBACK, response_type: 'code',
-  })}` });
+  const res = await app.inject({
+    url: `/logout?${q({
+      client_id: PUBLIC_CLIENT,
+      logout_uri: LOGOUT_URL,
+      redirect_uri: CALLBACK,
+      response_type: 'code',
+    })}`,
+  });
   t.equal(res.headers.location, LOGOUT_URL);
 });
 
@@ -148,23 +191,47 @@ t.test('redirect_uri problems → /error, never the unregistered URL', async (t)
     t.equal(res.headers.location, mismatch, `${JSON.stringify(redirectUri)}`);
   }
   // An unregistered logout_uri is ignored, and then the redirect_uri rules apply.
-  const both = await app.inject({ url: `/logout?${q({
-    client_id: PUBLIC_CLIENT, logout_uri: 'https://evil.example/', redirect_uri: CALLBACK, response_type: 'code', state: 's',
-  })}` });
-  t.equal(both.headers.location, `${PUBLIC_URL}/login?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'code', scope: ALL_PUBLIC_SCOPES, state: 's' })}`);
+  const both = await app.inject({
+    url: `/logout?${q({
+      client_id: PUBLIC_CLIENT,
+      logout_uri: 'https://evil.example/',
+      redirect_uri: CALLBACK,
+      response_type: 'code',
+      state: 's',
+    })}`,
+  });
+  t.equal(
+    both.headers.location,
+    `${PUBLIC_URL}/login\
+?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'code', scope: ALL_PUBLIC_SCOPES, state: 's' })}`,
+  );
   // A valid redirect_uri with a bad authorize request: the error goes to that registered callback.
   const noType = await app.inject({ url: `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, state: 's' })}` });
   t.equal(noType.headers.location, `${CALLBACK}?error=invalid_request&state=s`);
-  const badScope = await app.inject({ url: `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'code', scope: 'nope' })}` });
+  const badScope = await app.inject({
+    url: `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'code', scope: 'nope' })}`,
+  });
   t.equal(badScope.headers.location, `${CALLBACK}?error_description=invalid_scope&error=invalid_request`);
 });
 
 t.test('hostile values never produce a Location outside registered URLs nor inject headers', async (t) => {
   const { app } = await buildTestApp(t);
-  const hostile = ['javascript:alert(1)', '//evil.example', '//evil.example/%2e%2e', '/\\evil.example', `${LOGOUT_URL}\r\nSet-Cookie:x=1`,
-    `${CALLBACK}\r\nSet-Cookie:x=1`, `${LOGOUT_URL}%0d%0aSet-Cookie:x=1`, ' http://localhost:3000/', 'http://localhost:3000/ '];
+  const hostile = [
+    'javascript:alert(1)',
+    '//evil.example',
+    '//evil.example/%2e%2e',
+    '/\\evil.example',
+    `${LOGOUT_URL}\r\nSet-Cookie:x=1`,
+    `${CALLBACK}\r\nSet-Cookie:x=1`,
+    `${LOGOUT_URL}%0d%0aSet-Cookie:x=1`,
+    ' http://localhost:3000/',
+    'http://localhost:3000/ ',
+  ];
   const allowed = (location: string) =>
-    location === LOGOUT_URL || location.startsWith('/error?') || location.startsWith(`${PUBLIC_URL}/login?`) || location.startsWith(`${CALLBACK}?`);
+    location === LOGOUT_URL ||
+    location.startsWith('/error?') ||
+    location.startsWith(`${PUBLIC_URL}/login?`) ||
+    location.startsWith(`${CALLBACK}?`);
   const check = async (name: string, url: string) => {
     const res = await app.inject({ url });
     t.equal(res.statusCode, 302, `${name}: status`);
@@ -172,19 +239,36 @@ t.test('hostile values never produce a Location outside registered URLs nor inje
     t.ok(allowed(location), `${name}: Location ${location}`);
     t.notMatch(location, /[\r\n]/, `${name}: no CR/LF in Location`);
     t.equal(res.headers.x, undefined, `${name}: no injected header`);
-    t.notOk(setCookieLines(res).some((l) => l.startsWith('x=')), `${name}: no injected cookie`);
+    t.notOk(
+      setCookieLines(res).some((l) => l.startsWith('x=')),
+      `${name}: no injected cookie`,
+    );
   };
   for (const value of hostile) {
     await check(`logout_uri ${JSON.stringify(value)}`, `/logout?${q({ client_id: PUBLIC_CLIENT, logout_uri: value })}`);
-    await check(`redirect_uri ${JSON.stringify(value)}`, `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: value, response_type: 'code' })}`);
-    await check(`state ${JSON.stringify(value)}`, `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'code', state: value })}`);
+    await check(
+      `redirect_uri ${JSON.stringify(value)}`,
+      `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: value, response_type: 'code' })}`,
+    );
+    await check(
+      `state ${JSON.stringify(value)}`,
+      `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'code', state: value })}`,
+    );
     await check(`client_id ${JSON.stringify(value)}`, `/logout?${q({ client_id: value, logout_uri: LOGOUT_URL })}`);
   }
   // Raw (not form-encoded) CRLF sequences in the query string.
   await check('raw %0d%0a in logout_uri', `/logout?client_id=${PUBLIC_CLIENT}&logout_uri=http://localhost:3000/%0d%0aSet-Cookie:x=1`);
-  await check('repeated logout_uri (registered + hostile)',
-    `/logout?client_id=${PUBLIC_CLIENT}&logout_uri=${encodeURIComponent(LOGOUT_URL)}&logout_uri=${encodeURIComponent('https://evil.example/')}`);
-  await check('raw %0d%0a in state', `/logout?client_id=${PUBLIC_CLIENT}&redirect_uri=${encodeURIComponent(CALLBACK)}&response_type=code&state=a%0d%0aSet-Cookie:x=1`);
-  const state = await app.inject({ url: `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'code', state: 'a\r\nSet-Cookie: x=1' })}` });
+  await check(
+    'repeated logout_uri (registered + hostile)',
+    `/logout?client_id=${PUBLIC_CLIENT}&logout_uri=${encodeURIComponent(LOGOUT_URL)}&logout_uri\
+=${encodeURIComponent('https://evil.example/')}`,
+  );
+  await check(
+    'raw %0d%0a in state',
+    `/logout?client_id=${PUBLIC_CLIENT}&redirect_uri=${encodeURIComponent(CALLBACK)}&response_type=code&state=a%0d%0aSet-Cookie:x=1`,
+  );
+  const state = await app.inject({
+    url: `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'code', state: 'a\r\nSet-Cookie: x=1' })}`,
+  });
   t.match(String(state.headers.location), /&state=a%0D%0ASet-Cookie%3A\+x%3D1$/, 'state is carried, encoded');
 });

@@ -4,7 +4,17 @@ import t from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { CALLBACK, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
-import { csrfField, openLoginPage, postForm, responseCookie, responseCookies, signIn, submitLogin, UUID, type LoginPage } from '../helpers/flow.js';
+import {
+  csrfField,
+  openLoginPage,
+  postForm,
+  responseCookie,
+  responseCookies,
+  signIn,
+  submitLogin,
+  UUID,
+  type LoginPage,
+} from '../helpers/flow.js';
 import { inBoth, textOf, withoutPageScript } from '../helpers/html.js';
 
 const TEMP = 'TempPassw0rd!';
@@ -22,15 +32,28 @@ async function challengeStep(app: FastifyInstance, state = 'xyz'): Promise<Step 
   const page = await openLoginPage(app, { state, scope: 'openid email' });
   const res = await submitLogin(app, page, 'bob', TEMP);
   const challenge = inBoth(res.body, 'input', { name: 'challenge' }).value ?? '';
-  return { page, query: page.query, challenge, csrf: csrfField(res.body) ?? '', cookies: { 'XSRF-TOKEN': responseCookies(res)['XSRF-TOKEN'] ?? '' } };
+  return {
+    page,
+    query: page.query,
+    challenge,
+    csrf: csrfField(res.body) ?? '',
+    cookies: { 'XSRF-TOKEN': responseCookies(res)['XSRF-TOKEN'] ?? '' },
+  };
 }
 
 const submit = (app: FastifyInstance, s: Step, password: string, confirm = password, extra: Record<string, string> = {}) =>
-  postForm(app, `/forceChangePassword?${s.query}`, { _csrf: s.csrf, challenge: s.challenge, password, confirmPassword: confirm, ...extra }, { cookies: s.cookies });
+  postForm(
+    app,
+    `/forceChangePassword?${s.query}`,
+    { _csrf: s.csrf, challenge: s.challenge, password, confirmPassword: confirm, ...extra },
+    { cookies: s.cookies },
+  );
 
 /** The next step after a re-rendered form (fresh CSRF pair, same challenge). */
 const next = (s: Step, res: Awaited<ReturnType<typeof submit>>): Step => ({
-  ...s, csrf: csrfField(res.body) ?? '', cookies: { 'XSRF-TOKEN': responseCookies(res)['XSRF-TOKEN'] ?? '' },
+  ...s,
+  csrf: csrfField(res.body) ?? '',
+  cookies: { 'XSRF-TOKEN': responseCookies(res)['XSRF-TOKEN'] ?? '' },
 });
 
 /** The pending challenge's session, as the JSON API's Session: 96 random bytes in base64. */
@@ -59,7 +82,12 @@ t.test('policy violations and mismatches re-render the form', async (t) => {
   t.equal(mismatch.statusCode, 200);
   t.equal(textOf(mismatch.body, 'newPasswordErrorMessage'), 'Passwords do not match.');
   step = next(step, mismatch);
-  const missingConfirm = await postForm(app, `/forceChangePassword?${step.query}`, { _csrf: step.csrf, challenge: step.challenge, password: NEW }, { cookies: step.cookies });
+  const missingConfirm = await postForm(
+    app,
+    `/forceChangePassword?${step.query}`,
+    { _csrf: step.csrf, challenge: step.challenge, password: NEW },
+    { cookies: step.cookies },
+  );
   t.equal(textOf(missingConfirm.body, 'newPasswordErrorMessage'), 'Passwords do not match.');
   step = next(step, missingConfirm);
 
@@ -98,11 +126,20 @@ t.test('unknown, used, expired or foreign challenge → the error page', async (
   const forged = await submit(app, { ...step, challenge: '11111111-1111-4111-8111-111111111111' }, NEW);
   t.equal(forged.statusCode, 302);
   t.equal(forged.headers.location, errorPage, 'forged challenge');
-  const missing = await postForm(app, `/forceChangePassword?${step.query}`, { _csrf: step.csrf, password: NEW, confirmPassword: NEW }, { cookies: step.cookies });
+  const missing = await postForm(
+    app,
+    `/forceChangePassword?${step.query}`,
+    { _csrf: step.csrf, password: NEW, confirmPassword: NEW },
+    { cookies: step.cookies },
+  );
   t.equal(missing.headers.location, errorPage, 'no challenge');
 
   // A challenge of pool 1 posted with another pool's client.
-  const emailQuery = new URLSearchParams({ response_type: 'code', client_id: 'emailclient000000000000000', redirect_uri: CALLBACK }).toString();
+  const emailQuery = new URLSearchParams({
+    response_type: 'code',
+    client_id: 'emailclient000000000000000',
+    redirect_uri: CALLBACK,
+  }).toString();
   const foreign = await submit(app, { ...step, query: emailQuery }, NEW);
   t.equal(foreign.headers.location, '/error?error=invalid_request&client_id=emailclient000000000000000', 'challenge of another pool');
 
@@ -142,7 +179,10 @@ t.test('success → code at the callback, session, and the new password works', 
   t.notMatch(JSON.stringify(bob), NEW, 'the stored record has no plain password');
 
   const token = await postForm(app, '/oauth2/token', {
-    grant_type: 'authorization_code', client_id: PUBLIC_CLIENT, code: location.searchParams.get('code') ?? '', redirect_uri: CALLBACK,
+    grant_type: 'authorization_code',
+    client_id: PUBLIC_CLIENT,
+    code: location.searchParams.get('code') ?? '',
+    redirect_uri: CALLBACK,
   });
   t.equal(token.statusCode, 200, 'the code redeems');
 

@@ -5,7 +5,15 @@ import t from 'tap';
 import { buildTestApp, PUBLIC_URL } from '../helpers/build-test-app.js';
 import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
 import {
-  authorizeQuery, openLoginPage, redeemCode, responseCookies, signIn, submitLogin, UUID, verifyToken, type AuthorizeParams,
+  authorizeQuery,
+  openLoginPage,
+  redeemCode,
+  responseCookies,
+  signIn,
+  submitLogin,
+  UUID,
+  verifyToken,
+  type AuthorizeParams,
 } from '../helpers/flow.js';
 import { cookieAttributes, fragmentParams, getWithSession, setCookieLine, setCookieLines } from '../helpers/oauth-flow.js';
 
@@ -87,7 +95,10 @@ t.test('with the cookie, response_type=token returns tokens in the fragment', as
   const res = await authorize(app, sid, { responseType: 'token', scope: 'openid', state: 's' });
   t.equal(res.statusCode, 302);
   t.ok(String(res.headers.location).startsWith(`${CALLBACK}#`));
-  t.same(fragmentParams(String(res.headers.location)).map(([k]) => k), ['id_token', 'access_token', 'expires_in', 'token_type', 'state']);
+  t.same(
+    fragmentParams(String(res.headers.location)).map(([k]) => k),
+    ['id_token', 'access_token', 'expires_in', 'token_type', 'state'],
+  );
 });
 
 t.test('prompt=login forces the page even with a session', async (t) => {
@@ -98,7 +109,11 @@ t.test('prompt=login forces the page even with a session', async (t) => {
   t.equal(res.statusCode, 302);
   t.equal(res.headers.location, `${PUBLIC_URL}/login?${query}`);
   const both = authorizeQuery({ extra: { prompt: 'login consent' } });
-  t.equal((await getWithSession(app, `/oauth2/authorize?${both}`, sid)).headers.location, `${PUBLIC_URL}/login?${both}`, 'space-separated list');
+  t.equal(
+    (await getWithSession(app, `/oauth2/authorize?${both}`, sid)).headers.location,
+    `${PUBLIC_URL}/login?${both}`,
+    'space-separated list',
+  );
 });
 
 t.test('prompt=none: login_required without a session, a code with one', async (t) => {

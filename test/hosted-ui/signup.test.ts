@@ -10,22 +10,30 @@ import { openPage, postPage, query, verifyingFixture } from '../helpers/self-ser
 
 const EMAIL_CLIENT = 'emailclient000000000000000';
 
-t.test('GET /signup: Cognito\'s sign-up form in both copies', async (t) => {
+t.test("GET /signup: Cognito's sign-up form in both copies", async (t) => {
   const { app } = await buildTestApp(t, { fixture: verifyingFixture() });
   const q = query();
   const { res } = await openPage(app, `/signup?${q}`);
-  t.equal(htmlProblem(res.body), undefined, 'only the pages\' own markup');
+  t.equal(htmlProblem(res.body), undefined, "only the pages' own markup");
   const form = inBoth(res.body, 'form', { name: 'signupform' });
   t.match(form, { action: `/signup?${q}`, method: 'post', class: 'cognito-asf' });
   const username = inBoth(res.body, 'input', { name: 'username' });
-  t.equal(username.id, undefined, 'the username input has no id, as on Cognito\'s page');
+  t.equal(username.id, undefined, "the username input has no id, as on Cognito's page");
   t.match(username, { type: 'text', placeholder: 'Username', 'aria-label': 'Username' });
   t.match(inBoth(res.body, 'input', { name: 'requiredAttributes[email]' }), { type: 'email', placeholder: 'name@host.com' });
   inBoth(res.body, 'input', { name: 'password', type: 'password' });
-  t.match(inBoth(res.body, 'button', { name: 'signUpButton' }), { type: 'submit', class: 'btn btn-primary signUpButton submitButton-customizable' });
-  for (const kind of ['lowerletter', 'upperletter', 'numbers', 'symbols', 'length']) inBoth(res.body, 'div', { class: `checkPassword-${kind}` });
+  t.match(inBoth(res.body, 'button', { name: 'signUpButton' }), {
+    type: 'submit',
+    class: 'btn btn-primary signUpButton submitButton-customizable',
+  });
+  for (const kind of ['lowerletter', 'upperletter', 'numbers', 'symbols', 'length'])
+    inBoth(res.body, 'div', { class: `checkPassword-${kind}` });
   t.match(res.body, '<span class="textDescription-customizable ">Sign up with a new account</span>');
-  t.match(res.body, `<p class="redirect-customizable"><span>Already have an account?</span>&nbsp;<a href="/login?${q.replaceAll('&', '&amp;')}">Sign in</a></p>`);
+  t.match(
+    res.body,
+    `<p class="redirect-customizable"><span>Already have an account?</span>&nbsp;<a href="/login?${q.replaceAll('&', '&amp;')}">Sign ` +
+      `in</a></p>`,
+  );
   t.equal(await app.inject({ url: '/signup?client_id=nosuch' }).then((r) => r.statusCode), 302, 'validated like /login');
 });
 
@@ -33,7 +41,11 @@ t.test('sign up, confirm with the emailed code, arrive at the app signed in', as
   const { app, deps } = await buildTestApp(t, { fixture: verifyingFixture() });
   const q = query();
   const signup = await openPage(app, `/signup?${q}`);
-  const posted = await postPage(app, signup, `/signup?${q}`, { username: 'newbie', 'requiredAttributes[email]': 'newbie@example.com', password: 'Passw0rd!' });
+  const posted = await postPage(app, signup, `/signup?${q}`, {
+    username: 'newbie',
+    'requiredAttributes[email]': 'newbie@example.com',
+    password: 'Passw0rd!',
+  });
   t.equal(posted.statusCode, 302);
   t.equal(posted.headers.location, `${PUBLIC_URL}/confirm?${q}&username=newbie`, 'on to /confirm, absolute');
   t.equal(deps.store.getUser(POOL_ID, 'newbie')?.UserStatus, 'UNCONFIRMED');
@@ -42,10 +54,17 @@ t.test('sign up, confirm with the emailed code, arrive at the app signed in', as
 
   const confirmUrl = `/confirm?${q}&username=newbie`;
   const confirm = await openPage(app, confirmUrl);
-  t.match(textOf(confirm.res.body, 'text-code'), /^We have sent a code by email to n\*\*\*@e\*\*\*.*\. Enter it below to confirm your account\.$/);
+  t.match(
+    textOf(confirm.res.body, 'text-code'),
+    /^We have sent a code by email to n\*\*\*@e\*\*\*.*\. Enter it below to confirm your account\.$/,
+  );
   t.match(inBoth(confirm.res.body, 'input', { id: 'verification_code' }), { name: 'code' });
   const hidden = tags(confirm.res.body, 'input').filter((i) => i.type === 'hidden' && i.name === 'username');
-  t.same(hidden.map((i) => i.value), ['newbie', 'newbie', 'newbie', 'newbie'], 'the username rides along in the confirm and resend forms of both copies');
+  t.same(
+    hidden.map((i) => i.value),
+    ['newbie', 'newbie', 'newbie', 'newbie'],
+    'the username rides along in the confirm and resend forms of both copies',
+  );
   t.equal(inBoth(confirm.res.body, 'form', { name: 'resendcodeform' }).action, `/resendcode?${q}&username=newbie`);
 
   const wrong = await postPage(app, confirm, confirmUrl, { username: 'newbie', code: '000000' === sent?.code ? '111111' : '000000' });
@@ -56,7 +75,10 @@ t.test('sign up, confirm with the emailed code, arrive at the app signed in', as
   t.equal(resent.headers.location, `${PUBLIC_URL}/confirm?${q}&username=newbie`, 'a new code, back to /confirm');
   const latest = deps.messages.find({ userPoolId: POOL_ID, username: 'newbie' }).at(-1);
   t.equal(latest?.trigger, 'ResendConfirmationCode');
-  const stale = await postPage(app, confirm, confirmUrl, { username: 'newbie', code: sent?.code === latest?.code ? '999999' : sent?.code ?? '' });
+  const stale = await postPage(app, confirm, confirmUrl, {
+    username: 'newbie',
+    code: sent?.code === latest?.code ? '999999' : (sent?.code ?? ''),
+  });
   t.equal(textOf(stale.body, 'errorMessage'), 'Invalid verification code provided, please try again.', 'the first code was replaced');
 
   const done = await postPage(app, confirm, confirmUrl, { username: 'newbie', code: latest?.code ?? '' });
@@ -71,14 +93,26 @@ t.test('sign up, confirm with the emailed code, arrive at the app signed in', as
   t.equal(tokens.statusCode, 200);
 });
 
-t.test('sign-up refusals show the JSON API\'s messages on the page, values kept, nothing echoed unescaped', async (t) => {
+t.test("sign-up refusals show the JSON API's messages on the page, values kept, nothing echoed unescaped", async (t) => {
   const { app, deps } = await buildTestApp(t, { fixture: verifyingFixture() });
   const q = query();
   const cases: Array<[string, Record<string, string>, string | RegExp]> = [
     ['taken username', { username: 'alice', 'requiredAttributes[email]': 'x@example.com', password: 'Passw0rd!' }, 'User already exists'],
-    ['weak password', { username: 'weak', 'requiredAttributes[email]': 'w@example.com', password: 'short' }, /^Password did not conform with/],
-    ['bad email', { username: 'bademail', 'requiredAttributes[email]': 'not-an-email', password: 'Passw0rd!' }, 'Invalid email address format.'],
-    ['hostile username', { username: '"><script>alert(1) </script>', 'requiredAttributes[email]': 'h@example.com', password: 'Passw0rd!' }, /validation error/],
+    [
+      'weak password',
+      { username: 'weak', 'requiredAttributes[email]': 'w@example.com', password: 'short' },
+      /^Password did not conform with/,
+    ],
+    [
+      'bad email',
+      { username: 'bademail', 'requiredAttributes[email]': 'not-an-email', password: 'Passw0rd!' },
+      'Invalid email address format.',
+    ],
+    [
+      'hostile username',
+      { username: '"><script>alert(1) </script>', 'requiredAttributes[email]': 'h@example.com', password: 'Passw0rd!' },
+      /validation error/,
+    ],
   ];
   for (const [name, fields, message] of cases) {
     const page = await openPage(app, `/signup?${q}`);
@@ -113,7 +147,11 @@ t.test('email-as-username pool: the texts say Email, the email is the username, 
 
   const signup = await openPage(app, `/signup?${q}`);
   t.match(inBoth(signup.res.body, 'input', { name: 'username' }), { 'aria-label': 'Email', placeholder: 'name@host.com' });
-  t.equal(tags(signup.res.body, 'input').filter((i) => i.name === 'requiredAttributes[email]').length, 0, 'the email is the username: no second email field');
+  t.equal(
+    tags(signup.res.body, 'input').filter((i) => i.name === 'requiredAttributes[email]').length,
+    0,
+    'the email is the username: no second email field',
+  );
   const posted = await postPage(app, signup, `/signup?${q}`, { username: 'new@example.com', password: 'Passw0rd!' });
   t.equal(posted.headers.location, `${PUBLIC_URL}/confirm?${q}&username=new%40example.com`);
   const user = deps.store.findUserByAttribute(EMAIL_POOL_ID, 'email', 'new@example.com');
@@ -135,31 +173,61 @@ t.test('the desktop container class is a per-pool setting; exactly two copies, m
   for (const path of ['/login', '/signup', '/forgotPassword', '/confirm', '/confirmForgotPassword']) {
     const url = `${path}?${query()}&username=alice`;
     const current = (await app.inject({ url })).body;
-    t.same(tags(current, 'div').filter((d) => d.class?.startsWith('modal-content ')).map((d) => d.class), [mobile, desktop], `${path}: default markup`);
+    t.same(
+      tags(current, 'div')
+        .filter((d) => d.class?.startsWith('modal-content '))
+        .map((d) => d.class),
+      [mobile, desktop],
+      `${path}: default markup`,
+    );
     const older = (await app2020.inject({ url })).body;
-    t.same(tags(older, 'div').filter((d) => d.class?.startsWith('modal-content ')).map((d) => d.class), [mobile, legacy], `${path}: the 2020 markup`);
+    t.same(
+      tags(older, 'div')
+        .filter((d) => d.class?.startsWith('modal-content '))
+        .map((d) => d.class),
+      [mobile, legacy],
+      `${path}: the 2020 markup`,
+    );
   }
 });
 
 t.test('pool settings reach the pages: required attributes asked for, admin-only pools refuse sign-up', async (t) => {
   const { app, deps } = await buildTestApp(t, {
-    fixture: verifyingFixture({ Schema: [{ Name: 'given_name', Required: true }, { Name: 'tier', AttributeDataType: 'String' }] }),
+    fixture: verifyingFixture({
+      Schema: [
+        { Name: 'given_name', Required: true },
+        { Name: 'tier', AttributeDataType: 'String' },
+      ],
+    }),
   });
   const q = query();
   const page = await openPage(app, `/signup?${q}`);
   t.match(inBoth(page.res.body, 'input', { name: 'requiredAttributes[given_name]' }), { type: 'text', 'aria-label': 'Given name' });
-  const missing = await postPage(app, page, `/signup?${q}`, { username: 'nameless', 'requiredAttributes[email]': 'n@example.com', password: 'Passw0rd!' });
+  const missing = await postPage(app, page, `/signup?${q}`, {
+    username: 'nameless',
+    'requiredAttributes[email]': 'n@example.com',
+    password: 'Passw0rd!',
+  });
   t.equal(textOf(missing.body, 'errorMessage'), 'Attributes did not conform to the schema: given_name: The attribute is required');
   const named = await postPage(app, page, `/signup?${q}`, {
-    username: 'named', 'requiredAttributes[given_name]': 'Nina', 'requiredAttributes[email]': 'nina@example.com', password: 'Passw0rd!',
+    username: 'named',
+    'requiredAttributes[given_name]': 'Nina',
+    'requiredAttributes[email]': 'nina@example.com',
+    password: 'Passw0rd!',
   });
   t.equal(named.statusCode, 302);
   t.equal(deps.store.getUser(POOL_ID, 'named')?.Attributes.given_name, 'Nina');
 
-  const { app: adminOnly } = await buildTestApp(t, { fixture: verifyingFixture({ AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } }) });
+  const { app: adminOnly } = await buildTestApp(t, {
+    fixture: verifyingFixture({ AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } }),
+  });
   const login = await openPage(adminOnly, `/login?${q}`);
   t.notMatch(login.res.body, 'Need an account?', 'no Sign up link');
   const signup = await openPage(adminOnly, `/signup?${q}`);
-  const refused = await postPage(adminOnly, signup, `/signup?${q}`, { username: 'x', 'requiredAttributes[email]': 'x@example.com', password: 'Passw0rd!' });
+  const refused = await postPage(adminOnly, signup, `/signup?${q}`, {
+    username: 'x',
+    'requiredAttributes[email]': 'x@example.com',
+    password: 'Passw0rd!',
+  });
   t.equal(textOf(refused.body, 'errorMessage'), 'SignUp is not permitted for this user pool');
 });

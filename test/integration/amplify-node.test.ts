@@ -11,7 +11,15 @@ import { Amplify } from 'aws-amplify';
 import { fetchAuthSession, fetchUserAttributes, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { cliApi, startCli, stopCli, writeFixture } from '../hardening/cli-process.js';
-import { AMPLIFY_CLIENT, GRACE_SECONDS, PASSWORD, POOL_ID, ROTATING_CLIENT, ROTATING_CLIENT_DEF, realClientFixture } from '../helpers/real-clients-fixture.js';
+import {
+  AMPLIFY_CLIENT,
+  GRACE_SECONDS,
+  PASSWORD,
+  POOL_ID,
+  ROTATING_CLIENT,
+  ROTATING_CLIENT_DEF,
+  realClientFixture,
+} from '../helpers/real-clients-fixture.js';
 import { decodePart } from '../helpers/flow.js';
 
 /** The payload of a token the client received. */
@@ -19,7 +27,10 @@ const claims = (jwt: string | undefined) => decodePart(jwt ?? '', 1);
 
 const dir = mkdtempSync(join(tmpdir(), 'cognito-emulator-amplify-node-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-const cli = await startCli({ FIXTURES: writeFixture(dir, realClientFixture('http://localhost:3000', [ROTATING_CLIENT_DEF])), LOG_LEVEL: 'info' });
+const cli = await startCli({
+  FIXTURES: writeFixture(dir, realClientFixture('http://localhost:3000', [ROTATING_CLIENT_DEF])),
+  LOG_LEVEL: 'info',
+});
 t.teardown(() => stopCli(cli));
 
 /** The app's clock: real time plus a shift, like the fake timers of an app's test runner. */
@@ -35,11 +46,17 @@ class ShiftedDate extends RealDate {
   }
 }
 globalThis.Date = ShiftedDate as DateConstructor;
-t.teardown(() => { globalThis.Date = RealDate; });
+t.teardown(() => {
+  globalThis.Date = RealDate;
+});
 
 /** Moves both clocks to `seconds` past real time. */
 async function moveClocks(seconds: number): Promise<void> {
-  const res = await fetch(`${cli.url}/_emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetSeconds: seconds }) });
+  const res = await fetch(`${cli.url}/_emulator/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ offsetSeconds: seconds }),
+  });
   if (res.status !== 200) throw new Error(`POST /_emulator/clock answered ${res.status}: ${await res.text()}`);
   appShiftMs = seconds * 1000;
 }
@@ -56,7 +73,9 @@ globalThis.fetch = (input, init) => {
   if (target) operations.push(target.replace(/^AWSCognitoIdentityProviderService\./, ''));
   return realFetch(input, init);
 };
-t.teardown(() => { globalThis.fetch = realFetch; });
+t.teardown(() => {
+  globalThis.fetch = realFetch;
+});
 const callsDuring = async (action: () => Promise<unknown>) => {
   const before = operations.length;
   await action();
@@ -71,10 +90,16 @@ const storedRefreshToken = () => [...storage].find(([key]) => key.endsWith('.ref
 function configure(clientId: string): void {
   Amplify.configure({ Auth: { Cognito: { userPoolId: POOL_ID, userPoolClientId: clientId, userPoolEndpoint: cli.url } } });
   cognitoUserPoolsTokenProvider.setKeyValueStorage({
-    setItem: async (key, value) => { storage.set(key, value); },
+    setItem: async (key, value) => {
+      storage.set(key, value);
+    },
     getItem: async (key) => storage.get(key) ?? null,
-    removeItem: async (key) => { storage.delete(key); },
-    clear: async () => { storage.clear(); },
+    removeItem: async (key) => {
+      storage.delete(key);
+    },
+    clear: async () => {
+      storage.clear();
+    },
   });
 }
 
@@ -91,16 +116,29 @@ t.test('rotation off: the access token expires, fetchAuthSession refreshes it', 
   const lifetime = Number(access.exp) - Number(access.iat);
   t.equal(lifetime, 3600, 'the default access token lifetime');
   await moveClocks(lifetime + 60);
-  t.match(await cliApi(cli.url, 'GetUser', { AccessToken: first.tokens?.accessToken.toString() }), { status: 400, body: { __type: 'NotAuthorizedException', message: 'Access Token has expired' } },
-    'the emulator sees the old access token expired');
+  t.match(
+    await cliApi(cli.url, 'GetUser', { AccessToken: first.tokens?.accessToken.toString() }),
+    { status: 400, body: { __type: 'NotAuthorizedException', message: 'Access Token has expired' } },
+    'the emulator sees the old access token expired',
+  );
 
   let second: Awaited<ReturnType<typeof fetchAuthSession>> | undefined;
-  t.strictSame(await callsDuring(async () => { second = await fetchAuthSession(); }), ['GetTokensFromRefreshToken'], 'Amplify noticed the expiry and refreshed');
+  t.strictSame(
+    await callsDuring(async () => {
+      second = await fetchAuthSession();
+    }),
+    ['GetTokensFromRefreshToken'],
+    'Amplify noticed the expiry and refreshed',
+  );
   const renewed = claims(second?.tokens?.accessToken.toString());
   t.equal(renewed.sub, access.sub);
   t.ok(Number(renewed.exp) > Date.now() / 1000 + 3000, 'the new access token is valid at the moved time');
   t.equal(storedRefreshToken(), refreshToken, 'without rotation the refresh token stays');
-  t.equal((await cliApi(cli.url, 'GetUser', { AccessToken: second?.tokens?.accessToken.toString() })).status, 200, 'the emulator accepts the new token');
+  t.equal(
+    (await cliApi(cli.url, 'GetUser', { AccessToken: second?.tokens?.accessToken.toString() })).status,
+    200,
+    'the emulator accepts the new token',
+  );
   t.equal((await getCurrentUser()).username, 'alice');
   t.equal((await fetchUserAttributes()).email, 'alice@example.com');
 
@@ -117,16 +155,27 @@ t.test('rotation on: every refresh brings a new refresh token, the old one dies 
   t.strictSame(await callsDuring(() => fetchAuthSession({ forceRefresh: true })), ['GetTokensFromRefreshToken']);
   const rotated = storedRefreshToken();
   t.ok(rotated && rotated !== original, 'Amplify stored the new refresh token');
-  const reuse = (token: string | undefined) => cliApi(cli.url, 'GetTokensFromRefreshToken', { ClientId: ROTATING_CLIENT, RefreshToken: token });
+  const reuse = (token: string | undefined) =>
+    cliApi(cli.url, 'GetTokensFromRefreshToken', { ClientId: ROTATING_CLIENT, RefreshToken: token });
 
   await moveClocks(GRACE_SECONDS + 1);
-  t.match(await reuse(original), { status: 400, body: { __type: 'RefreshTokenReuseException' } }, 'the rotated-out token is refused after the grace period');
+  t.match(
+    await reuse(original),
+    { status: 400, body: { __type: 'RefreshTokenReuseException' } },
+    'the rotated-out token is refused after the grace period',
+  );
 
   // Natural expiry on a rotating client: Amplify refreshes with the token it holds and stores the next one.
   const access = claims((await fetchAuthSession()).tokens?.accessToken.toString());
   await moveClocks(Number(access.exp) - Number(access.iat) + 120);
   let session: Awaited<ReturnType<typeof fetchAuthSession>> | undefined;
-  t.strictSame(await callsDuring(async () => { session = await fetchAuthSession(); }), ['GetTokensFromRefreshToken'], 'refreshed after expiry');
+  t.strictSame(
+    await callsDuring(async () => {
+      session = await fetchAuthSession();
+    }),
+    ['GetTokensFromRefreshToken'],
+    'refreshed after expiry',
+  );
   t.ok(session?.tokens?.accessToken, 'a session after expiry');
   const third = storedRefreshToken();
   t.ok(third && third !== rotated, 'rotated again');

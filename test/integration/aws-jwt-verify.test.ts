@@ -5,8 +5,14 @@
 import t, { type Test } from 'tap';
 import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
 import {
-  CognitoJwtInvalidClientIdError, CognitoJwtInvalidGroupError, CognitoJwtInvalidTokenUseError,
-  FetchError, JwtInvalidAudienceError, JwtInvalidIssuerError, JwtInvalidScopeError, ParameterValidationError,
+  CognitoJwtInvalidClientIdError,
+  CognitoJwtInvalidGroupError,
+  CognitoJwtInvalidTokenUseError,
+  FetchError,
+  JwtInvalidAudienceError,
+  JwtInvalidIssuerError,
+  JwtInvalidScopeError,
+  ParameterValidationError,
 } from 'aws-jwt-verify/error';
 import type { CognitoJwtVerifierProperties, CognitoVerifyProperties } from 'aws-jwt-verify/cognito-verifier';
 import type { Fetcher } from 'aws-jwt-verify/https';
@@ -27,7 +33,13 @@ interface TokenSet {
 /** Signs alice in through the hosted page and redeems the code at the token endpoint. */
 async function codeFlowTokens(url: string, clientId: string, scope: string, secret?: string): Promise<TokenSet> {
   const authorize = new URL('/oauth2/authorize', url);
-  authorize.search = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: CALLBACK, scope, state: 's1' }).toString();
+  authorize.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: CALLBACK,
+    scope,
+    state: 's1',
+  }).toString();
   const { location } = await hostedLogin(authorize, 'alice', PASSWORD);
   const code = location.searchParams.get('code');
   if (!code) throw new Error(`no code in ${location.href}`);
@@ -45,7 +57,10 @@ async function codeFlowTokens(url: string, clientId: string, scope: string, secr
  * "Error", which tap's class matching trips over, so instanceof is checked directly).
  */
 async function rejectsWith(t: Test, promise: Promise<unknown>, kind: abstract new (...args: never[]) => Error, message?: string) {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   t.ok(err instanceof kind, `${message ?? 'rejects'}: ${kind.name} (got ${err === undefined ? 'success' : String(err)})`);
 }
 
@@ -55,7 +70,8 @@ function loopbackOnlyFetcher(calls: string[]): Fetcher {
     fetch: async (uri) => {
       calls.push(uri);
       const target = new URL(uri);
-      if (target.hostname !== 'localhost' && target.hostname !== '127.0.0.1') throw new FetchError(uri, 'refused: not the loopback emulator');
+      if (target.hostname !== 'localhost' && target.hostname !== '127.0.0.1')
+        throw new FetchError(uri, 'refused: not the loopback emulator');
       const res = await fetch(target);
       if (res.status !== 200) throw new FetchError(uri, `status ${res.status}`);
       return res.arrayBuffer();
@@ -89,7 +105,9 @@ t.test('AWS issuer mode: CognitoJwtVerifier with the JWKS cached from the emulat
   });
 
   t.test('access token', async (t) => {
-    const payload = await verifier({ userPoolId: POOL_ID, tokenUse: 'access', clientId: PUBLIC_CLIENT, scope: 'email' }).verify(tokens.access_token);
+    const payload = await verifier({ userPoolId: POOL_ID, tokenUse: 'access', clientId: PUBLIC_CLIENT, scope: 'email' }).verify(
+      tokens.access_token,
+    );
     t.equal(payload.iss, AWS_ISS);
     t.equal(payload.client_id, PUBLIC_CLIENT);
     t.equal(payload.token_use, 'access');
@@ -99,42 +117,59 @@ t.test('AWS issuer mode: CognitoJwtVerifier with the JWKS cached from the emulat
   });
 
   t.test('group checks', async (t) => {
-    const ok = await verifier({ userPoolId: POOL_ID, tokenUse: 'access', clientId: PUBLIC_CLIENT, groups: 'admins' }).verify(tokens.access_token);
+    const ok = await verifier({ userPoolId: POOL_ID, tokenUse: 'access', clientId: PUBLIC_CLIENT, groups: 'admins' }).verify(
+      tokens.access_token,
+    );
     t.strictSame(ok['cognito:groups'], ['admins', 'readers']);
-    const alsoOk = await verifier({ userPoolId: POOL_ID, tokenUse: 'id', clientId: PUBLIC_CLIENT, groups: ['nope', 'readers'] }).verify(tokens.id_token);
+    const alsoOk = await verifier({ userPoolId: POOL_ID, tokenUse: 'id', clientId: PUBLIC_CLIENT, groups: ['nope', 'readers'] }).verify(
+      tokens.id_token,
+    );
     t.equal(alsoOk['cognito:username'], 'alice');
-    await rejectsWith(t, 
+    await rejectsWith(
+      t,
       verifier({ userPoolId: POOL_ID, tokenUse: 'access', clientId: PUBLIC_CLIENT, groups: 'superusers' }).verify(tokens.access_token),
       CognitoJwtInvalidGroupError,
     );
   });
 
   t.test('negative cases', async (t) => {
-    await rejectsWith(t, 
+    await rejectsWith(
+      t,
       verifier({ userPoolId: POOL_ID, tokenUse: 'id', clientId: SECRET_CLIENT }).verify(tokens.id_token),
-      CognitoJwtInvalidClientIdError, 'wrong client id for an ID token (aud)',
+      CognitoJwtInvalidClientIdError,
+      'wrong client id for an ID token (aud)',
     );
-    await rejectsWith(t, 
+    await rejectsWith(
+      t,
       verifier({ userPoolId: POOL_ID, tokenUse: 'access', clientId: SECRET_CLIENT }).verify(tokens.access_token),
-      CognitoJwtInvalidClientIdError, 'wrong client id for an access token (client_id)',
+      CognitoJwtInvalidClientIdError,
+      'wrong client id for an access token (client_id)',
     );
-    await rejectsWith(t, 
+    await rejectsWith(
+      t,
       verifier({ userPoolId: POOL_ID, tokenUse: 'id', clientId: PUBLIC_CLIENT }).verify(tokens.access_token),
-      CognitoJwtInvalidTokenUseError, 'an access token is not an ID token',
+      CognitoJwtInvalidTokenUseError,
+      'an access token is not an ID token',
     );
-    await rejectsWith(t, 
+    await rejectsWith(
+      t,
       verifier({ userPoolId: POOL_ID, tokenUse: 'access', clientId: PUBLIC_CLIENT, scope: `${API}/write` }).verify(tokens.access_token),
-      JwtInvalidScopeError, 'a scope that was not granted',
+      JwtInvalidScopeError,
+      'a scope that was not granted',
     );
-    await rejectsWith(t, 
+    await rejectsWith(
+      t,
       verifier({ userPoolId: 'us-east-1_OtherPool', tokenUse: 'id', clientId: PUBLIC_CLIENT }).verify(tokens.id_token),
-      ParameterValidationError, 'a token from a pool the verifier is not configured for',
+      ParameterValidationError,
+      'a token from a pool the verifier is not configured for',
     );
   });
 
   t.test('confidential client tokens (Basic auth at the token endpoint)', async (t) => {
     const own = await codeFlowTokens(server.url, SECRET_CLIENT, `openid ${API}/read`, SECRET);
-    const payload = await verifier({ userPoolId: POOL_ID, tokenUse: 'access', clientId: SECRET_CLIENT, scope: `${API}/read` }).verify(own.access_token);
+    const payload = await verifier({ userPoolId: POOL_ID, tokenUse: 'access', clientId: SECRET_CLIENT, scope: `${API}/read` }).verify(
+      own.access_token,
+    );
     t.equal(payload.exp - payload.iat, 30 * 60);
     const id = await verifier({ userPoolId: POOL_ID, tokenUse: 'id', clientId: SECRET_CLIENT }).verify(own.id_token);
     t.equal(id.exp - id.iat, 45 * 60);
@@ -151,7 +186,9 @@ t.test('AWS issuer mode: CognitoJwtVerifier with the JWKS cached from the emulat
     });
     t.equal(res.status, 200);
     const { access_token } = (await res.json()) as { access_token: string };
-    const payload = await verifier({ userPoolId: POOL_ID, tokenUse: 'access', clientId: M2M_CLIENT, scope: `${API}/read` }).verify(access_token);
+    const payload = await verifier({ userPoolId: POOL_ID, tokenUse: 'access', clientId: M2M_CLIENT, scope: `${API}/read` }).verify(
+      access_token,
+    );
     t.equal(payload.sub, M2M_CLIENT);
     t.equal(payload.username, undefined);
   });
@@ -180,23 +217,32 @@ t.test('local issuer mode: JwtRsaVerifier fetching the JWKS from the emulator', 
   t.strictSame(calls, [jwksUri], 'the JWKS was fetched once, from the emulator');
 
   // Access tokens carry no aud (reference §5.3): audience null, client checked via a custom check.
-  const accessVerifier = JwtRsaVerifier.create({
-    issuer, audience: null, jwksUri, scope: 'email',
-    customJwtCheck: ({ payload }) => {
-      if (payload.client_id !== PUBLIC_CLIENT) throw new Error('wrong client_id');
+  const accessVerifier = JwtRsaVerifier.create(
+    {
+      issuer,
+      audience: null,
+      jwksUri,
+      scope: 'email',
+      customJwtCheck: ({ payload }) => {
+        if (payload.client_id !== PUBLIC_CLIENT) throw new Error('wrong client_id');
+      },
     },
-  }, { jwksCache });
+    { jwksCache },
+  );
   const access = await accessVerifier.verify(tokens.access_token);
   t.equal(access.token_use, 'access');
   t.equal(access.client_id, PUBLIC_CLIENT);
   t.strictSame(calls, [jwksUri], 'the second verifier reused the cached JWKS');
 
-  await rejectsWith(t, 
+  await rejectsWith(
+    t,
     JwtRsaVerifier.create({ issuer, audience: SECRET_CLIENT, jwksUri }, { jwksCache }).verify(tokens.id_token),
     JwtInvalidAudienceError,
   );
-  await rejectsWith(t, 
+  await rejectsWith(
+    t,
     JwtRsaVerifier.create({ issuer: AWS_ISS, audience: PUBLIC_CLIENT, jwksUri }, { jwksCache }).verify(tokens.id_token),
-    JwtInvalidIssuerError, 'local-mode tokens do not claim the AWS issuer',
+    JwtInvalidIssuerError,
+    'local-mode tokens do not claim the AWS issuer',
   );
 });

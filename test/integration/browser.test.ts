@@ -46,7 +46,12 @@ async function browserTests(): Promise<void> {
   const authorizeUrl = (state: string, extra: Record<string, string> = {}) => {
     const url = new URL('/oauth2/authorize', server.url);
     url.search = new URLSearchParams({
-      response_type: 'code', client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, scope: 'openid email profile', state, ...extra,
+      response_type: 'code',
+      client_id: PUBLIC_CLIENT,
+      redirect_uri: CALLBACK,
+      scope: 'openid email profile',
+      state,
+      ...extra,
     }).toString();
     return url.href;
   };
@@ -65,7 +70,7 @@ async function browserTests(): Promise<void> {
 
   const signInForm = (page: Page) => page.locator('form[name="cognitoSignInForm"]:visible');
 
-  t.test('sign in with Cognito\'s selectors, then the session skips the page', async (t) => {
+  t.test("sign in with Cognito's selectors, then the session skips the page", async (t) => {
     const s = await newSession(t);
     const { page } = s;
     await page.goto(authorizeUrl('state-1', { nonce: 'n-1' }));
@@ -105,13 +110,20 @@ async function browserTests(): Promise<void> {
     t.ok(session?.value, 'the cognito session cookie is set');
     t.equal(session?.httpOnly, true);
     t.equal(session?.sameSite, 'Lax');
-    t.ok(session && session.expires > Date.now() / 1000 + 3500 && session.expires <= Date.now() / 1000 + 3601, 'the session lasts one hour');
+    t.ok(
+      session && session.expires > Date.now() / 1000 + 3500 && session.expires <= Date.now() / 1000 + 3601,
+      'the session lasts one hour',
+    );
 
     // Second authorize with the session: straight to the callback, no /login page (reference §2.1).
     const before = s.requested.length;
     await page.goto(authorizeUrl('state-2'));
     const second = s.requested.slice(before).map((u) => new URL(u));
-    t.strictSame(second.map((u) => u.origin + u.pathname), [`${server.url}/oauth2/authorize`, CALLBACK], 'no hosted page in between');
+    t.strictSame(
+      second.map((u) => u.origin + u.pathname),
+      [`${server.url}/oauth2/authorize`, CALLBACK],
+      'no hosted page in between',
+    );
     const again = s.callbacks()[1];
     t.equal(again?.searchParams.get('state'), 'state-2');
     const code2 = again?.searchParams.get('code') ?? '';
@@ -122,7 +134,7 @@ async function browserTests(): Promise<void> {
     t.strictSame(s.foreign, [], 'the browser asked for nothing outside the emulator and the app');
   });
 
-  t.test('wrong password shows Cognito\'s message and keeps the username', async (t) => {
+  t.test("wrong password shows Cognito's message and keeps the username", async (t) => {
     const { page, callbacks } = await newSession(t);
     await page.goto(authorizeUrl('state-3'));
     const form = signInForm(page);

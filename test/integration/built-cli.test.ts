@@ -27,9 +27,9 @@ if (!existsSync(MAIN)) {
   t.test('starts with the example fixture (its keys in the fixture)', async (t) => {
     const cli = await startCli({ LOG_LEVEL: 'debug' }, 60_000, 'dist');
     t.teardown(() => stopCli(cli, 'SIGKILL'));
-    const jwks = await (await fetch(`${cli.url}/${EXAMPLE_POOL}/.well-known/jwks.json`)).json() as { keys: Array<{ n: string }> };
+    const jwks = (await (await fetch(`${cli.url}/${EXAMPLE_POOL}/.well-known/jwks.json`)).json()) as { keys: Array<{ n: string }> };
     const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { UserPools: Array<{ SigningKeys: { IdToken: { n: string } } }> };
-    t.equal(jwks.keys[0]?.n, example.UserPools[0]?.SigningKeys.IdToken.n, 'the JWKS publishes the fixture\'s ID-token key');
+    t.equal(jwks.keys[0]?.n, example.UserPools[0]?.SigningKeys.IdToken.n, "the JWKS publishes the fixture's ID-token key");
     t.equal((await stopCli(cli)).code, 0, 'exit 0 on SIGTERM');
   });
 
@@ -44,15 +44,16 @@ if (!existsSync(MAIN)) {
     const url = cli.url;
 
     t.equal((await fetch(`${url}/health`)).status, 200, '/health (keys ready)');
-    const jwks = await (await fetch(`${url}/${EXAMPLE_POOL}/.well-known/jwks.json`)).json() as { keys: Array<{ kid: string }> };
+    const jwks = (await (await fetch(`${url}/${EXAMPLE_POOL}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> };
     t.equal(jwks.keys.length, 2, 'JWKS with two keys');
     const basic = Buffer.from('2example23456789abcdefghij:backendsecret0123456789abcdefghijklmnopqrstuvwxyz0').toString('base64');
     const res = await fetch(`${url}/oauth2/token`, {
-      method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=client_credentials',
     });
     t.equal(res.status, 200, 'client_credentials token');
-    const { access_token } = await res.json() as { access_token: string };
+    const { access_token } = (await res.json()) as { access_token: string };
     const { payload } = await jwtVerify(access_token, createLocalJWKSet(jwks as never));
     t.equal(payload.client_id, '2example23456789abcdefghij', 'signed with a published key');
 
@@ -61,7 +62,7 @@ if (!existsSync(MAIN)) {
     t.ok(state.keys[EXAMPLE_POOL], 'the keys are in DATA_FILE');
   });
 
-  t.test('the bundles are what runs, and Node\'s compile cache keeps them compiled', async (t) => {
+  t.test("the bundles are what runs, and Node's compile cache keeps them compiled", async (t) => {
     const main = readFileSync(MAIN, 'utf8');
     t.match(main, /^#!\/usr\/bin\/env node\n/, 'the bin keeps its #! line');
     t.notMatch(main, /from ['"]\.\/runtime-flags\.js['"]/, 'dist/main.js is bundled (npm run build, not a bare tsc)');

@@ -21,9 +21,14 @@ async function classicPageScripts(): Promise<void> {
   const stub: StubApp = await startStubApp(t);
   const browser: Browser = await launchChromium(t, stub);
 
-  const authorizeUrl = (state: string) => `${server.url}/oauth2/authorize?${new URLSearchParams({
-    response_type: 'code', client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, scope: 'openid email', state,
-  })}`;
+  const authorizeUrl = (state: string) =>
+    `${server.url}/oauth2/authorize?${new URLSearchParams({
+      response_type: 'code',
+      client_id: PUBLIC_CLIENT,
+      redirect_uri: CALLBACK,
+      scope: 'openid email',
+      state,
+    })}`;
 
   async function open(viewport: { width: number; height: number }, state: string): Promise<Page> {
     const context = await browser.newContext({ viewport });
@@ -49,17 +54,30 @@ async function classicPageScripts(): Promise<void> {
     t.equal(await desktop.count(), 1, 'the desktop container, matched by its exact class string');
     t.ok(await desktop.isVisible(), 'visible on a laptop');
     t.ok(await page.locator(`xpath=//div[@class='${MOBILE}']`).isHidden(), 'the mobile copy is hidden');
-    t.equal((await desktop.locator("xpath=.//span[@class='textDescription-customizable ']").textContent())?.trim(), 'Sign in with your username and password');
+    t.equal(
+      (await desktop.locator("xpath=.//span[@class='textDescription-customizable ']").textContent())?.trim(),
+      'Sign in with your username and password',
+    );
 
     await page.locator("xpath=(//input[@id='signInFormUsername'])[2]").fill('alice');
-    t.equal(await page.locator("xpath=(//input[@id='signInFormUsername'])[1]").inputValue(), 'alice', 'typed into one copy, synced into the other');
+    t.equal(
+      await page.locator("xpath=(//input[@id='signInFormUsername'])[1]").inputValue(),
+      'alice',
+      'typed into one copy, synced into the other',
+    );
     await page.locator("xpath=(//input[@id='signInFormPassword'])[2]").fill('wrong-Passw0rd!');
-    await Promise.all([page.waitForLoadState('load'), page.locator("xpath=(//input[@name='signInSubmitButton' and @type='Submit'])[2]").click()]);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.locator("xpath=(//input[@name='signInSubmitButton' and @type='Submit'])[2]").click(),
+    ]);
     const error = page.locator("xpath=//form[@name='cognitoSignInForm']/p[@id='loginErrorMessage']").nth(1);
     t.equal((await error.textContent())?.trim(), 'Incorrect username or password.');
 
     await page.locator("xpath=(//input[@id='signInFormPassword'])[2]").fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${APP_ORIGIN}/**`), page.locator("xpath=(//input[@name='signInSubmitButton' and @type='Submit'])[2]").click()]);
+    await Promise.all([
+      page.waitForURL(`${APP_ORIGIN}/**`),
+      page.locator("xpath=(//input[@name='signInSubmitButton' and @type='Submit'])[2]").click(),
+    ]);
     t.ok(reachedApp('xpath-1')?.searchParams.get('code'), 'back at the app with a code');
   });
 
@@ -97,16 +115,27 @@ async function classicPageScripts(): Promise<void> {
     const callback = reachedApp('signup-1');
     t.ok(callback?.searchParams.get('code'), 'confirmed, signed in, back at the app with a code');
     const token = await fetch(`${server.url}/oauth2/token`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: PUBLIC_CLIENT, code: callback?.searchParams.get('code') ?? '', redirect_uri: CALLBACK }),
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: PUBLIC_CLIENT,
+        code: callback?.searchParams.get('code') ?? '',
+        redirect_uri: CALLBACK,
+      }),
     });
-    const id = JSON.parse(Buffer.from(String(((await token.json()) as { id_token?: string }).id_token).split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+    const id = JSON.parse(
+      Buffer.from(String(((await token.json()) as { id_token?: string }).id_token).split('.')[1] ?? '', 'base64url').toString(),
+    ) as Record<string, unknown>;
     t.match(id, { 'cognito:username': 'walter', email: 'walter@example.com', email_verified: true });
   });
 
   t.test('phone: forgot the password, reset it with the emailed code, sign in with the new one', async (t) => {
     const page = await open(PHONE, 'forgot-1');
-    await Promise.all([page.waitForURL('**/forgotPassword?**'), page.locator('a.redirect-customizable:visible', { hasText: 'Forgot your password?' }).click()]);
+    await Promise.all([
+      page.waitForURL('**/forgotPassword?**'),
+      page.locator('a.redirect-customizable:visible', { hasText: 'Forgot your password?' }).click(),
+    ]);
     t.equal((await page.locator('h1:visible').textContent())?.trim(), 'Forgot your password?');
     await page.locator('#username:visible').fill('alice');
     await Promise.all([page.waitForURL('**/confirmForgotPassword?**'), page.locator('button[name="reset_my_password"]:visible').click()]);

@@ -27,7 +27,9 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-    cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
@@ -44,13 +46,19 @@ function run(args: string[], env: Record<string, string> = {}, timeoutMs = 60_00
   const child = start(args, env);
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  return new Promise((resolve) => child.on('close', (code, signal) => {
-    clearTimeout(timer);
-    resolve({ code, signal, stdout, stderr });
-  }));
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    }),
+  );
 }
 
 // The one-shot runs are independent of each other and of the server below: they start together
@@ -76,11 +84,17 @@ t.test('PORT=0: logs the chosen URL, serves /health, exits 0 on SIGTERM', async 
   const child = start([], { PORT: '0', FIXTURES: goodFixture, LOG_LEVEL: 'info' });
   let stdout = '';
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal })));
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  t.teardown(() => { clearTimeout(killer); child.kill('SIGKILL'); });
+  t.teardown(() => {
+    clearTimeout(killer);
+    child.kill('SIGKILL');
+  });
 
   const listening = await new Promise<Record<string, unknown>>((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => {

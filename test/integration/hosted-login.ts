@@ -15,7 +15,10 @@ export function setCookies(response: Response): Map<string, string> {
 }
 
 export const cookieHeader = (jar: Map<string, string>) =>
-  [...jar].filter(([, v]) => v !== '').map(([k, v]) => `${k}=${v}`).join('; ');
+  [...jar]
+    .filter(([, v]) => v !== '')
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&lt;': '<', '&gt;': '>' };
 /** One pass, so `&amp;quot;` stays `&quot;`. */
@@ -44,7 +47,12 @@ export interface HostedLoginResult {
  * GET authorizeUrl → 302 /login → 200 form → POST /login → 302 to the callback. `fetch` may be
  * one that trusts the emulator's local CA (undici's, with an Agent), for the TLS listener.
  */
-export async function hostedLogin(authorizeUrl: URL | string, username: string, password: string, fetch = globalThis.fetch): Promise<HostedLoginResult> {
+export async function hostedLogin(
+  authorizeUrl: URL | string,
+  username: string,
+  password: string,
+  fetch = globalThis.fetch,
+): Promise<HostedLoginResult> {
   const authorize = await fetch(authorizeUrl, { redirect: 'manual' });
   if (authorize.status !== 302) throw new Error(`authorize answered ${authorize.status}, expected 302`);
   const loginUrl = new URL(authorize.headers.get('location') ?? '', authorizeUrl);

@@ -29,20 +29,39 @@ try {
 }`;
 
 /** Runs the verifier in a fresh node with `env` (and nothing of tap's NODE_OPTIONS). */
-function verifyInChild(token: string, env: Record<string, string>): Promise<{ payload?: Record<string, unknown>; error?: string; message?: string }> {
+function verifyInChild(
+  token: string,
+  env: Record<string, string>,
+): Promise<{ payload?: Record<string, unknown>; error?: string; message?: string }> {
   const { NODE_OPTIONS: _, NODE_EXTRA_CA_CERTS: __, ...parent } = process.env;
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--input-type=module', '-e', VERIFIER], {
-      cwd: ROOT, timeout: 60_000,
-      env: { ...parent, ISSUER: emulator.issuer(POOL_ID), JWKS_URI: `${emulator.httpsUrl}/${POOL_ID}/.well-known/jwks.json`, TOKEN: token, ...env },
-    }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`verifier process failed: ${err.message} ${stderr}`));
-      else resolve(JSON.parse(stdout) as never);
-    });
+    execFile(
+      process.execPath,
+      ['--input-type=module', '-e', VERIFIER],
+      {
+        cwd: ROOT,
+        timeout: 60_000,
+        env: {
+          ...parent,
+          ISSUER: emulator.issuer(POOL_ID),
+          JWKS_URI: `${emulator.httpsUrl}/${POOL_ID}/.well-known/jwks.json`,
+          TOKEN: token,
+          ...env,
+        },
+      },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`verifier process failed: ${err.message} ${stderr}`));
+        else resolve(JSON.parse(stdout) as never);
+      },
+    );
   });
 }
 
-const signIn = await cliApi(emulator.url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: AMPLIFY_CLIENT, AuthParameters: { USERNAME: 'alice', PASSWORD } });
+const signIn = await cliApi(emulator.url, 'InitiateAuth', {
+  AuthFlow: 'USER_PASSWORD_AUTH',
+  ClientId: AMPLIFY_CLIENT,
+  AuthParameters: { USERNAME: 'alice', PASSWORD },
+});
 const accessToken = String((signIn.body.AuthenticationResult as Record<string, unknown> | undefined)?.AccessToken);
 
 t.test('with NODE_EXTRA_CA_CERTS = the CA from /_emulator/tls/ca.pem, the default fetcher gets the JWKS over TLS', async (t) => {

@@ -14,8 +14,10 @@ const alice = server.deps.store.getUser(POOL_ID, 'alice');
 if (!alice) throw new Error('fixture user alice missing');
 const aliceSub = alice.Attributes.sub;
 
-t.test('discovery yields Cognito\'s endpoints on the emulator', async (t) => {
-  const config = await client.discovery(new URL(issuer), PUBLIC_CLIENT, undefined, client.None(), { execute: [client.allowInsecureRequests] });
+t.test("discovery yields Cognito's endpoints on the emulator", async (t) => {
+  const config = await client.discovery(new URL(issuer), PUBLIC_CLIENT, undefined, client.None(), {
+    execute: [client.allowInsecureRequests],
+  });
   const meta = config.serverMetadata();
   t.equal(meta.issuer, issuer);
   t.equal(meta.authorization_endpoint, `${server.url}/oauth2/authorize`);
@@ -46,16 +48,30 @@ const PHONE = { phone_number: '+15555550100', phone_number_verified: 'false' };
 
 const cases: Case[] = [
   {
-    name: 'public client (none)', clientId: PUBLIC_CLIENT, auth: () => client.None(),
-    scope: 'openid email profile', idLifetime: 3600, accessLifetime: 3600, userInfo: { ...EMAIL, ...PROFILE },
+    name: 'public client (none)',
+    clientId: PUBLIC_CLIENT,
+    auth: () => client.None(),
+    scope: 'openid email profile',
+    idLifetime: 3600,
+    accessLifetime: 3600,
+    userInfo: { ...EMAIL, ...PROFILE },
   },
   {
-    name: 'confidential client (client_secret_basic)', clientId: SECRET_CLIENT, auth: () => client.ClientSecretBasic(SECRET),
-    scope: `openid email ${API}/read`, idLifetime: 45 * 60, accessLifetime: 30 * 60, userInfo: EMAIL,
+    name: 'confidential client (client_secret_basic)',
+    clientId: SECRET_CLIENT,
+    auth: () => client.ClientSecretBasic(SECRET),
+    scope: `openid email ${API}/read`,
+    idLifetime: 45 * 60,
+    accessLifetime: 30 * 60,
+    userInfo: EMAIL,
   },
   {
-    name: 'confidential client (client_secret_post)', clientId: SECRET_CLIENT, auth: () => client.ClientSecretPost(SECRET),
-    scope: `openid ${API}/write`, idLifetime: 45 * 60, accessLifetime: 30 * 60,
+    name: 'confidential client (client_secret_post)',
+    clientId: SECRET_CLIENT,
+    auth: () => client.ClientSecretPost(SECRET),
+    scope: `openid ${API}/write`,
+    idLifetime: 45 * 60,
+    accessLifetime: 30 * 60,
     userInfo: { ...EMAIL, ...PROFILE, ...PHONE }, // openid alone: every readable attribute
   },
 ];
@@ -84,7 +100,10 @@ for (const c of cases) {
 
     const before = Math.floor(Date.now() / 1000);
     const tokens = await client.authorizationCodeGrant(config, location, {
-      pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true,
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+      idTokenExpected: true,
     });
     t.equal(tokens.token_type.toLowerCase(), 'bearer');
     t.equal(tokens.expires_in, c.accessLifetime);
@@ -106,7 +125,10 @@ for (const c of cases) {
     t.equal(claims.exp - claims.iat, c.idLifetime);
     t.ok(Math.abs(claims.iat - before) <= 5, 'iat is now');
     // Signed in just before the code was redeemed (Cognito's iat may be auth_time + 1).
-    t.ok(claims.auth_time !== undefined && claims.auth_time <= claims.iat && claims.iat - claims.auth_time <= 5, 'auth_time is the sign-in time');
+    t.ok(
+      claims.auth_time !== undefined && claims.auth_time <= claims.iat && claims.iat - claims.auth_time <= 5,
+      'auth_time is the sign-in time',
+    );
     t.type(claims.at_hash, 'string');
 
     const access = JSON.parse(Buffer.from(tokens.access_token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
@@ -135,32 +157,49 @@ for (const c of cases) {
 
     // Revocation (RFC 7009 as openid-client sends it): the refresh token stops working.
     await client.tokenRevocation(config, tokens.refresh_token ?? '');
-    const revoked = await client.refreshTokenGrant(config, tokens.refresh_token ?? '')
-      .then(() => undefined, (e: unknown) => e as client.ResponseBodyError);
+    const revoked = await client.refreshTokenGrant(config, tokens.refresh_token ?? '').then(
+      () => undefined,
+      (e: unknown) => e as client.ResponseBodyError,
+    );
     t.equal(revoked?.error, 'invalid_grant', 'a revoked refresh token is refused');
   });
 }
 
-t.test('openid-client rejects a wrong PKCE verifier with Cognito\'s invalid_grant', async (t) => {
-  const config = await client.discovery(new URL(issuer), PUBLIC_CLIENT, undefined, client.None(), { execute: [client.allowInsecureRequests] });
+t.test("openid-client rejects a wrong PKCE verifier with Cognito's invalid_grant", async (t) => {
+  const config = await client.discovery(new URL(issuer), PUBLIC_CLIENT, undefined, client.None(), {
+    execute: [client.allowInsecureRequests],
+  });
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: CALLBACK, scope: 'openid', state,
-    code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+    redirect_uri: CALLBACK,
+    scope: 'openid',
+    state,
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
   });
   const { location } = await hostedLogin(url, 'alice', PASSWORD);
-  const err = await client.authorizationCodeGrant(config, location, {
-    pkceCodeVerifier: client.randomPKCECodeVerifier(), expectedState: state,
-  }).then(() => undefined, (e: unknown) => e as client.ResponseBodyError);
+  const err = await client
+    .authorizationCodeGrant(config, location, {
+      pkceCodeVerifier: client.randomPKCECodeVerifier(),
+      expectedState: state,
+    })
+    .then(
+      () => undefined,
+      (e: unknown) => e as client.ResponseBodyError,
+    );
   t.ok(err, 'the grant failed');
   t.equal(err?.error, 'invalid_grant');
   t.equal(err?.status, 400);
 });
 
 t.test('openid-client with a wrong client secret gets invalid_client', async (t) => {
-  const config = await client.discovery(new URL(issuer), SECRET_CLIENT, undefined, client.ClientSecretBasic('not-the-secret'), { execute: [client.allowInsecureRequests] });
-  const err = await client.refreshTokenGrant(config, 'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.a.b.c.d')
-    .then(() => undefined, (e: unknown) => e as client.ResponseBodyError);
+  const config = await client.discovery(new URL(issuer), SECRET_CLIENT, undefined, client.ClientSecretBasic('not-the-secret'), {
+    execute: [client.allowInsecureRequests],
+  });
+  const err = await client.refreshTokenGrant(config, 'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.a.b.c.d').then(
+    () => undefined,
+    (e: unknown) => e as client.ResponseBodyError,
+  );
   t.equal(err?.error, 'invalid_client');
 });

@@ -43,7 +43,8 @@ t.test('unknown pool discovery is a 404', async (t) => {
 
 t.test('token request with HTTP Basic client authentication', async (t) => {
   const res = await client.request({
-    method: 'POST', path: '/oauth2/token',
+    method: 'POST',
+    path: '/oauth2/token',
     headers: { 'content-type': FORM, authorization: basic(M2M_CLIENT, M2M_SECRET) },
     body: new URLSearchParams({ grant_type: 'client_credentials', scope: `${API}/read` }).toString(),
   });
@@ -59,7 +60,8 @@ t.test('token request with HTTP Basic client authentication', async (t) => {
 
 t.test('wrong Basic secret: invalid_client', async (t) => {
   const res = await client.request({
-    method: 'POST', path: '/oauth2/token',
+    method: 'POST',
+    path: '/oauth2/token',
     headers: { 'content-type': FORM, authorization: basic(M2M_CLIENT, 'wrong') },
     body: 'grant_type=client_credentials',
   });
@@ -70,7 +72,8 @@ t.test('wrong Basic secret: invalid_client', async (t) => {
 t.test('oversized body (> 256 KiB) with Content-Length: 413 JSON, then a graceful close', async (t) => {
   const big = `grant_type=client_credentials&scope=${'a'.repeat(300 * 1024)}`;
   const res = await client.request({
-    method: 'POST', path: '/oauth2/token',
+    method: 'POST',
+    path: '/oauth2/token',
     headers: { 'content-type': FORM, authorization: basic(M2M_CLIENT, M2M_SECRET) },
     body: big,
   });
@@ -87,12 +90,15 @@ t.test('oversized body (> 256 KiB) with Content-Length: 413 JSON, then a gracefu
 });
 
 t.test('oversized chunked body (no Content-Length): 413 JSON', async (t) => {
-  const chunks = Readable.from((function* () {
-    yield 'grant_type=client_credentials&scope=';
-    for (let i = 0; i < 40; i++) yield 'b'.repeat(8 * 1024);
-  })());
+  const chunks = Readable.from(
+    (function* () {
+      yield 'grant_type=client_credentials&scope=';
+      for (let i = 0; i < 40; i++) yield 'b'.repeat(8 * 1024);
+    })(),
+  );
   const res = await client.request({
-    method: 'POST', path: '/oauth2/token',
+    method: 'POST',
+    path: '/oauth2/token',
     headers: { 'content-type': FORM, authorization: basic(M2M_CLIENT, M2M_SECRET) },
     body: chunks,
   });

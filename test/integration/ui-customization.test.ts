@@ -21,19 +21,25 @@ async function customizedPages(): Promise<void> {
   t.teardown(() => sdk.destroy());
 
   await sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: POOL_ID, Domain: 'ui-customization' }));
-  await sdk.send(new SetUICustomizationCommand({
-    UserPoolId: POOL_ID,
-    ClientId: 'ALL',
-    CSS: `.submitButton-customizable { background-color: rgb(10, 20, 30); height: 50px; }
+  await sdk.send(
+    new SetUICustomizationCommand({
+      UserPoolId: POOL_ID,
+      ClientId: 'ALL',
+      CSS: `.submitButton-customizable { background-color: rgb(10, 20, 30); height: 50px; }
 .banner-customizable { padding: 5px 6px 7px 8px; background-color: #123456; position: fixed; }
 .label-customizable { font-weight: 300; }
 .logo-customizable { max-width: 50%; }
 .inputField-customizable { color: rgb(1, 2, 3); }`,
-    ImageFile: solidPng(40, 20),
-  }));
-  await sdk.send(new SetUICustomizationCommand({
-    UserPoolId: POOL_ID, ClientId: SECRET_CLIENT, CSS: '.submitButton-customizable { background-color: rgb(200, 100, 0); }',
-  }));
+      ImageFile: solidPng(40, 20),
+    }),
+  );
+  await sdk.send(
+    new SetUICustomizationCommand({
+      UserPoolId: POOL_ID,
+      ClientId: SECRET_CLIENT,
+      CSS: '.submitButton-customizable { background-color: rgb(200, 100, 0); }',
+    }),
+  );
 
   /** Opens a page for a client, collecting what the browser reports of the CSP. */
   async function open(path: string, clientId: string): Promise<{ page: Page; cspReports: string[] }> {
@@ -41,7 +47,9 @@ async function customizedPages(): Promise<void> {
     t.teardown(() => context.close());
     const page = await context.newPage();
     const cspReports: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspReports.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspReports.push(m.text());
+    });
     const query = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: CALLBACK, scope: 'openid' });
     await page.goto(`${server.url}${path}?${query}`);
     await page.waitForLoadState('load');
@@ -51,7 +59,10 @@ async function customizedPages(): Promise<void> {
   // Runs in the page (the test's own TypeScript has no DOM types).
   type Window = { getComputedStyle(el: unknown): { getPropertyValue(p: string): string } };
   const style = (page: Page, selector: string, property: string) =>
-    page.locator(`${selector}:visible`).first().evaluate((el, p) => (globalThis as unknown as Window).getComputedStyle(el).getPropertyValue(p), property);
+    page
+      .locator(`${selector}:visible`)
+      .first()
+      .evaluate((el, p) => (globalThis as unknown as Window).getComputedStyle(el).getPropertyValue(p), property);
 
   t.test('a client without its own customization gets the pool-wide CSS and logo on every page', async (t) => {
     for (const path of ['/login', '/signup', '/forgotPassword']) {
@@ -65,8 +76,16 @@ async function customizedPages(): Promise<void> {
       if (path !== '/forgotPassword') t.equal(await style(page, '.label-customizable', 'font-weight'), '300', `${path}: label weight`);
       const logo = page.locator('img.logo-customizable:visible');
       t.equal(await logo.count(), 1, `${path}: one visible logo`);
-      t.equal(await logo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), 40, `${path}: the uploaded image, loaded`);
-      t.equal(await logo.evaluate((img) => (img as unknown as { closest(s: string): unknown }).closest('.banner-customizable') !== null), true, `${path}: in the banner`);
+      t.equal(
+        await logo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+        40,
+        `${path}: the uploaded image, loaded`,
+      );
+      t.equal(
+        await logo.evaluate((img) => (img as unknown as { closest(s: string): unknown }).closest('.banner-customizable') !== null),
+        true,
+        `${path}: in the banner`,
+      );
       t.same(cspReports, [], `${path}: nothing refused by the CSP`);
     }
   });
@@ -74,7 +93,7 @@ async function customizedPages(): Promise<void> {
   t.test('a client with its own customization: it wins over ALL, and has no logo of its own', async (t) => {
     const { page, cspReports } = await open('/login', SECRET_CLIENT);
     t.equal(await style(page, '.submitButton-customizable', 'background-color'), 'rgb(200, 100, 0)');
-    t.not(await style(page, '.banner-customizable', 'background-color'), 'rgb(18, 52, 86)', 'none of ALL\'s rules');
+    t.not(await style(page, '.banner-customizable', 'background-color'), 'rgb(18, 52, 86)', "none of ALL's rules");
     t.equal(await page.locator('img.logo-customizable').count(), 0, 'no logo');
     t.same(cspReports, []);
   });

@@ -21,12 +21,20 @@ t.test('--watch reloads an edited fixture and keeps the old one when the edit is
   for (const [name] of Object.values(SETTINGS)) delete env[name];
   delete env.NODE_OPTIONS;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--watch', '--port', '0', '--fixtures', file], {
-    cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  t.teardown(() => { child.kill('SIGKILL'); });
+  t.teardown(() => {
+    child.kill('SIGKILL');
+  });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const waitFor = async (pattern: RegExp, ms = 60_000): Promise<RegExpMatchArray> => {
     for (const until = Date.now() + ms; Date.now() < until; await sleep(50)) {
       const m = out.match(pattern);
@@ -36,10 +44,14 @@ t.test('--watch reloads an edited fixture and keeps the old one when the edit is
   };
   const port = (await waitFor(/"port":(\d+)/))[1];
   const base = `http://127.0.0.1:${port}`;
-  const mint = async (username: string) => (await fetch(`${base}/_emulator/tokens`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userPoolId: POOL_ID, clientId: 'publicclient0000000000000a', username, scopes: ['openid'] }),
-  })).status;
+  const mint = async (username: string) =>
+    (
+      await fetch(`${base}/_emulator/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userPoolId: POOL_ID, clientId: 'publicclient0000000000000a', username, scopes: ['openid'] }),
+      })
+    ).status;
   t.equal(await mint('zoe'), 404, 'zoe does not exist yet');
 
   const edited = JSON.parse(JSON.stringify(TEST_FIXTURE)) as { UserPools: Array<{ Users: object[] }> };

@@ -2,8 +2,13 @@
 // lists it, and then signs in on it without the TOTP code (DEVICE_SRP_AUTH); the AWS SDK's Admin*
 // device operations and their refusals.
 import {
-  AdminForgetDeviceCommand, AdminGetDeviceCommand, AdminListDevicesCommand, AdminUpdateDeviceStatusCommand, DescribeUserPoolCommand,
-  GetDeviceCommand, InitiateAuthCommand,
+  AdminForgetDeviceCommand,
+  AdminGetDeviceCommand,
+  AdminListDevicesCommand,
+  AdminUpdateDeviceStatusCommand,
+  DescribeUserPoolCommand,
+  GetDeviceCommand,
+  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import t from 'tap';
@@ -20,14 +25,17 @@ t.teardown(() => sdk.destroy());
 Amplify.configure({ Auth: { Cognito: { userPoolId: MFA_POOL, userPoolClientId: MFA_CLIENT, userPoolEndpoint: server.url } } });
 // Amplify names the device from `navigator` (a browser global Node 20 lacks; Node 21+ has one):
 // without it Amplify skips ConfirmDevice silently, so the test gives Node what a browser has.
-if (!('navigator' in globalThis)) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: 'Node.js test' }, configurable: true });
+if (!('navigator' in globalThis))
+  Object.defineProperty(globalThis, 'navigator', { value: { userAgent: 'Node.js test' }, configurable: true });
 
 const signInDev = () => signIn({ username: 'dev', password: PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
 
 t.test('DeviceConfiguration is returned; every sign-in of the pool gets NewDeviceMetadata', async (t) => {
   const pool = await sdk.send(new DescribeUserPoolCommand({ UserPoolId: MFA_POOL }));
   t.same(pool.UserPool?.DeviceConfiguration, { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true });
-  const out = await sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: MFA_CLIENT, AuthParameters: { USERNAME: 'plain', PASSWORD } }));
+  const out = await sdk.send(
+    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: MFA_CLIENT, AuthParameters: { USERNAME: 'plain', PASSWORD } }),
+  );
   t.match(out.AuthenticationResult?.NewDeviceMetadata?.DeviceKey, /^us-east-1_[0-9a-f-]{36}$/);
   t.match(out.AuthenticationResult?.NewDeviceMetadata?.DeviceGroupKey, /^-[\w-]+$/);
   const listed = await sdk.send(new AdminListDevicesCommand({ UserPoolId: MFA_POOL, Username: 'plain' }));
@@ -35,15 +43,21 @@ t.test('DeviceConfiguration is returned; every sign-in of the pool gets NewDevic
 });
 
 t.test('the access token names the device (device_key), the ID token does not; a refresh keeps it', async (t) => {
-  const out = await sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: MFA_CLIENT, AuthParameters: { USERNAME: 'plain', PASSWORD } }));
+  const out = await sdk.send(
+    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: MFA_CLIENT, AuthParameters: { USERNAME: 'plain', PASSWORD } }),
+  );
   const key = out.AuthenticationResult?.NewDeviceMetadata?.DeviceKey;
   const access = decodeJwt(out.AuthenticationResult?.AccessToken ?? '');
   t.equal(access.device_key, key);
   t.same(Object.keys(access).slice(0, 2), ['sub', 'device_key'], 'right after sub, as in captured tokens');
   t.equal(decodeJwt(out.AuthenticationResult?.IdToken ?? '').device_key, undefined);
-  const refreshed = await sdk.send(new InitiateAuthCommand({
-    AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: MFA_CLIENT, AuthParameters: { REFRESH_TOKEN: out.AuthenticationResult?.RefreshToken ?? '', DEVICE_KEY: key ?? '' },
-  }));
+  const refreshed = await sdk.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: MFA_CLIENT,
+      AuthParameters: { REFRESH_TOKEN: out.AuthenticationResult?.RefreshToken ?? '', DEVICE_KEY: key ?? '' },
+    }),
+  );
   t.equal(decodeJwt(refreshed.AuthenticationResult?.AccessToken ?? '').device_key, key);
 });
 
@@ -54,8 +68,11 @@ t.test('Amplify: confirm, remember, list, then sign in on the device without MFA
   const [device] = await fetchDevices();
   t.ok(device?.id, 'Amplify confirmed the device it was given');
   const admin = await sdk.send(new AdminGetDeviceCommand({ UserPoolId: MFA_POOL, Username: 'dev', DeviceKey: device?.id ?? '' }));
-  t.same(admin.Device?.DeviceAttributes?.find((a) => a.Name === 'dev:device_remembered_status')?.Value, 'not_remembered',
-    'remembered only on the user\'s say-so (DeviceOnlyRememberedOnUserPrompt)');
+  t.same(
+    admin.Device?.DeviceAttributes?.find((a) => a.Name === 'dev:device_remembered_status')?.Value,
+    'not_remembered',
+    "remembered only on the user's say-so (DeviceOnlyRememberedOnUserPrompt)",
+  );
   await rememberDevice();
   const after = await sdk.send(new AdminGetDeviceCommand({ UserPoolId: MFA_POOL, Username: 'dev', DeviceKey: device?.id ?? '' }));
   t.same(after.Device?.DeviceAttributes?.find((a) => a.Name === 'dev:device_remembered_status')?.Value, 'remembered');
@@ -76,10 +93,24 @@ t.test('Amplify: confirm, remember, list, then sign in on the device without MFA
 
 t.test('Admin* device operations and their refusals', async (t) => {
   const key = 'us-east-1_00000000-0000-0000-0000-000000000000';
-  await rejectsWith(t, sdk.send(new AdminGetDeviceCommand({ UserPoolId: MFA_POOL, Username: 'dev', DeviceKey: key })),
-    'ResourceNotFoundException', 'Device does not exist.');
-  await rejectsWith(t, sdk.send(new AdminUpdateDeviceStatusCommand({ UserPoolId: MFA_POOL, Username: 'dev', DeviceKey: key, DeviceRememberedStatus: 'remembered' })),
-    'ResourceNotFoundException', 'Device does not exist.');
-  await rejectsWith(t, sdk.send(new AdminForgetDeviceCommand({ UserPoolId: MFA_POOL, Username: 'dev', DeviceKey: key })),
-    'ResourceNotFoundException', 'Device does not exist.');
+  await rejectsWith(
+    t,
+    sdk.send(new AdminGetDeviceCommand({ UserPoolId: MFA_POOL, Username: 'dev', DeviceKey: key })),
+    'ResourceNotFoundException',
+    'Device does not exist.',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(
+      new AdminUpdateDeviceStatusCommand({ UserPoolId: MFA_POOL, Username: 'dev', DeviceKey: key, DeviceRememberedStatus: 'remembered' }),
+    ),
+    'ResourceNotFoundException',
+    'Device does not exist.',
+  );
+  await rejectsWith(
+    t,
+    sdk.send(new AdminForgetDeviceCommand({ UserPoolId: MFA_POOL, Username: 'dev', DeviceKey: key })),
+    'ResourceNotFoundException',
+    'Device does not exist.',
+  );
 });

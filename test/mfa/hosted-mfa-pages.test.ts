@@ -12,7 +12,6 @@ import { MFA_CLIENT, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, mfaFixture, mfaFi
 
 type Injected = Awaited<ReturnType<FastifyInstance['inject']>>;
 
-
 interface Step {
   query: string;
   challenge: string;
@@ -22,7 +21,10 @@ interface Step {
 }
 
 const step = (query: string, res: Injected): Step => ({
-  query, res, challenge: inBoth(res.body, 'input', { name: 'challenge' }).value ?? '', csrf: csrfField(res.body) ?? '',
+  query,
+  res,
+  challenge: inBoth(res.body, 'input', { name: 'challenge' }).value ?? '',
+  csrf: csrfField(res.body) ?? '',
   cookies: { 'XSRF-TOKEN': responseCookies(res)['XSRF-TOKEN'] ?? '' },
 });
 
@@ -39,7 +41,11 @@ t.test('the choice page: forged and foreign steps, CSRF, a factor not offered', 
   const s = await signIn(app, MFA_CLIENT, 'multi');
   t.equal(s.res.statusCode, 200);
   t.same(inBoth(s.res.body, 'button', { value: 'SMS_MFA' }).name, 'mfa_type');
-  t.equal(s.res.cookies.find((c: { name: string }) => c.name === 'cognito'), undefined, 'no session yet');
+  t.equal(
+    s.res.cookies.find((c: { name: string }) => c.name === 'cognito'),
+    undefined,
+    'no session yet',
+  );
 
   const forged = await post(app, '/mfaOption', { ...s, challenge: 'A'.repeat(128) }, { mfa_type: 'SMS_MFA' });
   t.equal(forged.statusCode, 302);
@@ -76,7 +82,7 @@ t.test('the set-up page: QR code image, hostile device name stored not reflected
   t.match(img.src, /^data:image\/svg\+xml;base64,/);
   t.match(Buffer.from((img.src ?? '').split(',')[1] ?? '', 'base64').toString(), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   t.match(String(s.res.headers['content-security-policy']), "img-src 'self' data:");
-  t.notMatch(withoutPageScript(s.res.body), /<script|<svg/, 'no script but the page\'s own (hashed); the QR code is an image, not markup');
+  t.notMatch(withoutPageScript(s.res.body), /<script|<svg/, "no script but the page's own (hashed); the QR code is an image, not markup");
   const secret = textOf(s.res.body, 'totpSecretKey') ?? '';
   t.match(secret, /^[A-Z2-7]{32}$/);
 
@@ -89,10 +95,16 @@ t.test('the set-up page: QR code image, hostile device name stored not reflected
   t.match(textOf(wrong.body, 'mfaSetupErrorMessage'), 'Code mismatch and fail enable Software Token MFA');
 
   const next = step(s.query, wrong);
-  const done = await post(app, '/mfaSetup', next, { authentication_code: totpCode(secret, clock.now()), device_name: '"><script>x</script>' });
+  const done = await post(app, '/mfaSetup', next, {
+    authentication_code: totpCode(secret, clock.now()),
+    device_name: '"><script>x</script>',
+  });
   t.equal(done.statusCode, 302);
   t.match(String(done.headers.location), /^http:\/\/localhost:3000\/callback\?code=/);
-  t.ok(done.cookies.find((c: { name: string }) => c.name === 'cognito'), 'the session starts once the app answered');
+  t.ok(
+    done.cookies.find((c: { name: string }) => c.name === 'cognito'),
+    'the session starts once the app answered',
+  );
   t.equal(deps.store.getUser(REQUIRED_POOL, 'newbie4')?.SoftwareToken?.FriendlyDeviceName, '"><script>x</script>');
   const again = await post(app, '/mfaSetup', next, { authentication_code: totpCode(secret, clock.now() + 30_000) });
   t.match(String(again.headers.location), /\/error\?error=invalid_request/, 'a finished set-up cannot be posted again');
@@ -116,7 +128,11 @@ t.test('the set-up forms: an email posted where the pool offers no email MFA; ba
   t.match(textOf(sent.body, 'mfaSetupErrorMessage'), 'Invalid email address format.');
   const code = await post(both.app, '/mfaSetup', step(s.query, sent), { email: 'new3@example.com' });
   t.ok(inBoth(code.body, 'input', { id: 'smsCodeInput' }), 'the code page for the new address');
-  t.equal(both.deps.store.getUser(REQUIRED_POOL, 'newbie3')?.SoftwareToken, undefined, 'the app secret handed out first was never enrolled');
+  t.equal(
+    both.deps.store.getUser(REQUIRED_POOL, 'newbie3')?.SoftwareToken,
+    undefined,
+    'the app secret handed out first was never enrolled',
+  );
 });
 
 t.test('otpauth URI: issuer and account escaped, as authenticator apps read it', async (t) => {

@@ -8,8 +8,16 @@ import type { Browser, Page } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
 import { APP_ORIGIN, chromiumMissing, launchChromium, startStubApp } from '../helpers/chromium.js';
 import { startServer } from '../helpers/start-server.js';
-import { CALLBACK, MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, TOTP_SECRET, mfaFixtureWithEmailSetup } from './mfa-fixture.js';
-
+import {
+  CALLBACK,
+  MFA_CLIENT,
+  MFA_POOL,
+  PASSWORD,
+  REQUIRED_CLIENT,
+  REQUIRED_POOL,
+  TOTP_SECRET,
+  mfaFixtureWithEmailSetup,
+} from './mfa-fixture.js';
 
 const authenticatorCode = (secret: string, now: number) =>
   new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: now });
@@ -19,15 +27,24 @@ if (chromiumMissing(t) === undefined) {
   const stub = await startStubApp(t);
   const browser: Browser = await launchChromium(t, stub);
   const lastCode = (pool: string, username: string) =>
-    server.deps.messages.find({ userPoolId: pool }).filter((m) => m.username === username).at(-1)?.code ?? '';
+    server.deps.messages
+      .find({ userPoolId: pool })
+      .filter((m) => m.username === username)
+      .at(-1)?.code ?? '';
 
   async function signIn(clientId: string, username: string, state: string): Promise<{ page: Page; session: () => Promise<boolean> }> {
     const context = await browser.newContext();
     t.teardown(() => context.close());
     const page = await context.newPage();
-    await page.goto(`${server.url}/oauth2/authorize?${new URLSearchParams({
-      response_type: 'code', client_id: clientId, redirect_uri: CALLBACK, scope: 'openid email', state,
-    })}`);
+    await page.goto(
+      `${server.url}/oauth2/authorize?${new URLSearchParams({
+        response_type: 'code',
+        client_id: clientId,
+        redirect_uri: CALLBACK,
+        scope: 'openid email',
+        state,
+      })}`,
+    );
     const form = page.locator('form[name="cognitoSignInForm"]:visible');
     await form.locator('#signInFormUsername').fill(username);
     await form.locator('#signInFormPassword').fill(PASSWORD);
@@ -41,19 +58,28 @@ if (chromiumMissing(t) === undefined) {
     const callback = stub.requests.at(-1);
     t.equal(callback?.searchParams.get('state'), state);
     const res = await fetch(`${server.url}/oauth2/token`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, redirect_uri: CALLBACK, code: callback?.searchParams.get('code') ?? '' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: clientId,
+        redirect_uri: CALLBACK,
+        code: callback?.searchParams.get('code') ?? '',
+      }),
     });
     t.equal(res.status, 200, 'the code is redeemed');
     return (await res.json()) as Record<string, unknown>;
   }
 
-  t.test('SELECT_MFA_TYPE: the choice page, then the chosen factor\'s code page', async (t) => {
+  t.test("SELECT_MFA_TYPE: the choice page, then the chosen factor's code page", async (t) => {
     server.clock.offsetMs += 90_000;
     const { page, session } = await signIn(MFA_CLIENT, 'multi', 'c1');
     await page.waitForSelector('form[name="cognitoMfaOptionForm"]:visible');
     t.match(await page.textContent('.textDescription-customizable:visible'), 'Choose a multi-factor authentication (MFA) method');
-    t.same(await page.locator('form[name="cognitoMfaOptionForm"]:visible button[name="mfa_type"]').allTextContents(), ['SMS', 'Authenticator app']);
+    t.same(await page.locator('form[name="cognitoMfaOptionForm"]:visible button[name="mfa_type"]').allTextContents(), [
+      'SMS',
+      'Authenticator app',
+    ]);
     t.equal(await session(), false, 'no session before the second factor');
     await Promise.all([page.waitForLoadState('load'), page.click('#mfaTypeTotp:visible')]);
     await page.fill('#totpCodeInput:visible', authenticatorCode(TOTP_SECRET, server.clock.now()));
@@ -106,7 +132,7 @@ if (chromiumMissing(t) === undefined) {
     server.clock.offsetMs += 90_000;
     const again = await signIn(REQUIRED_CLIENT, 'newbie', 's2');
     await again.page.waitForSelector('#totpCodeInput:visible');
-    t.equal(await again.page.locator('form[name="cognitoMfaForm"]:visible').count(), 1, 'the next sign-in asks for the app\'s code');
+    t.equal(await again.page.locator('form[name="cognitoMfaForm"]:visible').count(), 1, "the next sign-in asks for the app's code");
     await again.page.fill('#totpCodeInput:visible', authenticatorCode(secret, server.clock.now()));
     await Promise.all([again.page.waitForURL(`${APP_ORIGIN}/**`), again.page.click('input[type="submit"]:visible')]);
     await redeemed(REQUIRED_CLIENT, 's2');

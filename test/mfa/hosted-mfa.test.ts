@@ -27,13 +27,24 @@ if (!existsSync(CHROMIUM)) {
   const appPort = (app.address() as { port: number }).port;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', `--host-resolver-rules=MAP localhost:3000 ${LOOPBACK}:${appPort}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      `--host-resolver-rules=MAP localhost:3000 ${LOOPBACK}:${appPort}`,
+    ],
   });
   t.teardown(() => browser.close());
 
-  const authorize = (state: string) => `${server.url}/oauth2/authorize?${new URLSearchParams({
-    response_type: 'code', client_id: MFA_CLIENT, redirect_uri: CALLBACK, scope: 'openid email', state,
-  })}`;
+  const authorize = (state: string) =>
+    `${server.url}/oauth2/authorize?${new URLSearchParams({
+      response_type: 'code',
+      client_id: MFA_CLIENT,
+      redirect_uri: CALLBACK,
+      scope: 'openid email',
+      state,
+    })}`;
   async function password(page: Page, username: string): Promise<void> {
     const form = page.locator('form[name="cognitoSignInForm"]:visible');
     await form.locator('#signInFormUsername').fill(username);
@@ -48,7 +59,11 @@ if (!existsSync(CHROMIUM)) {
     await page.goto(authorize('s1'));
     await password(page, 'totp');
     await page.waitForSelector('input[name="authentication_code"]#totpCodeInput:visible');
-    t.equal((await context.cookies(server.url)).find((c) => c.name === 'cognito'), undefined, 'no session before the second factor');
+    t.equal(
+      (await context.cookies(server.url)).find((c) => c.name === 'cognito'),
+      undefined,
+      'no session before the second factor',
+    );
     await page.fill('#totpCodeInput:visible', '000000');
     await Promise.all([page.waitForLoadState('load'), page.click('input[type="submit"]:visible')]);
     t.match(await page.textContent('#mfaErrorMessage:visible'), 'Invalid code received for user');
@@ -56,7 +71,10 @@ if (!existsSync(CHROMIUM)) {
     await Promise.all([page.waitForURL('http://localhost:3000/**'), page.click('input[type="submit"]:visible')]);
     t.equal(callbacks.at(-1)?.searchParams.get('state'), 's1');
     t.ok(callbacks.at(-1)?.searchParams.get('code'), 'the app got an authorization code');
-    t.ok((await context.cookies(server.url)).find((c) => c.name === 'cognito'), 'the session starts after the code');
+    t.ok(
+      (await context.cookies(server.url)).find((c) => c.name === 'cognito'),
+      'the session starts after the code',
+    );
   });
 
   t.test('SMS: the masked number and the code from /_emulator/messages', async (t) => {
@@ -67,7 +85,11 @@ if (!existsSync(CHROMIUM)) {
     await password(page, 'sms');
     await page.waitForSelector('#smsCodeInput:visible');
     t.equal(await page.textContent('[data-testid="mfa-destination"]:visible'), '+*******0100');
-    const code = server.deps.messages.find({ userPoolId: MFA_POOL }).filter((m) => m.username === 'sms').at(-1)?.code ?? '';
+    const code =
+      server.deps.messages
+        .find({ userPoolId: MFA_POOL })
+        .filter((m) => m.username === 'sms')
+        .at(-1)?.code ?? '';
     await page.fill('#smsCodeInput:visible', code);
     await Promise.all([page.waitForURL('http://localhost:3000/**'), page.click('input[type="submit"]:visible')]);
     t.equal(callbacks.at(-1)?.searchParams.get('state'), 's2');

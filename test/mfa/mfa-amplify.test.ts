@@ -4,14 +4,14 @@
 // TOTP from /_emulator/totp.
 import t from 'tap';
 import { Amplify } from 'aws-amplify';
-import {
-  confirmSignIn, fetchMFAPreference, setUpTOTP, signIn, signOut, updateMFAPreference, verifyTOTPSetup,
-} from 'aws-amplify/auth';
+import { confirmSignIn, fetchMFAPreference, setUpTOTP, signIn, signOut, updateMFAPreference, verifyTOTPSetup } from 'aws-amplify/auth';
 import { startServer } from '../helpers/start-server.js';
 import { MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, mfaFixture } from './mfa-fixture.js';
 
 const server = await startServer(t, { fixture: mfaFixture() });
-t.beforeEach(() => { server.clock.offsetMs += 90_000; });
+t.beforeEach(() => {
+  server.clock.offsetMs += 90_000;
+});
 
 function configure(userPoolId: string, userPoolClientId: string): void {
   Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint: server.url } } });
@@ -20,10 +20,16 @@ async function totpNow(userPoolId: string, username: string): Promise<string> {
   const res = await fetch(`${server.url}/_emulator/totp?userPoolId=${userPoolId}&username=${username}`);
   return ((await res.json()) as { code: string }).code;
 }
-const lastCode = (username: string) => server.deps.messages.find({ userPoolId: MFA_POOL }).filter((m) => m.username === username).at(-1)?.code ?? '';
+const lastCode = (username: string) =>
+  server.deps.messages
+    .find({ userPoolId: MFA_POOL })
+    .filter((m) => m.username === username)
+    .at(-1)?.code ?? '';
 const passwordSignIn = (username: string) => signIn({ username, password: PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
 
-t.afterEach(async () => { await signOut().catch(() => undefined); });
+t.afterEach(async () => {
+  await signOut().catch(() => undefined);
+});
 
 t.test('TOTP, SMS and email codes: the confirm steps and their delivery details', async (t) => {
   configure(MFA_POOL, MFA_CLIENT);

@@ -11,13 +11,25 @@ export const PASSWORD_ONLY_CLIENT = 'mfapasswordonly00000000000';
 export const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 export { CALLBACK, PASSWORD };
 
-const FLOWS = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_AUTH'];
+const FLOWS = [
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  'ALLOW_USER_AUTH',
+];
 const client = (ClientId: string) => ({
-  ClientId, ClientName: 'mfa app', ExplicitAuthFlows: FLOWS, CallbackURLs: [CALLBACK],
-  AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email', 'phone'], AllowedOAuthFlowsUserPoolClient: true,
+  ClientId,
+  ClientName: 'mfa app',
+  ExplicitAuthFlows: FLOWS,
+  CallbackURLs: [CALLBACK],
+  AllowedOAuthFlows: ['code'],
+  AllowedOAuthScopes: ['openid', 'email', 'phone'],
+  AllowedOAuthFlowsUserPoolClient: true,
 });
 const user = (Username: string, extra: object = {}) => ({
-  Username, Password: PASSWORD,
+  Username,
+  Password: PASSWORD,
   Attributes: { email: `${Username}@example.com`, email_verified: 'true', phone_number: '+15555550100', phone_number_verified: 'true' },
   ...extra,
 });
@@ -26,7 +38,9 @@ export function mfaFixture(): object {
   return {
     UserPools: [
       {
-        Id: MFA_POOL, Name: 'mfa', SigningKeys: SIGNING_KEYS,
+        Id: MFA_POOL,
+        Name: 'mfa',
+        SigningKeys: SIGNING_KEYS,
         MfaConfiguration: 'OPTIONAL',
         SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::123456789012:role/sns' },
         SoftwareTokenMfaConfiguration: { Enabled: true },
@@ -37,7 +51,11 @@ export function mfaFixture(): object {
         Clients: [client(MFA_CLIENT), { ...client(PASSWORD_ONLY_CLIENT), ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }],
         Users: [
           user('plain'),
-          user('totp', { UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA', SoftwareTokenSecret: TOTP_SECRET }),
+          user('totp', {
+            UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+            PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
+            SoftwareTokenSecret: TOTP_SECRET,
+          }),
           user('totp2', { UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], SoftwareTokenSecret: TOTP_SECRET }),
           user('sms', { UserMFASettingList: ['SMS_MFA'] }),
           user('email', { UserMFASettingList: ['EMAIL_OTP'] }),
@@ -53,7 +71,9 @@ export function mfaFixture(): object {
         ],
       },
       {
-        Id: REQUIRED_POOL, Name: 'mfa required', SigningKeys: EMAIL_POOL_SIGNING_KEYS,
+        Id: REQUIRED_POOL,
+        Name: 'mfa required',
+        SigningKeys: EMAIL_POOL_SIGNING_KEYS,
         MfaConfiguration: 'ON',
         SoftwareTokenMfaConfiguration: { Enabled: true },
         Clients: [client(REQUIRED_CLIENT)],
@@ -67,8 +87,8 @@ export function mfaFixture(): object {
 export function mfaFixtureWithEmailSetup(): object {
   const base = mfaFixture() as { UserPools: Array<Record<string, unknown>> };
   return {
-    UserPools: base.UserPools.map((p) => p.Id === REQUIRED_POOL
-      ? { ...p, EmailMfaConfiguration: { Message: 'Sign-in code: {####}', Subject: 'Your sign-in code' } }
-      : p),
+    UserPools: base.UserPools.map((p) =>
+      p.Id === REQUIRED_POOL ? { ...p, EmailMfaConfiguration: { Message: 'Sign-in code: {####}', Subject: 'Your sign-in code' } } : p,
+    ),
   };
 }

@@ -10,16 +10,30 @@ import { decodeJwt } from 'jose';
 import { totpCode } from '../../src/mfa/totp.js';
 
 const server = await startServer(t, { fixture: mfaFixture() });
-t.beforeEach(() => { server.clock.offsetMs += 90_000; });
-const lastCode = (username: string) => server.deps.messages.find({ userPoolId: MFA_POOL }).filter((m) => m.username === username).at(-1)?.code ?? '';
+t.beforeEach(() => {
+  server.clock.offsetMs += 90_000;
+});
+const lastCode = (username: string) =>
+  server.deps.messages
+    .find({ userPoolId: MFA_POOL })
+    .filter((m) => m.username === username)
+    .at(-1)?.code ?? '';
 
 /** What window.localStorage offers, for the library's token and device-key cache. */
 class MapStorage implements identity.ICognitoStorage {
   private readonly items = new Map<string, string>();
-  setItem(key: string, value: string): void { this.items.set(key, String(value)); }
-  getItem(key: string): string | null { return this.items.get(key) ?? null; }
-  removeItem(key: string): void { this.items.delete(key); }
-  clear(): void { this.items.clear(); }
+  setItem(key: string, value: string): void {
+    this.items.set(key, String(value));
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+  clear(): void {
+    this.items.clear();
+  }
 }
 
 function cognitoUser(poolId: string, clientId: string, username: string, Storage: identity.ICognitoStorage = new MapStorage()) {
@@ -33,10 +47,18 @@ type Step = { name: string; args: unknown[] };
 /** Runs one library call and reports which callback it ended in. */
 function step(run: (callbacks: Record<string, (...args: unknown[]) => void>) => void): Promise<Step> {
   return new Promise((resolve) => {
-    const cb = (name: string) => (...args: unknown[]) => resolve({ name, args });
+    const cb =
+      (name: string) =>
+      (...args: unknown[]) =>
+        resolve({ name, args });
     run({
-      onSuccess: cb('onSuccess'), onFailure: cb('onFailure'), totpRequired: cb('totpRequired'), mfaRequired: cb('mfaRequired'),
-      selectMFAType: cb('selectMFAType'), mfaSetup: cb('mfaSetup'), newPasswordRequired: cb('newPasswordRequired'),
+      onSuccess: cb('onSuccess'),
+      onFailure: cb('onFailure'),
+      totpRequired: cb('totpRequired'),
+      mfaRequired: cb('mfaRequired'),
+      selectMFAType: cb('selectMFAType'),
+      mfaSetup: cb('mfaSetup'),
+      newPasswordRequired: cb('newPasswordRequired'),
       associateSecretCode: cb('associateSecretCode'),
     });
   });
@@ -93,7 +115,7 @@ t.test('devices: confirmed at sign-in, remembered, listed, then MFA skipped on i
   t.equal((await step((cb) => user.authenticateUser(details(), cb as never))).name, 'totpRequired');
   const signedIn = await step((cb) => user.sendMFACode(totpCode(TOTP_SECRET, server.clock.now()), cb as never, 'SOFTWARE_TOKEN_MFA'));
   t.equal(signedIn.name, 'onSuccess');
-  t.equal(signedIn.args[1], true, 'userConfirmationNecessary: the pool remembers devices on the user\'s say-so');
+  t.equal(signedIn.args[1], true, "userConfirmationNecessary: the pool remembers devices on the user's say-so");
 
   // A new page load: the library reads the device it confirmed back from storage.
   const later = cognitoUser(MFA_POOL, MFA_CLIENT, 'dev', storage);
@@ -105,8 +127,12 @@ t.test('devices: confirmed at sign-in, remembered, listed, then MFA skipped on i
   user.getCachedDeviceKeyAndPassword();
   t.equal((await step((cb) => user.setDeviceStatusRemembered(cb as never))).name, 'onSuccess');
   const listed = await step((cb) => user.listDevices(10, null, cb as never));
-  const devices = (listed.args[0] as { Devices: Array<{ DeviceKey: string; DeviceAttributes: Array<{ Name: string; Value: string }> }> }).Devices;
-  t.same(devices.map((d) => d.DeviceKey), [deviceKey]);
+  const devices = (listed.args[0] as { Devices: Array<{ DeviceKey: string; DeviceAttributes: Array<{ Name: string; Value: string }> }> })
+    .Devices;
+  t.same(
+    devices.map((d) => d.DeviceKey),
+    [deviceKey],
+  );
   t.equal(devices[0]?.DeviceAttributes.find((a) => a.Name === 'dev:device_remembered_status')?.Value, 'remembered');
 
   server.clock.offsetMs += 90_000;
@@ -120,5 +146,9 @@ t.test('devices: confirmed at sign-in, remembered, listed, then MFA skipped on i
   later.getCachedDeviceKeyAndPassword();
   t.equal((later as unknown as { deviceKey?: string | null }).deviceKey, null, 'forgetDevice clears the cache');
   const afterForget = cognitoUser(MFA_POOL, MFA_CLIENT, 'dev', storage);
-  t.equal((await step((cb) => afterForget.authenticateUser(details(), cb as never))).name, 'totpRequired', 'a forgotten device asks for MFA again');
+  t.equal(
+    (await step((cb) => afterForget.authenticateUser(details(), cb as never))).name,
+    'totpRequired',
+    'a forgotten device asks for MFA again',
+  );
 });

@@ -17,7 +17,10 @@ export { PASSWORD };
 const FLOWS = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH'];
 const client = (ClientId: string) => ({ ClientId, ClientName: 'passkey app', ExplicitAuthFlows: FLOWS });
 const user = (Username: string, extra: object = {}) => ({
-  Username, Password: PASSWORD, Attributes: { email: `${Username}@example.com`, email_verified: 'true' }, ...extra,
+  Username,
+  Password: PASSWORD,
+  Attributes: { email: `${Username}@example.com`, email_verified: 'true' },
+  ...extra,
 });
 const factors = (...f: string[]) => ({ SignInPolicy: { AllowedFirstAuthFactors: f } });
 
@@ -25,7 +28,10 @@ export function passkeyFixture(users: string[] = []): object {
   return {
     UserPools: [
       {
-        Id: PASSKEY_POOL, Name: 'passkeys', SigningKeys: SIGNING_KEYS, Domain: 'passkeys',
+        Id: PASSKEY_POOL,
+        Name: 'passkeys',
+        SigningKeys: SIGNING_KEYS,
+        Domain: 'passkeys',
         Policies: factors('PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'),
         EmailMfaConfiguration: { Message: 'Sign-in code: {####}', Subject: 'Your sign-in code' },
         SoftwareTokenMfaConfiguration: { Enabled: true },
@@ -34,13 +40,21 @@ export function passkeyFixture(users: string[] = []): object {
         Users: [...users.map((u) => user(u)), user('mfauser', { UserMFASettingList: ['EMAIL_OTP'], PreferredMfaSetting: 'EMAIL_OTP' })],
       },
       {
-        Id: STRICT_POOL, Name: 'strict passkeys', SigningKeys: EMAIL_POOL_SIGNING_KEYS,
+        Id: STRICT_POOL,
+        Name: 'strict passkeys',
+        SigningKeys: EMAIL_POOL_SIGNING_KEYS,
         Policies: factors('PASSWORD', 'WEB_AUTHN'),
         WebAuthnConfiguration: { RelyingPartyId: 'localhost', UserVerification: 'required' },
         Clients: [client(STRICT_CLIENT)],
         Users: [user('strict')],
       },
-      { Id: NO_DOMAIN_POOL, Name: 'no domain', Policies: factors('PASSWORD', 'WEB_AUTHN'), Clients: [client(NO_DOMAIN_CLIENT)], Users: [user('nodomain')] },
+      {
+        Id: NO_DOMAIN_POOL,
+        Name: 'no domain',
+        Policies: factors('PASSWORD', 'WEB_AUTHN'),
+        Clients: [client(NO_DOMAIN_CLIENT)],
+        Users: [user('nodomain')],
+      },
       { Id: NOT_ENABLED_POOL, Name: 'no passkeys', Domain: 'nopasskeys', Clients: [client(NOT_ENABLED_CLIENT)], Users: [user('plain')] },
     ],
   };

@@ -10,10 +10,19 @@ import { MFA_CLIENT, MFA_POOL, PASSWORD, mfaFixture } from './mfa-fixture.js';
 const server = await startServer(t, { fixture: mfaFixture() });
 Amplify.configure({ Auth: { Cognito: { userPoolId: MFA_POOL, userPoolClientId: MFA_CLIENT, userPoolEndpoint: server.url } } });
 const lastCode = (username: string) =>
-  server.deps.messages.find({ userPoolId: MFA_POOL }).filter((m) => m.username === username || m.destination === username).at(-1)?.code ?? '';
+  server.deps.messages
+    .find({ userPoolId: MFA_POOL })
+    .filter((m) => m.username === username || m.destination === username)
+    .at(-1)?.code ?? '';
 const userAuth = (username: string, preferredChallenge?: 'EMAIL_OTP' | 'SMS_OTP' | 'PASSWORD' | 'PASSWORD_SRP', password?: string) =>
-  signIn({ username, ...(password !== undefined ? { password } : {}), options: { authFlowType: 'USER_AUTH', ...(preferredChallenge ? { preferredChallenge } : {}) } });
-t.afterEach(async () => { await signOut().catch(() => undefined); });
+  signIn({
+    username,
+    ...(password !== undefined ? { password } : {}),
+    options: { authFlowType: 'USER_AUTH', ...(preferredChallenge ? { preferredChallenge } : {}) },
+  });
+t.afterEach(async () => {
+  await signOut().catch(() => undefined);
+});
 
 t.test('each preferred challenge', async (t) => {
   const email = await userAuth('ua1', 'EMAIL_OTP');
@@ -43,9 +52,12 @@ t.test('passwordless sign-up, confirmSignUp, autoSignIn', async (t) => {
   // alive after the test; its timers are unref'd here (an app's process would not mind).
   const realSetTimeout = globalThis.setTimeout;
   globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => realSetTimeout(...args).unref()) as typeof setTimeout;
-  t.teardown(() => { globalThis.setTimeout = realSetTimeout; });
+  t.teardown(() => {
+    globalThis.setTimeout = realSetTimeout;
+  });
   const up = await signUp({
-    username: 'ampnopass', options: { userAttributes: { email: 'ampnopass@example.com' }, autoSignIn: { authFlowType: 'USER_AUTH' } },
+    username: 'ampnopass',
+    options: { userAttributes: { email: 'ampnopass@example.com' }, autoSignIn: { authFlowType: 'USER_AUTH' } },
   });
   t.equal(up.nextStep.signUpStep, 'CONFIRM_SIGN_UP');
   const confirmed = await confirmSignUp({ username: 'ampnopass', confirmationCode: lastCode('ampnopass') });

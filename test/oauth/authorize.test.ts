@@ -18,12 +18,23 @@ t.test('bad or missing client_id → /error?error=invalid_request, never the app
   const cases: Array<[string, Record<string, string | string[]>, string]> = [
     ['missing client_id', { response_type: 'code', redirect_uri: CALLBACK }, '/error?error=invalid_request'],
     ['empty client_id', { ...valid, client_id: '' }, '/error?error=invalid_request&client_id='],
-    ['unknown client_id', { ...valid, client_id: 'nosuchclient00000000000000' }, '/error?error=invalid_request&client_id=nosuchclient00000000000000'],
-    ['client_id of another case', { ...valid, client_id: PUBLIC_CLIENT.toUpperCase() }, `/error?error=invalid_request&client_id=${PUBLIC_CLIENT.toUpperCase()}`],
+    [
+      'unknown client_id',
+      { ...valid, client_id: 'nosuchclient00000000000000' },
+      '/error?error=invalid_request&client_id=nosuchclient00000000000000',
+    ],
+    [
+      'client_id of another case',
+      { ...valid, client_id: PUBLIC_CLIENT.toUpperCase() },
+      `/error?error=invalid_request&client_id=${PUBLIC_CLIENT.toUpperCase()}`,
+    ],
     ['client_id repeated with different values', { ...valid, client_id: [PUBLIC_CLIENT, SECRET_CLIENT] }, '/error?error=invalid_request'],
     ['prototype key as client_id', { ...valid, client_id: '__proto__' }, '/error?error=invalid_request&client_id=__proto__'],
-    ['hostile client_id is encoded', { ...valid, client_id: '"><script>x</script>' },
-      '/error?error=invalid_request&client_id=%22%3E%3Cscript%3Ex%3C%2Fscript%3E'],
+    [
+      'hostile client_id is encoded',
+      { ...valid, client_id: '"><script>x</script>' },
+      '/error?error=invalid_request&client_id=%22%3E%3Cscript%3Ex%3C%2Fscript%3E',
+    ],
   ];
   for (const [name, params, location] of cases) {
     const res = await app.inject({ url: `/oauth2/authorize?${q(params)}` });
@@ -64,7 +75,12 @@ t.test('redirect_uri not registered (exact string match) → /error?error=redire
 
 t.test('a parameter repeated with the same value counts once (as Cognito; oidc-client-ts repeats client_id)', async (t) => {
   const { app } = await buildTestApp(t);
-  const params = { response_type: ['code', 'code'], client_id: [PUBLIC_CLIENT, PUBLIC_CLIENT], redirect_uri: [CALLBACK, CALLBACK], state: ['s1', 's1'] };
+  const params = {
+    response_type: ['code', 'code'],
+    client_id: [PUBLIC_CLIENT, PUBLIC_CLIENT],
+    redirect_uri: [CALLBACK, CALLBACK],
+    state: ['s1', 's1'],
+  };
   const res = await app.inject({ url: `/oauth2/authorize?${q(params)}` });
   t.equal(res.statusCode, 302);
   t.equal(res.headers.location, `${PUBLIC_URL}/login?${q(params)}`, 'on to the sign-in page');
@@ -113,11 +129,21 @@ t.test('error redirects without state carry no state; state is echoed encoded', 
   const cases: Array<[string, Record<string, string>, string]> = [
     ['invalid_request, no state', { ...valid, response_type: 'x' }, `${CALLBACK}?error=invalid_request`],
     ['scope error, no state', { ...valid, scope: 'nope' }, `${CALLBACK}?error_description=invalid_scope&error=invalid_request`],
-    ['unauthorized_client, no state', { ...valid, client_id: SECRET_CLIENT, response_type: 'token' }, `${CALLBACK}?error=unauthorized_client`],
-    ['state with reserved characters', { ...valid, response_type: 'x', state: 'a b&c=d/é' },
-      `${CALLBACK}?error=invalid_request&state=a+b%26c%3Dd%2F%C3%A9`],
-    ['custom-scheme callback', { ...valid, redirect_uri: 'myapp://callback', response_type: 'x', state: 's' },
-      'myapp://callback?error=invalid_request&state=s'],
+    [
+      'unauthorized_client, no state',
+      { ...valid, client_id: SECRET_CLIENT, response_type: 'token' },
+      `${CALLBACK}?error=unauthorized_client`,
+    ],
+    [
+      'state with reserved characters',
+      { ...valid, response_type: 'x', state: 'a b&c=d/é' },
+      `${CALLBACK}?error=invalid_request&state=a+b%26c%3Dd%2F%C3%A9`,
+    ],
+    [
+      'custom-scheme callback',
+      { ...valid, redirect_uri: 'myapp://callback', response_type: 'x', state: 's' },
+      'myapp://callback?error=invalid_request&state=s',
+    ],
   ];
   for (const [name, params, location] of cases) {
     const res = await app.inject({ url: `/oauth2/authorize?${q(params)}` });
@@ -130,10 +156,24 @@ t.test('valid requests → 302 /login with the same query string', async (t) => 
   const { app } = await buildTestApp(t);
   const cases: Array<[string, string]> = [
     ['minimal', q(valid)],
-    ['everything', q({ ...valid, scope: `openid email profile ${API}/read`, state: 'st', nonce: 'n', code_challenge: challenge, code_challenge_method: 'S256', login_hint: 'alice' })],
+    [
+      'everything',
+      q({
+        ...valid,
+        scope: `openid email profile ${API}/read`,
+        state: 'st',
+        nonce: 'n',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        login_hint: 'alice',
+      }),
+    ],
     ['implicit', q({ ...valid, response_type: 'token', scope: 'openid' })],
     ['custom scheme', q({ ...valid, redirect_uri: 'myapp://callback' })],
-    ['scope with %20', `response_type=code&client_id=${PUBLIC_CLIENT}&redirect_uri=${encodeURIComponent(CALLBACK)}&scope=openid%20email&state=a%2Fb`],
+    [
+      'scope with %20',
+      `response_type=code&client_id=${PUBLIC_CLIENT}&redirect_uri=${encodeURIComponent(CALLBACK)}&scope=openid%20email&state=a%2Fb`,
+    ],
     ['unknown extra parameter kept', q({ ...valid, lang: 'fr', foo: 'bar' })],
     ['identity_provider=COGNITO', q({ ...valid, identity_provider: 'COGNITO' })],
   ];
@@ -150,7 +190,6 @@ t.test('only GET: other methods are not routes', async (t) => {
   const res = await app.inject({ method: 'POST', url: `/oauth2/authorize?${q(valid)}` });
   t.equal(res.statusCode, 404);
 });
-
 
 t.test('a client with OAuth turned off (AllowedOAuthFlowsUserPoolClient false) → /error, never the app', async (t) => {
   const fixture = structuredClone(TEST_FIXTURE);

@@ -38,7 +38,8 @@ t.test('claims exactly as reference §5.4, verified against the JWKS', async (t)
   const after = Math.floor(clock.now() / 1000);
   const token = (res.json() as { access_token: string }).access_token;
   const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(await fetchJwks(app)), {
-    issuer: issuerOf(POOL_ID), algorithms: ['RS256'],
+    issuer: issuerOf(POOL_ID),
+    algorithms: ['RS256'],
   });
   t.same(Object.keys(protectedHeader), ['kid', 'alg'], 'header {kid, alg}, no typ');
   t.same(Object.keys(payload).sort(), ['auth_time', 'client_id', 'exp', 'iat', 'iss', 'jti', 'scope', 'sub', 'token_use', 'version']);

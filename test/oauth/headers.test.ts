@@ -31,13 +31,23 @@ t.test('token endpoint: Access-Control-Allow-Origin * and no-store, on success a
   t.equal(ok.statusCode, 200);
   t.equal(ok.headers['access-control-allow-origin'], '*', 'success: ACAO');
   noStore(t, ok, 'success');
-  const withOrigin = await postForm(app, '/oauth2/token', { grant_type: 'client_credentials' }, {
-    headers: { authorization: basicAuth(M2M_CLIENT, M2M_SECRET), origin: 'http://localhost:3000' },
-  });
+  const withOrigin = await postForm(
+    app,
+    '/oauth2/token',
+    { grant_type: 'client_credentials' },
+    {
+      headers: { authorization: basicAuth(M2M_CLIENT, M2M_SECRET), origin: 'http://localhost:3000' },
+    },
+  );
   t.equal(withOrigin.statusCode, 200);
   t.equal(withOrigin.headers['access-control-allow-origin'], '*', 'cross-origin request: ACAO *');
 
-  const bad = await postForm(app, '/oauth2/token', { grant_type: 'authorization_code', code: 'nope', client_id: PUBLIC_CLIENT, redirect_uri: 'x' });
+  const bad = await postForm(app, '/oauth2/token', {
+    grant_type: 'authorization_code',
+    code: 'nope',
+    client_id: PUBLIC_CLIENT,
+    redirect_uri: 'x',
+  });
   t.equal(bad.statusCode, 400);
   t.equal(bad.headers['access-control-allow-origin'], '*', 'error: ACAO (the SPA must be able to read it)');
   noStore(t, bad, 'error');
@@ -77,9 +87,14 @@ t.test('HTML pages: CSP, X-Frame-Options DENY, nosniff, no-store', async (t) => 
 
 t.test('CORS preflight (OPTIONS) to the token and userInfo endpoints → 204', async (t) => {
   const { app } = await buildTestApp(t);
-  for (const [url, method] of [['/oauth2/token', 'POST'], ['/oauth2/userInfo', 'GET'], ['/oauth2/userInfo', 'POST']] as const) {
+  for (const [url, method] of [
+    ['/oauth2/token', 'POST'],
+    ['/oauth2/userInfo', 'GET'],
+    ['/oauth2/userInfo', 'POST'],
+  ] as const) {
     const res = await app.inject({
-      method: 'OPTIONS', url,
+      method: 'OPTIONS',
+      url,
       headers: {
         origin: 'http://localhost:3000',
         'access-control-request-method': method,
@@ -89,7 +104,9 @@ t.test('CORS preflight (OPTIONS) to the token and userInfo endpoints → 204', a
     const name = `OPTIONS ${url} (${method})`;
     t.equal(res.statusCode, 204, `${name}: 204`);
     t.equal(res.headers['access-control-allow-origin'], '*', `${name}: ACAO`);
-    const allowHeaders = String(res.headers['access-control-allow-headers'] ?? '').toLowerCase().split(/\s*,\s*/);
+    const allowHeaders = String(res.headers['access-control-allow-headers'] ?? '')
+      .toLowerCase()
+      .split(/\s*,\s*/);
     t.ok(allowHeaders.includes('authorization'), `${name}: allows Authorization`);
     t.ok(allowHeaders.includes('content-type'), `${name}: allows Content-Type`);
     const allowMethods = String(res.headers['access-control-allow-methods'] ?? '').split(/\s*,\s*/);

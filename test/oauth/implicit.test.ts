@@ -17,7 +17,11 @@ t.test('after sign-in: id_token, access_token, expires_in, token_type, state in 
   t.ok(location.startsWith(`${CALLBACK}#`), 'the registered callback, tokens after #');
   t.equal(new URL(location).search, '', 'nothing in the query');
   const params = fragmentParams(location);
-  t.same(params.map(([k]) => k), ['id_token', 'access_token', 'expires_in', 'token_type', 'state'], 'exact keys in Cognito order');
+  t.same(
+    params.map(([k]) => k),
+    ['id_token', 'access_token', 'expires_in', 'token_type', 'state'],
+    'exact keys in Cognito order',
+  );
   const p = Object.fromEntries(params);
   t.equal(p.expires_in, '3600');
   t.equal(p.token_type, 'Bearer');
@@ -49,7 +53,10 @@ t.test('without state: no state in the fragment; without nonce: no nonce claim',
   const { app } = await buildTestApp(t);
   const res = await signInImplicit(app, { scope: 'openid' });
   const params = fragmentParams(String(res.headers.location));
-  t.same(params.map(([k]) => k), ['id_token', 'access_token', 'expires_in', 'token_type']);
+  t.same(
+    params.map(([k]) => k),
+    ['id_token', 'access_token', 'expires_in', 'token_type'],
+  );
   const id = await verifyToken(app, Object.fromEntries(params).id_token!, { audience: PUBLIC_CLIENT });
   t.notOk('nonce' in id.payload);
 });
@@ -59,7 +66,10 @@ t.test('without openid: no id_token', async (t) => {
   const res = await signInImplicit(app, { scope: `aws.cognito.signin.user.admin ${API}/read`, state: 's' });
   t.equal(res.statusCode, 302);
   const params = fragmentParams(String(res.headers.location));
-  t.same(params.map(([k]) => k), ['access_token', 'expires_in', 'token_type', 'state']);
+  t.same(
+    params.map(([k]) => k),
+    ['access_token', 'expires_in', 'token_type', 'state'],
+  );
   const access = await verifyToken(app, Object.fromEntries(params).access_token!);
   t.equal(access.payload.scope, `aws.cognito.signin.user.admin ${API}/read`);
 });
@@ -75,7 +85,9 @@ t.test('scope omitted: every client scope, so an ID token', async (t) => {
 
 t.test('a client without the implicit flow → unauthorized_client redirect', async (t) => {
   const { app } = await buildTestApp(t);
-  const res = await app.inject({ url: `/oauth2/authorize?${authorizeQuery({ clientId: SECRET_CLIENT, responseType: 'token', state: 'abc' })}` });
+  const res = await app.inject({
+    url: `/oauth2/authorize?${authorizeQuery({ clientId: SECRET_CLIENT, responseType: 'token', state: 'abc' })}`,
+  });
   t.equal(res.statusCode, 302);
   t.equal(res.headers.location, `${CALLBACK}?error=unauthorized_client&state=abc`);
   // The hosted page refuses it too, so the flow cannot be forced by posting the form directly.

@@ -30,7 +30,10 @@ t.test('revoking a refresh token: 200, empty body; the token and its family stop
   t.equal(res.headers['access-control-allow-origin'], '*');
 
   expectError(t, await refresh(app, tokens.refresh_token!, PUBLIC_CLIENT), 400, 'invalid_grant', 'refresh after revoke');
-  for (const [name, token] of [['original access token', tokens.access_token], ['access token from the refresh', refreshedAccess]] as const) {
+  for (const [name, token] of [
+    ['original access token', tokens.access_token],
+    ['access token from the refresh', refreshedAccess],
+  ] as const) {
     await verifyToken(app, token);
     const info = await userInfo(app, token);
     t.equal(info.statusCode, 401, `${name}: refused at userInfo though it verifies offline`);
@@ -66,7 +69,13 @@ t.test('unknown, garbage and already revoked tokens → 200 with an empty body',
 t.test('access and ID tokens → unsupported_token_type (and are not revoked)', async (t) => {
   const { app } = await buildTestApp(t);
   const tokens = await signInForTokens(app, { scope: 'openid' });
-  expectError(t, await revoke(app, { token: tokens.access_token }, { clientId: PUBLIC_CLIENT }), 400, 'unsupported_token_type', 'access token');
+  expectError(
+    t,
+    await revoke(app, { token: tokens.access_token }, { clientId: PUBLIC_CLIENT }),
+    400,
+    'unsupported_token_type',
+    'access token',
+  );
   expectError(t, await revoke(app, { token: tokens.id_token! }, { clientId: PUBLIC_CLIENT }), 400, 'unsupported_token_type', 'ID token');
   t.equal((await userInfo(app, tokens.access_token)).statusCode, 200, 'the access token still works');
   t.equal((await refresh(app, tokens.refresh_token!, PUBLIC_CLIENT)).statusCode, 200, 'the refresh token still works');
@@ -77,9 +86,17 @@ t.test('invalid_request: no token, empty token, revocation disabled, wrong conte
   const tokens = await signInForTokens(app, { scope: 'openid' });
   expectError(t, await revoke(app, {}, { clientId: PUBLIC_CLIENT }), 400, 'invalid_request', 'no token');
   expectError(t, await revoke(app, { token: '' }, { clientId: PUBLIC_CLIENT }), 400, 'invalid_request', 'empty token');
-  expectError(t, await revoke(app, { token: 'anything' }, { clientId: NO_REVOKE_CLIENT }), 400, 'invalid_request', 'EnableTokenRevocation false');
+  expectError(
+    t,
+    await revoke(app, { token: 'anything' }, { clientId: NO_REVOKE_CLIENT }),
+    400,
+    'invalid_request',
+    'EnableTokenRevocation false',
+  );
   const json = await app.inject({
-    method: 'POST', url: '/oauth2/revoke', payload: { token: tokens.refresh_token, client_id: PUBLIC_CLIENT },
+    method: 'POST',
+    url: '/oauth2/revoke',
+    payload: { token: tokens.refresh_token, client_id: PUBLIC_CLIENT },
   });
   expectError(t, json, 400, 'invalid_request', 'JSON body');
   t.equal((await refresh(app, tokens.refresh_token!, PUBLIC_CLIENT)).statusCode, 200, 'nothing was revoked');
@@ -112,9 +129,14 @@ t.test('confidential client via Basic (and via client_secret_post)', async (t) =
   const { app } = await buildTestApp(t);
   const a = await signInForTokens(app, { clientId: SECRET_CLIENT, secret: SECRET, scope: 'openid' });
   expectEmpty200(t, await revoke(app, { token: a.refresh_token! }, { clientId: SECRET_CLIENT, secret: SECRET }), 'Basic');
-  const again = await postForm(app, '/oauth2/token', { grant_type: 'refresh_token', refresh_token: a.refresh_token! }, {
-    headers: { authorization: basicAuth(SECRET_CLIENT, SECRET) },
-  });
+  const again = await postForm(
+    app,
+    '/oauth2/token',
+    { grant_type: 'refresh_token', refresh_token: a.refresh_token! },
+    {
+      headers: { authorization: basicAuth(SECRET_CLIENT, SECRET) },
+    },
+  );
   expectError(t, again, 400, 'invalid_grant', 'refresh after revoke');
   t.equal((await userInfo(app, a.access_token)).statusCode, 401, 'access token refused');
 

@@ -11,40 +11,107 @@ t.test('malformed requests → invalid_request / unsupported_grant_type, with JS
   const { app } = await buildTestApp(t);
   const code = { grant_type: 'authorization_code', client_id: PUBLIC_CLIENT, code: 'x', redirect_uri: CALLBACK };
   const cases: Array<[string, { headers?: Record<string, string>; payload?: string }, number, Record<string, string>]> = [
-    ['JSON body', { headers: { 'content-type': 'application/json' }, payload: JSON.stringify(code) }, 400,
-      { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' }],
-    ['text/plain body', { headers: { 'content-type': 'text/plain' }, payload: formBody(code) }, 400,
-      { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' }],
+    [
+      'JSON body',
+      { headers: { 'content-type': 'application/json' }, payload: JSON.stringify(code) },
+      400,
+      { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' },
+    ],
+    [
+      'text/plain body',
+      { headers: { 'content-type': 'text/plain' }, payload: formBody(code) },
+      400,
+      { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' },
+    ],
     // No parser for this type at all: Fastify's 415, still an invalid_request body (json-errors.ts).
-    ['XML body', { headers: { 'content-type': 'application/xml' }, payload: '<x/>' }, 415,
-      { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' }],
-    ['no body, no content type', {}, 400,
-      { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' }],
-    ['missing grant_type', { headers: { 'content-type': FORM }, payload: formBody({ client_id: PUBLIC_CLIENT, code: 'x' }) }, 400,
-      { error: 'invalid_request' }],
-    ['repeated grant_type', { headers: { 'content-type': FORM }, payload: 'grant_type=authorization_code&grant_type=refresh_token' }, 400,
-      { error: 'invalid_request' }],
-    ['unknown grant_type', { headers: { 'content-type': FORM }, payload: formBody({ ...code, grant_type: 'password' }) }, 400,
-      { error: 'unsupported_grant_type' }],
-    ['implicit is no grant', { headers: { 'content-type': FORM }, payload: formBody({ ...code, grant_type: 'implicit' }) }, 400,
-      { error: 'unsupported_grant_type' }],
-    ['grant_type of another case', { headers: { 'content-type': FORM }, payload: formBody({ ...code, grant_type: 'AUTHORIZATION_CODE' }) }, 400,
-      { error: 'unsupported_grant_type' }],
-    ['prototype member as grant_type', { headers: { 'content-type': FORM }, payload: formBody({ ...code, grant_type: 'toString' }) }, 400,
-      { error: 'unsupported_grant_type' }],
-    ['__proto__ as grant_type', { headers: { 'content-type': FORM }, payload: formBody({ ...code, grant_type: '__proto__' }) }, 400,
-      { error: 'unsupported_grant_type' }],
+    [
+      'XML body',
+      { headers: { 'content-type': 'application/xml' }, payload: '<x/>' },
+      415,
+      { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' },
+    ],
+    [
+      'no body, no content type',
+      {},
+      400,
+      { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' },
+    ],
+    [
+      'missing grant_type',
+      { headers: { 'content-type': FORM }, payload: formBody({ client_id: PUBLIC_CLIENT, code: 'x' }) },
+      400,
+      { error: 'invalid_request' },
+    ],
+    [
+      'repeated grant_type',
+      { headers: { 'content-type': FORM }, payload: 'grant_type=authorization_code&grant_type=refresh_token' },
+      400,
+      { error: 'invalid_request' },
+    ],
+    [
+      'unknown grant_type',
+      { headers: { 'content-type': FORM }, payload: formBody({ ...code, grant_type: 'password' }) },
+      400,
+      { error: 'unsupported_grant_type' },
+    ],
+    [
+      'implicit is no grant',
+      { headers: { 'content-type': FORM }, payload: formBody({ ...code, grant_type: 'implicit' }) },
+      400,
+      { error: 'unsupported_grant_type' },
+    ],
+    [
+      'grant_type of another case',
+      { headers: { 'content-type': FORM }, payload: formBody({ ...code, grant_type: 'AUTHORIZATION_CODE' }) },
+      400,
+      { error: 'unsupported_grant_type' },
+    ],
+    [
+      'prototype member as grant_type',
+      { headers: { 'content-type': FORM }, payload: formBody({ ...code, grant_type: 'toString' }) },
+      400,
+      { error: 'unsupported_grant_type' },
+    ],
+    [
+      '__proto__ as grant_type',
+      { headers: { 'content-type': FORM }, payload: formBody({ ...code, grant_type: '__proto__' }) },
+      400,
+      { error: 'unsupported_grant_type' },
+    ],
     // The grant is checked before the client: no client at all still gets unsupported_grant_type.
-    ['unknown grant, no client', { headers: { 'content-type': FORM }, payload: formBody({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code' }) }, 400,
-      { error: 'unsupported_grant_type' }],
-    ['code grant without code', { headers: { 'content-type': FORM }, payload: formBody({ grant_type: 'authorization_code', client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK }) }, 400,
-      { error: 'invalid_request' }],
-    ['code grant with empty code', { headers: { 'content-type': FORM }, payload: formBody({ ...code, code: '' }) }, 400,
-      { error: 'invalid_request' }],
-    ['refresh grant without refresh_token', { headers: { 'content-type': FORM }, payload: formBody({ grant_type: 'refresh_token', client_id: PUBLIC_CLIENT }) }, 400,
-      { error: 'invalid_request' }],
-    ['body over the limit', { headers: { 'content-type': FORM }, payload: formBody({ ...code, pad: 'x'.repeat(300 * 1024) }) }, 413,
-      { error: 'invalid_request', error_description: 'Request body is too large' }],
+    [
+      'unknown grant, no client',
+      { headers: { 'content-type': FORM }, payload: formBody({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code' }) },
+      400,
+      { error: 'unsupported_grant_type' },
+    ],
+    [
+      'code grant without code',
+      {
+        headers: { 'content-type': FORM },
+        payload: formBody({ grant_type: 'authorization_code', client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK }),
+      },
+      400,
+      { error: 'invalid_request' },
+    ],
+    [
+      'code grant with empty code',
+      { headers: { 'content-type': FORM }, payload: formBody({ ...code, code: '' }) },
+      400,
+      { error: 'invalid_request' },
+    ],
+    [
+      'refresh grant without refresh_token',
+      { headers: { 'content-type': FORM }, payload: formBody({ grant_type: 'refresh_token', client_id: PUBLIC_CLIENT }) },
+      400,
+      { error: 'invalid_request' },
+    ],
+    [
+      'body over the limit',
+      { headers: { 'content-type': FORM }, payload: formBody({ ...code, pad: 'x'.repeat(300 * 1024) }) },
+      413,
+      { error: 'invalid_request', error_description: 'Request body is too large' },
+    ],
   ];
   for (const [name, req, status, body] of cases) {
     const res = await app.inject({ method: 'POST', url: '/oauth2/token', ...req });
@@ -99,21 +166,30 @@ t.test('client authentication successes: basic, post, public with empty secret',
 
   // Basic with the client_id repeated in the body (many libraries do this).
   const both = await signIn(app, { clientId: SECRET_CLIENT, scope: 'openid' });
-  const res = await postForm(app, '/oauth2/token',
+  const res = await postForm(
+    app,
+    '/oauth2/token',
     { grant_type: 'authorization_code', client_id: SECRET_CLIENT, code: both.code, redirect_uri: CALLBACK },
-    { headers: { authorization: basicAuth(SECRET_CLIENT, SECRET) } });
+    { headers: { authorization: basicAuth(SECRET_CLIENT, SECRET) } },
+  );
   t.equal(res.statusCode, 200, 'basic plus body client_id');
 
   // A public client sending an empty client_secret succeeded in a capture (reference §4.1).
   const pub = await signIn(app);
-  const empty = await postForm(app, '/oauth2/token',
-    { grant_type: 'authorization_code', client_id: PUBLIC_CLIENT, client_secret: '', code: pub.code, redirect_uri: CALLBACK });
+  const empty = await postForm(app, '/oauth2/token', {
+    grant_type: 'authorization_code',
+    client_id: PUBLIC_CLIENT,
+    client_secret: '',
+    code: pub.code,
+    redirect_uri: CALLBACK,
+  });
   t.equal(empty.statusCode, 200, 'public client with empty client_secret');
 
   // Content-Type with a charset parameter is still a form.
   const charset = await signIn(app);
   const withCharset = await app.inject({
-    method: 'POST', url: '/oauth2/token',
+    method: 'POST',
+    url: '/oauth2/token',
     headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
     payload: formBody({ grant_type: 'authorization_code', client_id: PUBLIC_CLIENT, code: charset.code, redirect_uri: CALLBACK }),
   });
@@ -132,13 +208,29 @@ t.test('client_secret_basic: secrets with "+" work raw and form-encoded (RFC 674
   const raw = `Basic ${Buffer.from(`${SECRET_CLIENT}:${plusSecret}`).toString('base64')}`;
   const encoded = `Basic ${Buffer.from(`${SECRET_CLIENT}:${encodeURIComponent(plusSecret)}`).toString('base64')}`;
   const spaced = `Basic ${Buffer.from(`${SECRET_CLIENT}:${plusSecret.replaceAll('+', ' ')}`).toString('base64')}`;
-  for (const [name, authorization, status] of [['raw', raw, 200], ['form-encoded', encoded, 200], ['spaces are not pluses', spaced, 400]] as const) {
+  for (const [name, authorization, status] of [
+    ['raw', raw, 200],
+    ['form-encoded', encoded, 200],
+    ['spaces are not pluses', spaced, 400],
+  ] as const) {
     const { code } = await signIn(app, { clientId: SECRET_CLIENT, scope: 'openid' });
-    const res = await postForm(app, '/oauth2/token', { grant_type: 'authorization_code', code, redirect_uri: CALLBACK }, { headers: { authorization } });
+    const res = await postForm(
+      app,
+      '/oauth2/token',
+      { grant_type: 'authorization_code', code, redirect_uri: CALLBACK },
+      { headers: { authorization } },
+    );
     t.equal(res.statusCode, status, name);
   }
-  t.equal((await signIn(app, { clientId: SECRET_CLIENT, scope: 'openid' }).then(({ code }) =>
-    redeemCode(app, { code, clientId: SECRET_CLIENT, secret: plusSecret, secretInBody: true }))).statusCode, 200, 'client_secret_post');
+  t.equal(
+    (
+      await signIn(app, { clientId: SECRET_CLIENT, scope: 'openid' }).then(({ code }) =>
+        redeemCode(app, { code, clientId: SECRET_CLIENT, secret: plusSecret, secretInBody: true }),
+      )
+    ).statusCode,
+    200,
+    'client_secret_post',
+  );
 });
 
 t.test('success responses: JSON shape and headers', async (t) => {

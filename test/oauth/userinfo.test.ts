@@ -6,14 +6,25 @@ import { buildTestApp } from '../helpers/build-test-app.js';
 import { API, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
 import { postForm, signInForTokens, verifyToken } from '../helpers/flow.js';
 import {
-  BAD_REQUEST_AUTH, clientCredentials, INVALID_TOKEN_AUTH, NO_OPENID_AUTH, NO_STORE, revoke, userInfo,
+  BAD_REQUEST_AUTH,
+  clientCredentials,
+  INVALID_TOKEN_AUTH,
+  NO_OPENID_AUTH,
+  NO_STORE,
+  revoke,
+  userInfo,
 } from '../helpers/oauth-flow.js';
 
 type Injected = Awaited<ReturnType<typeof userInfo>>;
 
 const ALICE_ALL = {
-  email: 'alice@example.com', email_verified: 'true', given_name: 'Alice', family_name: 'Liddell',
-  phone_number: '+15555550100', phone_number_verified: 'false', 'custom:tier': 'gold',
+  email: 'alice@example.com',
+  email_verified: 'true',
+  given_name: 'Alice',
+  family_name: 'Liddell',
+  phone_number: '+15555550100',
+  phone_number_verified: 'false',
+  'custom:tier': 'gold',
 };
 
 function expectInvalidToken(t: Test, res: Injected, name: string, auth = INVALID_TOKEN_AUTH) {
@@ -30,9 +41,17 @@ t.test('GET and POST: scope decides the attributes; *_verified are strings', asy
     ['openid email', { sub, email: ALICE_ALL.email, email_verified: 'true', username: 'alice' }],
     ['openid phone', { sub, phone_number: ALICE_ALL.phone_number, phone_number_verified: 'false', username: 'alice' }],
     ['openid profile', { sub, given_name: 'Alice', family_name: 'Liddell', 'custom:tier': 'gold', username: 'alice' }],
-    ['openid email phone', {
-      sub, email: ALICE_ALL.email, email_verified: 'true', phone_number: ALICE_ALL.phone_number, phone_number_verified: 'false', username: 'alice',
-    }],
+    [
+      'openid email phone',
+      {
+        sub,
+        email: ALICE_ALL.email,
+        email_verified: 'true',
+        phone_number: ALICE_ALL.phone_number,
+        phone_number_verified: 'false',
+        username: 'alice',
+      },
+    ],
     // aws.cognito.signin.user.admin and custom scopes do not narrow anything (reference §6).
     [`openid aws.cognito.signin.user.admin ${API}/read`, { sub, ...ALICE_ALL, username: 'alice' }],
   ];
@@ -89,7 +108,8 @@ t.test('garbage, tampered, wrong-signature, ID token → 401 invalid_token', asy
   const claims = decodeJwt(tokens.access_token);
   const tampered = Buffer.from(JSON.stringify({ ...claims, username: 'bob' })).toString('base64url');
   const { privateKey } = await generateKeyPair('RS256');
-  const forged = await new SignJWT(claims).setProtectedHeader(decodeProtectedHeader(tokens.access_token) as { alg: 'RS256'; kid: string })
+  const forged = await new SignJWT(claims)
+    .setProtectedHeader(decodeProtectedHeader(tokens.access_token) as { alg: 'RS256'; kid: string })
     .sign(privateKey);
   const cases: Array<[string, string]> = [
     ['garbage', 'not-a-token'],
@@ -123,8 +143,11 @@ t.test('tokens without openid → 401', async (t) => {
   expectInvalidToken(t, await userInfo(app, noOpenid.access_token), 'OAuth token without openid', NO_OPENID_AUTH);
 
   const api = await deps.tokens.userTokens({
-    client: deps.store.getClient(PUBLIC_CLIENT)!, user: deps.store.getUser(POOL_ID, 'alice')!,
-    scopes: ['aws.cognito.signin.user.admin'], channel: 'api', withRefreshToken: false,
+    client: deps.store.getClient(PUBLIC_CLIENT)!,
+    user: deps.store.getUser(POOL_ID, 'alice')!,
+    scopes: ['aws.cognito.signin.user.admin'],
+    channel: 'api',
+    withRefreshToken: false,
   });
   await verifyToken(app, api.access_token);
   expectInvalidToken(t, await userInfo(app, api.access_token), 'JSON-API token', NO_OPENID_AUTH);

@@ -15,8 +15,12 @@ const HIDING_CLIENT = 'hidingclient00000000000000';
 function fixture() {
   const f = authFixture();
   (f.UserPools[0] as unknown as { Clients: object[] }).Clients.push({
-    ClientId: HIDING_CLIENT, ClientName: 'hides users', PreventUserExistenceErrors: 'ENABLED',
-    CallbackURLs: [CALLBACK], AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'],
+    ClientId: HIDING_CLIENT,
+    ClientName: 'hides users',
+    PreventUserExistenceErrors: 'ENABLED',
+    CallbackURLs: [CALLBACK],
+    AllowedOAuthFlows: ['code'],
+    AllowedOAuthScopes: ['openid'],
     ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
   });
   return f;
@@ -40,31 +44,73 @@ const incorrect = { api: { error: ['NotAuthorizedException', INCORRECT] }, page:
 const ROWS: Row[] = [
   { name: 'right password', login: 'alice', password: PASSWORD, api: 'tokens', page: 'redirect with code' },
   { name: 'wrong password', login: 'alice', password: 'wrong-Passw0rd!', ...incorrect },
-  { name: 'unknown user, LEGACY client', login: 'nobody', password: PASSWORD,
-    api: { error: ['UserNotFoundException', 'User does not exist.'] }, page: { message: 'User does not exist.' } },
+  {
+    name: 'unknown user, LEGACY client',
+    login: 'nobody',
+    password: PASSWORD,
+    api: { error: ['UserNotFoundException', 'User does not exist.'] },
+    page: { message: 'User does not exist.' },
+  },
   { name: 'unknown user, ENABLED client', login: 'nobody', password: PASSWORD, client: HIDING_CLIENT, ...incorrect },
-  { name: 'disabled user, right password', login: 'carol', password: PASSWORD,
-    api: { error: ['NotAuthorizedException', 'User is disabled.'] }, page: { message: 'User is disabled.' } },
-  { name: 'disabled user, wrong password', login: 'carol', password: 'wrong',
-    api: { error: ['NotAuthorizedException', 'User is disabled.'] }, page: { message: 'User is disabled.' } },
-  { name: 'disabled user, ENABLED client', login: 'carol', password: 'wrong', client: HIDING_CLIENT,
-    api: { error: ['NotAuthorizedException', 'User is disabled.'] }, page: { message: 'User is disabled.' } },
-  { name: 'unconfirmed user, right password', login: 'dave', password: PASSWORD,
-    api: { error: ['UserNotConfirmedException', 'User is not confirmed.'] }, page: { message: 'User is not confirmed.' } },
-  { name: 'unconfirmed user, wrong password (whatever the password)', login: 'dave', password: 'wrong',
-    api: { error: ['UserNotConfirmedException', 'User is not confirmed.'] }, page: { message: 'User is not confirmed.' } },
+  {
+    name: 'disabled user, right password',
+    login: 'carol',
+    password: PASSWORD,
+    api: { error: ['NotAuthorizedException', 'User is disabled.'] },
+    page: { message: 'User is disabled.' },
+  },
+  {
+    name: 'disabled user, wrong password',
+    login: 'carol',
+    password: 'wrong',
+    api: { error: ['NotAuthorizedException', 'User is disabled.'] },
+    page: { message: 'User is disabled.' },
+  },
+  {
+    name: 'disabled user, ENABLED client',
+    login: 'carol',
+    password: 'wrong',
+    client: HIDING_CLIENT,
+    api: { error: ['NotAuthorizedException', 'User is disabled.'] },
+    page: { message: 'User is disabled.' },
+  },
+  {
+    name: 'unconfirmed user, right password',
+    login: 'dave',
+    password: PASSWORD,
+    api: { error: ['UserNotConfirmedException', 'User is not confirmed.'] },
+    page: { message: 'User is not confirmed.' },
+  },
+  {
+    name: 'unconfirmed user, wrong password (whatever the password)',
+    login: 'dave',
+    password: 'wrong',
+    api: { error: ['UserNotConfirmedException', 'User is not confirmed.'] },
+    page: { message: 'User is not confirmed.' },
+  },
   // The page's text ends with a period, the API's does not (hosted-ui/sign-in-messages.ts).
-  { name: 'reset-required user, right password', login: 'rita', password: PASSWORD,
-    api: { error: ['PasswordResetRequiredException', 'Password reset required for the user'] }, page: { message: 'Password reset required for the user.' } },
+  {
+    name: 'reset-required user, right password',
+    login: 'rita',
+    password: PASSWORD,
+    api: { error: ['PasswordResetRequiredException', 'Password reset required for the user'] },
+    page: { message: 'Password reset required for the user.' },
+  },
   { name: 'reset-required user, wrong password (only a correct one reveals it)', login: 'rita', password: 'wrong', ...incorrect },
-  { name: 'force-change user, temporary password', login: 'fcp1', password: TEMP_PASSWORD,
-    api: { challenge: 'NEW_PASSWORD_REQUIRED' }, page: 'new-password form' },
+  {
+    name: 'force-change user, temporary password',
+    login: 'fcp1',
+    password: TEMP_PASSWORD,
+    api: { challenge: 'NEW_PASSWORD_REQUIRED' },
+    page: 'new-password form',
+  },
   { name: 'force-change user, wrong password', login: 'fcp1', password: 'wrong', ...incorrect },
 ];
 
 async function api(app: FastifyInstance, login: string, password: string, client = PUBLIC_CLIENT) {
   const res = await app.inject({
-    method: 'POST', url: '/',
+    method: 'POST',
+    url: '/',
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
     payload: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: client, AuthParameters: { USERNAME: login, PASSWORD: password } }),
   });
@@ -107,19 +153,28 @@ t.test('each outcome on the JSON API and on the hosted page', async (t) => {
 
 t.test('one lockout for both surfaces: failures on the page lock the API, and the reverse', async (t) => {
   const { app, clock } = await buildTestApp(t, { fixture: fixture() });
-  for (let i = 0; i < 5; i++) t.equal(textOf((await page(app, 'lock1', 'wrong')).body, 'loginErrorMessage'), INCORRECT, `page failure ${i + 1}`);
+  for (let i = 0; i < 5; i++)
+    t.equal(textOf((await page(app, 'lock1', 'wrong')).body, 'loginErrorMessage'), INCORRECT, `page failure ${i + 1}`);
   const locked = await api(app, 'lock1', PASSWORD);
-  t.same([locked.body.__type, locked.body.message], ['NotAuthorizedException', 'Password attempts exceeded'], 'the API is locked by the page\'s failures');
+  t.same(
+    [locked.body.__type, locked.body.message],
+    ['NotAuthorizedException', 'Password attempts exceeded'],
+    "the API is locked by the page's failures",
+  );
   t.equal(textOf((await page(app, 'lock1', PASSWORD)).body, 'loginErrorMessage'), 'Password attempts exceeded', 'so is the page');
 
   for (let i = 0; i < 5; i++) await api(app, 'lock2', 'wrong');
-  t.equal(textOf((await page(app, 'lock2', PASSWORD)).body, 'loginErrorMessage'), 'Password attempts exceeded', 'the page is locked by the API\'s failures');
+  t.equal(
+    textOf((await page(app, 'lock2', PASSWORD)).body, 'loginErrorMessage'),
+    'Password attempts exceeded',
+    "the page is locked by the API's failures",
+  );
   clock.offsetMs += 1500;
   t.equal((await page(app, 'lock2', PASSWORD)).statusCode, 302, 'after the lock the right password gets in');
   t.equal((await api(app, 'lock2', PASSWORD)).status, 200, 'and on the API too');
 });
 
-t.test('one store of challenges: the page\'s new-password step and the API\'s Session are the same kind of entry', async (t) => {
+t.test("one store of challenges: the page's new-password step and the API's Session are the same kind of entry", async (t) => {
   const { app, deps } = await buildTestApp(t, { fixture: fixture() });
   const viaApi = await api(app, 'fcp2', TEMP_PASSWORD);
   const viaPage = await page(app, 'fcp3', TEMP_PASSWORD);
@@ -130,16 +185,28 @@ t.test('one store of challenges: the page\'s new-password step and the API\'s Se
   t.match(pageEntry, { challenge: 'NEW_PASSWORD_REQUIRED', username: 'fcp3', clientId: PUBLIC_CLIENT });
   // A page session is not accepted by the API for another user, nor the reverse.
   const wrongUser = await app.inject({
-    method: 'POST', url: '/',
+    method: 'POST',
+    url: '/',
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.RespondToAuthChallenge' },
-    payload: JSON.stringify({ ClientId: PUBLIC_CLIENT, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: pageSession, ChallengeResponses: { USERNAME: 'fcp2', NEW_PASSWORD: 'N3w-Passw0rd!' } }),
+    payload: JSON.stringify({
+      ClientId: PUBLIC_CLIENT,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: pageSession,
+      ChallengeResponses: { USERNAME: 'fcp2', NEW_PASSWORD: 'N3w-Passw0rd!' },
+    }),
   });
   t.same((wrongUser.json() as Record<string, unknown>).message, 'Invalid session for the user, session is expired.');
   // The page's session answered through the API for its own user completes it: one store, one completion.
   const answered = await app.inject({
-    method: 'POST', url: '/',
+    method: 'POST',
+    url: '/',
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.RespondToAuthChallenge' },
-    payload: JSON.stringify({ ClientId: PUBLIC_CLIENT, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: pageSession, ChallengeResponses: { USERNAME: 'fcp3', NEW_PASSWORD: 'N3w-Passw0rd!' } }),
+    payload: JSON.stringify({
+      ClientId: PUBLIC_CLIENT,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: pageSession,
+      ChallengeResponses: { USERNAME: 'fcp3', NEW_PASSWORD: 'N3w-Passw0rd!' },
+    }),
   });
   t.equal(answered.statusCode, 200);
   t.equal(deps.signInChallenges.get(pageSession), undefined, 'the challenge is gone once answered');

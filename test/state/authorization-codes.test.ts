@@ -5,7 +5,16 @@ import { AuthorizationCodes } from '../../src/state/authorization-codes.js';
 t.test('one-time codes: consumed once, purged when expired', async (t) => {
   let now = 0;
   const codes = new AuthorizationCodes(() => now);
-  const code = { code: 'c1', userPoolId: 'us-east-1_Pool', clientId: 'x', redirectUri: 'http://x', username: 'alice', scopes: [], authTime: 0, expiresAt: 1000 };
+  const code = {
+    code: 'c1',
+    userPoolId: 'us-east-1_Pool',
+    clientId: 'x',
+    redirectUri: 'http://x',
+    username: 'alice',
+    scopes: [],
+    authTime: 0,
+    expiresAt: 1000,
+  };
   codes.save(code);
   t.same(codes.list(), [code], 'listed');
   t.same(await codes.consume('c1'), code);

@@ -10,8 +10,14 @@ import { openLowdbStore } from '../../src/store/lowdb-store.js';
 
 const POOL = 'us-east-1_Journal01';
 const user = (n: number, given = 'x'): User => ({
-  UserPoolId: POOL, Username: `u${n}`, Attributes: { sub: `s${n}`, given_name: given, email: `u${n}@example.com` }, UserStatus: 'CONFIRMED',
-  Enabled: true, Groups: [], UserCreateDate: 0, UserLastModifiedDate: 0,
+  UserPoolId: POOL,
+  Username: `u${n}`,
+  Attributes: { sub: `s${n}`, given_name: given, email: `u${n}@example.com` },
+  UserStatus: 'CONFIRMED',
+  Enabled: true,
+  Groups: [],
+  UserCreateDate: 0,
+  UserLastModifiedDate: 0,
 });
 
 function setUp(t: Test) {
@@ -30,11 +36,20 @@ t.test('changes are journal lines, replayed at the next open; the snapshot is un
   await store.deleteUser(POOL, 'u1');
   await store.putUser(user(2, 'changed'));
   t.same(files(), ['data.json', 'data.json.journal.1']);
-  t.equal(readFileSync(join(dataFile + '.journal.1'), 'utf8').trimEnd().split('\n').length, 7, 'one line per change');
+  t.equal(
+    readFileSync(join(dataFile + '.journal.1'), 'utf8')
+      .trimEnd()
+      .split('\n').length,
+    7,
+    'one line per change',
+  );
   t.equal(readFileSync(dataFile, 'utf8'), snapshot, 'snapshot not rewritten');
   // Reopened without close (as after SIGKILL): replayed.
   const reopened = await openLowdbStore(dataFile);
-  t.same(reopened.listUsers(POOL).map((u) => u.Username), ['u0', 'u2', 'u3', 'u4']);
+  t.same(
+    reopened.listUsers(POOL).map((u) => u.Username),
+    ['u0', 'u2', 'u3', 'u4'],
+  );
   t.equal(reopened.getUser(POOL, 'u2')?.Attributes.given_name, 'changed');
   t.equal(reopened.findUserByAttribute(POOL, 'email', 'U3@example.com')?.Username, 'u3', 'alias index rebuilt');
   t.same(files(), ['data.json', 'data.json.journal.1', 'data.json.journal.2'], 'each open appends to a new journal');
@@ -50,7 +65,11 @@ t.test('a torn last line is ignored; any other bad line stops startup and nothin
   const journal = `${dataFile}.journal.1`;
   appendFileSync(journal, '{"t":"users","k":["us-east-1_Journal01","u3"],"v":{"UserPoolId":"us-ea');
   const reopened = await openLowdbStore(dataFile);
-  t.same(reopened.listUsers(POOL).map((u) => u.Username), ['u1', 'u2'], 'torn line ignored, the rest replayed');
+  t.same(
+    reopened.listUsers(POOL).map((u) => u.Username),
+    ['u1', 'u2'],
+    'torn line ignored, the rest replayed',
+  );
   await reopened.close();
 
   const { dataFile: other, dir } = setUp(t);
@@ -66,8 +85,21 @@ t.test('a torn last line is ignored; any other bad line stops startup and nothin
   for (const [name, content] of cases) {
     writeFileSync(j, content);
     const before = files().map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
-    await t.rejects(openLowdbStore(other), { name: 'StartupError', message: new RegExp(`^${j.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: line 2 is not a journal entry \\(.*\\); fix or remove the file$`) }, name);
-    t.same(files().map((f) => [f, readFileSync(join(dir, f), 'utf8')]), before, `${name}: every file byte for byte, no new journal`);
+    await t.rejects(
+      openLowdbStore(other),
+      {
+        name: 'StartupError',
+        message: new RegExp(
+          `^${j.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: line 2 is not a journal entry \\(.*\\); fix or remove the file$`,
+        ),
+      },
+      name,
+    );
+    t.same(
+      files().map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+      before,
+      `${name}: every file byte for byte, no new journal`,
+    );
   }
   void s2;
   void files;
@@ -112,7 +144,15 @@ t.test('a fold killed half-way (temporary file left, old journals not yet remove
 t.test('close folds everything into the snapshot and removes the journals; a missing snapshot starts afresh', async (t) => {
   const { dir, dataFile, files } = setUp(t);
   const store = await openLowdbStore(dataFile);
-  await store.putPool({ Id: POOL, Name: 'p', UsernameAttributes: [], AliasAttributes: [], AutoVerifiedAttributes: [], CreationDate: 1, LastModifiedDate: 1 });
+  await store.putPool({
+    Id: POOL,
+    Name: 'p',
+    UsernameAttributes: [],
+    AliasAttributes: [],
+    AutoVerifiedAttributes: [],
+    CreationDate: 1,
+    LastModifiedDate: 1,
+  });
   await store.putUser(user(1));
   await store.putUser({ ...user(2), Username: '__proto__' });
   await store.close();
@@ -120,7 +160,11 @@ t.test('close folds everything into the snapshot and removes the journals; a mis
   const text = readFileSync(dataFile, 'utf8');
   const data = JSON.parse(text) as { users: Record<string, Record<string, User>>; pools: Record<string, unknown> };
   t.same(Object.keys(data.users[POOL] ?? {}), ['u1', '__proto__'], 'users in the snapshot');
-  t.match(text, /^\{\n {2}"version": 1,\n {2}"journal": \d+,\n {2}"pools": \{\n {4}"us-east-1_Journal01": \{"Id"/, 'indented, one record per line');
+  t.match(
+    text,
+    /^\{\n {2}"version": 1,\n {2}"journal": \d+,\n {2}"pools": \{\n {4}"us-east-1_Journal01": \{"Id"/,
+    'indented, one record per line',
+  );
   t.match(text, /\n {4}"us-east-1_Journal01": \{\n {6}"u1": \{"UserPoolId"/, 'users one per line under their pool');
   const reopened = await openLowdbStore(dataFile);
   t.equal(reopened.getUser(POOL, '__proto__')?.Attributes.sub, 's2', '__proto__ stays a plain key');

@@ -17,8 +17,14 @@ function tempDir(t: Test): string {
 }
 const POOL = 'us-east-1_Store0001';
 const user = (Username: string, Attributes: Record<string, string> = {}): User => ({
-  UserPoolId: POOL, Username, Attributes: { sub: `sub-${Username}`, ...Attributes }, UserStatus: 'CONFIRMED', Enabled: true,
-  Groups: [], UserCreateDate: 0, UserLastModifiedDate: 0,
+  UserPoolId: POOL,
+  Username,
+  Attributes: { sub: `sub-${Username}`, ...Attributes },
+  UserStatus: 'CONFIRMED',
+  Enabled: true,
+  Groups: [],
+  UserCreateDate: 0,
+  UserLastModifiedDate: 0,
 });
 
 t.test('a corrupt data file → StartupError naming it, file untouched', async (t) => {
@@ -45,14 +51,26 @@ t.test('a corrupt data file → StartupError naming it, file untouched', async (
     t.ok((caught as Error | undefined)?.message.startsWith(`${dataFile}: `), `${name}: names the file`);
     t.equal(readFileSync(dataFile, 'utf8'), content, `${name}: file untouched`);
   }
-  await t.rejects(openLowdbStore(dir), { name: 'StartupError', message: new RegExp(`^${dir}: cannot read data file \\(EISDIR\\)$`) }, 'a directory');
+  await t.rejects(
+    openLowdbStore(dir),
+    { name: 'StartupError', message: new RegExp(`^${dir}: cannot read data file \\(EISDIR\\)$`) },
+    'a directory',
+  );
 });
 
 t.test('state written to DATA_FILE survives a reopen; a missing file starts empty', async (t) => {
   const dataFile = join(tempDir(t), 'data.json');
   const store = await openLowdbStore(dataFile);
   t.same(store.listPools(), []);
-  await store.putPool({ Id: POOL, Name: 'p', UsernameAttributes: [], AliasAttributes: [], AutoVerifiedAttributes: [], CreationDate: 1, LastModifiedDate: 1 });
+  await store.putPool({
+    Id: POOL,
+    Name: 'p',
+    UsernameAttributes: [],
+    AliasAttributes: [],
+    AutoVerifiedAttributes: [],
+    CreationDate: 1,
+    LastModifiedDate: 1,
+  });
   await store.putUser(user('alice', { email: 'Alice@Example.com' }));
   await store.revokeOrigin('origin-1', Date.now() + 60_000);
   await store.putProvisionedLimit('us-east-1/UserAuthentication', 200);
@@ -62,7 +80,11 @@ t.test('state written to DATA_FILE survives a reopen; a missing file starts empt
   t.equal(reopened.getPool(POOL)?.Name, 'p');
   t.equal(reopened.getProvisionedLimit('us-east-1/UserAuthentication'), 200, 'account-level provisioned limits too');
   t.equal(reopened.getUser(POOL, 'alice')?.Attributes.sub, 'sub-alice');
-  t.equal(reopened.findUserByAttribute(POOL, 'email', 'alice@example.com')?.Username, 'alice', 'alias index rebuilt, email case-insensitive');
+  t.equal(
+    reopened.findUserByAttribute(POOL, 'email', 'alice@example.com')?.Username,
+    'alice',
+    'alias index rebuilt, email case-insensitive',
+  );
   t.ok(reopened.isOriginRevoked('origin-1'));
   t.equal(JSON.parse(readFileSync(dataFile, 'utf8')).version, 1);
 });
@@ -84,7 +106,9 @@ t.test('ids from requests never reach Object.prototype', async (t) => {
 t.test('deletePool removes the pool from every table keyed by pool, its clients and keys, and nothing of other pools', async (t) => {
   const OTHER = 'us-east-1_Store0002';
   const data = emptyData() as unknown as Record<string, Record<string, unknown>>;
-  const twoLevel = Object.entries(TABLES).filter(([, depth]) => depth === 2).map(([table]) => table);
+  const twoLevel = Object.entries(TABLES)
+    .filter(([, depth]) => depth === 2)
+    .map(([table]) => table);
   t.ok(twoLevel.length >= 4, `tables keyed by pool: ${twoLevel.join(', ')}`);
   for (const pool of [POOL, OTHER]) {
     for (const table of twoLevel) (data[table] as Record<string, unknown>)[pool] = { x: { Username: 'x', Attributes: {} } };
@@ -98,23 +122,40 @@ t.test('deletePool removes the pool from every table keyed by pool, its clients 
     t.notOk(Object.hasOwn(data[table] ?? {}, POOL), `${table}: the deleted pool is gone`);
     t.ok(Object.hasOwn(data[table] ?? {}, OTHER), `${table}: the other pool is kept`);
   }
-  t.same(Object.keys(data.clients ?? {}), [`client-of-${OTHER}`], 'only the other pool\'s client is left');
+  t.same(Object.keys(data.clients ?? {}), [`client-of-${OTHER}`], "only the other pool's client is left");
 });
 
 t.test('passkeys are kept in DATA_FILE and go with their user and pool', async (t) => {
   const dataFile = join(tempDir(t), 'data.json');
   const store = await openLowdbStore(dataFile);
-  await store.putPool({ Id: POOL, Name: 'p', UsernameAttributes: [], AliasAttributes: [], AutoVerifiedAttributes: [], CreationDate: 1, LastModifiedDate: 1 });
+  await store.putPool({
+    Id: POOL,
+    Name: 'p',
+    UsernameAttributes: [],
+    AliasAttributes: [],
+    AutoVerifiedAttributes: [],
+    CreationDate: 1,
+    LastModifiedDate: 1,
+  });
   for (const name of ['alice', 'bob']) await store.putUser(user(name));
   const passkey = (id: string) => ({
-    CredentialId: id, PublicKey: 'pQECAyYgASFYIA', SignCount: 3, RelyingPartyId: 'localhost', FriendlyCredentialName: 'Passkey',
-    AuthenticatorTransports: ['internal'], CreatedAt: 1,
+    CredentialId: id,
+    PublicKey: 'pQECAyYgASFYIA',
+    SignCount: 3,
+    RelyingPartyId: 'localhost',
+    FriendlyCredentialName: 'Passkey',
+    AuthenticatorTransports: ['internal'],
+    CreatedAt: 1,
   });
   await store.putWebAuthnCredentials(POOL, 'alice', [passkey('a1'), passkey('a2')]);
   await store.putWebAuthnCredentials(POOL, 'bob', [passkey('b1')]);
   await store.flush();
   const reopened = await openLowdbStore(dataFile);
-  t.same(reopened.getWebAuthnCredentials(POOL, 'alice').map((c) => c.CredentialId), ['a1', 'a2'], 'survive a reopen');
+  t.same(
+    reopened.getWebAuthnCredentials(POOL, 'alice').map((c) => c.CredentialId),
+    ['a1', 'a2'],
+    'survive a reopen',
+  );
   await reopened.deleteUser(POOL, 'alice');
   t.same(reopened.getWebAuthnCredentials(POOL, 'alice'), [], 'deleted with the user');
   await reopened.putWebAuthnCredentials(POOL, 'bob', []);
@@ -131,21 +172,44 @@ t.test('auth events and token sessions (one record per session) survive a reopen
   const store = await openLowdbStore(dataFile);
   await store.putUser(user('ann'));
   const session = (SessionId: string, CreateDate: number) => ({
-    SessionId, ClientId: 'c', OriginJti: `o-${SessionId}`, CreateDate, LastActiveDate: CreateDate, ExpiresAt: 9e12, IssuedAt: 0,
+    SessionId,
+    ClientId: 'c',
+    OriginJti: `o-${SessionId}`,
+    CreateDate,
+    LastActiveDate: CreateDate,
+    ExpiresAt: 9e12,
+    IssuedAt: 0,
   });
   await store.putTokenSession(POOL, 'sub-ann', session('tkn1', 1));
   await store.putTokenSession(POOL, 'sub-ann', session('tkn2', 2));
   await store.putTokenSession(POOL, 'sub-ann', { ...session('tkn1', 1), LastActiveDate: 5 });
   await store.putAuthEvent(POOL, 'sub-ann', {
-    EventId: 'e1', EventType: 'SignIn', CreationDate: 1, EventResponse: 'Pass',
-    EventRisk: { RiskDecision: 'NoRisk', CompromisedCredentialsDetected: false }, ChallengeResponses: [], EventContextData: {},
+    EventId: 'e1',
+    EventType: 'SignIn',
+    CreationDate: 1,
+    EventResponse: 'Pass',
+    EventRisk: { RiskDecision: 'NoRisk', CompromisedCredentialsDetected: false },
+    ChallengeResponses: [],
+    EventContextData: {},
   });
   await store.close();
   const reopened = await openLowdbStore(dataFile);
-  t.same(reopened.listTokenSessions(POOL, 'sub-ann').map((s) => [s.SessionId, s.LastActiveDate]), [['tkn2', 2], ['tkn1', 5]]);
-  t.same(reopened.listAuthEvents(POOL, 'sub-ann').map((e) => e.EventId), ['e1']);
+  t.same(
+    reopened.listTokenSessions(POOL, 'sub-ann').map((s) => [s.SessionId, s.LastActiveDate]),
+    [
+      ['tkn2', 2],
+      ['tkn1', 5],
+    ],
+  );
+  t.same(
+    reopened.listAuthEvents(POOL, 'sub-ann').map((e) => e.EventId),
+    ['e1'],
+  );
   await reopened.removeTokenSessions(POOL, 'sub-ann', ['tkn2']);
-  t.same(reopened.listTokenSessions(POOL, 'sub-ann').map((s) => s.SessionId), ['tkn1']);
+  t.same(
+    reopened.listTokenSessions(POOL, 'sub-ann').map((s) => s.SessionId),
+    ['tkn1'],
+  );
   await reopened.deleteUser(POOL, 'ann');
   t.same(reopened.listTokenSessions(POOL, 'sub-ann'), []);
   t.same(reopened.listAuthEvents(POOL, 'sub-ann'), []);

@@ -22,9 +22,11 @@ t.test('a hosted sign-in is recorded, and its tokens are a token session', async
   t.match(sessions[0], { SessionId: /^tkn/, LastIPAddress: '127.0.0.1' });
 });
 
-t.test('a sign-in refused by threat protection shows Cognito\'s message on the page', async (t) => {
+t.test("a sign-in refused by threat protection shows Cognito's message on the page", async (t) => {
   await app.inject({
-    method: 'POST', url: '/', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.SetRiskConfiguration' },
+    method: 'POST',
+    url: '/',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.SetRiskConfiguration' },
     payload: JSON.stringify({ UserPoolId: POOL_ID, RiskExceptionConfiguration: { BlockedIPRangeList: ['127.0.0.0/8'] } }),
   });
   const page = await openLoginPage(app);

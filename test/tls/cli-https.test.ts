@@ -25,7 +25,12 @@ async function waitFor<T>(read: () => T | undefined, timeoutMs = 30_000): Promis
 t.test('HTTPS_PORT: logs the https URL and the CA file, serves both, SIGTERM closes both', async (t) => {
   const cli = await startCli({ FIXTURES: fixture, HTTPS_PORT: '0', TLS_DIR: join(dir, 'tls'), LOG_LEVEL: 'info' });
   t.teardown(() => stopCli(cli, 'SIGKILL'));
-  const line = await waitFor(() => cli.output().stdout.split('\n').find((l) => l.includes('also listening with TLS')));
+  const line = await waitFor(() =>
+    cli
+      .output()
+      .stdout.split('\n')
+      .find((l) => l.includes('also listening with TLS')),
+  );
   const entry = JSON.parse(line) as { httpsPort: number; caFile: string; msg: string };
   t.equal(entry.caFile, join(dir, 'tls', 'ca.pem'));
   t.match(entry.msg, `NODE_EXTRA_CA_CERTS=${entry.caFile}`);
@@ -43,7 +48,14 @@ t.test('an HTTPS port in use stops start-up with one line and exit code 2', asyn
   await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
   t.teardown(() => blocker.close());
   const port = (blocker.address() as { port: number }).port;
-  const run = await runCli({ FIXTURES: fixture, PORT: '0', HOST: '127.0.0.1', HTTPS_PORT: String(port), TLS_DIR: join(dir, 'tls'), LOG_LEVEL: 'silent' });
+  const run = await runCli({
+    FIXTURES: fixture,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    HTTPS_PORT: String(port),
+    TLS_DIR: join(dir, 'tls'),
+    LOG_LEVEL: 'silent',
+  });
   t.equal(run.code, 2);
   t.equal(run.stderr, `cognito-emulator: HTTPS_PORT / --https-port: cannot listen on 127.0.0.1:${port} (EADDRINUSE)\n`);
 });

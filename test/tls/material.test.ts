@@ -26,18 +26,35 @@ t.test('settings: HTTPS_PORT, TLS_CERT with TLS_KEY, TLS_HOSTNAMES, TLS_DIR', as
   t.equal(c.httpsPort, 9443);
   t.same(c.tlsHostnames, ['cognito', '*.test.internal', '10.0.0.5']);
   t.equal(c.tlsDir, '/tmp/x');
-  t.throws(() => loadConfig([], { HTTPS_PORT: '70000' }), new StartupError('HTTPS_PORT / --https-port: "70000" is not a port number (0-65535)'));
-  t.throws(() => loadConfig([], { TLS_CERT: '/a.pem' }), new StartupError('TLS_CERT / --tls-cert and TLS_KEY / --tls-key go together: set both or neither'));
-  t.throws(() => loadConfig([], { TLS_HOSTNAMES: 'ok,bad name' }), new StartupError('TLS_HOSTNAMES / --tls-hostnames: "bad name" is not a host name or IP address'));
+  t.throws(
+    () => loadConfig([], { HTTPS_PORT: '70000' }),
+    new StartupError('HTTPS_PORT / --https-port: "70000" is not a port number (0-65535)'),
+  );
+  t.throws(
+    () => loadConfig([], { TLS_CERT: '/a.pem' }),
+    new StartupError('TLS_CERT / --tls-cert and TLS_KEY / --tls-key go together: set both or neither'),
+  );
+  t.throws(
+    () => loadConfig([], { TLS_HOSTNAMES: 'ok,bad name' }),
+    new StartupError('TLS_HOSTNAMES / --tls-hostnames: "bad name" is not a host name or IP address'),
+  );
 });
 
 t.test('names and directory', async (t) => {
-  t.same(certificateNames(config({ PUBLIC_URL: 'https://auth.test:8443', TLS_HOSTNAMES: 'cognito,localhost' })),
-    ['localhost', '127.0.0.1', '::1', 'auth.test', 'cognito']);
+  t.same(certificateNames(config({ PUBLIC_URL: 'https://auth.test:8443', TLS_HOSTNAMES: 'cognito,localhost' })), [
+    'localhost',
+    '127.0.0.1',
+    '::1',
+    'auth.test',
+    'cognito',
+  ]);
   t.same(certificateNames(config({ PUBLIC_URL: 'http://[fd00::1]:9229' })), ['localhost', '127.0.0.1', '::1', 'fd00::1']);
   t.equal(tlsDirectory({ tlsDir: 'rel/dir', dataFile: '/data/state.json' }), join(process.cwd(), 'rel/dir'), 'TLS_DIR wins');
   t.equal(tlsDirectory({ tlsDir: undefined, dataFile: '/data/state.json' }), '/data/cognito-emulator-tls', 'next to DATA_FILE');
-  t.equal(tlsDirectory({ tlsDir: undefined, dataFile: undefined }, { XDG_CACHE_HOME: '/home/u/.cache' }), '/home/u/.cache/cognito-emulator/tls');
+  t.equal(
+    tlsDirectory({ tlsDir: undefined, dataFile: undefined }, { XDG_CACHE_HOME: '/home/u/.cache' }),
+    '/home/u/.cache/cognito-emulator/tls',
+  );
 });
 
 t.test('generated: a local CA and a server certificate it signed, kept across restarts, renewed when the names change', async (t) => {
@@ -78,7 +95,10 @@ t.test('emulators starting together share one CA (the directory is locked while 
   const dir = await tempDir(t);
   const all = await Promise.all([1, 2, 3, 4].map(() => loadTlsMaterial(config({ TLS_DIR: dir }))));
   const onDisk = await readFile(join(dir, 'ca.pem'), 'utf8');
-  t.ok(all.every((m) => m.ca?.pem === onDisk), 'every one serves a certificate from the CA on disk');
+  t.ok(
+    all.every((m) => m.ca?.pem === onDisk),
+    'every one serves a certificate from the CA on disk',
+  );
   t.ok(all.every((m) => new X509Certificate(m.cert).checkIssued(new X509Certificate(onDisk))));
   await t.rejects(stat(join(dir, '.lock')), 'the lock is released');
 
@@ -97,16 +117,25 @@ t.test('given: TLS_CERT / TLS_KEY are used as they are; unreadable or malformed 
   const given = await loadTlsMaterial(config({ TLS_CERT: join(dir, 'cert.pem'), TLS_KEY: join(dir, 'key.pem') }));
   t.equal(given.cert, made.cert);
   t.equal(given.ca, undefined, 'no local CA to serve');
-  await t.rejects(loadTlsMaterial(config({ TLS_CERT: join(dir, 'nope.pem'), TLS_KEY: join(dir, 'key.pem') })),
-    new StartupError(`TLS_CERT / --tls-cert: cannot read ${join(dir, 'nope.pem')} (ENOENT)`));
-  await t.rejects(loadTlsMaterial(config({ TLS_CERT: join(dir, 'key.pem'), TLS_KEY: join(dir, 'key.pem') })),
-    new StartupError(`TLS_CERT / --tls-cert: ${join(dir, 'key.pem')} is not a PEM certificate`));
-  await t.rejects(loadTlsMaterial(config({ TLS_CERT: join(dir, 'cert.pem'), TLS_KEY: join(dir, 'cert.pem') })),
-    new StartupError(`TLS_KEY / --tls-key: ${join(dir, 'cert.pem')} is not a PEM private key (encrypted keys are not supported)`));
+  await t.rejects(
+    loadTlsMaterial(config({ TLS_CERT: join(dir, 'nope.pem'), TLS_KEY: join(dir, 'key.pem') })),
+    new StartupError(`TLS_CERT / --tls-cert: cannot read ${join(dir, 'nope.pem')} (ENOENT)`),
+  );
+  await t.rejects(
+    loadTlsMaterial(config({ TLS_CERT: join(dir, 'key.pem'), TLS_KEY: join(dir, 'key.pem') })),
+    new StartupError(`TLS_CERT / --tls-cert: ${join(dir, 'key.pem')} is not a PEM certificate`),
+  );
+  await t.rejects(
+    loadTlsMaterial(config({ TLS_CERT: join(dir, 'cert.pem'), TLS_KEY: join(dir, 'cert.pem') })),
+    new StartupError(`TLS_KEY / --tls-key: ${join(dir, 'cert.pem')} is not a PEM private key (encrypted keys are not supported)`),
+  );
 });
 
 t.test('an unusable TLS_DIR stops startup with one line', async (t) => {
   const dir = await tempDir(t);
   await writeFile(join(dir, 'file'), 'x');
-  await t.rejects(loadTlsMaterial(config({ TLS_DIR: join(dir, 'file', 'sub') })), { name: 'StartupError', message: /^TLS_DIR \/ --tls-dir: cannot create .*file\/sub \(ENOTDIR\)$/ });
+  await t.rejects(loadTlsMaterial(config({ TLS_DIR: join(dir, 'file', 'sub') })), {
+    name: 'StartupError',
+    message: /^TLS_DIR \/ --tls-dir: cannot create .*file\/sub \(ENOTDIR\)$/,
+  });
 });

@@ -14,14 +14,21 @@ t.test('JOSE headers: exactly {kid, alg}, different keys for ID and access token
   const tokens = await signInForTokens(app, { scope: 'openid' });
   const idHeader = decodePart(tokens.id_token ?? '');
   const accessHeader = decodePart(tokens.access_token);
-  for (const [name, header] of [['id', idHeader], ['access', accessHeader]] as const) {
+  for (const [name, header] of [
+    ['id', idHeader],
+    ['access', accessHeader],
+  ] as const) {
     t.same(Object.keys(header), ['kid', 'alg'], `${name}: kid first, no typ`);
     t.equal(header.alg, 'RS256', `${name}: RS256`);
     t.match(header.kid, KID, `${name}: 44-char base64 kid`);
   }
   t.not(idHeader.kid, accessHeader.kid, 'ID and access tokens are signed by different keys');
   const jwks = await fetchJwks(app);
-  t.same(jwks.keys.map((k) => k.kid), [idHeader.kid, accessHeader.kid], 'JWKS holds both, ID key first');
+  t.same(
+    jwks.keys.map((k) => k.kid),
+    [idHeader.kid, accessHeader.kid],
+    'JWKS holds both, ID key first',
+  );
 
   // Each verifies only with its own key.
   const { protectedHeader } = await verifyToken(app, tokens.id_token ?? '', { audience: PUBLIC_CLIENT });
@@ -39,9 +46,27 @@ t.test('ID token claims', async (t) => {
   const tokens = await signInForTokens(app, { scope: `openid email phone profile ${API}/read`, nonce: 'nonce-123' });
   const { payload } = await verifyToken(app, tokens.id_token ?? '', { audience: PUBLIC_CLIENT });
   t.same(Object.keys(payload).sort(), [
-    'at_hash', 'aud', 'auth_time', 'cognito:groups', 'cognito:username', 'custom:tier', 'email', 'email_verified',
-    'event_id', 'exp', 'family_name', 'given_name', 'iat', 'iss', 'jti', 'nonce', 'origin_jti', 'phone_number',
-    'phone_number_verified', 'sub', 'token_use',
+    'at_hash',
+    'aud',
+    'auth_time',
+    'cognito:groups',
+    'cognito:username',
+    'custom:tier',
+    'email',
+    'email_verified',
+    'event_id',
+    'exp',
+    'family_name',
+    'given_name',
+    'iat',
+    'iss',
+    'jti',
+    'nonce',
+    'origin_jti',
+    'phone_number',
+    'phone_number_verified',
+    'sub',
+    'token_use',
   ]);
   t.equal(payload.aud, PUBLIC_CLIENT, 'aud is the client id, a string');
   t.equal(payload.iss, `http://localhost:9229/${POOL_ID}`);
@@ -72,7 +97,11 @@ t.test('ID token claims', async (t) => {
 
 t.test('ID token without nonce, user without groups', async (t) => {
   const { app } = await buildTestApp(t);
-  const tokens = await signInForTokens(app, { clientId: 'emailclient000000000000000', username: 'erin@example.com', scope: 'openid email' });
+  const tokens = await signInForTokens(app, {
+    clientId: 'emailclient000000000000000',
+    username: 'erin@example.com',
+    scope: 'openid email',
+  });
   const { payload } = await verifyToken(app, tokens.id_token ?? '', { poolId: EMAIL_POOL_ID, audience: 'emailclient000000000000000' });
   t.equal(payload.nonce, undefined);
   t.equal(payload['cognito:groups'], undefined, 'no cognito:groups without groups');
@@ -92,8 +121,20 @@ t.test('access token claims', async (t) => {
   const tokens = await signInForTokens(app, { scope });
   const { payload } = await verifyToken(app, tokens.access_token);
   t.same(Object.keys(payload).sort(), [
-    'auth_time', 'client_id', 'cognito:groups', 'event_id', 'exp', 'iat', 'iss', 'jti', 'origin_jti', 'scope', 'sub',
-    'token_use', 'username', 'version',
+    'auth_time',
+    'client_id',
+    'cognito:groups',
+    'event_id',
+    'exp',
+    'iat',
+    'iss',
+    'jti',
+    'origin_jti',
+    'scope',
+    'sub',
+    'token_use',
+    'username',
+    'version',
   ]);
   t.equal(payload.aud, undefined, 'no aud without resource binding');
   t.equal(payload.client_id, PUBLIC_CLIENT);
@@ -144,7 +185,13 @@ t.test('issuer follows ISSUER_URL and equals discovery’s issuer', async (t) =>
   const { app } = await buildTestApp(t, { config: { issuerUrl: AWS_ISSUER } });
   const cases: Array<[string, string, string, string, string]> = [
     [POOL_ID, PUBLIC_CLIENT, 'alice', 'openid', 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_TestPool1'],
-    [EMAIL_POOL_ID, 'emailclient000000000000000', 'erin@example.com', 'openid', 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_EmailPool'],
+    [
+      EMAIL_POOL_ID,
+      'emailclient000000000000000',
+      'erin@example.com',
+      'openid',
+      'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_EmailPool',
+    ],
   ];
   for (const [poolId, clientId, username, scope, issuer] of cases) {
     const discovery = (await app.inject({ url: `/${poolId}/.well-known/openid-configuration` })).json() as Record<string, string>;
@@ -157,7 +204,9 @@ t.test('issuer follows ISSUER_URL and equals discovery’s issuer', async (t) =>
     t.equal(access.iss, issuer, `${poolId}: access token iss`);
   }
 
-  const custom = await buildTestApp(t, { config: { issuerUrl: '{publicUrl}/issuer/{region}/{userPoolId}', publicUrl: 'https://auth.example.test' } });
+  const custom = await buildTestApp(t, {
+    config: { issuerUrl: '{publicUrl}/issuer/{region}/{userPoolId}', publicUrl: 'https://auth.example.test' },
+  });
   const doc = (await custom.app.inject({ url: `/${POOL_ID}/.well-known/openid-configuration` })).json() as Record<string, string>;
   t.equal(doc.issuer, `https://auth.example.test/issuer/us-east-1/${POOL_ID}`);
   const tokens = await signInForTokens(custom.app, { scope: 'openid' });

@@ -13,10 +13,15 @@ type Fixture = typeof TEST_FIXTURE;
 const clone = (): Fixture => JSON.parse(JSON.stringify(TEST_FIXTURE)) as Fixture;
 
 function customized(): Fixture {
-  const f = clone() as unknown as { UserPools: Array<Record<string, unknown> & { Clients: Array<Record<string, unknown>>; Users: Array<Record<string, unknown>> }> };
+  const f = clone() as unknown as {
+    UserPools: Array<Record<string, unknown> & { Clients: Array<Record<string, unknown>>; Users: Array<Record<string, unknown>> }>;
+  };
   const pool = f.UserPools[0]!;
   pool.TokenCustomization = {
-    IdToken: { ClaimsToAddOrOverride: { tenant: '${custom:tier}-tenant', 'https://example.com/roles': ['a', 'b'] }, ClaimsToSuppress: ['phone_number'] },
+    IdToken: {
+      ClaimsToAddOrOverride: { tenant: '${custom:tier}-tenant', 'https://example.com/roles': ['a', 'b'] },
+      ClaimsToSuppress: ['phone_number'],
+    },
     AccessToken: { ClaimsToAddOrOverride: { tenant: 'pool-level', level: 1 } },
   };
   pool.Clients.find((c) => c.ClientId === PUBLIC_CLIENT)!.TokenCustomization = {
@@ -52,7 +57,12 @@ t.test('pool, client and user layers apply in order, with attribute placeholders
 
   // aws-jwt-verify accepts the customised tokens (AWS issuer mode is covered elsewhere; here the
   // claims are what matters).
-  const res = await postForm(app, '/oauth2/token', { grant_type: 'client_credentials' }, { headers: { authorization: basicAuth(M2M_CLIENT, M2M_SECRET) } });
+  const res = await postForm(
+    app,
+    '/oauth2/token',
+    { grant_type: 'client_credentials' },
+    { headers: { authorization: basicAuth(M2M_CLIENT, M2M_SECRET) } },
+  );
   const { payload: m2m } = await verifyToken(app, res.json().access_token);
   t.equal(m2m.machine, true, 'client layer on client_credentials tokens');
   t.equal(m2m.tenant, 'pool-level', 'pool layer on client_credentials tokens');
@@ -60,7 +70,10 @@ t.test('pool, client and user layers apply in order, with attribute placeholders
 });
 
 t.test('customised tokens verify with aws-jwt-verify in AWS issuer mode', async (t) => {
-  const { app } = await buildTestApp(t, { fixture: customized(), config: { issuerUrl: 'https://cognito-idp.{region}.amazonaws.com/{userPoolId}' } });
+  const { app } = await buildTestApp(t, {
+    fixture: customized(),
+    config: { issuerUrl: 'https://cognito-idp.{region}.amazonaws.com/{userPoolId}' },
+  });
   const tokens = await signInForTokens(app, { scope: 'openid email' });
   const verifier = CognitoJwtVerifier.create({ userPoolId: POOL_ID, tokenUse: 'access', clientId: PUBLIC_CLIENT });
   verifier.cacheJwks((await app.inject({ url: `/${POOL_ID}/.well-known/jwks.json` })).json());
@@ -70,16 +83,45 @@ t.test('customised tokens verify with aws-jwt-verify in AWS issuer mode', async 
 
 t.test('protected claims cannot be customised: the fixture is refused with the JSON path', async (t) => {
   const cases: Array<[(f: Record<string, any>) => void, string]> = [
-    [(f) => { f.UserPools[0].TokenCustomization = { IdToken: { ClaimsToAddOrOverride: { iss: 'x' } } }; }, '$.UserPools[0].TokenCustomization.IdToken.ClaimsToAddOrOverride.iss'],
-    [(f) => { f.UserPools[0].TokenCustomization = { AccessToken: { ClaimsToSuppress: ['scope', 'sub'] } }; }, '$.UserPools[0].TokenCustomization.AccessToken.ClaimsToSuppress[0]'],
-    [(f) => { f.UserPools[0].Clients[0].TokenCustomization = { IdToken: { ClaimsToAddOrOverride: { 'cognito:groups': [] } } }; }, '$.UserPools[0].Clients[0].TokenCustomization.IdToken.ClaimsToAddOrOverride["cognito:groups"]'],
-    [(f) => { f.UserPools[0].Users[0].TokenCustomization = { AccessToken: { ClaimsToSuppress: ['token_use'] } }; }, '$.UserPools[0].Users[0].TokenCustomization.AccessToken.ClaimsToSuppress[0]'],
-    [(f) => { f.UserPools[0].TokenCustomization = { IdToken: { Add: {} } }; }, '$.UserPools[0].TokenCustomization.IdToken.Add'],
+    [
+      (f) => {
+        f.UserPools[0].TokenCustomization = { IdToken: { ClaimsToAddOrOverride: { iss: 'x' } } };
+      },
+      '$.UserPools[0].TokenCustomization.IdToken.ClaimsToAddOrOverride.iss',
+    ],
+    [
+      (f) => {
+        f.UserPools[0].TokenCustomization = { AccessToken: { ClaimsToSuppress: ['scope', 'sub'] } };
+      },
+      '$.UserPools[0].TokenCustomization.AccessToken.ClaimsToSuppress[0]',
+    ],
+    [
+      (f) => {
+        f.UserPools[0].Clients[0].TokenCustomization = { IdToken: { ClaimsToAddOrOverride: { 'cognito:groups': [] } } };
+      },
+      '$.UserPools[0].Clients[0].TokenCustomization.IdToken.ClaimsToAddOrOverride["cognito:groups"]',
+    ],
+    [
+      (f) => {
+        f.UserPools[0].Users[0].TokenCustomization = { AccessToken: { ClaimsToSuppress: ['token_use'] } };
+      },
+      '$.UserPools[0].Users[0].TokenCustomization.AccessToken.ClaimsToSuppress[0]',
+    ],
+    [
+      (f) => {
+        f.UserPools[0].TokenCustomization = { IdToken: { Add: {} } };
+      },
+      '$.UserPools[0].TokenCustomization.IdToken.Add',
+    ],
   ];
   const store = await openLowdbStore();
   for (const [mutate, path] of cases) {
     const f = clone() as unknown as Record<string, any>;
     mutate(f);
-    t.throws(() => planSeed([parseFixture('f.json', JSON.stringify(f))], store, Date.now()), { name: 'StartupError', message: new RegExp(`^f\\.json: ${path.replace(/[[\]$.()"]/g, '\\$&')}: `) }, path);
+    t.throws(
+      () => planSeed([parseFixture('f.json', JSON.stringify(f))], store, Date.now()),
+      { name: 'StartupError', message: new RegExp(`^f\\.json: ${path.replace(/[[\]$.()"]/g, '\\$&')}: `) },
+      path,
+    );
   }
 });

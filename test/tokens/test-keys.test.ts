@@ -21,7 +21,10 @@ t.test('three different keys per pool, the same for the same id, spread over the
     const keys = testPoolKeys(`us-east-1_Pool${i}`);
     const three = [keys.IdToken, keys.AccessToken, keys.RefreshToken].map(kidOf);
     t.equal(new Set(three).size, 3, `pool ${i}: three different keys`);
-    t.same([testPoolKeys(`us-east-1_Pool${i}`).IdToken.n, testPoolKeys(`us-east-1_Pool${i}`).AccessToken.n], [keys.IdToken.n, keys.AccessToken.n]);
+    t.same(
+      [testPoolKeys(`us-east-1_Pool${i}`).IdToken.n, testPoolKeys(`us-east-1_Pool${i}`).AccessToken.n],
+      [keys.IdToken.n, keys.AccessToken.n],
+    );
     for (const kid of three) kids.add(kid);
   }
   t.ok(kids.size > 48, `200 pools use ${kids.size} of the keys`);
@@ -31,8 +34,17 @@ t.test('three different keys per pool, the same for the same id, spread over the
 t.test('an emulator: keys at once, stored, the same after a restart and in a second process; SigningKeys win', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'cognito-emulator-test-keys-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const fixture = parseFixture('f.json', JSON.stringify({ UserPools: [{ Id: 'us-east-1_Keyless1', Name: 'keyless' }, { Id: 'us-east-1_Keyed0001', Name: 'keyed', SigningKeys: SIGNING_KEYS }] }));
-  const start = (dataFile?: string) => createEmulator({ config: { ...loadConfig([], {}), publicUrl: PUBLIC_URL, ...(dataFile ? { dataFile } : {}) }, fixtures: [fixture] });
+  const fixture = parseFixture(
+    'f.json',
+    JSON.stringify({
+      UserPools: [
+        { Id: 'us-east-1_Keyless1', Name: 'keyless' },
+        { Id: 'us-east-1_Keyed0001', Name: 'keyed', SigningKeys: SIGNING_KEYS },
+      ],
+    }),
+  );
+  const start = (dataFile?: string) =>
+    createEmulator({ config: { ...loadConfig([], {}), publicUrl: PUBLIC_URL, ...(dataFile ? { dataFile } : {}) }, fixtures: [fixture] });
   const jwks = async (e: Awaited<ReturnType<typeof start>>, pool: string) =>
     ((await e.app.inject({ url: `/${pool}/.well-known/jwks.json` })).json() as { keys: Array<{ kid: string }> }).keys.map((k) => k.kid);
 
@@ -41,7 +53,11 @@ t.test('an emulator: keys at once, stored, the same after a restart and in a sec
   const keyless = await jwks(first, 'us-east-1_Keyless1');
   const expected = testPoolKeys('us-east-1_Keyless1');
   t.same(keyless, [kidOf(expected.IdToken), kidOf(expected.AccessToken)], 'the pool’s test keys in its JWKS');
-  t.same(await jwks(first, 'us-east-1_Keyed0001'), [kidOf(SIGNING_KEYS.IdToken as never), kidOf(SIGNING_KEYS.AccessToken as never)], 'fixture SigningKeys win');
+  t.same(
+    await jwks(first, 'us-east-1_Keyed0001'),
+    [kidOf(SIGNING_KEYS.IdToken as never), kidOf(SIGNING_KEYS.AccessToken as never)],
+    'fixture SigningKeys win',
+  );
   t.equal(first.deps.store.getKeys('us-east-1_Keyless1')?.IdToken.n, expected.IdToken.n, 'stored');
   await first.app.close();
   const second = await start(dataFile);

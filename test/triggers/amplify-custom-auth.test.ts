@@ -4,7 +4,9 @@
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
 import type {
-  CreateAuthChallengeTriggerHandler, DefineAuthChallengeTriggerHandler, VerifyAuthChallengeResponseTriggerHandler,
+  CreateAuthChallengeTriggerHandler,
+  DefineAuthChallengeTriggerHandler,
+  VerifyAuthChallengeResponseTriggerHandler,
 } from 'aws-lambda';
 import t from 'tap';
 import { PASSWORD } from '../helpers/fixture.js';
@@ -30,19 +32,33 @@ const verify: VerifyAuthChallengeResponseTriggerHandler = async (event) => {
 };
 
 const server = await startTriggerServer(t, {
-  fixture: triggerFixture({ DefineAuthChallenge: ARN('define'), CreateAuthChallenge: ARN('create'), VerifyAuthChallengeResponse: ARN('verify') }),
+  fixture: triggerFixture({
+    DefineAuthChallenge: ARN('define'),
+    CreateAuthChallenge: ARN('create'),
+    VerifyAuthChallengeResponse: ARN('verify'),
+  }),
   triggers: { define, create, verify },
 });
 Amplify.configure({ Auth: { Cognito: { userPoolId: POOL_ID, userPoolClientId: CUSTOM_CLIENT, userPoolEndpoint: server.url } } });
 
 for (const authFlowType of ['CUSTOM_WITHOUT_SRP', 'CUSTOM_WITH_SRP'] as const) {
   t.test(authFlowType, async (t) => {
-    const first = await signIn({ username: 'alice', ...(authFlowType === 'CUSTOM_WITH_SRP' ? { password: PASSWORD } : {}), options: { authFlowType } });
+    const first = await signIn({
+      username: 'alice',
+      ...(authFlowType === 'CUSTOM_WITH_SRP' ? { password: PASSWORD } : {}),
+      options: { authFlowType },
+    });
     t.equal(first.isSignedIn, false);
     t.equal(first.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE');
-    t.match((first.nextStep as { additionalInfo?: Record<string, string> }).additionalInfo, { question: 'What is 6 x 7?', USERNAME: 'alice' });
+    t.match((first.nextStep as { additionalInfo?: Record<string, string> }).additionalInfo, {
+      question: 'What is 6 x 7?',
+      USERNAME: 'alice',
+    });
     const sessions = calls.events.at(-1)?.request.session as Array<{ challengeName: string }>;
-    t.same(sessions.map((s) => s.challengeName), authFlowType === 'CUSTOM_WITH_SRP' ? ['SRP_A', 'PASSWORD_VERIFIER'] : []);
+    t.same(
+      sessions.map((s) => s.challengeName),
+      authFlowType === 'CUSTOM_WITH_SRP' ? ['SRP_A', 'PASSWORD_VERIFIER'] : [],
+    );
 
     const wrong = await confirmSignIn({ challengeResponse: '41' });
     t.equal(wrong.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE', 'a wrong answer: another challenge');

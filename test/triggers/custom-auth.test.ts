@@ -3,7 +3,9 @@
 // errors and the client's ALLOW_CUSTOM_AUTH.
 import { AdminInitiateAuthCommand, InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type {
-  CreateAuthChallengeTriggerHandler, DefineAuthChallengeTriggerHandler, VerifyAuthChallengeResponseTriggerHandler,
+  CreateAuthChallengeTriggerHandler,
+  DefineAuthChallengeTriggerHandler,
+  VerifyAuthChallengeResponseTriggerHandler,
 } from 'aws-lambda';
 import t from 'tap';
 import { PASSWORD, PUBLIC_CLIENT } from '../helpers/fixture.js';
@@ -47,12 +49,25 @@ const LAMBDAS = { DefineAuthChallenge: ARN('define'), CreateAuthChallenge: ARN('
 const server = await startTriggerServer(t, { fixture: triggerFixture(LAMBDAS), triggers: { define, create, verify } });
 const { sdk } = server;
 
-const start = (USERNAME: string, ClientId = CUSTOM_CLIENT) => sdk.send(new InitiateAuthCommand({
-  AuthFlow: 'CUSTOM_AUTH', ClientId, AuthParameters: { USERNAME }, ClientMetadata: { ignored: 'by define' },
-}));
-const answer = (Session: string | undefined, ANSWER: string, USERNAME = 'alice') => sdk.send(new RespondToAuthChallengeCommand({
-  ClientId: CUSTOM_CLIENT, ChallengeName: 'CUSTOM_CHALLENGE', Session, ChallengeResponses: { USERNAME, ANSWER }, ClientMetadata: { step: 'answer' },
-}));
+const start = (USERNAME: string, ClientId = CUSTOM_CLIENT) =>
+  sdk.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'CUSTOM_AUTH',
+      ClientId,
+      AuthParameters: { USERNAME },
+      ClientMetadata: { ignored: 'by define' },
+    }),
+  );
+const answer = (Session: string | undefined, ANSWER: string, USERNAME = 'alice') =>
+  sdk.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: CUSTOM_CLIENT,
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session,
+      ChallengeResponses: { USERNAME, ANSWER },
+      ClientMetadata: { step: 'answer' },
+    }),
+  );
 
 t.test('without SRP: challenge, wrong answer, right answer, tokens', async (t) => {
   const first = await start('alice');
@@ -61,7 +76,9 @@ t.test('without SRP: challenge, wrong answer, right answer, tokens', async (t) =
   t.ok((first.Session ?? '').length >= 20);
   const d0 = calls.last('DefineAuthChallenge_Authentication');
   t.match(d0, {
-    version: '1', userName: 'alice', callerContext: { clientId: CUSTOM_CLIENT },
+    version: '1',
+    userName: 'alice',
+    callerContext: { clientId: CUSTOM_CLIENT },
     request: { userAttributes: { email: 'alice@example.com' }, session: [] },
     response: { challengeName: null, issueTokens: false, failAuthentication: false },
   });
@@ -98,60 +115,115 @@ t.test('three wrong answers: define fails the authentication', async (t) => {
 
 t.test('with SRP first (CHALLENGE_NAME SRP_A), then the custom challenge', async (t) => {
   const client = await srpClient(POOL_ID, { fast: true });
-  const first = await sdk.send(new InitiateAuthCommand({
-    AuthFlow: 'CUSTOM_AUTH', ClientId: CUSTOM_CLIENT, AuthParameters: { USERNAME: 'alice', SRP_A: client.SRP_A, CHALLENGE_NAME: 'SRP_A' },
-  }));
+  const first = await sdk.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'CUSTOM_AUTH',
+      ClientId: CUSTOM_CLIENT,
+      AuthParameters: { USERNAME: 'alice', SRP_A: client.SRP_A, CHALLENGE_NAME: 'SRP_A' },
+    }),
+  );
   t.equal(first.ChallengeName, 'PASSWORD_VERIFIER');
   t.ok(first.Session, 'with a Session carrying the custom flow');
   t.same(calls.last('DefineAuthChallenge_Authentication')?.request.session, [{ challengeName: 'SRP_A', challengeResult: true }]);
-  const proved = await sdk.send(new RespondToAuthChallengeCommand({
-    ClientId: CUSTOM_CLIENT, ChallengeName: 'PASSWORD_VERIFIER', Session: first.Session,
-    ChallengeResponses: await client.respond(first.ChallengeParameters, PASSWORD),
-  }));
+  const proved = await sdk.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: CUSTOM_CLIENT,
+      ChallengeName: 'PASSWORD_VERIFIER',
+      Session: first.Session,
+      ChallengeResponses: await client.respond(first.ChallengeParameters, PASSWORD),
+    }),
+  );
   t.equal(proved.ChallengeName, 'CUSTOM_CHALLENGE');
   t.same(calls.last('DefineAuthChallenge_Authentication')?.request.session, [
-    { challengeName: 'SRP_A', challengeResult: true }, { challengeName: 'PASSWORD_VERIFIER', challengeResult: true },
+    { challengeName: 'SRP_A', challengeResult: true },
+    { challengeName: 'PASSWORD_VERIFIER', challengeResult: true },
   ]);
   const done = await answer(proved.Session, SECRET_CODE);
   t.ok(done.AuthenticationResult?.AccessToken);
 
   const again = await srpClient(POOL_ID, { fast: true });
-  const s2 = await sdk.send(new InitiateAuthCommand({
-    AuthFlow: 'CUSTOM_AUTH', ClientId: CUSTOM_CLIENT, AuthParameters: { USERNAME: 'alice', SRP_A: again.SRP_A, CHALLENGE_NAME: 'SRP_A' },
-  }));
-  await rejectsWith(t, sdk.send(new RespondToAuthChallengeCommand({
-    ClientId: CUSTOM_CLIENT, ChallengeName: 'PASSWORD_VERIFIER', Session: s2.Session,
-    ChallengeResponses: await again.respond(s2.ChallengeParameters, 'wrong-password'),
-  })), 'NotAuthorizedException', 'Incorrect username or password.');
+  const s2 = await sdk.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'CUSTOM_AUTH',
+      ClientId: CUSTOM_CLIENT,
+      AuthParameters: { USERNAME: 'alice', SRP_A: again.SRP_A, CHALLENGE_NAME: 'SRP_A' },
+    }),
+  );
+  await rejectsWith(
+    t,
+    sdk.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: CUSTOM_CLIENT,
+        ChallengeName: 'PASSWORD_VERIFIER',
+        Session: s2.Session,
+        ChallengeResponses: await again.respond(s2.ChallengeParameters, 'wrong-password'),
+      }),
+    ),
+    'NotAuthorizedException',
+    'Incorrect username or password.',
+  );
 });
 
 t.test('admin API, unknown users, disabled clients and pools without the triggers', async (t) => {
-  const admin = await sdk.send(new AdminInitiateAuthCommand({ UserPoolId: POOL_ID, ClientId: CUSTOM_CLIENT, AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: 'alice' } }));
+  const admin = await sdk.send(
+    new AdminInitiateAuthCommand({
+      UserPoolId: POOL_ID,
+      ClientId: CUSTOM_CLIENT,
+      AuthFlow: 'CUSTOM_AUTH',
+      AuthParameters: { USERNAME: 'alice' },
+    }),
+  );
   t.equal(admin.ChallengeName, 'CUSTOM_CHALLENGE');
   await rejectsWith(t, start('nobody'), 'UserNotFoundException', 'User does not exist.');
   await rejectsWith(t, start('carol'), 'NotAuthorizedException', 'User is disabled.');
   await rejectsWith(t, start('alice', PUBLIC_CLIENT), 'InvalidParameterException', 'Auth flow not enabled for this client');
   const bare = await startTriggerServer(t, { fixture: triggerFixture({ DefineAuthChallenge: ARN('define') }), triggers: { define } });
-  await rejectsWith(t, bare.sdk.send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: CUSTOM_CLIENT, AuthParameters: { USERNAME: 'alice' } })),
-    'InvalidParameterException', 'Custom auth lambda trigger is not configured for the user pool.');
+  await rejectsWith(
+    t,
+    bare.sdk.send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: CUSTOM_CLIENT, AuthParameters: { USERNAME: 'alice' } })),
+    'InvalidParameterException',
+    'Custom auth lambda trigger is not configured for the user pool.',
+  );
 });
 
 t.test('trigger errors', async (t) => {
   const failing = await startTriggerServer(t, {
     fixture: triggerFixture(LAMBDAS),
-    triggers: { define, create: async () => { throw new Error("'challengeMetaData'"); }, verify },
+    triggers: {
+      define,
+      create: async () => {
+        throw new Error("'challengeMetaData'");
+      },
+      verify,
+    },
   });
-  await rejectsWith(t, failing.sdk.send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: CUSTOM_CLIENT, AuthParameters: { USERNAME: 'alice' } })),
-    'UserLambdaValidationException', "CreateAuthChallenge failed with error 'challengeMetaData'.");
+  await rejectsWith(
+    t,
+    failing.sdk.send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: CUSTOM_CLIENT, AuthParameters: { USERNAME: 'alice' } })),
+    'UserLambdaValidationException',
+    "CreateAuthChallenge failed with error 'challengeMetaData'.",
+  );
 });
 
 t.test('an unknown user with existence errors hidden: the triggers run with userNotFound, no tokens', async (t) => {
-  const out = await sdk.send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: HIDDEN_CLIENT, AuthParameters: { USERNAME: 'ghost' } }));
+  const out = await sdk.send(
+    new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: HIDDEN_CLIENT, AuthParameters: { USERNAME: 'ghost' } }),
+  );
   t.equal(out.ChallengeName, 'CUSTOM_CHALLENGE');
   t.equal(out.ChallengeParameters?.USERNAME, 'ghost');
   t.match(calls.last('DefineAuthChallenge_Authentication'), { userName: 'ghost', request: { userNotFound: true, userAttributes: {} } });
-  await rejectsWith(t, sdk.send(new RespondToAuthChallengeCommand({
-    ClientId: HIDDEN_CLIENT, ChallengeName: 'CUSTOM_CHALLENGE', Session: out.Session, ChallengeResponses: { USERNAME: 'ghost', ANSWER: SECRET_CODE },
-  })), 'NotAuthorizedException', 'Incorrect username or password.');
+  await rejectsWith(
+    t,
+    sdk.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: HIDDEN_CLIENT,
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        Session: out.Session,
+        ChallengeResponses: { USERNAME: 'ghost', ANSWER: SECRET_CODE },
+      }),
+    ),
+    'NotAuthorizedException',
+    'Incorrect username or password.',
+  );
   t.match(calls.last('VerifyAuthChallengeResponse_Authentication'), { request: { userNotFound: true } });
 });

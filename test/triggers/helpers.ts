@@ -24,13 +24,19 @@ export function triggerFixture(lambdaConfig: LambdaConfig, extra: { LambdaFuncti
   const pool = fixture.UserPools[0]!;
   pool.LambdaConfig = lambdaConfig;
   pool.AutoVerifiedAttributes = ['email'];
-  (pool.Clients as object[]).push({
-    ClientId: CUSTOM_CLIENT, ClientName: 'custom auth',
-    ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-  }, {
-    ClientId: HIDDEN_CLIENT, ClientName: 'hidden users', PreventUserExistenceErrors: 'ENABLED',
-    ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_PASSWORD_AUTH'],
-  });
+  (pool.Clients as object[]).push(
+    {
+      ClientId: CUSTOM_CLIENT,
+      ClientName: 'custom auth',
+      ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    },
+    {
+      ClientId: HIDDEN_CLIENT,
+      ClientName: 'hidden users',
+      PreventUserExistenceErrors: 'ENABLED',
+      ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_PASSWORD_AUTH'],
+    },
+  );
   return { ...fixture, ...extra };
 }
 
@@ -42,14 +48,24 @@ export interface TriggerServer {
 }
 
 export async function startTriggerServer(
-  t: Test, opts: { fixture: object; triggers?: Record<string, TriggerHandler>; lambdaEndpoint?: string },
+  t: Test,
+  opts: { fixture: object; triggers?: Record<string, TriggerHandler>; lambdaEndpoint?: string },
 ): Promise<TriggerServer> {
   const config: Config = {
-    ...loadConfig([], {}), port: 0, host: '127.0.0.1', fixtures: undefined, publicUrl: undefined,
+    ...loadConfig([], {}),
+    port: 0,
+    host: '127.0.0.1',
+    fixtures: undefined,
+    publicUrl: undefined,
     lambdaEndpoint: opts.lambdaEndpoint,
   };
   const fixtures = [parseFixture('trigger-fixture.json', JSON.stringify(opts.fixture))];
-  const { app, deps } = await createEmulator({ config, fixtures, clock: new OffsetClock(), ...(opts.triggers ? { triggers: opts.triggers } : {}) });
+  const { app, deps } = await createEmulator({
+    config,
+    fixtures,
+    clock: new OffsetClock(),
+    ...(opts.triggers ? { triggers: opts.triggers } : {}),
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address !== 'object') throw new Error('no address');
@@ -79,7 +95,9 @@ export class Calls {
 export const claims = (jwt: string | undefined): Record<string, unknown> => decodeJwt(jwt ?? '') as Record<string, unknown>;
 
 export async function messages(server: TriggerServer, username?: string): Promise<Array<Record<string, string>>> {
-  const res = await fetch(`${server.url}/_emulator/messages?userPoolId=${POOL_ID}${username ? `&username=${encodeURIComponent(username)}` : ''}`);
+  const res = await fetch(
+    `${server.url}/_emulator/messages?userPoolId=${POOL_ID}${username ? `&username=${encodeURIComponent(username)}` : ''}`,
+  );
   return ((await res.json()) as { Messages: Array<Record<string, string>> }).Messages;
 }
 

@@ -2,7 +2,12 @@
 // custom message), /confirm (post confirmation, then the sign-in triggers), /forgotPassword
 // (migration, custom message), /confirmForgotPassword (post confirmation). A refusal from a
 // self-service trigger shows on the page like the page's other errors.
-import type { CustomMessageTriggerHandler, PostConfirmationTriggerHandler, PreSignUpTriggerHandler, UserMigrationTriggerHandler } from 'aws-lambda';
+import type {
+  CustomMessageTriggerHandler,
+  PostConfirmationTriggerHandler,
+  PreSignUpTriggerHandler,
+  UserMigrationTriggerHandler,
+} from 'aws-lambda';
 import t from 'tap';
 import { openPage, postPage, query } from '../helpers/self-service-pages.js';
 import { ARN, Calls, POOL_ID, startTriggerServer, triggerFixture } from './helpers.js';
@@ -13,7 +18,10 @@ const preSignUp: PreSignUpTriggerHandler = async (event) => {
   if (event.userName === 'refused') throw new Error('Invitation only');
   return event;
 };
-const postConfirmation: PostConfirmationTriggerHandler = async (event) => { calls.record(event); return event; };
+const postConfirmation: PostConfirmationTriggerHandler = async (event) => {
+  calls.record(event);
+  return event;
+};
 const customMessage: CustomMessageTriggerHandler = async (event) => {
   calls.record(event);
   event.response.emailMessage = `Hosted ${event.triggerSource}: ${event.request.codeParameter}`;
@@ -28,7 +36,12 @@ const migrate: UserMigrationTriggerHandler = async (event) => {
 };
 
 const server = await startTriggerServer(t, {
-  fixture: triggerFixture({ PreSignUp: ARN('pre'), PostConfirmation: ARN('post'), CustomMessage: ARN('msg'), UserMigration: ARN('migrate') }),
+  fixture: triggerFixture({
+    PreSignUp: ARN('pre'),
+    PostConfirmation: ARN('post'),
+    CustomMessage: ARN('msg'),
+    UserMigration: ARN('migrate'),
+  }),
   triggers: { pre: preSignUp, post: postConfirmation, msg: customMessage, migrate },
 });
 const { app, deps } = server;
@@ -36,7 +49,11 @@ const { app, deps } = server;
 t.test('/signup and /confirm', async (t) => {
   const q = query();
   const signup = await openPage(app, `/signup?${q}`);
-  const posted = await postPage(app, signup, `/signup?${q}`, { username: 'hosted1', 'requiredAttributes[email]': 'hosted1@example.com', password: 'Passw0rd!' });
+  const posted = await postPage(app, signup, `/signup?${q}`, {
+    username: 'hosted1',
+    'requiredAttributes[email]': 'hosted1@example.com',
+    password: 'Passw0rd!',
+  });
   t.equal(posted.statusCode, 302);
   t.match(calls.last('PreSignUp_SignUp'), { userName: 'hosted1', request: { userAttributes: { email: 'hosted1@example.com' } } });
   const [sent] = deps.messages.find({ userPoolId: POOL_ID, username: 'hosted1' });
@@ -49,7 +66,11 @@ t.test('/signup and /confirm', async (t) => {
   t.match(calls.last('PostConfirmation_ConfirmSignUp'), { userName: 'hosted1' });
 
   const again = await openPage(app, `/signup?${q}`);
-  const refused = await postPage(app, again, `/signup?${q}`, { username: 'refused', 'requiredAttributes[email]': 'r@example.com', password: 'Passw0rd!' });
+  const refused = await postPage(app, again, `/signup?${q}`, {
+    username: 'refused',
+    'requiredAttributes[email]': 'r@example.com',
+    password: 'Passw0rd!',
+  });
   t.equal(refused.statusCode, 200);
   t.match(refused.body, 'PreSignUp failed with error Invitation only.');
 });
@@ -65,7 +86,11 @@ t.test('/forgotPassword migrates an unknown user, /confirmForgotPassword confirm
   t.equal(sent?.message, `Hosted CustomMessage_ForgotPassword: ${sent?.code}`);
   const confirmUrl = String(posted.headers.location).replace(/^https?:\/\/[^/]+/, '');
   const confirm = await openPage(app, confirmUrl);
-  const done = await postPage(app, confirm, confirmUrl, { code: sent?.code ?? '', password: 'Fresh-Passw0rd1', confirmPassword: 'Fresh-Passw0rd1' });
+  const done = await postPage(app, confirm, confirmUrl, {
+    code: sent?.code ?? '',
+    password: 'Fresh-Passw0rd1',
+    confirmPassword: 'Fresh-Passw0rd1',
+  });
   t.equal(done.statusCode, 302);
   t.equal(deps.store.getUser(POOL_ID, 'oldtimer')?.UserStatus, 'CONFIRMED');
   t.match(calls.last('PostConfirmation_ConfirmForgotPassword'), { userName: 'oldtimer' });

@@ -21,7 +21,7 @@ export async function startLambdaServer(t: Test, handlers: Record<string, Trigge
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const fn = decodeURIComponent(match?.[1] ?? '');
-      const fnName = fn.startsWith('arn:') ? fn.split(':')[6] ?? fn : fn;
+      const fnName = fn.startsWith('arn:') ? (fn.split(':')[6] ?? fn) : fn;
       state.invoked.push(fnName);
       state.lastHeaders = req.headers;
       const handler = handlers[fnName];
@@ -31,22 +31,30 @@ export async function startLambdaServer(t: Test, handlers: Record<string, Trigge
         return;
       }
       const event = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-      Promise.resolve().then(() => handler(event, {}, undefined)).then((result) => {
-        res.writeHead(200, { 'content-type': 'application/json', 'x-amz-executed-version': '$LATEST' });
-        res.end(JSON.stringify(result ?? null));
-      }, (err: unknown) => {
-        res.writeHead(200, { 'content-type': 'application/json', 'x-amz-function-error': 'Unhandled' });
-        res.end(JSON.stringify({ errorType: 'Error', errorMessage: err instanceof Error ? err.message : String(err), trace: [] }));
-      });
+      Promise.resolve()
+        .then(() => handler(event, {}, undefined))
+        .then(
+          (result) => {
+            res.writeHead(200, { 'content-type': 'application/json', 'x-amz-executed-version': '$LATEST' });
+            res.end(JSON.stringify(result ?? null));
+          },
+          (err: unknown) => {
+            res.writeHead(200, { 'content-type': 'application/json', 'x-amz-function-error': 'Unhandled' });
+            res.end(JSON.stringify({ errorType: 'Error', errorMessage: err instanceof Error ? err.message : String(err), trace: [] }));
+          },
+        );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address !== 'object') throw new Error('no address');
   state.endpoint = `http://127.0.0.1:${address.port}`;
-  t.teardown(() => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  t.teardown(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   return state;
 }

@@ -29,7 +29,10 @@ const preToken: PreTokenGenerationTriggerHandler = async (event) => {
 const LEGACY: Record<string, { attributes: Record<string, string>; force?: boolean; sms?: boolean }> = {
   'legacy-force': { attributes: { email: 'plain@example.com', email_verified: 'true' }, force: true },
   'legacy-clash': { attributes: { email: 'sms@example.com', email_verified: 'true' } },
-  'legacy-sms': { attributes: { email: 'legacy-sms@example.com', email_verified: 'true', phone_number: '+15555550199', phone_number_verified: 'true' }, sms: true },
+  'legacy-sms': {
+    attributes: { email: 'legacy-sms@example.com', email_verified: 'true', phone_number: '+15555550199', phone_number_verified: 'true' },
+    sms: true,
+  },
   'legacy-nophone': { attributes: { email: 'legacy-nophone@example.com', email_verified: 'true' }, sms: true },
 };
 const migrate: UserMigrationTriggerHandler = async (event) => {
@@ -52,7 +55,9 @@ const server = await startTriggerServer(t, { fixture, triggers: { 'custom-messag
 const { sdk } = server;
 
 const passwordSignIn = (USERNAME: string, password = PASSWORD) =>
-  sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: MFA_CLIENT, AuthParameters: { USERNAME, PASSWORD: password } }));
+  sdk.send(
+    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: MFA_CLIENT, AuthParameters: { USERNAME, PASSWORD: password } }),
+  );
 async function lastMessage(username: string): Promise<Record<string, string>> {
   const res = await fetch(`${server.url}/_emulator/messages?userPoolId=${MFA_POOL}&username=${encodeURIComponent(username)}`);
   const all = ((await res.json()) as { Messages: Array<Record<string, string>> }).Messages;
@@ -64,16 +69,29 @@ t.test('CustomMessage_Authentication: SMS and email MFA codes, USER_AUTH one-tim
   t.equal(sms.ChallengeName, 'SMS_MFA');
   const e = calls.last('CustomMessage_Authentication');
   t.match(e, {
-    version: '1', triggerSource: 'CustomMessage_Authentication', userPoolId: MFA_POOL, userName: 'sms',
+    version: '1',
+    triggerSource: 'CustomMessage_Authentication',
+    userPoolId: MFA_POOL,
+    userName: 'sms',
     callerContext: { clientId: MFA_CLIENT },
-    request: { codeParameter: '{####}', linkParameter: '{##Click Here##}', usernameParameter: null, userAttributes: { phone_number: '+15555550100' } },
+    request: {
+      codeParameter: '{####}',
+      linkParameter: '{##Click Here##}',
+      usernameParameter: null,
+      userAttributes: { phone_number: '+15555550100' },
+    },
   });
   const smsMessage = await lastMessage('sms');
   t.match(smsMessage, { deliveryMedium: 'SMS', destination: '+15555550100' });
-  t.equal(smsMessage.message, `Acme sign-in code ${smsMessage.code}`, 'the trigger\'s text, the code filled in');
-  const done = await sdk.send(new RespondToAuthChallengeCommand({
-    ClientId: MFA_CLIENT, ChallengeName: 'SMS_MFA', Session: sms.Session, ChallengeResponses: { USERNAME: 'sms', SMS_MFA_CODE: smsMessage.code ?? '' },
-  }));
+  t.equal(smsMessage.message, `Acme sign-in code ${smsMessage.code}`, "the trigger's text, the code filled in");
+  const done = await sdk.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: MFA_CLIENT,
+      ChallengeName: 'SMS_MFA',
+      Session: sms.Session,
+      ChallengeResponses: { USERNAME: 'sms', SMS_MFA_CODE: smsMessage.code ?? '' },
+    }),
+  );
   t.ok(done.AuthenticationResult?.AccessToken, 'the recorded code signs in');
 
   t.equal((await passwordSignIn('email')).ChallengeName, 'EMAIL_OTP');
@@ -82,9 +100,13 @@ t.test('CustomMessage_Authentication: SMS and email MFA codes, USER_AUTH one-tim
   t.equal(email.message, `<p>Acme code: ${email.code}</p>`);
 
   const before = calls.of('CustomMessage_Authentication').length;
-  const otp = await sdk.send(new InitiateAuthCommand({
-    AuthFlow: 'USER_AUTH', ClientId: MFA_CLIENT, AuthParameters: { USERNAME: 'ua1', PREFERRED_CHALLENGE: 'EMAIL_OTP' },
-  }));
+  const otp = await sdk.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_AUTH',
+      ClientId: MFA_CLIENT,
+      AuthParameters: { USERNAME: 'ua1', PREFERRED_CHALLENGE: 'EMAIL_OTP' },
+    }),
+  );
   t.equal(otp.ChallengeName, 'EMAIL_OTP');
   t.equal(calls.of('CustomMessage_Authentication').length, before + 1, 'passwordless codes go through the trigger too');
   const passwordless = await lastMessage('ua1');
@@ -94,7 +116,8 @@ t.test('CustomMessage_Authentication: SMS and email MFA codes, USER_AUTH one-tim
 t.test('TokenGeneration_AuthenticateDevice: a remembered device signs in (Amplify v6)', async (t) => {
   Amplify.configure({ Auth: { Cognito: { userPoolId: MFA_POOL, userPoolClientId: MFA_CLIENT, userPoolEndpoint: server.url } } });
   // Amplify names the device from `navigator`, which Node 20 lacks (see test/mfa/devices.test.ts).
-  if (!('navigator' in globalThis)) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: 'Node.js test' }, configurable: true });
+  if (!('navigator' in globalThis))
+    Object.defineProperty(globalThis, 'navigator', { value: { userAgent: 'Node.js test' }, configurable: true });
   const signInDev = () => signIn({ username: 'dev', password: PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
   const first = await signInDev();
   t.equal(first.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_TOTP_CODE');
@@ -106,7 +129,9 @@ t.test('TokenGeneration_AuthenticateDevice: a remembered device signs in (Amplif
   t.equal((await signInDev()).isSignedIn, true, 'signed in on the remembered device');
   t.equal(calls.of('TokenGeneration_AuthenticateDevice').length, before + 1);
   t.match(calls.last('TokenGeneration_AuthenticateDevice'), {
-    triggerSource: 'TokenGeneration_AuthenticateDevice', userName: 'dev', callerContext: { clientId: MFA_CLIENT },
+    triggerSource: 'TokenGeneration_AuthenticateDevice',
+    userName: 'dev',
+    callerContext: { clientId: MFA_CLIENT },
     request: { userAttributes: { email: 'dev@example.com' } },
   });
   await signOut();
@@ -116,14 +141,22 @@ t.test('UserMigration forceAliasCreation: the verified email moves to the migrat
   const moved = await passwordSignIn('legacy-force', 'legacy');
   t.ok(moved.AuthenticationResult?.AccessToken);
   const previous = await sdk.send(new AdminGetUserCommand({ UserPoolId: MFA_POOL, Username: 'plain' }));
-  t.equal(previous.UserAttributes?.find((a) => a.Name === 'email_verified')?.Value, 'false', 'the previous holder keeps the email, unverified');
+  t.equal(
+    previous.UserAttributes?.find((a) => a.Name === 'email_verified')?.Value,
+    'false',
+    'the previous holder keeps the email, unverified',
+  );
   t.equal(previous.UserAttributes?.find((a) => a.Name === 'email')?.Value, 'plain@example.com');
   const migrated = await sdk.send(new AdminGetUserCommand({ UserPoolId: MFA_POOL, Username: 'legacy-force' }));
   t.equal(migrated.UserAttributes?.find((a) => a.Name === 'email_verified')?.Value, 'true', 'the migrated user holds it, verified');
 
   await rejectsWith(t, passwordSignIn('legacy-clash', 'legacy'), 'AliasExistsException', 'An account with the given email already exists.');
-  await rejectsWith(t, sdk.send(new AdminGetUserCommand({ UserPoolId: MFA_POOL, Username: 'legacy-clash' })),
-    'UserNotFoundException', 'User does not exist.');
+  await rejectsWith(
+    t,
+    sdk.send(new AdminGetUserCommand({ UserPoolId: MFA_POOL, Username: 'legacy-clash' })),
+    'UserNotFoundException',
+    'User does not exist.',
+  );
   const holder = await sdk.send(new AdminGetUserCommand({ UserPoolId: MFA_POOL, Username: 'sms' }));
   t.equal(holder.UserAttributes?.find((a) => a.Name === 'email_verified')?.Value, 'true', 'untouched');
 });
@@ -135,6 +168,10 @@ t.test('UserMigration enableSMSMFA: SMS MFA on for the migrated user; without a 
   t.same(user.UserMFASettingList, ['SMS_MFA']);
 
   await rejectsWith(t, passwordSignIn('legacy-nophone', 'legacy'), 'InvalidLambdaResponseException', 'Unrecognizable lambda output');
-  await rejectsWith(t, sdk.send(new AdminGetUserCommand({ UserPoolId: MFA_POOL, Username: 'legacy-nophone' })),
-    'UserNotFoundException', 'User does not exist.');
+  await rejectsWith(
+    t,
+    sdk.send(new AdminGetUserCommand({ UserPoolId: MFA_POOL, Username: 'legacy-nophone' })),
+    'UserNotFoundException',
+    'User does not exist.',
+  );
 });

@@ -3,9 +3,17 @@
 // rules Cognito applies (protected claims, suppress over add, groups), TokenCustomization first,
 // and the errors (API, token endpoint, hosted sign-in redirect).
 import {
-  AdminRespondToAuthChallengeCommand, InitiateAuthCommand, AdminInitiateAuthCommand, type AuthenticationResultType,
+  AdminRespondToAuthChallengeCommand,
+  InitiateAuthCommand,
+  AdminInitiateAuthCommand,
+  type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { PreTokenGenerationV2TriggerEvent, PreTokenGenerationV2TriggerHandler, PreTokenGenerationTriggerHandler, PreTokenGenerationV3TriggerHandler } from 'aws-lambda';
+import type {
+  PreTokenGenerationV2TriggerEvent,
+  PreTokenGenerationV2TriggerHandler,
+  PreTokenGenerationTriggerHandler,
+  PreTokenGenerationV3TriggerHandler,
+} from 'aws-lambda';
 import t from 'tap';
 import { API, M2M_CLIENT, M2M_SECRET, PASSWORD, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixture.js';
 import { basicAuth, postForm, signIn, signInForTokens } from '../helpers/flow.js';
@@ -26,7 +34,15 @@ const v1: PreTokenGenerationTriggerHandler = async (event) => {
   event.response.claimsOverrideDetails = {
     claimsToAddOrOverride: { tenant: 'acme', tier: 'trigger', sub: 'forged', email: 'kept-suppressed@example.com' },
     claimsToSuppress: ['email', 'token_use'],
-    ...(mode === 'groups' ? { groupOverrideDetails: { groupsToOverride: ['g1'], iamRolesToOverride: ['arn:aws:iam::123456789012:role/r1'], preferredRole: 'arn:aws:iam::123456789012:role/r1' } } : {}),
+    ...(mode === 'groups'
+      ? {
+          groupOverrideDetails: {
+            groupsToOverride: ['g1'],
+            iamRolesToOverride: ['arn:aws:iam::123456789012:role/r1'],
+            preferredRole: 'arn:aws:iam::123456789012:role/r1',
+          },
+        }
+      : {}),
     ...(mode === 'nogroups' ? { groupOverrideDetails: null as never } : {}),
   };
   return event;
@@ -39,16 +55,26 @@ function v1Fixture(): object {
 }
 
 const server = await startTriggerServer(t, { fixture: v1Fixture(), triggers: { ptg: v1 } });
-const signInApi = async (USERNAME = 'alice') => (await server.sdk.send(new InitiateAuthCommand({
-  AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME, PASSWORD }, ClientMetadata: { from: 'initiate' },
-}))).AuthenticationResult as AuthenticationResultType;
+const signInApi = async (USERNAME = 'alice') =>
+  (
+    await server.sdk.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: PUBLIC_CLIENT,
+        AuthParameters: { USERNAME, PASSWORD },
+        ClientMetadata: { from: 'initiate' },
+      }),
+    )
+  ).AuthenticationResult as AuthenticationResultType;
 
 t.test('V1: the event and the ID token', async (t) => {
   mode = 'claims';
   const result = await signInApi();
   const e = calls.last('TokenGeneration_Authentication');
   t.match(e, {
-    version: '1', userName: 'alice', callerContext: { clientId: PUBLIC_CLIENT },
+    version: '1',
+    userName: 'alice',
+    callerContext: { clientId: PUBLIC_CLIENT },
     request: {
       userAttributes: { email: 'alice@example.com', 'custom:tier': 'gold', 'cognito:user_status': 'CONFIRMED' },
       groupConfiguration: { groupsToOverride: ['admins', 'readers'], iamRolesToOverride: [], preferredRole: null },
@@ -92,23 +118,36 @@ t.test('V1: errors', async (t) => {
 
 t.test('sources: NewPasswordChallenge with ClientMetadata, RefreshTokens', async (t) => {
   mode = 'claims';
-  const start = await server.sdk.send(new AdminInitiateAuthCommand({
-    UserPoolId: POOL_ID, ClientId: SECRET_CLIENT, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
-    AuthParameters: { USERNAME: 'bob', PASSWORD: 'TempPassw0rd!', SECRET_HASH: secretHash(SECRET, 'bob', SECRET_CLIENT) },
-  }));
+  const start = await server.sdk.send(
+    new AdminInitiateAuthCommand({
+      UserPoolId: POOL_ID,
+      ClientId: SECRET_CLIENT,
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: 'bob', PASSWORD: 'TempPassw0rd!', SECRET_HASH: secretHash(SECRET, 'bob', SECRET_CLIENT) },
+    }),
+  );
   t.equal(start.ChallengeName, 'NEW_PASSWORD_REQUIRED');
-  const done = await server.sdk.send(new AdminRespondToAuthChallengeCommand({
-    UserPoolId: POOL_ID, ClientId: SECRET_CLIENT, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: start.Session,
-    ChallengeResponses: { USERNAME: 'bob', NEW_PASSWORD: 'N3w-Passw0rd!', SECRET_HASH: secretHash(SECRET, 'bob', SECRET_CLIENT) },
-    ClientMetadata: { from: 'respond' },
-  }));
+  const done = await server.sdk.send(
+    new AdminRespondToAuthChallengeCommand({
+      UserPoolId: POOL_ID,
+      ClientId: SECRET_CLIENT,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: start.Session,
+      ChallengeResponses: { USERNAME: 'bob', NEW_PASSWORD: 'N3w-Passw0rd!', SECRET_HASH: secretHash(SECRET, 'bob', SECRET_CLIENT) },
+      ClientMetadata: { from: 'respond' },
+    }),
+  );
   t.equal(claims(done.AuthenticationResult?.IdToken).tenant, 'acme');
   t.match(calls.last('TokenGeneration_NewPasswordChallenge'), { userName: 'bob', request: { clientMetadata: { from: 'respond' } } });
 
   const first = await signInApi();
-  const refreshed = await server.sdk.send(new InitiateAuthCommand({
-    AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { REFRESH_TOKEN: first.RefreshToken ?? '' },
-  }));
+  const refreshed = await server.sdk.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: PUBLIC_CLIENT,
+      AuthParameters: { REFRESH_TOKEN: first.RefreshToken ?? '' },
+    }),
+  );
   t.equal(claims(refreshed.AuthenticationResult?.IdToken).tenant, 'acme');
   t.match(calls.last('TokenGeneration_RefreshTokens'), { userName: 'alice' });
 });
@@ -120,7 +159,11 @@ t.test('hosted sign-in: TokenGeneration_HostedAuth; a failure goes back to the a
   t.match(calls.last('TokenGeneration_HostedAuth'), { userName: 'alice', callerContext: { clientId: PUBLIC_CLIENT } });
   // The token endpoint's refresh runs the trigger again; a failure there is invalid_request.
   mode = 'throw';
-  const refresh = await postForm(server.app, '/oauth2/token', { grant_type: 'refresh_token', client_id: PUBLIC_CLIENT, refresh_token: tokens.refresh_token ?? '' });
+  const refresh = await postForm(server.app, '/oauth2/token', {
+    grant_type: 'refresh_token',
+    client_id: PUBLIC_CLIENT,
+    refresh_token: tokens.refresh_token ?? '',
+  });
   t.equal(refresh.statusCode, 400);
   t.same(refresh.json(), { error: 'invalid_request', error_description: 'PreTokenGeneration failed with error no tokens today.' });
   const failed = await signIn(server.app, { state: 'xyz' }).catch((e: Error) => e.message);
@@ -138,18 +181,26 @@ t.test('V2: ID and access token claims (any JSON), scopes', async (t) => {
   const v2: PreTokenGenerationV2TriggerHandler = async (event: PreTokenGenerationV2TriggerEvent) => {
     v2Calls.record(event);
     event.response.claimsAndScopeOverrideDetails = {
-      idTokenGeneration: { claimsToAddOrOverride: { roles: ['a', 'b'] as never, profile: { level: 3 } as never }, claimsToSuppress: ['given_name'] },
+      idTokenGeneration: {
+        claimsToAddOrOverride: { roles: ['a', 'b'] as never, profile: { level: 3 } as never },
+        claimsToSuppress: ['given_name'],
+      },
       accessTokenGeneration: {
-        claimsToAddOrOverride: { tenant: 'acme', active: true as never }, claimsToSuppress: ['username'],
-        scopesToAdd: [`${API}/read`, 'extra'], scopesToSuppress: ['aws.cognito.signin.user.admin'],
+        claimsToAddOrOverride: { tenant: 'acme', active: true as never },
+        claimsToSuppress: ['username'],
+        scopesToAdd: [`${API}/read`, 'extra'],
+        scopesToSuppress: ['aws.cognito.signin.user.admin'],
       },
     };
     return event;
   };
   const v2Server = await startTriggerServer(t, {
-    fixture: triggerFixture({ PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: ARN('ptg2') } }), triggers: { ptg2: v2 },
+    fixture: triggerFixture({ PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: ARN('ptg2') } }),
+    triggers: { ptg2: v2 },
   });
-  const out = await v2Server.sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME: 'alice', PASSWORD } }));
+  const out = await v2Server.sdk.send(
+    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME: 'alice', PASSWORD } }),
+  );
   const e = v2Calls.last('TokenGeneration_Authentication');
   t.match(e, { version: '2', request: { scopes: ['aws.cognito.signin.user.admin'] }, response: { claimsAndScopeOverrideDetails: null } });
   const id = claims(out.AuthenticationResult?.IdToken);
@@ -162,7 +213,12 @@ t.test('V2: ID and access token claims (any JSON), scopes', async (t) => {
   t.equal(access.username, 'alice', 'username is protected');
   t.equal(access.scope, `${API}/read extra`, 'scopes added and suppressed');
   // V2 does not run for client credentials (V3 only).
-  const cc = await postForm(v2Server.app, '/oauth2/token', { grant_type: 'client_credentials' }, { headers: { authorization: basicAuth(M2M_CLIENT, M2M_SECRET) } });
+  const cc = await postForm(
+    v2Server.app,
+    '/oauth2/token',
+    { grant_type: 'client_credentials' },
+    { headers: { authorization: basicAuth(M2M_CLIENT, M2M_SECRET) } },
+  );
   t.equal(cc.statusCode, 200);
   t.equal(v2Calls.of('TokenGeneration_ClientCredentials').length, 0);
 });
@@ -172,23 +228,43 @@ t.test('V3: client credentials with aws_client_metadata', async (t) => {
   const v3: PreTokenGenerationV3TriggerHandler = async (event) => {
     v3Calls.record(event);
     event.response.claimsAndScopeOverrideDetails = {
-      accessTokenGeneration: { claimsToAddOrOverride: { partner: event.request.clientMetadata?.partner ?? 'none' }, scopesToSuppress: [`${API}/write`] },
+      accessTokenGeneration: {
+        claimsToAddOrOverride: { partner: event.request.clientMetadata?.partner ?? 'none' },
+        scopesToSuppress: [`${API}/write`],
+      },
     };
     return event;
   };
   const v3Server = await startTriggerServer(t, {
-    fixture: triggerFixture({ PreTokenGeneration: ARN('ptg3'), PreTokenGenerationConfig: { LambdaVersion: 'V3_0', LambdaArn: ARN('ptg3') } }), triggers: { ptg3: v3 },
+    fixture: triggerFixture({
+      PreTokenGeneration: ARN('ptg3'),
+      PreTokenGenerationConfig: { LambdaVersion: 'V3_0', LambdaArn: ARN('ptg3') },
+    }),
+    triggers: { ptg3: v3 },
   });
-  const res = await postForm(v3Server.app, '/oauth2/token', {
-    grant_type: 'client_credentials', aws_client_metadata: JSON.stringify({ partner: 'p1' }),
-  }, { headers: { authorization: basicAuth(M2M_CLIENT, M2M_SECRET) } });
+  const res = await postForm(
+    v3Server.app,
+    '/oauth2/token',
+    {
+      grant_type: 'client_credentials',
+      aws_client_metadata: JSON.stringify({ partner: 'p1' }),
+    },
+    { headers: { authorization: basicAuth(M2M_CLIENT, M2M_SECRET) } },
+  );
   t.equal(res.statusCode, 200);
   const access = claims((res.json() as { access_token: string }).access_token);
   t.equal(access.partner, 'p1');
   t.equal(access.scope, `${API}/read`);
   const e = v3Calls.last('TokenGeneration_ClientCredentials');
-  t.match(e, { version: '3', userName: null, callerContext: { clientId: M2M_CLIENT }, request: { scopes: [`${API}/read`, `${API}/write`], clientMetadata: { partner: 'p1' } } });
+  t.match(e, {
+    version: '3',
+    userName: null,
+    callerContext: { clientId: M2M_CLIENT },
+    request: { scopes: [`${API}/read`, `${API}/write`], clientMetadata: { partner: 'p1' } },
+  });
   // V3 also runs for users, with version "3".
-  await v3Server.sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME: 'alice', PASSWORD } }));
+  await v3Server.sdk.send(
+    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME: 'alice', PASSWORD } }),
+  );
   t.match(v3Calls.last('TokenGeneration_Authentication'), { version: '3' });
 });

@@ -1,7 +1,11 @@
 // Pre authentication, post authentication and migrate user, on the JSON API (password and SRP)
 // and the hosted sign-in page, with handlers typed with @types/aws-lambda.
 import {
-  AdminGetUserCommand, ForgotPasswordCommand, ConfirmForgotPasswordCommand, InitiateAuthCommand, RespondToAuthChallengeCommand,
+  AdminGetUserCommand,
+  ForgotPasswordCommand,
+  ConfirmForgotPasswordCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { PostAuthenticationTriggerHandler, PreAuthenticationTriggerHandler, UserMigrationTriggerHandler } from 'aws-lambda';
 import t from 'tap';
@@ -45,24 +49,44 @@ const server = await startTriggerServer(t, {
   triggers: { 'pre-auth': preAuth, 'post-auth': postAuth, migrate },
 });
 const { sdk } = server;
-const passwordSignIn = (USERNAME: string, password = PASSWORD, ClientMetadata?: Record<string, string>) => sdk.send(new InitiateAuthCommand({
-  AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME, PASSWORD: password }, ...(ClientMetadata ? { ClientMetadata } : {}),
-}));
+const passwordSignIn = (USERNAME: string, password = PASSWORD, ClientMetadata?: Record<string, string>) =>
+  sdk.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: PUBLIC_CLIENT,
+      AuthParameters: { USERNAME, PASSWORD: password },
+      ...(ClientMetadata ? { ClientMetadata } : {}),
+    }),
+  );
 
 t.test('PreAuthentication and PostAuthentication: events, refusal', async (t) => {
   const out = await passwordSignIn('alice', PASSWORD, { device: 'web' });
   t.ok(out.AuthenticationResult?.AccessToken);
   t.match(calls.last('PreAuthentication_Authentication'), {
-    version: '1', userName: 'alice', callerContext: { clientId: PUBLIC_CLIENT },
+    version: '1',
+    userName: 'alice',
+    callerContext: { clientId: PUBLIC_CLIENT },
     request: { userAttributes: { email: 'alice@example.com', 'cognito:user_status': 'CONFIRMED' }, validationData: { device: 'web' } },
     response: {},
   });
   t.notOk('userNotFound' in (calls.last('PreAuthentication_Authentication')?.request ?? {}));
   t.match(calls.last('PostAuthentication_Authentication'), {
-    userName: 'alice', request: { newDeviceUsed: false, userAttributes: { email: 'alice@example.com' }, clientMetadata: { device: 'web' } }, response: {},
+    userName: 'alice',
+    request: { newDeviceUsed: false, userAttributes: { email: 'alice@example.com' }, clientMetadata: { device: 'web' } },
+    response: {},
   });
-  await rejectsWith(t, passwordSignIn('alice', PASSWORD, { block: 'yes' }), 'UserLambdaValidationException', 'PreAuthentication failed with error SPIKE_LOCKED.');
-  await rejectsWith(t, passwordSignIn('alice', PASSWORD, { failPost: 'yes' }), 'UserLambdaValidationException', 'PostAuthentication failed with error audit log down.');
+  await rejectsWith(
+    t,
+    passwordSignIn('alice', PASSWORD, { block: 'yes' }),
+    'UserLambdaValidationException',
+    'PreAuthentication failed with error SPIKE_LOCKED.',
+  );
+  await rejectsWith(
+    t,
+    passwordSignIn('alice', PASSWORD, { failPost: 'yes' }),
+    'UserLambdaValidationException',
+    'PostAuthentication failed with error audit log down.',
+  );
   const before = calls.of('PreAuthentication_Authentication').length;
   await rejectsWith(t, passwordSignIn('carol'), 'NotAuthorizedException', 'User is disabled.');
   t.equal(calls.of('PreAuthentication_Authentication').length, before, 'not called for a disabled user');
@@ -71,31 +95,64 @@ t.test('PreAuthentication and PostAuthentication: events, refusal', async (t) =>
 t.test('SRP: PreAuthentication when the flow starts, PostAuthentication at the end', async (t) => {
   const client = await srpClient(POOL_ID, { fast: true });
   const before = calls.of('PreAuthentication_Authentication').length;
-  const start = await sdk.send(new InitiateAuthCommand({
-    AuthFlow: 'USER_SRP_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME: 'alice', SRP_A: client.SRP_A }, ClientMetadata: { block: 'no' },
-  }));
+  const start = await sdk.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_SRP_AUTH',
+      ClientId: PUBLIC_CLIENT,
+      AuthParameters: { USERNAME: 'alice', SRP_A: client.SRP_A },
+      ClientMetadata: { block: 'no' },
+    }),
+  );
   t.equal(calls.of('PreAuthentication_Authentication').length, before + 1);
   const postBefore = calls.of('PostAuthentication_Authentication').length;
-  const done = await sdk.send(new RespondToAuthChallengeCommand({
-    ClientId: PUBLIC_CLIENT, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: await client.respond(start.ChallengeParameters, PASSWORD),
-  }));
+  const done = await sdk.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: PUBLIC_CLIENT,
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ChallengeResponses: await client.respond(start.ChallengeParameters, PASSWORD),
+    }),
+  );
   t.ok(done.AuthenticationResult?.IdToken);
   t.equal(calls.of('PreAuthentication_Authentication').length, before + 1, 'not again at the proof');
   t.equal(calls.of('PostAuthentication_Authentication').length, postBefore + 1);
-  await rejectsWith(t, sdk.send(new InitiateAuthCommand({
-    AuthFlow: 'USER_SRP_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME: 'alice', SRP_A: client.SRP_A }, ClientMetadata: { block: 'yes' },
-  })), 'UserLambdaValidationException', 'PreAuthentication failed with error SPIKE_LOCKED.');
+  await rejectsWith(
+    t,
+    sdk.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_SRP_AUTH',
+        ClientId: PUBLIC_CLIENT,
+        AuthParameters: { USERNAME: 'alice', SRP_A: client.SRP_A },
+        ClientMetadata: { block: 'yes' },
+      }),
+    ),
+    'UserLambdaValidationException',
+    'PreAuthentication failed with error SPIKE_LOCKED.',
+  );
 });
 
 t.test('UserMigration_Authentication: migrated on first sign-in, then signs in without the trigger', async (t) => {
-  await rejectsWith(t, passwordSignIn('legacy1', 'wrong'), 'UserLambdaValidationException', 'UserMigration failed with error Bad password.');
+  await rejectsWith(
+    t,
+    passwordSignIn('legacy1', 'wrong'),
+    'UserLambdaValidationException',
+    'UserMigration failed with error Bad password.',
+  );
   const first = await passwordSignIn('legacy1', 'old-password', { ip: '192.0.2.1' });
   t.ok(first.AuthenticationResult?.IdToken, 'tokens on the first sign-in');
   const e = calls.last('UserMigration_Authentication');
   t.match(e, {
-    version: '1', userName: 'legacy1', callerContext: { clientId: PUBLIC_CLIENT },
+    version: '1',
+    userName: 'legacy1',
+    callerContext: { clientId: PUBLIC_CLIENT },
     request: { password: 'old-password', validationData: { ip: '192.0.2.1' } },
-    response: { userAttributes: null, finalUserStatus: null, messageAction: null, desiredDeliveryMediums: null, forceAliasCreation: null, enableSMSMFA: null },
+    response: {
+      userAttributes: null,
+      finalUserStatus: null,
+      messageAction: null,
+      desiredDeliveryMediums: null,
+      forceAliasCreation: null,
+      enableSMSMFA: null,
+    },
   });
   t.equal(claims(first.AuthenticationResult?.IdToken).email, 'legacy1@example.com');
   const user = await sdk.send(new AdminGetUserCommand({ UserPoolId: POOL_ID, Username: 'legacy1' }));
@@ -112,10 +169,18 @@ t.test('UserMigration_Authentication: migrated on first sign-in, then signs in w
 
   await passwordSignIn('legacy2', 'old-password');
   const welcome = await messages(server, 'legacy2');
-  t.match(welcome, [{ trigger: 'UserMigration', deliveryMedium: 'EMAIL', destination: 'legacy2@example.com' }], 'RESEND: a welcome message');
+  t.match(
+    welcome,
+    [{ trigger: 'UserMigration', deliveryMedium: 'EMAIL', destination: 'legacy2@example.com' }],
+    'RESEND: a welcome message',
+  );
 
   await rejectsWith(t, passwordSignIn('legacy3', 'whatever'), 'PasswordResetRequiredException', 'Password reset required for the user');
-  t.equal((await sdk.send(new AdminGetUserCommand({ UserPoolId: POOL_ID, Username: 'legacy3' }))).UserStatus, 'RESET_REQUIRED', 'finalUserStatus unset: RESET_REQUIRED');
+  t.equal(
+    (await sdk.send(new AdminGetUserCommand({ UserPoolId: POOL_ID, Username: 'legacy3' }))).UserStatus,
+    'RESET_REQUIRED',
+    'finalUserStatus unset: RESET_REQUIRED',
+  );
   await rejectsWith(t, passwordSignIn('nobody'), 'UserLambdaValidationException', 'UserMigration failed with error Bad username.');
 });
 
@@ -129,15 +194,28 @@ t.test('UserMigration_ForgotPassword', async (t) => {
   t.match(e, { userName: LEGACY4, request: { validationData: { k: 'v' }, clientMetadata: { k: 'v' } } });
   t.notOk('password' in (e?.request ?? {}), 'no password in ForgotPassword');
   const code = (await messages(fresh, LEGACY4)).find((m) => m.trigger === 'ForgotPassword')?.code ?? '';
-  await fresh.sdk.send(new ConfirmForgotPasswordCommand({ ClientId: PUBLIC_CLIENT, Username: LEGACY4, ConfirmationCode: code, Password: 'Fresh-Passw0rd' }));
-  const signedIn = await fresh.sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME: LEGACY4, PASSWORD: 'Fresh-Passw0rd' } }));
+  await fresh.sdk.send(
+    new ConfirmForgotPasswordCommand({ ClientId: PUBLIC_CLIENT, Username: LEGACY4, ConfirmationCode: code, Password: 'Fresh-Passw0rd' }),
+  );
+  const signedIn = await fresh.sdk.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: PUBLIC_CLIENT,
+      AuthParameters: { USERNAME: LEGACY4, PASSWORD: 'Fresh-Passw0rd' },
+    }),
+  );
   t.ok(signedIn.AuthenticationResult?.AccessToken);
 });
 
 t.test('hosted sign-in: triggers run; a refusal goes back to the app as error_description', async (t) => {
   const blocking = await startTriggerServer(t, {
     fixture: triggerFixture({ PreAuthentication: ARN('deny'), UserMigration: ARN('migrate') }),
-    triggers: { deny: async () => { throw new Error('Not from this network'); }, migrate },
+    triggers: {
+      deny: async () => {
+        throw new Error('Not from this network');
+      },
+      migrate,
+    },
   });
   const page = await openLoginPage(blocking.app, { state: 's1' });
   const res = await submitLogin(blocking.app, page, 'alice', PASSWORD);
@@ -151,9 +229,21 @@ t.test('hosted sign-in: triggers run; a refusal goes back to the app as error_de
 });
 
 t.test('PreAuthentication with userNotFound when the client hides user existence', async (t) => {
-  const hidden = await startTriggerServer(t, { fixture: triggerFixture({ PreAuthentication: ARN('pre-auth') }), triggers: { 'pre-auth': preAuth } });
-  await rejectsWith(t, hidden.sdk.send(new InitiateAuthCommand({
-    AuthFlow: 'USER_PASSWORD_AUTH', ClientId: HIDDEN_CLIENT, AuthParameters: { USERNAME: 'ghost', PASSWORD },
-  })), 'NotAuthorizedException', 'Incorrect username or password.');
+  const hidden = await startTriggerServer(t, {
+    fixture: triggerFixture({ PreAuthentication: ARN('pre-auth') }),
+    triggers: { 'pre-auth': preAuth },
+  });
+  await rejectsWith(
+    t,
+    hidden.sdk.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: HIDDEN_CLIENT,
+        AuthParameters: { USERNAME: 'ghost', PASSWORD },
+      }),
+    ),
+    'NotAuthorizedException',
+    'Incorrect username or password.',
+  );
   t.match(calls.last('PreAuthentication_Authentication'), { userName: 'ghost', request: { userAttributes: {}, userNotFound: true } });
 });

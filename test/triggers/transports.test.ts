@@ -17,39 +17,62 @@ import { startLambdaServer } from './lambda-server.js';
 
 const HANDLERS = fileURLToPath(new URL('./handlers/', import.meta.url));
 
-const signUp = (server: TriggerServer, username: string, givenName: string) => server.sdk.send(new SignUpCommand({
-  ClientId: PUBLIC_CLIENT, Username: username, Password: PASSWORD,
-  UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }, { Name: 'given_name', Value: givenName }],
-}));
+const signUp = (server: TriggerServer, username: string, givenName: string) =>
+  server.sdk.send(
+    new SignUpCommand({
+      ClientId: PUBLIC_CLIENT,
+      Username: username,
+      Password: PASSWORD,
+      UserAttributes: [
+        { Name: 'email', Value: `${username}@example.com` },
+        { Name: 'given_name', Value: givenName },
+      ],
+    }),
+  );
 
 /** While a handler is stuck, the emulator still answers a sign-in at once. */
 async function stillServing(t: Test, server: TriggerServer) {
   const started = Date.now();
-  const out = await server.sdk.send(new InitiateAuthCommand({
-    AuthFlow: 'USER_PASSWORD_AUTH', ClientId: PUBLIC_CLIENT, AuthParameters: { USERNAME: 'alice', PASSWORD },
-  }));
+  const out = await server.sdk.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: PUBLIC_CLIENT,
+      AuthParameters: { USERNAME: 'alice', PASSWORD },
+    }),
+  );
   t.ok(out.AuthenticationResult?.AccessToken, 'a sign-in succeeds meanwhile');
   t.ok(Date.now() - started < 2500, `and quickly (${Date.now() - started} ms)`);
 }
 
-
 async function commonPaths(t: Test, server: TriggerServer) {
   const auto = await signUp(server, 'auto1', 'auto');
   t.equal(auto.UserConfirmed, true, 'autoConfirmUser honoured: UserConfirmed');
-  await rejectsWith(t, signUp(server, 'rejected1', 'reject'), 'UserLambdaValidationException',
-    'PreSignUp failed with error Sign-up refused for rejected1@example.com.');
+  await rejectsWith(
+    t,
+    signUp(server, 'rejected1', 'reject'),
+    'UserLambdaValidationException',
+    'PreSignUp failed with error Sign-up refused for rejected1@example.com.',
+  );
   await rejectsWith(t, signUp(server, 'malformed1', 'malformed'), 'InvalidLambdaResponseException', 'Unrecognizable lambda output');
   const plain = await signUp(server, 'plain1', 'plain');
   t.equal(plain.UserConfirmed, false, 'untouched response: not confirmed');
   // The refused users were not created.
-  await rejectsWith(t, server.sdk.send(new AdminConfirmSignUpCommand({ UserPoolId: POOL_ID, Username: 'rejected1' })),
-    'UserNotFoundException', 'User does not exist.');
+  await rejectsWith(
+    t,
+    server.sdk.send(new AdminConfirmSignUpCommand({ UserPoolId: POOL_ID, Username: 'rejected1' })),
+    'UserNotFoundException',
+    'User does not exist.',
+  );
 }
 
 async function timesOut(t: Test, server: TriggerServer, givenName: string) {
   const started = Date.now();
-  const pending = rejectsWith(t, signUp(server, `${givenName}1`, givenName), 'UnexpectedLambdaException',
-    'PreSignUp invocation failed due to error Socket timeout while invoking Lambda function.');
+  const pending = rejectsWith(
+    t,
+    signUp(server, `${givenName}1`, givenName),
+    'UnexpectedLambdaException',
+    'PreSignUp invocation failed due to error Socket timeout while invoking Lambda function.',
+  );
   await stillServing(t, server);
   await pending;
   const took = Date.now() - started;
@@ -57,7 +80,10 @@ async function timesOut(t: Test, server: TriggerServer, givenName: string) {
 }
 
 t.test('in-process function', async (t) => {
-  const server = await startTriggerServer(t, { fixture: triggerFixture({ PreSignUp: ARN('pre-sign-up') }), triggers: { 'pre-sign-up': preSignUp } });
+  const server = await startTriggerServer(t, {
+    fixture: triggerFixture({ PreSignUp: ARN('pre-sign-up') }),
+    triggers: { 'pre-sign-up': preSignUp },
+  });
   await commonPaths(t, server);
   await timesOut(t, server, 'hang');
 });
@@ -65,10 +91,12 @@ t.test('in-process function', async (t) => {
 t.test('in-process function by full ARN; callback style', async (t) => {
   const server = await startTriggerServer(t, {
     fixture: triggerFixture({ PreSignUp: ARN('by-arn') }),
-    triggers: { [ARN('by-arn')]: (event: { response: Record<string, boolean> }, _context: unknown, callback?: (e: unknown, r: unknown) => void) => {
-      event.response.autoConfirmUser = true;
-      callback?.(null, event);
-    } },
+    triggers: {
+      [ARN('by-arn')]: (event: { response: Record<string, boolean> }, _context: unknown, callback?: (e: unknown, r: unknown) => void) => {
+        event.response.autoConfirmUser = true;
+        callback?.(null, event);
+      },
+    },
   });
   t.equal((await signUp(server, 'cb1', 'x')).UserConfirmed, true);
 });
@@ -83,8 +111,18 @@ t.test('local module in a worker thread (TypeScript handler)', async (t) => {
   await timesOut(t, server, 'spin');
   // A handler that kills its runtime: Lambda's "Runtime exited" error; the next call gets a new worker.
   const crash = signUp(server, 'crash1', 'crash');
-  await rejectsWith(t, crash, 'UserLambdaValidationException',
-    await crash.catch((e: Error) => e.message).then((m) => (/^PreSignUp failed with error RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 129\.$/.test(String(m)) ? String(m) : 'unexpected: ' + String(m))));
+  await rejectsWith(
+    t,
+    crash,
+    'UserLambdaValidationException',
+    await crash
+      .catch((e: Error) => e.message)
+      .then((m) =>
+        /^PreSignUp failed with error RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 129\.$/.test(String(m))
+          ? String(m)
+          : 'unexpected: ' + String(m),
+      ),
+  );
   t.equal((await signUp(server, 'auto2', 'auto')).UserConfirmed, true, 'a fresh worker after the crash');
 });
 
@@ -92,7 +130,10 @@ t.test('local module: plain JavaScript, callback style, the context it gets', as
   const dir = mkdtempSync(join(tmpdir(), 'trigger-'));
   const trace = join(dir, 'trace.json');
   const server = await startTriggerServer(t, {
-    fixture: triggerFixture({ PostConfirmation: ARN('post-confirmation') }, { LambdaFunctions: { [ARN('post-confirmation')]: join(HANDLERS, 'post-confirmation.mjs') } }),
+    fixture: triggerFixture(
+      { PostConfirmation: ARN('post-confirmation') },
+      { LambdaFunctions: { [ARN('post-confirmation')]: join(HANDLERS, 'post-confirmation.mjs') } },
+    ),
   });
   await server.sdk.send(new SignUpCommand({ ClientId: PUBLIC_CLIENT, Username: 'traced', Password: PASSWORD }));
   await server.sdk.send(new AdminConfirmSignUpCommand({ UserPoolId: POOL_ID, Username: 'traced', ClientMetadata: { trace } }));
@@ -113,22 +154,29 @@ t.test('a module that does not export handler', async (t) => {
 
 t.test('AWS Lambda Invoke API (LAMBDA_ENDPOINT) through the SDK Lambda client', async (t) => {
   const lambda = await startLambdaServer(t, { 'pre-sign-up': preSignUp });
-  const server = await startTriggerServer(t, { fixture: triggerFixture({ PreSignUp: ARN('pre-sign-up') }), lambdaEndpoint: lambda.endpoint });
+  const server = await startTriggerServer(t, {
+    fixture: triggerFixture({ PreSignUp: ARN('pre-sign-up') }),
+    lambdaEndpoint: lambda.endpoint,
+  });
   await commonPaths(t, server);
   t.equal(lambda.invoked[0], 'pre-sign-up', 'invoked by the ARN from LambdaConfig');
   t.equal(lambda.lastHeaders?.['x-amz-invocation-type'], 'RequestResponse');
-  t.match(String(lambda.lastHeaders?.authorization), /^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/us-east-1\/lambda\/aws4_request/, 'SigV4-signed for lambda in the ARN region');
+  t.match(
+    String(lambda.lastHeaders?.authorization),
+    /^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/us-east-1\/lambda\/aws4_request/,
+    'SigV4-signed for lambda in the ARN region',
+  );
   await timesOut(t, server, 'hang');
 });
 
 t.test('a function nobody serves', async (t) => {
   const lambda = await startLambdaServer(t, {});
   const server = await startTriggerServer(t, { fixture: triggerFixture({ PreSignUp: ARN('missing') }), lambdaEndpoint: lambda.endpoint });
-  const err = await signUp(server, 'x2', 'x').catch((e: Error) => e) as Error;
+  const err = (await signUp(server, 'x2', 'x').catch((e: Error) => e)) as Error;
   t.equal(err.name, 'UnexpectedLambdaException');
   t.match(err.message, /^PreSignUp invocation failed due to error ResourceNotFoundException/);
   const unmapped = await startTriggerServer(t, { fixture: triggerFixture({ PreSignUp: ARN('unmapped') }) });
-  const err2 = await signUp(unmapped, 'x3', 'x').catch((e: Error) => e) as Error;
+  const err2 = (await signUp(unmapped, 'x3', 'x').catch((e: Error) => e)) as Error;
   t.equal(err2.name, 'UnexpectedLambdaException');
   t.match(err2.message, /no handler for arn:aws:lambda:us-east-1:123456789012:function:unmapped \(map it in the fixture's LambdaFunctions/);
 });

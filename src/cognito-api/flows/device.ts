@@ -11,23 +11,28 @@ import type { Output } from '../operation.js';
 import { incorrectPassword, mfaError } from '../sign-in-errors.js';
 
 export async function answerDevice(
-  ctx: AuthContext, challenge: 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER', responses: Params, session: string | undefined,
+  ctx: AuthContext,
+  challenge: 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER',
+  responses: Params,
+  session: string | undefined,
 ): Promise<Output> {
   const login = requiredParam(responses, 'USERNAME');
   requiredParam(responses, 'DEVICE_KEY');
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], responses);
   const username = user?.Username ?? login;
-  const outcome: DeviceOutcome = challenge === 'DEVICE_SRP_AUTH'
-    ? await answerDeviceSrp(ctx, session, username, requiredParam(responses, 'SRP_A'))
-    : await answerDevicePasswordVerifier(ctx, session, {
-      username,
-      secretBlock: requiredParam(responses, 'PASSWORD_CLAIM_SECRET_BLOCK'),
-      timestamp: requiredParam(responses, 'TIMESTAMP'),
-      signature: requiredParam(responses, 'PASSWORD_CLAIM_SIGNATURE'),
-    });
+  const outcome: DeviceOutcome =
+    challenge === 'DEVICE_SRP_AUTH'
+      ? await answerDeviceSrp(ctx, session, username, requiredParam(responses, 'SRP_A'))
+      : await answerDevicePasswordVerifier(ctx, session, {
+          username,
+          secretBlock: requiredParam(responses, 'PASSWORD_CLAIM_SECRET_BLOCK'),
+          timestamp: requiredParam(responses, 'TIMESTAMP'),
+          signature: requiredParam(responses, 'PASSWORD_CLAIM_SIGNATURE'),
+        });
   if (outcome.kind === 'failed') {
-    if (outcome.failure === 'bad-srp-a') throw new CognitoError('InvalidParameterException', 'SRP_A must be a hexadecimal number that is not 0 mod N');
+    if (outcome.failure === 'bad-srp-a')
+      throw new CognitoError('InvalidParameterException', 'SRP_A must be a hexadecimal number that is not 0 mod N');
     if (outcome.failure === 'code-mismatch') throw incorrectPassword();
     throw mfaError(outcome.failure, challenge);
   }

@@ -31,7 +31,12 @@ export function runAuthFlow(given: AuthContext, flow: AuthFlow, params: Params, 
   }
 }
 
-export function answerChallenge(given: AuthContext, challenge: AnsweredChallenge, responses: Params, session: string | undefined): Promise<Output> {
+export function answerChallenge(
+  given: AuthContext,
+  challenge: AnsweredChallenge,
+  responses: Params,
+  session: string | undefined,
+): Promise<Output> {
   const ctx = withDeviceKey(given, responses);
   switch (challenge) {
     case 'DEVICE_SRP_AUTH':

@@ -10,7 +10,12 @@ import { signInUser, successOutput } from './user.js';
 import type { Output } from '../operation.js';
 import { invalidSession, mfaError } from '../sign-in-errors.js';
 
-const CODE_PARAM = { SMS_MFA: 'SMS_MFA_CODE', SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE', EMAIL_OTP: 'EMAIL_OTP_CODE', SMS_OTP: 'SMS_OTP_CODE' } as const;
+const CODE_PARAM = {
+  SMS_MFA: 'SMS_MFA_CODE',
+  SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE',
+  EMAIL_OTP: 'EMAIL_OTP_CODE',
+  SMS_OTP: 'SMS_OTP_CODE',
+} as const;
 
 export type MfaAnswer = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SMS_OTP' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
 
@@ -25,7 +30,8 @@ export async function answerMfa(ctx: AuthContext, challenge: MfaAnswer, response
       outcome = await selectMfaType(ctx, session, requiredParam(responses, 'ANSWER'), user.Username);
       break;
     case 'MFA_SETUP':
-      if (session === undefined || session === '') throw new CognitoError('InvalidParameterException', 'Missing required parameter Session');
+      if (session === undefined || session === '')
+        throw new CognitoError('InvalidParameterException', 'Missing required parameter Session');
       outcome = await completeMfaSetup(ctx, session, responses.EMAIL || undefined, user.Username);
       break;
     default:

@@ -1,4 +1,6 @@
-// RespondToAuthChallenge NEW_PASSWORD_REQUIRED (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): USERNAME, NEW_PASSWORD and any
+// RespondToAuthChallenge NEW_PASSWORD_REQUIRED
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): USERNAME, NEW_PASSWORD
+// and any
 // `userAttributes.<name>` answer the challenge; the user becomes CONFIRMED and gets tokens. The
 // Session stays usable after a refused password, so the user can try another one.
 import { flagValue } from '../../domain/attributes.js';
@@ -10,7 +12,12 @@ import { requiredParam, type AuthContext, type Params } from './toolkit.js';
 import { signInUser, successOutput } from './user.js';
 import type { Output } from '../operation.js';
 import {
-  aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkClientMayWrite, checkMutable,
+  aliasConflict,
+  aliasExistsMessage,
+  checkAttributeNames,
+  checkAttributeValues,
+  checkClientMayWrite,
+  checkMutable,
 } from '../../users/attribute-rules.js';
 import { invalidSession, newPasswordError } from '../sign-in-errors.js';
 
@@ -23,7 +30,10 @@ export async function answerNewPassword(ctx: AuthContext, responses: Params, ses
   if (!user) throw invalidSession();
   const password = requiredParam(responses, 'NEW_PASSWORD');
   const outcome = await completeNewPassword(ctx, {
-    session: sessionId, username: user.Username, password, attributes: (current) => challengeAttributes(ctx, current, responses),
+    session: sessionId,
+    username: user.Username,
+    password,
+    attributes: (current) => challengeAttributes(ctx, current, responses),
   });
   if (outcome.kind === 'failed') throw newPasswordError(outcome.failure);
   if (outcome.kind === 'invalid-password') throw new CognitoError('InvalidPasswordException', outcome.message);
@@ -38,7 +48,8 @@ export async function answerNewPassword(ctx: AuthContext, responses: Params, ses
 function challengeAttributes(ctx: AuthContext, user: User, responses: Params): Record<string, string> {
   const updates: Record<string, string> = {};
   for (const [key, value] of Object.entries(responses)) {
-    if (key.startsWith(ATTRIBUTE_PREFIX)) updates[key.slice(ATTRIBUTE_PREFIX.length)] = flagValue(key.slice(ATTRIBUTE_PREFIX.length), value);
+    if (key.startsWith(ATTRIBUTE_PREFIX))
+      updates[key.slice(ATTRIBUTE_PREFIX.length)] = flagValue(key.slice(ATTRIBUTE_PREFIX.length), value);
   }
   const names = Object.keys(updates);
   if (names.length === 0) return updates;

@@ -1,5 +1,6 @@
 // USER_PASSWORD_AUTH (InitiateAuth) and ADMIN_USER_PASSWORD_AUTH / ADMIN_NO_SRP_AUTH
-// (AdminInitiateAuth): the password travels in AuthParameters (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
+// (AdminInitiateAuth): the password travels in AuthParameters
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
 import { signIn } from '../../sign-in/sign-in.js';
 import { checkSecretHashFor } from '../secret-hash.js';
 import { requiredParam, type AuthContext, type Params } from './toolkit.js';

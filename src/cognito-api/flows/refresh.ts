@@ -1,6 +1,8 @@
-// REFRESH_TOKEN_AUTH / REFRESH_TOKEN: new access and ID tokens, no RefreshToken (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html),
+// REFRESH_TOKEN_AUTH / REFRESH_TOKEN: new access and ID tokens, no RefreshToken
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html),
 // with the token endpoint's checks (src/tokens/refresh-check.ts) named as Cognito names them
-// (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html; wording partly unconfirmed, README). Clients that rotate refresh tokens refuse
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html; wording partly unconfirmed, README).
+// Clients that rotate refresh tokens refuse
 // this flow: they refresh through GetTokensFromRefreshToken.
 import { rotates } from '../../domain/model.js';
 import { CognitoError } from '../../errors/cognito-error.js';
@@ -19,7 +21,8 @@ const PROBLEMS: Record<Exclude<RefreshProblem, 'reused'>, string> = {
 
 /** The JSON API's error for a refresh token that failed its checks (the reuse message is ours; README). */
 export function refreshProblemError(problem: RefreshProblem): CognitoError {
-  if (problem === 'reused') return new CognitoError('RefreshTokenReuseException', 'Refresh token has been rotated out and can no longer be used');
+  if (problem === 'reused')
+    return new CognitoError('RefreshTokenReuseException', 'Refresh token has been rotated out and can no longer be used');
   return new CognitoError('NotAuthorizedException', PROBLEMS[problem]);
 }
 
@@ -28,7 +31,10 @@ export async function refreshTokenAuth(ctx: AuthContext, params: Params): Promis
   // "You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token rotation
   // enabled" (developer guide); the exception and its wording are ours (README).
   if (rotates(ctx.client)) {
-    throw new CognitoError('InvalidParameterException', 'REFRESH_TOKEN_AUTH is not allowed for an app client with refresh token rotation enabled; use GetTokensFromRefreshToken');
+    throw new CognitoError(
+      'InvalidParameterException',
+      'REFRESH_TOKEN_AUTH is not allowed for an app client with refresh token rotation enabled; use GetTokensFromRefreshToken',
+    );
   }
   // A missing SECRET_HASH is refused at once; its value can only be checked once the token names the user.
   requireSecretHash(ctx.client, params.SECRET_HASH);

@@ -1,4 +1,5 @@
-// USER_SRP_AUTH (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): InitiateAuth answers PASSWORD_VERIFIER with SALT, SRP_B and a
+// USER_SRP_AUTH (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html):
+// InitiateAuth answers PASSWORD_VERIFIER with SALT, SRP_B and a
 // SECRET_BLOCK carrying the server's state; RespondToAuthChallenge proves the password with
 // PASSWORD_CLAIM_SIGNATURE. The password itself never reaches the server.
 import { randomUUID } from 'node:crypto';
@@ -27,7 +28,8 @@ export async function startSrp(ctx: AuthContext, params: Params): Promise<Output
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], params);
   const A = readSrpA(srpA);
-  // With PreventUserExistenceErrors ENABLED an unknown user gets a decoy challenge and fails at the proof (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
+  // With PreventUserExistenceErrors ENABLED an unknown user gets a decoy challenge and fails at the proof
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
   if (!user && ctx.client.PreventUserExistenceErrors !== 'ENABLED') return signInOutput(ctx, unknownUser(ctx));
   // A user the core refuses whatever the proof gets no challenge.
   const refused = user && checkBeforeProof(ctx, user);
@@ -39,7 +41,8 @@ export async function startSrp(ctx: AuthContext, params: Params): Promise<Output
 
 export function readSrpA(srpA: string): bigint {
   const A = parseSrpA(srpA);
-  // Wording unconfirmed; the server must refuse A mod N == 0 (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
+  // Wording unconfirmed; the server must refuse A mod N == 0
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
   if (A === undefined) throw new CognitoError('InvalidParameterException', 'SRP_A must be a hexadecimal number that is not 0 mod N');
   return A;
 }
@@ -50,12 +53,19 @@ export function passwordVerifierChallenge(ctx: AuthContext, user: User | undefin
   const { b, B } = verifier ? serverEphemeral(verifier.Verifier) : decoyEphemeral();
   const username = user?.Username ?? login;
   const secretBlock = ctx.deps.srpBlocks.sealSecretBlock({
-    userPoolId: ctx.pool.Id, clientId: ctx.client.ClientId, username,
-    A: A.toString(16), b: b.toString(16), B: B.toString(16),
-    expiresAt: ctx.deps.srpBlocks.srpExpiry(ctx.client), id: randomUUID(), decoy: verifier === undefined,
+    userPoolId: ctx.pool.Id,
+    clientId: ctx.client.ClientId,
+    username,
+    A: A.toString(16),
+    b: b.toString(16),
+    B: B.toString(16),
+    expiresAt: ctx.deps.srpBlocks.srpExpiry(ctx.client),
+    id: randomUUID(),
+    decoy: verifier === undefined,
   });
   // USERNAME and USER_ID_FOR_SRP are both the real username (the sub-like name in email pools).
-  // The observed challenge has no Session (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
+  // The observed challenge has no Session
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: {
@@ -80,7 +90,10 @@ export async function answerPasswordVerifier(ctx: AuthContext, responses: Params
   if (!state || state.userPoolId !== ctx.pool.Id || state.clientId !== ctx.client.ClientId) throw invalidSession();
   const signedAt = parseSrpTimestamp(timestamp);
   if (signedAt === undefined) {
-    throw new CognitoError('InvalidParameterException', 'TIMESTAMP must look like "Tue Mar 3 09:05:07 UTC 2026" (EEE MMM d HH:mm:ss UTC yyyy)');
+    throw new CognitoError(
+      'InvalidParameterException',
+      'TIMESTAMP must look like "Tue Mar 3 09:05:07 UTC 2026" (EEE MMM d HH:mm:ss UTC yyyy)',
+    );
   }
   const skewed = (now: number) => Math.abs(signedAt - now) > TIMESTAMP_SKEW_MS;
   if (user && user.Username !== state.username) throw invalidSession();
@@ -88,11 +101,20 @@ export async function answerPasswordVerifier(ctx: AuthContext, responses: Params
   const verify = (who: User) => {
     if (skewed(ctx.deps.clock.now()) && skewed(Date.now())) return false;
     const verifier = state.decoy ? undefined : ctx.deps.credentials.srpVerifier(who);
-    return verifier !== undefined && verifySrpProof({
-      poolName: srpPoolName(ctx.pool.Id), username: who.Username, verifierHex: verifier.Verifier,
-      A: BigInt('0x' + state.A), b: BigInt('0x' + state.b), B: BigInt('0x' + state.B),
-      secretBlock, timestamp, signature,
-    });
+    return (
+      verifier !== undefined &&
+      verifySrpProof({
+        poolName: srpPoolName(ctx.pool.Id),
+        username: who.Username,
+        verifierHex: verifier.Verifier,
+        A: BigInt('0x' + state.A),
+        b: BigInt('0x' + state.b),
+        B: BigInt('0x' + state.B),
+        secretBlock,
+        timestamp,
+        signature,
+      })
+    );
   };
   // A custom authentication that started with SRP goes on to its custom challenges (flows/custom.ts).
   const custom = session !== undefined && user ? await afterCustomSrp(ctx, session, user.Username) : undefined;

@@ -31,13 +31,24 @@ export async function startUserAuth(ctx: AuthContext, params: Params, session: s
 }
 
 /** SELECT_CHALLENGE (ANSWER), or PASSWORD / PASSWORD_SRP named as the challenge itself. */
-export async function answerSelectChallenge(ctx: AuthContext, responses: Params, session: string | undefined, named?: 'PASSWORD' | 'PASSWORD_SRP'): Promise<Output> {
+export async function answerSelectChallenge(
+  ctx: AuthContext,
+  responses: Params,
+  session: string | undefined,
+  named?: 'PASSWORD' | 'PASSWORD_SRP',
+): Promise<Output> {
   const login = requiredParam(responses, 'USERNAME');
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], responses);
   const pending = ctx.deps.signInChallenges.get(session);
-  if (!pending || pending.challenge !== 'SELECT_CHALLENGE' || pending.userPoolId !== ctx.pool.Id
-    || pending.clientId !== ctx.client.ClientId || pending.username !== (user?.Username ?? login)) throw invalidSession();
+  if (
+    !pending ||
+    pending.challenge !== 'SELECT_CHALLENGE' ||
+    pending.userPoolId !== ctx.pool.Id ||
+    pending.clientId !== ctx.client.ClientId ||
+    pending.username !== (user?.Username ?? login)
+  )
+    throw invalidSession();
   const answer = named ?? requiredParam(responses, 'ANSWER');
   if (!(pending.available ?? []).includes(answer)) {
     throw new CognitoError('InvalidParameterException', `The challenge ${answer} is not available for this user.`);

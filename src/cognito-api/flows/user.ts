@@ -11,7 +11,10 @@ import type { AuthContext } from './toolkit.js';
 import type { Output } from '../operation.js';
 import { signInError } from '../sign-in-errors.js';
 
-/** Tokens from the JSON API carry exactly this scope (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html). */
+/**
+ * Tokens from the JSON API carry exactly this scope
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html).
+ */
 const API_SCOPE = 'aws.cognito.signin.user.admin';
 
 /** By username, or by email / phone alias in pools that sign users in with those. */
@@ -26,7 +29,9 @@ export async function signInOutput(ctx: AuthContext, outcome: SignInOutcome): Pr
 }
 
 export async function successOutput(
-  ctx: AuthContext, outcome: SignInSuccess, source: TokenSource = 'TokenGeneration_Authentication',
+  ctx: AuthContext,
+  outcome: SignInSuccess,
+  source: TokenSource = 'TokenGeneration_Authentication',
 ): Promise<Output> {
   if (outcome.kind === 'signed-in') {
     // Pools that track devices give every sign-in not made by a tracked device a new device key;
@@ -39,7 +44,12 @@ export async function successOutput(
   }
   if (outcome.challenge === 'NEW_PASSWORD_REQUIRED') return newPasswordChallenge(outcome.user, outcome.session);
   if (outcome.challenge === 'SELECT_CHALLENGE') {
-    return { AvailableChallenges: outcome.available ?? [], ChallengeName: 'SELECT_CHALLENGE', ChallengeParameters: {}, Session: outcome.session };
+    return {
+      AvailableChallenges: outcome.available ?? [],
+      ChallengeName: 'SELECT_CHALLENGE',
+      ChallengeParameters: {},
+      Session: outcome.session,
+    };
   }
   return { ChallengeName: outcome.challenge, ChallengeParameters: outcome.parameters ?? {}, Session: outcome.session };
 }
@@ -59,19 +69,34 @@ function newPasswordChallenge(user: User, session: string): Output {
 
 /** Tokens, after the pre token generation trigger (which gets RespondToAuthChallenge's ClientMetadata only). */
 export async function authenticationResult(
-  ctx: AuthContext, user: User, source: TokenSource = 'TokenGeneration_Authentication',
+  ctx: AuthContext,
+  user: User,
+  source: TokenSource = 'TokenGeneration_Authentication',
   issued: { deviceKey?: string | undefined; eventId?: string | undefined } = {},
 ): Promise<Output> {
-  const overrides = await userTokenOverrides(ctx.deps, ctx.client, user, [API_SCOPE], { source, clientMetadata: ctx.metadata?.clientMetadata });
+  const overrides = await userTokenOverrides(ctx.deps, ctx.client, user, [API_SCOPE], {
+    source,
+    clientMetadata: ctx.metadata?.clientMetadata,
+  });
   const { deviceKey, eventId } = issued;
   const tokens = await ctx.deps.tokens.userTokens({
-    client: ctx.client, user, scopes: [API_SCOPE], channel: 'api', withRefreshToken: true, overrides, deviceKey,
-    ...(eventId !== undefined ? { eventId } : {}), ...(ctx.sourceIp !== undefined ? { sourceIp: ctx.sourceIp } : {}),
+    client: ctx.client,
+    user,
+    scopes: [API_SCOPE],
+    channel: 'api',
+    withRefreshToken: true,
+    overrides,
+    deviceKey,
+    ...(eventId !== undefined ? { eventId } : {}),
+    ...(ctx.sourceIp !== undefined ? { sourceIp: ctx.sourceIp } : {}),
   });
   return tokensOutput(tokens);
 }
 
-/** Keys in alphabetical order, then the empty ChallengeParameters, as captured (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html). */
+/**
+ * Keys in alphabetical order, then the empty ChallengeParameters, as captured
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
+ */
 export function tokensOutput(tokens: TokenSet): Output {
   return {
     AuthenticationResult: {

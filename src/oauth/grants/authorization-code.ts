@@ -21,7 +21,14 @@ export const authorizationCodeGrant: Grant = async ({ client, body, deps, ip }) 
   const user = deps.store.getUser(entry.userPoolId, entry.username);
   if (!user || !user.Enabled) throw new OAuthError('invalid_grant');
   return deps.tokens.userTokens({
-    client, user, scopes: entry.scopes, channel: 'oauth', authTime: entry.authTime, withRefreshToken: true, overrides: entry.overrides,
-    ...(entry.nonce !== undefined ? { nonce: entry.nonce } : {}), ...(ip !== undefined ? { sourceIp: ip } : {}),
+    client,
+    user,
+    scopes: entry.scopes,
+    channel: 'oauth',
+    authTime: entry.authTime,
+    withRefreshToken: true,
+    overrides: entry.overrides,
+    ...(entry.nonce !== undefined ? { nonce: entry.nonce } : {}),
+    ...(ip !== undefined ? { sourceIp: ip } : {}),
   });
 };

@@ -1,4 +1,5 @@
-// grant_type=client_credentials (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): confidential clients with the flow,
+// grant_type=client_credentials (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): confidential clients with
+// the flow,
 // custom scopes only, omitted scope = all the client's custom scopes.
 import { hasSecret } from '../../domain/client-secrets.js';
 import { OAuthError } from '../../errors/oauth-error.js';

@@ -1,4 +1,5 @@
-// grant_type=refresh_token (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): new access and ID tokens, and a new refresh token when
+// grant_type=refresh_token (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): new access and ID tokens, and a
+// new refresh token when
 // the client rotates them; auth_time and origin_jti are kept. The checks are shared with the JSON
 // API's refresh operations; here every problem (a reused rotated-out token too) is invalid_grant.
 import { OAuthError } from '../../errors/oauth-error.js';

@@ -3,7 +3,13 @@
 // signInWithRedirect. Its functions are what an app's buttons would call.
 import { Amplify } from 'aws-amplify';
 import {
-  deleteUserAttributes, fetchAuthSession, fetchUserAttributes, getCurrentUser, signIn, signInWithRedirect, signOut,
+  deleteUserAttributes,
+  fetchAuthSession,
+  fetchUserAttributes,
+  getCurrentUser,
+  signIn,
+  signInWithRedirect,
+  signOut,
 } from 'aws-amplify/auth';
 // A page load that carries ?code=...&state=... is completed by this listener (multi-page apps import it).
 import 'aws-amplify/auth/enable-oauth-listener';

@@ -17,9 +17,14 @@ const manager = new UserManager({
   automaticSilentRenew: false,
 });
 
-const view = (user: User | null): OidcUserView | null => user && {
-  accessToken: user.access_token, idToken: user.id_token, refreshToken: user.refresh_token, expiresAt: user.expires_at, profile: { ...user.profile },
-};
+const view = (user: User | null): OidcUserView | null =>
+  user && {
+    accessToken: user.access_token,
+    idToken: user.id_token,
+    refreshToken: user.refresh_token,
+    expiresAt: user.expires_at,
+    profile: { ...user.profile },
+  };
 
 // The redirect back from the hosted UI lands here with ?code=...&state=...
 let callback: OidcUserView | null = null;

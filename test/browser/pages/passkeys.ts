@@ -3,14 +3,22 @@
 // USER_AUTH with the WEB_AUTHN preferred challenge. The browser's WebAuthn API does the ceremony.
 import { Amplify } from 'aws-amplify';
 import {
-  associateWebAuthnCredential, deleteWebAuthnCredential, fetchAuthSession, getCurrentUser, listWebAuthnCredentials, signIn, signOut,
+  associateWebAuthnCredential,
+  deleteWebAuthnCredential,
+  fetchAuthSession,
+  getCurrentUser,
+  listWebAuthnCredentials,
+  signIn,
+  signOut,
 } from 'aws-amplify/auth';
 import type { AmplifyConfig, PasskeyPage } from '../page-api.js';
 import { appConfig, expose } from './expose.js';
 
 const config = appConfig<AmplifyConfig>();
 Amplify.configure({
-  Auth: { Cognito: { userPoolId: config.userPoolId, userPoolClientId: config.userPoolClientId, userPoolEndpoint: config.userPoolEndpoint } },
+  Auth: {
+    Cognito: { userPoolId: config.userPoolId, userPoolClientId: config.userPoolClientId, userPoolEndpoint: config.userPoolEndpoint },
+  },
 });
 
 const api: PasskeyPage = {
@@ -27,7 +35,10 @@ const api: PasskeyPage = {
     await associateWebAuthnCredential();
   },
   async listWebAuthnCredentials(pageSize, nextToken) {
-    const out = await listWebAuthnCredentials({ ...(pageSize !== undefined ? { pageSize } : {}), ...(nextToken !== undefined ? { nextToken } : {}) });
+    const out = await listWebAuthnCredentials({
+      ...(pageSize !== undefined ? { pageSize } : {}),
+      ...(nextToken !== undefined ? { nextToken } : {}),
+    });
     return {
       credentials: out.credentials.map((c) => ({ ...c, createdAt: c.createdAt?.toISOString() })),
       ...(out.nextToken !== undefined ? { nextToken: out.nextToken } : {}),

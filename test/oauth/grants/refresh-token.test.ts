@@ -9,8 +9,12 @@ import { basicAuth, postForm, REFRESH_PREFIX, signInForTokens, UUID, verifyToken
 const EMAIL_CLIENT = 'emailclient000000000000000';
 
 const refresh = (app: FastifyInstance, token: string, clientId = PUBLIC_CLIENT, secret?: string) =>
-  postForm(app, '/oauth2/token', { grant_type: 'refresh_token', refresh_token: token, ...(secret ? {} : { client_id: clientId }) },
-    { headers: secret ? { authorization: basicAuth(clientId, secret) } : {} });
+  postForm(
+    app,
+    '/oauth2/token',
+    { grant_type: 'refresh_token', refresh_token: token, ...(secret ? {} : { client_id: clientId }) },
+    { headers: secret ? { authorization: basicAuth(clientId, secret) } : {} },
+  );
 
 t.test('refresh returns new access and ID tokens, no refresh token, same auth_time and origin_jti', async (t) => {
   const { app, clock } = await buildTestApp(t);
@@ -34,7 +38,10 @@ t.test('refresh returns new access and ID tokens, no refresh token, same auth_ti
   const now = Date.now() + clock.offsetMs;
   const id = (await verifyToken(app, String(body.id_token), { audience: PUBLIC_CLIENT, now })).payload;
   const access = (await verifyToken(app, String(body.access_token), { now })).payload;
-  for (const [name, after, prior] of [['id', id, before.id], ['access', access, before.access]] as const) {
+  for (const [name, after, prior] of [
+    ['id', id, before.id],
+    ['access', access, before.access],
+  ] as const) {
     t.equal(after.auth_time, prior.auth_time, `${name}: auth_time kept`);
     t.equal(after.origin_jti, prior.origin_jti, `${name}: origin_jti kept`);
     t.not(after.jti, prior.jti, `${name}: new jti`);
@@ -90,7 +97,11 @@ t.test('bad refresh tokens → invalid_grant', async (t) => {
   const swapped = await refresh(app, rt, SECRET_CLIENT, SECRET);
   t.same(swapped.json(), { error: 'invalid_grant' }, 'public token presented by the confidential client');
   t.equal((await refresh(app, confidential.refresh_token ?? '', SECRET_CLIENT, SECRET)).statusCode, 200, 'right client works');
-  t.same((await refresh(app, confidential.refresh_token ?? '', SECRET_CLIENT)).json(), { error: 'invalid_client' }, 'secret still required');
+  t.same(
+    (await refresh(app, confidential.refresh_token ?? '', SECRET_CLIENT)).json(),
+    { error: 'invalid_client' },
+    'secret still required',
+  );
 });
 
 t.test('refresh tokens expire by the client’s RefreshTokenValidity (confidential client: 2 h)', async (t) => {
@@ -136,6 +147,10 @@ t.test('disabled user, revoked family, global sign-out → invalid_grant', async
   const recreated = await signInForTokens(app, { scope: 'openid' });
   const { TokensRevokedAt: _unused, ...notSignedOut } = alice;
   void _unused;
-  await deps.store.putUser({ ...notSignedOut, Enabled: true, Attributes: { ...alice.Attributes, sub: '11111111-1111-4111-8111-111111111111' } });
+  await deps.store.putUser({
+    ...notSignedOut,
+    Enabled: true,
+    Attributes: { ...alice.Attributes, sub: '11111111-1111-4111-8111-111111111111' },
+  });
   t.same((await refresh(app, recreated.refresh_token ?? '')).json(), { error: 'invalid_grant' }, 'same username, other sub');
 });

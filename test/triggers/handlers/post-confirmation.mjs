@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 
 export function handler(event, context, callback) {
   const trace = event.request.clientMetadata?.trace;
-  if (trace) writeFileSync(trace, JSON.stringify({ event, functionName: context.functionName, remaining: context.getRemainingTimeInMillis() }));
+  if (trace)
+    writeFileSync(trace, JSON.stringify({ event, functionName: context.functionName, remaining: context.getRemainingTimeInMillis() }));
   callback(null, event);
 }

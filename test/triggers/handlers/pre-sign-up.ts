@@ -10,7 +10,10 @@ export const handler: PreSignUpTriggerHandler = async (event: PreSignUpTriggerEv
   if (name === 'reject') throw new Error(`Sign-up refused for ${event.request.userAttributes.email ?? '?'}`);
   if (name === 'hang') await new Promise(() => {});
   if (name === 'malformed') return 'not an event' as unknown as PreSignUpTriggerEvent;
-  if (name === 'spin') for (;;) { /* a handler stuck in a loop */ }
+  if (name === 'spin')
+    for (;;) {
+      /* a handler stuck in a loop */
+    }
   if (name === 'crash') process.exit(129);
   if (name === 'auto') {
     event.response.autoConfirmUser = true;

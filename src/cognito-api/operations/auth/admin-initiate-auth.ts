@@ -1,4 +1,5 @@
-// AdminInitiateAuth (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): ADMIN_USER_PASSWORD_AUTH (legacy ADMIN_NO_SRP_AUTH),
+// AdminInitiateAuth (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html):
+// ADMIN_USER_PASSWORD_AUTH (legacy ADMIN_NO_SRP_AUTH),
 // USER_SRP_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN. The client must belong to UserPoolId.
 import { readAuthFlow } from '../../flows/catalogue.js';
 import { runAuthFlow } from '../../flows/dispatch.js';
@@ -11,5 +12,16 @@ export const adminInitiateAuth: Operation = (deps) => async (input, opCtx) => {
   const flow = readAuthFlow(input, 'admin');
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128), pool.Id);
-  return runAuthFlow({ deps, pool, client, metadata: { validationData: optionalStringMap(input, 'ClientMetadata') }, sourceIp: sourceIp(input, opCtx, 'admin') }, flow, optionalStringMap(input, 'AuthParameters') ?? {}, optionalString(input, 'Session', 2048));
+  return runAuthFlow(
+    {
+      deps,
+      pool,
+      client,
+      metadata: { validationData: optionalStringMap(input, 'ClientMetadata') },
+      sourceIp: sourceIp(input, opCtx, 'admin'),
+    },
+    flow,
+    optionalStringMap(input, 'AuthParameters') ?? {},
+    optionalString(input, 'Session', 2048),
+  );
 };

@@ -11,5 +11,16 @@ export const adminRespondToAuthChallenge: Operation = (deps) => async (input, op
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128), pool.Id);
   const responses = optionalStringMap(input, 'ChallengeResponses') ?? {};
-  return answerChallenge({ deps, pool, client, metadata: { clientMetadata: optionalStringMap(input, 'ClientMetadata') }, sourceIp: sourceIp(input, opCtx, 'admin') }, challenge, responses, optionalString(input, 'Session', 2048));
+  return answerChallenge(
+    {
+      deps,
+      pool,
+      client,
+      metadata: { clientMetadata: optionalStringMap(input, 'ClientMetadata') },
+      sourceIp: sourceIp(input, opCtx, 'admin'),
+    },
+    challenge,
+    responses,
+    optionalString(input, 'Session', 2048),
+  );
 };

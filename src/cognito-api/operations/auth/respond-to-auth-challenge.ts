@@ -1,4 +1,5 @@
-// RespondToAuthChallenge (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html): PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED.
+// RespondToAuthChallenge (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html):
+// PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED.
 import { readChallengeName } from '../../flows/catalogue.js';
 import { answerChallenge } from '../../flows/dispatch.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';
@@ -11,5 +12,16 @@ export const respondToAuthChallenge: Operation = (deps) => async (input, opCtx) 
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
   const pool = poolOrThrow(deps.store, client.UserPoolId);
   const responses = optionalStringMap(input, 'ChallengeResponses') ?? {};
-  return answerChallenge({ deps, pool, client, metadata: { clientMetadata: optionalStringMap(input, 'ClientMetadata') }, sourceIp: sourceIp(input, opCtx, 'user') }, challenge, responses, optionalString(input, 'Session', 2048));
+  return answerChallenge(
+    {
+      deps,
+      pool,
+      client,
+      metadata: { clientMetadata: optionalStringMap(input, 'ClientMetadata') },
+      sourceIp: sourceIp(input, opCtx, 'user'),
+    },
+    challenge,
+    responses,
+    optionalString(input, 'Session', 2048),
+  );
 };

@@ -29,46 +29,59 @@ const descriptor = (s: ClientSecretRecord, withValue: boolean) => ({
   ClientSecretCreateDate: seconds(s.CreateDate),
 });
 
-export const addUserPoolClientSecret: Operation = ({ store, clock }) => async (input) => {
-  // Checked against the model's constraints (24-64 characters of [\w+]) before the operation runs.
-  const given = optionalString(input, 'ClientSecret', 64);
-  const client = confidentialClient(store, input);
-  const secrets = clientSecrets(client);
-  if (secrets.length >= MAX_CLIENT_SECRETS) {
+export const addUserPoolClientSecret: Operation =
+  ({ store, clock }) =>
+  async (input) => {
+    // Checked against the model's constraints (24-64 characters of [\w+]) before the operation runs.
+    const given = optionalString(input, 'ClientSecret', 64);
+    const client = confidentialClient(store, input);
+    const secrets = clientSecrets(client);
+    if (secrets.length >= MAX_CLIENT_SECRETS) {
+      // Wording unconfirmed.
+      throw new CognitoError(
+        'LimitExceededException',
+        `Client ${client.ClientId} already has the maximum of ${MAX_CLIENT_SECRETS} client secrets.`,
+      );
+    }
+    // Ids carry the creation time in milliseconds; two secrets made in the same millisecond stay distinct.
+    let createdAt = clock.now();
+    while (secrets.some((s) => s.ClientSecretId === clientSecretId(client.ClientId, createdAt))) createdAt += 1;
+    const secret: ClientSecretRecord = {
+      ClientSecretId: clientSecretId(client.ClientId, createdAt),
+      Value: given ?? newClientSecret(),
+      CreateDate: createdAt,
+    };
+    await store.putClient({ ...client, ClientSecrets: [...secrets, secret] });
+    // The value is returned only when Cognito generated it (ClientSecretDescriptorType).
+    return { ClientSecretDescriptor: descriptor(secret, given === undefined) };
+  };
+
+export const listUserPoolClientSecrets: Operation =
+  ({ store }) =>
+  async (input) => {
+    optionalString(input, 'NextToken', 131072);
+    const client = confidentialClient(store, input);
+    // Never the values; two secrets at most, so never a NextToken (API reference).
+    return { ClientSecrets: clientSecrets(client).map((s) => descriptor(s, false)) };
+  };
+
+export const deleteUserPoolClientSecret: Operation =
+  ({ store }) =>
+  async (input) => {
+    const id = requiredString(input, 'ClientSecretId', 128);
+    const client = confidentialClient(store, input);
+    const secrets = clientSecrets(client);
+    const doomed = secrets.find((s) => s.ClientSecretId === id);
     // Wording unconfirmed.
-    throw new CognitoError('LimitExceededException', `Client ${client.ClientId} already has the maximum of ${MAX_CLIENT_SECRETS} client secrets.`);
-  }
-  // Ids carry the creation time in milliseconds; two secrets made in the same millisecond stay distinct.
-  let createdAt = clock.now();
-  while (secrets.some((s) => s.ClientSecretId === clientSecretId(client.ClientId, createdAt))) createdAt += 1;
-  const secret: ClientSecretRecord = { ClientSecretId: clientSecretId(client.ClientId, createdAt), Value: given ?? newClientSecret(), CreateDate: createdAt };
-  await store.putClient({ ...client, ClientSecrets: [...secrets, secret] });
-  // The value is returned only when Cognito generated it (ClientSecretDescriptorType).
-  return { ClientSecretDescriptor: descriptor(secret, given === undefined) };
-};
-
-export const listUserPoolClientSecrets: Operation = ({ store }) => async (input) => {
-  optionalString(input, 'NextToken', 131072);
-  const client = confidentialClient(store, input);
-  // Never the values; two secrets at most, so never a NextToken (API reference).
-  return { ClientSecrets: clientSecrets(client).map((s) => descriptor(s, false)) };
-};
-
-export const deleteUserPoolClientSecret: Operation = ({ store }) => async (input) => {
-  const id = requiredString(input, 'ClientSecretId', 128);
-  const client = confidentialClient(store, input);
-  const secrets = clientSecrets(client);
-  const doomed = secrets.find((s) => s.ClientSecretId === id);
-  // Wording unconfirmed.
-  if (!doomed) throw new CognitoError('ResourceNotFoundException', `Client secret ${id} does not exist for client ${client.ClientId}.`);
-  if (secrets.length === 1) {
-    // "You cannot delete the last remaining secret for an app client." Wording unconfirmed.
-    throw new CognitoError('InvalidParameterException', `Cannot delete the last client secret of client ${client.ClientId}.`);
-  }
-  const { ClientSecret: shown, ...rest } = client;
-  // Deleting the secret DescribeUserPoolClient shows (the one made with the client) leaves it
-  // showing none: no secret is promoted.
-  const keepShown = shown !== undefined && doomed.ClientSecretId !== clientSecretId(client.ClientId, client.CreationDate);
-  await store.putClient({ ...rest, ...(keepShown ? { ClientSecret: shown } : {}), ClientSecrets: secrets.filter((s) => s !== doomed) });
-  return {};
-};
+    if (!doomed) throw new CognitoError('ResourceNotFoundException', `Client secret ${id} does not exist for client ${client.ClientId}.`);
+    if (secrets.length === 1) {
+      // "You cannot delete the last remaining secret for an app client." Wording unconfirmed.
+      throw new CognitoError('InvalidParameterException', `Cannot delete the last client secret of client ${client.ClientId}.`);
+    }
+    const { ClientSecret: shown, ...rest } = client;
+    // Deleting the secret DescribeUserPoolClient shows (the one made with the client) leaves it
+    // showing none: no secret is promoted.
+    const keepShown = shown !== undefined && doomed.ClientSecretId !== clientSecretId(client.ClientId, client.CreationDate);
+    await store.putClient({ ...rest, ...(keepShown ? { ClientSecret: shown } : {}), ClientSecrets: secrets.filter((s) => s !== doomed) });
+    return {};
+  };

@@ -4,7 +4,9 @@ import type { Operation } from '../../operation.js';
 import { addUserPoolClientSecret, deleteUserPoolClientSecret, listUserPoolClientSecrets } from './client-secrets.js';
 import { getClientToken } from './get-client-token.js';
 import {
-  getUserPoolClientSessionConfiguration, getUserPoolSessionConfiguration, setUserPoolClientSessionConfiguration,
+  getUserPoolClientSessionConfiguration,
+  getUserPoolSessionConfiguration,
+  setUserPoolClientSessionConfiguration,
   setUserPoolSessionConfiguration,
 } from './session-configuration.js';
 

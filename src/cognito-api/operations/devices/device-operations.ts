@@ -43,37 +43,52 @@ export const confirmDevice: Operation = (deps) => async (input) => {
   const name = optionalString(input, 'DeviceName', 1024);
   const onPrompt = pool.DeviceConfiguration?.DeviceOnlyRememberedOnUserPrompt === true;
   await updateDevice(deps, user, key, (d) => ({
-    ...d, Verifier: verifier, ...(name !== undefined ? { DeviceName: name } : {}), RememberedStatus: onPrompt ? 'not_remembered' : 'remembered',
+    ...d,
+    Verifier: verifier,
+    ...(name !== undefined ? { DeviceName: name } : {}),
+    RememberedStatus: onPrompt ? 'not_remembered' : 'remembered',
   }));
   return { UserConfirmationNecessary: onPrompt };
 };
 
-const getDevice = (who: Who): Operation => (deps) => async (input) => {
-  const user = await who(deps, input);
-  return { Device: deviceType(deviceOrThrow(user, deviceKey(input))) };
-};
+const getDevice =
+  (who: Who): Operation =>
+  (deps) =>
+  async (input) => {
+    const user = await who(deps, input);
+    return { Device: deviceType(deviceOrThrow(user, deviceKey(input))) };
+  };
 
-const listDevices = (who: Who): Operation => (deps) => async (input) => {
-  const user = await who(deps, input);
-  return devicePage(user, optionalInteger(input, 'Limit', 0, 60), optionalString(input, 'PaginationToken'));
-};
+const listDevices =
+  (who: Who): Operation =>
+  (deps) =>
+  async (input) => {
+    const user = await who(deps, input);
+    return devicePage(user, optionalInteger(input, 'Limit', 0, 60), optionalString(input, 'PaginationToken'));
+  };
 
-const updateDeviceStatus = (who: Who): Operation => (deps) => async (input) => {
-  const user = await who(deps, input);
-  const key = deviceKey(input);
-  deviceOrThrow(user, key);
-  const status = optionalEnum(input, 'DeviceRememberedStatus', ['remembered', 'not_remembered'] as const);
-  if (status !== undefined) await updateDevice(deps, user, key, (d) => ({ ...d, RememberedStatus: status }));
-  return {};
-};
+const updateDeviceStatus =
+  (who: Who): Operation =>
+  (deps) =>
+  async (input) => {
+    const user = await who(deps, input);
+    const key = deviceKey(input);
+    deviceOrThrow(user, key);
+    const status = optionalEnum(input, 'DeviceRememberedStatus', ['remembered', 'not_remembered'] as const);
+    if (status !== undefined) await updateDevice(deps, user, key, (d) => ({ ...d, RememberedStatus: status }));
+    return {};
+  };
 
-const forgetDevice = (who: Who): Operation => (deps) => async (input) => {
-  const user = await who(deps, input);
-  const key = deviceKey(input);
-  deviceOrThrow(user, key);
-  await updateDevice(deps, user, key, () => undefined);
-  return {};
-};
+const forgetDevice =
+  (who: Who): Operation =>
+  (deps) =>
+  async (input) => {
+    const user = await who(deps, input);
+    const key = deviceKey(input);
+    deviceOrThrow(user, key);
+    await updateDevice(deps, user, key, () => undefined);
+    return {};
+  };
 
 export const DEVICE_OPERATIONS: Record<string, Operation> = {
   ConfirmDevice: confirmDevice,

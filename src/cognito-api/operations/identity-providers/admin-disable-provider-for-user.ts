@@ -12,39 +12,53 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { providerUser } from './admin-link-provider-for-user.js';
 
-export const adminDisableProviderForUser: Operation<'clock' | 'credentials' | 'store'> = ({ store, clock, credentials }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const who = providerUser(input, 'User');
-  const now = clock.now();
-  const notFound = () => new CognitoError('UserNotFoundException', 'User does not exist.');
-  if (who.ProviderName === 'Cognito') {
-    const user = store.getUser(pool.Id, who.ProviderAttributeValue);
-    if (!user) throw notFound();
-    // The password goes, a fixture's too: the record says so, for every replica.
-    credentials.forget(user);
-    const { PasswordHash: _hash, Srp: _srp, ...rest } = user;
-    await store.putUser({ ...rest, PasswordHash: NO_PASSWORD, UserLastModifiedDate: now });
+export const adminDisableProviderForUser: Operation<'clock' | 'credentials' | 'store'> =
+  ({ store, clock, credentials }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const who = providerUser(input, 'User');
+    const now = clock.now();
+    const notFound = () => new CognitoError('UserNotFoundException', 'User does not exist.');
+    if (who.ProviderName === 'Cognito') {
+      const user = store.getUser(pool.Id, who.ProviderAttributeValue);
+      if (!user) throw notFound();
+      // The password goes, a fixture's too: the record says so, for every replica.
+      credentials.forget(user);
+      const { PasswordHash: _hash, Srp: _srp, ...rest } = user;
+      await store.putUser({ ...rest, PasswordHash: NO_PASSWORD, UserLastModifiedDate: now });
+      return {};
+    }
+    const provider = store.getIdentityProvider(pool.Id, who.ProviderName);
+    if (!provider)
+      throw new CognitoError('InvalidParameterException', `The provider ${who.ProviderName} does not exist for User Pool ${pool.Id}`);
+    const attributeName = who.ProviderAttributeName ?? 'Cognito_Subject';
+    const linked = store
+      .listUsers(pool.Id)
+      .find((u) =>
+        u.LinkedIdentities?.some(
+          (l) =>
+            l.ProviderName === provider.ProviderName &&
+            l.ProviderAttributeName === attributeName &&
+            l.ProviderAttributeValue === who.ProviderAttributeValue,
+        ),
+      );
+    if (linked) {
+      const links = (linked.LinkedIdentities ?? []).filter((l) => l.ProviderName !== provider.ProviderName);
+      const identities = withoutProvider(linked, provider.ProviderName);
+      const { identities: _old, ...attributes } = linked.Attributes;
+      const updated: User = {
+        ...linked,
+        Attributes: { ...attributes, ...(identities !== undefined ? { identities } : {}) },
+        UserLastModifiedDate: now,
+        ...(links.length > 0 ? { LinkedIdentities: links } : {}),
+      };
+      if (links.length === 0) delete updated.LinkedIdentities;
+      await store.putUser(updated);
+      return {};
+    }
+    const own =
+      attributeName === 'Cognito_Subject' ? store.getUser(pool.Id, federatedUsername(provider, who.ProviderAttributeValue)) : undefined;
+    if (!own) throw notFound();
+    await store.putUser({ ...own, Enabled: false, UserLastModifiedDate: now });
     return {};
-  }
-  const provider = store.getIdentityProvider(pool.Id, who.ProviderName);
-  if (!provider) throw new CognitoError('InvalidParameterException', `The provider ${who.ProviderName} does not exist for User Pool ${pool.Id}`);
-  const attributeName = who.ProviderAttributeName ?? 'Cognito_Subject';
-  const linked = store.listUsers(pool.Id).find((u) => u.LinkedIdentities?.some((l) =>
-    l.ProviderName === provider.ProviderName && l.ProviderAttributeName === attributeName && l.ProviderAttributeValue === who.ProviderAttributeValue));
-  if (linked) {
-    const links = (linked.LinkedIdentities ?? []).filter((l) => l.ProviderName !== provider.ProviderName);
-    const identities = withoutProvider(linked, provider.ProviderName);
-    const { identities: _old, ...attributes } = linked.Attributes;
-    const updated: User = {
-      ...linked, Attributes: { ...attributes, ...(identities !== undefined ? { identities } : {}) }, UserLastModifiedDate: now,
-      ...(links.length > 0 ? { LinkedIdentities: links } : {}),
-    };
-    if (links.length === 0) delete updated.LinkedIdentities;
-    await store.putUser(updated);
-    return {};
-  }
-  const own = attributeName === 'Cognito_Subject' ? store.getUser(pool.Id, federatedUsername(provider, who.ProviderAttributeValue)) : undefined;
-  if (!own) throw notFound();
-  await store.putUser({ ...own, Enabled: false, UserLastModifiedDate: now });
-  return {};
-};
+  };

@@ -9,27 +9,33 @@ import { checkOrThrow, providerName } from './provider-input.js';
 import { invalid } from '../../input.js';
 import type { ProviderType } from '../../../domain/model.js';
 
-export const createIdentityProvider: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const name = providerName(input);
-  const type = requiredString(input, 'ProviderType', 32);
-  if (!(PROVIDER_TYPES as readonly string[]).includes(type)) {
-    throw invalid('ProviderType', type, `Member must satisfy enum value set: [${PROVIDER_TYPES.join(', ')}]`);
-  }
-  const details = optionalStringMap(input, 'ProviderDetails');
-  if (details === undefined) throw invalid('ProviderDetails', undefined, 'Member must not be null');
-  const now = clock.now();
-  const provider = {
-    UserPoolId: pool.Id, ProviderName: name, ProviderType: type as ProviderType, ProviderDetails: details,
-    AttributeMapping: withDefaultMapping(type as ProviderType, optionalStringMap(input, 'AttributeMapping') ?? {}),
-    IdpIdentifiers: optionalStringList(input, 'IdpIdentifiers') ?? [],
-    CreationDate: now, LastModifiedDate: now,
+export const createIdentityProvider: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const name = providerName(input);
+    const type = requiredString(input, 'ProviderType', 32);
+    if (!(PROVIDER_TYPES as readonly string[]).includes(type)) {
+      throw invalid('ProviderType', type, `Member must satisfy enum value set: [${PROVIDER_TYPES.join(', ')}]`);
+    }
+    const details = optionalStringMap(input, 'ProviderDetails');
+    if (details === undefined) throw invalid('ProviderDetails', undefined, 'Member must not be null');
+    const now = clock.now();
+    const provider = {
+      UserPoolId: pool.Id,
+      ProviderName: name,
+      ProviderType: type as ProviderType,
+      ProviderDetails: details,
+      AttributeMapping: withDefaultMapping(type as ProviderType, optionalStringMap(input, 'AttributeMapping') ?? {}),
+      IdpIdentifiers: optionalStringList(input, 'IdpIdentifiers') ?? [],
+      CreationDate: now,
+      LastModifiedDate: now,
+    };
+    checkOrThrow(store, provider);
+    if (store.getIdentityProvider(pool.Id, name)) {
+      // Wording unconfirmed.
+      throw new CognitoError('DuplicateProviderException', `A provider with the name ${name} already exists in this user pool.`);
+    }
+    await store.putIdentityProvider(provider);
+    return { IdentityProvider: identityProviderType(provider) };
   };
-  checkOrThrow(store, provider);
-  if (store.getIdentityProvider(pool.Id, name)) {
-    // Wording unconfirmed.
-    throw new CognitoError('DuplicateProviderException', `A provider with the name ${name} already exists in this user pool.`);
-  }
-  await store.putIdentityProvider(provider);
-  return { IdentityProvider: identityProviderType(provider) };
-};

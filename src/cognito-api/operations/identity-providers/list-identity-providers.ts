@@ -5,15 +5,19 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { paginate } from '../management/common.js';
 
-export const listIdentityProviders: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const max = optionalInteger(input, 'MaxResults', 1, 60) ?? 60;
-  const page = paginate(store.listIdentityProviders(pool.Id), (p) => p.ProviderName, max, optionalString(input, 'NextToken', 131072));
-  return {
-    Providers: page.items.map((p) => ({
-      ProviderName: p.ProviderName, ProviderType: p.ProviderType,
-      LastModifiedDate: seconds(p.LastModifiedDate), CreationDate: seconds(p.CreationDate),
-    })),
-    ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+export const listIdentityProviders: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const max = optionalInteger(input, 'MaxResults', 1, 60) ?? 60;
+    const page = paginate(store.listIdentityProviders(pool.Id), (p) => p.ProviderName, max, optionalString(input, 'NextToken', 131072));
+    return {
+      Providers: page.items.map((p) => ({
+        ProviderName: p.ProviderName,
+        ProviderType: p.ProviderType,
+        LastModifiedDate: seconds(p.LastModifiedDate),
+        CreationDate: seconds(p.CreationDate),
+      })),
+      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+    };
   };
-};

@@ -21,10 +21,12 @@ export function checkOrThrow(store: Store, provider: IdentityProvider): void {
     checkProvider(provider);
   } catch (err) {
     if (!(err instanceof ProviderRuleError)) throw err;
-    if (err.message.startsWith('Member must')) throw invalid(err.field, err.field === 'ProviderName' ? provider.ProviderName : '[...]', err.message);
+    if (err.message.startsWith('Member must'))
+      throw invalid(err.field, err.field === 'ProviderName' ? provider.ProviderName : '[...]', err.message);
     throw new CognitoError('InvalidParameterException', err.message);
   }
   const taken = takenIdentifier(provider, store.listIdentityProviders(provider.UserPoolId));
   // Wording unconfirmed.
-  if (taken !== undefined) throw new CognitoError('DuplicateProviderException', `The identifier ${taken} is already used by another identity provider.`);
+  if (taken !== undefined)
+    throw new CognitoError('DuplicateProviderException', `The identifier ${taken} is already used by another identity provider.`);
 }

@@ -5,20 +5,22 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { checkOrThrow, providerName, providerOrThrow } from './provider-input.js';
 
-export const updateIdentityProvider: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const existing = providerOrThrow(store, pool.Id, providerName(input));
-  const details = optionalStringMap(input, 'ProviderDetails');
-  const mapping = optionalStringMap(input, 'AttributeMapping');
-  const identifiers = optionalStringList(input, 'IdpIdentifiers');
-  const provider = {
-    ...existing,
-    ...(details !== undefined ? { ProviderDetails: { ...existing.ProviderDetails, ...details } } : {}),
-    ...(mapping !== undefined ? { AttributeMapping: withDefaultMapping(existing.ProviderType, mapping) } : {}),
-    ...(identifiers !== undefined ? { IdpIdentifiers: identifiers } : {}),
-    LastModifiedDate: clock.now(),
+export const updateIdentityProvider: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const existing = providerOrThrow(store, pool.Id, providerName(input));
+    const details = optionalStringMap(input, 'ProviderDetails');
+    const mapping = optionalStringMap(input, 'AttributeMapping');
+    const identifiers = optionalStringList(input, 'IdpIdentifiers');
+    const provider = {
+      ...existing,
+      ...(details !== undefined ? { ProviderDetails: { ...existing.ProviderDetails, ...details } } : {}),
+      ...(mapping !== undefined ? { AttributeMapping: withDefaultMapping(existing.ProviderType, mapping) } : {}),
+      ...(identifiers !== undefined ? { IdpIdentifiers: identifiers } : {}),
+      LastModifiedDate: clock.now(),
+    };
+    checkOrThrow(store, provider);
+    await store.putIdentityProvider(provider);
+    return { IdentityProvider: identityProviderType(provider) };
   };
-  checkOrThrow(store, provider);
-  await store.putIdentityProvider(provider);
-  return { IdentityProvider: identityProviderType(provider) };
-};

@@ -14,27 +14,44 @@ import { checkPattern } from '../management/common.js';
 import { recordIn, withRecord, withoutRecord } from '../pool-records.js';
 
 const BRANDING_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
-const CATEGORIES = ['FAVICON_ICO', 'FAVICON_SVG', 'EMAIL_GRAPHIC', 'SMS_GRAPHIC', 'AUTH_APP_GRAPHIC', 'PASSWORD_GRAPHIC', 'PASSKEY_GRAPHIC',
-  'PAGE_HEADER_LOGO', 'PAGE_HEADER_BACKGROUND', 'PAGE_FOOTER_LOGO', 'PAGE_FOOTER_BACKGROUND', 'PAGE_BACKGROUND', 'FORM_BACKGROUND', 'FORM_LOGO',
-  'IDP_BUTTON_ICON'];
+const CATEGORIES = [
+  'FAVICON_ICO',
+  'FAVICON_SVG',
+  'EMAIL_GRAPHIC',
+  'SMS_GRAPHIC',
+  'AUTH_APP_GRAPHIC',
+  'PASSWORD_GRAPHIC',
+  'PASSKEY_GRAPHIC',
+  'PAGE_HEADER_LOGO',
+  'PAGE_HEADER_BACKGROUND',
+  'PAGE_FOOTER_LOGO',
+  'PAGE_FOOTER_BACKGROUND',
+  'PAGE_BACKGROUND',
+  'FORM_BACKGROUND',
+  'FORM_LOGO',
+  'IDP_BUTTON_ICON',
+];
 const COLOR_MODES = ['LIGHT', 'DARK', 'DYNAMIC'];
 const EXTENSIONS = ['ICO', 'JPEG', 'PNG', 'SVG', 'WEBP'];
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-const brandingId = (input: Input) => checkPattern('ManagedLoginBrandingId', requiredString(input, 'ManagedLoginBrandingId', 2048), BRANDING_ID, BRANDING_ID.source);
+const brandingId = (input: Input) =>
+  checkPattern('ManagedLoginBrandingId', requiredString(input, 'ManagedLoginBrandingId', 2048), BRANDING_ID, BRANDING_ID.source);
 
 function assets(input: Input): ManagedLoginBranding['Assets'] | undefined {
   const value = input.Assets;
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) throw new CognitoError('SerializationException', 'Unexpected JSON type at \'assets\': expected array');
+  if (!Array.isArray(value)) throw new CognitoError('SerializationException', "Unexpected JSON type at 'assets': expected array");
   if (value.length > 40) throw invalid('Assets', value, 'Member must have length less than or equal to 40');
   return value.map((a: unknown, i) => {
     const asset = (typeof a === 'object' && a !== null ? a : {}) as Record<string, unknown>;
     const at = (name: string) => `assets.${i + 1}.member.${name}`;
     const pick = (name: string, values: string[]) => {
       const v = asset[name];
-      if (v === undefined || v === null) throw invalidAt(at(name.charAt(0).toLowerCase() + name.slice(1)), undefined, 'Member must not be null');
-      if (typeof v !== 'string' || !values.includes(v)) throw invalidAt(at(name.charAt(0).toLowerCase() + name.slice(1)), v, `Member must satisfy enum value set: [${values.join(', ')}]`);
+      if (v === undefined || v === null)
+        throw invalidAt(at(name.charAt(0).toLowerCase() + name.slice(1)), undefined, 'Member must not be null');
+      if (typeof v !== 'string' || !values.includes(v))
+        throw invalidAt(at(name.charAt(0).toLowerCase() + name.slice(1)), v, `Member must satisfy enum value set: [${values.join(', ')}]`);
       return v;
     };
     const bytes = asset.Bytes;
@@ -42,19 +59,29 @@ function assets(input: Input): ManagedLoginBranding['Assets'] | undefined {
       throw invalidAt(at('bytes'), undefined, 'Member must be base64 of at most 1000000 bytes');
     }
     const resourceId = asset.ResourceId;
-    if (resourceId !== undefined && resourceId !== null && (typeof resourceId !== 'string' || !/^[\w\- ]+$/.test(resourceId) || resourceId.length > 40)) {
+    if (
+      resourceId !== undefined &&
+      resourceId !== null &&
+      (typeof resourceId !== 'string' || !/^[\w\- ]+$/.test(resourceId) || resourceId.length > 40)
+    ) {
       throw invalidAt(at('resourceId'), resourceId, 'Member must satisfy regular expression pattern: ^[\\w\\- ]+$');
     }
     return {
-      Category: pick('Category', CATEGORIES), ColorMode: pick('ColorMode', COLOR_MODES), Extension: pick('Extension', EXTENSIONS),
-      ...(typeof bytes === 'string' ? { Bytes: bytes } : {}), ...(typeof resourceId === 'string' ? { ResourceId: resourceId } : {}),
+      Category: pick('Category', CATEGORIES),
+      ColorMode: pick('ColorMode', COLOR_MODES),
+      Extension: pick('Extension', EXTENSIONS),
+      ...(typeof bytes === 'string' ? { Bytes: bytes } : {}),
+      ...(typeof resourceId === 'string' ? { ResourceId: resourceId } : {}),
     };
   });
 }
 
 function invalidAt(path: string, value: unknown, constraint: string): CognitoError {
   const shown = value === undefined || value === null ? 'null' : `'${String(value).slice(0, 100)}'`;
-  return new CognitoError('InvalidParameterException', `1 validation error detected: Value ${shown} at '${path}' failed to satisfy constraint: ${constraint}`);
+  return new CognitoError(
+    'InvalidParameterException',
+    `1 validation error detected: Value ${shown} at '${path}' failed to satisfy constraint: ${constraint}`,
+  );
 }
 
 function settings(input: Input): unknown {
@@ -75,7 +102,10 @@ function checkDefaults(useDefaults: boolean | undefined, given: unknown, givenAs
 
 function noMerge(input: Input) {
   if (optionalBoolean(input, 'ReturnMergedResources') === true) {
-    throw new CognitoError('InvalidParameterException', 'ReturnMergedResources is not supported by cognito-emulator: Cognito\'s default style document is not published.');
+    throw new CognitoError(
+      'InvalidParameterException',
+      "ReturnMergedResources is not supported by cognito-emulator: Cognito's default style document is not published.",
+    );
   }
 }
 
@@ -86,77 +116,107 @@ function brandingOrThrow(pool: UserPool, id: string): ManagedLoginBranding {
   return found;
 }
 
-const withBranding = (pool: UserPool, branding: ManagedLoginBranding): UserPool =>
-  ({ ...pool, ManagedLoginBrandings: withRecord(pool.ManagedLoginBrandings, branding.ManagedLoginBrandingId, branding) });
+const withBranding = (pool: UserPool, branding: ManagedLoginBranding): UserPool => ({
+  ...pool,
+  ManagedLoginBrandings: withRecord(pool.ManagedLoginBrandings, branding.ManagedLoginBrandingId, branding),
+});
 
 const brandingType = (pool: UserPool, b: ManagedLoginBranding) => ({
   ManagedLoginBranding: {
-    ManagedLoginBrandingId: b.ManagedLoginBrandingId, UserPoolId: pool.Id, UseCognitoProvidedValues: b.UseCognitoProvidedValues,
-    ...(b.Settings !== undefined ? { Settings: b.Settings } : {}), Assets: b.Assets,
-    CreationDate: seconds(b.CreationDate), LastModifiedDate: seconds(b.LastModifiedDate),
+    ManagedLoginBrandingId: b.ManagedLoginBrandingId,
+    UserPoolId: pool.Id,
+    UseCognitoProvidedValues: b.UseCognitoProvidedValues,
+    ...(b.Settings !== undefined ? { Settings: b.Settings } : {}),
+    Assets: b.Assets,
+    CreationDate: seconds(b.CreationDate),
+    LastModifiedDate: seconds(b.LastModifiedDate),
   },
 });
 
-export const createManagedLoginBranding: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const userPoolId = requiredString(input, 'UserPoolId', 55);
-  const clientId = requiredString(input, 'ClientId', 128);
-  const useDefaults = optionalBoolean(input, 'UseCognitoProvidedValues');
-  const given = settings(input);
-  const givenAssets = assets(input);
-  checkDefaults(useDefaults, given, givenAssets);
-  const pool = poolOrThrow(store, userPoolId);
-  clientOrThrow(store, clientId, pool.Id);
-  if (Object.values(pool.ManagedLoginBrandings ?? {}).some((b) => b.ClientId === clientId)) {
-    // Wording unconfirmed: one style per app client.
-    throw new CognitoError('ManagedLoginBrandingExistsException', `A managed login branding style already exists for client ${clientId}.`);
-  }
-  const now = clock.now();
-  const branding: ManagedLoginBranding = {
-    ManagedLoginBrandingId: newUuid(), ClientId: clientId, UseCognitoProvidedValues: useDefaults ?? given === undefined,
-    ...(given !== undefined ? { Settings: given } : {}), Assets: givenAssets ?? [], CreationDate: now, LastModifiedDate: now,
-  };
-  await store.putPool(withBranding(pool, branding));
-  return brandingType(pool, branding);
-};
-
-export const describeManagedLoginBranding: Operation<'store'> = ({ store }) => async (input) => {
-  const id = brandingId(input);
-  noMerge(input);
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  return brandingType(pool, brandingOrThrow(pool, id));
-};
-
-export const describeManagedLoginBrandingByClient: Operation<'store'> = ({ store }) => async (input) => {
-  const clientId = requiredString(input, 'ClientId', 128);
-  noMerge(input);
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  clientOrThrow(store, clientId, pool.Id);
-  const found = Object.values(pool.ManagedLoginBrandings ?? {}).find((b) => b.ClientId === clientId);
-  // Wording unconfirmed.
-  if (!found) throw new CognitoError('ResourceNotFoundException', `No managed login branding style exists for client ${clientId}.`);
-  return brandingType(pool, found);
-};
-
-export const updateManagedLoginBranding: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const id = brandingId(input);
-  const useDefaults = optionalBoolean(input, 'UseCognitoProvidedValues');
-  const given = settings(input);
-  const givenAssets = assets(input);
-  checkDefaults(useDefaults, given, givenAssets);
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const branding = brandingOrThrow(pool, id);
-  // Settings and assets not given are kept, as Cognito documents; true resets to the default style.
-  const updated: ManagedLoginBranding = useDefaults === true
-    ? { ManagedLoginBrandingId: id, ClientId: branding.ClientId, UseCognitoProvidedValues: true, Assets: [], CreationDate: branding.CreationDate, LastModifiedDate: clock.now() }
-    : {
-      ...branding,
-      ...(given !== undefined ? { Settings: given, UseCognitoProvidedValues: false } : {}),
-      ...(givenAssets !== undefined ? { Assets: mergeAssets(branding.Assets, givenAssets) } : {}),
-      LastModifiedDate: clock.now(),
+export const createManagedLoginBranding: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const userPoolId = requiredString(input, 'UserPoolId', 55);
+    const clientId = requiredString(input, 'ClientId', 128);
+    const useDefaults = optionalBoolean(input, 'UseCognitoProvidedValues');
+    const given = settings(input);
+    const givenAssets = assets(input);
+    checkDefaults(useDefaults, given, givenAssets);
+    const pool = poolOrThrow(store, userPoolId);
+    clientOrThrow(store, clientId, pool.Id);
+    if (Object.values(pool.ManagedLoginBrandings ?? {}).some((b) => b.ClientId === clientId)) {
+      // Wording unconfirmed: one style per app client.
+      throw new CognitoError(
+        'ManagedLoginBrandingExistsException',
+        `A managed login branding style already exists for client ${clientId}.`,
+      );
+    }
+    const now = clock.now();
+    const branding: ManagedLoginBranding = {
+      ManagedLoginBrandingId: newUuid(),
+      ClientId: clientId,
+      UseCognitoProvidedValues: useDefaults ?? given === undefined,
+      ...(given !== undefined ? { Settings: given } : {}),
+      Assets: givenAssets ?? [],
+      CreationDate: now,
+      LastModifiedDate: now,
     };
-  await store.putPool(withBranding(pool, updated));
-  return brandingType(pool, updated);
-};
+    await store.putPool(withBranding(pool, branding));
+    return brandingType(pool, branding);
+  };
+
+export const describeManagedLoginBranding: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const id = brandingId(input);
+    noMerge(input);
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    return brandingType(pool, brandingOrThrow(pool, id));
+  };
+
+export const describeManagedLoginBrandingByClient: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const clientId = requiredString(input, 'ClientId', 128);
+    noMerge(input);
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    clientOrThrow(store, clientId, pool.Id);
+    const found = Object.values(pool.ManagedLoginBrandings ?? {}).find((b) => b.ClientId === clientId);
+    // Wording unconfirmed.
+    if (!found) throw new CognitoError('ResourceNotFoundException', `No managed login branding style exists for client ${clientId}.`);
+    return brandingType(pool, found);
+  };
+
+export const updateManagedLoginBranding: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const id = brandingId(input);
+    const useDefaults = optionalBoolean(input, 'UseCognitoProvidedValues');
+    const given = settings(input);
+    const givenAssets = assets(input);
+    checkDefaults(useDefaults, given, givenAssets);
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const branding = brandingOrThrow(pool, id);
+    // Settings and assets not given are kept, as Cognito documents; true resets to the default style.
+    const updated: ManagedLoginBranding =
+      useDefaults === true
+        ? {
+            ManagedLoginBrandingId: id,
+            ClientId: branding.ClientId,
+            UseCognitoProvidedValues: true,
+            Assets: [],
+            CreationDate: branding.CreationDate,
+            LastModifiedDate: clock.now(),
+          }
+        : {
+            ...branding,
+            ...(given !== undefined ? { Settings: given, UseCognitoProvidedValues: false } : {}),
+            ...(givenAssets !== undefined ? { Assets: mergeAssets(branding.Assets, givenAssets) } : {}),
+            LastModifiedDate: clock.now(),
+          };
+    await store.putPool(withBranding(pool, updated));
+    return brandingType(pool, updated);
+  };
 
 /** An asset replaces the one of the same category and colour mode; the others stay. */
 function mergeAssets(current: ManagedLoginBranding['Assets'], given: ManagedLoginBranding['Assets']): ManagedLoginBranding['Assets'] {
@@ -165,10 +225,12 @@ function mergeAssets(current: ManagedLoginBranding['Assets'], given: ManagedLogi
   return [...current.filter((a) => !replaced.has(key(a))), ...given];
 }
 
-export const deleteManagedLoginBranding: Operation<'store'> = ({ store }) => async (input) => {
-  const id = brandingId(input);
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  brandingOrThrow(pool, id);
-  await store.putPool({ ...pool, ManagedLoginBrandings: withoutRecord(pool.ManagedLoginBrandings, id) });
-  return {};
-};
+export const deleteManagedLoginBranding: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const id = brandingId(input);
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    brandingOrThrow(pool, id);
+    await store.putPool({ ...pool, ManagedLoginBrandings: withoutRecord(pool.ManagedLoginBrandings, id) });
+    return {};
+  };

@@ -1,7 +1,10 @@
 // Managed-login resources of app clients: terms documents and branding styles.
 import type { Operation } from '../../operation.js';
 import {
-  createManagedLoginBranding, deleteManagedLoginBranding, describeManagedLoginBranding, describeManagedLoginBrandingByClient,
+  createManagedLoginBranding,
+  deleteManagedLoginBranding,
+  describeManagedLoginBranding,
+  describeManagedLoginBrandingByClient,
   updateManagedLoginBranding,
 } from './branding.js';
 import { createTerms, deleteTerms, describeTerms, describeTermsByClient, listTerms, updateTerms } from './terms.js';

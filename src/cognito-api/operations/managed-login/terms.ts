@@ -14,10 +14,12 @@ import { recordIn, withRecord, withoutRecord } from '../pool-records.js';
 
 const TERMS_NAME = /^(terms-of-use|privacy-policy)$/;
 const TERMS_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
-const LINK_KEY = /^cognito:(default|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$/;
+const LINK_KEY =
+  /^cognito:(default|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$/;
 const LINK_VALUE = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
 
-const termsName = (input: Input) => checkPattern('TermsName', requiredString(input, 'TermsName', 2048), TERMS_NAME, '^(terms-of-use|privacy-policy)$');
+const termsName = (input: Input) =>
+  checkPattern('TermsName', requiredString(input, 'TermsName', 2048), TERMS_NAME, '^(terms-of-use|privacy-policy)$');
 const termsId = (input: Input) => checkPattern('TermsId', requiredString(input, 'TermsId', 2048), TERMS_ID, TERMS_ID.source);
 
 function links(input: Input, required: boolean): Record<string, string> | undefined {
@@ -28,9 +30,15 @@ function links(input: Input, required: boolean): Record<string, string> | undefi
   }
   if (Object.keys(map).length > 12) throw invalid('Links', map, 'Member must have length less than or equal to 12');
   for (const [key, value] of Object.entries(map)) {
-    if (!LINK_KEY.test(key)) throw invalid('Links', key, `Map keys must satisfy constraint: [Member must satisfy regular expression pattern: ${LINK_KEY.source}]`);
+    if (!LINK_KEY.test(key))
+      throw invalid('Links', key, `Map keys must satisfy constraint: [Member must satisfy regular expression pattern: ${LINK_KEY.source}]`);
     if (value.length < 1 || value.length > 1024 || !LINK_VALUE.test(value)) {
-      throw invalid('Links', value, 'Map value must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: ^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$]');
+      throw invalid(
+        'Links',
+        value,
+        'Map value must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater ' +
+          'than or equal to 1, Member must satisfy regular expression pattern: ^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$]',
+      );
     }
   }
   return map;
@@ -46,91 +54,124 @@ function termsOrThrow(pool: UserPool, id: string): TermsRecord {
 const withTerms = (pool: UserPool, terms: TermsRecord): UserPool => ({ ...pool, Terms: withRecord(pool.Terms, terms.TermsId, terms) });
 
 const termsType = (t: TermsRecord) => ({
-  TermsId: t.TermsId, UserPoolId: t.UserPoolId, ClientId: t.ClientId, TermsName: t.TermsName, TermsSource: t.TermsSource,
-  Enforcement: t.Enforcement, Links: t.Links, CreationDate: seconds(t.CreationDate), LastModifiedDate: seconds(t.LastModifiedDate),
+  TermsId: t.TermsId,
+  UserPoolId: t.UserPoolId,
+  ClientId: t.ClientId,
+  TermsName: t.TermsName,
+  TermsSource: t.TermsSource,
+  Enforcement: t.Enforcement,
+  Links: t.Links,
+  CreationDate: seconds(t.CreationDate),
+  LastModifiedDate: seconds(t.LastModifiedDate),
 });
 
-export const createTerms: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const userPoolId = requiredString(input, 'UserPoolId', 55);
-  const clientId = requiredString(input, 'ClientId', 128);
-  const name = termsName(input);
-  const source = optionalEnum(input, 'TermsSource', ['LINK']);
-  const enforcement = optionalEnum(input, 'Enforcement', ['NONE']);
-  if (source === undefined) throw invalid('TermsSource', undefined, 'Member must not be null');
-  if (enforcement === undefined) throw invalid('Enforcement', undefined, 'Member must not be null');
-  const given = links(input, false) ?? {};
-  const pool = poolOrThrow(store, userPoolId);
-  clientOrThrow(store, clientId, pool.Id);
-  if (Object.values(pool.Terms ?? {}).some((t) => t.ClientId === clientId && t.TermsName === name)) {
-    // Wording unconfirmed: one document of each kind per app client.
-    throw new CognitoError('TermsExistsException', `Terms ${name} already exist for client ${clientId}.`);
-  }
-  const now = clock.now();
-  const terms: TermsRecord = {
-    TermsId: newUuid(), UserPoolId: pool.Id, ClientId: clientId, TermsName: name, TermsSource: source, Enforcement: enforcement,
-    Links: given, CreationDate: now, LastModifiedDate: now,
+export const createTerms: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const userPoolId = requiredString(input, 'UserPoolId', 55);
+    const clientId = requiredString(input, 'ClientId', 128);
+    const name = termsName(input);
+    const source = optionalEnum(input, 'TermsSource', ['LINK']);
+    const enforcement = optionalEnum(input, 'Enforcement', ['NONE']);
+    if (source === undefined) throw invalid('TermsSource', undefined, 'Member must not be null');
+    if (enforcement === undefined) throw invalid('Enforcement', undefined, 'Member must not be null');
+    const given = links(input, false) ?? {};
+    const pool = poolOrThrow(store, userPoolId);
+    clientOrThrow(store, clientId, pool.Id);
+    if (Object.values(pool.Terms ?? {}).some((t) => t.ClientId === clientId && t.TermsName === name)) {
+      // Wording unconfirmed: one document of each kind per app client.
+      throw new CognitoError('TermsExistsException', `Terms ${name} already exist for client ${clientId}.`);
+    }
+    const now = clock.now();
+    const terms: TermsRecord = {
+      TermsId: newUuid(),
+      UserPoolId: pool.Id,
+      ClientId: clientId,
+      TermsName: name,
+      TermsSource: source,
+      Enforcement: enforcement,
+      Links: given,
+      CreationDate: now,
+      LastModifiedDate: now,
+    };
+    await store.putPool(withTerms(pool, terms));
+    return { Terms: termsType(terms) };
   };
-  await store.putPool(withTerms(pool, terms));
-  return { Terms: termsType(terms) };
-};
 
-export const describeTerms: Operation<'store'> = ({ store }) => async (input) => {
-  const id = termsId(input);
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  return { Terms: termsType(termsOrThrow(pool, id)) };
-};
-
-export const describeTermsByClient: Operation<'store'> = ({ store }) => async (input) => {
-  const clientId = requiredString(input, 'ClientId', 128);
-  const name = termsName(input);
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  clientOrThrow(store, clientId, pool.Id);
-  const terms = Object.values(pool.Terms ?? {}).find((t) => t.ClientId === clientId && t.TermsName === name);
-  // Wording unconfirmed.
-  if (!terms) throw new CognitoError('ResourceNotFoundException', `Terms ${name} do not exist for client ${clientId}.`);
-  return { Terms: termsType(terms) };
-};
-
-export const listTerms: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const limit = optionalInteger(input, 'MaxResults', 1, 60) ?? 60;
-  const page = paginate(Object.values(pool.Terms ?? {}), (t) => t.TermsId, limit, optionalString(input, 'NextToken', 131072));
-  return {
-    Terms: page.items.map((t) => ({
-      TermsId: t.TermsId, TermsName: t.TermsName, Enforcement: t.Enforcement, CreationDate: seconds(t.CreationDate), LastModifiedDate: seconds(t.LastModifiedDate),
-    })),
-    ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+export const describeTerms: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const id = termsId(input);
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    return { Terms: termsType(termsOrThrow(pool, id)) };
   };
-};
 
-export const updateTerms: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const id = termsId(input);
-  const name = input.TermsName === undefined || input.TermsName === null ? undefined : termsName(input);
-  const source = optionalEnum(input, 'TermsSource', ['LINK']);
-  const enforcement = optionalEnum(input, 'Enforcement', ['NONE']);
-  const given = links(input, false);
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const terms = termsOrThrow(pool, id);
-  if (name !== undefined && name !== terms.TermsName
-    && Object.values(pool.Terms ?? {}).some((t) => t.ClientId === terms.ClientId && t.TermsName === name)) {
-    throw new CognitoError('TermsExistsException', `Terms ${name} already exist for client ${terms.ClientId}.`);
-  }
-  const updated: TermsRecord = {
-    ...terms,
-    ...(name !== undefined ? { TermsName: name } : {}),
-    ...(source !== undefined ? { TermsSource: source } : {}),
-    ...(enforcement !== undefined ? { Enforcement: enforcement } : {}),
-    ...(given !== undefined ? { Links: given } : {}),
-    LastModifiedDate: clock.now(),
+export const describeTermsByClient: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const clientId = requiredString(input, 'ClientId', 128);
+    const name = termsName(input);
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    clientOrThrow(store, clientId, pool.Id);
+    const terms = Object.values(pool.Terms ?? {}).find((t) => t.ClientId === clientId && t.TermsName === name);
+    // Wording unconfirmed.
+    if (!terms) throw new CognitoError('ResourceNotFoundException', `Terms ${name} do not exist for client ${clientId}.`);
+    return { Terms: termsType(terms) };
   };
-  await store.putPool(withTerms(pool, updated));
-  return { Terms: termsType(updated) };
-};
 
-export const deleteTerms: Operation<'store'> = ({ store }) => async (input) => {
-  const id = termsId(input);
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  termsOrThrow(pool, id);
-  await store.putPool({ ...pool, Terms: withoutRecord(pool.Terms, id) });
-  return {};
-};
+export const listTerms: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const limit = optionalInteger(input, 'MaxResults', 1, 60) ?? 60;
+    const page = paginate(Object.values(pool.Terms ?? {}), (t) => t.TermsId, limit, optionalString(input, 'NextToken', 131072));
+    return {
+      Terms: page.items.map((t) => ({
+        TermsId: t.TermsId,
+        TermsName: t.TermsName,
+        Enforcement: t.Enforcement,
+        CreationDate: seconds(t.CreationDate),
+        LastModifiedDate: seconds(t.LastModifiedDate),
+      })),
+      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+    };
+  };
+
+export const updateTerms: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const id = termsId(input);
+    const name = input.TermsName === undefined || input.TermsName === null ? undefined : termsName(input);
+    const source = optionalEnum(input, 'TermsSource', ['LINK']);
+    const enforcement = optionalEnum(input, 'Enforcement', ['NONE']);
+    const given = links(input, false);
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const terms = termsOrThrow(pool, id);
+    if (
+      name !== undefined &&
+      name !== terms.TermsName &&
+      Object.values(pool.Terms ?? {}).some((t) => t.ClientId === terms.ClientId && t.TermsName === name)
+    ) {
+      throw new CognitoError('TermsExistsException', `Terms ${name} already exist for client ${terms.ClientId}.`);
+    }
+    const updated: TermsRecord = {
+      ...terms,
+      ...(name !== undefined ? { TermsName: name } : {}),
+      ...(source !== undefined ? { TermsSource: source } : {}),
+      ...(enforcement !== undefined ? { Enforcement: enforcement } : {}),
+      ...(given !== undefined ? { Links: given } : {}),
+      LastModifiedDate: clock.now(),
+    };
+    await store.putPool(withTerms(pool, updated));
+    return { Terms: termsType(updated) };
+  };
+
+export const deleteTerms: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const id = termsId(input);
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    termsOrThrow(pool, id);
+    await store.putPool({ ...pool, Terms: withoutRecord(pool.Terms, id) });
+    return {};
+  };

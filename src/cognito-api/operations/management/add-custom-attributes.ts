@@ -6,14 +6,16 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { parseSchema } from './schema-input.js';
 
-export const addCustomAttributes: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const list = input.CustomAttributes;
-  if (list === undefined || list === null) throw invalid('CustomAttributes', list, 'Member must not be null');
-  if (!Array.isArray(list) || list.length < 1 || list.length > 25) {
-    throw invalid('CustomAttributes', '[...]', 'Member must have length less than or equal to 25 and greater than or equal to 1');
-  }
-  const added = parseSchema(list, pool.Schema ?? [], 'customAttributes', true);
-  await store.putPool({ ...pool, Schema: [...(pool.Schema ?? []), ...added], LastModifiedDate: clock.now() });
-  return {};
-};
+export const addCustomAttributes: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const list = input.CustomAttributes;
+    if (list === undefined || list === null) throw invalid('CustomAttributes', list, 'Member must not be null');
+    if (!Array.isArray(list) || list.length < 1 || list.length > 25) {
+      throw invalid('CustomAttributes', '[...]', 'Member must have length less than or equal to 25 and greater than or equal to 1');
+    }
+    const added = parseSchema(list, pool.Schema ?? [], 'customAttributes', true);
+    await store.putPool({ ...pool, Schema: [...(pool.Schema ?? []), ...added], LastModifiedDate: clock.now() });
+    return {};
+  };

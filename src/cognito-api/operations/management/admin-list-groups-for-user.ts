@@ -6,11 +6,13 @@ import type { Operation } from '../../operation.js';
 import { paginate } from './common.js';
 import { groupType } from './group-input.js';
 
-export const adminListGroupsForUser: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
-  const limit = optionalInteger(input, 'Limit', 1, 60) ?? 60;
-  const groups = user.Groups.map((name) => store.getGroup(pool.Id, name)).filter((g): g is Group => g !== undefined);
-  const page = paginate(groups, (g) => g.GroupName, limit, optionalString(input, 'NextToken', 131072));
-  return { Groups: page.items.map(groupType), ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}) };
-};
+export const adminListGroupsForUser: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
+    const limit = optionalInteger(input, 'Limit', 1, 60) ?? 60;
+    const groups = user.Groups.map((name) => store.getGroup(pool.Id, name)).filter((g): g is Group => g !== undefined);
+    const page = paginate(groups, (g) => g.GroupName, limit, optionalString(input, 'NextToken', 131072));
+    return { Groups: page.items.map(groupType), ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}) };
+  };

@@ -16,15 +16,31 @@ export function poolWithoutClient(pool: UserPool, clientId: string): UserPool {
     if (value === undefined) delete next[key];
     else next[key] = value;
   };
-  set('Terms', keep(pool.Terms, (_, t) => t.ClientId !== clientId));
-  set('ManagedLoginBrandings', keep(pool.ManagedLoginBrandings, (_, b) => b.ClientId !== clientId));
-  set('RiskConfigurations', keep(pool.RiskConfigurations, (scope) => scope !== clientId));
-  set('UICustomizations', keep(pool.UICustomizations, (scope) => scope !== clientId));
+  set(
+    'Terms',
+    keep(pool.Terms, (_, t) => t.ClientId !== clientId),
+  );
+  set(
+    'ManagedLoginBrandings',
+    keep(pool.ManagedLoginBrandings, (_, b) => b.ClientId !== clientId),
+  );
+  set(
+    'RiskConfigurations',
+    keep(pool.RiskConfigurations, (scope) => scope !== clientId),
+  );
+  set(
+    'UICustomizations',
+    keep(pool.UICustomizations, (scope) => scope !== clientId),
+  );
   return next;
 }
 
 /** Deletes the client, what its pool keeps for it (one write), and its codes and sign-ins in progress (federated ones too). */
-export async function deleteClientAndState(deps: Pick<Deps, 'store' | 'signInChallenges' | 'federations' | 'authorizationCodes'>, pool: UserPool, clientId: string): Promise<void> {
+export async function deleteClientAndState(
+  deps: Pick<Deps, 'store' | 'signInChallenges' | 'federations' | 'authorizationCodes'>,
+  pool: UserPool,
+  clientId: string,
+): Promise<void> {
   const { store } = deps;
   await store.batch(async () => {
     await store.putPool(poolWithoutClient(pool, clientId));

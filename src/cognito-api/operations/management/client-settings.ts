@@ -1,20 +1,36 @@
 // App-client settings from CreateUserPoolClient / UpdateUserPoolClient input, built and checked
-// with the rules fixtures use (src/domain/app-client.ts) plus the API's own defaults (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
+// with the rules fixtures use (src/domain/app-client.ts) plus the API's own defaults
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html).
 import { buildAppClient, checkAppClient, ClientRuleError, type ClientInput } from '../../../domain/app-client.js';
 import type { AppClient, TimeUnit } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';
 import { accessTokenSeconds, idTokenSeconds, refreshTokenSeconds } from '../../../domain/token-validity.js';
 import {
-  invalid, optionalBoolean, optionalEnum, optionalEnumList, optionalInteger, optionalString, optionalStringList, requiredString,
+  invalid,
+  optionalBoolean,
+  optionalEnum,
+  optionalEnumList,
+  optionalInteger,
+  optionalString,
+  optionalStringList,
+  requiredString,
 } from '../../input.js';
 import type { Input } from '../../operation.js';
 import { checkPattern } from './common.js';
 
 const UNITS: TimeUnit[] = ['seconds', 'minutes', 'hours', 'days'];
 const EXPLICIT_AUTH_FLOWS = [
-  'ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH',
-  'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_CLIENT_TOKEN_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+  'CUSTOM_AUTH_FLOW_ONLY',
+  'USER_PASSWORD_AUTH',
+  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  'ALLOW_CUSTOM_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_USER_AUTH',
+  'ALLOW_CLIENT_TOKEN_AUTH',
 ] as const;
 
 export const clientName = (input: Input): string =>
@@ -81,12 +97,20 @@ function settings(input: Input): Omit<ClientInput, 'ClientName'> {
 
 /** Builds the client record and applies Cognito's rules, failing with its exceptions. */
 export function apiClient(
-  input: Input, base: { ClientName: string; ClientSecret?: string; GenerateSecret?: boolean },
-  userPoolId: string, now: number, store: Store, existing?: AppClient,
+  input: Input,
+  base: { ClientName: string; ClientSecret?: string; GenerateSecret?: boolean },
+  userPoolId: string,
+  now: number,
+  store: Store,
+  existing?: AppClient,
 ): AppClient {
   const client = buildAppClient({ ...settings(input), ...base }, userPoolId, now, existing);
   try {
-    checkAppClient(client, store.listResourceServers(userPoolId), store.listIdentityProviders(userPoolId).map((p) => p.ProviderName));
+    checkAppClient(
+      client,
+      store.listResourceServers(userPoolId),
+      store.listIdentityProviders(userPoolId).map((p) => p.ProviderName),
+    );
   } catch (err) {
     if (err instanceof ClientRuleError) throw new CognitoError(err.kind, err.message);
     throw err;

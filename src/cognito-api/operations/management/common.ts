@@ -22,8 +22,7 @@ export function requestRegion(ctx: OperationContext): string {
   return region !== undefined && REGION_PATTERN.test(region) ? region : 'us-east-1';
 }
 
-export const poolArn = (userPoolId: string): string =>
-  `arn:aws:cognito-idp:${regionOf(userPoolId)}:${ACCOUNT_ID}:userpool/${userPoolId}`;
+export const poolArn = (userPoolId: string): string => `arn:aws:cognito-idp:${regionOf(userPoolId)}:${ACCOUNT_ID}:userpool/${userPoolId}`;
 
 export interface Page<T> {
   items: T[];

@@ -5,14 +5,16 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { identifier, resourceServerType, scopes, serverName } from './resource-server-input.js';
 
-export const createResourceServer: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const Identifier = identifier(input);
-  const server = { UserPoolId: pool.Id, Identifier, Name: serverName(input), Scopes: scopes(input) };
-  if (store.getResourceServer(pool.Id, Identifier)) {
-    // Wording unconfirmed.
-    throw new CognitoError('InvalidParameterException', `${Identifier} already exists in user pool ${pool.Id}.`);
-  }
-  await store.putResourceServer(server);
-  return { ResourceServer: resourceServerType(server) };
-};
+export const createResourceServer: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const Identifier = identifier(input);
+    const server = { UserPoolId: pool.Id, Identifier, Name: serverName(input), Scopes: scopes(input) };
+    if (store.getResourceServer(pool.Id, Identifier)) {
+      // Wording unconfirmed.
+      throw new CognitoError('InvalidParameterException', `${Identifier} already exists in user pool ${pool.Id}.`);
+    }
+    await store.putResourceServer(server);
+    return { ResourceServer: resourceServerType(server) };
+  };

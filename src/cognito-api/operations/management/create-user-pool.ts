@@ -8,18 +8,26 @@ import { mutableSettings, poolName, signInAttributes } from './pool-settings.js'
 import { userPoolType } from './pool-type.js';
 import { parseSchema } from './schema-input.js';
 
-export const createUserPool: Operation<'clock' | 'keys' | 'store'> = ({ store, clock, keys }) => async (input, ctx) => {
-  const Name = poolName(input, true);
-  const signIn = signInAttributes(input);
-  const settings = mutableSettings(input);
-  const schema = input.Schema === undefined || input.Schema === null ? [] : parseSchema(input.Schema, [], 'schema');
-  let Id = newUserPoolId(requestRegion(ctx));
-  while (store.getPool(Id)) Id = newUserPoolId(requestRegion(ctx));
-  const now = clock.now();
-  const pool: UserPool = {
-    Id, Name, ...signIn, ...settings, ...(schema.length > 0 ? { Schema: schema } : {}), CreationDate: now, LastModifiedDate: now,
+export const createUserPool: Operation<'clock' | 'keys' | 'store'> =
+  ({ store, clock, keys }) =>
+  async (input, ctx) => {
+    const Name = poolName(input, true);
+    const signIn = signInAttributes(input);
+    const settings = mutableSettings(input);
+    const schema = input.Schema === undefined || input.Schema === null ? [] : parseSchema(input.Schema, [], 'schema');
+    let Id = newUserPoolId(requestRegion(ctx));
+    while (store.getPool(Id)) Id = newUserPoolId(requestRegion(ctx));
+    const now = clock.now();
+    const pool: UserPool = {
+      Id,
+      Name,
+      ...signIn,
+      ...settings,
+      ...(schema.length > 0 ? { Schema: schema } : {}),
+      CreationDate: now,
+      LastModifiedDate: now,
+    };
+    await keys.ensure(Id);
+    await store.putPool(pool);
+    return { UserPool: userPoolType(pool, store) };
   };
-  await keys.ensure(Id);
-  await store.putPool(pool);
-  return { UserPool: userPoolType(pool, store) };
-};

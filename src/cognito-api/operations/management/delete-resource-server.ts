@@ -3,10 +3,12 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { identifier, resourceServerOrThrow } from './resource-server-input.js';
 
-export const deleteResourceServer: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const id = identifier(input);
-  resourceServerOrThrow(store.getResourceServer(pool.Id, id), id);
-  await store.deleteResourceServer(pool.Id, id);
-  return {};
-};
+export const deleteResourceServer: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const id = identifier(input);
+    resourceServerOrThrow(store.getResourceServer(pool.Id, id), id);
+    await store.deleteResourceServer(pool.Id, id);
+    return {};
+  };

@@ -10,12 +10,17 @@ export const deleteUserPool: Operation = (deps) => async (input) => {
   const { store, keys } = deps;
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   if (pool.DeletionProtection === 'ACTIVE') {
-    throw new CognitoError('InvalidParameterException',
-      'The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.');
+    throw new CognitoError(
+      'InvalidParameterException',
+      'The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.',
+    );
   }
   // Cognito refuses while a domain is attached (observed: terraform-provider-aws#16479).
   if (pool.Domain !== undefined || pool.CustomDomain !== undefined) {
-    throw new CognitoError('InvalidParameterException', 'User pool cannot be deleted. It has a domain configured that should be deleted first.');
+    throw new CognitoError(
+      'InvalidParameterException',
+      'User pool cannot be deleted. It has a domain configured that should be deleted first.',
+    );
   }
   await forgetPoolState(deps, pool);
   await store.deletePool(pool.Id);

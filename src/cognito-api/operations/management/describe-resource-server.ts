@@ -3,8 +3,10 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { identifier, resourceServerOrThrow, resourceServerType } from './resource-server-input.js';
 
-export const describeResourceServer: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const id = identifier(input);
-  return { ResourceServer: resourceServerType(resourceServerOrThrow(store.getResourceServer(pool.Id, id), id)) };
-};
+export const describeResourceServer: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const id = identifier(input);
+    return { ResourceServer: resourceServerType(resourceServerOrThrow(store.getResourceServer(pool.Id, id), id)) };
+  };

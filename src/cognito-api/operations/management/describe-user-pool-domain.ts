@@ -4,8 +4,10 @@ import { requiredString } from '../../input.js';
 import type { Operation } from '../../operation.js';
 import { domainDescription, poolWithDomain } from './domain-type.js';
 
-export const describeUserPoolDomain: Operation<'store' | 'urls'> = ({ store, urls }) => async (input) => {
-  const domain = requiredString(input, 'Domain', 63);
-  const pool = poolWithDomain(store.listPools(), domain);
-  return { DomainDescription: pool ? domainDescription(pool, domain, urls) : {} };
-};
+export const describeUserPoolDomain: Operation<'store' | 'urls'> =
+  ({ store, urls }) =>
+  async (input) => {
+    const domain = requiredString(input, 'Domain', 63);
+    const pool = poolWithDomain(store.listPools(), domain);
+    return { DomainDescription: pool ? domainDescription(pool, domain, urls) : {} };
+  };

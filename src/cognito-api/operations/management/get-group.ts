@@ -4,8 +4,10 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { groupName, groupOrThrow, groupType } from './group-input.js';
 
-export const getGroup: Operation<'store'> = ({ store }) => async (input) => {
-  const name = groupName(input);
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  return { Group: groupType(groupOrThrow(store, pool.Id, name)) } satisfies Wire<GetGroupResponse>;
-};
+export const getGroup: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const name = groupName(input);
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    return { Group: groupType(groupOrThrow(store, pool.Id, name)) } satisfies Wire<GetGroupResponse>;
+  };

@@ -5,12 +5,14 @@ import type { Operation } from '../../operation.js';
 import { paginate } from './common.js';
 import { resourceServerType } from './resource-server-input.js';
 
-export const listResourceServers: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const max = optionalInteger(input, 'MaxResults', 1, 50) ?? 50;
-  const page = paginate(store.listResourceServers(pool.Id), (rs) => rs.Identifier, max, optionalString(input, 'NextToken', 131072));
-  return {
-    ResourceServers: page.items.map(resourceServerType),
-    ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+export const listResourceServers: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const max = optionalInteger(input, 'MaxResults', 1, 50) ?? 50;
+    const page = paginate(store.listResourceServers(pool.Id), (rs) => rs.Identifier, max, optionalString(input, 'NextToken', 131072));
+    return {
+      ResourceServers: page.items.map(resourceServerType),
+      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+    };
   };
-};

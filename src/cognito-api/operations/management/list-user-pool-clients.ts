@@ -4,12 +4,14 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { paginate } from './common.js';
 
-export const listUserPoolClients: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const max = optionalInteger(input, 'MaxResults', 1, 60) ?? 60;
-  const page = paginate(store.listClients(pool.Id), (c) => c.ClientId, max, optionalString(input, 'NextToken', 131072));
-  return {
-    UserPoolClients: page.items.map((c) => ({ ClientId: c.ClientId, UserPoolId: c.UserPoolId, ClientName: c.ClientName })),
-    ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+export const listUserPoolClients: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const max = optionalInteger(input, 'MaxResults', 1, 60) ?? 60;
+    const page = paginate(store.listClients(pool.Id), (c) => c.ClientId, max, optionalString(input, 'NextToken', 131072));
+    return {
+      UserPoolClients: page.items.map((c) => ({ ClientId: c.ClientId, UserPoolId: c.UserPoolId, ClientName: c.ClientName })),
+      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+    };
   };
-};

@@ -6,12 +6,14 @@ import { userType } from '../../serialize.js';
 import { paginate } from './common.js';
 import { groupName, groupOrThrow } from './group-input.js';
 
-export const listUsersInGroup: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const name = groupName(input);
-  groupOrThrow(store, pool.Id, name);
-  const limit = optionalInteger(input, 'Limit', 1, 60) ?? 60;
-  const members = store.listUsers(pool.Id).filter((u) => u.Groups.includes(name));
-  const page = paginate(members, (u) => u.Username, limit, optionalString(input, 'NextToken', 131072));
-  return { Users: page.items.map((u) => userType(u)), ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}) };
-};
+export const listUsersInGroup: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const name = groupName(input);
+    groupOrThrow(store, pool.Id, name);
+    const limit = optionalInteger(input, 'Limit', 1, 60) ?? 60;
+    const members = store.listUsers(pool.Id).filter((u) => u.Groups.includes(name));
+    const page = paginate(members, (u) => u.Username, limit, optionalString(input, 'NextToken', 131072));
+    return { Users: page.items.map((u) => userType(u)), ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}) };
+  };

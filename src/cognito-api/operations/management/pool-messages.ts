@@ -22,12 +22,17 @@ function text(input: Input, name: string, max: number, rule: Rule, min = 1): str
   return checkPattern(name, value, rule.re, rule.shown);
 }
 
-const defined = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-export type MessageSettings = Pick<UserPool,
-  'VerificationMessageTemplate' | 'EmailVerificationMessage' | 'EmailVerificationSubject' | 'SmsVerificationMessage'
-  | 'SmsAuthenticationMessage' | 'AdminCreateUserConfig'>;
+export type MessageSettings = Pick<
+  UserPool,
+  | 'VerificationMessageTemplate'
+  | 'EmailVerificationMessage'
+  | 'EmailVerificationSubject'
+  | 'SmsVerificationMessage'
+  | 'SmsAuthenticationMessage'
+  | 'AdminCreateUserConfig'
+>;
 
 /**
  * The top-level EmailVerificationMessage / EmailVerificationSubject / SmsVerificationMessage and
@@ -61,11 +66,13 @@ export function messageSettingsInput(input: Input): MessageSettings {
 function adminCreateUserConfig(input: Input): AdminCreateUserConfig {
   const c = struct(input, 'AdminCreateUserConfig') ?? {};
   const invite = struct(c, 'InviteMessageTemplate');
-  const template = invite && defined({
-    SMSMessage: text(invite, 'SMSMessage', 140, CODE, 6),
-    EmailMessage: text(invite, 'EmailMessage', 20000, CODE, 6),
-    EmailSubject: text(invite, 'EmailSubject', 140, SUBJECT),
-  });
+  const template =
+    invite &&
+    defined({
+      SMSMessage: text(invite, 'SMSMessage', 140, CODE, 6),
+      EmailMessage: text(invite, 'EmailMessage', 20000, CODE, 6),
+      EmailSubject: text(invite, 'EmailSubject', 140, SUBJECT),
+    });
   return defined({
     AllowAdminCreateUserOnly: optionalBoolean(c, 'AllowAdminCreateUserOnly') ?? false,
     UnusedAccountValidityDays: optionalInteger(c, 'UnusedAccountValidityDays', 0, 365) ?? 7,

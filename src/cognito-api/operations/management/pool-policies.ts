@@ -37,7 +37,8 @@ function signInPolicyInput(policies: Input): { AllowedFirstAuthFactors: AuthFact
   const given = struct(policies, 'SignInPolicy');
   if (!given) return undefined;
   const factors = [...new Set(optionalEnumList(given, 'AllowedFirstAuthFactors', FIRST_FACTORS) ?? ['PASSWORD' as const])];
-  if (factors.length === 1 && factors[0] === 'WEB_AUTHN') throw bad('WEB_AUTHN must be accompanied by at least one other AllowedFirstAuthFactors option.');
+  if (factors.length === 1 && factors[0] === 'WEB_AUTHN')
+    throw bad('WEB_AUTHN must be accompanied by at least one other AllowedFirstAuthFactors option.');
   return { AllowedFirstAuthFactors: factors };
 }
 
@@ -49,13 +50,13 @@ function passwordPolicyInput(input: Input): Pick<NonNullable<UserPool['Policies'
   const history = optionalInteger(given, 'PasswordHistorySize', 0, 24);
   return {
     PasswordPolicy: {
-        MinimumLength: optionalInteger(given, 'MinimumLength', 6, 99) ?? d.MinimumLength,
-        RequireUppercase: optionalBoolean(given, 'RequireUppercase') ?? false,
-        RequireLowercase: optionalBoolean(given, 'RequireLowercase') ?? false,
-        RequireNumbers: optionalBoolean(given, 'RequireNumbers') ?? false,
-        RequireSymbols: optionalBoolean(given, 'RequireSymbols') ?? false,
-        ...(history !== undefined ? { PasswordHistorySize: history } : {}),
-        TemporaryPasswordValidityDays: optionalInteger(given, 'TemporaryPasswordValidityDays', 0, 365) ?? d.TemporaryPasswordValidityDays,
+      MinimumLength: optionalInteger(given, 'MinimumLength', 6, 99) ?? d.MinimumLength,
+      RequireUppercase: optionalBoolean(given, 'RequireUppercase') ?? false,
+      RequireLowercase: optionalBoolean(given, 'RequireLowercase') ?? false,
+      RequireNumbers: optionalBoolean(given, 'RequireNumbers') ?? false,
+      RequireSymbols: optionalBoolean(given, 'RequireSymbols') ?? false,
+      ...(history !== undefined ? { PasswordHistorySize: history } : {}),
+      TemporaryPasswordValidityDays: optionalInteger(given, 'TemporaryPasswordValidityDays', 0, 365) ?? d.TemporaryPasswordValidityDays,
     },
   };
 }
@@ -65,7 +66,10 @@ function passwordPolicyInput(input: Input): Pick<NonNullable<UserPool['Policies'
  * configure SMS as a factor, and Cognito refuses ON / OPTIONAL without it, with this wording
  * (reported through CloudFormation, e.g. aws/aws-cdk#12075).
  */
-export function mfaInput(input: Input, existing?: Partial<Pick<UserPool, 'SoftwareTokenMfaConfiguration' | 'EmailMfaConfiguration'>>): Pick<UserPool, 'MfaConfiguration' | 'SmsConfiguration'> {
+export function mfaInput(
+  input: Input,
+  existing?: Partial<Pick<UserPool, 'SoftwareTokenMfaConfiguration' | 'EmailMfaConfiguration'>>,
+): Pick<UserPool, 'MfaConfiguration' | 'SmsConfiguration'> {
   const mode = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const) ?? 'OFF';
   const sms = struct(input, 'SmsConfiguration');
   const SmsConfiguration = sms && {
@@ -87,7 +91,11 @@ export function accountRecoveryInput(input: Input): Pick<UserPool, 'AccountRecov
   if (!setting) return {};
   const list = setting.RecoveryMechanisms;
   if (!Array.isArray(list) || list.length < 1 || list.length > 2) {
-    throw invalid('accountRecoverySetting.recoveryMechanisms', '[...]', 'Member must have length less than or equal to 2 and greater than or equal to 1');
+    throw invalid(
+      'accountRecoverySetting.recoveryMechanisms',
+      '[...]',
+      'Member must have length less than or equal to 2 and greater than or equal to 1',
+    );
   }
   const mechanisms = list.map((m): RecoveryMechanism => {
     const entry = typeof m === 'object' && m !== null ? (m as Input) : {};
@@ -96,7 +104,10 @@ export function accountRecoveryInput(input: Input): Pick<UserPool, 'AccountRecov
     return { Priority: requiredInteger(entry, 'Priority', 1, 2), Name };
   });
   // Wording unconfirmed for both refusals.
-  if (new Set(mechanisms.map((m) => m.Priority)).size !== mechanisms.length || new Set(mechanisms.map((m) => m.Name)).size !== mechanisms.length) {
+  if (
+    new Set(mechanisms.map((m) => m.Priority)).size !== mechanisms.length ||
+    new Set(mechanisms.map((m) => m.Name)).size !== mechanisms.length
+  ) {
     throw bad('Invalid account recovery setting parameter. Recovery mechanisms and priorities must be unique.');
   }
   if (mechanisms.length > 1 && mechanisms.some((m) => m.Name === 'admin_only')) {
@@ -108,7 +119,9 @@ export function accountRecoveryInput(input: Input): Pick<UserPool, 'AccountRecov
 /** Attributes whose new value waits for verification; each must be auto-verified (Cognito's wording, aws/aws-cli#7151). */
 export function attributeUpdateInput(input: Input, autoVerified: readonly string[]): Pick<UserPool, 'UserAttributeUpdateSettings'> {
   const settings = struct(input, 'UserAttributeUpdateSettings');
-  const names = settings ? optionalEnumList(settings, 'AttributesRequireVerificationBeforeUpdate', ['phone_number', 'email'] as const) ?? [] : [];
+  const names = settings
+    ? (optionalEnumList(settings, 'AttributesRequireVerificationBeforeUpdate', ['phone_number', 'email'] as const) ?? [])
+    : [];
   if (names.some((n) => !autoVerified.includes(n))) {
     throw bad('All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes');
   }

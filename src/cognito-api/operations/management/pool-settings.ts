@@ -54,10 +54,23 @@ export function mutableSettings(input: Input, existing?: Parameters<typeof mfaIn
 }
 
 const SETTABLE = [
-  'AutoVerifiedAttributes', 'DeletionProtection', 'UserPoolTags', 'Policies', 'MfaConfiguration', 'SmsConfiguration',
-  'AccountRecoverySetting', 'UserAttributeUpdateSettings', 'VerificationMessageTemplate', 'EmailVerificationMessage',
-  'EmailVerificationSubject', 'SmsVerificationMessage', 'SmsAuthenticationMessage', 'AdminCreateUserConfig', 'LambdaConfig',
-  'DeviceConfiguration', 'UserPoolAddOns',
+  'AutoVerifiedAttributes',
+  'DeletionProtection',
+  'UserPoolTags',
+  'Policies',
+  'MfaConfiguration',
+  'SmsConfiguration',
+  'AccountRecoverySetting',
+  'UserAttributeUpdateSettings',
+  'VerificationMessageTemplate',
+  'EmailVerificationMessage',
+  'EmailVerificationSubject',
+  'SmsVerificationMessage',
+  'SmsAuthenticationMessage',
+  'AdminCreateUserConfig',
+  'LambdaConfig',
+  'DeviceConfiguration',
+  'UserPoolAddOns',
 ] as const satisfies ReadonlyArray<keyof UserPool>;
 
 export type MutableSettings = Pick<UserPool, 'AutoVerifiedAttributes'> & Partial<Pick<UserPool, (typeof SETTABLE)[number]>>;

@@ -22,8 +22,12 @@ export function scopes(input: Input): ResourceServerScope[] {
       throw invalid('Scopes', '[...]', 'Member must be a list of ResourceServerScopeType');
     }
     // A scope name may not contain '/' (the separator in "identifier/scope"), '"' or '\'.
-    const ScopeName = checkPattern('ScopeName', requiredString(item as Input, 'ScopeName', 256),
-      /^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+$/, '[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+');
+    const ScopeName = checkPattern(
+      'ScopeName',
+      requiredString(item as Input, 'ScopeName', 256),
+      /^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+$/,
+      '[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+',
+    );
     const ScopeDescription = requiredString(item as Input, 'ScopeDescription', 256);
     if (seen.has(ScopeName)) {
       // Wording unconfirmed.
@@ -35,7 +39,10 @@ export function scopes(input: Input): ResourceServerScope[] {
 }
 
 export const resourceServerType = (rs: ResourceServer): Record<string, unknown> => ({
-  UserPoolId: rs.UserPoolId, Identifier: rs.Identifier, Name: rs.Name, Scopes: rs.Scopes,
+  UserPoolId: rs.UserPoolId,
+  Identifier: rs.Identifier,
+  Name: rs.Name,
+  Scopes: rs.Scopes,
 });
 
 /** Wording unconfirmed (cognito-local and moto differ; Cognito's text was not found). */

@@ -20,7 +20,9 @@ type Entry = Record<string, unknown>;
  */
 export function parseSchema(entries: unknown, existing: readonly SchemaAttribute[], field: string, customOnly = false): SchemaAttribute[] {
   if (!Array.isArray(entries) || entries.some((e) => typeof e !== 'object' || e === null || Array.isArray(e))) {
-    throw invalid(`1 validation error detected: Value '[...]' at '${field}' failed to satisfy constraint: Member must be a list of SchemaAttributeType`);
+    throw invalid(
+      `1 validation error detected: Value '[...]' at '${field}' failed to satisfy constraint: Member must be a list of SchemaAttributeType`,
+    );
   }
   const parsed: SchemaAttribute[] = [];
   for (const entry of entries as Entry[]) {
@@ -32,7 +34,9 @@ export function parseSchema(entries: unknown, existing: readonly SchemaAttribute
     parsed.push(attribute);
   }
   const customCount = [...existing, ...parsed].filter((a) => !isStandardAttribute(a.Name)).length;
-  if (customCount > MAX_CUSTOM_ATTRIBUTES) throw invalid(`A user pool can have at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes.`); // wording unconfirmed
+  if (customCount > MAX_CUSTOM_ATTRIBUTES)
+    throw invalid(`A user pool can have at most ${MAX_CUSTOM_ATTRIBUTES} custom \
+attributes.`); // wording unconfirmed
   return parsed;
 }
 
@@ -40,7 +44,10 @@ function dataType(entry: Entry): SchemaAttribute['AttributeDataType'] | undefine
   const type = entry.AttributeDataType;
   if (type === undefined || type === null) return undefined;
   if (typeof type !== 'string' || !(DATA_TYPES as readonly string[]).includes(type)) {
-    throw invalid(`Validation error detected: Value '${String(type).slice(0, 100)}' failed to satisfy constraint: Member must satisfy enum value set: [Boolean, Number, String, DateTime]`);
+    throw invalid(
+      `Validation error detected: Value '${String(type).slice(0, 100)}' failed to satisfy constraint: Member must satisfy enum value ` +
+        `set: [Boolean, Number, String, DateTime]`,
+    );
   }
   return type as SchemaAttribute['AttributeDataType'];
 }
@@ -48,7 +55,11 @@ function dataType(entry: Entry): SchemaAttribute['AttributeDataType'] | undefine
 const flag = (entry: Entry, name: string, fallback: boolean): boolean => {
   const value = entry[name];
   if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'boolean') throw invalid(`1 validation error detected: Value '${String(value).slice(0, 100)}' at '${name.charAt(0).toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must be a boolean`);
+  if (typeof value !== 'boolean')
+    throw invalid(
+      `1 validation error detected: Value '${String(value).slice(0, 100)}' at '${name.charAt(0).toLowerCase()}${name.slice(1)}' ` +
+        `failed to satisfy constraint: Member must be a boolean`,
+    );
   return value;
 };
 
@@ -64,16 +75,33 @@ function standard(entry: Entry): SchemaAttribute {
 
 function custom(entry: Entry): SchemaAttribute {
   if (typeof entry.Name !== 'string' || !NAME.test(entry.Name)) {
-    throw invalid(`1 validation error detected: Value '${typeof entry.Name === 'string' ? entry.Name.slice(0, 100) : 'null'}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+ and length 1-20`);
+    throw invalid(
+      `1 validation error detected: Value '${typeof entry.Name === 'string' ? entry.Name.slice(0, 100) : 'null'}' at 'name' failed ` +
+        `to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+ and length 1-20`,
+    );
   }
   const type = dataType(entry);
   if (type === undefined) throw invalid('Invalid AttributeDataType input, consider using the provided AttributeDataType enum.');
   const developerOnly = flag(entry, 'DeveloperOnlyAttribute', false);
   const Name = `${developerOnly ? 'dev:' : ''}custom:${entry.Name}`;
   if (flag(entry, 'Required', false)) throw invalid('Required custom attributes are not supported currently.');
-  const attribute: SchemaAttribute = { Name, AttributeDataType: type, DeveloperOnlyAttribute: developerOnly, Mutable: flag(entry, 'Mutable', true), Required: false };
-  if (type === 'String') attribute.StringAttributeConstraints = limits(entry.StringAttributeConstraints, Name, 'StringAttributeConstraints', ['MinLength', 'MaxLength']);
-  if (type === 'Number') attribute.NumberAttributeConstraints = limits(entry.NumberAttributeConstraints, Name, 'NumberAttributeConstraints', ['MinValue', 'MaxValue']);
+  const attribute: SchemaAttribute = {
+    Name,
+    AttributeDataType: type,
+    DeveloperOnlyAttribute: developerOnly,
+    Mutable: flag(entry, 'Mutable', true),
+    Required: false,
+  };
+  if (type === 'String')
+    attribute.StringAttributeConstraints = limits(entry.StringAttributeConstraints, Name, 'StringAttributeConstraints', [
+      'MinLength',
+      'MaxLength',
+    ]);
+  if (type === 'Number')
+    attribute.NumberAttributeConstraints = limits(entry.NumberAttributeConstraints, Name, 'NumberAttributeConstraints', [
+      'MinValue',
+      'MaxValue',
+    ]);
   return attribute;
 }
 
@@ -94,7 +122,11 @@ function limits<K extends string>(value: unknown, name: string, kind: string, [m
     throw invalid(`user.${name}: String attributes cannot have a length of more than 2048`);
   }
   if (min !== undefined && max !== undefined && min > max) {
-    throw invalid(kind === 'StringAttributeConstraints' ? `user.${name}: Max length cannot be less than min length.` : `user.${name}: Max value cannot be less than min value.`);
+    throw invalid(
+      kind === 'StringAttributeConstraints'
+        ? `user.${name}: Max length cannot be less than min length.`
+        : `user.${name}: Max value cannot be less than min value.`,
+    );
   }
   const out: Partial<Record<K, string>> = {};
   if (min !== undefined) out[minKey] = String(min);

@@ -5,11 +5,13 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { groupName, groupOrThrow, groupSettings, groupType } from './group-input.js';
 
-export const updateGroup: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const name = groupName(input);
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const settings = groupSettings(input);
-  const group = { ...groupOrThrow(store, pool.Id, name), ...settings, LastModifiedDate: clock.now() };
-  await store.putGroup(group);
-  return { Group: groupType(group) };
-};
+export const updateGroup: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const name = groupName(input);
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const settings = groupSettings(input);
+    const group = { ...groupOrThrow(store, pool.Id, name), ...settings, LastModifiedDate: clock.now() };
+    await store.putGroup(group);
+    return { Group: groupType(group) };
+  };

@@ -5,13 +5,15 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { identifier, resourceServerOrThrow, resourceServerType, scopes, serverName } from './resource-server-input.js';
 
-export const updateResourceServer: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const id = identifier(input);
-  const Name = serverName(input);
-  const Scopes = scopes(input);
-  const existing = resourceServerOrThrow(store.getResourceServer(pool.Id, id), id);
-  const server = { ...existing, Name, Scopes };
-  await store.putResourceServer(server);
-  return { ResourceServer: resourceServerType(server) };
-};
+export const updateResourceServer: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const id = identifier(input);
+    const Name = serverName(input);
+    const Scopes = scopes(input);
+    const existing = resourceServerOrThrow(store.getResourceServer(pool.Id, id), id);
+    const server = { ...existing, Name, Scopes };
+    await store.putResourceServer(server);
+    return { ResourceServer: resourceServerType(server) };
+  };

@@ -6,13 +6,15 @@ import type { Operation } from '../../operation.js';
 import { apiClient, clientName } from './client-settings.js';
 import { userPoolClientType } from './client-type.js';
 
-export const updateUserPoolClient: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const existing = clientOrThrow(store, requiredString(input, 'ClientId', 128), pool.Id);
-  // ClientName is optional here; without it the name is kept.
-  const ClientName = input.ClientName === undefined || input.ClientName === null ? existing.ClientName : clientName(input);
-  const base = { ClientName, ...(existing.ClientSecret !== undefined ? { ClientSecret: existing.ClientSecret } : {}) };
-  const client = apiClient(input, base, pool.Id, clock.now(), store, existing);
-  await store.putClient(client);
-  return { UserPoolClient: userPoolClientType(client) };
-};
+export const updateUserPoolClient: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const existing = clientOrThrow(store, requiredString(input, 'ClientId', 128), pool.Id);
+    // ClientName is optional here; without it the name is kept.
+    const ClientName = input.ClientName === undefined || input.ClientName === null ? existing.ClientName : clientName(input);
+    const base = { ClientName, ...(existing.ClientSecret !== undefined ? { ClientSecret: existing.ClientSecret } : {}) };
+    const client = apiClient(input, base, pool.Id, clock.now(), store, existing);
+    await store.putClient(client);
+    return { UserPoolClient: userPoolClientType(client) };
+  };

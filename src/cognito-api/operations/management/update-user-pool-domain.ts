@@ -9,25 +9,27 @@ import type { Input, Operation } from '../../operation.js';
 import { emulatorHost } from './domain-type.js';
 import { struct } from './pool-policies.js';
 
-export const updateUserPoolDomain: Operation<'clock' | 'store' | 'urls'> = ({ store, clock, urls }) => async (input) => {
-  const domain = requiredString(input, 'Domain', 63);
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const config = struct(input, 'CustomDomainConfig');
-  const version = optionalInteger(input, 'ManagedLoginVersion', 1, 2);
-  const custom = pool.CustomDomain === domain;
-  if (!custom && pool.Domain !== domain) {
-    throw new CognitoError('InvalidParameterException', 'No such domain or user pool exists.'); // wording unconfirmed
-  }
-  if (config && !custom) {
-    // A prefix domain has no certificate (wording unconfirmed).
-    throw new CognitoError('InvalidParameterException', 'CustomDomainConfig can only be updated for a custom domain.');
-  }
-  const certificateArn = config ? requiredString(config as Input, 'CertificateArn', 2048) : undefined;
-  await store.putPool({
-    ...pool,
-    ...(certificateArn !== undefined ? { CustomDomainConfig: { CertificateArn: certificateArn } } : {}),
-    ...(version !== undefined ? { ManagedLoginVersion: version } : {}),
-    LastModifiedDate: clock.now(),
-  });
-  return { ...(custom ? { CloudFrontDomain: emulatorHost(urls) } : {}), ManagedLoginVersion: version ?? pool.ManagedLoginVersion ?? 1 };
-};
+export const updateUserPoolDomain: Operation<'clock' | 'store' | 'urls'> =
+  ({ store, clock, urls }) =>
+  async (input) => {
+    const domain = requiredString(input, 'Domain', 63);
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const config = struct(input, 'CustomDomainConfig');
+    const version = optionalInteger(input, 'ManagedLoginVersion', 1, 2);
+    const custom = pool.CustomDomain === domain;
+    if (!custom && pool.Domain !== domain) {
+      throw new CognitoError('InvalidParameterException', 'No such domain or user pool exists.'); // wording unconfirmed
+    }
+    if (config && !custom) {
+      // A prefix domain has no certificate (wording unconfirmed).
+      throw new CognitoError('InvalidParameterException', 'CustomDomainConfig can only be updated for a custom domain.');
+    }
+    const certificateArn = config ? requiredString(config as Input, 'CertificateArn', 2048) : undefined;
+    await store.putPool({
+      ...pool,
+      ...(certificateArn !== undefined ? { CustomDomainConfig: { CertificateArn: certificateArn } } : {}),
+      ...(version !== undefined ? { ManagedLoginVersion: version } : {}),
+      LastModifiedDate: clock.now(),
+    });
+    return { ...(custom ? { CloudFrontDomain: emulatorHost(urls) } : {}), ManagedLoginVersion: version ?? pool.ManagedLoginVersion ?? 1 };
+  };

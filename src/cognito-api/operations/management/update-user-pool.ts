@@ -4,10 +4,12 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { mutableSettings, poolName, replaceSettings } from './pool-settings.js';
 
-export const updateUserPool: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const name = poolName(input, false);
-  const settings = mutableSettings(input, pool);
-  await store.putPool({ ...replaceSettings(pool, settings), Name: name ?? pool.Name, LastModifiedDate: clock.now() });
-  return {};
-};
+export const updateUserPool: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const name = poolName(input, false);
+    const settings = mutableSettings(input, pool);
+    await store.putPool({ ...replaceSettings(pool, settings), Name: name ?? pool.Name, LastModifiedDate: clock.now() });
+    return {};
+  };

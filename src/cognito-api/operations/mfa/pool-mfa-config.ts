@@ -29,13 +29,15 @@ function smsFactor(input: Input): Partial<Pick<UserPool, 'SmsConfiguration' | 'S
   const message = templateMessage(sms, 'SmsAuthenticationMessage', 6, 140, 'smsMfaConfiguration.smsAuthenticationMessage');
   const config = struct(sms, 'SmsConfiguration');
   return {
-    ...(config ? {
-      SmsConfiguration: {
-        SnsCallerArn: requiredString(config, 'SnsCallerArn', 2048),
-        ...(typeof config.ExternalId === 'string' ? { ExternalId: config.ExternalId } : {}),
-        ...(typeof config.SnsRegion === 'string' ? { SnsRegion: config.SnsRegion } : {}),
-      },
-    } : {}),
+    ...(config
+      ? {
+          SmsConfiguration: {
+            SnsCallerArn: requiredString(config, 'SnsCallerArn', 2048),
+            ...(typeof config.ExternalId === 'string' ? { ExternalId: config.ExternalId } : {}),
+            ...(typeof config.SnsRegion === 'string' ? { SnsRegion: config.SnsRegion } : {}),
+          },
+        }
+      : {}),
     ...(message !== undefined ? { SmsAuthenticationMessage: message } : {}),
   };
 }
@@ -70,7 +72,9 @@ function webAuthnInput(input: Input): UserPool['WebAuthnConfiguration'] | undefi
 }
 
 /** A fixture pool's authenticator-app, email and passkey settings, in SetUserPoolMfaConfig's shapes. */
-export function mfaFactorsInput(input: Input): Pick<UserPool, 'SoftwareTokenMfaConfiguration' | 'EmailMfaConfiguration' | 'WebAuthnConfiguration'> {
+export function mfaFactorsInput(
+  input: Input,
+): Pick<UserPool, 'SoftwareTokenMfaConfiguration' | 'EmailMfaConfiguration' | 'WebAuthnConfiguration'> {
   const software = struct(input, 'SoftwareTokenMfaConfiguration');
   const email = emailFactor(input);
   const webAuthn = webAuthnInput(input);
@@ -84,12 +88,14 @@ export function mfaFactorsInput(input: Input): Pick<UserPool, 'SoftwareTokenMfaC
 export function mfaConfigOutput(pool: UserPool): Output {
   const factors = poolFactors(pool);
   return {
-    ...(pool.SmsConfiguration ? {
-      SmsMfaConfiguration: {
-        ...(pool.SmsAuthenticationMessage !== undefined ? { SmsAuthenticationMessage: pool.SmsAuthenticationMessage } : {}),
-        SmsConfiguration: pool.SmsConfiguration,
-      },
-    } : {}),
+    ...(pool.SmsConfiguration
+      ? {
+          SmsMfaConfiguration: {
+            ...(pool.SmsAuthenticationMessage !== undefined ? { SmsAuthenticationMessage: pool.SmsAuthenticationMessage } : {}),
+            SmsConfiguration: pool.SmsConfiguration,
+          },
+        }
+      : {}),
     SoftwareTokenMfaConfiguration: { Enabled: factors.includes('SOFTWARE_TOKEN_MFA') },
     ...(pool.EmailMfaConfiguration ? { EmailMfaConfiguration: pool.EmailMfaConfiguration } : {}),
     MfaConfiguration: pool.MfaConfiguration ?? 'OFF',
@@ -103,7 +109,7 @@ export function applyMfaConfig(pool: UserPool, input: Input): UserPool {
   const webAuthn = webAuthnInput(input);
   const mode = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const);
   const software = struct(input, 'SoftwareTokenMfaConfiguration');
-  const softwareEnabled = software ? optionalBoolean(software, 'Enabled') ?? false : undefined;
+  const softwareEnabled = software ? (optionalBoolean(software, 'Enabled') ?? false) : undefined;
   const email = emailFactor(input);
   const sms = smsFactor(input);
   const next: UserPool = {
@@ -121,12 +127,16 @@ export function applyMfaConfig(pool: UserPool, input: Input): UserPool {
   return next;
 }
 
-export const setUserPoolMfaConfig: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const next = { ...applyMfaConfig(pool, input), LastModifiedDate: clock.now() };
-  await store.putPool(next);
-  return mfaConfigOutput(next);
-};
+export const setUserPoolMfaConfig: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const next = { ...applyMfaConfig(pool, input), LastModifiedDate: clock.now() };
+    await store.putPool(next);
+    return mfaConfigOutput(next);
+  };
 
-export const getUserPoolMfaConfig: Operation<'store'> = ({ store }) => async (input) =>
-  mfaConfigOutput(poolOrThrow(store, requiredString(input, 'UserPoolId', 55)));
+export const getUserPoolMfaConfig: Operation<'store'> =
+  ({ store }) =>
+  async (input) =>
+    mfaConfigOutput(poolOrThrow(store, requiredString(input, 'UserPoolId', 55)));

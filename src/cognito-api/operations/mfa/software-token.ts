@@ -13,7 +13,8 @@ import type { Input, Operation } from '../../operation.js';
 import { invalidSession } from '../../sign-in-errors.js';
 import { userFromAccessToken } from '../users/access-token.js';
 
-const TOTP_DISABLED = () => new CognitoError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool');
+const TOTP_DISABLED = () =>
+  new CognitoError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool');
 const MISMATCH = () => new CognitoError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA');
 
 const SETUP_ERRORS: Record<SetupFailure, () => CognitoError> = {
@@ -27,7 +28,8 @@ const SETUP_ERRORS: Record<SetupFailure, () => CognitoError> = {
 function credential(input: Input): { session: string } | { accessToken: true } {
   const session = optionalString(input, 'Session', 2048);
   const hasToken = input.AccessToken !== undefined && input.AccessToken !== null;
-  if (session !== undefined && hasToken) throw new CognitoError('InvalidParameterException', 'Only one of AccessToken or Session can be provided');
+  if (session !== undefined && hasToken)
+    throw new CognitoError('InvalidParameterException', 'Only one of AccessToken or Session can be provided');
   if (session !== undefined) return { session };
   if (!hasToken) throw new CognitoError('InvalidParameterException', 'Either AccessToken or Session must be provided');
   return { accessToken: true };

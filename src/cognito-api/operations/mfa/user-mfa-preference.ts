@@ -15,7 +15,9 @@ import { struct } from '../management/pool-policies.js';
 import { userFromAccessToken } from '../users/access-token.js';
 
 const MEMBERS: Record<MfaFactor, string> = {
-  SMS_MFA: 'SMSMfaSettings', SOFTWARE_TOKEN_MFA: 'SoftwareTokenMfaSettings', EMAIL_OTP: 'EmailMfaSettings',
+  SMS_MFA: 'SMSMfaSettings',
+  SOFTWARE_TOKEN_MFA: 'SoftwareTokenMfaSettings',
+  EMAIL_OTP: 'EmailMfaSettings',
 };
 
 function hasDelivery(user: User, factor: MfaFactor): boolean {

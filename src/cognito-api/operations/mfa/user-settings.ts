@@ -23,7 +23,10 @@ function readSmsOption(input: Input): boolean {
   for (const option of options as unknown[]) {
     const { DeliveryMedium, AttributeName } = (option ?? {}) as Record<string, unknown>;
     if (DeliveryMedium !== 'SMS' || AttributeName !== 'phone_number') {
-      throw new CognitoError('InvalidParameterException', 'Only SMS delivery to phone_number can be set with MFAOptions; use SetUserMFAPreference for other factors.');
+      throw new CognitoError(
+        'InvalidParameterException',
+        'Only SMS delivery to phone_number can be set with MFAOptions; use SetUserMFAPreference for other factors.',
+      );
     }
   }
   return options.length > 0;

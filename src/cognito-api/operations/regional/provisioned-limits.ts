@@ -10,19 +10,26 @@ import type { Input, Operation, OperationContext } from '../../operation.js';
 import type { Store } from '../../../store/store.js';
 import { requestRegion } from '../management/common.js';
 
-interface Limit { key: string; category: string; free: number }
+interface Limit {
+  key: string;
+  category: string;
+  free: number;
+}
 
 /** The limit a request's LimitDefinition names: class API_CATEGORY, attribute Category. */
 function limitOf(input: Input, ctx: OperationContext): Limit {
   const d = requiredStructure(input, 'LimitDefinition');
-  if (optionalEnum(d, 'LimitDefinition.LimitClass', ['API_CATEGORY']) === undefined) throw invalid('LimitDefinition.LimitClass', undefined, 'Member must not be null');
+  if (optionalEnum(d, 'LimitDefinition.LimitClass', ['API_CATEGORY']) === undefined)
+    throw invalid('LimitDefinition.LimitClass', undefined, 'Member must not be null');
   const attributes = optionalStringMap(d, 'LimitDefinition.Attributes');
   if (attributes === undefined) throw invalid('LimitDefinition.Attributes', undefined, 'Member must not be null');
   const category = attributes.Category;
   if (category === undefined || !isLimitCategory(category)) {
     // Wording unconfirmed.
-    throw new CognitoError('InvalidParameterException',
-      `The limit definition must name a Category attribute, one of: ${Object.keys(FREE_LIMITS).join(', ')}.`);
+    throw new CognitoError(
+      'InvalidParameterException',
+      `The limit definition must name a Category attribute, one of: ${Object.keys(FREE_LIMITS).join(', ')}.`,
+    );
   }
   return { key: limitKey(requestRegion(ctx), category), category, free: FREE_LIMITS[category] as number };
 }
@@ -35,16 +42,23 @@ const limitType = (store: Store, limit: Limit) => ({
   },
 });
 
-export const getProvisionedLimit: Operation = ({ store }) => async (input, ctx) => limitType(store, limitOf(input, ctx));
+export const getProvisionedLimit: Operation =
+  ({ store }) =>
+  async (input, ctx) =>
+    limitType(store, limitOf(input, ctx));
 
-export const updateProvisionedLimit: Operation = ({ store }) => async (input, ctx) => {
-  const limit = limitOf(input, ctx);
-  const requested = requiredInteger(input, 'RequestedLimitValue', 0, Number.MAX_SAFE_INTEGER);
-  if (requested < limit.free) {
-    // "The value must be between the default limit and your account-level maximum"; wording unconfirmed.
-    throw new CognitoError('InvalidParameterException',
-      `RequestedLimitValue must be at least the default limit of ${limit.free} for category ${limit.category}.`);
-  }
-  await store.putProvisionedLimit(limit.key, requested);
-  return limitType(store, limit);
-};
+export const updateProvisionedLimit: Operation =
+  ({ store }) =>
+  async (input, ctx) => {
+    const limit = limitOf(input, ctx);
+    const requested = requiredInteger(input, 'RequestedLimitValue', 0, Number.MAX_SAFE_INTEGER);
+    if (requested < limit.free) {
+      // "The value must be between the default limit and your account-level maximum"; wording unconfirmed.
+      throw new CognitoError(
+        'InvalidParameterException',
+        `RequestedLimitValue must be at least the default limit of ${limit.free} for category ${limit.category}.`,
+      );
+    }
+    await store.putProvisionedLimit(limit.key, requested);
+    return limitType(store, limit);
+  };

@@ -34,60 +34,83 @@ function replicaOrThrow(pool: UserPool, region: string): UserPoolReplica {
   return replica;
 }
 
-const secondary = (pool: UserPool, r: UserPoolReplica, status: string = r.Status) =>
-  ({ RegionName: r.RegionName, Status: status, Role: 'SECONDARY', UserPoolArn: replicaArn(r.RegionName, pool.Id) });
+const secondary = (pool: UserPool, r: UserPoolReplica, status: string = r.Status) => ({
+  RegionName: r.RegionName,
+  Status: status,
+  Role: 'SECONDARY',
+  UserPoolArn: replicaArn(r.RegionName, pool.Id),
+});
 
-const primary = (pool: UserPool) =>
-  ({ RegionName: regionOf(pool.Id), Status: 'ACTIVE', Role: 'PRIMARY', UserPoolArn: replicaArn(regionOf(pool.Id), pool.Id) });
+const primary = (pool: UserPool) => ({
+  RegionName: regionOf(pool.Id),
+  Status: 'ACTIVE',
+  Role: 'PRIMARY',
+  UserPoolArn: replicaArn(regionOf(pool.Id), pool.Id),
+});
 
-export const createUserPoolReplica: Operation = ({ store, clock }) => async (input) => {
-  const userPoolId = requiredString(input, 'UserPoolId', 55);
-  const region = regionName(input);
-  const tags = optionalStringMap(input, 'UserPoolTags') ?? {};
-  const pool = poolOrThrow(store, userPoolId);
-  if (Object.keys(tags).length > MAX_TAGS) throw new CognitoError('UserPoolTaggingException', `A user pool can have at most ${MAX_TAGS} tags.`);
-  // Wordings unconfirmed.
-  if (region === regionOf(pool.Id)) throw new CognitoError('InvalidParameterException', `User pool ${pool.Id} is already in ${region}.`);
-  if (recordIn(pool.Replicas, region)) throw new CognitoError('InvalidParameterException', `User pool ${pool.Id} already has a replica in ${region}.`);
-  const replica: UserPoolReplica = { RegionName: region, Status: 'INACTIVE', UserPoolTags: tags, CreationDate: clock.now() };
-  await store.putPool({ ...pool, Replicas: withRecord(pool.Replicas, region, replica) });
-  return { UserPoolReplica: secondary(pool, replica, 'CREATING') };
-};
+export const createUserPoolReplica: Operation =
+  ({ store, clock }) =>
+  async (input) => {
+    const userPoolId = requiredString(input, 'UserPoolId', 55);
+    const region = regionName(input);
+    const tags = optionalStringMap(input, 'UserPoolTags') ?? {};
+    const pool = poolOrThrow(store, userPoolId);
+    if (Object.keys(tags).length > MAX_TAGS)
+      throw new CognitoError('UserPoolTaggingException', `A user pool can have at most ${MAX_TAGS} tags.`);
+    // Wordings unconfirmed.
+    if (region === regionOf(pool.Id)) throw new CognitoError('InvalidParameterException', `User pool ${pool.Id} is already in ${region}.`);
+    if (recordIn(pool.Replicas, region))
+      throw new CognitoError('InvalidParameterException', `User pool ${pool.Id} already has a replica in ${region}.`);
+    const replica: UserPoolReplica = { RegionName: region, Status: 'INACTIVE', UserPoolTags: tags, CreationDate: clock.now() };
+    await store.putPool({ ...pool, Replicas: withRecord(pool.Replicas, region, replica) });
+    return { UserPoolReplica: secondary(pool, replica, 'CREATING') };
+  };
 
-export const listUserPoolReplicas: Operation = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const all = [primary(pool), ...Object.values(pool.Replicas ?? {}).map((r) => secondary(pool, r))];
-  // The primary first, then the replicas by region.
-  const page = paginate(all, (r) => `${r.Role === 'PRIMARY' ? 0 : 1}${r.RegionName}`, 60, optionalString(input, 'NextToken', 131072));
-  return { UserPoolReplicas: page.items, ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}) };
-};
+export const listUserPoolReplicas: Operation =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const all = [primary(pool), ...Object.values(pool.Replicas ?? {}).map((r) => secondary(pool, r))];
+    // The primary first, then the replicas by region.
+    const page = paginate(all, (r) => `${r.Role === 'PRIMARY' ? 0 : 1}${r.RegionName}`, 60, optionalString(input, 'NextToken', 131072));
+    return { UserPoolReplicas: page.items, ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}) };
+  };
 
-export const updateUserPoolReplica: Operation = ({ store }) => async (input) => {
-  const userPoolId = requiredString(input, 'UserPoolId', 55);
-  const region = regionName(input);
-  const status = optionalEnum(input, 'Status', ['ACTIVE', 'INACTIVE'] as const);
-  if (status === undefined) throw invalid('Status', undefined, 'Member must not be null');
-  const pool = poolOrThrow(store, userPoolId);
-  // Wording unconfirmed: the primary is always active.
-  if (region === regionOf(pool.Id)) throw new CognitoError('InvalidParameterException', `${region} is the primary region of user pool ${pool.Id}.`);
-  const replica = { ...replicaOrThrow(pool, region), Status: status };
-  await store.putPool({ ...pool, Replicas: withRecord(pool.Replicas, region, replica) });
-  return { UserPoolReplica: secondary(pool, replica) };
-};
+export const updateUserPoolReplica: Operation =
+  ({ store }) =>
+  async (input) => {
+    const userPoolId = requiredString(input, 'UserPoolId', 55);
+    const region = regionName(input);
+    const status = optionalEnum(input, 'Status', ['ACTIVE', 'INACTIVE'] as const);
+    if (status === undefined) throw invalid('Status', undefined, 'Member must not be null');
+    const pool = poolOrThrow(store, userPoolId);
+    // Wording unconfirmed: the primary is always active.
+    if (region === regionOf(pool.Id))
+      throw new CognitoError('InvalidParameterException', `${region} is the primary region of user pool ${pool.Id}.`);
+    const replica = { ...replicaOrThrow(pool, region), Status: status };
+    await store.putPool({ ...pool, Replicas: withRecord(pool.Replicas, region, replica) });
+    return { UserPoolReplica: secondary(pool, replica) };
+  };
 
-export const deleteUserPoolReplica: Operation = ({ store }) => async (input, ctx) => {
-  const userPoolId = requiredString(input, 'UserPoolId', 55);
-  const region = regionName(input);
-  const pool = poolOrThrow(store, userPoolId);
-  if (region === regionOf(pool.Id)) throw new CognitoError('InvalidParameterException', `${region} is the primary region of user pool ${pool.Id}.`);
-  const replica = replicaOrThrow(pool, region);
-  // Wordings unconfirmed.
-  if (requestRegion(ctx) !== regionOf(pool.Id)) {
-    throw new CognitoError('InvalidParameterException', `Replicas of user pool ${pool.Id} are deleted from its primary region, ${regionOf(pool.Id)}.`);
-  }
-  if (replica.Status !== 'INACTIVE') {
-    throw new CognitoError('InvalidParameterException', `The replica in ${region} must be INACTIVE to be deleted.`);
-  }
-  await store.putPool({ ...pool, Replicas: withoutRecord(pool.Replicas, region) });
-  return { UserPoolReplica: secondary(pool, replica, 'DELETING') };
-};
+export const deleteUserPoolReplica: Operation =
+  ({ store }) =>
+  async (input, ctx) => {
+    const userPoolId = requiredString(input, 'UserPoolId', 55);
+    const region = regionName(input);
+    const pool = poolOrThrow(store, userPoolId);
+    if (region === regionOf(pool.Id))
+      throw new CognitoError('InvalidParameterException', `${region} is the primary region of user pool ${pool.Id}.`);
+    const replica = replicaOrThrow(pool, region);
+    // Wordings unconfirmed.
+    if (requestRegion(ctx) !== regionOf(pool.Id)) {
+      throw new CognitoError(
+        'InvalidParameterException',
+        `Replicas of user pool ${pool.Id} are deleted from its primary region, ${regionOf(pool.Id)}.`,
+      );
+    }
+    if (replica.Status !== 'INACTIVE') {
+      throw new CognitoError('InvalidParameterException', `The replica in ${region} must be INACTIVE to be deleted.`);
+    }
+    await store.putPool({ ...pool, Replicas: withoutRecord(pool.Replicas, region) });
+    return { UserPoolReplica: secondary(pool, replica, 'DELETING') };
+  };

@@ -35,7 +35,8 @@ function sessionType(session: TokenSession, currentOrigin: string | undefined): 
 
 function listed(deps: Deps, pool: UserPool, user: User, input: Input, currentOrigin?: string): Output {
   // The whole list fits one page, so no NextToken is ever handed out and none is accepted.
-  if (optionalString(input, 'NextToken', 131072) !== undefined) throw new CognitoError('InvalidParameterException', 'Invalid pagination token.');
+  if (optionalString(input, 'NextToken', 131072) !== undefined)
+    throw new CognitoError('InvalidParameterException', 'Invalid pagination token.');
   const sessions = activeTokenSessions(deps.store, deps.clock, pool.Id, user).slice(0, PAGE);
   return { Sessions: sessions.map((s) => sessionType(s, currentOrigin)) };
 }

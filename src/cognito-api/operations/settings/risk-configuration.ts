@@ -14,29 +14,43 @@ const PARTS = {
   RiskExceptionConfiguration: ['BlockedIPRangeList', 'SkippedIPRangeList'],
 } as const;
 
-export const setRiskConfiguration: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const scope = scopeOf(store, pool, input);
-  const settings: Record<string, unknown> = {};
-  for (const [part, members] of Object.entries(PARTS)) {
-    const value = known(input[part], members);
-    if (value !== undefined) settings[part] = value;
-  }
-  const now = clock.now();
-  const RiskConfigurations = withSetting(pool.RiskConfigurations, scope, settings, now);
-  await store.putPool({ ...pool, RiskConfigurations });
-  return { RiskConfiguration: { UserPoolId: pool.Id, ...(scope !== POOL_WIDE ? { ClientId: scope } : {}), ...settings, LastModifiedDate: seconds(now) } };
-};
-
-export const describeRiskConfiguration: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const scope = scopeOf(store, pool, input);
-  const found = settingFor(pool.RiskConfigurations, scope);
-  if (!found) return { RiskConfiguration: { UserPoolId: pool.Id, ...(scope !== POOL_WIDE ? { ClientId: scope } : {}) } };
-  const [owner, setting] = found;
-  return {
-    RiskConfiguration: {
-      UserPoolId: pool.Id, ...(owner !== POOL_WIDE ? { ClientId: owner } : {}), ...setting.Settings, LastModifiedDate: seconds(setting.LastModifiedDate),
-    },
+export const setRiskConfiguration: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const scope = scopeOf(store, pool, input);
+    const settings: Record<string, unknown> = {};
+    for (const [part, members] of Object.entries(PARTS)) {
+      const value = known(input[part], members);
+      if (value !== undefined) settings[part] = value;
+    }
+    const now = clock.now();
+    const RiskConfigurations = withSetting(pool.RiskConfigurations, scope, settings, now);
+    await store.putPool({ ...pool, RiskConfigurations });
+    return {
+      RiskConfiguration: {
+        UserPoolId: pool.Id,
+        ...(scope !== POOL_WIDE ? { ClientId: scope } : {}),
+        ...settings,
+        LastModifiedDate: seconds(now),
+      },
+    };
   };
-};
+
+export const describeRiskConfiguration: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const scope = scopeOf(store, pool, input);
+    const found = settingFor(pool.RiskConfigurations, scope);
+    if (!found) return { RiskConfiguration: { UserPoolId: pool.Id, ...(scope !== POOL_WIDE ? { ClientId: scope } : {}) } };
+    const [owner, setting] = found;
+    return {
+      RiskConfiguration: {
+        UserPoolId: pool.Id,
+        ...(owner !== POOL_WIDE ? { ClientId: owner } : {}),
+        ...setting.Settings,
+        LastModifiedDate: seconds(setting.LastModifiedDate),
+      },
+    };
+  };

@@ -18,7 +18,10 @@ export function scopeOf(store: Store, pool: UserPool, input: Input): string {
 }
 
 /** The setting in force for a scope: the client's own, else the pool-wide one. */
-export function settingFor(settings: Record<string, PoolScopedSetting> | undefined, scope: string): [string, PoolScopedSetting] | undefined {
+export function settingFor(
+  settings: Record<string, PoolScopedSetting> | undefined,
+  scope: string,
+): [string, PoolScopedSetting] | undefined {
   const own = recordIn(settings, scope);
   if (own) return [scope, own];
   const wide = recordIn(settings, POOL_WIDE);
@@ -27,7 +30,10 @@ export function settingFor(settings: Record<string, PoolScopedSetting> | undefin
 
 /** The settings with `scope` set to `settings` (creation date kept across updates). */
 export function withSetting(
-  all: Record<string, PoolScopedSetting> | undefined, scope: string, settings: Record<string, unknown>, now: number,
+  all: Record<string, PoolScopedSetting> | undefined,
+  scope: string,
+  settings: Record<string, unknown>,
+  now: number,
 ): Record<string, PoolScopedSetting> {
   const previous = recordIn(all, scope);
   return withRecord(all, scope, { Settings: settings, CreationDate: previous?.CreationDate ?? now, LastModifiedDate: now });

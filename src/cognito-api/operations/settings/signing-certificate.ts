@@ -12,16 +12,18 @@ import type { Operation } from '../../operation.js';
 const ALGORITHM = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 const TEN_YEARS_DAYS = 10 * 365;
 
-export const getSigningCertificate: Operation<'clock' | 'keys' | 'store'> = ({ store, keys, clock }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  if (pool.SigningCertificate !== undefined) return { Certificate: pool.SigningCertificate };
-  const keyring = await keys.ensure(pool.Id);
-  const Certificate = await selfSignedCertificate(pool.Id, keyring.id, clock.now());
-  // Re-read: the pool may have changed while the certificate was being signed.
-  const current = store.getPool(pool.Id);
-  if (current && current.SigningCertificate === undefined) await store.putPool({ ...current, SigningCertificate: Certificate });
-  return { Certificate: current?.SigningCertificate ?? Certificate };
-};
+export const getSigningCertificate: Operation<'clock' | 'keys' | 'store'> =
+  ({ store, keys, clock }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    if (pool.SigningCertificate !== undefined) return { Certificate: pool.SigningCertificate };
+    const keyring = await keys.ensure(pool.Id);
+    const Certificate = await selfSignedCertificate(pool.Id, keyring.id, clock.now());
+    // Re-read: the pool may have changed while the certificate was being signed.
+    const current = store.getPool(pool.Id);
+    if (current && current.SigningCertificate === undefined) await store.putPool({ ...current, SigningCertificate: Certificate });
+    return { Certificate: current?.SigningCertificate ?? Certificate };
+  };
 
 async function selfSignedCertificate(subject: string, key: SigningKey, now: number): Promise<string> {
   const lib = await x509();

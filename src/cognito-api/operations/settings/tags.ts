@@ -19,27 +19,33 @@ function poolOfArn(store: Store, input: Record<string, unknown>): UserPool {
   return poolOrThrow(store, id);
 }
 
-export const tagResource: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const pool = poolOfArn(store, input);
-  const tags = optionalStringMap(input, 'Tags') ?? {};
-  const merged = { ...pool.UserPoolTags, ...tags };
-  if (Object.keys(merged).length > MAX_TAGS) {
-    // Wording unconfirmed.
-    throw new CognitoError('InvalidParameterException', `A user pool can have at most ${MAX_TAGS} tags.`);
-  }
-  await store.putPool({ ...pool, UserPoolTags: merged, LastModifiedDate: clock.now() });
-  return {};
-};
+export const tagResource: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const pool = poolOfArn(store, input);
+    const tags = optionalStringMap(input, 'Tags') ?? {};
+    const merged = { ...pool.UserPoolTags, ...tags };
+    if (Object.keys(merged).length > MAX_TAGS) {
+      // Wording unconfirmed.
+      throw new CognitoError('InvalidParameterException', `A user pool can have at most ${MAX_TAGS} tags.`);
+    }
+    await store.putPool({ ...pool, UserPoolTags: merged, LastModifiedDate: clock.now() });
+    return {};
+  };
 
-export const untagResource: Operation<'clock' | 'store'> = ({ store, clock }) => async (input) => {
-  const pool = poolOfArn(store, input);
-  const keys = new Set(optionalStringList(input, 'TagKeys') ?? []);
-  const kept = Object.fromEntries(Object.entries(pool.UserPoolTags ?? {}).filter(([k]) => !keys.has(k)));
-  await store.putPool({ ...pool, UserPoolTags: kept, LastModifiedDate: clock.now() });
-  return {};
-};
+export const untagResource: Operation<'clock' | 'store'> =
+  ({ store, clock }) =>
+  async (input) => {
+    const pool = poolOfArn(store, input);
+    const keys = new Set(optionalStringList(input, 'TagKeys') ?? []);
+    const kept = Object.fromEntries(Object.entries(pool.UserPoolTags ?? {}).filter(([k]) => !keys.has(k)));
+    await store.putPool({ ...pool, UserPoolTags: kept, LastModifiedDate: clock.now() });
+    return {};
+  };
 
-export const listTagsForResource: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOfArn(store, input);
-  return { Tags: { ...pool.UserPoolTags } };
-};
+export const listTagsForResource: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOfArn(store, input);
+    return { Tags: { ...pool.UserPoolTags } };
+  };

@@ -15,39 +15,52 @@ import type { Operation } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 import { POOL_WIDE, scopeOf, withSetting } from './scoped.js';
 
-export const setUICustomization: Operation = ({ store, clock, urls }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const scope = scopeOf(store, pool, input);
-  if (pool.Domain === undefined && pool.CustomDomain === undefined) {
-    // Observed wording (amazon-connect/voicemail-for-amazon-connect#5).
-    throw new CognitoError('InvalidParameterException', 'A domain must be associated with this user pool.');
-  }
-  const css = optionalString(input, 'CSS', 131072);
-  if (css !== undefined) {
-    const parsed = parseCustomizationCss(css);
-    // Cognito refuses such CSS with InvalidParameterException; its exact wording is unconfirmed.
-    if ('refused' in parsed) throw new CognitoError('InvalidParameterException', `Invalid CSS: ${parsed.refused}`);
-  }
-  const image = optionalString(input, 'ImageFile', 200_000);
-  if (image !== undefined) checkLogo(image);
-  const now = clock.now();
-  const settings = { ...(css !== undefined ? { CSS: css } : {}), ...(image !== undefined ? { ImageFile: image } : {}), CSSVersion: String(now) };
-  const UICustomizations = withSetting(pool.UICustomizations, scope, settings, now);
-  await store.putPool({ ...pool, UICustomizations });
-  return { UICustomization: uiCustomizationType(urls, { ...pool, UICustomizations }, scope) };
-};
+export const setUICustomization: Operation =
+  ({ store, clock, urls }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const scope = scopeOf(store, pool, input);
+    if (pool.Domain === undefined && pool.CustomDomain === undefined) {
+      // Observed wording (amazon-connect/voicemail-for-amazon-connect#5).
+      throw new CognitoError('InvalidParameterException', 'A domain must be associated with this user pool.');
+    }
+    const css = optionalString(input, 'CSS', 131072);
+    if (css !== undefined) {
+      const parsed = parseCustomizationCss(css);
+      // Cognito refuses such CSS with InvalidParameterException; its exact wording is unconfirmed.
+      if ('refused' in parsed) throw new CognitoError('InvalidParameterException', `Invalid CSS: ${parsed.refused}`);
+    }
+    const image = optionalString(input, 'ImageFile', 200_000);
+    if (image !== undefined) checkLogo(image);
+    const now = clock.now();
+    const settings = {
+      ...(css !== undefined ? { CSS: css } : {}),
+      ...(image !== undefined ? { ImageFile: image } : {}),
+      CSSVersion: String(now),
+    };
+    const UICustomizations = withSetting(pool.UICustomizations, scope, settings, now);
+    await store.putPool({ ...pool, UICustomizations });
+    return { UICustomization: uiCustomizationType(urls, { ...pool, UICustomizations }, scope) };
+  };
 
-export const getUICustomization: Operation = ({ store, urls }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const scope = scopeOf(store, pool, input);
-  return { UICustomization: uiCustomizationType(urls, pool, scope) };
-};
+export const getUICustomization: Operation =
+  ({ store, urls }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const scope = scopeOf(store, pool, input);
+    return { UICustomization: uiCustomizationType(urls, pool, scope) };
+  };
 
 /** PNG or JPEG, at most 100 KB (Cognito's limits; the wording of its refusal is unconfirmed). */
 function checkLogo(base64: string): void {
   const bytes = /^[A-Za-z0-9+/]*={0,2}$/.test(base64) ? Buffer.from(base64, 'base64') : Buffer.alloc(0);
-  if (logoType(bytes) === undefined) throw new CognitoError('InvalidParameterException', 'Invalid image file: the logo must be a PNG or JPEG image.');
-  if (bytes.length > MAX_LOGO_BYTES) throw new CognitoError('InvalidParameterException', `Invalid image file: the logo must not be larger than ${MAX_LOGO_BYTES / 1024} KB.`);
+  if (logoType(bytes) === undefined)
+    throw new CognitoError('InvalidParameterException', 'Invalid image file: the logo must be a PNG or JPEG image.');
+  if (bytes.length > MAX_LOGO_BYTES)
+    throw new CognitoError(
+      'InvalidParameterException',
+      `Invalid image file: the logo must not be larger than ${MAX_LOGO_BYTES / 1024} KB.`,
+    );
 }
 
 function uiCustomizationType(urls: Urls, pool: Parameters<typeof uiCustomizationFor>[0], scope: string) {

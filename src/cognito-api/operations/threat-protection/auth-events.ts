@@ -29,20 +29,30 @@ function startOf(eventIds: readonly string[], token: string): number {
       const at = eventIds.indexOf(cursor.e);
       return at >= 0 ? at + 1 : Math.min(cursor.o, eventIds.length);
     }
-  } catch { /* refused below */ }
+  } catch {
+    /* refused below */
+  }
   throw new CognitoError('InvalidParameterException', 'Invalid pagination token.');
 }
 
-export const adminListUserAuthEvents: Operation = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
-  const max = optionalInteger(input, 'MaxResults', 0, 60) ?? PAGE;
-  const token = optionalString(input, 'NextToken', 131072);
-  requireThreatProtection(pool);
-  const events = store.listAuthEvents(pool.Id, user.Attributes.sub ?? '');
-  const start = token === undefined ? 0 : startOf(events.map((e) => e.EventId), token);
-  const page = events.slice(start, start + max);
-  const last = page.at(-1);
-  const more = last !== undefined && start + page.length < events.length;
-  return { AuthEvents: page.map(authEventType), ...(more ? { NextToken: encodeCursor(start + page.length, last.EventId) } : {}) };
-};
+export const adminListUserAuthEvents: Operation =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
+    const max = optionalInteger(input, 'MaxResults', 0, 60) ?? PAGE;
+    const token = optionalString(input, 'NextToken', 131072);
+    requireThreatProtection(pool);
+    const events = store.listAuthEvents(pool.Id, user.Attributes.sub ?? '');
+    const start =
+      token === undefined
+        ? 0
+        : startOf(
+            events.map((e) => e.EventId),
+            token,
+          );
+    const page = events.slice(start, start + max);
+    const last = page.at(-1);
+    const more = last !== undefined && start + page.length < events.length;
+    return { AuthEvents: page.map(authEventType), ...(more ? { NextToken: encodeCursor(start + page.length, last.EventId) } : {}) };
+  };

@@ -25,7 +25,8 @@ function feedbackValue(input: Input): NonNullable<AuthEvent['EventFeedback']>['F
 
 async function rate(deps: Deps, pool: UserPool, user: User, eventId: string, value: 'Valid' | 'Invalid', provider: string): Promise<void> {
   const found = await updateAuthEvent(deps, pool.Id, user, eventId, (event) => ({
-    ...event, EventFeedback: { FeedbackValue: value, Provider: provider, FeedbackDate: deps.clock.now() },
+    ...event,
+    EventFeedback: { FeedbackValue: value, Provider: provider, FeedbackDate: deps.clock.now() },
   }));
   if (!found) throw new CognitoError('ResourceNotFoundException', 'Auth event not found.');
 }

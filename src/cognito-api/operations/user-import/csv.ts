@@ -5,9 +5,27 @@ import { STANDARD_ATTRIBUTES } from '../../../domain/attributes.js';
 
 /** GetCSVHeader's columns, in Cognito's order: the standard attributes but sub, then the two cognito: columns. */
 export const CSV_HEADER: readonly string[] = [
-  'name', 'given_name', 'family_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website',
-  'email', 'email_verified', 'gender', 'birthdate', 'zoneinfo', 'locale', 'phone_number', 'phone_number_verified',
-  'address', 'updated_at', 'cognito:mfa_enabled', 'cognito:username',
+  'name',
+  'given_name',
+  'family_name',
+  'middle_name',
+  'nickname',
+  'preferred_username',
+  'profile',
+  'picture',
+  'website',
+  'email',
+  'email_verified',
+  'gender',
+  'birthdate',
+  'zoneinfo',
+  'locale',
+  'phone_number',
+  'phone_number_verified',
+  'address',
+  'updated_at',
+  'cognito:mfa_enabled',
+  'cognito:username',
 ];
 
 // Every standard attribute but sub is a column (a check that the list above stays complete).

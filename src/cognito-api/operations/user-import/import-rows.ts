@@ -19,7 +19,12 @@ const BATCH = 500;
 type LineResult = { kind: 'SUCCEEDED' | 'SKIPPED' | 'FAILED'; message: string };
 
 /** One line's user, or why it is not imported. Throws nothing. */
-function importLine(deps: Deps, pool: UserPool, columns: readonly string[], line: string): LineResult | { user: ReturnType<typeof newUserRecord> } {
+function importLine(
+  deps: Deps,
+  pool: UserPool,
+  columns: readonly string[],
+  line: string,
+): LineResult | { user: ReturnType<typeof newUserRecord> } {
   const fields = csvFields(line);
   if (fields.length !== columns.length) {
     return { kind: 'FAILED', message: `The line has ${fields.length} fields but the header has ${columns.length}.` };
@@ -39,7 +44,10 @@ function importLine(deps: Deps, pool: UserPool, columns: readonly string[], line
   }
   if (!pool.AutoVerifiedAttributes.some((a) => attributes[`${a}_verified`] === 'true')) {
     // Cognito's own wording (the page above).
-    return { kind: 'FAILED', message: 'The User Record does not set any of the auto verified attributes to true. (Example: email_verified to true).' };
+    return {
+      kind: 'FAILED',
+      message: 'The User Record does not set any of the auto verified attributes to true. (Example: email_verified to true).',
+    };
   }
   try {
     checkAttributeNames(pool, Object.keys(attributes));
@@ -48,7 +56,8 @@ function importLine(deps: Deps, pool: UserPool, columns: readonly string[], line
     return { user: { ...user, UserStatus: 'RESET_REQUIRED' } };
   } catch (err) {
     if (!(err instanceof CognitoError)) throw err;
-    if (err.code === 'UsernameExistsException' && err.message === 'User already exists') return { kind: 'SKIPPED', message: 'The user already exists.' };
+    if (err.code === 'UsernameExistsException' && err.message === 'User already exists')
+      return { kind: 'SKIPPED', message: 'The user already exists.' };
     return { kind: 'FAILED', message: err.message };
   }
 }
@@ -68,7 +77,11 @@ export async function runImport(deps: Deps, poolId: string, jobId: string): Prom
   }
   if (start.pool.AutoVerifiedAttributes.length === 0) {
     // Imported users reset their passwords through a verified email or phone number.
-    await finish({ Status: 'Failed', CompletionMessage: 'NoAutoVerifiedAttributes', Log: ['[FAILED] The user pool has no auto-verified attributes (email or phone_number).'] });
+    await finish({
+      Status: 'Failed',
+      CompletionMessage: 'NoAutoVerifiedAttributes',
+      Log: ['[FAILED] The user pool has no auto-verified attributes (email or phone_number).'],
+    });
     return;
   }
   await putJob(deps.store, start.pool, { ...start.job, Status: 'InProgress' });
@@ -76,7 +89,11 @@ export async function runImport(deps: Deps, poolId: string, jobId: string): Prom
   const columns = csvFields(lines[0] ?? '');
   const problem = lines.length === 0 ? 'The .csv file is empty.' : headerProblem(columns);
   if (problem !== undefined) {
-    await finish({ Status: 'Failed', CompletionMessage: 'CsvFileNotParsed', Log: [`[FAILED] Amazon Cognito is unable to parse the .csv file. ${problem}`] });
+    await finish({
+      Status: 'Failed',
+      CompletionMessage: 'CsvFileNotParsed',
+      Log: [`[FAILED] Amazon Cognito is unable to parse the .csv file. ${problem}`],
+    });
     return;
   }
   const counts = { ImportedUsers: 0, SkippedUsers: 0, FailedUsers: 0 };

@@ -1,7 +1,12 @@
 // User import jobs: CSV header, jobs, and the import itself.
 import type { Operation } from '../../operation.js';
 import {
-  createUserImportJob, describeUserImportJob, getCSVHeader, listUserImportJobs, startUserImportJob, stopUserImportJob,
+  createUserImportJob,
+  describeUserImportJob,
+  getCSVHeader,
+  listUserImportJobs,
+  startUserImportJob,
+  stopUserImportJob,
 } from './jobs.js';
 
 export const USER_IMPORT_OPERATIONS: Record<string, Operation> = {

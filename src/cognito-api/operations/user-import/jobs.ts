@@ -20,7 +20,8 @@ const newJobId = () => `import-${[...randomBytes(10)].map((b) => ALPHANUMERIC[b 
 
 /** Where the CSV is PUT: the emulator's own stand-in for Cognito's pre-signed S3 URL. */
 export const uploadUrl = (deps: Deps, pool: UserPool, job: UserImportJob): string =>
-  `${deps.urls.publicUrl}/_emulator/user-import/${pool.Id}/${job.JobId}?X-Amz-Expires=${UPLOAD_EXPIRY_S}&X-Amz-Signature=${job.UploadToken}`;
+  `${deps.urls.publicUrl}/_emulator/user-import/${pool.Id}/${job.JobId}?X-Amz-Expires=${UPLOAD_EXPIRY_S}&X-Amz-Signature\
+=${job.UploadToken}`;
 
 const jobOf = (deps: Deps, input: Input) => {
   const jobId = checkPattern('JobId', requiredString(input, 'JobId', 55), /^import-[0-9a-zA-Z-]+$/, 'import-[0-9a-zA-Z-]+');
@@ -28,26 +29,41 @@ const jobOf = (deps: Deps, input: Input) => {
   return { pool, job: jobOrThrow(pool, jobId) };
 };
 
-const answer = (deps: Deps, pool: UserPool, job: UserImportJob) => ({ UserImportJob: userImportJobType(pool, job, uploadUrl(deps, pool, job), deps.clock.now()) });
+const answer = (deps: Deps, pool: UserPool, job: UserImportJob) => ({
+  UserImportJob: userImportJobType(pool, job, uploadUrl(deps, pool, job), deps.clock.now()),
+});
 
-export const getCSVHeader: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  return { UserPoolId: pool.Id, CSVHeader: [...CSV_HEADER] };
-};
+export const getCSVHeader: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    return { UserPoolId: pool.Id, CSVHeader: [...CSV_HEADER] };
+  };
 
 export const createUserImportJob: Operation = (deps) => async (input) => {
   const JobName = checkPattern('JobName', requiredString(input, 'JobName', 128), /^[\w\s+=,.@-]+$/, '[\\w\\s+=,.@-]+');
   const CloudWatchLogsRoleArn = requiredString(input, 'CloudWatchLogsRoleArn', 2048);
   if (input.PasswordHashingAlgorithm !== undefined && input.PasswordHashingAlgorithm !== null) {
-    throw new CognitoError('InvalidParameterException', 'PasswordHashingAlgorithm (importing password hashes) is not supported by cognito-emulator.');
+    throw new CognitoError(
+      'InvalidParameterException',
+      'PasswordHashingAlgorithm (importing password hashes) is not supported by cognito-emulator.',
+    );
   }
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const now = deps.clock.now();
   let JobId = newJobId();
   while (pool.UserImportJobs !== undefined && Object.hasOwn(pool.UserImportJobs, JobId)) JobId = newJobId();
   const job: UserImportJob = {
-    JobId, JobName, CloudWatchLogsRoleArn, Status: 'Created', CreationDate: now, ImportedUsers: 0, SkippedUsers: 0, FailedUsers: 0,
-    UploadToken: randomBytes(24).toString('hex'), UploadExpiresAt: now + UPLOAD_EXPIRY_S * 1000,
+    JobId,
+    JobName,
+    CloudWatchLogsRoleArn,
+    Status: 'Created',
+    CreationDate: now,
+    ImportedUsers: 0,
+    SkippedUsers: 0,
+    FailedUsers: 0,
+    UploadToken: randomBytes(24).toString('hex'),
+    UploadExpiresAt: now + UPLOAD_EXPIRY_S * 1000,
   };
   await putJob(deps.store, pool, job);
   return answer(deps, pool, job);
@@ -73,7 +89,10 @@ export const startUserImportJob: Operation = (deps) => async (input) => {
   const { pool, job } = jobOf(deps, input);
   if (statusOf(job, deps.clock.now()) !== 'Created') {
     // Wording unconfirmed.
-    throw new CognitoError('PreconditionNotMetException', `Import job ${job.JobId} cannot be started: its status is ${statusOf(job, deps.clock.now())}.`);
+    throw new CognitoError(
+      'PreconditionNotMetException',
+      `Import job ${job.JobId} cannot be started: its status is ${statusOf(job, deps.clock.now())}.`,
+    );
   }
   const started: UserImportJob = { ...job, Status: 'Pending', StartDate: deps.clock.now() };
   await putJob(deps.store, pool, started);
@@ -82,7 +101,14 @@ export const startUserImportJob: Operation = (deps) => async (input) => {
     runImport(deps, pool.Id, job.JobId).catch(async () => {
       const current = storedJob(deps.store, pool.Id, job.JobId);
       if (current) {
-        await putJob(deps.store, current.pool, { ...current.job, Status: 'Failed', Csv: undefined, CompletionDate: deps.clock.now(), CompletionMessage: 'InternalError', Log: ['[FAILED] The import failed with an internal error.'] }).catch(() => {});
+        await putJob(deps.store, current.pool, {
+          ...current.job,
+          Status: 'Failed',
+          Csv: undefined,
+          CompletionDate: deps.clock.now(),
+          CompletionMessage: 'InternalError',
+          Log: ['[FAILED] The import failed with an internal error.'],
+        }).catch(() => {});
       }
     });
   });
@@ -93,10 +119,12 @@ export const stopUserImportJob: Operation = (deps) => async (input) => {
   const { pool, job } = jobOf(deps, input);
   if (job.Status !== 'Pending' && job.Status !== 'InProgress') {
     // Wording unconfirmed.
-    throw new CognitoError('PreconditionNotMetException', `Import job ${job.JobId} cannot be stopped: its status is ${statusOf(job, deps.clock.now())}.`);
+    throw new CognitoError(
+      'PreconditionNotMetException',
+      `Import job ${job.JobId} cannot be stopped: its status is ${statusOf(job, deps.clock.now())}.`,
+    );
   }
   const stopping: UserImportJob = { ...job, Status: 'Stopping' };
   await putJob(deps.store, pool, stopping);
   return answer(deps, pool, stopping);
 };
-

@@ -11,7 +11,9 @@ import { putJob, storedJob } from './jobs-store.js';
 export const MAX_CSV_BYTES = 100 * 1024 * 1024;
 
 const s3Error = (reply: FastifyReply, status: number, code: string, message: string) =>
-  reply.code(status).type('application/xml')
+  reply
+    .code(status)
+    .type('application/xml')
     .send(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`);
 
 const sameSecret = (given: string, expected: string) => {
@@ -20,7 +22,10 @@ const sameSecret = (given: string, expected: string) => {
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
-interface Params { poolId: string; jobId: string }
+interface Params {
+  poolId: string;
+  jobId: string;
+}
 
 export function userImportUploadRoutes(app: FastifyInstance, deps: Deps): void {
   app.removeAllContentTypeParsers();
@@ -28,19 +33,30 @@ export function userImportUploadRoutes(app: FastifyInstance, deps: Deps): void {
 
   const jobOf = (params: Params) => storedJob(deps.store, params.poolId, params.jobId);
 
-  app.put<{ Params: Params; Querystring: Record<string, string | string[] | undefined> }>('/_emulator/user-import/:poolId/:jobId', async (request, reply) => {
-    const found = jobOf(request.params);
-    const signature = request.query['X-Amz-Signature'];
-    if (!found || typeof signature !== 'string' || !sameSecret(signature, found.job.UploadToken)) {
-      return s3Error(reply, 403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
-    }
-    if (deps.clock.now() > found.job.UploadExpiresAt) return s3Error(reply, 403, 'AccessDenied', 'Request has expired');
-    if (found.job.Status !== 'Created') return s3Error(reply, 403, 'AccessDenied', 'Access Denied');
-    const body = request.body;
-    const csv = Buffer.isBuffer(body) ? body.toString('utf8') : '';
-    await putJob(deps.store, found.pool, { ...found.job, Csv: csv });
-    return reply.code(200).header('etag', `"${found.job.UploadToken.slice(0, 32)}"`).send();
-  });
+  app.put<{ Params: Params; Querystring: Record<string, string | string[] | undefined> }>(
+    '/_emulator/user-import/:poolId/:jobId',
+    async (request, reply) => {
+      const found = jobOf(request.params);
+      const signature = request.query['X-Amz-Signature'];
+      if (!found || typeof signature !== 'string' || !sameSecret(signature, found.job.UploadToken)) {
+        return s3Error(
+          reply,
+          403,
+          'SignatureDoesNotMatch',
+          'The request signature we calculated does not match the signature you provided.',
+        );
+      }
+      if (deps.clock.now() > found.job.UploadExpiresAt) return s3Error(reply, 403, 'AccessDenied', 'Request has expired');
+      if (found.job.Status !== 'Created') return s3Error(reply, 403, 'AccessDenied', 'Access Denied');
+      const body = request.body;
+      const csv = Buffer.isBuffer(body) ? body.toString('utf8') : '';
+      await putJob(deps.store, found.pool, { ...found.job, Csv: csv });
+      return reply
+        .code(200)
+        .header('etag', `"${found.job.UploadToken.slice(0, 32)}"`)
+        .send();
+    },
+  );
 
   app.get<{ Params: Params }>('/_emulator/user-import/:poolId/:jobId/log', async (request, reply) => {
     const found = jobOf(request.params);

@@ -1,6 +1,7 @@
 // The user behind the AccessToken of GetUser, UpdateUserAttributes, DeleteUser, ChangePassword,
 // GlobalSignOut, … Cognito checks the token server-side: signature, expiry, revocation (RevokeToken,
-// GlobalSignOut) and the aws.cognito.signin.user.admin scope (https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html).
+// GlobalSignOut) and the aws.cognito.signin.user.admin scope
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html).
 import type { Deps } from '../../../deps.js';
 import type { AppClient, User, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';

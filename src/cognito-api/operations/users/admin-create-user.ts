@@ -14,7 +14,13 @@ import { checkAttributeNames, checkAttributeValues } from '../../../users/attrib
 import { deliveryTo, type Delivery } from '../../../users/delivery.js';
 import { sendMessage } from '../../../users/send-message.js';
 import { validationData } from './sign-up.js';
-import { checkPasswordPolicy, generateTemporaryPassword, insertNewUser, newUserRecord, saveNewPassword } from '../../../users/user-records.js';
+import {
+  checkPasswordPolicy,
+  generateTemporaryPassword,
+  insertNewUser,
+  newUserRecord,
+  saveNewPassword,
+} from '../../../users/user-records.js';
 
 type Medium = 'EMAIL' | 'SMS';
 
@@ -35,7 +41,10 @@ export const adminCreateUser: Operation = (deps) => async (input) => {
     const existing = userOrThrow(deps.store, pool, username);
     // Wording unconfirmed (README): Cognito only re-invites users who never signed in.
     if (existing.UserStatus !== 'FORCE_CHANGE_PASSWORD') {
-      throw new CognitoError('UnsupportedUserStateException', `Resend not possible. ${existing.Username} status is not FORCE_CHANGE_PASSWORD.`);
+      throw new CognitoError(
+        'UnsupportedUserStateException',
+        `Resend not possible. ${existing.Username} status is not FORCE_CHANGE_PASSWORD.`,
+      );
     }
     user = { ...existing, Attributes: { ...existing.Attributes } };
   } else {
@@ -46,7 +55,14 @@ export const adminCreateUser: Operation = (deps) => async (input) => {
   const clientMetadata = optionalStringMap(input, 'ClientMetadata');
   if (action !== 'RESEND') {
     // Runs for its refusal only: Cognito ignores the response flags for AdminCreateUser.
-    await preSignUp(deps, { pool, clientId: undefined, source: 'PreSignUp_AdminCreateUser', user, validationData: validationData(input), clientMetadata });
+    await preSignUp(deps, {
+      pool,
+      clientId: undefined,
+      source: 'PreSignUp_AdminCreateUser',
+      user,
+      validationData: validationData(input),
+      clientMetadata,
+    });
   }
   if (action === 'RESEND') {
     user = await saveNewPassword(deps, user, password);
@@ -55,7 +71,14 @@ export const adminCreateUser: Operation = (deps) => async (input) => {
   }
   for (const delivery of deliveries) {
     await sendMessage(deps, {
-      pool, clientId: undefined, user, kind: 'AdminCreateUser', source: 'AdminCreateUser', delivery, secret: { temporaryPassword: password }, clientMetadata,
+      pool,
+      clientId: undefined,
+      user,
+      kind: 'AdminCreateUser',
+      source: 'AdminCreateUser',
+      delivery,
+      secret: { temporaryPassword: password },
+      clientMetadata,
     });
   }
   return { User: userType(user) };
@@ -74,8 +97,7 @@ function invitationDeliveries(user: User, mediums: Medium[] | undefined): Delive
   }
   const deliveries = [...new Set(mediums)].flatMap((m) => to(m) ?? []);
   if (deliveries.length === 0) {
-    throw new CognitoError('InvalidParameterException',
-      `User has no attribute matching desired delivery mediums (${mediums.join(', ')})`);
+    throw new CognitoError('InvalidParameterException', `User has no attribute matching desired delivery mediums (${mediums.join(', ')})`);
   }
   return deliveries;
 }

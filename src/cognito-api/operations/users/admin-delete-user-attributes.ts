@@ -15,7 +15,10 @@ export const adminDeleteUserAttributes: Operation = (deps) => async (input) => {
   const attributes = { ...user.Attributes };
   for (const name of names) {
     if (!inPoolSchema(pool, name)) {
-      throw new CognitoError('InvalidParameterException', `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`);
+      throw new CognitoError(
+        'InvalidParameterException',
+        `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`,
+      );
     }
     if (name === 'sub' || pool.UsernameAttributes.includes(name)) {
       throw new CognitoError('InvalidParameterException', `Cannot delete attribute ${name}: it is required to identify the user.`);

@@ -8,16 +8,18 @@ import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 
-export const adminGetUser: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
-  return {
-    Enabled: user.Enabled,
-    UserAttributes: attributeList(user.Attributes),
-    UserCreateDate: seconds(user.UserCreateDate),
-    UserLastModifiedDate: seconds(user.UserLastModifiedDate),
-    UserStatus: user.UserStatus,
-    Username: user.Username,
-    ...mfaSettingFields(user),
-  } satisfies Wire<AdminGetUserResponse>;
-};
+export const adminGetUser: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
+    return {
+      Enabled: user.Enabled,
+      UserAttributes: attributeList(user.Attributes),
+      UserCreateDate: seconds(user.UserCreateDate),
+      UserLastModifiedDate: seconds(user.UserLastModifiedDate),
+      UserStatus: user.UserStatus,
+      Username: user.Username,
+      ...mfaSettingFields(user),
+    } satisfies Wire<AdminGetUserResponse>;
+  };

@@ -10,7 +10,6 @@ import { NO_VERIFIED_CONTACT, recoveryContact } from '../../../users/delivery.js
 import { sendMessage } from '../../../users/send-message.js';
 import { saveUser } from '../../../users/user-records.js';
 
-
 export const adminResetUserPassword: Operation = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
@@ -20,7 +19,13 @@ export const adminResetUserPassword: Operation = (deps) => async (input) => {
   const saved = await saveUser(deps, user, { UserStatus: 'RESET_REQUIRED' });
   const code = deps.verificationCodes.issue(pool.Id, saved.Username, 'resetPassword', RESET_CODE_TTL_MS, delivery.attribute);
   await sendMessage(deps, {
-    pool, clientId: undefined, user: saved, kind: 'AdminResetUserPassword', source: 'ForgotPassword', delivery, secret: { code },
+    pool,
+    clientId: undefined,
+    user: saved,
+    kind: 'AdminResetUserPassword',
+    source: 'ForgotPassword',
+    delivery,
+    secret: { code },
     clientMetadata: optionalStringMap(input, 'ClientMetadata'),
   });
   return {};

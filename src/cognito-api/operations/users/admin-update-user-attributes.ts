@@ -13,7 +13,8 @@ export const adminUpdateUserAttributes: Operation = (deps) => async (input) => {
   requireMember(input, 'UserAttributes');
   const updates = attributeMap(optionalAttributeList(input, 'UserAttributes'));
   await updateAttributes(deps, pool, user, updates, 'AdminUpdateUserAttributes', {
-    clientId: undefined, clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+    clientId: undefined,
+    clientMetadata: optionalStringMap(input, 'ClientMetadata'),
   });
   return {};
 };

@@ -1,5 +1,6 @@
 // AdminUserGlobalSignOut: every token issued to the user until now is refused at Cognito
-// (userInfo, refresh, the access-token operations); hosted-UI sessions are untouched (https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html).
+// (userInfo, refresh, the access-token operations); hosted-UI sessions are untouched
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html).
 import { requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';

@@ -9,7 +9,13 @@ import type { Deps } from '../../../deps.js';
 import type { User, UserPool } from '../../../domain/model.js';
 import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { aliasConflict, aliasExistsMessage, checkAttributeNames, checkAttributeValues, checkMutable } from '../../../users/attribute-rules.js';
+import {
+  aliasConflict,
+  aliasExistsMessage,
+  checkAttributeNames,
+  checkAttributeValues,
+  checkMutable,
+} from '../../../users/attribute-rules.js';
 import { contactDelivery, type ContactAttribute, type Delivery } from '../../../users/delivery.js';
 import { sendMessage } from '../../../users/send-message.js';
 import { saveUser } from '../../../users/user-records.js';
@@ -23,7 +29,11 @@ export interface AttributeUpdate {
 const CONTACTS = ['email', 'phone_number'] as const;
 
 export async function updateAttributes(
-  deps: Deps, pool: UserPool, user: User, updates: Record<string, string>, trigger: string,
+  deps: Deps,
+  pool: UserPool,
+  user: User,
+  updates: Record<string, string>,
+  trigger: string,
   caller: { clientId: string | undefined; clientMetadata: Record<string, string> | undefined },
 ): Promise<AttributeUpdate> {
   checkAttributeNames(pool, Object.keys(updates));
@@ -69,5 +79,6 @@ function waitsForVerification(pool: UserPool, user: User, name: ContactAttribute
 }
 
 /** The PendingAttributes field of a record: absent when nothing waits. */
-export const withPending = (pending: Record<string, string>): Pick<User, 'PendingAttributes'> =>
-  ({ PendingAttributes: Object.keys(pending).length > 0 ? pending : undefined });
+export const withPending = (pending: Record<string, string>): Pick<User, 'PendingAttributes'> => ({
+  PendingAttributes: Object.keys(pending).length > 0 ? pending : undefined,
+});

@@ -15,14 +15,21 @@ export const changePassword: Operation = (deps) => async (input, ctx) => {
   const proposed = requiredString(input, 'ProposedPassword', 256);
   const event = { EventType: 'PasswordChange', IpAddress: ctx?.ip, ClientId: client.ClientId } as const;
   if (!(await deps.credentials.verify(user, previous))) {
-    await recordAuthEvent(deps, pool, user, { ...event, EventResponse: 'Fail', ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: 'Failure' }] });
+    await recordAuthEvent(deps, pool, user, {
+      ...event,
+      EventResponse: 'Fail',
+      ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: 'Failure' }],
+    });
     throw new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
   }
   checkPasswordPolicy(proposed, pool);
   const risk = await screenNewPassword(deps, pool, client.ClientId, proposed, 'PASSWORD_CHANGE', { user, ip: ctx?.ip });
   const saved = await saveNewPassword(deps, user, proposed);
   await recordAuthEvent(deps, pool, saved, {
-    ...event, EventResponse: 'Pass', ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: 'Success' }], ...(risk ? { EventRisk: risk } : {}),
+    ...event,
+    EventResponse: 'Pass',
+    ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: 'Success' }],
+    ...(risk ? { EventRisk: risk } : {}),
   });
   return {};
 };

@@ -21,7 +21,13 @@ export const getUserAttributeVerificationCode: Operation = (deps) => async (inpu
   if (!delivery) throw new CognitoError('InvalidParameterException', `The user has no ${name} to verify.`);
   const code = deps.verificationCodes.issue(user.UserPoolId, user.Username, `verify:${name}`, CONFIRMATION_CODE_TTL_MS, name);
   await sendMessage(deps, {
-    pool, clientId: client.ClientId, user, kind: 'GetUserAttributeVerificationCode', source: 'VerifyUserAttribute', delivery, secret: { code },
+    pool,
+    clientId: client.ClientId,
+    user,
+    kind: 'GetUserAttributeVerificationCode',
+    source: 'VerifyUserAttribute',
+    delivery,
+    secret: { code },
     clientMetadata: optionalStringMap(input, 'ClientMetadata'),
   });
   return { CodeDeliveryDetails: codeDeliveryDetails(delivery) };

@@ -7,5 +7,9 @@ import { userFromAccessToken } from './access-token.js';
 
 export const getUser: Operation = (deps) => async (input) => {
   const { user } = await userFromAccessToken(deps, input);
-  return { UserAttributes: attributeList(user.Attributes), Username: user.Username, ...mfaSettingFields(user) } satisfies Wire<GetUserResponse>;
+  return {
+    UserAttributes: attributeList(user.Attributes),
+    Username: user.Username,
+    ...mfaSettingFields(user),
+  } satisfies Wire<GetUserResponse>;
 };

@@ -6,8 +6,16 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';
 
 const SEARCHABLE = [
-  'username', 'email', 'phone_number', 'name', 'given_name', 'family_name', 'preferred_username',
-  'cognito:user_status', 'status', 'sub',
+  'username',
+  'email',
+  'phone_number',
+  'name',
+  'given_name',
+  'family_name',
+  'preferred_username',
+  'cognito:user_status',
+  'status',
+  'sub',
 ] as const;
 type Searchable = (typeof SEARCHABLE)[number];
 
@@ -36,11 +44,16 @@ export function parseUserFilter(filter: string | undefined): UserFilter | undefi
 /** The field a filter compares, normalised: user status case-insensitive, emails too (as the index is). */
 function fieldOf(user: User, attribute: Searchable): string | undefined {
   switch (attribute) {
-    case 'username': return user.Username;
-    case 'cognito:user_status': return user.UserStatus.toLowerCase();
-    case 'status': return user.Enabled ? 'Enabled' : 'Disabled';
-    case 'email': return user.Attributes.email?.toLowerCase();
-    default: return user.Attributes[attribute];
+    case 'username':
+      return user.Username;
+    case 'cognito:user_status':
+      return user.UserStatus.toLowerCase();
+    case 'status':
+      return user.Enabled ? 'Enabled' : 'Disabled';
+    case 'email':
+      return user.Attributes.email?.toLowerCase();
+    default:
+      return user.Attributes[attribute];
   }
 }
 

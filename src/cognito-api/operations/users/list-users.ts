@@ -23,7 +23,9 @@ function decodeCursor(token: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<Cursor>;
     if (Number.isInteger(c.o) && (c.o as number) >= 0 && typeof c.u === 'string') return c as Cursor;
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   // Wording unconfirmed (README).
   throw new CognitoError('InvalidParameterException', 'Invalid pagination token.');
 }
@@ -35,27 +37,29 @@ function startOf(users: User[], cursor: Cursor): number {
   return at >= 0 ? at + 1 : Math.min(cursor.o, users.length);
 }
 
-export const listUsers: Operation<'store'> = ({ store }) => async (input) => {
-  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-  const limit = optionalInteger(input, 'Limit', 1, 60) ?? DEFAULT_LIMIT;
-  const token = optionalString(input, 'PaginationToken', 131072);
-  const only = optionalStringList(input, 'AttributesToGet');
-  // sub is always returned and cannot be asked for: Cognito refuses it with its generic wording
-  // (aws-samples/sample-collaborative-ai-dlc#52).
-  if (only?.includes('sub')) throw new CognitoError('InvalidParameterException', 'Input fails to satisfy the constraints.');
-  const unknown = only?.find((name) => !inPoolSchema(pool, name));
-  if (unknown !== undefined) {
-    throw new CognitoError('InvalidParameterException', `One or more requested attributes do not exist: ${unknown}`);
-  }
-  // Filter may be empty (length 0-256, API reference): '' lists every user.
-  const filter = parseUserFilter(input.Filter === '' ? undefined : optionalString(input, 'Filter', 256));
-  const users = filterUsers(store, pool, filter);
-  const start = token === undefined ? 0 : startOf(users, decodeCursor(token));
-  const page = users.slice(start, start + limit);
-  const last = page[page.length - 1];
-  const more = start + page.length < users.length && last !== undefined;
-  return {
-    Users: page.map((u) => userType(u, only)),
-    ...(more ? { PaginationToken: encodeCursor({ o: start + page.length, u: last.Username }) } : {}),
+export const listUsers: Operation<'store'> =
+  ({ store }) =>
+  async (input) => {
+    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+    const limit = optionalInteger(input, 'Limit', 1, 60) ?? DEFAULT_LIMIT;
+    const token = optionalString(input, 'PaginationToken', 131072);
+    const only = optionalStringList(input, 'AttributesToGet');
+    // sub is always returned and cannot be asked for: Cognito refuses it with its generic wording
+    // (aws-samples/sample-collaborative-ai-dlc#52).
+    if (only?.includes('sub')) throw new CognitoError('InvalidParameterException', 'Input fails to satisfy the constraints.');
+    const unknown = only?.find((name) => !inPoolSchema(pool, name));
+    if (unknown !== undefined) {
+      throw new CognitoError('InvalidParameterException', `One or more requested attributes do not exist: ${unknown}`);
+    }
+    // Filter may be empty (length 0-256, API reference): '' lists every user.
+    const filter = parseUserFilter(input.Filter === '' ? undefined : optionalString(input, 'Filter', 256));
+    const users = filterUsers(store, pool, filter);
+    const start = token === undefined ? 0 : startOf(users, decodeCursor(token));
+    const page = users.slice(start, start + limit);
+    const last = page[page.length - 1];
+    const more = start + page.length < users.length && last !== undefined;
+    return {
+      Users: page.map((u) => userType(u, only)),
+      ...(more ? { PaginationToken: encodeCursor({ o: start + page.length, u: last.Username }) } : {}),
+    };
   };
-};

@@ -9,5 +9,9 @@ export const resendConfirmationCode: Operation = (deps) => async (input) => {
   const call = selfServiceCall(deps, input);
   const user = selfServiceUser(deps, call);
   if (!user) return { CodeDeliveryDetails: hiddenDelivery(call.username) };
-  return { CodeDeliveryDetails: codeDeliveryDetails(await resendRegistrationCode(deps, call.pool, call.client, user, optionalStringMap(input, 'ClientMetadata'))) };
+  return {
+    CodeDeliveryDetails: codeDeliveryDetails(
+      await resendRegistrationCode(deps, call.pool, call.client, user, optionalStringMap(input, 'ClientMetadata')),
+    ),
+  };
 };

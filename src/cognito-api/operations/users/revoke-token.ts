@@ -1,4 +1,5 @@
-// RevokeToken: the JSON-API twin of /oauth2/revoke (https://docs.aws.amazon.com/cognito/latest/developerguide/revocation-endpoint.html): a refresh token, its family
+// RevokeToken: the JSON-API twin of /oauth2/revoke (https://docs.aws.amazon.com/cognito/latest/developerguide/revocation-endpoint.html): a
+// refresh token, its family
 // (origin_jti) and every access / ID token of that family stop working at Cognito. Unknown or
 // already revoked refresh tokens succeed silently, as at the endpoint. Exception choices for a
 // bad client secret or another client's token are unconfirmed (README).

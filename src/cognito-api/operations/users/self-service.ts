@@ -1,5 +1,7 @@
 // Common steps of the unsigned, client-scoped operations (SignUp, ConfirmSignUp, ForgotPassword, …):
-// find the app client, check SECRET_HASH (https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash), find the user.
+// find the app client, check SECRET_HASH
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash),
+// find the user.
 import type { Deps } from '../../../deps.js';
 import { selfServiceUser as findUser } from '../../../self-service/users.js';
 import type { AppClient, User, UserPool } from '../../../domain/model.js';
@@ -23,7 +25,6 @@ export function selfServiceCall(deps: Deps, input: Input): SelfServiceCall {
   checkSecretHash(client, username, optionalString(input, 'SecretHash', 128));
   return { client, pool, username };
 }
-
 
 /** The user, or undefined when the client hides user existence (PreventUserExistenceErrors ENABLED). */
 export function selfServiceUser(deps: Deps, call: SelfServiceCall): User | undefined {

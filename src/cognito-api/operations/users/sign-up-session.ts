@@ -12,18 +12,31 @@ export const offersPasswordless = (pool: UserPool): boolean =>
 
 export function signUpSession(deps: Deps, pool: UserPool, client: AppClient, user: User): { Session?: string } {
   if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return {};
-  return { Session: deps.signInChallenges.start({ challenge: 'SIGN_UP', userPoolId: pool.Id, clientId: client.ClientId, username: user.Username }, client) };
+  return {
+    Session: deps.signInChallenges.start(
+      { challenge: 'SIGN_UP', userPoolId: pool.Id, clientId: client.ClientId, username: user.Username },
+      client,
+    ),
+  };
 }
 
 /**
  * ConfirmSignUp: the Session for InitiateAuth USER_AUTH. SignUp's Session, when sent, is spent;
  * clients need not send it (Amplify's confirmSignUp does not, and signs in with what comes back).
  */
-export async function confirmedSession(deps: Deps, client: AppClient, user: User, session: string | undefined): Promise<{ Session?: string }> {
+export async function confirmedSession(
+  deps: Deps,
+  client: AppClient,
+  user: User,
+  session: string | undefined,
+): Promise<{ Session?: string }> {
   const pending = deps.signInChallenges.get(session);
   if (pending?.challenge === 'SIGN_UP' && pending.username === user.Username) await deps.signInChallenges.take(session as string);
   if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return {};
   return {
-    Session: deps.signInChallenges.start({ challenge: 'AUTO_SIGN_IN', userPoolId: user.UserPoolId, clientId: client.ClientId, username: user.Username }, client),
+    Session: deps.signInChallenges.start(
+      { challenge: 'AUTO_SIGN_IN', userPoolId: user.UserPoolId, clientId: client.ClientId, username: user.Username },
+      client,
+    ),
   };
 }

@@ -17,7 +17,9 @@ export const signUp: Operation = (deps) => async (input, ctx) => {
   const password = passwordless ? undefined : requiredString(input, 'Password', 256);
   const attributes = attributeMap(optionalAttributeList(input, 'UserAttributes'));
   const { user, delivery } = await registerUser(deps, call.pool, call.client, call.username, password, attributes, {
-    validationData: validationData(input), clientMetadata: optionalStringMap(input, 'ClientMetadata'), sourceIp: ctx?.ip,
+    validationData: validationData(input),
+    clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+    sourceIp: ctx?.ip,
   });
   return {
     ...(delivery ? { CodeDeliveryDetails: codeDeliveryDetails(delivery) } : {}),

@@ -16,7 +16,8 @@ export const updateUserAttributes: Operation = (deps) => async (input) => {
   checkAttributeNames(pool, Object.keys(updates));
   checkClientMayWrite(client, Object.keys(updates));
   const { deliveries } = await updateAttributes(deps, pool, user, updates, 'UpdateUserAttributes', {
-    clientId: client.ClientId, clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+    clientId: client.ClientId,
+    clientMetadata: optionalStringMap(input, 'ClientMetadata'),
   });
   return deliveries.length > 0 ? { CodeDeliveryDetailsList: deliveries.map(codeDeliveryDetails) } : {};
 };

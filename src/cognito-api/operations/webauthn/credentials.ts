@@ -36,7 +36,12 @@ export const deleteWebAuthnCredential: Operation = (deps) => async (input) => {
   const { user, pool } = await userFromAccessToken(deps, input);
   const id = requiredString(input, 'CredentialId');
   const all = deps.store.getWebAuthnCredentials(pool.Id, user.Username);
-  if (!all.some((c) => c.CredentialId === id)) throw new CognitoError('ResourceNotFoundException', 'The passkey was not found for the user.');
-  await deps.store.putWebAuthnCredentials(pool.Id, user.Username, all.filter((c) => c.CredentialId !== id));
+  if (!all.some((c) => c.CredentialId === id))
+    throw new CognitoError('ResourceNotFoundException', 'The passkey was not found for the user.');
+  await deps.store.putWebAuthnCredentials(
+    pool.Id,
+    user.Username,
+    all.filter((c) => c.CredentialId !== id),
+  );
   return {};
 };

@@ -18,7 +18,12 @@ export const startWebAuthnRegistration: Operation = (deps) => async (input) => {
   const existing = deps.store.getWebAuthnCredentials(pool.Id, user.Username);
   if (existing.length >= MAX_PASSKEYS) throw tooMany();
   const challenge = newChallenge();
-  deps.webAuthnRegistrations.start(pool.Id, user.Username, { challenge, clientId: client.ClientId, rpId: rp.id, userVerification: rp.userVerification });
+  deps.webAuthnRegistrations.start(pool.Id, user.Username, {
+    challenge,
+    clientId: client.ClientId,
+    rpId: rp.id,
+    userVerification: rp.userVerification,
+  });
   return { CredentialCreationOptions: creationOptions(user, rp, challenge, existing) };
 };
 
@@ -26,12 +31,18 @@ export const completeWebAuthnRegistration: Operation = (deps) => async (input) =
   const { user, pool, client } = await userFromAccessToken(deps, input);
   relyingPartyOrThrow(pool, deps.urls);
   if (input.Credential === undefined || input.Credential === null) {
-    throw new CognitoError('InvalidParameterException', '1 validation error detected: Value null at \'credential\' failed to satisfy constraint: Member must not be null');
+    throw new CognitoError(
+      'InvalidParameterException',
+      "1 validation error detected: Value null at 'credential' failed to satisfy constraint: Member must not be null",
+    );
   }
   const pending = deps.webAuthnRegistrations.get(pool.Id, user.Username);
   if (!pending) throw notFound();
   if (pending.clientId !== client.ClientId) {
-    throw new CognitoError('WebAuthnClientMismatchException', 'The access token is for a different app client than the one that started the registration.');
+    throw new CognitoError(
+      'WebAuthnClientMismatchException',
+      'The access token is for a different app client than the one that started the registration.',
+    );
   }
   const credential = await verifyRegistration(input.Credential, pending, deps.clock.now());
   // Claimed only once verified: a bad answer leaves the registration open for a good one.
