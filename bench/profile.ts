@@ -127,7 +127,7 @@ async function main(): Promise<void> {
       ? summarise(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile)
       : 'no .cpuprofile was written (did the emulator exit cleanly?)',
   );
-  process.stdout.write(out.join('\n') + '\n');
+  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 main()

@@ -297,8 +297,8 @@ export function printReport(r: Results): Verdict[] {
     for (const l of failed) out.push(`!!! ${l.name}: ${l.failures} failed; e.g. ${l.failureSamples.join(' | ')}`);
     out.push('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
   }
-  process.stdout.write(out.join('\n') + '\n\n');
-  process.stdout.write(JSON.stringify(jsonLine(r, v)) + '\n');
+  process.stdout.write(`${out.join('\n')}\n\n`);
+  process.stdout.write(`${JSON.stringify(jsonLine(r, v))}\n`);
   return v;
 }
 

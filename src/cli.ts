@@ -18,7 +18,7 @@ export interface ProcessHooks {
 async function main(hooks: ProcessHooks): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
   if (config.help) {
-    process.stdout.write(helpText() + '\n');
+    process.stdout.write(`${helpText()}\n`);
     return;
   }
   const logger = createLogger(config.logLevel, process.stdout.isTTY === true && process.env.LOG_FORMAT !== 'json');

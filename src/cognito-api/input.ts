@@ -87,7 +87,7 @@ export function optionalEnum<T extends string>(input: Input, name: string, value
 /** A list whose members must each be one of `values` (Cognito's nested-constraint wording). */
 export function optionalEnumList<T extends string>(input: Input, name: string, values: readonly T[]): T[] | undefined {
   const list = optionalStringList(input, name);
-  if (list !== undefined && list.some((v) => !(values as readonly string[]).includes(v))) {
+  if (list?.some((v) => !(values as readonly string[]).includes(v))) {
     throw invalid(
       name,
       `[${list.join(', ')}]`,

@@ -23,7 +23,7 @@ export function newUserPoolId(region = 'us-east-1'): string {
 
 /** Lower-case base32hex of `bits` random bits, leading zeros dropped as Cognito does. */
 function base32hex(bits: number): string {
-  const n = BigInt('0x' + randomBytes(bits / 8).toString('hex'));
+  const n = BigInt(`0x${randomBytes(bits / 8).toString('hex')}`);
   return n.toString(32);
 }
 

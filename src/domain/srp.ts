@@ -17,7 +17,7 @@ const N_HEX =
   'ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C' +
   'BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF';
 
-export const N = BigInt('0x' + N_HEX);
+export const N = BigInt(`0x${N_HEX}`);
 const N_BYTES = Buffer.from(N_HEX, 'hex');
 const G = 2n;
 const G_BYTES = Buffer.from([2]);
@@ -29,15 +29,15 @@ const INFO = Buffer.from('Caldera Derived Key\u0001', 'utf8');
  */
 export function padHex(n: bigint): string {
   const hex = n.toString(16);
-  if (hex.length % 2 === 1) return '0' + hex;
-  return /^[89a-f]/.test(hex) ? '00' + hex : hex;
+  if (hex.length % 2 === 1) return `0${hex}`;
+  return /^[89a-f]/.test(hex) ? `00${hex}` : hex;
 }
 
 const hexHash = (hex: string): string => createHash('sha256').update(Buffer.from(hex, 'hex')).digest('hex');
-const fromHex = (hex: string): bigint => BigInt('0x' + hex);
+const fromHex = (hex: string): bigint => BigInt(`0x${hex}`);
 const toBytes = (n: bigint): Buffer => {
   const hex = n.toString(16);
-  return Buffer.from(hex.length % 2 === 1 ? '0' + hex : hex, 'hex');
+  return Buffer.from(hex.length % 2 === 1 ? `0${hex}` : hex, 'hex');
 };
 
 /**

@@ -20,10 +20,10 @@ interface Found {
 
 function setupSession(deps: Deps, session: string): Found | 'invalid-session' {
   const pending = deps.signInChallenges.get(session);
-  if (!pending || pending.challenge !== 'MFA_SETUP' || pending.setupDone) return 'invalid-session';
+  if (pending?.challenge !== 'MFA_SETUP' || pending.setupDone) return 'invalid-session';
   const user = deps.store.getUser(pending.userPoolId, pending.username);
   const client = deps.store.getClient(pending.clientId);
-  if (!user || !user.Enabled || !client) return 'invalid-session';
+  if (!user?.Enabled || !client) return 'invalid-session';
   return { pending, user, client };
 }
 

@@ -36,7 +36,7 @@ export async function completeNewPassword(ctx: SignInContext, answer: NewPasswor
     return failed('invalid-session');
   if (answer.username !== undefined && answer.username !== pending.username) return failed('invalid-session');
   const user = deps.store.getUser(pool.Id, pending.username);
-  if (!user || user.UserStatus !== 'FORCE_CHANGE_PASSWORD') return failed('invalid-session');
+  if (user?.UserStatus !== 'FORCE_CHANGE_PASSWORD') return failed('invalid-session');
   if (!user.Enabled) return failed('disabled');
   const problem = passwordPolicyProblem(answer.password, pool.Policies?.PasswordPolicy);
   if (problem) return { kind: 'invalid-password', message: problem };

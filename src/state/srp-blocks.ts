@@ -77,7 +77,7 @@ export class SrpBlocks {
   /** A salt for a user who cannot succeed, stable per login so that it looks like a stored one. */
   decoySalt(userPoolId: string, login: string): string {
     const bytes = createHmac('sha256', this.decoyKey).update(`${userPoolId}\u0000${login}`).digest().subarray(0, 16);
-    return BigInt('0x' + bytes.toString('hex')).toString(16);
+    return BigInt(`0x${bytes.toString('hex')}`).toString(16);
   }
 
   purge(): void {

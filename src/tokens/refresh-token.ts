@@ -26,7 +26,7 @@ export interface RefreshState {
 }
 
 const HEADER = { cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' } as const;
-const PREFIX = Buffer.from(JSON.stringify(HEADER)).toString('base64url') + '.';
+const PREFIX = `${Buffer.from(JSON.stringify(HEADER)).toString('base64url')}.`;
 const encoder = new TextEncoder();
 
 export function looksLikeRefreshToken(token: string): boolean {

@@ -58,7 +58,7 @@ export async function verifyToken(token: string, use: 'access' | 'id', deps: Tok
   let user: User | undefined;
   if (typeof username === 'string') {
     user = deps.store.getUser(pool.Id, username);
-    if (!user || !user.Enabled || user.Attributes.sub !== claims.sub) return 'revoked';
+    if (!user?.Enabled || user.Attributes.sub !== claims.sub) return 'revoked';
     if (signedOutBefore(user, Number(claims.iat))) return 'revoked';
   }
   const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];

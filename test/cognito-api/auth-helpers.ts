@@ -135,12 +135,12 @@ async function libraryClient(poolName: string): Promise<ClientHalf> {
 
 /** RFC 3526 group 15 is Cognito's N with g = 2 (reference §11.4). */
 const GROUP = getDiffieHellman('modp15');
-const N = BigInt('0x' + GROUP.getPrime('hex'));
-const big = (hex: string) => BigInt('0x' + (hex || '0'));
+const N = BigInt(`0x${GROUP.getPrime('hex')}`);
+const big = (hex: string) => BigInt(`0x${hex || '0'}`);
 const bytes = (n: bigint) => Buffer.from(n.toString(16).padStart(Math.ceil(n.toString(16).length / 2) * 2, '0'), 'hex');
 const pad = (n: bigint) => {
   const h = n.toString(16);
-  return h.length % 2 ? '0' + h : /^[89a-f]/.test(h) ? '00' + h : h;
+  return h.length % 2 ? `0${h}` : /^[89a-f]/.test(h) ? `00${h}` : h;
 };
 const sha = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 /** Made once: from Node 22 on, createDiffieHellman() spends ~1.5 s checking the prime. */
@@ -179,7 +179,7 @@ export async function verifyApiTokens(
   clientId: string,
   result: { IdToken?: string; AccessToken?: string } | undefined,
 ) {
-  const jwks = createRemoteJWKSet(new URL(`${issuer.slice(issuer.lastIndexOf('/') + 1)}/.well-known/jwks.json`, url + '/'));
+  const jwks = createRemoteJWKSet(new URL(`${issuer.slice(issuer.lastIndexOf('/') + 1)}/.well-known/jwks.json`, `${url}/`));
   const id = await jwtVerify(result?.IdToken ?? '', jwks, { issuer, audience: clientId, algorithms: ['RS256'] });
   const access = await jwtVerify(result?.AccessToken ?? '', jwks, { issuer, algorithms: ['RS256'] });
   return { id: id.payload, access: access.payload } as {

@@ -194,7 +194,7 @@ t.test('user states, flows and input checks', async (t) => {
     'Password reset required for the user',
   );
   await rejectsWith(t, init('alice', srpA, ADMIN_ONLY_CLIENT), 'InvalidParameterException', 'Auth flow not enabled for this client');
-  for (const bad of ['0', N_HEX, N_HEX + '00', 'xyz']) {
+  for (const bad of ['0', N_HEX, `${N_HEX}00`, 'xyz']) {
     await rejectsWith(t, init('alice', bad), 'InvalidParameterException', 'SRP_A must be a hexadecimal number that is not 0 mod N');
   }
   await rejectsWith(

@@ -38,8 +38,8 @@ t.test("the verifier matches the library's own g^x computation", async (t) => {
       helper.generateHashDevice('TestPool1', `user${i}`, (err) => (err ? reject(err) : resolve())),
     );
     const ours = createSrpVerifier('TestPool1', `user${i}`, helper.getRandomPassword(), helper.getSaltDevices());
-    t.equal(BigInt('0x' + ours.Verifier), BigInt('0x' + helper.getVerifierDevices()), `verifier ${i}`);
-    t.equal(ours.Salt, BigInt('0x' + helper.getSaltDevices()).toString(16), 'salt as minimal hex');
+    t.equal(BigInt(`0x${ours.Verifier}`), BigInt(`0x${helper.getVerifierDevices()}`), `verifier ${i}`);
+    t.equal(ours.Salt, BigInt(`0x${helper.getSaltDevices()}`).toString(16), 'salt as minimal hex');
   }
   const fresh = createSrpVerifier('TestPool1', 'alice', 'Passw0rd!');
   t.match(fresh.Salt, /^[1-9a-f][0-9a-f]{0,31}$/);

@@ -37,7 +37,7 @@ t.test('changes are journal lines, replayed at the next open; the snapshot is un
   await store.putUser(user(2, 'changed'));
   t.same(files(), ['data.json', 'data.json.journal.1']);
   t.equal(
-    readFileSync(join(dataFile + '.journal.1'), 'utf8')
+    readFileSync(join(`${dataFile}.journal.1`), 'utf8')
       .trimEnd()
       .split('\n').length,
     7,

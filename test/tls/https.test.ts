@@ -173,5 +173,5 @@ t.test('stop() closes both listeners', async (t) => {
     undiciFetch(`https://127.0.0.1:${port}/health`, { dispatcher: new Agent({ connect: { ca } }) }),
     'the TLS port no longer answers',
   );
-  await t.rejects(fetch(other.url.replace('localhost', '127.0.0.1') + '/health'), 'nor does the plain one');
+  await t.rejects(fetch(`${other.url.replace('localhost', '127.0.0.1')}/health`), 'nor does the plain one');
 });

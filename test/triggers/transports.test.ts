@@ -120,7 +120,7 @@ t.test('local module in a worker thread (TypeScript handler)', async (t) => {
       .then((m) =>
         /^PreSignUp failed with error RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 129\.$/.test(String(m))
           ? String(m)
-          : 'unexpected: ' + String(m),
+          : `unexpected: ${String(m)}`,
       ),
   );
   t.equal((await signUp(server, 'auto2', 'auto')).UserConfirmed, true, 'a fresh worker after the crash');

@@ -42,8 +42,7 @@ export async function answerSelectChallenge(
   checkSecretHashFor(ctx.client, [login, user?.Username], responses);
   const pending = ctx.deps.signInChallenges.get(session);
   if (
-    !pending ||
-    pending.challenge !== 'SELECT_CHALLENGE' ||
+    pending?.challenge !== 'SELECT_CHALLENGE' ||
     pending.userPoolId !== ctx.pool.Id ||
     pending.clientId !== ctx.client.ClientId ||
     pending.username !== (user?.Username ?? login)
@@ -79,11 +78,11 @@ async function firstFactor(ctx: AuthContext, login: string, user: User | undefin
 
 async function autoSignIn(ctx: AuthContext, session: string): Promise<Output> {
   const pending = ctx.deps.signInChallenges.get(session);
-  if (!pending || pending.challenge !== 'AUTO_SIGN_IN' || pending.userPoolId !== ctx.pool.Id || pending.clientId !== ctx.client.ClientId) {
+  if (pending?.challenge !== 'AUTO_SIGN_IN' || pending.userPoolId !== ctx.pool.Id || pending.clientId !== ctx.client.ClientId) {
     throw invalidSession();
   }
   const user = ctx.deps.store.getUser(ctx.pool.Id, pending.username);
-  if (!user || user.UserStatus !== 'CONFIRMED') throw invalidSession();
+  if (user?.UserStatus !== 'CONFIRMED') throw invalidSession();
   if (!user.Enabled) throw signInError('disabled');
   if (!(await ctx.deps.signInChallenges.take(session))) throw invalidSession();
   return successOutput(ctx, await signedIn(ctx, user));

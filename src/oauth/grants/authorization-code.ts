@@ -19,7 +19,7 @@ export const authorizationCodeGrant: Grant = async ({ client, body, deps, ip }) 
     if (verifier === undefined || !pkceMatches(verifier, entry.codeChallenge)) throw new OAuthError('invalid_grant');
   }
   const user = deps.store.getUser(entry.userPoolId, entry.username);
-  if (!user || !user.Enabled) throw new OAuthError('invalid_grant');
+  if (!user?.Enabled) throw new OAuthError('invalid_grant');
   return deps.tokens.userTokens({
     client,
     user,
