@@ -14,7 +14,7 @@ export interface IterationContext {
 }
 
 /** One unit of work; may return the latency (ms) of a step worth reporting on its own. */
-export type Iteration = (ctx: IterationContext) => Promise<number | void>;
+export type Iteration = (ctx: IterationContext) => Promise<number> | Promise<void>;
 
 export interface LoadOptions {
   name: string;

@@ -63,7 +63,7 @@ function packageOf(url: string): string {
 function summarise(profile: CpuProfile, top = 25): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const fn = new Map<string, number>();
   const pkg = new Map<string, number>();
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   const server = await startEmulatorForLoad(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const pid = server.child.pid ?? 0;
   const phase = { concurrency, durationMs, warmupMs: 1000 };
-  let result;
+  let result: Awaited<ReturnType<typeof runLoad>>;
   let before: Map<string, number>;
   if (values.grant === 'client_credentials') {
     before = threadCpu(pid);

@@ -76,17 +76,23 @@ export async function measureWrites(
   for (const users of sizes) {
     const fixture = writeScaleFixture(dir, users);
     const memoryServer = await startServer(emulator({ FIXTURES: fixture }));
-    const memory = await updates(`memory @${users}`, memoryServer.url, users, samples, memoryServer.child.pid).finally(() =>
-      stopProcess(memoryServer.child),
-    );
+    let memory: Awaited<ReturnType<typeof updates>>;
+    try {
+      memory = await updates(`memory @${users}`, memoryServer.url, users, samples, memoryServer.child.pid);
+    } finally {
+      await stopProcess(memoryServer.child);
+    }
     // DATA_FILE: a first start seeds it and a graceful stop folds it (given the time it needs),
     // so the measured start begins from a snapshot, as every later start of a user's setup does.
     const dataFile = join(dir, `data-${users}.json`);
     await stopProcess((await startServer({ ...emulator({ FIXTURES: fixture, DATA_FILE: dataFile }), timeoutMs: 180_000 })).child, 180_000);
     const fileServer = await startServer({ ...emulator({ FIXTURES: fixture, DATA_FILE: dataFile }), timeoutMs: 180_000 });
-    const onFile = await updates(`DATA_FILE @${users}`, fileServer.url, users, samples, fileServer.child.pid).finally(() =>
-      stopProcess(fileServer.child),
-    );
+    let onFile: Awaited<ReturnType<typeof updates>>;
+    try {
+      onFile = await updates(`DATA_FILE @${users}`, fileServer.url, users, samples, fileServer.child.pid);
+    } finally {
+      await stopProcess(fileServer.child);
+    }
     writes.push({ users, memory, dataFile: onFile });
     if (users === 100_000) startups = await journalStartup(fixture, dataFile, users);
   }

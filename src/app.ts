@@ -70,7 +70,8 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false, repl
   app.register(formbody, { bodyLimit: BODY_LIMIT });
   app.register(cookie);
   // Only when debug lines are wanted: otherwise the hook would build their fields for every response.
-  if (logger && logger.isLevelEnabled('debug')) {
+  const debugLines = logger ? logger.isLevelEnabled('debug') : false;
+  if (debugLines) {
     app.addHook('onResponse', (request, reply, done) => {
       request.log.debug(
         { method: request.method, url: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },

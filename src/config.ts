@@ -67,18 +67,17 @@ export const EXAMPLE_FIXTURE = fileURLToPath(new URL('../fixtures/example.json',
 
 export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Config {
   const options = Object.fromEntries(Object.values(SETTINGS).map(([, flag]) => [flag, { type: 'string' as const }]));
-  let parsed;
+  let flags: Record<string, string | boolean | undefined>;
   try {
-    parsed = parseArgs({
+    ({ values: flags } = parseArgs({
       args: [...argv],
       options: { ...options, help: { type: 'boolean', short: 'h' }, watch: { type: 'boolean' } },
       strict: true,
-    });
+    }));
   } catch (err) {
     // parseArgs messages can span lines; startup errors are printed as one line.
     throw new StartupError(`invalid command line: ${(err as Error).message.replace(/\s*\n\s*/g, ' ')}`);
   }
-  const flags = parsed.values as Record<string, string | boolean | undefined>;
   const read = (name: keyof typeof SETTINGS): string | undefined => {
     const [envName, flag] = SETTINGS[name];
     const value = flags[flag] ?? env[envName];

@@ -65,7 +65,7 @@ export async function startServer(opts: StartOptions): Promise<Started> {
     if (exited !== undefined)
       throw new Error(`${opts.command} ${opts.args.join(' ')} exited (${exited}) before /health: ${out.slice(-2000)}`);
     if (performance.now() > deadline) {
-      stopProcess(child);
+      await stopProcess(child);
       throw new Error(
         `${opts.command} ${opts.args.join(' ')}: no 200 on /health within ${opts.timeoutMs ?? 60_000} ms: ${out.slice(-2000)}`,
       );

@@ -28,7 +28,10 @@ export class SharedMaps {
   /** The map with this name (created on first use; the same name always gives the same map). */
   map<V>(name: string): SharedMap<V> {
     let map = this.maps.get(name);
-    if (!map) this.maps.set(name, (map = new SharedMap<unknown>(name, this)));
+    if (!map) {
+      map = new SharedMap<unknown>(name, this);
+      this.maps.set(name, map);
+    }
     return map as SharedMap<V>;
   }
 

@@ -94,7 +94,10 @@ export async function oidcClaims(
   if (typeof tokens.id_token !== 'string')
     throw new FederationError(`${provider.ProviderName} Error - id_token missing in the token response`);
   let keys = jwksSets.get(endpoints.jwks);
-  if (!keys) jwksSets.set(endpoints.jwks, (keys = createRemoteJWKSet(new URL(endpoints.jwks), { timeoutDuration: TIMEOUT_MS })));
+  if (!keys) {
+    keys = createRemoteJWKSet(new URL(endpoints.jwks), { timeoutDuration: TIMEOUT_MS });
+    jwksSets.set(endpoints.jwks, keys);
+  }
   let claims: Record<string, unknown>;
   try {
     ({ payload: claims } = await jwtVerify(tokens.id_token, keys, { issuer: endpoints.issuer, audience: d.client_id ?? '' }));

@@ -103,7 +103,8 @@ export function applyChange(data: Data, change: Change): void {
     let next = own(target, key) as Record<string, unknown> | undefined;
     if (next === undefined) {
       if (!('v' in change)) return;
-      put(target, key, (next = {}));
+      next = {};
+      put(target, key, next);
     }
     target = next;
   }

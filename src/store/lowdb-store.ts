@@ -358,7 +358,10 @@ export class LowdbStore implements Store {
 
   private index(poolId: string, user: User) {
     let table = this.aliases.get(poolId);
-    if (!table) this.aliases.set(poolId, (table = new Map()));
+    if (!table) {
+      table = new Map();
+      this.aliases.set(poolId, table);
+    }
     for (const name of ALIAS_ATTRIBUTES) {
       const value = user.Attributes[name];
       if (value === undefined) continue;

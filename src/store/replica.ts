@@ -200,7 +200,10 @@ export class Replica implements ChangeSink, MapLink {
           else if ('clear' in entry) maps.delete(entry.m);
           else {
             let map = maps.get(entry.m);
-            if (!map) maps.set(entry.m, (map = new Map()));
+            if (!map) {
+              map = new Map();
+              maps.set(entry.m, map);
+            }
             if ('v' in entry) map.set(entry.k, entry.v);
             else map.delete(entry.k);
           }

@@ -83,7 +83,10 @@ export class Keys {
     let ring = this.rings.get(userPoolId);
     if (!ring) {
       const stored = this.store.getKeys(userPoolId);
-      if (stored) this.rings.set(userPoolId, (ring = toKeyring(stored)));
+      if (stored) {
+        ring = toKeyring(stored);
+        this.rings.set(userPoolId, ring);
+      }
     }
     return ring;
   }

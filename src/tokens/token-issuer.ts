@@ -50,7 +50,7 @@ export class TokenIssuer {
   constructor(private readonly deps: { keys: Keys; urls: Urls; clock: Clock; store: Pick<Store, 'getPool'> & SessionStore }) {}
 
   private async ring(userPoolId: string) {
-    const ring = await this.deps.keys.get(userPoolId);
+    const ring = this.deps.keys.get(userPoolId);
     if (!ring) throw new Error(`no keys loaded for pool ${userPoolId}`);
     return ring;
   }
@@ -127,7 +127,7 @@ export class TokenIssuer {
 
   /** Decrypts a refresh token of the given pool; undefined when it is not one of ours. */
   async readRefreshToken(userPoolId: string, token: string): Promise<RefreshState | undefined> {
-    const ring = await this.deps.keys.get(userPoolId);
+    const ring = this.deps.keys.get(userPoolId);
     if (!ring) return undefined;
     let state = ring.refresh.opened.get(token);
     if (!state) {

@@ -38,7 +38,7 @@ export async function verifyToken(token: string, use: 'access' | 'id', deps: Tok
   const iss = typeof unverified.iss === 'string' ? unverified.iss : '';
   const poolId = iss.slice(iss.lastIndexOf('/') + 1);
   const pool = deps.store.getPool(poolId);
-  const ring = pool ? await deps.keys.get(poolId) : undefined;
+  const ring = pool ? deps.keys.get(poolId) : undefined;
   if (!pool || !ring || deps.urls.issuer(poolId) !== iss) return 'invalid';
   let claims: Record<string, unknown>;
   try {

@@ -58,7 +58,7 @@ export function wellKnownRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Params: { poolId: string } }>('/:poolId/.well-known/jwks.json', async (request, reply) => {
     const { poolId } = request.params;
-    const ring = deps.store.getPool(poolId) ? await deps.keys.get(poolId) : undefined;
+    const ring = deps.store.getPool(poolId) ? deps.keys.get(poolId) : undefined;
     if (!ring) throw notFound(poolId);
     return reply.type('application/json;charset=UTF-8').header('access-control-allow-origin', '*').send(ring.jwksJson);
   });

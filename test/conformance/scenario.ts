@@ -288,8 +288,10 @@ export const SCENARIO: Step[] = [
   {
     op: 'StartUserImportJob',
     input: async (ctx) => {
-      const header = (ctx.out.GetCSVHeader?.CSVHeader as string[]).join(',');
-      const row = (ctx.out.GetCSVHeader?.CSVHeader as string[])
+      const columns = ctx.out.GetCSVHeader?.CSVHeader as string[] | undefined;
+      if (!columns) throw new Error('GetCSVHeader gave no CSVHeader');
+      const header = columns.join(',');
+      const row = columns
         .map(
           (c) =>
             (

@@ -179,7 +179,8 @@ function mutated(fields: Fields, optional: readonly string[]): fc.Arbitrary<Arra
       for (const [index, kind, hostile, extraName] of mutations) {
         const name = names[index] ?? '';
         const at = list.findIndex(([n]) => n === name);
-        if (kind === 'replace') at >= 0 ? (list[at] = [name, hostile]) : list.push([name, hostile]);
+        if (kind === 'replace' && at >= 0) list[at] = [name, hostile];
+        else if (kind === 'replace') list.push([name, hostile]);
         else if (kind === 'drop' && at >= 0) list.splice(at, 1);
         else if (kind === 'repeat') list.push([name, at >= 0 ? hostile : (fields[name]?.[0] ?? '')], [name, hostile]);
         else if (kind === 'extra') list.push([extraName, hostile]);

@@ -33,6 +33,7 @@ export function locationProblem(
 ): string | undefined {
   let location = given;
   // Browsers drop tabs and newlines from URLs and treat `\` as `/`: none may appear at all.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for.
   if (/[\u0000-\u0020\u007f\\]/.test(location)) return `control character, space or backslash in Location ${JSON.stringify(location)}`;
   if (location.startsWith(`${ownOrigin}/`)) location = location.slice(ownOrigin.length);
   if (location.startsWith('/')) {
@@ -127,8 +128,7 @@ const ATTRIBUTES = new Set([
 
 export function htmlProblem(body: string): string | undefined {
   const around = (i: number) => JSON.stringify(body.slice(Math.max(0, i - 40), i + 60));
-  let i = 0;
-  while ((i = body.indexOf('<', i)) >= 0) {
+  for (let i = body.indexOf('<'); i >= 0; i = body.indexOf('<', i)) {
     const open = /^<(\/?)([!a-zA-Z][\w-]*)/.exec(body.slice(i, i + 64));
     if (!open) return `stray "<" ${around(i)}`;
     const tag = (open[2] ?? '').toLowerCase();

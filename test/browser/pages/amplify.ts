@@ -22,7 +22,7 @@ const redirectEnded: Array<() => void> = [];
 const REDIRECT_END = ['signInWithRedirect', 'signInWithRedirect_failure'];
 Hub.listen('auth', ({ payload }) => {
   hubEvents.push(payload.event);
-  if (REDIRECT_END.includes(payload.event)) redirectEnded.splice(0).forEach((done) => done());
+  if (REDIRECT_END.includes(payload.event)) for (const done of redirectEnded.splice(0)) done();
 });
 
 const config = appConfig<AmplifyConfig>();
