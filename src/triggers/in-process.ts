@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { errorMessage, functionName, jsonRoundTrip, lambdaContext, type Invocation, type Outcome, type Transport } from './transport.js';
 
 /** A Lambda handler: async (event, context) => event, or the callback style (event, context, callback). */
-// biome-ignore lint/suspicious/noExplicitAny: as in @types/aws-lambda's own Handler, a handler typed for one trigger (PreSignUpTriggerHandler, …) must fit.
+// `any`, as in @types/aws-lambda's own Handler: a handler typed for one trigger (PreSignUpTriggerHandler, …) must fit.
+// biome-ignore lint/suspicious/noExplicitAny: see above
 export type TriggerHandler = (event: any, context: any, callback: any) => unknown;
 
 export class InProcessFunctions implements Transport {

@@ -37,7 +37,8 @@ async function loadHandler() {
     imported = await import(pathToFileURL(file).href);
   } catch (err) {
     if (isTypeScript && err && err.code === 'ERR_UNKNOWN_FILE_EXTENSION') {
-      throw new Error('cannot load the TypeScript handler ' + file + ': install tsx next to it (npm i -D tsx) or map the function to its compiled JavaScript');
+      throw new Error('cannot load the TypeScript handler ' + file +
+        ': install tsx next to it (npm i -D tsx) or map the function to its compiled JavaScript');
     }
     throw err;
   }
@@ -79,7 +80,9 @@ parentPort.on('message', async ({ id, event, context }) => {
     const ctx = { ...context, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) };
     delete ctx.remainingMs;
     const returned = handler(event, ctx, reply);
-    if (returned !== undefined || handler.length < 3) Promise.resolve(returned).then((v) => reply(undefined, v), (e) => reply(e === undefined ? new Error('undefined') : e));
+    if (returned !== undefined || handler.length < 3) {
+      Promise.resolve(returned).then((v) => reply(undefined, v), (e) => reply(e === undefined ? new Error('undefined') : e));
+    }
   } catch (err) {
     reply(err === undefined ? new Error('undefined') : err);
   }

@@ -62,7 +62,10 @@ t.test('the wire body: AuthenticationResult keys alphabetical, then empty Challe
   const text = await res.text();
   t.match(
     text,
-    /^\{"AuthenticationResult":\{"AccessToken":"[^"]+","ExpiresIn":3600,"IdToken":"[^"]+","RefreshToken":"[^"]+","TokenType":"Bearer"\},"ChallengeParameters":\{\}\}$/,
+    new RegExp(
+      '^\\{"AuthenticationResult":\\{"AccessToken":"[^"]+","ExpiresIn":3600,"IdToken":"[^"]+","RefreshToken":"[^"]+",' +
+        '"TokenType":"Bearer"\\},"ChallengeParameters":\\{\\}\\}$',
+    ),
   );
 });
 

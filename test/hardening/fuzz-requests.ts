@@ -312,7 +312,8 @@ function body(form: fc.Arbitrary<string>, json: fc.Arbitrary<unknown>): fc.Arbit
         .map((s) => Buffer.from(s)),
     },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)) },
-    { weight: 1, arbitrary: fc.constant(Buffer.from([0x61, 0x3d, 0xff, 0xfe, 0xc0, 0xaf, 0x26, 0x62, 0x3d, 0xed, 0xa0, 0x80])) }, // a=<bad UTF-8>&b=<surrogate>
+    // a=<bad UTF-8>&b=<surrogate>
+    { weight: 1, arbitrary: fc.constant(Buffer.from([0x61, 0x3d, 0xff, 0xfe, 0xc0, 0xaf, 0x26, 0x62, 0x3d, 0xed, 0xa0, 0x80])) },
     { weight: 1, arbitrary: fc.constant(undefined) },
   );
 }

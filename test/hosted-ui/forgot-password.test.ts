@@ -36,7 +36,10 @@ t.test("GET /forgotPassword: Cognito's reset request page; the sign-in page link
   t.equal(htmlProblem(res.body), undefined);
   t.match(
     res.body,
-    /<div class="modal-body">\n<div><div>\n<h1>Forgot your password\?<\/h1>\n<span>Enter your Username below and we will send a message to reset your password<\/span>/,
+    new RegExp(
+      '<div class="modal-body">\n<div><div>\n<h1>Forgot your password\\?</h1>\n' +
+        '<span>Enter your Username below and we will send a message to reset your password</span>',
+    ),
     'h1 and span at modal-body/div/div, where scripts look for them',
   );
   t.match(inBoth(res.body, 'form', { name: 'forgotpasswordform' }), { action: `/forgotPassword?${q}`, method: 'post' });

@@ -14,8 +14,8 @@ import { recordIn, withRecord, withoutRecord } from '../pool-records.js';
 
 const TERMS_NAME = /^(terms-of-use|privacy-policy)$/;
 const TERMS_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
-const LINK_KEY =
-  /^cognito:(default|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$/;
+const LANGUAGES = 'default|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil';
+const LINK_KEY = new RegExp(`^cognito:(${LANGUAGES}|chinese-(simplified|traditional))$`);
 const LINK_VALUE = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
 
 const termsName = (input: Input) =>
@@ -36,8 +36,8 @@ function links(input: Input, required: boolean): Record<string, string> | undefi
       throw invalid(
         'Links',
         value,
-        'Map value must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater ' +
-          'than or equal to 1, Member must satisfy regular expression pattern: ^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$]',
+        'Map value must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater than ' +
+          'or equal to 1, Member must satisfy regular expression pattern: ^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$]',
       );
     }
   }
