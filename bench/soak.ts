@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCli, stopCli, writeFixture } from '../test/hardening/cli-process.js';
+import { startCli, stopCli, writeFixture } from '../test/helpers/cli-process.js';
 import { mean, runSoak } from '../test/hardening/soak-load.js';
 
 const { values } = parseArgs({

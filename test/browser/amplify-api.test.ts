@@ -2,11 +2,21 @@
 // `userPoolEndpoint` pointed at the emulator's plain or TLS port: every call is a cross-origin fetch
 // from http://localhost:<app>, so CORS (preflights included) is exercised by the browser itself.
 import t from 'tap';
-import { cliApi } from '../hardening/cli-process.js';
+import { cliApi } from '../helpers/cli-process.js';
 import { startHttpsEmulator } from '../helpers/start-https-emulator.js';
-import { AMPLIFY_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/real-clients-fixture.js';
+import { AMPLIFY_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/fixtures/index.js';
 import { decodePart } from '../helpers/flow.js';
-import { bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, startApp, trustServedKey, type Flow } from './harness.js';
+import {
+  bundlePages,
+  call,
+  haveChromium,
+  launchChromium,
+  newFlow,
+  pageReady,
+  startApp,
+  trustServedKey,
+  type Flow,
+} from '../helpers/browser-app.js';
 import type { AmplifyConfig, AmplifyPage } from './page-api.js';
 
 /** The payload of a token the client received. */

@@ -6,9 +6,9 @@
 // claim of a federated user; signOut ends it through /logout.
 import t from 'tap';
 import { decodePart } from '../helpers/flow.js';
-import { AMPLIFY_CLIENT, POOL_ID, realClientFixture } from '../helpers/real-clients-fixture.js';
-import { startAmplifyHttps } from './amplify-https.js';
-import { haveChromium, newFlow, pageReady, startNavigation } from './harness.js';
+import { AMPLIFY_CLIENT, POOL_ID, realClientFixture } from '../helpers/fixtures/index.js';
+import { startAmplifyHttps } from '../helpers/amplify-https.js';
+import { haveChromium, newFlow, pageReady, startNavigation } from '../helpers/browser-app.js';
 import type { AmplifyPage } from './page-api.js';
 
 const GOOGLE_SUB = '108872043930045567212';

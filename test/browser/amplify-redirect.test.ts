@@ -5,9 +5,9 @@
 // goes through /logout back to the app.
 import t from 'tap';
 import { decodePart } from '../helpers/flow.js';
-import { AMPLIFY_CLIENT, PASSWORD, realClientFixture } from '../helpers/real-clients-fixture.js';
-import { startAmplifyHttps } from './amplify-https.js';
-import { haveChromium, newFlow, pageReady, signInOnHostedPage, startNavigation } from './harness.js';
+import { AMPLIFY_CLIENT, PASSWORD, realClientFixture } from '../helpers/fixtures/index.js';
+import { startAmplifyHttps } from '../helpers/amplify-https.js';
+import { haveChromium, newFlow, pageReady, signInOnHostedPage, startNavigation } from '../helpers/browser-app.js';
 import type { AmplifyPage } from './page-api.js';
 
 if (haveChromium('Amplify signInWithRedirect in chromium')) {

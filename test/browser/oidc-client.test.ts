@@ -4,7 +4,7 @@
 // the authority on the plain http port and on the TLS port.
 import t from 'tap';
 import { startHttpsEmulator } from '../helpers/start-https-emulator.js';
-import { OIDC_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/real-clients-fixture.js';
+import { OIDC_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/fixtures/index.js';
 import { decodePart } from '../helpers/flow.js';
 import {
   bundlePages,
@@ -18,7 +18,7 @@ import {
   startNavigation,
   trustServedKey,
   type Flow,
-} from './harness.js';
+} from '../helpers/browser-app.js';
 import type { OidcConfig, OidcPage } from './page-api.js';
 
 /** The payload of a token the client received. */

@@ -20,11 +20,11 @@ import {
   type SchemaAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { POOL_ID } from '../helpers/fixture.js';
+import { POOL_ID } from '../helpers/fixtures/index.js';
 import { decodePart } from '../helpers/flow.js';
 import { startPoolsServer } from '../helpers/run-time-pools.js';
 import { rejectsWith } from '../helpers/sdk.js';
-import { messages } from '../helpers/users-fixture.js';
+import { messages } from '../helpers/users.js';
 
 const { server, sdk, makePool, signIn } = await startPoolsServer(t);
 const SCHEMA_ERROR = 'Attributes did not conform to the schema: ';

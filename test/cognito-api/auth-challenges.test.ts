@@ -9,12 +9,23 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { openLoginPage, submitLogin } from '../helpers/flow.js';
-import { PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixture.js';
+import {
+  PUBLIC_CLIENT,
+  SECRET,
+  SECRET_CLIENT,
+  NEW_PASSWORD,
+  PASSWORD,
+  POOL_ID,
+  TEMP_PASSWORD,
+  authFixture,
+} from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
-import { NEW_PASSWORD, PASSWORD, POOL_ID, TEMP_PASSWORD, authFixture, secretHash, verifyApiTokens } from './auth-helpers.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const server = await startServer(t, { fixture: authFixture() });
+import { secretHash } from '../helpers/secret-hash.js';
+import { verifyApiTokens } from '../helpers/auth.js';
+
+const server = await testEmulator(t, { listen: true, fixture: authFixture() });
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());
 const issuer = server.deps.urls.issuer(POOL_ID);

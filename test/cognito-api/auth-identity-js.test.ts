@@ -13,10 +13,8 @@ import {
   type IAuthenticationCallback,
 } from 'amazon-cognito-identity-js';
 import t, { type Test } from 'tap';
-import { PUBLIC_CLIENT } from '../helpers/fixture.js';
-import { sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
 import {
+  PUBLIC_CLIENT,
   EMAIL_CLIENT,
   EMAIL_POOL_ID,
   NEW_PASSWORD,
@@ -24,10 +22,13 @@ import {
   POOL_ID,
   TEMP_PASSWORD,
   authFixture,
-  verifyApiTokens,
-} from './auth-helpers.js';
+} from '../helpers/fixtures/index.js';
+import { sdkClient } from '../helpers/sdk.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const server = await startServer(t, { fixture: authFixture() });
+import { verifyApiTokens } from '../helpers/auth.js';
+
+const server = await testEmulator(t, { listen: true, fixture: authFixture() });
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());
 

@@ -3,12 +3,23 @@
 // (reference §5.5, §10, §11.3, §11.6).
 import { AdminInitiateAuthCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixture.js';
+import {
+  PUBLIC_CLIENT,
+  SECRET,
+  SECRET_CLIENT,
+  ADMIN_ONLY_CLIENT,
+  DEFAULT_FLOWS_CLIENT,
+  PASSWORD,
+  POOL_ID,
+  authFixture,
+} from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
-import { ADMIN_ONLY_CLIENT, DEFAULT_FLOWS_CLIENT, PASSWORD, POOL_ID, authFixture, secretHash, verifyApiTokens } from './auth-helpers.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const server = await startServer(t, { fixture: authFixture() });
+import { secretHash } from '../helpers/secret-hash.js';
+import { verifyApiTokens } from '../helpers/auth.js';
+
+const server = await testEmulator(t, { listen: true, fixture: authFixture() });
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());
 const issuer = server.deps.urls.issuer(POOL_ID);

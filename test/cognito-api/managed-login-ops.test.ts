@@ -14,11 +14,11 @@ import {
   UpdateTermsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixture.js';
+import { POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const { url } = await startServer(t);
+const { url } = await testEmulator(t, { listen: true });
 const sdk = sdkClient(url);
 t.teardown(() => sdk.destroy());
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -15,11 +15,11 @@ import {
   type CreateUserPoolClientCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { API, EMAIL_POOL_ID, M2M_CLIENT, M2M_SECRET, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { API, EMAIL_POOL_ID, M2M_CLIENT, M2M_SECRET, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
 import { rejectsWith, reuseTestKeys, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const server = await startServer(t);
+const server = await testEmulator(t, { listen: true });
 reuseTestKeys(server.deps);
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());

@@ -14,11 +14,11 @@ import {
 import { createHash, randomBytes } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import t from 'tap';
-import { hostedLogin } from '../integration/hosted-login.js';
+import { hostedLogin } from '../helpers/hosted-login.js';
 import { sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const server = await startServer(t);
+const server = await testEmulator(t, { listen: true });
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());
 

@@ -11,11 +11,11 @@ import {
   UpdateGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { POOL_ID } from '../helpers/fixture.js';
+import { POOL_ID } from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const server = await startServer(t);
+const server = await testEmulator(t, { listen: true });
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());
 const ROLE = 'arn:aws:iam::000000000000:role/editors';

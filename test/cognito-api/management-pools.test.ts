@@ -13,11 +13,11 @@ import {
   type CreateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { EMAIL_POOL_ID, POOL_ID } from '../helpers/fixture.js';
+import { EMAIL_POOL_ID, POOL_ID } from '../helpers/fixtures/index.js';
 import { rejectsWith, reuseTestKeys, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const server = await startServer(t);
+const server = await testEmulator(t, { listen: true });
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());
 const host = new URL(server.url).host;

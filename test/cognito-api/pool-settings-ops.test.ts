@@ -16,12 +16,12 @@ import {
   UntagResourceCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { EMAIL_POOL_ID, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixture.js';
+import { EMAIL_POOL_ID, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixtures/index.js';
 import { solidPng } from '../helpers/png.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const { url, deps } = await startServer(t);
+const { url, deps } = await testEmulator(t, { listen: true });
 const sdk = sdkClient(url);
 t.teardown(() => sdk.destroy());
 const ARN = `arn:aws:cognito-idp:us-east-1:000000000000:userpool/${POOL_ID}`;

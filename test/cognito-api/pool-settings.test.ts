@@ -19,7 +19,7 @@ import {
 import t from 'tap';
 import { startPoolsServer } from '../helpers/run-time-pools.js';
 import { rejectsWith } from '../helpers/sdk.js';
-import { messages } from '../helpers/users-fixture.js';
+import { messages } from '../helpers/users.js';
 
 const { server, sdk, makePool, signIn } = await startPoolsServer(t);
 

@@ -18,10 +18,11 @@ import { OffsetClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createEmulator } from '../../src/emulator.js';
 import { parseFixture } from '../../src/fixtures/load.js';
-import { PUBLIC_CLIENT, SECRET, SECRET_CLIENT, TEST_FIXTURE } from '../helpers/fixture.js';
+import { PUBLIC_CLIENT, SECRET, SECRET_CLIENT, TEST_FIXTURE, PASSWORD, POOL_ID } from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
-import { PASSWORD, POOL_ID, verifyApiTokens } from './auth-helpers.js';
+import { testEmulator } from '../helpers/harness.js';
+
+import { verifyApiTokens } from '../helpers/auth.js';
 
 const ROTATING = 'rotatingclient000000000000';
 const GRACE = 'graceclient000000000000000';
@@ -59,7 +60,7 @@ function rotationFixture() {
   return fixture;
 }
 
-const server = await startServer(t, { fixture: rotationFixture() });
+const server = await testEmulator(t, { listen: true, fixture: rotationFixture() });
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());
 const issuer = server.deps.urls.issuer(POOL_ID);

@@ -9,18 +9,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { rejectsWith } from '../helpers/sdk.js';
-import {
-  EMAIL_CLIENT,
-  EMAIL_POOL_ID,
-  HIDDEN_CLIENT,
-  POOL_ID,
-  PUBLIC_CLIENT,
-  SECRET_CLIENT,
-  lastCode,
-  messages,
-  secretHashFor,
-  startUsersServer,
-} from '../helpers/users-fixture.js';
+import { EMAIL_CLIENT, EMAIL_POOL_ID, HIDDEN_CLIENT, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixtures/index.js';
+import { lastCode, messages, secretHashFor, startUsersServer } from '../helpers/users.js';
 
 const { sdk, url, deps, clock } = await startUsersServer(t);
 

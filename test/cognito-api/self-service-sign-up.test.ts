@@ -20,11 +20,8 @@ import {
   POOL_ID,
   PUBLIC_CLIENT,
   SECRET_CLIENT,
-  lastCode,
-  messages,
-  secretHashFor,
-  startUsersServer,
-} from '../helpers/users-fixture.js';
+} from '../helpers/fixtures/index.js';
+import { lastCode, messages, secretHashFor, startUsersServer } from '../helpers/users.js';
 
 const { sdk, url, deps, clock } = await startUsersServer(t);
 const PASSWORD = 'Sign-Up-Passw0rd';

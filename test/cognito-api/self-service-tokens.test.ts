@@ -14,21 +14,23 @@ import {
   VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { EMAIL_POOL_ID, M2M_CLIENT, M2M_SECRET, NO_REVOKE_CLIENT, PASSWORD, SECRET } from '../helpers/fixture.js';
-import { rejectsWith } from '../helpers/sdk.js';
 import {
+  EMAIL_POOL_ID,
+  M2M_CLIENT,
+  M2M_SECRET,
+  NO_REVOKE_CLIENT,
+  PASSWORD,
+  SECRET,
   ADMIN_SCOPE,
   EMAIL_CLIENT,
   LIMITED_CLIENT,
   POOL_ID,
   PUBLIC_CLIENT,
   SECRET_CLIENT,
-  lastCode,
-  messages,
-  refresh,
-  startUsersServer,
-  tokensFor,
-} from '../helpers/users-fixture.js';
+} from '../helpers/fixtures/index.js';
+import { rejectsWith } from '../helpers/sdk.js';
+
+import { lastCode, messages, refresh, startUsersServer, tokensFor } from '../helpers/users.js';
 
 const { sdk, url, deps, clock } = await startUsersServer(t);
 const NOT_AUTHORIZED = 'NotAuthorizedException';

@@ -9,10 +9,11 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { srpTimestamp } from '../../src/domain/srp.js';
-import { EMAIL_POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixture.js';
-import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
 import {
+  EMAIL_POOL_ID,
+  PUBLIC_CLIENT,
+  SECRET,
+  SECRET_CLIENT,
   ADMIN_ONLY_CLIENT,
   EMAIL_CLIENT,
   ENABLED_CLIENT,
@@ -20,12 +21,14 @@ import {
   POOL_ID,
   TEMP_PASSWORD,
   authFixture,
-  secretHash,
-  srpClient,
-  verifyApiTokens,
-} from './auth-helpers.js';
+} from '../helpers/fixtures/index.js';
+import { rejectsWith, sdkClient } from '../helpers/sdk.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const server = await startServer(t, { fixture: authFixture() });
+import { secretHash } from '../helpers/secret-hash.js';
+import { srpClient, verifyApiTokens } from '../helpers/auth.js';
+
+const server = await testEmulator(t, { listen: true, fixture: authFixture() });
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());
 t.afterEach(() => {

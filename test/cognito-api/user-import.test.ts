@@ -12,12 +12,11 @@ import {
   type UserImportJobType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { POOL_ID } from '../helpers/fixture.js';
+import { POOL_ID, usersFixture } from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
-import { usersFixture } from '../helpers/users-fixture.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const { url, clock } = await startServer(t, { fixture: usersFixture() });
+const { url, clock } = await testEmulator(t, { listen: true, fixture: usersFixture() });
 const sdk = sdkClient(url);
 t.teardown(() => sdk.destroy());
 const ROLE = 'arn:aws:iam::000000000000:role/CognitoImport';

@@ -8,7 +8,8 @@ import {
 import t from 'tap';
 import { passwordPolicyProblem } from '../../src/domain/password-policy.js';
 import { rejectsWith } from '../helpers/sdk.js';
-import { EMAIL_POOL_ID, POOL_ID, messages, startUsersServer, tokensFor } from '../helpers/users-fixture.js';
+import { EMAIL_POOL_ID, POOL_ID } from '../helpers/fixtures/index.js';
+import { messages, startUsersServer, tokensFor } from '../helpers/users.js';
 
 const { sdk, url, deps } = await startUsersServer(t);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -17,17 +17,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { rejectsWith } from '../helpers/sdk.js';
-import {
-  ALIAS_POOL_ID,
-  EMAIL_POOL_ID,
-  POOL_ID,
-  PUBLIC_CLIENT,
-  lastCode,
-  messages,
-  refresh,
-  startUsersServer,
-  tokensFor,
-} from '../helpers/users-fixture.js';
+import { ALIAS_POOL_ID, EMAIL_POOL_ID, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
+import { lastCode, messages, refresh, startUsersServer, tokensFor } from '../helpers/users.js';
 
 const { sdk, url, deps, clock } = await startUsersServer(t);
 

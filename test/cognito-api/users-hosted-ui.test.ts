@@ -11,7 +11,8 @@ import {
 import t from 'tap';
 import { openLoginPage, signIn, signInForTokens, submitLogin } from '../helpers/flow.js';
 import { rejectsWith } from '../helpers/sdk.js';
-import { POOL_ID, PUBLIC_CLIENT, lastCode, startUsersServer } from '../helpers/users-fixture.js';
+import { POOL_ID, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
+import { lastCode, startUsersServer } from '../helpers/users.js';
 
 const { sdk, url, app } = await startUsersServer(t);
 const SCOPE = 'openid email aws.cognito.signin.user.admin';

@@ -3,7 +3,8 @@
 import { AdminCreateUserCommand, ListUsersCommand, paginateListUsers, type UserType } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { rejectsWith } from '../helpers/sdk.js';
-import { EMAIL_POOL_ID, PLAIN_POOL_ID, POOL_ID, startUsersServer } from '../helpers/users-fixture.js';
+import { EMAIL_POOL_ID, PLAIN_POOL_ID, POOL_ID } from '../helpers/fixtures/index.js';
+import { startUsersServer } from '../helpers/users.js';
 
 const { sdk, deps } = await startUsersServer(t);
 

@@ -12,8 +12,8 @@ import * as Sdk from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { OPERATIONS } from '../../src/cognito-api/operations/index.js';
 import { reuseTestKeys, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
-import { lastCode } from '../helpers/users-fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { lastCode } from '../helpers/users.js';
 import { mutations } from './mutations.js';
 import { SCENARIO, TEARDOWN, type ScenarioContext, type Step } from './scenario.js';
 import { checkSdkOperation } from './sdk-schema.js';
@@ -39,7 +39,7 @@ if (!model) {
 
 async function conformance(model: ServiceModel): Promise<void> {
   t.comment(`model: ${model.source} (API ${model.metadata.apiVersion}, ${Object.keys(model.operations).length} operations)`);
-  const { url, deps } = await startServer(t);
+  const { url, deps } = await testEmulator(t, { listen: true });
   reuseTestKeys(deps);
   const sdk = sdkClient(url);
   t.teardown(() => sdk.destroy());

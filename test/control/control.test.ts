@@ -1,13 +1,13 @@
 // /_emulator/*: reset, clock, faults, token minting, inspection (issue 8).
 import t from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { CALLBACK, M2M_CLIENT, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT, SECRET, API } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { CALLBACK, M2M_CLIENT, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT, SECRET, API } from '../helpers/fixtures/index.js';
 import { postForm, redeemCode, signIn, signInForTokens, verifyToken } from '../helpers/flow.js';
 
 const json = (payload: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
 
 t.test('reset returns to the fixture state: users, codes, sessions, revocations, clock, faults', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const { code } = await signIn(app, {});
   const alice = deps.store.getUser(POOL_ID, 'alice')!;
   await deps.store.putUser({ ...alice, Enabled: false });
@@ -32,7 +32,7 @@ t.test('reset returns to the fixture state: users, codes, sessions, revocations,
 });
 
 t.test('clock: offset and absolute time; tokens carry the moved iat/exp/auth_time; codes expire', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   let res = await app.inject({ method: 'GET', url: '/_emulator/clock' });
   t.equal(res.json().offsetSeconds, 0);
   const target = '2030-01-02T03:04:05.000Z';
@@ -61,7 +61,7 @@ t.test('clock: offset and absolute time; tokens carry the moved iat/exp/auth_tim
 });
 
 t.test('clock: a refresh token expires when the clock passes its lifetime', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { clientId: SECRET_CLIENT, secret: SECRET });
   const refresh = () =>
     postForm(app, '/oauth2/token', {
@@ -79,7 +79,7 @@ t.test('clock: a refresh token expires when the clock passes its lifetime', asyn
 });
 
 t.test('faults: the next N matching requests fail, then requests succeed again', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   let res = await app.inject({
     method: 'POST',
     url: '/_emulator/faults',
@@ -141,7 +141,7 @@ t.test('faults: the next N matching requests fail, then requests succeed again',
 });
 
 t.test('token minting: user tokens shaped like the token endpoint, client_credentials tokens', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   let res = await app.inject({
     method: 'POST',
     url: '/_emulator/tokens',
@@ -194,7 +194,7 @@ t.test('token minting: user tokens shaped like the token endpoint, client_creden
 });
 
 t.test('inspection: issued codes and active sessions', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const { code } = await signIn(app, {});
   let res = await app.inject({ url: '/_emulator/codes' });
   t.equal(res.statusCode, 200);

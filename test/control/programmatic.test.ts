@@ -2,7 +2,7 @@
 import t from 'tap';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { startEmulator } from '../../src/index.js';
-import { TEST_FIXTURE, POOL_ID, PUBLIC_CLIENT, M2M_CLIENT, M2M_SECRET } from '../helpers/fixture.js';
+import { TEST_FIXTURE, POOL_ID, PUBLIC_CLIENT, M2M_CLIENT, M2M_SECRET } from '../helpers/fixtures/index.js';
 
 t.test('startEmulator with a fixture object: url, issuer, reset, clock, stop', async (t) => {
   const emulator = await startEmulator({

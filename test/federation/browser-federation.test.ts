@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { decodeJwt } from 'jose';
 import { chromium, type Page } from 'playwright-core';
-import { CALLBACK, PASSWORD, POOL_ID } from '../helpers/fixture.js';
-import { LOOPBACK } from '../helpers/start-server.js';
-import { DOWN_CLIENT, DOWN_POOL, GOOGLE_SUB, authorizeUrl, startPair } from './helpers.js';
+import { CALLBACK, PASSWORD, POOL_ID } from '../helpers/fixtures/index.js';
+import { LOOPBACK } from '../helpers/harness.js';
+import { DOWN_CLIENT, DOWN_POOL, GOOGLE_SUB, authorizeUrl, startPair } from '../helpers/federation.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const underCi = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI.toLowerCase());

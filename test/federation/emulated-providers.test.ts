@@ -2,12 +2,12 @@
 // CSRF, and the /_emulator/federation/select pre-selection for headless tests.
 import t from 'tap';
 import { decodeJwt } from 'jose';
-import { CALLBACK } from '../helpers/fixture.js';
-import { startServer } from '../helpers/start-server.js';
-import { cookieHeader, setCookies } from '../integration/hosted-login.js';
-import { DOWN_CLIENT, DOWN_POOL, GOOGLE_SUB, authorizeUrl, downstreamFixture, follow } from './helpers.js';
+import { CALLBACK } from '../helpers/fixtures/index.js';
+import { testEmulator } from '../helpers/harness.js';
+import { cookieHeader, setCookies } from '../helpers/html.js';
+import { DOWN_CLIENT, DOWN_POOL, GOOGLE_SUB, authorizeUrl, downstreamFixture, follow } from '../helpers/federation.js';
 
-const down = await startServer(t, { fixture: downstreamFixture() });
+const down = await testEmulator(t, { listen: true, fixture: downstreamFixture() });
 
 async function openPage(provider: string): Promise<{ page: string; url: URL; cookie: string; csrf: string; state: string }> {
   const url = await follow(authorizeUrl(down, { identity_provider: provider }));

@@ -4,9 +4,9 @@
 // PUBLIC_URL (upstream providers register Cognito's idpresponse under that one origin).
 import t, { type Test } from 'tap';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { CALLBACK } from '../helpers/fixture.js';
+import { CALLBACK } from '../helpers/fixtures/index.js';
 import { startHttpsEmulator } from '../helpers/start-https-emulator.js';
-import { DOWN_CLIENT, downstreamFixture } from './helpers.js';
+import { DOWN_CLIENT, downstreamFixture } from '../helpers/federation.js';
 
 const emulator = await startHttpsEmulator(t, downstreamFixture());
 const dispatcher = new Agent({ connect: { ca: emulator.ca.pem } });

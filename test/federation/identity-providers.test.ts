@@ -11,14 +11,14 @@ import {
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { POOL_ID, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 import { parseFixture } from '../../src/fixtures/load.js';
 import { planSeed } from '../../src/fixtures/seed.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 
-const server = await startServer(t);
+const server = await testEmulator(t, { listen: true });
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());
 

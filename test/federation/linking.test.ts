@@ -8,12 +8,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { decodeJwt } from 'jose';
-import { CALLBACK, PASSWORD } from '../helpers/fixture.js';
+import { CALLBACK, PASSWORD } from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
-import { DOWN_CLIENT, DOWN_POOL, GOOGLE_SUB, authorizeUrl, downstreamFixture, follow } from './helpers.js';
+import { testEmulator } from '../helpers/harness.js';
+import { DOWN_CLIENT, DOWN_POOL, GOOGLE_SUB, authorizeUrl, downstreamFixture, follow } from '../helpers/federation.js';
 
-const down = await startServer(t, { fixture: downstreamFixture() });
+const down = await testEmulator(t, { listen: true, fixture: downstreamFixture() });
 const sdk = sdkClient(down.url);
 t.teardown(() => sdk.destroy());
 

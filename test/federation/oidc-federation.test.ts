@@ -3,9 +3,9 @@
 import t from 'tap';
 import * as client from 'openid-client';
 import { AdminGetUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { CALLBACK, POOL_ID, SECRET_CLIENT } from '../helpers/fixture.js';
+import { CALLBACK, POOL_ID, SECRET_CLIENT } from '../helpers/fixtures/index.js';
 import { sdkClient } from '../helpers/sdk.js';
-import { DOWN_CLIENT, DOWN_POOL, federateThroughUpstream, follow, authorizeUrl, startPair, ARN } from './helpers.js';
+import { DOWN_CLIENT, DOWN_POOL, federateThroughUpstream, follow, authorizeUrl, startPair, ARN } from '../helpers/federation.js';
 
 const events: Array<Record<string, unknown>> = [];
 const record = async (event: Record<string, unknown>) => {

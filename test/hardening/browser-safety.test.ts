@@ -7,10 +7,11 @@ import t, { type Test } from 'tap';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { CONTENT_SECURITY_POLICY, PAGE_SCRIPT } from '../../src/hosted-ui/layout.js';
-import { withoutPageScript } from '../helpers/html.js';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { CALLBACK, LOGOUT_URL, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
-import { authorizeQuery, csrfField, openLoginPage, postForm, responseCookies, submitLogin, UUID } from '../helpers/flow.js';
+import { withoutPageScript, responseCookies } from '../helpers/html.js';
+import { testEmulator } from '../helpers/harness.js';
+import { CALLBACK, LOGOUT_URL, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
+import { authorizeQuery, csrfField, openLoginPage, postForm, submitLogin, UUID } from '../helpers/flow.js';
+
 import { htmlProblem, locationProblem } from '../helpers/response-checks.js';
 
 type Injected = Awaited<ReturnType<FastifyInstance['inject']>>;
@@ -58,7 +59,7 @@ t.test('the CSP forbids other scripts, framing, plugins and base-uri tricks', as
 });
 
 t.test('every HTML page and browser redirect carries the security headers; markup stays ours', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const evil = '"><script>alert(1)</script><x-evil>';
   const page = await openLoginPage(app, { state: evil, nonce: evil, extra: { login_hint: evil } });
   checkPage(t, page.res, 'GET /login (reflecting login_hint, state and nonce)', 200);
@@ -168,7 +169,7 @@ function checkCookie(t: Test, raw: string, secure: boolean) {
 for (const publicUrl of ['http://localhost:9229', 'https://auth.example.test']) {
   t.test(`cookies are HttpOnly, SameSite=Lax${publicUrl.startsWith('https') ? ', Secure' : ''} (${publicUrl})`, async (t) => {
     const secure = publicUrl.startsWith('https');
-    const { app } = await buildTestApp(t, { config: { publicUrl } });
+    const { app } = await testEmulator(t, { config: { publicUrl } });
     const page = await openLoginPage(app);
     const signedIn = await submitLogin(app, page, 'alice', 'Passw0rd!');
     const logout = await app.inject({
@@ -187,7 +188,7 @@ for (const publicUrl of ['http://localhost:9229', 'https://auth.example.test']) 
 }
 
 t.test('CSRF: every form POST refuses a missing, forged or mismatched token, and changes nothing', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   // Every POST route that serves a browser form is listed here; a new one must be added (and tested).
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (r) => {
@@ -300,7 +301,7 @@ t.test('CSRF: every form POST refuses a missing, forged or mismatched token, and
 });
 
 t.test('no open redirect through redirect_uri, logout_uri or state', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const hostile = [
     'https://evil.example/',
     '//evil.example/',

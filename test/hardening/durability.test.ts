@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { User } from '../../src/domain/model.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
-import { POOL_ID } from '../helpers/fixture.js';
-import { cliApi, runCli, startCli, stopCli, writeFixture, type CliProcess } from './cli-process.js';
+import { POOL_ID } from '../helpers/fixtures/index.js';
+import { cliApi, runCli, startCli, stopCli, writeFixture, type CliProcess } from '../helpers/cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cognito-emulator-durability-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,13 +9,13 @@ import fc from 'fast-check';
 import { connect } from 'node:net';
 import { Agent, request as undiciRequest } from 'undici';
 import { BODY_LIMIT } from '../../src/app.js';
-import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
+import { type TestEmulator, testEmulator } from '../helpers/harness.js';
 import { openLoginPage, signIn, signInForTokens, submitLogin } from '../helpers/flow.js';
 import { headerProblem, htmlProblem } from '../helpers/response-checks.js';
 import { reuseTestKeys } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+
 import { OPERATIONS } from '../../src/cognito-api/operations/index.js';
-import { apiInput, apiRequest, browserRequest, LIVE, oauthRequest, otherRequest, type FuzzRequest } from './fuzz-requests.js';
+import { apiInput, apiRequest, browserRequest, LIVE, oauthRequest, otherRequest, type FuzzRequest } from '../helpers/fuzz-requests.js';
 
 const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 /** FUZZ_SCALE=10 sends ten times as many requests (a longer hunt; the suite runs 1x). */
@@ -59,7 +59,7 @@ interface Run {
 }
 
 /** Fresh codes, tokens, a session and a new-password challenge for the generators (after each reset). */
-async function refillLive(emulator: TestApp): Promise<void> {
+async function refillLive(emulator: TestEmulator): Promise<void> {
   const tokens = await signInForTokens(emulator.app, { scope: 'openid email' });
   const signedIn = await Promise.all([1, 2, 3].map(() => signIn(emulator.app)));
   const page = await openLoginPage(emulator.app);
@@ -81,7 +81,7 @@ async function refillLive(emulator: TestApp): Promise<void> {
   fill(LIVE.challenge, [challenge]);
 }
 
-async function fuzzInject(t: Test, emulator: TestApp, arb: fc.Arbitrary<FuzzRequest>, runs: number, seed: number): Promise<Run> {
+async function fuzzInject(t: Test, emulator: TestEmulator, arb: fc.Arbitrary<FuzzRequest>, runs: number, seed: number): Promise<Run> {
   const run: Run = { sent: 0, failures: [], statuses: new Map() };
   await fc.assert(
     fc.asyncProperty(arb, async (req) => {
@@ -115,7 +115,7 @@ function checkRun(t: Test, run: Run, runs: number) {
 }
 
 t.test('hostile requests through app.inject, every route', async (t) => {
-  const emulator = await buildTestApp(t);
+  const emulator = await testEmulator(t);
   reuseTestKeys(emulator.deps);
   // Live codes and tokens, so the grants, userInfo, revoke and token-based operations go past "unknown".
   await refillLive(emulator);
@@ -161,7 +161,7 @@ t.test('hostile requests through app.inject, every route', async (t) => {
 });
 
 t.test('oversized bodies: 413 with a clear error on the token endpoint, /login and the JSON API', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const big = 'x'.repeat(BODY_LIMIT + 1);
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   const token = await app.inject({ method: 'POST', url: '/oauth2/token', headers: form, payload: `grant_type=${big}` });
@@ -191,7 +191,7 @@ t.test('oversized bodies: 413 with a clear error on the token endpoint, /login a
 });
 
 t.test('prototype pollution attempts are refused and change nothing', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const api = (body: string) =>
     app.inject({
       method: 'POST',
@@ -246,7 +246,7 @@ t.test('prototype pollution attempts are refused and change nothing', async (t) 
 const CLIENT_SIDE = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED']);
 
 t.test('hostile requests over a real socket: no dropped connection, no 5xx', async (t) => {
-  const server = await startServer(t);
+  const server = await testEmulator(t, { listen: true });
   reuseTestKeys(server.deps);
   const dispatcher = new Agent({ connections: 8, headersTimeout: 30_000, bodyTimeout: 30_000 });
   t.teardown(() => dispatcher.close());

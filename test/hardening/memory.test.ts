@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../src/deps.js';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { PUBLIC_CLIENT, TEST_FIXTURE } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { PUBLIC_CLIENT, TEST_FIXTURE } from '../helpers/fixtures/index.js';
 import { openLoginPage, postForm, signIn, signInForTokens, submitLogin } from '../helpers/flow.js';
-import { startCli, stopCli, writeFixture } from './cli-process.js';
+import { startCli, stopCli, writeFixture } from '../helpers/cli-process.js';
 import { mean, runSoak } from './soak-load.js';
 
 const DAY_S = 24 * 3600;
@@ -46,7 +46,7 @@ async function api(app: FastifyInstance, operation: string, input: object) {
 }
 
 t.test('expired codes, sessions, challenges, verification codes and revocations are purged; live ones stay', async (t) => {
-  const { app, deps, clock } = await buildTestApp(t, { fixture });
+  const { app, deps, clock } = await testEmulator(t, { fixture });
   for (let i = 0; i < 10; i++) await signIn(app); // 10 codes never redeemed, 10 sessions
   for (let i = 0; i < 3; i++) await submitLogin(app, await openLoginPage(app), 'bob', 'TempPassw0rd!'); // new-password steps
   for (let i = 0; i < 5; i++) {

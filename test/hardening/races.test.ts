@@ -9,10 +9,9 @@ import { OffsetClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createEmulator } from '../../src/emulator.js';
 import { parseFixture } from '../../src/fixtures/load.js';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { CALLBACK, POOL_ID, PUBLIC_CLIENT, TEST_FIXTURE } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { CALLBACK, POOL_ID, PUBLIC_CLIENT, TEST_FIXTURE } from '../helpers/fixtures/index.js';
 import { signIn } from '../helpers/flow.js';
-import { startServer } from '../helpers/start-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cognito-emulator-races-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,7 +46,7 @@ async function usernames(app: FastifyInstance): Promise<string[]> {
 }
 
 t.test('a code redeemed by 20 concurrent requests over a real socket succeeds exactly once', async (t) => {
-  const server = await startServer(t);
+  const server = await testEmulator(t, { listen: true });
   const { code } = await signIn(server.app);
   const dispatcher = new Agent({ connections: 20 });
   t.teardown(() => dispatcher.close());
@@ -103,7 +102,7 @@ t.test('50 concurrent AdminCreateUser of distinct users all persist, in memory a
 });
 
 t.test('20 concurrent AdminCreateUser of the same username: one success, UsernameExistsException for the rest', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const results = await Promise.all(Array.from({ length: 20 }, () => createUser(app, 'same-name')));
   t.equal(results.filter((r) => r.status === 200).length, 1, 'one success');
   t.same(
@@ -114,7 +113,7 @@ t.test('20 concurrent AdminCreateUser of the same username: one success, Usernam
 });
 
 t.test('concurrent AdminUpdateUserAttributes on different attributes of one user: no lost update', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const updates = Array.from({ length: 12 }, (_, i) => ({ Name: `custom:attr${i}`, Value: `value-${i}` }));
   // Custom attributes must be in the pool's schema first.
   const declared = await api(app, 'AddCustomAttributes', {
@@ -136,7 +135,7 @@ t.test('concurrent AdminUpdateUserAttributes on different attributes of one user
 });
 
 t.test('a password change racing an attribute update or a delete loses nothing and resurrects nothing', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   // Setting a password hashes it (tens of ms) before writing: writes made meanwhile must survive.
   const [set, update] = await Promise.all([
     api(app, 'AdminSetUserPassword', { UserPoolId: POOL_ID, Username: 'alice', Password: 'Changed0!pass', Permanent: true }),

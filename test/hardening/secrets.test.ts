@@ -4,7 +4,6 @@
 // LOG_LEVEL=trace through every flow that carries a password, secret, code or token, and neither
 // the data file nor the captured logs may contain any of them.
 import t from 'tap';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +19,10 @@ import {
   SECRET,
   SECRET_CLIENT,
   TEST_FIXTURE,
-} from '../helpers/fixture.js';
-import { cliApi, startCli, stopCli, writeFixture } from './cli-process.js';
+} from '../helpers/fixtures/index.js';
+import { cliApi, startCli, stopCli, writeFixture } from '../helpers/cli-process.js';
+import { setCookies } from '../helpers/html.js';
+import { secretHash } from '../helpers/secret-hash.js';
 
 t.test('safeEqual: equal strings only, whatever the length or encoding', async (t) => {
   t.equal(safeEqual('secret', 'secret'), true);
@@ -72,14 +73,6 @@ t.test('pino redaction covers credentials in headers and bodies', async (t) => {
   }
 });
 
-/** Cookies of a fetch response as name → value. */
-const cookiesOf = (res: Response) =>
-  Object.fromEntries(res.headers.getSetCookie().map((c) => c.split(';')[0]?.split('=') as [string, string]));
-const secretHash = (username: string, clientId: string, secret: string) =>
-  createHmac('sha256', secret)
-    .update(username + clientId)
-    .digest('base64');
-
 t.test('no password, secret, code or token in the data file or in trace logs', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'cognito-emulator-secrets-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
@@ -107,7 +100,7 @@ t.test('no password, secret, code or token in the data file or in trace logs', a
     scope: 'openid email',
   }).toString();
   const page = await fetch(`${url}/login?${query}`);
-  const xsrf = cookiesOf(page)['XSRF-TOKEN'] ?? '';
+  const xsrf = setCookies(page).get('XSRF-TOKEN') ?? '';
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
   used.csrf = csrf;
   const login = (password: string) =>
@@ -116,7 +109,7 @@ t.test('no password, secret, code or token in the data file or in trace logs', a
   t.equal((await login(used.wrongPassword)).status, 200, 'wrong password: the form again');
   const signedIn = await login(PASSWORD);
   t.equal(signedIn.status, 302);
-  used.session = cookiesOf(signedIn).cognito ?? 'missing';
+  used.session = setCookies(signedIn).get('cognito') ?? 'missing';
   used.code = new URL(signedIn.headers.get('location') ?? '').searchParams.get('code') ?? 'missing';
   const exchanged = await fetch(
     `${url}/oauth2/token`,
@@ -187,7 +180,7 @@ t.test('no password, secret, code or token in the data file or in trace logs', a
     (await cliApi(url, 'AdminSetUserPassword', { UserPoolId: POOL_ID, Username: 'bob', Password: used.adminSet, Permanent: true })).status,
     200,
   );
-  used.secretHash = secretHash('alice', SECRET_CLIENT, SECRET);
+  used.secretHash = secretHash(SECRET, 'alice', SECRET_CLIENT);
   const adminAuth = await cliApi(url, 'AdminInitiateAuth', {
     UserPoolId: POOL_ID,
     ClientId: SECRET_CLIENT,

@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { M2M_CLIENT, M2M_SECRET, POOL_ID } from '../helpers/fixture.js';
-import { cliApi, startCli, stopCli, writeFixture } from './cli-process.js';
+import { M2M_CLIENT, M2M_SECRET, POOL_ID } from '../helpers/fixtures/index.js';
+import { cliApi, startCli, stopCli, writeFixture } from '../helpers/cli-process.js';
 
 /** Resolves with the error code of a fresh TCP connection attempt, or 'connected'. */
 function tryConnect(port: number): Promise<string> {

@@ -3,8 +3,8 @@
 // revoked, and an unanswered SRP start; in phases, with the emulated clock moved a month after
 // each so that everything from the phase expires and is purged. RSS is sampled from /proc.
 import { readFileSync } from 'node:fs';
-import { CALLBACK, PUBLIC_CLIENT } from '../helpers/fixture.js';
-import { cliApi } from './cli-process.js';
+import { CALLBACK, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
+import { cliApi } from '../helpers/cli-process.js';
 
 const SRP_A = 'ab'.repeat(256);
 const DAY_S = 24 * 3600;

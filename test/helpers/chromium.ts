@@ -9,8 +9,8 @@ import type { Test } from 'tap';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
-import { CALLBACK } from './fixture.js';
-import { LOOPBACK } from './start-server.js';
+import { CALLBACK } from './fixtures/index.js';
+import { LOOPBACK } from './harness.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const APP_ORIGIN = new URL(CALLBACK).origin;

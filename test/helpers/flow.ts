@@ -4,8 +4,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
-import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT } from './fixture.js';
-import { PUBLIC_URL } from './build-test-app.js';
+import { cookieHeader, responseCookies } from './html.js';
+import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT } from './fixtures/index.js';
+import { PUBLIC_URL } from './harness.js';
 
 type Injected = Awaited<ReturnType<FastifyInstance['inject']>>;
 
@@ -13,24 +14,6 @@ export const FORM = 'application/x-www-form-urlencoded';
 
 /** `a=1&b=2` with URLSearchParams' encoding (what browsers send for forms). */
 export const formBody = (fields: Record<string, string>): string => new URLSearchParams(fields).toString();
-
-/** `name=value; name2=value2` for a Cookie header. */
-export const cookieHeader = (cookies: Record<string, string>): string =>
-  Object.entries(cookies)
-    .map(([k, v]) => `${k}=${v}`)
-    .join('; ');
-
-/** The cookies a response sets, name → value (the last one wins). */
-export function responseCookies(res: Injected): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const c of res.cookies as Array<{ name: string; value: string }>) out[c.name] = c.value;
-  return out;
-}
-
-/** The full cookie record (attributes included) a response sets under `name`. */
-export function responseCookie(res: Injected, name: string): Record<string, unknown> | undefined {
-  return (res.cookies as Array<Record<string, unknown>>).find((c) => c.name === name);
-}
 
 export function basicAuth(clientId: string, secret: string): string {
   return `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`;
@@ -205,7 +188,7 @@ export async function fetchJwks(app: FastifyInstance, poolId = POOL_ID): Promise
   return res.json() as JSONWebKeySet;
 }
 
-/** The default issuer of buildTestApp (ISSUER_URL unset): `{publicUrl}/{userPoolId}`. */
+/** The default issuer of testEmulator (ISSUER_URL unset): `{publicUrl}/{userPoolId}`. */
 export const issuerOf = (poolId = POOL_ID): string => `${PUBLIC_URL}/${poolId}`;
 
 /**

@@ -1,10 +1,15 @@
-// Minimal HTML inspection for hosted-page tests: the attributes of tags, as a scraping test script
-// would see them (entities decoded). Enough for our own markup; not a general HTML parser.
+// What a test reads off a hosted page, as a scraping script or a browser would: the attributes of tags
+// (entities decoded; enough for our own markup, not a general HTML parser) and the cookies, from
+// app.inject() responses and from fetch() responses alike.
+import type { FastifyInstance } from 'fastify';
 import { PAGE_SCRIPT } from '../../src/hosted-ui/layout.js';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#96': '`' };
+type Injected = Awaited<ReturnType<FastifyInstance['inject']>>;
 
-export const decodeEntities = (s: string): string => s.replace(/&(amp|lt|gt|quot|#39|#96);/g, (_, e: string) => ENTITIES[e] ?? _);
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#96': '`' };
+
+/** One pass, so `&amp;quot;` stays `&quot;`. */
+export const decodeEntities = (s: string): string => s.replace(/&(amp|lt|gt|quot|#39|#x27|#96);/g, (_, e: string) => ENTITIES[e] ?? _);
 
 export type Attrs = Record<string, string>;
 
@@ -47,3 +52,33 @@ export function inBoth(body: string, tag: string, match: Attrs): Attrs {
   if (JSON.stringify(found[0]) !== JSON.stringify(found[1])) throw new Error(`the two copies of <${tag}> ${JSON.stringify(match)} differ`);
   return found[0] as Attrs;
 }
+
+/** The cookies an injected response sets, name → value (the last one wins). */
+export function responseCookies(res: Injected): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of res.cookies as Array<{ name: string; value: string }>) out[c.name] = c.value;
+  return out;
+}
+
+/** The full cookie record (attributes included) an injected response sets under `name`. */
+export function responseCookie(res: Injected, name: string): Record<string, unknown> | undefined {
+  return (res.cookies as Array<Record<string, unknown>>).find((c) => c.name === name);
+}
+
+/** name → value of every Set-Cookie of a fetch() response (later ones win; a cleared cookie is ''). */
+export function setCookies(response: Response): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const line of response.headers.getSetCookie()) {
+    const [pair = ''] = line.split(';');
+    const eq = pair.indexOf('=');
+    if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+  }
+  return jar;
+}
+
+/** `name=value; name2=value2` for a Cookie header; cleared cookies ('') are not sent. */
+export const cookieHeader = (cookies: Record<string, string> | Map<string, string>): string =>
+  [...(cookies instanceof Map ? cookies : Object.entries(cookies))]
+    .filter(([, v]) => v !== '')
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');

@@ -1,8 +1,9 @@
 // Steps beyond the code flow in flow.ts, for the issue-3 endpoints: client_credentials, the
 // implicit flow's fragment, userInfo, revoke, the hosted-UI session cookie and /logout.
 import type { FastifyInstance } from 'fastify';
-import { M2M_CLIENT, M2M_SECRET, PASSWORD } from './fixture.js';
-import { basicAuth, cookieHeader, openLoginPage, postForm, submitLogin, type AuthorizeParams } from './flow.js';
+import { M2M_CLIENT, M2M_SECRET, PASSWORD } from './fixtures/index.js';
+import { basicAuth, openLoginPage, postForm, submitLogin, type AuthorizeParams } from './flow.js';
+import { cookieHeader } from './html.js';
 
 type Injected = Awaited<ReturnType<FastifyInstance['inject']>>;
 

@@ -4,14 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Test } from 'tap';
-import { OffsetClock } from '../../src/clock.js';
-import { loadConfig, type Config } from '../../src/config.js';
-import { createEmulator, type Emulator } from '../../src/emulator.js';
-import { parseFixture } from '../../src/fixtures/load.js';
+import type { Emulator } from '../../src/emulator.js';
 import type { TriggerHandler } from '../../src/triggers/in-process.js';
-import { PUBLIC_URL } from './build-test-app.js';
-import { TEST_FIXTURE } from './fixture.js';
-import { LOOPBACK } from './start-server.js';
+import { LOOPBACK, PUBLIC_URL, testEmulator } from './harness.js';
+import { TEST_FIXTURE } from './fixtures/index.js';
 
 export const DATABASE_ENV = 'COGNITO_EMULATOR_TEST_DATABASE_URL';
 
@@ -67,27 +63,20 @@ export async function startReplica(
   fixture: object = TEST_FIXTURE,
   triggers?: Record<string, TriggerHandler>,
 ): Promise<Replica> {
-  const config: Config = {
-    ...loadConfig([], {}),
-    port: 0,
-    host: LOOPBACK,
-    fixtures: undefined,
-    publicUrl: PUBLIC_URL,
-    databaseUrl,
-  };
-  const fixtures = [parseFixture('test-fixture.json', JSON.stringify(fixture))];
-  const { app, deps } = await createEmulator({ config, fixtures, clock: new OffsetClock(), ...(triggers ? { triggers } : {}) });
-  await app.listen({ host: LOOPBACK, port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address !== 'object') throw new Error('no TCP address');
+  const emulator = await testEmulator(t, {
+    listen: true,
+    fixture,
+    // Every replica has the same PUBLIC_URL, as behind a load balancer.
+    config: { publicUrl: PUBLIC_URL, databaseUrl },
+    ...(triggers ? { triggers } : {}),
+  });
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await app.close();
+    await emulator.app.close();
   };
-  t.teardown(stop);
-  return { url: `http://${LOOPBACK}:${address.port}`, app, deps, stop };
+  return { url: `http://${LOOPBACK}:${emulator.port}`, app: emulator.app, deps: emulator.deps, stop };
 }
 
 /** n replicas on one fresh database. */

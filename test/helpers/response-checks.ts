@@ -6,8 +6,8 @@
 //   appended) or to one of the emulator's own pages, never anywhere else;
 // - headerProblem: no header carries CR/LF, and cookies are only the emulator's own, HttpOnly.
 import { PAGE_SCRIPT } from '../../src/hosted-ui/layout.js';
-import { PUBLIC_URL } from './build-test-app.js';
-import { TEST_FIXTURE } from './fixture.js';
+import { PUBLIC_URL } from './harness.js';
+import { TEST_FIXTURE } from './fixtures/index.js';
 
 type Headers = Record<string, string | string[] | number | undefined>;
 

@@ -8,10 +8,10 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Test } from 'tap';
 import { reuseTestKeys, sdkClient } from './sdk.js';
-import { startServer } from './start-server.js';
+import { testEmulator } from './harness.js';
 
 export async function startPoolsServer(t: Test) {
-  const server = await startServer(t);
+  const server = await testEmulator(t, { listen: true });
   reuseTestKeys(server.deps);
   const sdk = sdkClient(server.url);
   t.teardown(() => sdk.destroy());

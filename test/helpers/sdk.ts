@@ -4,7 +4,7 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import type { Test } from 'tap';
 import type { Deps } from '../../src/deps.js';
 import type { PoolKeys } from '../../src/domain/model.js';
-import { SIGNING_KEYS } from './fixture.js';
+import { SIGNING_KEYS } from './fixtures/index.js';
 
 /** The region also becomes the SigV4 credential scope, which CreateUserPool reads. */
 export function sdkClient(url: string, region = 'us-east-1'): CognitoIdentityProviderClient {

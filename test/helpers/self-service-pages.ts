@@ -1,19 +1,11 @@
-// Shared by the self-service page tests (signup, forgot-password): a fixture whose pools
-// auto-verify email, and the steps a scraping script takes on those pages (open the page, read its
+// Shared by the self-service page tests (signup, forgot-password; their fixture is verifyingFixture
+// in fixtures/base.ts): the steps a scraping script takes on those pages (open the page, read its
 // CSRF token and cookie, post the form). Not a test file itself.
 import type { FastifyInstance } from 'fastify';
-import { TEST_FIXTURE } from './fixture.js';
-import { authorizeQuery, csrfField, postForm, responseCookies, type AuthorizeParams } from './flow.js';
+import { authorizeQuery, csrfField, postForm, type AuthorizeParams } from './flow.js';
+import { responseCookies } from './html.js';
 
 type Injected = Awaited<ReturnType<FastifyInstance['inject']>>;
-
-/** TEST_FIXTURE with email auto-verification in both pools (so sign-up sends a code). */
-export function verifyingFixture(changes: Record<string, unknown> = {}): typeof TEST_FIXTURE {
-  const fixture = structuredClone(TEST_FIXTURE);
-  for (const pool of fixture.UserPools as unknown as Array<Record<string, unknown>>)
-    Object.assign(pool, { AutoVerifiedAttributes: ['email'], ...changes });
-  return fixture;
-}
 
 export interface OpenPage {
   res: Injected;

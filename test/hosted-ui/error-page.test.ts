@@ -1,11 +1,11 @@
 // GET /error: Cognito's own error page, HTTP 400 HTML (reference §2.5(a)).
 import t from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
 import { textOf, withoutPageScript } from '../helpers/html.js';
 
 t.test('/error answers 400 HTML with the error code', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const cases: Array<[string, string, string | undefined]> = [
     ['redirect_mismatch', `/error?error=redirect_mismatch&client_id=${PUBLIC_CLIENT}`, 'redirect_mismatch'],
     ['invalid_request', '/error?error=invalid_request', 'invalid_request'],
@@ -26,7 +26,7 @@ t.test('/error answers 400 HTML with the error code', async (t) => {
 });
 
 t.test('the authorize error redirect leads to that page', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const redirect = await app.inject({
     url: `/oauth2/authorize?response_type=code&client_id=${PUBLIC_CLIENT}&redirect_uri=https%3A%2F%2Fevil.example%2F`,
   });

@@ -1,12 +1,12 @@
 // /forgotPassword and /confirmForgotPassword: the classic hosted UI's reset pages (markup,
 // messages, redirects) with the JSON API's rules; the new password then signs in on /login.
 import t from 'tap';
-import { buildTestApp, PUBLIC_URL } from '../helpers/build-test-app.js';
-import { CALLBACK, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { testEmulator, PUBLIC_URL } from '../helpers/harness.js';
+import { CALLBACK, POOL_ID, PUBLIC_CLIENT, verifyingFixture } from '../helpers/fixtures/index.js';
 import { openLoginPage, submitLogin } from '../helpers/flow.js';
 import { inBoth, textOf } from '../helpers/html.js';
 import { htmlProblem } from '../helpers/response-checks.js';
-import { openPage, postPage, query, verifyingFixture } from '../helpers/self-service-pages.js';
+import { openPage, postPage, query } from '../helpers/self-service-pages.js';
 
 const HIDING_CLIENT = 'hidingclient00000000000000';
 const NEW_PASSWORD = 'N3w-Passw0rd!';
@@ -25,7 +25,7 @@ function fixture() {
 }
 
 t.test("GET /forgotPassword: Cognito's reset request page; the sign-in page links to it", async (t) => {
-  const { app } = await buildTestApp(t, { fixture: fixture() });
+  const { app } = await testEmulator(t, { fixture: fixture() });
   const q = query();
   const login = await openPage(app, `/login?${q}`);
   t.match(
@@ -52,7 +52,7 @@ t.test("GET /forgotPassword: Cognito's reset request page; the sign-in page link
 });
 
 t.test('reset code by email, new password, back to /login, and the new password signs in', async (t) => {
-  const { app, deps } = await buildTestApp(t, { fixture: fixture() });
+  const { app, deps } = await testEmulator(t, { fixture: fixture() });
   const q = query();
   const forgot = await openPage(app, `/forgotPassword?${q}`);
   const sent = await postPage(app, forgot, `/forgotPassword?${q}`, { username: 'alice' });
@@ -107,7 +107,7 @@ t.test('reset code by email, new password, back to /login, and the new password 
 });
 
 t.test('who may reset: unknown users by client setting, disabled and force-change users refused', async (t) => {
-  const { app, deps } = await buildTestApp(t, { fixture: fixture() });
+  const { app, deps } = await testEmulator(t, { fixture: fixture() });
   const ask = async (username: string, clientId = PUBLIC_CLIENT) => {
     const q = query({ clientId });
     const page = await openPage(app, `/forgotPassword?${q}`);
@@ -135,7 +135,7 @@ t.test('a RESET_REQUIRED user is sent to reset on the page, resets, then signs i
     UserStatus: 'RESET_REQUIRED',
     Attributes: { email: 'rita@example.com', email_verified: 'true' },
   });
-  const { app, deps } = await buildTestApp(t, { fixture: f });
+  const { app, deps } = await testEmulator(t, { fixture: f });
   const q = query();
   const refused = await submitLogin(app, await openLoginPage(app), 'rita', 'Passw0rd!');
   t.equal(textOf(refused.body, 'loginErrorMessage'), 'Password reset required for the user.');

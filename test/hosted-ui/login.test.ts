@@ -1,26 +1,16 @@
 // GET/POST /login: the classic hosted UI's markup (reference §3.2) and sign-in outcomes (§3.3).
 import t from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { CALLBACK, EMAIL_POOL_ID, PASSWORD, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixture.js';
-import {
-  authorizeQuery,
-  csrfField,
-  openLoginPage,
-  postForm,
-  responseCookie,
-  responseCookies,
-  signIn,
-  submitLogin,
-  UUID,
-} from '../helpers/flow.js';
-import { inBoth, tags, textOf, withoutPageScript } from '../helpers/html.js';
+import { testEmulator } from '../helpers/harness.js';
+import { CALLBACK, EMAIL_POOL_ID, PASSWORD, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixtures/index.js';
+import { authorizeQuery, csrfField, openLoginPage, postForm, signIn, submitLogin, UUID } from '../helpers/flow.js';
+import { responseCookie, responseCookies, inBoth, tags, textOf, withoutPageScript } from '../helpers/html.js';
 
 const INCORRECT = 'Incorrect username or password.';
 const NO_STORE = 'no-cache, no-store, max-age=0, must-revalidate';
 const EMAIL_CLIENT = 'emailclient000000000000000';
 
 t.test('GET /login renders the form with Cognito selectors', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const query = authorizeQuery({ scope: 'openid email', state: 'xyz' });
   const res = await app.inject({ url: `/login?${query}` });
   t.equal(res.statusCode, 200);
@@ -51,7 +41,7 @@ t.test('GET /login renders the form with Cognito selectors', async (t) => {
 });
 
 t.test('GET /login: client name shown and escaped; login_hint prefills', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await app.inject({ url: `/login?${authorizeQuery({ extra: { login_hint: 'alice' } })}` });
   t.match(res.body, '<strong data-testid="client-name">Public &lt;SPA&gt;</strong>');
   t.notMatch(res.body, 'Public <SPA>');
@@ -62,7 +52,7 @@ t.test('GET /login: client name shown and escaped; login_hint prefills', async (
 });
 
 t.test('GET /login: security headers', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await app.inject({ url: `/login?${authorizeQuery()}` });
   const csp = String(res.headers['content-security-policy']);
   t.match(csp, /(^|; )default-src 'none'(;|$)/);
@@ -79,14 +69,14 @@ t.test('GET /login: security headers', async (t) => {
 });
 
 t.test('GET /login: HSTS and Secure cookies when PUBLIC_URL is https', async (t) => {
-  const { app } = await buildTestApp(t, { config: { publicUrl: 'https://auth.example.test' } });
+  const { app } = await testEmulator(t, { config: { publicUrl: 'https://auth.example.test' } });
   const res = await app.inject({ url: `/login?${authorizeQuery()}` });
   t.equal(res.headers['strict-transport-security'], 'max-age=31536000 ; includeSubDomains');
   t.equal(responseCookie(res, 'XSRF-TOKEN')?.secure, true);
 });
 
 t.test('GET /login: hostile strings in any parameter never reach the page unescaped', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const hostile = ['"><script>alert(1)</script>', "' onmouseover=alert(1) x='", '</form><img src=x onerror=alert(1)>', '`${x}`&amp;'];
   const rendered = ['state', 'nonce', 'login_hint', 'prompt', 'lang', 'identity_provider', 'some_unknown_param'];
   for (const value of hostile) {
@@ -111,7 +101,7 @@ t.test('GET /login: hostile strings in any parameter never reach the page unesca
 });
 
 t.test('GET /login validates like /oauth2/authorize', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const cases: Array<[string, string, string]> = [
     ['unknown client', authorizeQuery({ clientId: 'nosuch' }), '/error?error=invalid_request&client_id=nosuch'],
     ['bad redirect_uri', authorizeQuery({ redirectUri: `${CALLBACK}/` }), `/error?error=redirect_mismatch&client_id=${PUBLIC_CLIENT}`],
@@ -133,7 +123,7 @@ t.test('GET /login validates like /oauth2/authorize', async (t) => {
 });
 
 t.test('POST /login: CSRF token missing or wrong → 403 page, no sign-in', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const page = await openLoginPage(app, { state: 'xyz' });
   const base = { username: 'alice', password: PASSWORD };
   const cases: Array<[string, Record<string, string>, Record<string, string>]> = [
@@ -158,7 +148,7 @@ t.test('POST /login: CSRF token missing or wrong → 403 page, no sign-in', asyn
 });
 
 t.test('POST /login: failed sign-ins re-render the page with Cognito’s message', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const cases: Array<[string, string, string, string]> = [
     ['wrong password', 'alice', 'wrong', INCORRECT],
     ['password of another case', 'alice', PASSWORD.toLowerCase(), INCORRECT],
@@ -193,7 +183,7 @@ t.test('POST /login: failed sign-ins re-render the page with Cognito’s message
 });
 
 t.test('POST /login: FORCE_CHANGE_PASSWORD user gets the change-password form', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const page = await openLoginPage(app, { state: 'xyz' });
   const res = await submitLogin(app, page, 'bob', 'TempPassw0rd!');
   t.equal(res.statusCode, 200);
@@ -210,7 +200,7 @@ t.test('POST /login: FORCE_CHANGE_PASSWORD user gets the change-password form', 
 });
 
 t.test('POST /login: success → 302 to the callback with a code, session cookie set', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const page = await openLoginPage(app, { state: 'xyz', scope: 'openid' });
   const res = await submitLogin(app, page, 'alice', PASSWORD);
   t.equal(res.statusCode, 302);
@@ -233,7 +223,7 @@ t.test('POST /login: success → 302 to the callback with a code, session cookie
 });
 
 t.test('POST /login: no state sent → only code in the Location', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const { location } = await signIn(app);
   t.same([...location.searchParams.keys()], ['code']);
   t.equal(`${location.origin}${location.pathname}`, CALLBACK);
@@ -244,7 +234,7 @@ t.test('POST /login: no state sent → only code in the Location', async (t) => 
 });
 
 t.test('email-as-username pool signs in with the email', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const { code } = await signIn(app, { clientId: EMAIL_CLIENT, scope: 'openid email', username: 'erin@example.com' });
   t.match(code, UUID);
   const erin = deps.store.findUserByAttribute(EMAIL_POOL_ID, 'email', 'erin@example.com');

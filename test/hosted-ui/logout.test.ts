@@ -2,9 +2,10 @@
 // there; redirect_uri + response_type → clear and show /login for that request; nothing else is
 // ever followed, and hostile values never leave the registered URLs or reach a header.
 import t from 'tap';
-import { buildTestApp, PUBLIC_URL } from '../helpers/build-test-app.js';
-import { API, CALLBACK, LOGOUT_URL, NO_REVOKE_CLIENT, PASSWORD, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixture.js';
-import { authorizeQuery, openLoginPage, responseCookies, signIn, submitLogin } from '../helpers/flow.js';
+import { testEmulator, PUBLIC_URL } from '../helpers/harness.js';
+import { API, CALLBACK, LOGOUT_URL, NO_REVOKE_CLIENT, PASSWORD, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixtures/index.js';
+import { authorizeQuery, openLoginPage, signIn, submitLogin } from '../helpers/flow.js';
+import { responseCookies } from '../helpers/html.js';
 import { cookieAttributes, getWithSession, setCookieLine, setCookieLines } from '../helpers/oauth-flow.js';
 
 const EMAIL_CLIENT = 'emailclient000000000000000';
@@ -18,7 +19,7 @@ const skipsPage = async (app: App, sid: string, p: Parameters<typeof authorizeQu
   String((await authorize(app, sid, p)).headers.location).startsWith(`${CALLBACK}?code=`);
 
 t.test('client_id + registered logout_uri → 302 there, session cookie cleared, next authorize shows /login', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const sid = (await signIn(app)).cookies.cognito!;
   t.ok(await skipsPage(app, sid), 'signed in before');
 
@@ -41,7 +42,7 @@ t.test('client_id + registered logout_uri → 302 there, session cookie cleared,
 });
 
 t.test('logout without a session still redirects and clears the cookie', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await app.inject({ url: `/logout?${q({ client_id: SECRET_CLIENT, logout_uri: LOGOUT_URL })}` });
   t.equal(res.statusCode, 302);
   t.equal(res.headers.location, LOGOUT_URL);
@@ -49,7 +50,7 @@ t.test('logout without a session still redirects and clears the cookie', async (
 });
 
 t.test('logout of pool A keeps the session of pool B', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const sidA = (await signIn(app)).cookies.cognito!;
   const other = { clientId: EMAIL_CLIENT, scope: 'openid' };
   const page = await openLoginPage(app, other);
@@ -66,7 +67,7 @@ t.test('logout of pool A keeps the session of pool B', async (t) => {
 });
 
 t.test('unregistered logout_uri is never followed', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const sid = (await signIn(app)).cookies.cognito!;
   const missing = `/error?error=Required+parameters+missing&client_id=${PUBLIC_CLIENT}`;
   const cases = [
@@ -95,7 +96,7 @@ t.test('unregistered logout_uri is never followed', async (t) => {
 });
 
 t.test('missing or unknown client_id → /error', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const cases: Array<[string, Record<string, string>, string]> = [
     ['no parameters', {}, '/error?error=invalid_request'],
     ['no client_id', { logout_uri: LOGOUT_URL }, '/error?error=invalid_request'],
@@ -124,7 +125,7 @@ t.test('missing or unknown client_id → /error', async (t) => {
 });
 
 t.test('redirect_uri + response_type → clear the session, then /login with those parameters', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const sid = (await signIn(app)).cookies.cognito!;
   const res = await getWithSession(
     app,
@@ -152,7 +153,7 @@ t.test('redirect_uri + response_type → clear the session, then /login with tho
 });
 
 t.test('scope omitted → every scope of the client; no state → no state', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await app.inject({ url: `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: CALLBACK, response_type: 'token' })}` });
   t.equal(res.statusCode, 302);
   t.equal(
@@ -171,7 +172,7 @@ t.test('scope omitted → every scope of the client; no state → no state', asy
 });
 
 t.test('logout_uri wins over redirect_uri when both are given', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await app.inject({
     url: `/logout?${q({
       client_id: PUBLIC_CLIENT,
@@ -184,7 +185,7 @@ t.test('logout_uri wins over redirect_uri when both are given', async (t) => {
 });
 
 t.test('redirect_uri problems → /error, never the unregistered URL', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const mismatch = `/error?error=redirect_mismatch&client_id=${PUBLIC_CLIENT}`;
   for (const redirectUri of ['https://evil.example/cb', `${CALLBACK}/`, LOGOUT_URL, '']) {
     const res = await app.inject({ url: `/logout?${q({ client_id: PUBLIC_CLIENT, redirect_uri: redirectUri, response_type: 'code' })}` });
@@ -215,7 +216,7 @@ t.test('redirect_uri problems → /error, never the unregistered URL', async (t)
 });
 
 t.test('hostile values never produce a Location outside registered URLs nor inject headers', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const hostile = [
     'javascript:alert(1)',
     '//evil.example',

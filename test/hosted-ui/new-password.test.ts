@@ -2,20 +2,10 @@
 // hosted page, then continues to the app (reference §3.3; path and field names are ours).
 import t from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { CALLBACK, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
-import {
-  csrfField,
-  openLoginPage,
-  postForm,
-  responseCookie,
-  responseCookies,
-  signIn,
-  submitLogin,
-  UUID,
-  type LoginPage,
-} from '../helpers/flow.js';
-import { inBoth, textOf, withoutPageScript } from '../helpers/html.js';
+import { testEmulator } from '../helpers/harness.js';
+import { CALLBACK, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
+import { csrfField, openLoginPage, postForm, signIn, submitLogin, UUID, type LoginPage } from '../helpers/flow.js';
+import { responseCookie, responseCookies, inBoth, textOf, withoutPageScript } from '../helpers/html.js';
 
 const TEMP = 'TempPassw0rd!';
 const NEW = 'N3w-Passw0rd!';
@@ -60,7 +50,7 @@ const next = (s: Step, res: Awaited<ReturnType<typeof submit>>): Step => ({
 const SESSION = /^[A-Za-z0-9+/]{128}$/;
 
 t.test('policy violations and mismatches re-render the form', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   let step: Step = await challengeStep(app);
   const cases: Array<[string, string, string]> = [
     ['too short', 'Ab1!xyz', 'Password did not conform with password policy: Password not long enough'],
@@ -100,7 +90,7 @@ t.test('policy violations and mismatches re-render the form', async (t) => {
 });
 
 t.test('CSRF missing or wrong → 403 with the form again', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const step = await challengeStep(app);
   const cases: Array<[string, Step]> = [
     ['no cookie', { ...step, cookies: {} }],
@@ -119,7 +109,7 @@ t.test('CSRF missing or wrong → 403 with the form again', async (t) => {
 });
 
 t.test('unknown, used, expired or foreign challenge → the error page', async (t) => {
-  const { app, clock } = await buildTestApp(t);
+  const { app, clock } = await testEmulator(t);
   const errorPage = `/error?error=invalid_request&client_id=${PUBLIC_CLIENT}`;
   const step = await challengeStep(app);
 
@@ -153,7 +143,7 @@ t.test('unknown, used, expired or foreign challenge → the error page', async (
   t.equal(again.headers.location, errorPage, 'a used challenge cannot set the password again');
 
   // Challenges last 5 minutes.
-  const { app: app2, clock: clock2 } = await buildTestApp(t);
+  const { app: app2, clock: clock2 } = await testEmulator(t);
   const late = await challengeStep(app2);
   clock2.offsetMs = 301 * 1000;
   const expired = await submit(app2, late, NEW);
@@ -162,7 +152,7 @@ t.test('unknown, used, expired or foreign challenge → the error page', async (
 });
 
 t.test('success → code at the callback, session, and the new password works', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const step = await challengeStep(app, 'st-1');
   const res = await submit(app, step, NEW);
   t.equal(res.statusCode, 302);
@@ -195,7 +185,7 @@ t.test('success → code at the callback, session, and the new password works', 
 });
 
 t.test('a user disabled while on the change-password form cannot finish it', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const step = await challengeStep(app);
   const bob = deps.store.getUser(POOL_ID, 'bob');
   if (!bob) throw new Error('no bob');
@@ -208,7 +198,7 @@ t.test('a user disabled while on the change-password form cannot finish it', asy
 });
 
 t.test('the change-password page escapes the client name and the query', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const page = await openLoginPage(app, { state: '"><script>alert(1)</script>', extra: { login_hint: "' onmouseover=alert(1)" } });
   const res = await submitLogin(app, page, 'bob', TEMP);
   t.match(res.body, '<strong data-testid="client-name">Public &lt;SPA&gt;</strong>');

@@ -2,19 +2,19 @@
 // sign-in, 1 hour fixed; within it /oauth2/authorize skips the page unless prompt=login;
 // prompt=none without a session → login_required.
 import t from 'tap';
-import { buildTestApp, PUBLIC_URL } from '../helpers/build-test-app.js';
-import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { testEmulator, PUBLIC_URL } from '../helpers/harness.js';
+import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
 import {
   authorizeQuery,
   openLoginPage,
   redeemCode,
-  responseCookies,
   signIn,
   submitLogin,
   UUID,
   verifyToken,
   type AuthorizeParams,
 } from '../helpers/flow.js';
+import { responseCookies } from '../helpers/html.js';
 import { cookieAttributes, fragmentParams, getWithSession, setCookieLine, setCookieLines } from '../helpers/oauth-flow.js';
 
 const EMAIL_CLIENT = 'emailclient000000000000000';
@@ -30,7 +30,7 @@ const authorize = (app: Parameters<typeof signIn>[0], sessionId: string | undefi
   getWithSession(app, `/oauth2/authorize?${authorizeQuery(p)}`, sessionId);
 
 t.test('a successful POST /login sets the cognito cookie: HttpOnly, SameSite=Lax, Max-Age=3600, Path=/', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const { res } = await signIn(app);
   const line = setCookieLine(res, 'cognito');
   const value = line.slice('cognito='.length, line.indexOf(';'));
@@ -43,7 +43,7 @@ t.test('a successful POST /login sets the cognito cookie: HttpOnly, SameSite=Lax
 });
 
 t.test('Secure when PUBLIC_URL is https', async (t) => {
-  const { app } = await buildTestApp(t, { config: { publicUrl: 'https://auth.example.test' } });
+  const { app } = await testEmulator(t, { config: { publicUrl: 'https://auth.example.test' } });
   const { res } = await signIn(app);
   const attrs = cookieAttributes(setCookieLine(res, 'cognito'));
   t.same(Object.keys(attrs).sort(), ['httponly', 'max-age', 'path', 'samesite', 'secure']);
@@ -51,7 +51,7 @@ t.test('Secure when PUBLIC_URL is https', async (t) => {
 });
 
 t.test('a failed sign-in sets no session cookie', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const page = await openLoginPage(app);
   t.equal(setCookieLines(page.res).filter((l) => l.startsWith('cognito=')).length, 0, 'GET /login does not set it');
   const res = await submitLogin(app, page, 'alice', 'wrong');
@@ -60,7 +60,7 @@ t.test('a failed sign-in sets no session cookie', async (t) => {
 });
 
 t.test('with the cookie, /oauth2/authorize redirects straight back with a fresh, working code', async (t) => {
-  const { app, clock } = await buildTestApp(t);
+  const { app, clock } = await testEmulator(t);
   const first = await signIn(app, { scope: 'openid', state: 'one' });
   const sid = first.cookies.cognito!;
   const authTime = Math.floor(clock.now() / 1000);
@@ -90,7 +90,7 @@ t.test('with the cookie, /oauth2/authorize redirects straight back with a fresh,
 });
 
 t.test('with the cookie, response_type=token returns tokens in the fragment', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const sid = await session(app);
   const res = await authorize(app, sid, { responseType: 'token', scope: 'openid', state: 's' });
   t.equal(res.statusCode, 302);
@@ -102,7 +102,7 @@ t.test('with the cookie, response_type=token returns tokens in the fragment', as
 });
 
 t.test('prompt=login forces the page even with a session', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const sid = await session(app);
   const query = authorizeQuery({ state: 'x', extra: { prompt: 'login' } });
   const res = await getWithSession(app, `/oauth2/authorize?${query}`, sid);
@@ -117,7 +117,7 @@ t.test('prompt=login forces the page even with a session', async (t) => {
 });
 
 t.test('prompt=none: login_required without a session, a code with one', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const none = (state?: string) => authorizeQuery({ ...(state !== undefined ? { state } : {}), extra: { prompt: 'none' } });
 
   const anon = await app.inject({ url: `/oauth2/authorize?${none('abc')}` });
@@ -138,7 +138,7 @@ t.test('prompt=none: login_required without a session, a code with one', async (
 });
 
 t.test('the session ends after one hour, not extended by use', async (t) => {
-  const { app, clock } = await buildTestApp(t);
+  const { app, clock } = await testEmulator(t);
   const sid = await session(app);
   clock.offsetMs += 1800 * 1000;
   const mid = await authorize(app, sid);
@@ -151,7 +151,7 @@ t.test('the session ends after one hour, not extended by use', async (t) => {
 });
 
 t.test('a session for pool A does not sign you into pool B; signing into both keeps both', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const sid = await session(app);
   const other = { clientId: EMAIL_CLIENT, scope: 'openid' };
   const res = await authorize(app, sid, other);
@@ -172,7 +172,7 @@ t.test('a session for pool A does not sign you into pool B; signing into both ke
 });
 
 t.test('a disabled, deleted or no-longer-confirmed user no longer skips the page', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const alice = deps.store.getUser(POOL_ID, 'alice')!;
   const expectLogin = async (name: string) => {
     const sid = await session(app);
@@ -196,7 +196,7 @@ t.test('a disabled, deleted or no-longer-confirmed user no longer skips the page
 });
 
 t.test('global sign-out does not end the browser session (reference §10)', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const sid = await session(app);
   const alice = deps.store.getUser(POOL_ID, 'alice')!;
   await deps.store.putUser({ ...alice, TokensRevokedAt: deps.clock.now() });
@@ -208,7 +208,7 @@ t.test('global sign-out does not end the browser session (reference §10)', asyn
 });
 
 t.test('authorize errors still win over a session (bad redirect_uri never redirects to the app)', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const sid = await session(app);
   const bad = await authorize(app, sid, { redirectUri: 'https://evil.example/cb' });
   t.equal(bad.headers.location, `/error?error=redirect_mismatch&client_id=${PUBLIC_CLIENT}`);

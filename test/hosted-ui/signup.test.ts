@@ -1,17 +1,18 @@
 // /signup, /confirm and /resendcode: the classic hosted UI's sign-up pages (markup, messages,
 // redirects) with the JSON API's rules, ending signed in at the app with a code.
 import t from 'tap';
-import { buildTestApp, PUBLIC_URL } from '../helpers/build-test-app.js';
-import { CALLBACK, EMAIL_POOL_ID, POOL_ID, TEST_FIXTURE } from '../helpers/fixture.js';
-import { redeemCode, responseCookie, UUID } from '../helpers/flow.js';
-import { inBoth, tags, textOf } from '../helpers/html.js';
+import { testEmulator, PUBLIC_URL } from '../helpers/harness.js';
+import { CALLBACK, EMAIL_POOL_ID, POOL_ID, TEST_FIXTURE, verifyingFixture } from '../helpers/fixtures/index.js';
+import { redeemCode, UUID } from '../helpers/flow.js';
+import { responseCookie, inBoth, tags, textOf } from '../helpers/html.js';
+
 import { htmlProblem } from '../helpers/response-checks.js';
-import { openPage, postPage, query, verifyingFixture } from '../helpers/self-service-pages.js';
+import { openPage, postPage, query } from '../helpers/self-service-pages.js';
 
 const EMAIL_CLIENT = 'emailclient000000000000000';
 
 t.test("GET /signup: Cognito's sign-up form in both copies", async (t) => {
-  const { app } = await buildTestApp(t, { fixture: verifyingFixture() });
+  const { app } = await testEmulator(t, { fixture: verifyingFixture() });
   const q = query();
   const { res } = await openPage(app, `/signup?${q}`);
   t.equal(htmlProblem(res.body), undefined, "only the pages' own markup");
@@ -38,7 +39,7 @@ t.test("GET /signup: Cognito's sign-up form in both copies", async (t) => {
 });
 
 t.test('sign up, confirm with the emailed code, arrive at the app signed in', async (t) => {
-  const { app, deps } = await buildTestApp(t, { fixture: verifyingFixture() });
+  const { app, deps } = await testEmulator(t, { fixture: verifyingFixture() });
   const q = query();
   const signup = await openPage(app, `/signup?${q}`);
   const posted = await postPage(app, signup, `/signup?${q}`, {
@@ -94,7 +95,7 @@ t.test('sign up, confirm with the emailed code, arrive at the app signed in', as
 });
 
 t.test("sign-up refusals show the JSON API's messages on the page, values kept, nothing echoed unescaped", async (t) => {
-  const { app, deps } = await buildTestApp(t, { fixture: verifyingFixture() });
+  const { app, deps } = await testEmulator(t, { fixture: verifyingFixture() });
   const q = query();
   const cases: Array<[string, Record<string, string>, string | RegExp]> = [
     ['taken username', { username: 'alice', 'requiredAttributes[email]': 'x@example.com', password: 'Passw0rd!' }, 'User already exists'],
@@ -127,7 +128,7 @@ t.test("sign-up refusals show the JSON API's messages on the page, values kept, 
 });
 
 t.test('a pool that verifies nothing: sign-up goes back to /login (an administrator confirms)', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const q = query();
   const page = await openPage(app, `/signup?${q}`);
   t.equal(tags(page.res.body, 'input').filter((i) => i.name?.startsWith('requiredAttributes')).length, 0, 'no contact field to verify');
@@ -138,7 +139,7 @@ t.test('a pool that verifies nothing: sign-up goes back to /login (an administra
 });
 
 t.test('email-as-username pool: the texts say Email, the email is the username, confirm by email', async (t) => {
-  const { app, deps } = await buildTestApp(t, { fixture: verifyingFixture() });
+  const { app, deps } = await testEmulator(t, { fixture: verifyingFixture() });
   const q = query({ clientId: EMAIL_CLIENT });
   const login = await openPage(app, `/login?${q}`);
   t.match(login.res.body, '<span class="textDescription-customizable ">Sign in with your email and password</span>');
@@ -166,10 +167,10 @@ t.test('the desktop container class is a per-pool setting; exactly two copies, m
   const desktop = 'modal-content background-customizable modal-content-desktop visible-md visible-lg';
   const mobile = 'modal-content background-customizable modal-content-mobile visible-xs visible-sm';
   const legacy = 'modal-content background-customizable modal-content-mobile visible-md visible-lg';
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const fixture = structuredClone(TEST_FIXTURE);
   (fixture.UserPools[0] as Record<string, unknown>).HostedUIDesktopClass = 'modal-content-mobile';
-  const { app: app2020 } = await buildTestApp(t, { fixture });
+  const { app: app2020 } = await testEmulator(t, { fixture });
   for (const path of ['/login', '/signup', '/forgotPassword', '/confirm', '/confirmForgotPassword']) {
     const url = `${path}?${query()}&username=alice`;
     const current = (await app.inject({ url })).body;
@@ -192,7 +193,7 @@ t.test('the desktop container class is a per-pool setting; exactly two copies, m
 });
 
 t.test('pool settings reach the pages: required attributes asked for, admin-only pools refuse sign-up', async (t) => {
-  const { app, deps } = await buildTestApp(t, {
+  const { app, deps } = await testEmulator(t, {
     fixture: verifyingFixture({
       Schema: [
         { Name: 'given_name', Required: true },
@@ -218,7 +219,7 @@ t.test('pool settings reach the pages: required attributes asked for, admin-only
   t.equal(named.statusCode, 302);
   t.equal(deps.store.getUser(POOL_ID, 'named')?.Attributes.given_name, 'Nina');
 
-  const { app: adminOnly } = await buildTestApp(t, {
+  const { app: adminOnly } = await testEmulator(t, {
     fixture: verifyingFixture({ AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } }),
   });
   const login = await openPage(adminOnly, `/login?${q}`);

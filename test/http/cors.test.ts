@@ -2,9 +2,9 @@
 // endpoints answer preflights and mark every answer (errors and injected faults too) readable.
 import t, { type Test } from 'tap';
 import { fetch } from 'undici';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { startServer } from '../helpers/start-server.js';
-import { PASSWORD, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+
+import { PASSWORD, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
 
 const AMZ = 'application/x-amz-json-1.1';
 const target = (op: string) => ({
@@ -22,7 +22,7 @@ function readable(t: Test, res: { headers: Record<string, unknown> }, name: stri
 }
 
 t.test('OPTIONS / answers the preflight of the AWS SDK in a browser', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await app.inject({
     method: 'OPTIONS',
     url: '/',
@@ -62,7 +62,7 @@ t.test('OPTIONS / answers the preflight of the AWS SDK in a browser', async (t) 
 });
 
 t.test('JSON API answers are readable cross-origin: success, Cognito errors, bad JSON, 413, unknown operation', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const ok = await app.inject({
     method: 'POST',
     url: '/',
@@ -101,7 +101,7 @@ t.test('JSON API answers are readable cross-origin: success, Cognito errors, bad
 });
 
 t.test('injected faults are readable cross-origin; a preflight does not use a fault up', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   deps.faults.add({ operation: 'InitiateAuth', count: 1, error: 'TooManyRequestsException', status: 400, delayMs: 0 });
   deps.faults.add({ route: '/oauth2/token', count: 1, error: 'server_error', status: 500, delayMs: 0 });
   const preflight = await app.inject({
@@ -125,7 +125,7 @@ t.test('injected faults are readable cross-origin; a preflight does not use a fa
 });
 
 t.test('OAuth JSON endpoints: the preflight allows what Amplify sends (x-amz-user-agent, cache-control)', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   for (const url of ['/oauth2/token', '/oauth2/revoke', '/oauth2/userInfo']) {
     const res = await app.inject({
       method: 'OPTIONS',
@@ -149,7 +149,7 @@ t.test('OAuth JSON endpoints: the preflight allows what Amplify sends (x-amz-use
 });
 
 t.test('/logout sends no CORS headers (as Cognito)', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await app.inject({
     url: `/logout?client_id=${PUBLIC_CLIENT}&logout_uri=${encodeURIComponent('http://localhost:3000/')}`,
     headers: { origin: 'http://localhost:3000' },
@@ -158,7 +158,7 @@ t.test('/logout sends no CORS headers (as Cognito)', async (t) => {
 });
 
 t.test('over a real socket (undici): preflight, then the SDK-shaped call, readable by a page', async (t) => {
-  const { url } = await startServer(t);
+  const { url } = await testEmulator(t, { listen: true });
   const preflight = await fetch(`${url}/`, {
     method: 'OPTIONS',
     headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': SDK_HEADERS },

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Amplify } from 'aws-amplify';
 import { fetchAuthSession, fetchUserAttributes, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
-import { cliApi, startCli, stopCli, writeFixture } from '../hardening/cli-process.js';
+import { cliApi, startCli, stopCli, writeFixture } from '../helpers/cli-process.js';
 import {
   AMPLIFY_CLIENT,
   GRACE_SECONDS,
@@ -19,7 +19,7 @@ import {
   ROTATING_CLIENT,
   ROTATING_CLIENT_DEF,
   realClientFixture,
-} from '../helpers/real-clients-fixture.js';
+} from '../helpers/fixtures/index.js';
 import { decodePart } from '../helpers/flow.js';
 
 /** The payload of a token the client received. */

@@ -18,9 +18,19 @@ import type { CognitoJwtVerifierProperties, CognitoVerifyProperties } from 'aws-
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache, type Jwks } from 'aws-jwt-verify/jwk';
 import { AWS_ISSUER } from '../../src/config.js';
-import { startServer } from '../helpers/start-server.js';
-import { API, CALLBACK, M2M_CLIENT, M2M_SECRET, PASSWORD, POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixture.js';
-import { hostedLogin } from './hosted-login.js';
+import { testEmulator } from '../helpers/harness.js';
+import {
+  API,
+  CALLBACK,
+  M2M_CLIENT,
+  M2M_SECRET,
+  PASSWORD,
+  POOL_ID,
+  PUBLIC_CLIENT,
+  SECRET,
+  SECRET_CLIENT,
+} from '../helpers/fixtures/index.js';
+import { hostedLogin } from '../helpers/hosted-login.js';
 
 const AWS_ISS = `https://cognito-idp.us-east-1.amazonaws.com/${POOL_ID}`;
 
@@ -80,7 +90,7 @@ function loopbackOnlyFetcher(calls: string[]): Fetcher {
 }
 
 t.test('AWS issuer mode: CognitoJwtVerifier with the JWKS cached from the emulator', async (t) => {
-  const server = await startServer(t, { issuerUrl: AWS_ISSUER });
+  const server = await testEmulator(t, { listen: true, config: { issuerUrl: AWS_ISSUER } });
   const jwks = (await (await fetch(`${server.url}/${POOL_ID}/.well-known/jwks.json`)).json()) as Jwks;
   t.equal(jwks.keys.length, 2, 'one key for ID tokens, one for access tokens');
   const aliceSub = server.deps.store.getUser(POOL_ID, 'alice')?.Attributes.sub;
@@ -199,7 +209,7 @@ t.test('AWS issuer mode: CognitoJwtVerifier with the JWKS cached from the emulat
 });
 
 t.test('local issuer mode: JwtRsaVerifier fetching the JWKS from the emulator', async (t) => {
-  const server = await startServer(t);
+  const server = await testEmulator(t, { listen: true });
   const issuer = `${server.url}/${POOL_ID}`;
   const jwksUri = `${server.url}/${POOL_ID}/.well-known/jwks.json`;
   const tokens = await codeFlowTokens(server.url, PUBLIC_CLIENT, 'openid email');

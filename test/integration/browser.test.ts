@@ -4,13 +4,13 @@
 import t, { type Test } from 'tap';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { APP_ORIGIN, chromiumMissing, launchChromium, startStubApp } from '../helpers/chromium.js';
-import { startServer } from '../helpers/start-server.js';
-import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
 
 if (chromiumMissing(t) === undefined) await browserTests();
 
 async function browserTests(): Promise<void> {
-  const server = await startServer(t);
+  const server = await testEmulator(t, { listen: true });
   const emulatorOrigin = new URL(server.url).origin;
   const stub = await startStubApp(t);
   const browser: Browser = await launchChromium(t, stub);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLocalJWKSet, jwtVerify } from 'jose';
-import { runCli, startCli, stopCli } from '../hardening/cli-process.js';
+import { runCli, startCli, stopCli } from '../helpers/cli-process.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../../fixtures/example.json', import.meta.url));

@@ -5,9 +5,9 @@
 import t from 'tap';
 import type { Browser, Page } from 'playwright-core';
 import { APP_ORIGIN, chromiumMissing, launchChromium, startStubApp, type StubApp } from '../helpers/chromium.js';
-import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
-import { verifyingFixture } from '../helpers/self-service-pages.js';
-import { startServer, type StartedServer } from '../helpers/start-server.js';
+import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT, verifyingFixture } from '../helpers/fixtures/index.js';
+
+import { testEmulator, type ListeningEmulator } from '../helpers/harness.js';
 
 const DESKTOP = 'modal-content background-customizable modal-content-desktop visible-md visible-lg';
 const MOBILE = 'modal-content background-customizable modal-content-mobile visible-xs visible-sm';
@@ -17,7 +17,7 @@ const LAPTOP = { width: 1280, height: 800 };
 if (chromiumMissing(t) === undefined) await classicPageScripts();
 
 async function classicPageScripts(): Promise<void> {
-  const server: StartedServer = await startServer(t, { fixture: verifyingFixture() });
+  const server: ListeningEmulator = await testEmulator(t, { listen: true, fixture: verifyingFixture() });
   const stub: StubApp = await startStubApp(t);
   const browser: Browser = await launchChromium(t, stub);
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SETTINGS } from '../../src/config.js';
-import { POOL_ID, TEST_FIXTURE } from '../helpers/fixture.js';
+import { POOL_ID, TEST_FIXTURE } from '../helpers/fixtures/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'cognito-emulator-cli-'));

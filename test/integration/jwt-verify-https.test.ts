@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHttpsEmulator } from '../helpers/start-https-emulator.js';
-import { cliApi } from '../hardening/cli-process.js';
-import { AMPLIFY_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/real-clients-fixture.js';
+import { cliApi } from '../helpers/cli-process.js';
+import { AMPLIFY_CLIENT, PASSWORD, POOL_ID, realClientFixture } from '../helpers/fixtures/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'cognito-emulator-jwt-https-'));

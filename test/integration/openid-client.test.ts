@@ -4,11 +4,11 @@
 // both client-authentication methods Cognito advertises.
 import t from 'tap';
 import * as client from 'openid-client';
-import { startServer } from '../helpers/start-server.js';
-import { API, CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixture.js';
-import { hostedLogin } from './hosted-login.js';
+import { testEmulator } from '../helpers/harness.js';
+import { API, CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixtures/index.js';
+import { hostedLogin } from '../helpers/hosted-login.js';
 
-const server = await startServer(t);
+const server = await testEmulator(t, { listen: true });
 const issuer = `${server.url}/${POOL_ID}`;
 const alice = server.deps.store.getUser(POOL_ID, 'alice');
 if (!alice) throw new Error('fixture user alice missing');

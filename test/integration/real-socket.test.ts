@@ -4,10 +4,10 @@ import t from 'tap';
 import { Client } from 'undici';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
-import { startServer } from '../helpers/start-server.js';
-import { API, M2M_CLIENT, M2M_SECRET, POOL_ID } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { API, M2M_CLIENT, M2M_SECRET, POOL_ID } from '../helpers/fixtures/index.js';
 
-const server = await startServer(t);
+const server = await testEmulator(t, { listen: true });
 const sockets = new Set<Socket>();
 server.app.server.on('connection', (socket: Socket) => sockets.add(socket));
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SETTINGS } from '../../src/config.js';
-import { POOL_ID, TEST_FIXTURE } from '../helpers/fixture.js';
+import { POOL_ID, TEST_FIXTURE } from '../helpers/fixtures/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -16,10 +16,10 @@ import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, fetchDevices, forgetDevice, rememberDevice, signIn, signOut } from 'aws-amplify/auth';
 import { totpCode } from '../../src/mfa/totp.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
-import { MFA_CLIENT, MFA_POOL, PASSWORD, TOTP_SECRET, mfaFixture } from './mfa-fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { MFA_CLIENT, MFA_POOL, PASSWORD, TOTP_SECRET, mfaFixture } from '../helpers/fixtures/index.js';
 
-const server = await startServer(t, { fixture: mfaFixture() });
+const server = await testEmulator(t, { listen: true, fixture: mfaFixture() });
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());
 Amplify.configure({ Auth: { Cognito: { userPoolId: MFA_POOL, userPoolClientId: MFA_CLIENT, userPoolEndpoint: server.url } } });

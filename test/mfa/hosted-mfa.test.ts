@@ -8,14 +8,14 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chromium, type Page } from 'playwright-core';
 import { totpCode } from '../../src/mfa/totp.js';
-import { LOOPBACK, startServer } from '../helpers/start-server.js';
-import { CALLBACK, MFA_CLIENT, MFA_POOL, PASSWORD, TOTP_SECRET, mfaFixture } from './mfa-fixture.js';
+import { LOOPBACK, testEmulator } from '../helpers/harness.js';
+import { CALLBACK, MFA_CLIENT, MFA_POOL, PASSWORD, TOTP_SECRET, mfaFixture } from '../helpers/fixtures/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
   t.test('hosted MFA page in chromium', { skip: `${CHROMIUM} is not installed` }, async () => {});
 } else {
-  const server = await startServer(t, { fixture: mfaFixture() });
+  const server = await testEmulator(t, { listen: true, fixture: mfaFixture() });
   const callbacks: URL[] = [];
   const app = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost:3000');

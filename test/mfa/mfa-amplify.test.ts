@@ -5,10 +5,10 @@
 import t from 'tap';
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchMFAPreference, setUpTOTP, signIn, signOut, updateMFAPreference, verifyTOTPSetup } from 'aws-amplify/auth';
-import { startServer } from '../helpers/start-server.js';
-import { MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, mfaFixture } from './mfa-fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, mfaFixture } from '../helpers/fixtures/index.js';
 
-const server = await startServer(t, { fixture: mfaFixture() });
+const server = await testEmulator(t, { listen: true, fixture: mfaFixture() });
 t.beforeEach(() => {
   server.clock.offsetMs += 90_000;
 });

@@ -17,12 +17,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { totpCode } from '../../src/mfa/totp.js';
-import { srpClient } from '../cognito-api/auth-helpers.js';
+import { srpClient } from '../helpers/auth.js';
 import { rejectsWith, reuseTestKeys, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
-import { MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, TOTP_SECRET, mfaFixture } from './mfa-fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, TOTP_SECRET, mfaFixture } from '../helpers/fixtures/index.js';
 
-const server = await startServer(t, { fixture: mfaFixture() });
+const server = await testEmulator(t, { listen: true, fixture: mfaFixture() });
 reuseTestKeys(server.deps);
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());

@@ -4,12 +4,12 @@
 // pass it (Node has no window.localStorage).
 import * as identity from 'amazon-cognito-identity-js';
 import t from 'tap';
-import { startServer } from '../helpers/start-server.js';
-import { MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, TOTP_SECRET, mfaFixture } from './mfa-fixture.js';
+import { testEmulator } from '../helpers/harness.js';
 import { decodeJwt } from 'jose';
+import { MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, TOTP_SECRET, mfaFixture } from '../helpers/fixtures/index.js';
 import { totpCode } from '../../src/mfa/totp.js';
 
-const server = await startServer(t, { fixture: mfaFixture() });
+const server = await testEmulator(t, { listen: true, fixture: mfaFixture() });
 t.beforeEach(() => {
   server.clock.offsetMs += 90_000;
 });

@@ -4,10 +4,10 @@
 import t from 'tap';
 import { Amplify } from 'aws-amplify';
 import { autoSignIn, confirmSignIn, confirmSignUp, signIn, signOut, signUp } from 'aws-amplify/auth';
-import { startServer } from '../helpers/start-server.js';
-import { MFA_CLIENT, MFA_POOL, PASSWORD, mfaFixture } from './mfa-fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { MFA_CLIENT, MFA_POOL, PASSWORD, mfaFixture } from '../helpers/fixtures/index.js';
 
-const server = await startServer(t, { fixture: mfaFixture() });
+const server = await testEmulator(t, { listen: true, fixture: mfaFixture() });
 Amplify.configure({ Auth: { Cognito: { userPoolId: MFA_POOL, userPoolClientId: MFA_CLIENT, userPoolEndpoint: server.url } } });
 const lastCode = (username: string) =>
   server.deps.messages

@@ -9,12 +9,12 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { srpClient } from '../cognito-api/auth-helpers.js';
+import { srpClient } from '../helpers/auth.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
-import { MFA_CLIENT, MFA_POOL, PASSWORD, PASSWORD_ONLY_CLIENT, REQUIRED_CLIENT, mfaFixture } from './mfa-fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { MFA_CLIENT, MFA_POOL, PASSWORD, PASSWORD_ONLY_CLIENT, REQUIRED_CLIENT, mfaFixture } from '../helpers/fixtures/index.js';
 
-const server = await startServer(t, { fixture: mfaFixture() });
+const server = await testEmulator(t, { listen: true, fixture: mfaFixture() });
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());
 

@@ -1,8 +1,8 @@
 // GET /oauth2/authorize (reference §2): a pure redirector. Bad client_id / redirect_uri go to
 // Cognito's own /error page, never to the app; other errors go back to the verified redirect_uri.
 import t from 'tap';
-import { buildTestApp, PUBLIC_URL } from '../helpers/build-test-app.js';
-import { API, CALLBACK, M2M_CLIENT, NO_REVOKE_CLIENT, PUBLIC_CLIENT, SECRET_CLIENT, TEST_FIXTURE } from '../helpers/fixture.js';
+import { testEmulator, PUBLIC_URL } from '../helpers/harness.js';
+import { API, CALLBACK, M2M_CLIENT, NO_REVOKE_CLIENT, PUBLIC_CLIENT, SECRET_CLIENT, TEST_FIXTURE } from '../helpers/fixtures/index.js';
 import { pkcePair } from '../helpers/flow.js';
 
 const q = (params: Record<string, string | string[]>): string => {
@@ -14,7 +14,7 @@ const valid = { response_type: 'code', client_id: PUBLIC_CLIENT, redirect_uri: C
 const { challenge } = pkcePair();
 
 t.test('bad or missing client_id → /error?error=invalid_request, never the app', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const cases: Array<[string, Record<string, string | string[]>, string]> = [
     ['missing client_id', { response_type: 'code', redirect_uri: CALLBACK }, '/error?error=invalid_request'],
     ['empty client_id', { ...valid, client_id: '' }, '/error?error=invalid_request&client_id='],
@@ -44,7 +44,7 @@ t.test('bad or missing client_id → /error?error=invalid_request, never the app
 });
 
 t.test('redirect_uri not registered (exact string match) → /error?error=redirect_mismatch', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const mismatch = `/error?error=redirect_mismatch&client_id=${PUBLIC_CLIENT}`;
   const cases: Array<[string, Record<string, string | string[]>]> = [
     ['missing', { response_type: 'code', client_id: PUBLIC_CLIENT }],
@@ -74,7 +74,7 @@ t.test('redirect_uri not registered (exact string match) → /error?error=redire
 });
 
 t.test('a parameter repeated with the same value counts once (as Cognito; oidc-client-ts repeats client_id)', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const params = {
     response_type: ['code', 'code'],
     client_id: [PUBLIC_CLIENT, PUBLIC_CLIENT],
@@ -89,7 +89,7 @@ t.test('a parameter repeated with the same value counts once (as Cognito; oidc-c
 });
 
 t.test('errors for a verified client and redirect_uri go back to the app with state', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const err = (e: string, state = 'xyz') => `${CALLBACK}?error=${e}&state=${state}`;
   const scopeErr = `${CALLBACK}?error_description=invalid_scope&state=xyz&error=invalid_request`;
   const s = { ...valid, state: 'xyz' };
@@ -125,7 +125,7 @@ t.test('errors for a verified client and redirect_uri go back to the app with st
 });
 
 t.test('error redirects without state carry no state; state is echoed encoded', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const cases: Array<[string, Record<string, string>, string]> = [
     ['invalid_request, no state', { ...valid, response_type: 'x' }, `${CALLBACK}?error=invalid_request`],
     ['scope error, no state', { ...valid, scope: 'nope' }, `${CALLBACK}?error_description=invalid_scope&error=invalid_request`],
@@ -153,7 +153,7 @@ t.test('error redirects without state carry no state; state is echoed encoded', 
 });
 
 t.test('valid requests → 302 /login with the same query string', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const cases: Array<[string, string]> = [
     ['minimal', q(valid)],
     [
@@ -186,7 +186,7 @@ t.test('valid requests → 302 /login with the same query string', async (t) => 
 });
 
 t.test('only GET: other methods are not routes', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await app.inject({ method: 'POST', url: `/oauth2/authorize?${q(valid)}` });
   t.equal(res.statusCode, 404);
 });
@@ -196,7 +196,7 @@ t.test('a client with OAuth turned off (AllowedOAuthFlowsUserPoolClient false) �
   const client = fixture.UserPools[0]?.Clients.find((c) => c.ClientId === PUBLIC_CLIENT) as Record<string, unknown> | undefined;
   if (!client) throw new Error('fixture changed');
   client.AllowedOAuthFlowsUserPoolClient = false;
-  const { app } = await buildTestApp(t, { fixture });
+  const { app } = await testEmulator(t, { fixture });
   const res = await app.inject({ url: `/oauth2/authorize?${q({ ...valid, state: 's' })}` });
   t.equal(res.statusCode, 302);
   t.equal(res.headers.location, `/error?error=unauthorized_client&client_id=${PUBLIC_CLIENT}`);

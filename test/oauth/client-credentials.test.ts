@@ -2,8 +2,8 @@
 // clients with the flow only, custom scopes only, an access token whose sub is the client id.
 import t from 'tap';
 import { createLocalJWKSet, jwtVerify } from 'jose';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { API, M2M_CLIENT, M2M_SECRET, POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT, TEST_FIXTURE } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { API, M2M_CLIENT, M2M_SECRET, POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT, TEST_FIXTURE } from '../helpers/fixtures/index.js';
 import { decodePart, fetchJwks, issuerOf, postForm, UUID } from '../helpers/flow.js';
 import { clientCredentials, NO_STORE } from '../helpers/oauth-flow.js';
 
@@ -11,7 +11,7 @@ const READ = `${API}/read`;
 const WRITE = `${API}/write`;
 
 t.test('Basic auth, scope omitted → every custom scope of the client; exact response shape', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await clientCredentials(app);
   t.equal(res.statusCode, 200);
   t.equal(res.headers['content-type'], 'application/json;charset=UTF-8');
@@ -25,14 +25,14 @@ t.test('Basic auth, scope omitted → every custom scope of the client; exact re
 });
 
 t.test('client_secret_post works the same', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await clientCredentials(app, { post: true, scope: READ });
   t.equal(res.statusCode, 200);
   t.equal(decodePart((res.json() as { access_token: string }).access_token, 1).scope, READ);
 });
 
 t.test('claims exactly as reference §5.4, verified against the JWKS', async (t) => {
-  const { app, clock } = await buildTestApp(t);
+  const { app, clock } = await testEmulator(t);
   const before = Math.floor(clock.now() / 1000);
   const res = await clientCredentials(app, { scope: WRITE });
   const after = Math.floor(clock.now() / 1000);
@@ -59,7 +59,7 @@ t.test('claims exactly as reference §5.4, verified against the JWKS', async (t)
 });
 
 t.test('one scope, repeated scopes, both scopes in another order', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const scopeOf = async (scope: string) => {
     const res = await clientCredentials(app, { scope });
     t.equal(res.statusCode, 200, `scope "${scope}"`);
@@ -71,7 +71,7 @@ t.test('one scope, repeated scopes, both scopes in another order', async (t) => 
 });
 
 t.test('scopes the client may not have → invalid_scope', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const cases = [
     ['standard scope openid', 'openid'],
     ['openid alongside a custom scope', `openid ${READ}`],
@@ -93,7 +93,7 @@ t.test('a client without custom scopes → invalid_scope even with scope omitted
   const fixture = structuredClone(TEST_FIXTURE);
   const m2m = fixture.UserPools[0]!.Clients.find((c) => c.ClientId === M2M_CLIENT)!;
   m2m.AllowedOAuthScopes = [];
-  const { app } = await buildTestApp(t, { fixture });
+  const { app } = await testEmulator(t, { fixture });
   const res = await clientCredentials(app);
   t.equal(res.statusCode, 400);
   t.same(res.json(), { error: 'invalid_scope' });
@@ -103,7 +103,7 @@ t.test('expires_in follows the client AccessTokenValidity', async (t) => {
   const fixture = structuredClone(TEST_FIXTURE);
   const m2m = fixture.UserPools[0]!.Clients.find((c) => c.ClientId === M2M_CLIENT)! as Record<string, unknown>;
   Object.assign(m2m, { AccessTokenValidity: 5, TokenValidityUnits: { AccessToken: 'minutes' } });
-  const { app } = await buildTestApp(t, { fixture });
+  const { app } = await testEmulator(t, { fixture });
   const res = await clientCredentials(app);
   t.equal(res.statusCode, 200);
   const body = res.json() as { access_token: string; expires_in: number };
@@ -113,7 +113,7 @@ t.test('expires_in follows the client AccessTokenValidity', async (t) => {
 });
 
 t.test('clients without the flow → unauthorized_client', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const pub = await postForm(app, '/oauth2/token', { grant_type: 'client_credentials', client_id: PUBLIC_CLIENT, scope: READ });
   t.equal(pub.statusCode, 400, 'public client');
   t.same(pub.json(), { error: 'unauthorized_client' });
@@ -123,7 +123,7 @@ t.test('clients without the flow → unauthorized_client', async (t) => {
 });
 
 t.test('bad client authentication → invalid_client', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const cases: Array<[string, Promise<Awaited<ReturnType<typeof clientCredentials>>>]> = [
     ['wrong secret (Basic)', clientCredentials(app, { secret: `${M2M_SECRET}x` })],
     ['wrong secret (post)', clientCredentials(app, { secret: 'nope', post: true })],

@@ -2,8 +2,8 @@
 // preflight browsers send before it), no-store caching on token, userInfo and pages, and the
 // security headers on HTML pages.
 import t, { type Test } from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { M2M_CLIENT, M2M_SECRET, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { M2M_CLIENT, M2M_SECRET, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
 import { authorizeQuery, basicAuth, postForm, signInForTokens } from '../helpers/flow.js';
 import { clientCredentials, NO_STORE, userInfo } from '../helpers/oauth-flow.js';
 
@@ -26,7 +26,7 @@ function pageSecurity(t: Test, res: Injected, name: string) {
 }
 
 t.test('token endpoint: Access-Control-Allow-Origin * and no-store, on success and on errors', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const ok = await clientCredentials(app);
   t.equal(ok.statusCode, 200);
   t.equal(ok.headers['access-control-allow-origin'], '*', 'success: ACAO');
@@ -56,7 +56,7 @@ t.test('token endpoint: Access-Control-Allow-Origin * and no-store, on success a
 });
 
 t.test('userInfo: no-store and ACAO on success and errors', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const { access_token } = await signInForTokens(app, { scope: 'openid' });
   const ok = await userInfo(app, access_token);
   t.equal(ok.statusCode, 200);
@@ -71,7 +71,7 @@ t.test('userInfo: no-store and ACAO on success and errors', async (t) => {
 });
 
 t.test('HTML pages: CSP, X-Frame-Options DENY, nosniff, no-store', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const login = await app.inject({ url: `/login?${authorizeQuery()}` });
   t.equal(login.statusCode, 200);
   pageSecurity(t, login, 'GET /login');
@@ -86,7 +86,7 @@ t.test('HTML pages: CSP, X-Frame-Options DENY, nosniff, no-store', async (t) => 
 });
 
 t.test('CORS preflight (OPTIONS) to the token and userInfo endpoints → 204', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   for (const [url, method] of [
     ['/oauth2/token', 'POST'],
     ['/oauth2/userInfo', 'GET'],

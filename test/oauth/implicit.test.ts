@@ -2,15 +2,15 @@
 // with openid, never a refresh token or a code; refused where the client does not allow it.
 import { createHash } from 'node:crypto';
 import t from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { API, CALLBACK, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { API, CALLBACK, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixtures/index.js';
 import { authorizeQuery, verifyToken } from '../helpers/flow.js';
 import { fragmentParams, signInImplicit, userInfo } from '../helpers/oauth-flow.js';
 
 const atHashOf = (token: string) => createHash('sha256').update(token, 'ascii').digest().subarray(0, 16).toString('base64url');
 
 t.test('after sign-in: id_token, access_token, expires_in, token_type, state in the fragment', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await signInImplicit(app, { scope: 'openid email', state: 'st-1', nonce: 'n-0S6' });
   t.equal(res.statusCode, 302);
   const location = String(res.headers.location);
@@ -50,7 +50,7 @@ t.test('after sign-in: id_token, access_token, expires_in, token_type, state in 
 });
 
 t.test('without state: no state in the fragment; without nonce: no nonce claim', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await signInImplicit(app, { scope: 'openid' });
   const params = fragmentParams(String(res.headers.location));
   t.same(
@@ -62,7 +62,7 @@ t.test('without state: no state in the fragment; without nonce: no nonce claim',
 });
 
 t.test('without openid: no id_token', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await signInImplicit(app, { scope: `aws.cognito.signin.user.admin ${API}/read`, state: 's' });
   t.equal(res.statusCode, 302);
   const params = fragmentParams(String(res.headers.location));
@@ -75,7 +75,7 @@ t.test('without openid: no id_token', async (t) => {
 });
 
 t.test('scope omitted: every client scope, so an ID token', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await signInImplicit(app);
   const p = Object.fromEntries(fragmentParams(String(res.headers.location)));
   t.ok(p.id_token, 'id_token present');
@@ -84,7 +84,7 @@ t.test('scope omitted: every client scope, so an ID token', async (t) => {
 });
 
 t.test('a client without the implicit flow → unauthorized_client redirect', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await app.inject({
     url: `/oauth2/authorize?${authorizeQuery({ clientId: SECRET_CLIENT, responseType: 'token', state: 'abc' })}`,
   });

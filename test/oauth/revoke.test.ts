@@ -1,8 +1,8 @@
 // POST /oauth2/revoke (reference §7, §10): refresh tokens only; 200 with an empty body even for
 // unknown or already revoked tokens; revoking kills the whole origin_jti family and nothing else.
 import t, { type Test } from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { NO_REVOKE_CLIENT, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { NO_REVOKE_CLIENT, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixtures/index.js';
 import { basicAuth, postForm, signInForTokens, verifyToken, REFRESH_PREFIX } from '../helpers/flow.js';
 import { INVALID_TOKEN_AUTH, refresh, revoke, userInfo } from '../helpers/oauth-flow.js';
 
@@ -19,7 +19,7 @@ function expectError(t: Test, res: Injected, status: number, error: string, name
 }
 
 t.test('revoking a refresh token: 200, empty body; the token and its family stop working', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { scope: 'openid email' });
   const refreshed = await refresh(app, tokens.refresh_token!, PUBLIC_CLIENT);
   t.equal(refreshed.statusCode, 200, 'refresh works before');
@@ -42,7 +42,7 @@ t.test('revoking a refresh token: 200, empty body; the token and its family stop
 });
 
 t.test('another sign-in of the same user keeps working', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const first = await signInForTokens(app, { scope: 'openid' });
   const second = await signInForTokens(app, { scope: 'openid' });
   expectEmpty200(t, await revoke(app, { token: first.refresh_token! }, { clientId: PUBLIC_CLIENT }), 'revoke first');
@@ -52,7 +52,7 @@ t.test('another sign-in of the same user keeps working', async (t) => {
 });
 
 t.test('unknown, garbage and already revoked tokens → 200 with an empty body', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { scope: 'openid' });
   expectEmpty200(t, await revoke(app, { token: tokens.refresh_token! }, { clientId: PUBLIC_CLIENT }), 'first revoke');
   const cases: Array<[string, string]> = [
@@ -67,7 +67,7 @@ t.test('unknown, garbage and already revoked tokens → 200 with an empty body',
 });
 
 t.test('access and ID tokens → unsupported_token_type (and are not revoked)', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { scope: 'openid' });
   expectError(
     t,
@@ -82,7 +82,7 @@ t.test('access and ID tokens → unsupported_token_type (and are not revoked)', 
 });
 
 t.test('invalid_request: no token, empty token, revocation disabled, wrong content type', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { scope: 'openid' });
   expectError(t, await revoke(app, {}, { clientId: PUBLIC_CLIENT }), 400, 'invalid_request', 'no token');
   expectError(t, await revoke(app, { token: '' }, { clientId: PUBLIC_CLIENT }), 400, 'invalid_request', 'empty token');
@@ -103,14 +103,14 @@ t.test('invalid_request: no token, empty token, revocation disabled, wrong conte
 });
 
 t.test('a NO_REVOKE_CLIENT refresh token cannot be revoked at all', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { clientId: NO_REVOKE_CLIENT, scope: 'openid' });
   expectError(t, await revoke(app, { token: tokens.refresh_token! }, { clientId: NO_REVOKE_CLIENT }), 400, 'invalid_request', 'own token');
   t.equal((await userInfo(app, tokens.access_token)).statusCode, 200, 'still works');
 });
 
 t.test('bad client credentials → 401 invalid_client', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { clientId: SECRET_CLIENT, secret: SECRET, scope: 'openid' });
   const token = tokens.refresh_token!;
   const cases: Array<[string, Promise<Injected>]> = [
@@ -126,7 +126,7 @@ t.test('bad client credentials → 401 invalid_client', async (t) => {
 });
 
 t.test('confidential client via Basic (and via client_secret_post)', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const a = await signInForTokens(app, { clientId: SECRET_CLIENT, secret: SECRET, scope: 'openid' });
   expectEmpty200(t, await revoke(app, { token: a.refresh_token! }, { clientId: SECRET_CLIENT, secret: SECRET }), 'Basic');
   const again = await postForm(
@@ -147,7 +147,7 @@ t.test('confidential client via Basic (and via client_secret_post)', async (t) =
 });
 
 t.test('a token can only be revoked by the client it was issued to', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { scope: 'openid' });
   const res = await revoke(app, { token: tokens.refresh_token! }, { clientId: SECRET_CLIENT, secret: SECRET });
   expectError(t, res, 400, 'invalid_request', 'other client');

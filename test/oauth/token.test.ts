@@ -1,14 +1,14 @@
 // POST /oauth2/token transport and client authentication (reference §4.1, §4.4). Grants have
 // their own files under test/oauth/grants/.
 import t from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { CALLBACK, M2M_SECRET, PUBLIC_CLIENT, SECRET, SECRET_CLIENT, TEST_FIXTURE } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { CALLBACK, M2M_SECRET, PUBLIC_CLIENT, SECRET, SECRET_CLIENT, TEST_FIXTURE } from '../helpers/fixtures/index.js';
 import { basicAuth, FORM, formBody, postForm, redeemCode, signIn, UUID } from '../helpers/flow.js';
 
 const NO_STORE = 'no-cache, no-store, max-age=0, must-revalidate';
 
 t.test('malformed requests → invalid_request / unsupported_grant_type, with JSON error headers', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const code = { grant_type: 'authorization_code', client_id: PUBLIC_CLIENT, code: 'x', redirect_uri: CALLBACK };
   const cases: Array<[string, { headers?: Record<string, string>; payload?: string }, number, Record<string, string>]> = [
     [
@@ -124,7 +124,7 @@ t.test('malformed requests → invalid_request / unsupported_grant_type, with JS
 });
 
 t.test('client authentication failures → invalid_client (basic and post)', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const base = { grant_type: 'authorization_code', code: 'some-code', redirect_uri: CALLBACK };
   const cases: Array<[string, Record<string, string>, string | undefined]> = [
     ['confidential client without secret', { ...base, client_id: SECRET_CLIENT }, undefined],
@@ -155,7 +155,7 @@ t.test('client authentication failures → invalid_client (basic and post)', asy
 });
 
 t.test('client authentication successes: basic, post, public with empty secret', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const viaBasic = await signIn(app, { clientId: SECRET_CLIENT, scope: 'openid' });
   const basic = await redeemCode(app, { code: viaBasic.code, clientId: SECRET_CLIENT, secret: SECRET });
   t.equal(basic.statusCode, 200, 'client_secret_basic');
@@ -204,7 +204,7 @@ t.test('client_secret_basic: secrets with "+" work raw and form-encoded (RFC 674
   const client = fixture.UserPools[0]?.Clients.find((c) => c.ClientId === SECRET_CLIENT) as { ClientSecret?: string } | undefined;
   if (!client) throw new Error('fixture changed');
   client.ClientSecret = plusSecret;
-  const { app } = await buildTestApp(t, { fixture });
+  const { app } = await testEmulator(t, { fixture });
   const raw = `Basic ${Buffer.from(`${SECRET_CLIENT}:${plusSecret}`).toString('base64')}`;
   const encoded = `Basic ${Buffer.from(`${SECRET_CLIENT}:${encodeURIComponent(plusSecret)}`).toString('base64')}`;
   const spaced = `Basic ${Buffer.from(`${SECRET_CLIENT}:${plusSecret.replaceAll('+', ' ')}`).toString('base64')}`;
@@ -234,7 +234,7 @@ t.test('client_secret_basic: secrets with "+" work raw and form-encoded (RFC 674
 });
 
 t.test('success responses: JSON shape and headers', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const { code } = await signIn(app, { scope: 'openid email' });
   const res = await redeemCode(app, { code });
   t.equal(res.statusCode, 200);
@@ -250,7 +250,7 @@ t.test('success responses: JSON shape and headers', async (t) => {
 });
 
 t.test('only POST: other methods → 405', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   for (const method of ['GET', 'PUT', 'DELETE', 'PATCH'] as const) {
     const res = await app.inject({ method, url: '/oauth2/token' });
     t.equal(res.statusCode, 405, `${method}: 405`);

@@ -2,8 +2,8 @@
 // in WWW-Authenticate, and server-side refusal of tokens that still verify offline.
 import t, { type Test } from 'tap';
 import { generateKeyPair, SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { API, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { API, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
 import { postForm, signInForTokens, verifyToken } from '../helpers/flow.js';
 import {
   BAD_REQUEST_AUTH,
@@ -34,7 +34,7 @@ function expectInvalidToken(t: Test, res: Injected, name: string, auth = INVALID
 }
 
 t.test('GET and POST: scope decides the attributes; *_verified are strings', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const sub = deps.store.getUser(POOL_ID, 'alice')!.Attributes.sub!;
   const cases: Array<[string, Record<string, string>]> = [
     ['openid', { sub, ...ALICE_ALL, username: 'alice' }],
@@ -69,7 +69,7 @@ t.test('GET and POST: scope decides the attributes; *_verified are strings', asy
 });
 
 t.test('POST with the token in a form body (RFC 6750 §2.2)', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const { access_token } = await signInForTokens(app, { scope: 'openid email' });
   const res = await postForm(app, '/oauth2/userInfo', { access_token });
   t.equal(res.statusCode, 200);
@@ -77,7 +77,7 @@ t.test('POST with the token in a form body (RFC 6750 §2.2)', async (t) => {
 });
 
 t.test('ReadAttributes limit what userInfo returns', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const client = deps.store.getClient(PUBLIC_CLIENT)!;
   await deps.store.putClient({ ...client, ReadAttributes: ['email', 'email_verified'] });
   const { access_token } = await signInForTokens(app, { scope: 'openid' });
@@ -87,7 +87,7 @@ t.test('ReadAttributes limit what userInfo returns', async (t) => {
 });
 
 t.test('no token → 400 invalid_request in WWW-Authenticate', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const cases: Array<[string, Promise<Injected>]> = [
     ['GET without Authorization', userInfo(app, undefined)],
     ['POST without Authorization', userInfo(app, undefined, 'POST')],
@@ -102,7 +102,7 @@ t.test('no token → 400 invalid_request in WWW-Authenticate', async (t) => {
 });
 
 t.test('garbage, tampered, wrong-signature, ID token → 401 invalid_token', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { scope: 'openid' });
   const [h, p, s] = tokens.access_token.split('.') as [string, string, string];
   const claims = decodeJwt(tokens.access_token);
@@ -124,7 +124,7 @@ t.test('garbage, tampered, wrong-signature, ID token → 401 invalid_token', asy
 });
 
 t.test('expired token → 401 (clock moved past exp)', async (t) => {
-  const { app, clock } = await buildTestApp(t);
+  const { app, clock } = await testEmulator(t);
   const { access_token } = await signInForTokens(app, { scope: 'openid' });
   const exp = decodeJwt(access_token).exp!;
   clock.offsetMs = exp * 1000 - 1500 - Date.now(); // 1.5 s before exp
@@ -135,7 +135,7 @@ t.test('expired token → 401 (clock moved past exp)', async (t) => {
 });
 
 t.test('tokens without openid → 401', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const m2m = await clientCredentials(app);
   expectInvalidToken(t, await userInfo(app, (m2m.json() as { access_token: string }).access_token), 'client_credentials token');
 
@@ -154,7 +154,7 @@ t.test('tokens without openid → 401', async (t) => {
 });
 
 t.test('after revoking the refresh token its access token → 401, though it still verifies', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { scope: 'openid' });
   t.equal((await userInfo(app, tokens.access_token)).statusCode, 200, 'works before');
   const res = await revoke(app, { token: tokens.refresh_token! }, { clientId: PUBLIC_CLIENT });
@@ -165,7 +165,7 @@ t.test('after revoking the refresh token its access token → 401, though it sti
 });
 
 t.test('global sign-out → 401 for earlier tokens; tokens issued afterwards (same second) work', async (t) => {
-  const { app, deps, clock } = await buildTestApp(t);
+  const { app, deps, clock } = await testEmulator(t);
   // Freeze time a quarter second into a second, so the sign-out and the new sign-in share it.
   const frozen = Math.floor(Date.now() / 1000) * 1000 + 250;
   clock.now = () => frozen;
@@ -185,7 +185,7 @@ t.test('global sign-out → 401 for earlier tokens; tokens issued afterwards (sa
 });
 
 t.test('disabled or deleted user → 401', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const tokens = await signInForTokens(app, { scope: 'openid' });
   const alice = deps.store.getUser(POOL_ID, 'alice')!;
   await deps.store.putUser({ ...alice, Enabled: false });

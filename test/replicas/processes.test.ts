@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
 import { SETTINGS } from '../../src/config.js';
-import { PASSWORD, POOL_ID, PUBLIC_CLIENT, TEST_FIXTURE } from '../helpers/fixture.js';
+import { PASSWORD, POOL_ID, PUBLIC_CLIENT, TEST_FIXTURE } from '../helpers/fixtures/index.js';
 import { sdkClient } from '../helpers/sdk.js';
 import { freshDatabase, testDatabase } from '../helpers/replicas.js';
 

@@ -13,13 +13,14 @@ import type {
   VerifyAuthChallengeResponseTriggerHandler,
 } from 'aws-lambda';
 import t from 'tap';
-import { POOL_ID, PUBLIC_CLIENT, PASSWORD } from '../helpers/fixture.js';
-import { csrfField, openLoginPage, postForm, redeemCode, responseCookies, submitLogin, verifyToken } from '../helpers/flow.js';
-import { inBoth } from '../helpers/html.js';
+import { POOL_ID, PUBLIC_CLIENT, PASSWORD } from '../helpers/fixtures/index.js';
+import { csrfField, openLoginPage, postForm, redeemCode, submitLogin, verifyToken } from '../helpers/flow.js';
+import { responseCookies, inBoth } from '../helpers/html.js';
+
 import { freshDatabase, startReplica, startReplicas, testDatabase, type Replica } from '../helpers/replicas.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { srpClient } from '../cognito-api/auth-helpers.js';
-import { ARN, CUSTOM_CLIENT, triggerFixture } from '../triggers/helpers.js';
+import { srpClient } from '../helpers/auth.js';
+import { ARN, CUSTOM_CLIENT, triggerFixture } from '../helpers/triggers.js';
 
 const server = testDatabase(t);
 const TEMP = 'TempPassw0rd!1';

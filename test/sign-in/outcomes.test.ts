@@ -3,9 +3,9 @@
 // checked against one table. Rows where the surfaces differ on purpose say so.
 import t from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { authFixture, TEMP_PASSWORD } from '../cognito-api/auth-helpers.js';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { CALLBACK, PASSWORD, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { authFixture, TEMP_PASSWORD, CALLBACK, PASSWORD, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
+import { testEmulator } from '../helpers/harness.js';
+
 import { openLoginPage, submitLogin } from '../helpers/flow.js';
 import { inBoth, textOf } from '../helpers/html.js';
 
@@ -122,7 +122,7 @@ async function page(app: FastifyInstance, login: string, password: string, clien
 }
 
 t.test('each outcome on the JSON API and on the hosted page', async (t) => {
-  const { app } = await buildTestApp(t, { fixture: fixture() });
+  const { app } = await testEmulator(t, { fixture: fixture() });
   for (const row of ROWS) {
     const a = await api(app, row.login, row.password, row.client);
     if (row.api === 'tokens') {
@@ -152,7 +152,7 @@ t.test('each outcome on the JSON API and on the hosted page', async (t) => {
 });
 
 t.test('one lockout for both surfaces: failures on the page lock the API, and the reverse', async (t) => {
-  const { app, clock } = await buildTestApp(t, { fixture: fixture() });
+  const { app, clock } = await testEmulator(t, { fixture: fixture() });
   for (let i = 0; i < 5; i++)
     t.equal(textOf((await page(app, 'lock1', 'wrong')).body, 'loginErrorMessage'), INCORRECT, `page failure ${i + 1}`);
   const locked = await api(app, 'lock1', PASSWORD);
@@ -175,7 +175,7 @@ t.test('one lockout for both surfaces: failures on the page lock the API, and th
 });
 
 t.test("one store of challenges: the page's new-password step and the API's Session are the same kind of entry", async (t) => {
-  const { app, deps } = await buildTestApp(t, { fixture: fixture() });
+  const { app, deps } = await testEmulator(t, { fixture: fixture() });
   const viaApi = await api(app, 'fcp2', TEMP_PASSWORD);
   const viaPage = await page(app, 'fcp3', TEMP_PASSWORD);
   const pageSession = inBoth(viaPage.body, 'input', { name: 'challenge' }).value ?? '';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { Agent, fetch } from 'undici';
-import { runCli, startCli, stopCli, writeFixture } from '../hardening/cli-process.js';
+import { runCli, startCli, stopCli, writeFixture } from '../helpers/cli-process.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'cli-https-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));

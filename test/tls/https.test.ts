@@ -17,8 +17,8 @@ import { promisify } from 'node:util';
 import t from 'tap';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { startEmulator } from '../../src/index.js';
-import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT, TEST_FIXTURE } from '../helpers/fixture.js';
-import { hostedLogin } from '../integration/hosted-login.js';
+import { CALLBACK, PASSWORD, POOL_ID, PUBLIC_CLIENT, TEST_FIXTURE } from '../helpers/fixtures/index.js';
+import { hostedLogin } from '../helpers/hosted-login.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'https-'));
 t.teardown(() => rm(dir, { recursive: true, force: true }));

@@ -2,15 +2,15 @@
 // with issuer and audience), against Cognito's shapes (reference §5.1-§5.6).
 import t from 'tap';
 import { createHash } from 'node:crypto';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { API, EMAIL_POOL_ID, POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { API, EMAIL_POOL_ID, POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixtures/index.js';
 import { decodePart, fetchJwks, REFRESH_PREFIX, signInForTokens, UUID, verifyToken } from '../helpers/flow.js';
 
 const KID = /^[A-Za-z0-9+/]{43}=$/;
 const AWS_ISSUER = 'https://cognito-idp.{region}.amazonaws.com/{userPoolId}';
 
 t.test('JOSE headers: exactly {kid, alg}, different keys for ID and access tokens, both in the JWKS', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { scope: 'openid' });
   const idHeader = decodePart(tokens.id_token ?? '');
   const accessHeader = decodePart(tokens.access_token);
@@ -42,7 +42,7 @@ t.test('JOSE headers: exactly {kid, alg}, different keys for ID and access token
 });
 
 t.test('ID token claims', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { scope: `openid email phone profile ${API}/read`, nonce: 'nonce-123' });
   const { payload } = await verifyToken(app, tokens.id_token ?? '', { audience: PUBLIC_CLIENT });
   t.same(Object.keys(payload).sort(), [
@@ -96,7 +96,7 @@ t.test('ID token claims', async (t) => {
 });
 
 t.test('ID token without nonce, user without groups', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, {
     clientId: 'emailclient000000000000000',
     username: 'erin@example.com',
@@ -116,7 +116,7 @@ t.test('ID token without nonce, user without groups', async (t) => {
 });
 
 t.test('access token claims', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const scope = `profile openid ${API}/read email`;
   const tokens = await signInForTokens(app, { scope });
   const { payload } = await verifyToken(app, tokens.access_token);
@@ -153,7 +153,7 @@ t.test('access token claims', async (t) => {
 });
 
 t.test('lifetimes follow the client’s validity settings (30 min / 45 min / 2 h)', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { clientId: SECRET_CLIENT, secret: SECRET, scope: `openid ${API}/write` });
   t.equal(tokens.expires_in, 1800, 'expires_in = access-token lifetime');
   const access = (await verifyToken(app, tokens.access_token)).payload;
@@ -166,7 +166,7 @@ t.test('lifetimes follow the client’s validity settings (30 min / 45 min / 2 h
 });
 
 t.test('refresh token is JWE-shaped', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const tokens = await signInForTokens(app, { scope: 'openid' });
   const rt = tokens.refresh_token ?? '';
   t.ok(rt.startsWith(REFRESH_PREFIX), 'Cognito’s prefix');
@@ -182,7 +182,7 @@ t.test('refresh token is JWE-shaped', async (t) => {
 });
 
 t.test('issuer follows ISSUER_URL and equals discovery’s issuer', async (t) => {
-  const { app } = await buildTestApp(t, { config: { issuerUrl: AWS_ISSUER } });
+  const { app } = await testEmulator(t, { config: { issuerUrl: AWS_ISSUER } });
   const cases: Array<[string, string, string, string, string]> = [
     [POOL_ID, PUBLIC_CLIENT, 'alice', 'openid', 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_TestPool1'],
     [
@@ -204,7 +204,7 @@ t.test('issuer follows ISSUER_URL and equals discovery’s issuer', async (t) =>
     t.equal(access.iss, issuer, `${poolId}: access token iss`);
   }
 
-  const custom = await buildTestApp(t, {
+  const custom = await testEmulator(t, {
     config: { issuerUrl: '{publicUrl}/issuer/{region}/{userPoolId}', publicUrl: 'https://auth.example.test' },
   });
   const doc = (await custom.app.inject({ url: `/${POOL_ID}/.well-known/openid-configuration` })).json() as Record<string, string>;

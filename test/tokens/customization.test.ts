@@ -2,8 +2,8 @@
 // placeholders, suppression, and the claims no trigger may touch.
 import t from 'tap';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { TEST_FIXTURE, POOL_ID, PUBLIC_CLIENT, M2M_CLIENT, M2M_SECRET } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { TEST_FIXTURE, POOL_ID, PUBLIC_CLIENT, M2M_CLIENT, M2M_SECRET } from '../helpers/fixtures/index.js';
 import { postForm, basicAuth, signInForTokens, verifyToken } from '../helpers/flow.js';
 import { parseFixture } from '../../src/fixtures/load.js';
 import { planSeed } from '../../src/fixtures/seed.js';
@@ -38,7 +38,7 @@ function customized(): Fixture {
 }
 
 t.test('pool, client and user layers apply in order, with attribute placeholders', async (t) => {
-  const { app } = await buildTestApp(t, { fixture: customized() });
+  const { app } = await testEmulator(t, { fixture: customized() });
   const tokens = await signInForTokens(app, { scope: 'openid email phone profile' });
   const { payload: id } = await verifyToken(app, tokens.id_token!, { audience: PUBLIC_CLIENT });
   t.equal(id.tenant, 'gold-tenant', 'attribute-driven claim');
@@ -70,7 +70,7 @@ t.test('pool, client and user layers apply in order, with attribute placeholders
 });
 
 t.test('customised tokens verify with aws-jwt-verify in AWS issuer mode', async (t) => {
-  const { app } = await buildTestApp(t, {
+  const { app } = await testEmulator(t, {
     fixture: customized(),
     config: { issuerUrl: 'https://cognito-idp.{region}.amazonaws.com/{userPoolId}' },
   });

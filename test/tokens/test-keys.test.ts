@@ -11,8 +11,8 @@ import { parseFixture } from '../../src/fixtures/load.js';
 import { kidOf } from '../../src/tokens/keys.js';
 import { testPoolKeys } from '../../src/tokens/test-keys.js';
 import { TEST_KEYS } from '../../src/tokens/test-keys.generated.js';
-import { PUBLIC_URL } from '../helpers/build-test-app.js';
-import { SIGNING_KEYS } from '../helpers/fixture.js';
+import { PUBLIC_URL } from '../helpers/harness.js';
+import { SIGNING_KEYS } from '../helpers/fixtures/index.js';
 
 t.test('three different keys per pool, the same for the same id, spread over the set', async (t) => {
   t.ok(TEST_KEYS.length >= 64, `${TEST_KEYS.length} keys shipped`);

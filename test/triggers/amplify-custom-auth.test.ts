@@ -9,8 +9,8 @@ import type {
   VerifyAuthChallengeResponseTriggerHandler,
 } from 'aws-lambda';
 import t from 'tap';
-import { PASSWORD } from '../helpers/fixture.js';
-import { ARN, Calls, CUSTOM_CLIENT, POOL_ID, startTriggerServer, triggerFixture } from './helpers.js';
+import { PASSWORD, POOL_ID } from '../helpers/fixtures/index.js';
+import { ARN, Calls, CUSTOM_CLIENT, startTriggerServer, triggerFixture } from '../helpers/triggers.js';
 
 const calls = new Calls();
 const define: DefineAuthChallengeTriggerHandler = async (event) => {

@@ -8,10 +8,10 @@ import type {
   VerifyAuthChallengeResponseTriggerHandler,
 } from 'aws-lambda';
 import t from 'tap';
-import { PASSWORD, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { PASSWORD, PUBLIC_CLIENT, POOL_ID } from '../helpers/fixtures/index.js';
 import { rejectsWith } from '../helpers/sdk.js';
-import { srpClient } from '../cognito-api/auth-helpers.js';
-import { ARN, Calls, claims, CUSTOM_CLIENT, HIDDEN_CLIENT, POOL_ID, startTriggerServer, triggerFixture } from './helpers.js';
+import { srpClient } from '../helpers/auth.js';
+import { ARN, Calls, claims, CUSTOM_CLIENT, HIDDEN_CLIENT, startTriggerServer, triggerFixture } from '../helpers/triggers.js';
 
 const calls = new Calls();
 const SECRET_CODE = '424242';

@@ -10,7 +10,8 @@ import type {
 } from 'aws-lambda';
 import t from 'tap';
 import { openPage, postPage, query } from '../helpers/self-service-pages.js';
-import { ARN, Calls, POOL_ID, startTriggerServer, triggerFixture } from './helpers.js';
+import { ARN, Calls, startTriggerServer, triggerFixture } from '../helpers/triggers.js';
+import { POOL_ID } from '../helpers/fixtures/index.js';
 
 const calls = new Calls();
 const preSignUp: PreSignUpTriggerHandler = async (event) => {

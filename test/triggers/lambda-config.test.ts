@@ -12,7 +12,8 @@ import { planSeed } from '../../src/fixtures/seed.js';
 import { lambdaFunctionFiles } from '../../src/fixtures/lambda-functions.js';
 import { parseFixture } from '../../src/fixtures/load.js';
 import { rejectsWith, reuseTestKeys } from '../helpers/sdk.js';
-import { ARN, KMS_KEY, POOL_ID, startTriggerServer, triggerFixture } from './helpers.js';
+import { ARN, KMS_KEY, startTriggerServer, triggerFixture } from '../helpers/triggers.js';
+import { POOL_ID } from '../helpers/fixtures/index.js';
 
 const server = await startTriggerServer(t, { fixture: triggerFixture({ PreSignUp: ARN('pre') }) });
 reuseTestKeys(server.deps);

@@ -8,8 +8,8 @@ import { Amplify } from 'aws-amplify';
 import { confirmSignIn, rememberDevice, signIn, signOut } from 'aws-amplify/auth';
 import { totpCode } from '../../src/mfa/totp.js';
 import { rejectsWith } from '../helpers/sdk.js';
-import { MFA_CLIENT, MFA_POOL, PASSWORD, TOTP_SECRET, mfaFixture } from '../mfa/mfa-fixture.js';
-import { ARN, Calls, startTriggerServer } from './helpers.js';
+import { MFA_CLIENT, MFA_POOL, PASSWORD, TOTP_SECRET, mfaFixture } from '../helpers/fixtures/index.js';
+import { ARN, Calls, startTriggerServer } from '../helpers/triggers.js';
 
 const calls = new Calls();
 const customMessage: CustomMessageTriggerHandler = async (event) => {

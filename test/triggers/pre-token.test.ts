@@ -15,11 +15,11 @@ import type {
   PreTokenGenerationV3TriggerHandler,
 } from 'aws-lambda';
 import t from 'tap';
-import { API, M2M_CLIENT, M2M_SECRET, PASSWORD, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixture.js';
+import { API, M2M_CLIENT, M2M_SECRET, PASSWORD, PUBLIC_CLIENT, SECRET, SECRET_CLIENT, POOL_ID } from '../helpers/fixtures/index.js';
 import { basicAuth, postForm, signIn, signInForTokens } from '../helpers/flow.js';
 import { rejectsWith } from '../helpers/sdk.js';
-import { secretHash } from '../cognito-api/auth-helpers.js';
-import { ARN, Calls, claims, POOL_ID, startTriggerServer, triggerFixture } from './helpers.js';
+import { secretHash } from '../helpers/secret-hash.js';
+import { ARN, Calls, claims, startTriggerServer, triggerFixture } from '../helpers/triggers.js';
 
 const calls = new Calls();
 let mode = 'claims';

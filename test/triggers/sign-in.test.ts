@@ -9,11 +9,11 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { PostAuthenticationTriggerHandler, PreAuthenticationTriggerHandler, UserMigrationTriggerHandler } from 'aws-lambda';
 import t from 'tap';
-import { PASSWORD, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { PASSWORD, PUBLIC_CLIENT, POOL_ID } from '../helpers/fixtures/index.js';
 import { openLoginPage, submitLogin } from '../helpers/flow.js';
 import { rejectsWith } from '../helpers/sdk.js';
-import { srpClient } from '../cognito-api/auth-helpers.js';
-import { ARN, Calls, claims, HIDDEN_CLIENT, messages, POOL_ID, startTriggerServer, triggerFixture } from './helpers.js';
+import { srpClient } from '../helpers/auth.js';
+import { ARN, Calls, claims, HIDDEN_CLIENT, messages, startTriggerServer, triggerFixture } from '../helpers/triggers.js';
 
 const calls = new Calls();
 const LEGACY: Record<string, { password: string; email: string }> = {

@@ -22,9 +22,9 @@ import type {
   PreSignUpTriggerHandler,
 } from 'aws-lambda';
 import t from 'tap';
-import { PASSWORD, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { PASSWORD, PUBLIC_CLIENT, POOL_ID } from '../helpers/fixtures/index.js';
 import { rejectsWith } from '../helpers/sdk.js';
-import { ARN, Calls, KMS_KEY, messages, POOL_ID, startTriggerServer, triggerFixture } from './helpers.js';
+import { ARN, Calls, KMS_KEY, messages, startTriggerServer, triggerFixture } from '../helpers/triggers.js';
 
 const calls = new Calls();
 

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AdminConfirmSignUpCommand, SignUpCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import t, { type Test } from 'tap';
-import { PASSWORD, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { PASSWORD, PUBLIC_CLIENT, POOL_ID } from '../helpers/fixtures/index.js';
 import { rejectsWith } from '../helpers/sdk.js';
 import { handler as preSignUp } from './handlers/pre-sign-up.js';
-import { ARN, POOL_ID, startTriggerServer, triggerFixture, type TriggerServer } from './helpers.js';
-import { startLambdaServer } from './lambda-server.js';
+import { ARN, startTriggerServer, triggerFixture, type TriggerServer } from '../helpers/triggers.js';
+
+import { startLambdaServer } from '../helpers/lambda-server.js';
 
 const HANDLERS = fileURLToPath(new URL('./handlers/', import.meta.url));
 

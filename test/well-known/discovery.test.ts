@@ -1,12 +1,12 @@
 // Discovery document and JWKS per pool (reference §8).
 import t from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { EMAIL_POOL_ID, POOL_ID } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { EMAIL_POOL_ID, POOL_ID } from '../helpers/fixtures/index.js';
 
 const BASE = 'http://localhost:9229';
 
 t.test('discovery: exactly Cognito’s fields, alphabetical, endpoints on PUBLIC_URL', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await app.inject({ url: `/${POOL_ID}/.well-known/openid-configuration` });
   t.equal(res.statusCode, 200);
   t.equal(res.headers['content-type'], 'application/json;charset=UTF-8');
@@ -37,7 +37,7 @@ t.test('discovery: exactly Cognito’s fields, alphabetical, endpoints on PUBLIC
 });
 
 t.test('discovery follows PUBLIC_URL', async (t) => {
-  const { app } = await buildTestApp(t, { config: { publicUrl: 'https://auth.example.test:8443' } });
+  const { app } = await testEmulator(t, { config: { publicUrl: 'https://auth.example.test:8443' } });
   const doc = (await app.inject({ url: `/${POOL_ID}/.well-known/openid-configuration` })).json() as Record<string, string>;
   t.equal(doc.authorization_endpoint, 'https://auth.example.test:8443/oauth2/authorize');
   t.equal(doc.issuer, `https://auth.example.test:8443/${POOL_ID}`);
@@ -45,7 +45,7 @@ t.test('discovery follows PUBLIC_URL', async (t) => {
 });
 
 t.test('JWKS: two RS256 keys with exactly alg, e, kid, kty, n, use', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const res = await app.inject({ url: `/${POOL_ID}/.well-known/jwks.json` });
   t.equal(res.statusCode, 200);
   t.equal(res.headers['content-type'], 'application/json;charset=UTF-8');
@@ -69,7 +69,7 @@ t.test('JWKS: two RS256 keys with exactly alg, e, kid, kty, n, use', async (t) =
 });
 
 t.test('unknown pools → 404 for both documents', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   for (const pool of ['us-east-1_Unknown00', 'us-east-1_testpool1', 'not-a-pool', '__proto__', 'constructor']) {
     for (const doc of ['openid-configuration', 'jwks.json']) {
       const res = await app.inject({ url: `/${pool}/.well-known/${doc}` });

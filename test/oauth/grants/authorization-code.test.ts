@@ -1,12 +1,12 @@
 // grant_type=authorization_code (reference §4.5): single use, 5 minutes, same client, same
 // redirect_uri (a mismatch is unauthorized_client), PKCE S256.
 import t from 'tap';
-import { buildTestApp } from '../../helpers/build-test-app.js';
-import { CALLBACK, POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../../helpers/fixture.js';
+import { testEmulator } from '../../helpers/harness.js';
+import { CALLBACK, POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../../helpers/fixtures/index.js';
 import { pkcePair, postForm, redeemCode, signIn } from '../../helpers/flow.js';
 
 t.test('a code redeems once', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const { code } = await signIn(app);
   const first = await redeemCode(app, { code });
   t.equal(first.statusCode, 200);
@@ -16,7 +16,7 @@ t.test('a code redeems once', async (t) => {
 });
 
 t.test('bad codes → invalid_grant', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const cases: Array<[string, string]> = [
     ['unknown code', '00000000-0000-4000-8000-000000000000'],
     ['not a uuid', 'garbage'],
@@ -35,7 +35,7 @@ t.test('bad codes → invalid_grant', async (t) => {
 });
 
 t.test('codes expire after 5 minutes', async (t) => {
-  const { app, clock } = await buildTestApp(t);
+  const { app, clock } = await testEmulator(t);
   const early = await signIn(app);
   const late = await signIn(app);
   clock.offsetMs = 290 * 1000;
@@ -47,7 +47,7 @@ t.test('codes expire after 5 minutes', async (t) => {
 });
 
 t.test('a code is bound to its client', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   // Issued to the public client, redeemed by the confidential one (which authenticates fine).
   const { code } = await signIn(app, { scope: 'openid' });
   const res = await redeemCode(app, { code, clientId: SECRET_CLIENT, secret: SECRET });
@@ -62,7 +62,7 @@ t.test('a code is bound to its client', async (t) => {
 });
 
 t.test('redirect_uri must equal the authorize request’s → unauthorized_client', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const cases: Array<[string, string | undefined]> = [
     ['trailing slash', `${CALLBACK}/`],
     ['other registered callback', 'myapp://callback'],
@@ -83,7 +83,7 @@ t.test('redirect_uri must equal the authorize request’s → unauthorized_clien
 });
 
 t.test('PKCE: the verifier must match the S256 challenge', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const { verifier, challenge } = pkcePair();
   const other = pkcePair();
   const cases: Array<[string, string | undefined]> = [
@@ -105,7 +105,7 @@ t.test('PKCE: the verifier must match the S256 challenge', async (t) => {
 });
 
 t.test('20 concurrent redemptions of one code → exactly one 200', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const { code } = await signIn(app, { scope: 'openid' });
   const results = await Promise.all(Array.from({ length: 20 }, () => redeemCode(app, { code })));
   const statuses = results.map((r) => r.statusCode).sort();
@@ -114,7 +114,7 @@ t.test('20 concurrent redemptions of one code → exactly one 200', async (t) =>
 });
 
 t.test('a user disabled after sign-in cannot redeem the code', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const { code } = await signIn(app);
   const alice = deps.store.getUser(POOL_ID, 'alice');
   if (!alice) throw new Error('no alice');
@@ -124,7 +124,7 @@ t.test('a user disabled after sign-in cannot redeem the code', async (t) => {
 });
 
 t.test('scope omitted at authorize → every scope of the client', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const { code } = await signIn(app);
   const res = await redeemCode(app, { code });
   const body = res.json() as { access_token: string; id_token?: string };

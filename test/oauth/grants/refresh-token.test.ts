@@ -2,8 +2,8 @@
 // token (rotation off), auth_time and origin_jti kept; only the issuing client may use it.
 import t from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp } from '../../helpers/build-test-app.js';
-import { POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../../helpers/fixture.js';
+import { testEmulator } from '../../helpers/harness.js';
+import { POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../../helpers/fixtures/index.js';
 import { basicAuth, postForm, REFRESH_PREFIX, signInForTokens, UUID, verifyToken } from '../../helpers/flow.js';
 
 const EMAIL_CLIENT = 'emailclient000000000000000';
@@ -17,7 +17,7 @@ const refresh = (app: FastifyInstance, token: string, clientId = PUBLIC_CLIENT, 
   );
 
 t.test('refresh returns new access and ID tokens, no refresh token, same auth_time and origin_jti', async (t) => {
-  const { app, clock } = await buildTestApp(t);
+  const { app, clock } = await testEmulator(t);
   const first = await signInForTokens(app, { scope: 'openid email', nonce: 'n-1' });
   t.ok(first.refresh_token?.startsWith(REFRESH_PREFIX));
   const before = {
@@ -61,7 +61,7 @@ t.test('refresh returns new access and ID tokens, no refresh token, same auth_ti
 });
 
 t.test('refresh without openid → access token only', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const first = await signInForTokens(app, { scope: 'aws.cognito.signin.user.admin' });
   t.equal(first.id_token, undefined);
   const res = await refresh(app, first.refresh_token ?? '');
@@ -69,7 +69,7 @@ t.test('refresh without openid → access token only', async (t) => {
 });
 
 t.test('bad refresh tokens → invalid_grant', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app } = await testEmulator(t);
   const mine = await signInForTokens(app, { scope: 'openid' });
   const confidential = await signInForTokens(app, { clientId: SECRET_CLIENT, secret: SECRET, scope: 'openid' });
   const otherPool = await signInForTokens(app, { clientId: EMAIL_CLIENT, username: 'erin@example.com', scope: 'openid' });
@@ -105,7 +105,7 @@ t.test('bad refresh tokens → invalid_grant', async (t) => {
 });
 
 t.test('refresh tokens expire by the client’s RefreshTokenValidity (confidential client: 2 h)', async (t) => {
-  const { app, clock } = await buildTestApp(t);
+  const { app, clock } = await testEmulator(t);
   const tokens = await signInForTokens(app, { clientId: SECRET_CLIENT, secret: SECRET, scope: 'openid' });
   clock.offsetMs = 7100 * 1000;
   t.equal((await refresh(app, tokens.refresh_token ?? '', SECRET_CLIENT, SECRET)).statusCode, 200, 'valid before 2 h');
@@ -122,7 +122,7 @@ t.test('refresh tokens expire by the client’s RefreshTokenValidity (confidenti
 });
 
 t.test('disabled user, revoked family, global sign-out → invalid_grant', async (t) => {
-  const { app, deps, clock } = await buildTestApp(t);
+  const { app, deps, clock } = await testEmulator(t);
   const disabledCase = await signInForTokens(app, { scope: 'openid' });
   const alice = deps.store.getUser(POOL_ID, 'alice');
   if (!alice) throw new Error('no alice');

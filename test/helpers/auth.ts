@@ -1,67 +1,11 @@
-// Shared by the sign-in tests (auth*.test.ts, srp*.test.ts); not a test file itself.
-// - AUTH_FIXTURE: the test fixture plus clients and users for every sign-in rule;
+// Shared by the sign-in tests (auth*.test.ts, srp*.test.ts); their fixture is fixtures/auth.ts.
 // - srpClient: the client half of SRP from amazon-cognito-identity-js's own AuthenticationHelper,
 //   so the server is checked against the library real apps use, not against itself;
 // - verifyApiTokens: a relying party's check with jose against the pool's JWKS.
 import { createDiffieHellman, createHash, createHmac, getDiffieHellman, randomBytes } from 'node:crypto';
 import * as identity from 'amazon-cognito-identity-js';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { EMAIL_POOL_ID, PASSWORD, POOL_ID, TEST_FIXTURE } from '../helpers/fixture.js';
-
-export const ENABLED_CLIENT = 'enabledclient0000000000000';
-export const DEFAULT_FLOWS_CLIENT = 'defaultflowsclient00000000';
-export const LEGACY_PASSWORD_CLIENT = 'legacypwclient000000000000';
-export const ADMIN_ONLY_CLIENT = 'adminonlyclient00000000000';
-export const EMAIL_CLIENT = 'emailclient000000000000000';
-export const TEMP_PASSWORD = 'TempPassw0rd!';
-export const NEW_PASSWORD = 'N3w-Passw0rd!';
-
-const forceChange = (Username: string) => ({
-  Username,
-  Password: TEMP_PASSWORD,
-  UserStatus: 'FORCE_CHANGE_PASSWORD',
-  Attributes: { email: `${Username}@example.com`, email_verified: 'true', given_name: Username },
-});
-
-/** TEST_FIXTURE with extra clients (flows, existence errors, session validity) and users. */
-export function authFixture(): typeof TEST_FIXTURE {
-  const fixture = structuredClone(TEST_FIXTURE);
-  const [pool, emailPool] = fixture.UserPools as unknown as Array<{ Clients: object[]; Users: object[] }>;
-  if (!pool || !emailPool) throw new Error('TEST_FIXTURE changed shape');
-  pool.Clients.push(
-    {
-      ClientId: ENABLED_CLIENT,
-      ClientName: 'no existence errors',
-      PreventUserExistenceErrors: 'ENABLED',
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-    },
-    { ClientId: DEFAULT_FLOWS_CLIENT, ClientName: 'default flows' },
-    { ClientId: LEGACY_PASSWORD_CLIENT, ClientName: 'legacy names', ExplicitAuthFlows: ['USER_PASSWORD_AUTH'] },
-    {
-      ClientId: ADMIN_ONLY_CLIENT,
-      ClientName: 'admin only',
-      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'],
-      AuthSessionValidity: 5,
-    },
-  );
-  pool.Users.push(
-    {
-      Username: 'rita',
-      Password: PASSWORD,
-      UserStatus: 'RESET_REQUIRED',
-      Attributes: { email: 'rita@example.com', email_verified: 'true' },
-    },
-    ...['lock1', 'lock2', 'lock3', 'srpuser'].map((Username) => ({ Username, Password: PASSWORD })),
-    ...['fcp1', 'fcp2', 'fcp3', 'fcp4', 'fcp5', 'fcp6'].map(forceChange),
-  );
-  emailPool.Users.push({ Username: 'fern@example.com', Password: TEMP_PASSWORD, UserStatus: 'FORCE_CHANGE_PASSWORD' });
-  return fixture;
-}
-
-export const secretHash = (secret: string, username: string, clientId: string) =>
-  createHmac('sha256', secret)
-    .update(username + clientId)
-    .digest('base64');
+import { POOL_ID } from './fixtures/index.js';
 
 interface Helper {
   N: { constructor: new (hex: string, radix: number) => unknown };
@@ -187,5 +131,3 @@ export async function verifyApiTokens(
     access: JWTPayload & Record<string, unknown>;
   };
 }
-
-export { EMAIL_POOL_ID, PASSWORD, POOL_ID };

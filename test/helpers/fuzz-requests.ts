@@ -18,7 +18,7 @@ import {
   PUBLIC_CLIENT,
   SECRET,
   SECRET_CLIENT,
-} from '../helpers/fixture.js';
+} from './fixtures/index.js';
 
 export interface FuzzRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';

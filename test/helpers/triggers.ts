@@ -3,14 +3,12 @@
 // through a Lambda Invoke API (lambda-server.ts). Handlers are typed with @types/aws-lambda.
 import type { Test } from 'tap';
 import { decodeJwt } from 'jose';
-import { OffsetClock } from '../../src/clock.js';
-import { loadConfig, type Config } from '../../src/config.js';
-import { createEmulator, type Emulator } from '../../src/emulator.js';
-import { parseFixture } from '../../src/fixtures/load.js';
+import type { Emulator } from '../../src/emulator.js';
 import type { TriggerHandler } from '../../src/triggers/in-process.js';
 import type { LambdaConfig } from '../../src/triggers/lambda-config.js';
-import { POOL_ID, TEST_FIXTURE } from '../helpers/fixture.js';
-import { sdkClient } from '../helpers/sdk.js';
+import { POOL_ID, TEST_FIXTURE } from './fixtures/index.js';
+import { testEmulator } from './harness.js';
+import { sdkClient } from './sdk.js';
 
 export const ARN = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 export const KMS_KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -51,31 +49,15 @@ export async function startTriggerServer(
   t: Test,
   opts: { fixture: object; triggers?: Record<string, TriggerHandler>; lambdaEndpoint?: string },
 ): Promise<TriggerServer> {
-  const config: Config = {
-    ...loadConfig([], {}),
-    port: 0,
-    host: '127.0.0.1',
-    fixtures: undefined,
-    publicUrl: undefined,
-    lambdaEndpoint: opts.lambdaEndpoint,
-  };
-  const fixtures = [parseFixture('trigger-fixture.json', JSON.stringify(opts.fixture))];
-  const { app, deps } = await createEmulator({
-    config,
-    fixtures,
-    clock: new OffsetClock(),
+  const server = await testEmulator(t, {
+    listen: true,
+    fixture: opts.fixture,
+    config: { lambdaEndpoint: opts.lambdaEndpoint },
     ...(opts.triggers ? { triggers: opts.triggers } : {}),
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address !== 'object') throw new Error('no address');
-  deps.urls.listeningOn(address.port);
-  const sdk = sdkClient(deps.urls.publicUrl);
-  t.teardown(async () => {
-    sdk.destroy();
-    await app.close();
-  });
-  return { url: deps.urls.publicUrl, app, deps, sdk };
+  const sdk = sdkClient(server.url);
+  t.teardown(() => sdk.destroy());
+  return { url: server.url, app: server.app, deps: server.deps, sdk };
 }
 
 /** Records every event a handler gets, by trigger source. */
@@ -100,5 +82,3 @@ export async function messages(server: TriggerServer, username?: string): Promis
   );
   return ((await res.json()) as { Messages: Array<Record<string, string>> }).Messages;
 }
-
-export { POOL_ID };

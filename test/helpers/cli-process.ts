@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SETTINGS } from '../../src/config.js';
-import { TEST_FIXTURE } from '../helpers/fixture.js';
+import { TEST_FIXTURE } from './fixtures/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

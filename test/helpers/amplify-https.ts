@@ -4,10 +4,10 @@
 // trusts the emulator's certificate.
 import type { Test } from 'tap';
 import type { Browser, Page } from 'playwright-core';
-import { startHttpsEmulator, type HttpsEmulator } from '../helpers/start-https-emulator.js';
-import { AMPLIFY_CLIENT, POOL_ID } from '../helpers/real-clients-fixture.js';
-import { bundlePages, call, launchChromium, startApp, trustServedKey, type App } from './harness.js';
-import type { AmplifyConfig, AmplifyPage } from './page-api.js';
+import { startHttpsEmulator, type HttpsEmulator } from './start-https-emulator.js';
+import { AMPLIFY_CLIENT, POOL_ID } from './fixtures/index.js';
+import { bundlePages, call, launchChromium, startApp, trustServedKey, type App } from './browser-app.js';
+import type { AmplifyConfig, AmplifyPage } from '../browser/page-api.js';
 
 export interface AmplifyHttps {
   app: App;

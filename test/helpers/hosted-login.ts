@@ -1,39 +1,15 @@
 // Drives the hosted sign-in over plain HTTP the way hand-written E2E scripts do against real
-// Cognito (reference §3.3): follow /oauth2/authorize to /login, copy the XSRF-TOKEN cookie and the
+// Cognito: follow /oauth2/authorize to /login, copy the XSRF-TOKEN cookie and the
 // form's _csrf, post the credentials, and return the redirect back to the app.
 // Not a test file itself (tap runs *.test.ts only).
-
-/** name → value of every Set-Cookie of a response (later ones win). */
-export function setCookies(response: Response): Map<string, string> {
-  const jar = new Map<string, string>();
-  for (const line of response.headers.getSetCookie()) {
-    const [pair = ''] = line.split(';');
-    const eq = pair.indexOf('=');
-    if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-  }
-  return jar;
-}
-
-export const cookieHeader = (jar: Map<string, string>) =>
-  [...jar]
-    .filter(([, v]) => v !== '')
-    .map(([k, v]) => `${k}=${v}`)
-    .join('; ');
-
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&lt;': '<', '&gt;': '>' };
-/** One pass, so `&amp;quot;` stays `&quot;`. */
-const decodeEntities = (s: string) => s.replace(/&(?:amp|quot|#39|#x27|lt|gt);/g, (e) => ENTITIES[e] ?? e);
-
-const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+import { cookieHeader, setCookies, tags } from './html.js';
 
 /** The sign-in form's action and hidden _csrf, read from the page as a scraper would. */
 export function readSignInForm(page: string): { action: string; csrf: string } {
-  const form = /<form\b[^>]*\sname="cognitoSignInForm"[^>]*>/.exec(page)?.[0];
-  const csrfInput = /<input\b[^>]*\sname="_csrf"[^>]*>/.exec(page)?.[0];
-  const action = form && attribute(form, 'action');
-  const csrf = csrfInput && attribute(csrfInput, 'value');
+  const action = tags(page, 'form').find((a) => a.name === 'cognitoSignInForm')?.action;
+  const csrf = tags(page, 'input').find((a) => a.name === '_csrf')?.value;
   if (!action || !csrf) throw new Error('sign-in form not found on the page');
-  return { action: decodeEntities(action), csrf };
+  return { action, csrf };
 }
 
 export interface HostedLoginResult {

@@ -2,10 +2,10 @@
 // OIDC provider) and to the emulated Google and SAML providers; the redirects are followed
 // with fetch as a browser would, cookies kept per origin.
 import type { Test } from 'tap';
-import { CALLBACK, EMAIL_POOL_SIGNING_KEYS, PASSWORD, POOL_ID, SECRET, SECRET_CLIENT } from '../helpers/fixture.js';
-import { startServer, type StartedServer } from '../helpers/start-server.js';
+import { CALLBACK, EMAIL_POOL_SIGNING_KEYS, PASSWORD, POOL_ID, SECRET, SECRET_CLIENT } from './fixtures/index.js';
+import { testEmulator, type ListeningEmulator } from './harness.js';
 import type { TriggerHandler } from '../../src/triggers/in-process.js';
-import { hostedLogin } from '../integration/hosted-login.js';
+import { hostedLogin } from './hosted-login.js';
 
 export const DOWN_POOL = 'us-east-1_Downstream';
 export const DOWN_CLIENT = 'downstreamapp0000000000000';
@@ -61,14 +61,14 @@ export function downstreamFixture(lambdaConfig?: Record<string, string>): object
 }
 
 export interface Pair {
-  up: StartedServer;
-  down: StartedServer;
+  up: ListeningEmulator;
+  down: ListeningEmulator;
 }
 
 /** The upstream (TEST_FIXTURE: alice, the confidential client) and the downstream, wired to each other. */
 export async function startPair(t: Test, triggers?: Record<string, TriggerHandler>, lambdaConfig?: Record<string, string>): Promise<Pair> {
-  const up = await startServer(t);
-  const down = await startServer(t, { fixture: downstreamFixture(lambdaConfig), ...(triggers ? { triggers } : {}) });
+  const up = await testEmulator(t, { listen: true });
+  const down = await testEmulator(t, { listen: true, fixture: downstreamFixture(lambdaConfig), ...(triggers ? { triggers } : {}) });
   const client = up.deps.store.getClient(SECRET_CLIENT);
   if (!client) throw new Error('upstream client missing');
   await up.deps.store.putClient({ ...client, CallbackURLs: [...client.CallbackURLs, `${down.url}/oauth2/idpresponse`] });
@@ -81,7 +81,7 @@ export async function startPair(t: Test, triggers?: Record<string, TriggerHandle
   return { up, down };
 }
 
-export function authorizeUrl(down: StartedServer, params: Record<string, string>): URL {
+export function authorizeUrl(down: ListeningEmulator, params: Record<string, string>): URL {
   const url = new URL(`${down.url}/oauth2/authorize`);
   const all = {
     response_type: 'code',
@@ -104,7 +104,7 @@ export async function follow(url: URL | string, cookie = ''): Promise<URL> {
 
 /** downstream authorize → upstream hosted sign-in as `username` → downstream idpresponse → the app's callback. */
 export async function federateThroughUpstream(
-  down: StartedServer,
+  down: ListeningEmulator,
   params: Record<string, string>,
   username = 'alice',
   password = PASSWORD,

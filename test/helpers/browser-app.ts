@@ -13,10 +13,10 @@ import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { LOOPBACK } from '../helpers/start-server.js';
+import { LOOPBACK } from './harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
+const PAGES = fileURLToPath(new URL('../browser/pages/', import.meta.url));
 
 /**
  * True when chromium is there. Otherwise the file's tests are skipped with the reason written, or,
