@@ -3,49 +3,19 @@
 // behind http://localhost:3000/callback is a stub on 127.0.0.1 reached through
 // --host-resolver-rules (see test/integration/browser.test.ts for why page.route cannot do it).
 import t from 'tap';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { decodeJwt } from 'jose';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { chromiumMissing, launchChromium, startStubApp } from '../helpers/chromium.js';
 import { CALLBACK, PASSWORD, POOL_ID } from '../helpers/fixtures/index.js';
-import { LOOPBACK } from '../helpers/harness.js';
 import { DOWN_CLIENT, DOWN_POOL, GOOGLE_SUB, authorizeUrl, startPair } from '../helpers/federation.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const underCi = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI.toLowerCase());
-if (!existsSync(CHROMIUM)) {
-  const reason = `${CHROMIUM} is not installed (apt-get install -y chromium)`;
-  if (underCi) t.fail(reason);
-  else t.test('federation in chromium', { skip: reason }, async () => {});
-} else {
-  await browserTests();
-}
+if (chromiumMissing(t) === undefined) await browserTests();
 
 async function browserTests(): Promise<void> {
   const { up, down } = await startPair(t);
-  const callbacks: URL[] = [];
-  const stub = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost:3000');
-    if (url.pathname !== '/callback') return void res.writeHead(404).end();
-    callbacks.push(url);
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><title>App</title><h1 id="app">Signed in</h1>');
-  });
-  await new Promise<void>((resolve) => stub.listen(0, LOOPBACK, resolve));
-  t.teardown(() => new Promise<void>((resolve) => stub.close(() => resolve())));
-  const stubPort = (stub.address() as { port: number }).port;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      `--host-resolver-rules=MAP localhost:3000 ${LOOPBACK}:${stubPort}`,
-    ],
-  });
-  t.teardown(() => browser.close());
+  const stub = await startStubApp(t);
+  const callbacks = stub.requests;
+  const browser = await launchChromium(t, stub);
 
   const session = async (): Promise<Page> => {
     const context = await browser.newContext();

@@ -13,9 +13,9 @@ import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 import { LOOPBACK } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PAGES = fileURLToPath(new URL('../browser/pages/', import.meta.url));
 
 /**
@@ -121,19 +121,7 @@ export function trustServedKey(port: number, ca: string): Promise<string> {
 
 /** One chromium for the test file, closed at its end. `args` adds flags (e.g. a trusted SPKI). */
 export async function launchChromium(t: Test, args: string[] = []): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-      ...args,
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...args] });
   t.teardown(() => browser.close());
   return browser;
 }

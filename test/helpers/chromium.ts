@@ -53,20 +53,22 @@ export async function startStubApp(t: Test): Promise<StubApp> {
   return { port: address.port, requests };
 }
 
+/** The flags every test browser runs with: headless Chromium as a root CI job runs it, nothing phoning home. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** One headless chromium for a whole test file, the app's host mapped to the stub. */
 export async function launchChromium(t: Test, stub: StubApp): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=MAP ${new URL(CALLBACK).host} ${LOOPBACK}:${stub.port}`,
-    ],
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${new URL(CALLBACK).host} ${LOOPBACK}:${stub.port}`],
   });
   t.teardown(() => browser.close());
   return browser;

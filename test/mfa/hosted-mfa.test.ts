@@ -4,38 +4,17 @@
 // gets the same page with the masked number. The app's callback is a stub reached through
 // --host-resolver-rules (see test/integration/browser.test.ts for why page.route cannot serve it).
 import t from 'tap';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { totpCode } from '../../src/mfa/totp.js';
-import { LOOPBACK, testEmulator } from '../helpers/harness.js';
+import { chromiumMissing, launchChromium, startStubApp } from '../helpers/chromium.js';
 import { CALLBACK, MFA_CLIENT, MFA_POOL, PASSWORD, TOTP_SECRET, mfaFixture } from '../helpers/fixtures/index.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) {
-  t.test('hosted MFA page in chromium', { skip: `${CHROMIUM} is not installed` }, async () => {});
-} else {
+if (chromiumMissing(t) === undefined) {
   const server = await testEmulator(t, { listen: true, fixture: mfaFixture() });
-  const callbacks: URL[] = [];
-  const app = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost:3000');
-    if (url.pathname === '/callback') callbacks.push(url);
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><title>App</title><h1 id="app">Signed in</h1>');
-  });
-  await new Promise<void>((resolve) => app.listen(0, LOOPBACK, resolve));
-  t.teardown(() => new Promise<void>((resolve) => app.close(() => resolve())));
-  const appPort = (app.address() as { port: number }).port;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      `--host-resolver-rules=MAP localhost:3000 ${LOOPBACK}:${appPort}`,
-    ],
-  });
-  t.teardown(() => browser.close());
+  const stub = await startStubApp(t);
+  const callbacks = stub.requests;
+  const browser = await launchChromium(t, stub);
 
   const authorize = (state: string) =>
     `${server.url}/oauth2/authorize?${new URLSearchParams({
