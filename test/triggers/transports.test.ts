@@ -146,11 +146,14 @@ t.test('local module: plain JavaScript, callback style, the context it gets', as
 
 t.test('a module that does not export handler', async (t) => {
   const server = await startTriggerServer(t, {
-    fixture: triggerFixture({ PreSignUp: ARN('nohandler') }, { LambdaFunctions: { nohandler: join(HANDLERS, '..', 'helpers.ts') } }),
+    fixture: triggerFixture(
+      { PreSignUp: ARN('nohandler') },
+      { LambdaFunctions: { nohandler: join(HANDLERS, '..', '..', 'helpers', 'triggers.ts') } },
+    ),
   });
   const err = await signUp(server, 'x1', 'x').catch((e: Error) => e);
   t.equal((err as Error).name, 'UserLambdaValidationException');
-  t.match((err as Error).message, /^PreSignUp failed with error .*helpers\.ts does not export a function named handler\.$/);
+  t.match((err as Error).message, /^PreSignUp failed with error .*triggers\.ts does not export a function named handler\.$/);
 });
 
 t.test('AWS Lambda Invoke API (LAMBDA_ENDPOINT) through the SDK Lambda client', async (t) => {
