@@ -157,7 +157,7 @@ function cycles(graph) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { problems, broken } = checkLayers();
   console.log('Layers, bottom first:');
-  LAYERS.forEach((units, i) => console.log(`  ${i + 1}. ${units.join(', ')}`));
+  for (const [i, units] of LAYERS.entries()) console.log(`  ${i + 1}. ${units.join(', ')}`);
   if (process.argv.includes('--list')) for (const b of broken) console.log(`  '${b}',`);
   console.log(`${broken.length} known edges break the rule`);
   for (const p of problems) console.error(p);

@@ -2,7 +2,7 @@
 // CREDENTIAL_REQUEST_OPTIONS, and its answer, an assertion checked against the user's passkey. The
 // signature counter is stored after each sign-in, so a cloned authenticator's replay fails. The
 // session is claimed (take) once the assertion holds: of two answers to one session, one signs in.
-// https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html#amazon-cognito-user-pools-authentication-flow-methods-passkey
+// https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html (passkey)
 import type { User } from '../domain/model.js';
 import { requestOptions, verifyAssertion } from '../webauthn/assertion.js';
 import { signInPasskeys } from '../webauthn/passkeys.js';

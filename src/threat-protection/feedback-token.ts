@@ -18,7 +18,7 @@ interface FeedbackClaims {
 const HEADER = { alg: 'RSA-OAEP', enc: 'A256GCM' } as const;
 
 export async function feedbackToken(keys: Keys, poolId: string, sub: string, eventId: string): Promise<string | undefined> {
-  const ring = await keys.get(poolId);
+  const ring = keys.get(poolId);
   if (!ring) return undefined;
   const claims: FeedbackClaims = { v: 1, use: 'auth-event-feedback', pool: poolId, sub, event: eventId };
   return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader(HEADER).encrypt(ring.refresh.publicKey);
@@ -26,7 +26,7 @@ export async function feedbackToken(keys: Keys, poolId: string, sub: string, eve
 
 /** Whether `token` is this pool's feedback token for exactly this user and event. */
 export async function feedbackTokenFits(keys: Keys, token: string, poolId: string, sub: string, eventId: string): Promise<boolean> {
-  const ring = await keys.get(poolId);
+  const ring = keys.get(poolId);
   if (!ring || token.length > 4096) return false;
   try {
     const { plaintext } = await compactDecrypt(token, ring.refresh.privateKey, {

@@ -76,7 +76,7 @@ export function isCompromised(pool: UserPool, password: string): boolean {
 /** Whether compromised-credentials protection blocks this kind of event (EventFilter absent: every kind). */
 export function compromisedBlocks(pool: UserPool, clientId: string, event: EventFilter): boolean {
   const config = riskSettings(pool, clientId).CompromisedCredentialsRiskConfiguration;
-  if (!config || config.Actions?.EventAction !== 'BLOCK') return false;
+  if (config?.Actions?.EventAction !== 'BLOCK') return false;
   return config.EventFilter === undefined || config.EventFilter.includes(event);
 }
 

@@ -21,7 +21,8 @@ export class LambdaApi implements Transport {
   constructor(private readonly endpoint: string) {}
 
   private async client(region: string): Promise<{ sdk: LambdaSdk; client: LambdaClient }> {
-    const sdk = await (this.sdk ??= import('@aws-sdk/client-lambda'));
+    this.sdk ??= import('@aws-sdk/client-lambda');
+    const sdk = await this.sdk;
     let client = this.clients.get(region);
     if (!client) {
       client = new sdk.LambdaClient({ endpoint: this.endpoint, region, credentials: CREDENTIALS, maxAttempts: 1 });

@@ -62,7 +62,7 @@ export async function verifyRegistration(credential: unknown, pending: PendingRe
       `The origin ${data.origin} is not allowed for the relying party ${pending.rpId}.`,
     );
   }
-  let verified;
+  let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
     verified = await verifyRegistrationResponse({
       response,

@@ -5,7 +5,7 @@
 // (`localhost` by default) as its relying party id: an app served from http://localhost:<any port>
 // can then register and use passkeys. Browsers refuse IP addresses as relying party ids, so with
 // PUBLIC_URL on 127.0.0.1 set RelyingPartyId (for example `localhost`).
-// https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html#amazon-cognito-user-pools-authentication-flow-methods-passkey
+// https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html (passkey)
 import type { UserPool } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import type { Urls } from '../urls.js';

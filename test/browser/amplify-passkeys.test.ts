@@ -8,9 +8,9 @@
 // host name; the emulator's relying party for a pool with a domain is PUBLIC_URL's host, localhost.
 import t, { type Test } from 'tap';
 import type { CDPSession } from 'playwright-core';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 import { PASSKEY_CLIENT, PASSKEY_POOL, PASSWORD, passkeyFixture } from '../mfa/passkey-fixture.js';
-import { bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, startApp, type Flow } from './harness.js';
+import { bundlePages, call, haveChromium, launchChromium, newFlow, pageReady, startApp, type Flow } from '../helpers/browser-app.js';
 import type { AmplifyConfig, PasskeyPage } from './page-api.js';
 
 interface VirtualCredential {
@@ -23,7 +23,7 @@ interface VirtualCredential {
 
 if (haveChromium('Amplify v6 passkeys in chromium')) {
   const app = await startApp(t, await bundlePages(t, ['passkeys']));
-  const server = await startServer(t, { fixture: passkeyFixture(['pk1', 'pk2']) });
+  const server = await testEmulator(t, { listen: true, fixture: passkeyFixture(['pk1', 'pk2']) });
   app.config = { userPoolId: PASSKEY_POOL, userPoolClientId: PASSKEY_CLIENT, userPoolEndpoint: server.url } satisfies AmplifyConfig;
   const browser = await launchChromium(t);
   const page = <K extends keyof PasskeyPage>(flow: Flow, name: K, ...args: Parameters<PasskeyPage[K]>) =>

@@ -15,11 +15,11 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { secretHash } from '../../src/cognito-api/secret-hash.js';
-import { API, M2M_CLIENT, M2M_SECRET, PASSWORD, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { API, M2M_CLIENT, M2M_SECRET, PASSWORD, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const { url, clock } = await startServer(t);
+const { url, clock } = await testEmulator(t, { listen: true });
 const sdk = sdkClient(url);
 t.teardown(() => sdk.destroy());
 const CUSTOM = 'custom0secret0value0abcdefghijklm';

@@ -10,12 +10,12 @@ import {
 import type { PreTokenGenerationV3TriggerHandler } from 'aws-lambda';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import t from 'tap';
-import { API, M2M_CLIENT, M2M_SECRET, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixture.js';
+import { API, M2M_CLIENT, M2M_SECRET, POOL_ID, PUBLIC_CLIENT } from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
-import { ARN, Calls, startTriggerServer, triggerFixture } from '../triggers/helpers.js';
+import { testEmulator } from '../helpers/harness.js';
+import { ARN, Calls, startTriggerServer, triggerFixture } from '../helpers/triggers.js';
 
-const { url } = await startServer(t);
+const { url } = await testEmulator(t, { listen: true });
 const sdk = sdkClient(url);
 t.teardown(() => sdk.destroy());
 const CLIENT_TOKEN = 'ALLOW_CLIENT_TOKEN_AUTH' as ExplicitAuthFlowsType;

@@ -20,12 +20,12 @@ import {
   SetUICustomizationCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixture.js';
+import { POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixtures/index.js';
 import type { AuthorizeRequest } from '../../src/oauth/authorize-request.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const { url, deps } = await startServer(t);
+const { url, deps } = await testEmulator(t, { listen: true });
 const sdk = sdkClient(url);
 t.teardown(() => sdk.destroy());
 

@@ -10,11 +10,11 @@ import {
   UpdateUserPoolReplicaCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { POOL_ID } from '../helpers/fixture.js';
+import { POOL_ID } from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const { url } = await startServer(t);
+const { url } = await testEmulator(t, { listen: true });
 const sdk = sdkClient(url);
 const west = sdkClient(url, 'eu-west-1');
 t.teardown(() => {

@@ -9,13 +9,13 @@ import {
   SetUserPoolSessionConfigurationCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
-import { CALLBACK, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixture.js';
+import { CALLBACK, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixtures/index.js';
 import { authorizeQuery, signIn } from '../helpers/flow.js';
 import { cookieAttributes, getWithSession, setCookieLine } from '../helpers/oauth-flow.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 
-const { url, app, clock } = await startServer(t);
+const { url, app, clock } = await testEmulator(t, { listen: true });
 const sdk = sdkClient(url);
 t.teardown(() => sdk.destroy());
 

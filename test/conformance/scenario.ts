@@ -517,7 +517,7 @@ export const SCENARIO: Step[] = [
     op: 'DeleteWebAuthnCredential',
     input: (ctx) => ({
       AccessToken: access(ctx, 'InitiateAuth'),
-      CredentialId: str((ctx.out.ListWebAuthnCredentials?.Credentials as Array<{ CredentialId: string }>)[0]?.CredentialId),
+      CredentialId: str((ctx.out.ListWebAuthnCredentials?.Credentials as Array<{ CredentialId: string }> | undefined)?.[0]?.CredentialId),
     }),
   },
   { op: 'AdminDeleteSoftwareToken', input: onPool({ Username: 'ann' }) },

@@ -126,7 +126,7 @@ t.test('every HTML page and browser redirect carries the security headers; marku
 });
 
 t.test('a UI-customized page: the stylesheet and logo are same-origin, and the stylesheet carries only customizable rules', async (t) => {
-  const { app, deps } = await buildTestApp(t);
+  const { app, deps } = await testEmulator(t);
   const pool = deps.store.getPool(POOL_ID)!;
   const CSS = '.banner-customizable { background-color: red; } .label-customizable { content: "</style>"; font-weight: bold</style> }';
   await deps.store.putPool({

@@ -91,7 +91,8 @@ const sha = (data: Buffer | string) => createHash('sha256').update(data).digest(
 let dhObject: ReturnType<typeof createDiffieHellman> | undefined;
 /** base^e mod N in OpenSSL (Diffie-Hellman with e as the private key). */
 function powMod(base: bigint, e: bigint): bigint {
-  const dh = (dhObject ??= createDiffieHellman(GROUP.getPrime(), GROUP.getGenerator()));
+  dhObject ??= createDiffieHellman(GROUP.getPrime(), GROUP.getGenerator());
+  const dh = dhObject;
   dh.setPrivateKey(bytes(e));
   return base === 2n ? big(dh.generateKeys('hex')) : big(dh.computeSecret(bytes(base % N)).toString('hex'));
 }

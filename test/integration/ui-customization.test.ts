@@ -5,17 +5,17 @@ import { CreateUserPoolDomainCommand, SetUICustomizationCommand } from '@aws-sdk
 import t from 'tap';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumMissing, launchChromium, startStubApp } from '../helpers/chromium.js';
-import { CALLBACK, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixture.js';
+import { CALLBACK, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixtures/index.js';
 import { solidPng } from '../helpers/png.js';
 import { sdkClient } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 
 const LAPTOP = { width: 1280, height: 800 };
 
 if (chromiumMissing(t) === undefined) await customizedPages();
 
 async function customizedPages(): Promise<void> {
-  const server = await startServer(t);
+  const server = await testEmulator(t, { listen: true });
   const browser: Browser = await launchChromium(t, await startStubApp(t));
   const sdk = sdkClient(server.url);
   t.teardown(() => sdk.destroy());

@@ -3,12 +3,13 @@
 // unescaped, and that the set-up page carries the QR code as an image the CSP allows.
 import t from 'tap';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { csrfField, openLoginPage, postForm, responseCookies, submitLogin } from '../helpers/flow.js';
-import { inBoth, textOf, withoutPageScript } from '../helpers/html.js';
+import { testEmulator } from '../helpers/harness.js';
+import { csrfField, openLoginPage, postForm, submitLogin } from '../helpers/flow.js';
+import { responseCookies, inBoth, textOf, withoutPageScript } from '../helpers/html.js';
+
 import { totpCode } from '../../src/mfa/totp.js';
 import { otpauthUri } from '../../src/hosted-ui/mfa-setup.js';
-import { MFA_CLIENT, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, mfaFixture, mfaFixtureWithEmailSetup } from './mfa-fixture.js';
+import { MFA_CLIENT, PASSWORD, REQUIRED_CLIENT, REQUIRED_POOL, mfaFixture, mfaFixtureWithEmailSetup } from '../helpers/fixtures/index.js';
 
 type Injected = Awaited<ReturnType<FastifyInstance['inject']>>;
 
@@ -37,7 +38,7 @@ const post = (app: FastifyInstance, path: string, s: Step, fields: Record<string
   postForm(app, `${path}?${s.query}`, { _csrf: s.csrf, challenge: s.challenge, ...fields }, { cookies: s.cookies });
 
 t.test('the choice page: forged and foreign steps, CSRF, a factor not offered', async (t) => {
-  const { app, clock } = await buildTestApp(t, { fixture: mfaFixture() });
+  const { app, clock } = await testEmulator(t, { fixture: mfaFixture() });
   const s = await signIn(app, MFA_CLIENT, 'multi');
   t.equal(s.res.statusCode, 200);
   t.same(inBoth(s.res.body, 'button', { value: 'SMS_MFA' }).name, 'mfa_type');
@@ -75,7 +76,7 @@ t.test('the choice page: forged and foreign steps, CSRF, a factor not offered', 
 });
 
 t.test('the set-up page: QR code image, hostile device name stored not reflected, replay refused', async (t) => {
-  const { app, deps, clock } = await buildTestApp(t, { fixture: mfaFixture() });
+  const { app, deps, clock } = await testEmulator(t, { fixture: mfaFixture() });
   const s = await signIn(app, REQUIRED_CLIENT, 'newbie4');
   t.equal(s.res.statusCode, 200, 'TOTP is the only factor to set up: its page at once');
   const img = inBoth(s.res.body, 'img', { id: 'totpQrCode' });
@@ -111,13 +112,13 @@ t.test('the set-up page: QR code image, hostile device name stored not reflected
 });
 
 t.test('the set-up forms: an email posted where the pool offers no email MFA; back from the app page to email', async (t) => {
-  const { app } = await buildTestApp(t, { fixture: mfaFixture() });
+  const { app } = await testEmulator(t, { fixture: mfaFixture() });
   const totpOnly = await signIn(app, REQUIRED_CLIENT, 'newbie3');
   const refused = await post(app, '/mfaSetup', totpOnly, { email: 'x@example.com' });
   t.match(String(refused.headers.location), /\/error\?error=invalid_request/, 'no email set-up where the pool has no email MFA');
 
   // A pool offering both: the user picks the app, goes back, and sets up email instead.
-  const both = await buildTestApp(t, { fixture: mfaFixtureWithEmailSetup() });
+  const both = await testEmulator(t, { fixture: mfaFixtureWithEmailSetup() });
   const s = await signIn(both.app, REQUIRED_CLIENT, 'newbie3');
   const app1 = await post(both.app, '/mfaOption', s, { mfa_type: 'SOFTWARE_TOKEN_MFA' });
   t.ok(textOf(app1.body, 'totpSecretKey'), 'the app set-up page');

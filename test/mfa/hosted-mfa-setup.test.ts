@@ -7,7 +7,7 @@ import t from 'tap';
 import type { Browser, Page } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
 import { APP_ORIGIN, chromiumMissing, launchChromium, startStubApp } from '../helpers/chromium.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 import {
   CALLBACK,
   MFA_CLIENT,
@@ -17,13 +17,13 @@ import {
   REQUIRED_POOL,
   TOTP_SECRET,
   mfaFixtureWithEmailSetup,
-} from './mfa-fixture.js';
+} from '../helpers/fixtures/index.js';
 
 const authenticatorCode = (secret: string, now: number) =>
   new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: now });
 
 if (chromiumMissing(t) === undefined) {
-  const server = await startServer(t, { fixture: mfaFixtureWithEmailSetup() });
+  const server = await testEmulator(t, { listen: true, fixture: mfaFixtureWithEmailSetup() });
   const stub = await startStubApp(t);
   const browser: Browser = await launchChromium(t, stub);
   const lastCode = (pool: string, username: string) =>

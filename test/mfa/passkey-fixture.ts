@@ -1,7 +1,7 @@
 // Shared by the passkey tests; not a test file itself. A pool with a domain and WEB_AUTHN among its
 // first factors (its relying party is the emulator's host, localhost), one that names its relying
 // party itself and requires user verification, and pools where passkeys cannot be registered.
-import { EMAIL_POOL_SIGNING_KEYS, PASSWORD, SIGNING_KEYS } from '../helpers/fixture.js';
+import { EMAIL_POOL_SIGNING_KEYS, PASSWORD, SIGNING_KEYS } from '../helpers/fixtures/index.js';
 
 export const PASSKEY_POOL = 'us-east-1_Passkey01';
 export const STRICT_POOL = 'us-east-1_Passkey02';

@@ -23,7 +23,7 @@ import {
 import t from 'tap';
 import { rejectsWith, reuseTestKeys, sdkClient } from '../helpers/sdk.js';
 import { assertPasskey, createPasskey, type CreateOptions, type SoftPasskey } from '../helpers/soft-authenticator.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 import {
   NOT_ENABLED_CLIENT,
   NO_DOMAIN_CLIENT,
@@ -37,7 +37,7 @@ import {
 } from './passkey-fixture.js';
 
 const USERS = ['reg', 'failing', 'signer', 'chooser', 'pager', 'limit', 'gone', 'rsa'];
-const server = await startServer(t, { fixture: passkeyFixture(USERS) });
+const server = await testEmulator(t, { listen: true, fixture: passkeyFixture(USERS) });
 reuseTestKeys(server.deps);
 const sdk = sdkClient(server.url);
 t.teardown(() => sdk.destroy());

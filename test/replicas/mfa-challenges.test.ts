@@ -10,7 +10,7 @@ import {
 import t from 'tap';
 import { freshDatabase, startReplica, testDatabase, type Replica } from '../helpers/replicas.js';
 import { sdkClient } from '../helpers/sdk.js';
-import { MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, mfaFixture } from '../mfa/mfa-fixture.js';
+import { MFA_CLIENT, MFA_POOL, PASSWORD, REQUIRED_CLIENT, mfaFixture } from '../helpers/fixtures/index.js';
 
 const server = testDatabase(t);
 

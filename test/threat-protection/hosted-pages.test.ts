@@ -2,13 +2,13 @@
 // there is an auth event with the browser's address, a refused one shows Cognito's message, and
 // the tokens its code is redeemed for start a token session.
 import t from 'tap';
-import { buildTestApp } from '../helpers/build-test-app.js';
-import { POOL_ID, PASSWORD, TEST_FIXTURE } from '../helpers/fixture.js';
+import { testEmulator } from '../helpers/harness.js';
+import { POOL_ID, PASSWORD, TEST_FIXTURE } from '../helpers/fixtures/index.js';
 import { openLoginPage, redeemCode, signIn, submitLogin } from '../helpers/flow.js';
 
 const [pool, ...others] = TEST_FIXTURE.UserPools;
 const fixture = { ...TEST_FIXTURE, UserPools: [{ ...pool, UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } }, ...others] };
-const { app, deps } = await buildTestApp(t, { fixture });
+const { app, deps } = await testEmulator(t, { fixture });
 const alice = () => deps.store.getUser(POOL_ID, 'alice')!;
 const eventsOfAlice = () => deps.store.listAuthEvents(POOL_ID, alice().Attributes.sub!);
 

@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { sdkClient, rejectsWith } from '../helpers/sdk.js';
-import { startServer } from '../helpers/start-server.js';
+import { testEmulator } from '../helpers/harness.js';
 import { PASSWORD, startThreatServer } from './pool.js';
 
 const { sdk, server, threatPool, confirmedUser, adminSignIn } = await startThreatServer(t);
@@ -223,7 +223,8 @@ t.test('POST /_emulator/risk refuses what it cannot use', async (t) => {
 });
 
 t.test("fixtures: UserPoolAddOns and the pool's own CompromisedPasswords", async (t) => {
-  const fixtured = await startServer(t, {
+  const fixtured = await testEmulator(t, {
+    listen: true,
     fixture: {
       UserPools: [
         {
