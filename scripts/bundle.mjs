@@ -21,13 +21,15 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** Loaded from node_modules at run time instead of being bundled. */
 const EXTERNAL = [
-  // Loaded only when needed (a terminal, a Lambda trigger, a certificate, replicas), so start-up does
+  // Loaded only when needed (a terminal, a Lambda trigger, a certificate, replicas, passkeys), so start-up does
   // not pay for them; an ES module bundle would load a statically imported one at every start.
   'pino-pretty',
   '@aws-sdk/client-lambda',
   '@peculiar/x509',
   'reflect-metadata',
   'pg',
+  // Passkeys: @simplewebauthn/server loads the X.509 library at import (src/webauthn/library.ts).
+  '@simplewebauthn/server',
   // Fastify's schema compilers, which no route uses; app.ts keeps them unloaded.
   '@fastify/ajv-compiler',
   '@fastify/fast-json-stringify-compiler',

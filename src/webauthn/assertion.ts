@@ -2,8 +2,8 @@
 // sends as a JSON string, and the check of the authenticator's assertion (CREDENTIAL, a JSON
 // string of AuthenticationResponseJSON) against the user's stored passkey and its signature counter.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
-import { verifyAuthenticationResponse, type AuthenticationResponseJSON, type AuthenticatorTransport } from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { AuthenticationResponseJSON, AuthenticatorTransport } from '@simplewebauthn/server';
+import { webAuthnLibrary } from './library.js';
 import type { WebAuthnCredential } from '../domain/model.js';
 import { clientData } from './registration.js';
 import { originAllowed, type RelyingParty } from './relying-party.js';
@@ -45,7 +45,7 @@ export async function verifyAssertion(
   }
   if (!originAllowed(origin, rp.id)) return { ok: false, why: `origin ${origin} not allowed` };
   try {
-    const verified = await verifyAuthenticationResponse({
+    const verified = await (await webAuthnLibrary()).verifyAuthenticationResponse({
       response,
       expectedChallenge: challenge,
       expectedOrigin: origin,
@@ -53,7 +53,7 @@ export async function verifyAssertion(
       requireUserVerification: rp.userVerification === 'required',
       credential: {
         id: stored.CredentialId,
-        publicKey: isoBase64URL.toBuffer(stored.PublicKey),
+        publicKey: new Uint8Array(Buffer.from(stored.PublicKey, 'base64url')),
         counter: stored.SignCount,
         transports: stored.AuthenticatorTransports as AuthenticatorTransport[],
       },

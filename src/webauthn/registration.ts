@@ -5,8 +5,8 @@
 // (crypto.subtle), whose work Node does on its thread pool, off the event loop.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_StartWebAuthnRegistration.html
 import { randomBytes } from 'node:crypto';
-import { verifyRegistrationResponse, type RegistrationResponseJSON } from '@simplewebauthn/server';
-import { decodeClientDataJSON, isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { RegistrationResponseJSON, VerifiedRegistrationResponse } from '@simplewebauthn/server';
+import { webAuthnLibrary } from './library.js';
 import type { User, WebAuthnCredential } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import type { PendingRegistration } from './pending-registrations.js';
@@ -25,7 +25,11 @@ export function creationOptions(user: User, rp: RelyingParty, challenge: string,
     rp: { id: rp.id, name: rp.id },
     timeout: 60000,
     // Cognito's user handle is the user's sub (UTF-8, base64url).
-    user: { displayName: user.Username, id: isoBase64URL.fromUTF8String(user.Attributes.sub ?? user.Username), name: user.Username },
+    user: {
+      displayName: user.Username,
+      id: Buffer.from(user.Attributes.sub ?? user.Username, 'utf8').toString('base64url'),
+      name: user.Username,
+    },
   };
 }
 
@@ -40,9 +44,9 @@ export function clientData(response: { response?: { clientDataJSON?: unknown } }
   const raw = response.response?.clientDataJSON;
   if (typeof raw !== 'string') throw malformed();
   try {
-    const data = decodeClientDataJSON(raw);
+    const data = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { challenge?: unknown; origin?: unknown; type?: unknown };
     if (typeof data.challenge !== 'string' || typeof data.origin !== 'string') throw malformed();
-    return data;
+    return { challenge: data.challenge, origin: data.origin, type: String(data.type) };
   } catch {
     throw malformed();
   }
@@ -62,9 +66,9 @@ export async function verifyRegistration(credential: unknown, pending: PendingRe
       `The origin ${data.origin} is not allowed for the relying party ${pending.rpId}.`,
     );
   }
-  let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+  let verified: VerifiedRegistrationResponse;
   try {
-    verified = await verifyRegistrationResponse({
+    verified = await (await webAuthnLibrary()).verifyRegistrationResponse({
       response,
       expectedChallenge: pending.challenge,
       expectedOrigin: data.origin,
@@ -80,7 +84,7 @@ export async function verifyRegistration(credential: unknown, pending: PendingRe
   const attachment = typeof response.authenticatorAttachment === 'string' ? response.authenticatorAttachment : undefined;
   return {
     CredentialId: info.credential.id,
-    PublicKey: isoBase64URL.fromBuffer(info.credential.publicKey),
+    PublicKey: Buffer.from(info.credential.publicKey).toString('base64url'),
     SignCount: info.credential.counter,
     RelyingPartyId: pending.rpId,
     // Cognito names passkeys itself; "Roaming passkey" is its name for a cross-platform one.
