@@ -25,6 +25,7 @@ import { decodePart } from '../helpers/flow.js';
 import { startPoolsServer } from '../helpers/run-time-pools.js';
 import { rejectsWith } from '../helpers/sdk.js';
 import { messages } from '../helpers/users.js';
+import { STANDARD_ATTRIBUTES } from '../helpers/standard-attributes.js';
 
 const { server, sdk, makePool, signIn } = await startPoolsServer(t);
 const SCHEMA_ERROR = 'Attributes did not conform to the schema: ';
@@ -82,28 +83,7 @@ t.test('ListUsers refuses sub in AttributesToGet', async (t) => {
   t.same(out.Users?.[0]?.Attributes, [{ Name: 'custom:tier', Value: 'gold' }], "a fixture user's custom attribute is in the pool's schema");
 });
 
-const STANDARD_ORDER = [
-  'sub',
-  'name',
-  'given_name',
-  'family_name',
-  'middle_name',
-  'nickname',
-  'preferred_username',
-  'profile',
-  'picture',
-  'website',
-  'email',
-  'email_verified',
-  'gender',
-  'birthdate',
-  'zoneinfo',
-  'locale',
-  'phone_number',
-  'phone_number_verified',
-  'address',
-  'updated_at',
-];
+const STANDARD_ORDER = STANDARD_ATTRIBUTES;
 
 t.test("SchemaAttributes in Cognito's order, custom attributes after the standard ones", async (t) => {
   const { pool, poolId } = await makePool({

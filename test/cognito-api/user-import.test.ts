@@ -15,34 +15,14 @@ import t from 'tap';
 import { POOL_ID, usersFixture } from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
 import { testEmulator } from '../helpers/harness.js';
+import { STANDARD_ATTRIBUTES } from '../helpers/standard-attributes.js';
 
 const { url, clock } = await testEmulator(t, { listen: true, fixture: usersFixture() });
 const sdk = sdkClient(url);
 t.teardown(() => sdk.destroy());
 const ROLE = 'arn:aws:iam::000000000000:role/CognitoImport';
-const HEADER = [
-  'name',
-  'given_name',
-  'family_name',
-  'middle_name',
-  'nickname',
-  'preferred_username',
-  'profile',
-  'picture',
-  'website',
-  'email',
-  'email_verified',
-  'gender',
-  'birthdate',
-  'zoneinfo',
-  'locale',
-  'phone_number',
-  'phone_number_verified',
-  'address',
-  'updated_at',
-  'cognito:mfa_enabled',
-  'cognito:username',
-];
+// GetCSVHeader: the standard attributes without sub, then Cognito's two columns of its own.
+const HEADER = [...STANDARD_ATTRIBUTES.slice(1), 'cognito:mfa_enabled', 'cognito:username'];
 
 /** A CSV line for the header above from the values given. */
 const line = (values: Record<string, string>) => HEADER.map((c) => (values[c] ?? '').replaceAll(',', '\\,')).join(',');
