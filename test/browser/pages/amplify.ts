@@ -18,12 +18,19 @@ import type { AmplifyConfig, AmplifyPage } from '../page-api.js';
 import { appConfig, expose } from './expose.js';
 
 const hubEvents: string[] = [];
-const redirectEnded: Array<() => void> = [];
+const waiting: Array<() => void> = [];
 const REDIRECT_END = ['signInWithRedirect', 'signInWithRedirect_failure'];
 Hub.listen('auth', ({ payload }) => {
   hubEvents.push(payload.event);
-  if (REDIRECT_END.includes(payload.event)) for (const done of redirectEnded.splice(0)) done();
+  for (const check of waiting.splice(0)) check();
 });
+/** Resolves once `done()` holds for the Hub events seen so far (checked at every new event). */
+function hubUntil(done: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (done() ? resolve() : waiting.push(check));
+    check();
+  });
+}
 
 const config = appConfig<AmplifyConfig>();
 Amplify.configure({
@@ -66,7 +73,10 @@ const api: AmplifyPage = {
     await signInWithRedirect({ provider: 'Google' });
   },
   async redirectDone() {
-    if (!hubEvents.some((e) => REDIRECT_END.includes(e))) await new Promise<void>((resolve) => redirectEnded.push(resolve));
+    await hubUntil(() => hubEvents.some((e) => REDIRECT_END.includes(e)));
+    // Amplify announces signedIn separately from the end of the redirect, in either order: a
+    // successful redirect is done when both have been seen.
+    if (hubEvents.includes('signInWithRedirect')) await hubUntil(() => hubEvents.includes('signedIn'));
     return [...hubEvents];
   },
   async hubEvents() {
