@@ -2,13 +2,14 @@
 // page with an opaque NextToken. Only while the pool's threat protection is on (AUDIT or
 // ENFORCED): otherwise Cognito refuses with UserPoolAddOnNotEnabledException.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminListUserAuthEvents.html
-import type { UserPool } from '../../../domain/model.js';
+import type { AuthEvent, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { authEventType } from '../../../threat-protection/auth-events.js';
 import { threatMode } from '../../../threat-protection/settings.js';
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
+import { paginate } from '../management/common.js';
 
 const PAGE = 60;
 
@@ -19,21 +20,11 @@ export function requireThreatProtection(pool: UserPool): void {
   }
 }
 
-const encodeCursor = (offset: number, eventId: string) => Buffer.from(JSON.stringify({ o: offset, e: eventId })).toString('base64url');
-
-/** Where the next page starts: after the event the last page ended with (or at its offset, if that event is gone). */
-function startOf(eventIds: readonly string[], token: string): number {
-  try {
-    const cursor = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; e?: unknown };
-    if (typeof cursor.o === 'number' && Number.isInteger(cursor.o) && cursor.o >= 0 && typeof cursor.e === 'string') {
-      const at = eventIds.indexOf(cursor.e);
-      return at >= 0 ? at + 1 : Math.min(cursor.o, eventIds.length);
-    }
-  } catch {
-    /* refused below */
-  }
-  throw new CognitoError('InvalidParameterException', 'Invalid pagination token.');
-}
+/**
+ * The paging key: newest first (paginate orders keys ascending), then the event id. The token
+ * names the last key returned, so a page stays right when events are added or dropped between calls.
+ */
+const newestFirst = (e: AuthEvent) => `${String(Number.MAX_SAFE_INTEGER - e.CreationDate).padStart(16, '0')}:${e.EventId}`;
 
 export const adminListUserAuthEvents: Operation =
   ({ store }) =>
@@ -43,16 +34,6 @@ export const adminListUserAuthEvents: Operation =
     const max = optionalInteger(input, 'MaxResults', 0, 60) ?? PAGE;
     const token = optionalString(input, 'NextToken', 131072);
     requireThreatProtection(pool);
-    const events = store.listAuthEvents(pool.Id, user.Attributes.sub ?? '');
-    const start =
-      token === undefined
-        ? 0
-        : startOf(
-            events.map((e) => e.EventId),
-            token,
-          );
-    const page = events.slice(start, start + max);
-    const last = page.at(-1);
-    const more = last !== undefined && start + page.length < events.length;
-    return { AuthEvents: page.map(authEventType), ...(more ? { NextToken: encodeCursor(start + page.length, last.EventId) } : {}) };
+    const page = paginate(store.listAuthEvents(pool.Id, user.Attributes.sub ?? ''), newestFirst, max, token);
+    return { AuthEvents: page.items.map(authEventType), ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}) };
   };
