@@ -49,6 +49,12 @@ export function modelRegex(pattern: string): RegExp | null {
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 const JSON_TYPE = { o: 'object', m: 'object', l: 'array', s: 'string', i: 'number', n: 'number', b: 'boolean' } as const;
 
+/**
+ * A member as a list or map report shows it. JSON objects go through JSON.stringify: String() throws
+ * on `{"toString":null,"valueOf":null}`, which any client may send.
+ */
+const display = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+
 function jsonType(value: unknown): string {
   return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
 }
@@ -97,9 +103,11 @@ function check(spec: ShapeSpec, value: unknown, path: string, out: Violations): 
         list.forEach((v, i) => {
           if (v !== null) check(item, v, `${path}.${i + 1}.member`, out);
         });
-      } else if (list.some((v) => v !== null && broken(item, v, path))) {
+      } else if (list.filter((v) => v !== null && broken(item, v, path)).length > 0) {
+        // Every member is checked (filter, not some): a wrong JSON type anywhere is a
+        // SerializationException before any constraint is reported, as binding comes first.
         // A list of simple values is reported once, at the list, with every constraint of its members.
-        out.add(path, `[${list.map(String).join(', ')}]`, spec, `Member must satisfy constraint: [${constraints(item).join(', ')}]`);
+        out.add(path, `[${list.map(display).join(', ')}]`, spec, `Member must satisfy constraint: [${constraints(item).join(', ')}]`);
       }
       return;
     }
@@ -108,14 +116,15 @@ function check(spec: ShapeSpec, value: unknown, path: string, out: Violations): 
       size(spec, entries.length, value, path, out, 'length');
       const keySpec = spec.key === undefined ? undefined : INPUT_SHAPES[spec.key];
       const valueSpec = spec.value === undefined ? undefined : INPUT_SHAPES[spec.value];
-      const shown = `{${entries.map(([k, v]) => `${k}=${String(v)}`).join(', ')}}`;
+      const shown = `{${entries.map(([k, v]) => `${k}=${display(v)}`).join(', ')}}`;
+      // Values first and all of them: a wrong JSON type is a SerializationException before any report.
+      const simpleValues = valueSpec && valueSpec.t !== 'o' && valueSpec.t !== 'l' && valueSpec.t !== 'm';
+      const badValue = simpleValues && entries.filter(([, v]) => v !== null && broken(valueSpec, v, path)).length > 0;
       if (keySpec && entries.some(([k]) => broken(keySpec, k, path))) {
         out.add(path, shown, spec, `Map keys must satisfy constraint: [${constraints(keySpec).join(', ')}]`);
       }
-      if (valueSpec && valueSpec.t !== 'o' && valueSpec.t !== 'l' && valueSpec.t !== 'm') {
-        if (entries.some(([, v]) => v !== null && broken(valueSpec, v, path))) {
-          out.add(path, shown, spec, `Map value must satisfy constraint: [${constraints(valueSpec).join(', ')}]`);
-        }
+      if (simpleValues) {
+        if (badValue) out.add(path, shown, spec, `Map value must satisfy constraint: [${constraints(valueSpec).join(', ')}]`);
       } else if (valueSpec) {
         for (const [k, v] of entries) if (v !== null) check(valueSpec, v, `${path}.${k}.value`, out);
       }
