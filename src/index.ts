@@ -16,7 +16,7 @@ import type { TriggerHandler } from './triggers/in-process.js';
 export type { FixtureFile, FixturePool, FixtureUser } from './fixtures/types.js';
 export { StartupError } from './errors/startup-error.js';
 export type { TriggerHandler } from './triggers/in-process.js';
-export type { LambdaConfig } from './triggers/lambda-config.js';
+export type { LambdaConfig } from './domain/lambda-config.js';
 
 export interface StartOptions {
   /** A fixture object, or a path to a fixture file or directory. Default: the bundled example fixture. */

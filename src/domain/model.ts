@@ -3,7 +3,7 @@
 // Times are epoch milliseconds internally; the JSON API renders them as epoch seconds.
 import type { TokenCustomization } from './token-customization.js';
 import type { ClaimOverrides } from './claim-overrides.js';
-import type { LambdaConfig } from '../triggers/lambda-config.js';
+import type { LambdaConfig } from './lambda-config.js';
 
 export type OAuthFlow = 'code' | 'implicit' | 'client_credentials';
 export type TimeUnit = 'seconds' | 'minutes' | 'hours' | 'days';
@@ -37,7 +37,7 @@ export interface UserPool {
   AliasAttributes: string[];
   /** Claims added to / suppressed from this pool's tokens (fixtures only; see domain/token-customization.ts). */
   TokenCustomization?: TokenCustomization;
-  /** Cognito's LambdaConfigType as given (src/triggers/lambda-config.ts); absent = no triggers. */
+  /** Cognito's LambdaConfigType as given (lambda-config.ts); absent = no triggers. */
   LambdaConfig?: LambdaConfig;
   AutoVerifiedAttributes: string[];
   /** DescribeUserPool's Policies; absent = Cognito's defaults (see domain/password-policy.ts). */

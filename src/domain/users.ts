@@ -4,9 +4,15 @@
 import type { Clock } from '../clock.js';
 import type { Credentials } from './credentials.js';
 import type { User, UserPool } from './model.js';
-import type { Store } from '../store/store.js';
 
-export function findSignInUser(store: Store, pool: UserPool, login: string): User | undefined {
+/** The user records these helpers read and write: the Store (src/store/store.ts) is one. */
+export interface UserRecords {
+  getUser(userPoolId: string, username: string): User | undefined;
+  findUserByAttribute(userPoolId: string, name: string, value: string): User | undefined;
+  putUser(user: User): Promise<void>;
+}
+
+export function findSignInUser(store: UserRecords, pool: UserPool, login: string): User | undefined {
   const direct = store.getUser(pool.Id, login);
   if (direct) return direct;
   const aliases = [...pool.UsernameAttributes, ...pool.AliasAttributes];
@@ -23,7 +29,7 @@ export function findSignInUser(store: Store, pool: UserPool, login: string): Use
  * update) is kept, and a user deleted meanwhile stays deleted (undefined is returned).
  */
 export async function savePassword(
-  deps: { store: Store; credentials: Credentials; clock: Clock },
+  deps: { store: UserRecords; credentials: Credentials; clock: Clock },
   user: User,
   password: string,
   changes: (current: User) => Partial<User> = () => ({}),
@@ -41,7 +47,7 @@ export async function savePassword(
 
 /** Applies `changes` to the user as stored now and saves it; undefined when the user is gone. */
 export async function saveUserChanges(
-  deps: { store: Store; clock: Clock },
+  deps: { store: UserRecords; clock: Clock },
   user: User,
   changes: (current: User) => Partial<User>,
 ): Promise<User | undefined> {

@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { IdentityProvider } from '../domain/model.js';
 import { RedirectableError } from '../errors/oauth-error.js';
-import { param, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
+import { param, type Query } from '../http/params.js';
+import type { AuthorizeRequest } from '../domain/authorize-request.js';
 import { withParams } from '../http/params.js';
 import type { Store } from '../store/store.js';
 import { FederationError } from './federation-error.js';
-import type { PendingFederation } from './pending.js';
+import type { PendingFederation } from '../state/federations.js';
 import { oidcEndpoints } from './upstream-oidc.js';
 
 export const IDP_RESPONSE_PATH = '/oauth2/idpresponse';

@@ -1,7 +1,7 @@
 // GET /error: Cognito's error page, served with HTTP 400
 // (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
 import type { FastifyInstance } from 'fastify';
-import { param, type Query } from '../oauth/authorize-request.js';
+import { param, type Query } from '../http/params.js';
 import { errorPage } from './pages.js';
 
 export function errorPageRoutes(app: FastifyInstance): void {

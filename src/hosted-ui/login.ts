@@ -5,10 +5,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { findSignInUser } from '../domain/users.js';
-import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
+import { validateAuthorizeRequest } from '../oauth/authorize-request.js';
+import type { AuthorizeRequest } from '../domain/authorize-request.js';
+import type { Query } from '../http/params.js';
 import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { signIn } from '../sign-in/sign-in.js';
-import { offeredProviders, providerButtons } from '../federation/buttons.js';
+import { offeredProviders, providerButtons } from './idp-buttons.js';
 import { csrfMatches, field, formAction, pageQuery, sendPage, type Body } from './form-page.js';
 import { classicPage } from './layout.js';
 import { renderChallenge } from './mfa.js';

@@ -8,7 +8,8 @@ import type { Deps } from '../deps.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
 import { clearSessionCookie, readCookie, SESSION_COOKIE } from '../http/cookies.js';
 import { pagesOrigin } from '../http/page-origin.js';
-import { param, validateAuthorizeRequest, type Query } from '../oauth/authorize-request.js';
+import { param, type Query } from '../http/params.js';
+import { validateAuthorizeRequest } from '../oauth/authorize-request.js';
 import { withParams } from '../http/params.js';
 
 export function logoutRoutes(app: FastifyInstance, deps: Deps): void {

@@ -5,7 +5,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
-import { validateAuthorizeRequest, type AuthorizeRequest, type Query } from '../oauth/authorize-request.js';
+import { validateAuthorizeRequest } from '../oauth/authorize-request.js';
+import type { AuthorizeRequest } from '../domain/authorize-request.js';
+import type { Query } from '../http/params.js';
 import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
 import { completeNewPassword } from '../sign-in/new-password.js';
 import { csrfMatches, field, formAction, pageQuery, sendPage, type Body } from './form-page.js';

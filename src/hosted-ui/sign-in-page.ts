@@ -15,7 +15,7 @@ export interface SignInView extends PageBase {
   clientName: string;
   username?: string;
   error?: string;
-  /** The identity-provider column (src/federation/buttons.ts), left of the form as on Cognito's page. */
+  /** The identity-provider column (idp-buttons.ts), left of the form as on Cognito's page. */
   providers?: SafeHtml;
 }
 

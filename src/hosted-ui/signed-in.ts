@@ -5,7 +5,7 @@ import type { Deps } from '../deps.js';
 import type { User } from '../domain/model.js';
 import { sessionSeconds } from '../domain/sso-session.js';
 import { issueXsrfToken, readCookie, setSessionCookie, SESSION_COOKIE } from '../http/cookies.js';
-import type { AuthorizeRequest } from '../oauth/authorize-request.js';
+import type { AuthorizeRequest } from '../domain/authorize-request.js';
 import { completeAuthorization } from '../oauth/complete-authorization.js';
 import { epochSeconds } from '../clock.js';
 

@@ -2,40 +2,12 @@
 // as small named checks run in a visible order (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
 // Until client_id and
 // redirect_uri are verified, errors go to Cognito's own /error page; after that, back to the app.
-import type { AppClient, ResourceServer, UserPool } from '../domain/model.js';
+import type { AuthorizeRequest } from '../domain/authorize-request.js';
+import type { AppClient, ResourceServer } from '../domain/model.js';
 import { grantUserScopes, parseScope } from '../domain/scopes.js';
 import { ErrorPageRedirect, RedirectableError } from '../errors/oauth-error.js';
+import { param, type Query } from '../http/params.js';
 import type { Store } from '../store/store.js';
-
-export type Query = Record<string, unknown>;
-
-export interface AuthorizeRequest {
-  pool: UserPool;
-  client: AppClient;
-  redirectUri: string;
-  responseType: 'code' | 'token';
-  scopes: string[];
-  state?: string;
-  nonce?: string;
-  codeChallenge?: string;
-  prompt: string[];
-  loginHint?: string;
-}
-
-const MAX_PARAM = 4096;
-
-/**
- * A single string parameter; oversized parameters, and one repeated with different values, are
- * malformed (RFC 6749 §3.1). The same value repeated counts once: oidc-client-ts's signoutRedirect()
- * sends client_id twice when it has no stored user, and Cognito signs it out.
- */
-export function param(query: Query, name: string): string | undefined | null {
-  const given = query[name];
-  if (given === undefined) return undefined;
-  const value = Array.isArray(given) && given.length > 0 && given.every((v) => v === given[0]) ? (given[0] as unknown) : given;
-  if (typeof value !== 'string' || value.length > MAX_PARAM) return null;
-  return value;
-}
 
 export function validateAuthorizeRequest(query: Query, store: Store): AuthorizeRequest {
   const client = checkClient(query, store);

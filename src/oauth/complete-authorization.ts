@@ -5,7 +5,7 @@ import { newUuid } from '../domain/ids.js';
 import type { User } from '../domain/model.js';
 import type { Deps } from '../deps.js';
 import { userTokenOverrides } from '../triggers/pre-token.js';
-import type { AuthorizeRequest } from './authorize-request.js';
+import type { AuthorizeRequest } from '../domain/authorize-request.js';
 import { withParams } from '../http/params.js';
 import { redirectOnTriggerError } from './trigger-errors.js';
 

@@ -3,7 +3,7 @@
 // from Cognito) and `error=invalid_request`; on the token endpoint it is an invalid_request.
 import { CognitoError } from '../errors/cognito-error.js';
 import { OAuthError, RedirectableError } from '../errors/oauth-error.js';
-import type { AuthorizeRequest } from './authorize-request.js';
+import type { AuthorizeRequest } from '../domain/authorize-request.js';
 
 const TRIGGER_ERRORS = new Set(['UserLambdaValidationException', 'UnexpectedLambdaException', 'InvalidLambdaResponseException']);
 

@@ -1,28 +1,16 @@
 // CUSTOM_AUTH: the define / create / verify triggers drive the sign-in (AWS developer guide,
 // "Custom authentication challenge Lambda triggers"). Each step answers with a new single-use
-// session that lives the client's AuthSessionValidity (challenges.ts). Cognito sets no limit of
-// its own on wrong answers: define auth challenge counts `session` and fails the authentication
-// (as AWS's samples do after three). A flow may start with SRP (SRP_A, then PASSWORD_VERIFIER)
-// before the custom challenges. The hosted pages cannot run custom authentication (as Cognito's).
+// session that lives the client's AuthSessionValidity (src/state/sign-in-challenges.ts). Cognito
+// sets no limit of its own on wrong answers: define auth challenge counts `session` and fails the
+// authentication (as AWS's samples do after three). A flow may start with SRP (SRP_A, then
+// PASSWORD_VERIFIER) before the custom challenges. The hosted pages cannot run custom
+// authentication (as Cognito's).
 import type { User } from '../domain/model.js';
-import {
-  createAuthChallenge,
-  defineAuthChallenge,
-  verifyAuthChallengeResponse,
-  type ChallengeResult,
-  type CustomCaller,
-} from '../triggers/custom-auth.js';
+import { createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse, type CustomCaller } from '../triggers/custom-auth.js';
 import { unrecognizableOutput } from '../triggers/errors.js';
+import type { CustomAuthState } from '../state/sign-in-challenges.js';
 import type { SignInContext, SignInFailure } from './outcome.js';
 import { beforeProofTriggers, checkBeforeProof, signedIn } from './sign-in.js';
-
-export interface CustomAuthState {
-  session: ChallengeResult[];
-  privateParameters: Record<string, string>;
-  challengeMetadata: string | null;
-  /** Nobody has the login (only when the client hides user existence). */
-  userNotFound: boolean;
-}
 
 export type CustomFailure = SignInFailure | 'invalid-session';
 

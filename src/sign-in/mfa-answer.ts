@@ -6,9 +6,10 @@ import type { MfaFactor, User } from '../domain/model.js';
 import { saveUserChanges } from '../domain/users.js';
 import { poolFactors, userFactors } from '../mfa/factors.js';
 import { totpStep } from '../mfa/totp.js';
-import type { PendingChallenge } from './challenges.js';
+import type { PendingChallenge } from '../state/sign-in-challenges.js';
 import { startFactor } from './mfa.js';
-import type { ChallengeName, SignInContext, SignInSuccess } from './outcome.js';
+import type { ChallengeName } from '../state/sign-in-challenges.js';
+import type { SignInContext, SignInSuccess } from './outcome.js';
 import { signedIn } from './sign-in.js';
 
 export type MfaFailure =

@@ -7,7 +7,7 @@ import type { Deps } from '../deps.js';
 import type { AppClient, User } from '../domain/model.js';
 import { saveUserChanges } from '../domain/users.js';
 import { newTotpSecret, totpStep } from '../mfa/totp.js';
-import type { PendingChallenge } from './challenges.js';
+import type { PendingChallenge } from '../state/sign-in-challenges.js';
 import { enableFactor } from './mfa-answer.js';
 
 export type SetupFailure = 'invalid-session' | 'totp-disabled' | 'not-associated' | 'code-mismatch';

@@ -13,8 +13,8 @@ import { sendMessage } from '../users/send-message.js';
 import type { MfaFactor, User } from '../domain/model.js';
 import { poolFactors, userFactors } from '../mfa/factors.js';
 import { deviceChallenge } from './device-auth.js';
-import type { PendingChallenge } from './challenges.js';
-import type { DeviceChallenge, FirstFactorChallenge, MfaChallenge, SignInContext, SignInSuccess } from './outcome.js';
+import type { DeviceChallenge, FirstFactorChallenge, MfaChallenge, PendingChallenge } from '../state/sign-in-challenges.js';
+import type { SignInContext, SignInSuccess } from './outcome.js';
 import { signedIn } from './sign-in.js';
 
 /** Where a proven first factor leads: tokens, or an MFA challenge. */

@@ -6,6 +6,7 @@ import type { AppClient, User, UserPool } from '../domain/model.js';
 import type { Deps } from '../deps.js';
 import type { Assessment } from '../threat-protection/assess.js';
 import type { SignInMetadata } from '../triggers/sign-in.js';
+import type { ChallengeName } from '../state/sign-in-challenges.js';
 
 /** The pool and app client a sign-in happens in. */
 export interface SignInContext {
@@ -46,23 +47,11 @@ export type SignInFailure =
   /** Threat protection refused it: a blocked IP, a compromised password or account-takeover risk. */
   | 'blocked';
 
-/** A second factor, or choosing / setting one up (mfa.ts). */
-export type MfaChallenge = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
-
-/** Choice-based sign-in (USER_AUTH, choice.ts): choosing the first factor, a code or a passkey (passkey.ts) as the first factor. */
-export type FirstFactorChallenge = 'SELECT_CHALLENGE' | 'SMS_OTP' | 'WEB_AUTHN';
-
-/** Device authentication (SRP with the device's own secret) instead of MFA. */
-export type DeviceChallenge = 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER';
-
-/** The challenge a user must answer before getting in. */
-export type ChallengeName = 'NEW_PASSWORD_REQUIRED' | MfaChallenge | FirstFactorChallenge | DeviceChallenge;
-
 /** Where a proven sign-in leads. */
 export type SignInSuccess =
   /**
-   * A pending challenge: `session` names it in the challenge store (challenges.ts); `parameters`
-   * are Cognito's ChallengeParameters for it (masked destinations, factor lists as JSON strings).
+   * A pending challenge: `session` names it in the challenge store (src/state/sign-in-challenges.ts);
+   * `parameters` are Cognito's ChallengeParameters for it (masked destinations, factor lists as JSON strings).
    */
   | {
       kind: 'challenge';

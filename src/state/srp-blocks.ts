@@ -1,7 +1,7 @@
 // USER_SRP_AUTH's state between InitiateAuth and RespondToAuthChallenge. Its PASSWORD_VERIFIER
 // challenge has no Session: the state travels in SECRET_BLOCK, encrypted with AES-256-GCM under a
 // key the emulator keeps to itself (one per process, or one per database shared by every replica)
-// and echoed back by the client. (Challenges that do carry a Session live in src/sign-in/challenges.ts.)
+// and echoed back by the client. (Challenges that do carry a Session live in sign-in-challenges.ts.)
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { ExpiringMap } from '../domain/expiring-map.js';
 import type { AppClient } from '../domain/model.js';

@@ -21,7 +21,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import { POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixtures/index.js';
-import type { AuthorizeRequest } from '../../src/oauth/authorize-request.js';
+import type { AuthorizeRequest } from '../../src/domain/authorize-request.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
 import { testEmulator } from '../helpers/harness.js';
 

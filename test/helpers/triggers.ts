@@ -5,7 +5,7 @@ import type { Test } from 'tap';
 import { decodeJwt } from 'jose';
 import type { Emulator } from '../../src/emulator.js';
 import type { TriggerHandler } from '../../src/triggers/in-process.js';
-import type { LambdaConfig } from '../../src/triggers/lambda-config.js';
+import type { LambdaConfig } from '../../src/domain/lambda-config.js';
 import { POOL_ID, TEST_FIXTURE } from './fixtures/index.js';
 import { testEmulator } from './harness.js';
 import { sdkClient } from './sdk.js';

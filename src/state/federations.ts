@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { ExpiringMap } from '../domain/expiring-map.js';
 import { SharedMaps, type SharedMap } from '../domain/shared-map.js';
-import type { AuthorizeRequest } from '../oauth/authorize-request.js';
+import type { AuthorizeRequest } from '../domain/authorize-request.js';
 
 export const FEDERATION_MS = 5 * 60 * 1000;
 

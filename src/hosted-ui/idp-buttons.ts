@@ -5,9 +5,9 @@
 // /oauth2/authorize with the page's own request plus identity_provider, without scripts: the
 // buttons submit GET forms whose hidden fields carry that request.
 import type { AppClient, IdentityProvider } from '../domain/model.js';
-import { html, type SafeHtml } from '../hosted-ui/html.js';
+import { html, type SafeHtml } from './html.js';
 import type { Store } from '../store/store.js';
-import { SOCIAL_TYPES } from './provider-rules.js';
+import { SOCIAL_TYPES } from '../federation/provider-rules.js';
 
 const SOCIAL: Record<string, { button: string; css: string; label: string }> = {
   Google: { button: 'googleSignUpButton', css: 'google-button', label: 'Continue with Google' },

@@ -8,8 +8,31 @@ import { randomBytes } from 'node:crypto';
 import { ExpiringMap } from '../domain/expiring-map.js';
 import type { AppClient } from '../domain/model.js';
 import type { SharedMaps } from '../domain/shared-map.js';
-import type { CustomAuthState } from './custom-auth.js';
-import type { ChallengeName } from './outcome.js';
+import type { ChallengeResult } from '../triggers/custom-auth.js';
+
+/** A second factor, or choosing / setting one up (src/sign-in/mfa.ts). */
+export type MfaChallenge = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
+
+/**
+ * Choice-based sign-in (USER_AUTH, src/sign-in/choice.ts): choosing the first factor, a code or a
+ * passkey (src/sign-in/passkey.ts) as the first factor.
+ */
+export type FirstFactorChallenge = 'SELECT_CHALLENGE' | 'SMS_OTP' | 'WEB_AUTHN';
+
+/** Device authentication (SRP with the device's own secret) instead of MFA. */
+export type DeviceChallenge = 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER';
+
+/** The challenge a user must answer before getting in. */
+export type ChallengeName = 'NEW_PASSWORD_REQUIRED' | MfaChallenge | FirstFactorChallenge | DeviceChallenge;
+
+/** Where a custom authentication (src/sign-in/custom-auth.ts) stands between its steps. */
+export interface CustomAuthState {
+  session: ChallengeResult[];
+  privateParameters: Record<string, string>;
+  challengeMetadata: string | null;
+  /** Nobody has the login (only when the client hides user existence). */
+  userNotFound: boolean;
+}
 
 export interface PendingChallenge {
   /**

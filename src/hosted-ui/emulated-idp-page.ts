@@ -7,14 +7,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import type { IdentityProvider } from '../domain/model.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
-import { html, type SafeHtml } from '../hosted-ui/html.js';
-import { singlePage } from '../hosted-ui/layout.js';
-import { csrfMatches } from '../hosted-ui/form-page.js';
+import { html, type SafeHtml } from './html.js';
+import { singlePage } from './layout.js';
+import { csrfMatches } from './form-page.js';
 import { issueXsrfToken } from '../http/cookies.js';
-import { param, type Query } from '../oauth/authorize-request.js';
+import { param, type Query } from '../http/params.js';
 import { withParams } from '../http/params.js';
-import type { PendingFederation } from './pending.js';
-import { EMULATED_PAGE_PATH, idpResponseUrl } from './start.js';
+import type { PendingFederation } from '../state/federations.js';
+import { EMULATED_PAGE_PATH, idpResponseUrl } from '../federation/start.js';
 
 type Body = Record<string, unknown> | undefined;
 const field = (body: Body, name: string): string => {

@@ -4,13 +4,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
-import { signedIn } from '../hosted-ui/signed-in.js';
-import { param, type Query } from '../oauth/authorize-request.js';
+import { signedIn } from './signed-in.js';
+import { param, type Query } from '../http/params.js';
 import { redirectOnTriggerError } from '../oauth/trigger-errors.js';
-import { FederationError } from './federation-error.js';
-import { federatedUser } from './federated-user.js';
-import { federationRedirect, IDP_RESPONSE_PATH, idpResponseUrl, isEmulated } from './start.js';
-import { oidcClaims } from './upstream-oidc.js';
+import { FederationError } from '../federation/federation-error.js';
+import { federatedUser } from '../federation/federated-user.js';
+import { federationRedirect, IDP_RESPONSE_PATH, idpResponseUrl, isEmulated } from '../federation/start.js';
+import { oidcClaims } from '../federation/upstream-oidc.js';
 
 export function idpResponseRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(IDP_RESPONSE_PATH, async (request, reply) => {

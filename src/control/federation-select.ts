@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { ControlError } from '../errors/control-error.js';
 import type { Deps } from '../deps.js';
 import type { IdentityProvider } from '../domain/model.js';
-import { isEmulated } from './start.js';
+import { isEmulated } from '../federation/start.js';
 
 const record = (raw: unknown): Record<string, unknown> =>
   raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
