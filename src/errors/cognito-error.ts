@@ -9,3 +9,14 @@ export class CognitoError extends HttpError {
     super(type, message, status);
   }
 }
+
+/**
+ * With DATABASE_URL: a change the request made could not be written to the shared database, so the
+ * answer it was about to get is withheld. AWS's common 503 ServiceUnavailable, which the SDKs retry
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/CommonErrors.html).
+ */
+export class StateUnavailable extends CognitoError {
+  constructor() {
+    super('ServiceUnavailableException', 'The shared state database could not be reached.', 503);
+  }
+}
