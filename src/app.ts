@@ -1,5 +1,5 @@
 // buildApp(deps): registers the area plugins; never listens (Fastify's testing guide separates
-// the app from listen, so tests inject requests and main binds the socket).
+// the app from listen, so tests inject requests and listen.ts binds the socket).
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';

@@ -1,5 +1,5 @@
 // The composition root: opens the store, loads and seeds fixtures, loads keys and builds the app.
-// main.ts, the programmatic API and the tests all start the emulator through here.
+// The CLI (cli.ts), the programmatic API (index.ts) and the tests all start the emulator through here.
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { OffsetClock } from './clock.js';
