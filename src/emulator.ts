@@ -15,7 +15,7 @@ import { Lockout } from './domain/lockout.js';
 import { Messages } from './domain/messages.js';
 import { VerificationCodes } from './domain/verification-codes.js';
 import { loadFixtures, type LoadedFixture } from './fixtures/load.js';
-import { applySeed, planSeed, type SeededPool } from './fixtures/seed.js';
+import { applySeed, planSeed } from './fixtures/seed.js';
 import { Federations } from './federation/pending.js';
 import { Sessions } from './state/sessions.js';
 import { UsedTotpSteps } from './mfa/totp.js';
@@ -139,7 +139,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
 
   let current = fixtures;
   /** Back to exactly the state `plan` describes: records, codes, sessions, revocations, clock, faults. */
-  const resetTo = async (plan: SeededPool[]) => {
+  const resetTo = async (plan: ReturnType<typeof planSeed>) => {
     for (const state of inMemory) state.clear();
     clock.offsetMs = 0;
     await store.batch(async () => {
