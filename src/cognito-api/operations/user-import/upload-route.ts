@@ -46,9 +46,9 @@ interface Params {
 }
 
 export function userImportUploadRoutes(app: FastifyInstance, deps: Deps): void {
-  app.setErrorHandler(s3ErrorHandler);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_CSV_BYTES }, (_request, body, done) => done(null, body));
+  app.setErrorHandler(s3ErrorHandler);
 
   const jobOf = (params: Params) => storedJob(deps.store, params.poolId, params.jobId);
 
