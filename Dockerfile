@@ -65,7 +65,7 @@ EXPOSE 9229 9443
 # node only (the image has no curl or wget); follows PORT when it is overridden.
 HEALTHCHECK --interval=3s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||9229)+'/health',{signal:AbortSignal.timeout(2500)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# node is PID 1 and handles SIGTERM itself (src/main.ts): it stops accepting connections, lets
+# node is PID 1 and handles SIGTERM itself (src/cli.ts): it stops accepting connections, lets
 # in-flight requests finish, flushes DATA_FILE and exits 0. No init process is needed.
 STOPSIGNAL SIGTERM
 # Flags may follow the image name: `docker run cognito-emulator --log-level debug`.

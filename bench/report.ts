@@ -1,4 +1,4 @@
-// Turns the measurements into the printed table, the target verdicts (issue 6 §2) and one JSON line.
+// Turns the measurements into the printed table, the target verdicts (README, Performance) and one JSON line.
 import type { LoadResult } from './load.js';
 import type { MemoryFigures } from './memory.js';
 import type { ScalePoint } from './scale.js';

@@ -1,4 +1,4 @@
-// `npm run bench`: every figure of issue 6, measured side by side in one run on this machine, then
+// `npm run bench`: every figure of the README's Performance section, measured side by side in one run on this machine, then
 // a table, the target verdicts and one JSON line. Servers listen on 127.0.0.1 only; nothing else is
 // contacted. Options: --sections=bound,startup,load,memory,local,scale,writes,pools,keyless,replicas (default
 // all; memory tops the load phases' server up to 100k token responses, so it needs load),

@@ -1,4 +1,4 @@
-// The state-at-scale figures (bench/state.ts) as table rows, target verdicts (issue 18) and JSON.
+// The state-at-scale figures (bench/state.ts) as table rows, target verdicts (README, State at scale) and JSON.
 import type { LoadResult } from './load.js';
 import { median, round } from './lib/stats.js';
 import type { StateFigures } from './state.js';

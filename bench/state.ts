@@ -1,4 +1,4 @@
-// State at scale (issue 18): write latency against state size with and without DATA_FILE,
+// State at scale (README, Performance, State at scale): write latency against state size with and without DATA_FILE,
 // start-up from a 100k-user snapshot plus a 100k-line journal, CreateUserPool latency, and
 // start-up with a keyless two-pool fixture against the keyed one and cognito-local.
 // Every write is measured one at a time (latency is the server's, not queueing).

@@ -2,7 +2,7 @@
 // Compiles fixtures/schema.json into a standalone validator (src/fixtures/schema-validator.generated.ts)
 // so that the emulator does not load Ajv and compile the schema at every start: that took 250-300 ms
 // of a ~1 s start-up in the profile (Ajv compiling the draft-07 meta-schema, then generating and
-// evaluating the validator's code), issue 6.
+// evaluating the validator's code).
 //
 //   node scripts/compile-fixture-schema.mjs          # rewrite the generated file
 //   node scripts/compile-fixture-schema.mjs --check  # exit 1 if it is out of date with schema.json

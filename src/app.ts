@@ -1,5 +1,5 @@
 // buildApp(deps): registers the area plugins; never listens (Fastify's testing guide separates
-// the app from listen, so tests inject requests and main binds the socket).
+// the app from listen, so tests inject requests and listen.ts binds the socket).
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -9,9 +9,11 @@ import { emulatedPageRoutes } from './hosted-ui/emulated-idp-page.js';
 import { idpResponseRoutes } from './hosted-ui/idp-response.js';
 import { faultHook } from './control/fault-hook.js';
 import { controlRoutes, type ControlDeps } from './control/routes.js';
+import { StateUnavailable } from './errors/cognito-error.js';
 import { messagesRoutes } from './control/messages.js';
 import { riskRoutes } from './control/risk.js';
 import { totpRoutes } from './control/totp.js';
+import { cognitoErrorBody } from './cognito-api/errors.js';
 import { cognitoApiRoutes } from './cognito-api/routes.js';
 import { userImportUploadRoutes } from './cognito-api/operations/user-import/upload-route.js';
 import { browserScope, injectedFaultPageHandler } from './hosted-ui/browser-errors.js';
@@ -103,8 +105,8 @@ export function buildApp(deps: ControlDeps, logger: Logger | false = false, repl
         return payload;
       } catch (err) {
         reply.log.error({ err }, 'a change could not be written to the database');
-        reply.code(503).type('application/json');
-        return JSON.stringify({ __type: 'ServiceUnavailableException', message: 'The shared state database could not be reached.' });
+        // Whatever the path, the refusal is the JSON API's: the response was already made when this runs.
+        return cognitoErrorBody(reply, new StateUnavailable());
       }
     });
   }

@@ -1,5 +1,5 @@
 // The only reader of process.env and argv. Returns a validated, frozen Config or throws a
-// StartupError whose message is the one line main.ts prints before exiting with code 2.
+// StartupError whose message is the one line cli.ts prints before exiting with code 2.
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';

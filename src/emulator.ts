@@ -1,5 +1,5 @@
 // The composition root: opens the store, loads and seeds fixtures, loads keys and builds the app.
-// main.ts, the programmatic API and the tests all start the emulator through here.
+// The CLI (cli.ts), the programmatic API (index.ts) and the tests all start the emulator through here.
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { OffsetClock } from './clock.js';
@@ -138,9 +138,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   ];
 
   let current = fixtures;
-  /** Back to exactly the fixture state: records, codes, sessions, revocations, clock, faults. */
-  const reset = async () => {
-    const plan = planSeed(current, store, Date.now());
+  /** Back to exactly the state `plan` describes: records, codes, sessions, revocations, clock, faults. */
+  const resetTo = async (plan: ReturnType<typeof planSeed>) => {
     for (const state of inMemory) state.clear();
     clock.offsetMs = 0;
     await store.batch(async () => {
@@ -148,6 +147,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       await applySeed(plan, { store, keys, credentials, now: clock.now() }, { all: true });
     });
   };
+  /** Back to the current fixtures, planned afresh (ids and dates of records they leave out follow the store). */
+  const reset = () => resetTo(planSeed(current, store, Date.now()));
 
   const material = await tlsMaterial;
   const app = buildApp({ ...deps, reset, ...(material?.ca ? { tlsCa: material.ca } : {}) }, options.logger ?? false, replica);
@@ -172,13 +173,16 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     await triggers.close();
     await store.close(); // with DATABASE_URL, also the replica's connections
   });
-  /** --watch: checks the new fixtures fully (throwing StartupError if bad, changing nothing), then resets to them. */
+  /**
+   * --watch: checks the new fixtures fully (throwing StartupError if bad, changing nothing), then
+   * resets to them. The plan that checked them is the one applied: they are planned once.
+   */
   const reload = async (next: LoadedFixture[]) => {
-    planSeed(next, store, Date.now());
+    const plan = planSeed(next, store, Date.now());
     const files = lambdaFunctionFiles(next);
     current = next;
     await triggers.replaceFiles(files);
-    await reset();
+    await resetTo(plan);
   };
   return { app, deps, fixtures, reset, reload, ...(tls ? { tls } : {}) };
 }

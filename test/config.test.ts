@@ -1,4 +1,4 @@
-// loadConfig(argv, env): the only reader of settings (design.md §1.1). Flags win over env; bad
+// loadConfig(argv, env): the only reader of settings (README, Settings). Flags win over env; bad
 // values are StartupErrors with one clear message naming the setting.
 import t from 'tap';
 import { EXAMPLE_FIXTURE, loadConfig } from '../src/config.js';

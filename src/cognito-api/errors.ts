@@ -19,12 +19,16 @@ function asCognitoError(err: FastifyError, request: FastifyRequest): CognitoErro
   return new CognitoError('InternalErrorException', 'Internal error in cognito-emulator', 500);
 }
 
+/**
+ * Puts a Cognito error's status and headers on the reply and returns its body: the JSON API's one
+ * wire format for errors, shared by its error handler and the replica's refusal (app.ts), which
+ * answers from an onSend hook where the body is returned rather than sent.
+ */
+export function cognitoErrorBody(reply: FastifyReply, error: CognitoError): string {
+  reply.code(error.status).header('x-amzn-requestid', newUuid()).header('x-amzn-errortype', `${error.code}:`).type(AMZ_JSON);
+  return JSON.stringify({ __type: error.code, message: error.message });
+}
+
 export function cognitoApiErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const error = asCognitoError(err, request);
-  return reply
-    .code(error.status)
-    .header('x-amzn-requestid', newUuid())
-    .header('x-amzn-errortype', `${error.code}:`)
-    .type(AMZ_JSON)
-    .send({ __type: error.code, message: error.message });
+  return reply.send(cognitoErrorBody(reply, asCognitoError(err, request)));
 }

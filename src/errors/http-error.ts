@@ -1,7 +1,9 @@
 // The one shape of every error the emulator answers with: an HTTP status, the wire code a client
 // branches on (a Cognito exception name, an OAuth error code, …) and a message safe to send.
-// Each surface (JSON API, OAuth JSON, browser pages, control API, well-known) serialises these in
-// its own error handler, in its own wire format; nothing else builds error bodies.
+// Each surface (JSON API, OAuth JSON, browser pages, control API, well-known, the user import
+// upload URL) serialises these in its own error handler, in its own wire format; nothing else builds
+// error bodies. (With DATABASE_URL, a request whose changes cannot be committed is answered with the
+// JSON API's StateUnavailable on every path, by the JSON API's serialiser: see app.ts.)
 
 export class HttpError extends Error {
   constructor(

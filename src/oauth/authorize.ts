@@ -1,6 +1,6 @@
-// GET /oauth2/authorize: a pure redirector (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html). Valid
-// requests go to /login with the
-// same query, or straight back to the app when the browser has a session for the pool (§2.3).
+// GET /oauth2/authorize: a pure redirector (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
+// Valid requests go to /login with the same query, or straight back to the app when the browser has
+// a session for the pool (unless prompt=login; prompt=none without a session is login_required).
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { RedirectableError } from '../errors/oauth-error.js';

@@ -1,6 +1,7 @@
 // Cognito-shaped claim sets
-// (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html-§5.4). Framework-free: the
-// issuer signs what these build.
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html,
+// https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html).
+// Framework-free: the issuer signs what these build.
 import { createHash } from 'node:crypto';
 import type { AppClient, User } from '../domain/model.js';
 import { identitiesClaim } from '../domain/federated-identities.js';

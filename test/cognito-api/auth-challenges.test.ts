@@ -1,6 +1,6 @@
 // NEW_PASSWORD_REQUIRED (RespondToAuthChallenge / AdminRespondToAuthChallenge) and the password
 // lockout (API and hosted page), through the real AWS SDK v3 with the emulator's clock moved
-// instead of sleeping (reference §11.4, §11.5).
+// instead of sleeping (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
 import {
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,

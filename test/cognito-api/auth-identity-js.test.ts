@@ -1,7 +1,7 @@
 // amazon-cognito-identity-js (Amplify's sign-in library) against a listening emulator: SRP sign-in
 // (its default), the newPasswordRequired callback and completeNewPasswordChallenge, an email-as-
 // username pool, users created through AdminCreateUser / AdminSetUserPassword, refreshSession and
-// USER_PASSWORD_AUTH. Tokens are verified with jose against the pool's JWKS (reference §11.3–§11.5).
+// USER_PASSWORD_AUTH. Tokens are verified with jose against the pool's JWKS.
 // The library posts with the global fetch (Node 20's): its isomorphic-unfetch import keeps an
 // existing global.fetch.
 import { AdminCreateUserCommand, AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';

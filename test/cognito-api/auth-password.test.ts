@@ -1,6 +1,6 @@
 // InitiateAuth USER_PASSWORD_AUTH and AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH / ADMIN_NO_SRP_AUTH
 // through the real AWS SDK v3 against a listening emulator: tokens, ExplicitAuthFlows, SECRET_HASH,
-// and every user state (reference §9, §11.2, §11.3, §11.6).
+// and every user state (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html).
 import { AdminInitiateAuthCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import {

@@ -1,6 +1,6 @@
 // REFRESH_TOKEN_AUTH / REFRESH_TOKEN through the real AWS SDK v3: new tokens of the same family
 // (auth_time, origin_jti kept), no new refresh token, and every way a refresh token stops working
-// (reference §5.5, §10, §11.3, §11.6).
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html).
 import { AdminInitiateAuthCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import t from 'tap';
 import {

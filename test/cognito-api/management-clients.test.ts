@@ -1,5 +1,5 @@
 // App clients and resource servers through the real AWS SDK: success shapes, Cognito's API
-// defaults (reference §9), the rules shared with fixtures, and UpdateUserPoolClient's replacement.
+// defaults, the rules shared with fixtures, and UpdateUserPoolClient's replacement.
 import {
   CreateResourceServerCommand,
   CreateUserPoolClientCommand,
@@ -34,7 +34,7 @@ t.test('CreateUserPoolClient: minimal client with the API defaults', async (t) =
   t.equal(c?.UserPoolId, POOL_ID);
   t.equal(c?.ClientSecret, undefined);
   t.same(c?.ExplicitAuthFlows, ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH']);
-  t.equal(c?.AllowedOAuthFlowsUserPoolClient, false, 'false via the API (reference §9)');
+  t.equal(c?.AllowedOAuthFlowsUserPoolClient, false, 'false via the API');
   t.equal(c?.PreventUserExistenceErrors, 'LEGACY');
   t.equal(c?.EnableTokenRevocation, true);
   t.equal(c?.AuthSessionValidity, 3);

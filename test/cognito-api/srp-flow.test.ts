@@ -1,5 +1,5 @@
 // USER_SRP_AUTH through the real AWS SDK v3, with the client's half computed by
-// amazon-cognito-identity-js's AuthenticationHelper (reference §11.4): success, every failure path,
+// amazon-cognito-identity-js's AuthenticationHelper: success, every failure path,
 // SECRET_BLOCK and TIMESTAMP handling, PreventUserExistenceErrors and SECRET_HASH.
 import {
   AdminInitiateAuthCommand,

@@ -1,4 +1,4 @@
-// The SRP building blocks of src/domain/srp.ts (reference §11.4), checked against published
+// The SRP building blocks of src/domain/srp.ts (SRP-6a as Cognito runs it), checked against published
 // constants and against amazon-cognito-identity-js's own AuthenticationHelper.
 import * as identity from 'amazon-cognito-identity-js';
 import t from 'tap';

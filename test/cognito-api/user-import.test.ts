@@ -11,7 +11,9 @@ import {
   StopUserImportJobCommand,
   type UserImportJobType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { request } from 'node:http';
 import t from 'tap';
+import { MAX_CSV_BYTES } from '../../src/cognito-api/operations/user-import/upload-route.js';
 import { POOL_ID, usersFixture } from '../helpers/fixtures/index.js';
 import { rejectsWith, sdkClient } from '../helpers/sdk.js';
 import { testEmulator } from '../helpers/harness.js';
@@ -30,6 +32,23 @@ const csv = (rows: Array<Record<string, string>>, header = HEADER) => [header.jo
 
 const upload = (target: string, body: string) =>
   fetch(target, { method: 'PUT', body, headers: { 'x-amz-server-side-encryption': 'aws:kms' } });
+/** A PUT announcing `length` bytes and sending none: the answer to its headers alone. */
+function announcedUpload(target: string, length: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const put = request(target, { method: 'PUT', headers: { 'content-length': String(length) } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => {
+        body += chunk;
+      });
+      response.on('end', () => {
+        resolve({ status: response.statusCode ?? 0, body });
+        put.destroy();
+      });
+    });
+    put.on('error', reject);
+    put.flushHeaders();
+  });
+}
 const createJob = async (name = 'import') =>
   (await sdk.send(new CreateUserImportJobCommand({ UserPoolId: POOL_ID, JobName: name, CloudWatchLogsRoleArn: ROLE }))).UserImportJob!;
 async function finished(jobId: string): Promise<UserImportJobType> {
@@ -154,7 +173,16 @@ t.test('the upload URL refuses a wrong signature and expires', async (t) => {
   const forged = job.PreSignedUrl!.replace(/X-Amz-Signature=[0-9a-f]+/, 'X-Amz-Signature=00');
   const refused = await upload(forged, csv([]));
   t.equal(refused.status, 403);
-  t.match(await refused.text(), /<Code>SignatureDoesNotMatch<\/Code>/);
+  t.equal(refused.headers.get('content-type'), 'application/xml');
+  t.equal(
+    await refused.text(),
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code>' +
+      '<Message>The request signature we calculated does not match the signature you provided.</Message></Error>',
+  );
+  // A file over Cognito's 100 MB is refused as S3 refuses it, from its announced length alone.
+  const tooLarge = await announcedUpload(job.PreSignedUrl!, MAX_CSV_BYTES + 1);
+  t.equal(tooLarge.status, 400);
+  t.match(tooLarge.body, /<Code>EntityTooLarge<\/Code><Message>Your proposed upload exceeds the maximum allowed object size.<\/Message>/);
   clock.offsetMs += 16 * 60 * 1000;
   const late = await upload(job.PreSignedUrl!, csv([]));
   t.equal(late.status, 403);

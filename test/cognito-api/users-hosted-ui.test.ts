@@ -40,7 +40,7 @@ t.test('SignUp + ConfirmSignUp → hosted sign-in → GetUser with the hosted-UI
   t.equal(out.Username, 'wes');
   t.equal(out.UserAttributes?.find((a) => a.Name === 'email_verified')?.Value, 'true');
 
-  // GlobalSignOut does not end the hosted-UI session (reference §10), but the old token is refused.
+  // GlobalSignOut does not end the hosted-UI session (its cookie is not a token), but the old token is refused.
   const session = await signIn(app, { username: 'wes', password: 'Wes-Passw0rd', scope: SCOPE });
   await sdk.send(new AdminUserGlobalSignOutCommand({ UserPoolId: POOL_ID, Username: 'wes' }));
   await rejectsWith(

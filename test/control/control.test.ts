@@ -1,4 +1,4 @@
-// /_emulator/*: reset, clock, faults, token minting, inspection (issue 8).
+// /_emulator/*: reset, clock, faults, token minting, inspection (README, Test-control API).
 import t from 'tap';
 import { testEmulator } from '../helpers/harness.js';
 import { CALLBACK, M2M_CLIENT, POOL_ID, PUBLIC_CLIENT, SECRET_CLIENT, SECRET, API } from '../helpers/fixtures/index.js';

@@ -1,4 +1,4 @@
-// The programmatic API (issue 8 §7): startEmulator from a Node test runner, no Docker.
+// The programmatic API (README, Programmatic API): startEmulator from a Node test runner, no Docker.
 import t from 'tap';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { startEmulator } from '../../src/index.js';

@@ -33,7 +33,7 @@ pass() { PASSED=$((PASSED + 1)); SUMMARY+=("ok   $*"); log "ok: $*"; }
 flunk() { FAILED=$((FAILED + 1)); SUMMARY+=("FAIL $*"); log "FAIL: $*"; }
 check() { local what=$1; shift; if "$@"; then pass "$what"; else flunk "$what"; fi; }
 # Timing targets are measured and printed, not asserted: on a shared 2-core machine they depend on
-# load (issue 6: performance targets live in measurements, not in timed tests). STRICT_TIMING=1
+# load (performance targets live in measurements, npm run bench, not in timed tests). STRICT_TIMING=1
 # turns them into checks.
 measure() {
   local what=$1; shift

@@ -1,4 +1,4 @@
-// Issue 7 §2: the hosted pages run in developers' browsers. Every HTML answer (pages, form errors,
+// The hosted pages run in developers' browsers. Every HTML answer (pages, form errors,
 // the error page, 4xx pages, injected-fault pages) and every browser redirect carries the strict
 // CSP, X-Frame-Options DENY and nosniff; markup is escaped by construction; cookies are HttpOnly
 // and SameSite=Lax (Secure under https); every form POST checks its CSRF token; no parameter

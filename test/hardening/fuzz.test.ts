@@ -1,4 +1,4 @@
-// Issue 7 §1: thousands of hostile requests across every route (generators in fuzz-requests.ts),
+// Thousands of hostile requests across every route (generators in fuzz-requests.ts),
 // most through app.inject, a batch over a real socket with undici, and raw malformed bytes over
 // TCP. Every answer is checked: no 5xx, no dropped connection, nothing reflected unescaped into
 // HTML, no redirect outside the registered URLs, no header injection, only the emulator's own

@@ -1,4 +1,4 @@
-// Issue 7 §6: memory stays bounded. (1) In process, exactly: codes, hosted-UI sessions, new-password
+// Memory stays bounded. (1) In process, exactly: codes, hosted-UI sessions, new-password
 // steps, JSON API challenge sessions, verification codes and revocation records all go once they
 // expire, on the first request after the emulated clock moves on (and every 30 s anyway), while
 // unexpired ones stay. (2) A bounded soak of the real CLI: sign-ins, code exchanges, refreshes,

@@ -1,4 +1,4 @@
-// Issue 7 §4: parallel test runners racing for the same code, user or record.
+// Parallel test runners racing for the same code, user or record.
 import t from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

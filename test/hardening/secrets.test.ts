@@ -1,4 +1,4 @@
-// Issue 7 §3: secrets. Client secrets, SECRET_HASH and CSRF tokens are compared in constant time
+// Secrets. Client secrets, SECRET_HASH and CSRF tokens are compared in constant time
 // (safeEqual, used by oauth/client-auth.ts, cognito-api/secret-hash.ts and hosted-ui/login.ts);
 // passwords are never stored or logged in plain text: the real CLI runs with DATA_FILE and
 // LOG_LEVEL=trace through every flow that carries a password, secret, code or token, and neither
@@ -32,7 +32,7 @@ t.test('safeEqual: equal strings only, whatever the length or encoding', async (
   t.equal(safeEqual('', 'a'), false);
   t.equal(safeEqual('é', 'e\u0301'), false, 'compares bytes, no normalisation');
   t.equal(safeEqual('\uD800', '\uFFFD'), true, 'a lone surrogate is encoded as U+FFFD, as in every UTF-8 comparison');
-  // Code review (issue 7 §3): every secret comparison goes through safeEqual, which is crypto.timingSafeEqual
+  // Read from the source: every secret comparison goes through safeEqual, which is crypto.timingSafeEqual
   // over equal-length buffers; the length check leaks only the length, which Cognito secrets fix anyway.
   const sources = ['src/oauth/client-auth.ts', 'src/cognito-api/secret-hash.ts', 'src/hosted-ui/login.ts', 'src/domain/credentials.ts'].map(
     (f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8'),

@@ -1,4 +1,4 @@
-// Issue 7 §7: SIGTERM stops accepting connections, lets in-flight requests finish, flushes the
+// SIGTERM stops accepting connections, lets in-flight requests finish, flushes the
 // data file and exits 0. Two requests are held in flight by injected delay faults: a token request
 // and a state-changing AdminCreateUser, whose user must be in the data file after the exit.
 import t from 'tap';

@@ -77,7 +77,7 @@ async function libraryClient(poolName: string): Promise<ClientHalf> {
   };
 }
 
-/** RFC 3526 group 15 is Cognito's N with g = 2 (reference §11.4). */
+/** RFC 3526 group 15 is Cognito's N with g = 2 (amazon-cognito-identity-js's AuthenticationHelper uses the same). */
 const GROUP = getDiffieHellman('modp15');
 const N = BigInt(`0x${GROUP.getPrime('hex')}`);
 const big = (hex: string) => BigInt(`0x${hex || '0'}`);

@@ -1,4 +1,4 @@
-// fast-check generators of hostile HTTP requests for every route of the emulator (issue 7 §1).
+// fast-check generators of hostile HTTP requests for every route of the emulator (hardening/fuzz.test.ts).
 // Each request starts from a valid one (so it gets past the first checks and reaches the deeper
 // code) and each field is kept, replaced by a hostile value, dropped or repeated: markup markers,
 // CRLF, bad percent-encoding and UTF-8, 10 kB strings, random bytes, prototype keys, arrays where

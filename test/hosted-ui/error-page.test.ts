@@ -1,4 +1,4 @@
-// GET /error: Cognito's own error page, HTTP 400 HTML (reference §2.5(a)).
+// GET /error: Cognito's own error page, HTTP 400 HTML, where a bad client_id or redirect_uri lands.
 import t from 'tap';
 import { testEmulator } from '../helpers/harness.js';
 import { PUBLIC_CLIENT } from '../helpers/fixtures/index.js';

@@ -1,4 +1,5 @@
-// GET/POST /login: the classic hosted UI's markup (reference §3.2) and sign-in outcomes (§3.3).
+// GET/POST /login (https://docs.aws.amazon.com/cognito/latest/developerguide/login-endpoint.html):
+// the classic hosted UI's markup and sign-in outcomes.
 import t from 'tap';
 import { testEmulator } from '../helpers/harness.js';
 import { CALLBACK, EMAIL_POOL_ID, PASSWORD, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixtures/index.js';

@@ -1,6 +1,7 @@
-// GET /logout (reference §3.5, §10): client_id + registered logout_uri → clear the session and go
-// there; redirect_uri + response_type → clear and show /login for that request; nothing else is
-// ever followed, and hostile values never leave the registered URLs or reach a header.
+// GET /logout (https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html):
+// client_id + registered logout_uri → clear the session and go there; redirect_uri + response_type
+// → clear and show /login for that request; nothing else is ever followed, and hostile values never
+// leave the registered URLs or reach a header.
 import t from 'tap';
 import { testEmulator, PUBLIC_URL } from '../helpers/harness.js';
 import { API, CALLBACK, LOGOUT_URL, NO_REVOKE_CLIENT, PASSWORD, PUBLIC_CLIENT, SECRET_CLIENT } from '../helpers/fixtures/index.js';

@@ -1,5 +1,5 @@
 // POST /forceChangePassword: a FORCE_CHANGE_PASSWORD user (bob) chooses a new password on the
-// hosted page, then continues to the app (reference §3.3; path and field names are ours).
+// hosted page, then continues to the app (path and field names are ours).
 import t from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { testEmulator } from '../helpers/harness.js';

@@ -1,5 +1,6 @@
-// The hosted-UI session cookie `cognito` (reference §2.1, §2.3, §3.4, §10): set by a successful
-// sign-in, 1 hour fixed; within it /oauth2/authorize skips the page unless prompt=login;
+// The hosted-UI session cookie `cognito`
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html): set by a
+// successful sign-in, 1 hour fixed; within it /oauth2/authorize skips the page unless prompt=login;
 // prompt=none without a session → login_required.
 import t from 'tap';
 import { testEmulator, PUBLIC_URL } from '../helpers/harness.js';
@@ -195,7 +196,7 @@ t.test('a disabled, deleted or no-longer-confirmed user no longer skips the page
   await check();
 });
 
-t.test('global sign-out does not end the browser session (reference §10)', async (t) => {
+t.test('global sign-out does not end the browser session', async (t) => {
   const { app, deps } = await testEmulator(t);
   const sid = await session(app);
   const alice = deps.store.getUser(POOL_ID, 'alice')!;

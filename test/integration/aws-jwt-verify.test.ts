@@ -1,4 +1,5 @@
-// aws-jwt-verify (AWS's own verifier) accepting the emulator's tokens (reference §5.8).
+// aws-jwt-verify (AWS's own verifier) accepting the emulator's tokens
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html).
 // AWS issuer mode: CognitoJwtVerifier derives issuer and JWKS URL from the pool id, so the JWKS is
 // loaded from the emulator with cacheJwks() and a fetcher that refuses to run proves AWS is never
 // contacted. Local issuer mode: JwtRsaVerifier fetches the JWKS from the emulator on 127.0.0.1.
@@ -226,7 +227,7 @@ t.test('local issuer mode: JwtRsaVerifier fetching the JWKS from the emulator', 
   t.equal(id.token_use, 'id');
   t.strictSame(calls, [jwksUri], 'the JWKS was fetched once, from the emulator');
 
-  // Access tokens carry no aud (reference §5.3): audience null, client checked via a custom check.
+  // Access tokens carry no aud (client_id instead): audience null, client checked via a custom check.
   const accessVerifier = JwtRsaVerifier.create(
     {
       issuer,

@@ -1,5 +1,5 @@
 // The hosted sign-in page in a real browser (Debian's chromium driven by playwright-core), with
-// the selectors that E2E suites written against real Cognito use (reference §3.2, §12.18). The
+// the selectors that E2E suites written against real Cognito use (input#signInFormUsername, …). The
 // app's callback is a stub on 127.0.0.1 (test/helpers/chromium.ts says why).
 import t, { type Test } from 'tap';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -115,7 +115,7 @@ async function browserTests(): Promise<void> {
       'the session lasts one hour',
     );
 
-    // Second authorize with the session: straight to the callback, no /login page (reference §2.1).
+    // Second authorize with the session: straight to the callback, no /login page.
     const before = s.requested.length;
     await page.goto(authorizeUrl('state-2'));
     const second = s.requested.slice(before).map((u) => new URL(u));

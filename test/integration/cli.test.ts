@@ -1,6 +1,6 @@
 // The real process (src/main.ts run through tsx, so no build is needed): PORT=0 logging the
 // chosen URL, /health, clean SIGTERM, and the one-line, exit-code-2 startup errors of the contract
-// (design.md §1.1).
+// (README, Settings).
 import t from 'tap';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

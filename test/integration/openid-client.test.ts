@@ -38,7 +38,7 @@ interface Case {
   scope: string;
   idLifetime: number;
   accessLifetime: number;
-  /** userInfo attributes besides sub and username: chosen by the scopes (reference §6). */
+  /** userInfo attributes besides sub and username: chosen by the scopes. */
   userInfo: Record<string, string>;
 }
 

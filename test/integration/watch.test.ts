@@ -1,4 +1,4 @@
-// --watch (issue 8 §8): editing the fixture file reloads it and resets state to it; a broken edit
+// --watch (README, Settings): editing the fixture file reloads it and resets state to it; a broken edit
 // is reported and the previous fixtures stay in force.
 import t from 'tap';
 import { spawn } from 'node:child_process';

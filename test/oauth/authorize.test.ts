@@ -1,5 +1,7 @@
-// GET /oauth2/authorize (reference §2): a pure redirector. Bad client_id / redirect_uri go to
-// Cognito's own /error page, never to the app; other errors go back to the verified redirect_uri.
+// GET /oauth2/authorize
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html): a pure
+// redirector. Bad client_id / redirect_uri go to Cognito's own /error page, never to the app; other
+// errors go back to the verified redirect_uri.
 import t from 'tap';
 import { testEmulator, PUBLIC_URL } from '../helpers/harness.js';
 import { API, CALLBACK, M2M_CLIENT, NO_REVOKE_CLIENT, PUBLIC_CLIENT, SECRET_CLIENT, TEST_FIXTURE } from '../helpers/fixtures/index.js';

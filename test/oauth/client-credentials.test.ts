@@ -1,4 +1,5 @@
-// POST /oauth2/token grant_type=client_credentials (reference §4.3, §4.6, §5.4): confidential
+// POST /oauth2/token grant_type=client_credentials
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): confidential
 // clients with the flow only, custom scopes only, an access token whose sub is the client id.
 import t from 'tap';
 import { createLocalJWKSet, jwtVerify } from 'jose';
@@ -31,7 +32,7 @@ t.test('client_secret_post works the same', async (t) => {
   t.equal(decodePart((res.json() as { access_token: string }).access_token, 1).scope, READ);
 });
 
-t.test('claims exactly as reference §5.4, verified against the JWKS', async (t) => {
+t.test("claims exactly as Cognito's machine-to-machine access token, verified against the JWKS", async (t) => {
   const { app, clock } = await testEmulator(t);
   const before = Math.floor(clock.now() / 1000);
   const res = await clientCredentials(app, { scope: WRITE });

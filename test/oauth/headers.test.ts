@@ -1,4 +1,4 @@
-// Response headers like Cognito's (reference §3.3, §4.1, §6): CORS on the token endpoint (and the
+// Response headers like Cognito's: CORS on the token endpoint (and the
 // preflight browsers send before it), no-store caching on token, userInfo and pages, and the
 // security headers on HTML pages.
 import t, { type Test } from 'tap';

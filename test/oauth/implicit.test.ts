@@ -1,5 +1,7 @@
-// Implicit flow, response_type=token (reference §2.4): tokens in the URL fragment, an ID token only
-// with openid, never a refresh token or a code; refused where the client does not allow it.
+// Implicit flow, response_type=token
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html): tokens
+// in the URL fragment, an ID token only with openid, never a refresh token or a code; refused where
+// the client does not allow it.
 import { createHash } from 'node:crypto';
 import t from 'tap';
 import { testEmulator } from '../helpers/harness.js';

@@ -1,5 +1,7 @@
-// POST /oauth2/revoke (reference §7, §10): refresh tokens only; 200 with an empty body even for
-// unknown or already revoked tokens; revoking kills the whole origin_jti family and nothing else.
+// POST /oauth2/revoke
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/revocation-endpoint.html): refresh
+// tokens only; 200 with an empty body even for unknown or already revoked tokens; revoking kills
+// the whole origin_jti family and nothing else.
 import t, { type Test } from 'tap';
 import { testEmulator } from '../helpers/harness.js';
 import { NO_REVOKE_CLIENT, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../helpers/fixtures/index.js';

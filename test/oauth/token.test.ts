@@ -1,4 +1,5 @@
-// POST /oauth2/token transport and client authentication (reference §4.1, §4.4). Grants have
+// POST /oauth2/token transport and client authentication
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html). Grants have
 // their own files under test/oauth/grants/.
 import t from 'tap';
 import { testEmulator } from '../helpers/harness.js';
@@ -174,7 +175,7 @@ t.test('client authentication successes: basic, post, public with empty secret',
   );
   t.equal(res.statusCode, 200, 'basic plus body client_id');
 
-  // A public client sending an empty client_secret succeeded in a capture (reference §4.1).
+  // Cognito accepts a public client that sends an empty client_secret.
   const pub = await signIn(app);
   const empty = await postForm(app, '/oauth2/token', {
     grant_type: 'authorization_code',
@@ -197,7 +198,7 @@ t.test('client authentication successes: basic, post, public with empty secret',
 });
 
 t.test('client_secret_basic: secrets with "+" work raw and form-encoded (RFC 6749 §2.3.1)', async (t) => {
-  // Cognito secrets may contain "+" ([\w+]+, reference §1). curl -u / axios send it raw; RFC-following
+  // Cognito secrets may contain "+" (they match [\w+]+). curl -u / axios send it raw; RFC-following
   // libraries (openid-client) form-encode it as %2B. Both must authenticate.
   const plusSecret = 'plus+secret+0123456789abcdefghij';
   const fixture = structuredClone(TEST_FIXTURE);

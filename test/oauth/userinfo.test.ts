@@ -1,5 +1,7 @@
-// GET/POST /oauth2/userInfo (reference §6, §10): attributes by scope, *_verified as strings, errors
-// in WWW-Authenticate, and server-side refusal of tokens that still verify offline.
+// GET/POST /oauth2/userInfo
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html): attributes by
+// scope, *_verified as strings, errors in WWW-Authenticate, and server-side refusal of tokens that
+// still verify offline.
 import t, { type Test } from 'tap';
 import { generateKeyPair, SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
 import { testEmulator } from '../helpers/harness.js';
@@ -52,7 +54,7 @@ t.test('GET and POST: scope decides the attributes; *_verified are strings', asy
         username: 'alice',
       },
     ],
-    // aws.cognito.signin.user.admin and custom scopes do not narrow anything (reference §6).
+    // aws.cognito.signin.user.admin and custom scopes do not narrow anything.
     [`openid aws.cognito.signin.user.admin ${API}/read`, { sub, ...ALICE_ALL, username: 'alice' }],
   ];
   for (const [scope, expected] of cases) {

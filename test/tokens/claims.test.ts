@@ -1,5 +1,6 @@
 // Tokens from the code flow, checked as a relying party would (JWKS from the app, jose jwtVerify
-// with issuer and audience), against Cognito's shapes (reference §5.1-§5.6).
+// with issuer and audience), against Cognito's shapes (the ID and access token pages of Cognito's
+// developer guide, linked from src/tokens/claims.ts).
 import t from 'tap';
 import { createHash } from 'node:crypto';
 import { testEmulator } from '../helpers/harness.js';

@@ -1,4 +1,4 @@
-// Claim customisation without Lambdas (issue 8 §5): pool, client and user layers, attribute
+// Claim customisation without Lambdas (README, Claim customisation): pool, client and user layers, attribute
 // placeholders, suppression, and the claims no trigger may touch.
 import t from 'tap';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';

@@ -1,4 +1,4 @@
-// Discovery document and JWKS per pool (reference §8).
+// Discovery document and JWKS per pool (https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html).
 import t from 'tap';
 import { testEmulator } from '../helpers/harness.js';
 import { EMAIL_POOL_ID, POOL_ID } from '../helpers/fixtures/index.js';

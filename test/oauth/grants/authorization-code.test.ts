@@ -1,5 +1,6 @@
-// grant_type=authorization_code (reference §4.5): single use, 5 minutes, same client, same
-// redirect_uri (a mismatch is unauthorized_client), PKCE S256.
+// grant_type=authorization_code
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): single use, 5
+// minutes, same client, same redirect_uri (a mismatch is unauthorized_client), PKCE S256.
 import t from 'tap';
 import { testEmulator } from '../../helpers/harness.js';
 import { CALLBACK, POOL_ID, PUBLIC_CLIENT, SECRET, SECRET_CLIENT } from '../../helpers/fixtures/index.js';

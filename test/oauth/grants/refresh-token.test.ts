@@ -1,5 +1,7 @@
-// grant_type=refresh_token (reference §4.3, §5.5): new access and ID tokens, no new refresh
-// token (rotation off), auth_time and origin_jti kept; only the issuing client may use it.
+// grant_type=refresh_token
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): new access and
+// ID tokens, no new refresh token (rotation off), auth_time and origin_jti kept; only the issuing
+// client may use it.
 import t from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { testEmulator } from '../../helpers/harness.js';
