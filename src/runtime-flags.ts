@@ -1,14 +1,11 @@
 // V8 settings for the emulator's own process (main.ts imports this module first, so it runs before
 // the rest is loaded; the programmatic API never imports it, so a host test runner keeps its own).
-// The young generation stays at its initial size instead of growing 16-fold under load: a test
-// emulator idles most of its life and should stay small. Measured with bench/ (README, Performance): idle RSS
-// 80-82 → 70-72 MB and RSS after load +7 instead of +22 MB, with no measurable CPU cost per token
-// response (the live set per request is small, so small, frequent scavenges stay cheap).
-// The old generation may grow by half its live size between full collections, instead of up to 4x
-// by V8's own heuristics: under token load the old space filled with 25-30 MB of garbage before each
-// full GC (RSS peaked at ~107 MB, +45 over idle, and "after 100k tokens" read +18 to +41 MB depending
-// on where the measurement fell). With 1.5x the live set (~17 MB) the old space stays at 16-19 MB:
-// peak ~83 MB, +18 to +26 MB after 100k across runs, throughput within run-to-run noise (bench/; README, Performance).
+// A test emulator idles most of its life and should stay small:
+// - the young generation stays at its initial size instead of growing 16-fold under load; the live
+//   set of a request is small, so small, frequent scavenges stay cheap;
+// - the old generation may grow by half its live size between full collections instead of up to 4x
+//   by V8's own heuristics, which under token load let it fill with garbage before each full GC.
+// The measured effect on RSS and throughput is in the README, Performance ("Memory").
 import { setFlagsFromString } from 'node:v8';
 
 setFlagsFromString('--semi-space-growth-factor=1');
