@@ -29,7 +29,7 @@ export interface AttributeUpdate {
 const CONTACTS = ['email', 'phone_number'] as const;
 
 export async function updateAttributes(
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'messages' | 'store' | 'triggers' | 'verificationCodes'>,
   pool: UserPool,
   user: User,
   updates: Record<string, string>,

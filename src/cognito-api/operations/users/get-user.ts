@@ -5,7 +5,7 @@ import { mfaSettingFields } from '../../../mfa/factors.js';
 import type { Operation, Wire } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
 
-export const getUser: Operation = (deps) => async (input) => {
+export const getUser: Operation<'clock' | 'keys' | 'store' | 'urls'> = (deps) => async (input) => {
   const { user } = await userFromAccessToken(deps, input);
   return {
     UserAttributes: attributeList(user.Attributes),

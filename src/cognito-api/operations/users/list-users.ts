@@ -1,10 +1,11 @@
 // ListUsers: UserType records (attributes under `Attributes`), at most Limit (1-60, default 60) per
 // page, an opaque PaginationToken while more remain, AttributesToGet to narrow the attributes.
+import type { ListUsersResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { User } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalInteger, optionalString, optionalStringList, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { userType } from '../../serialize.js';
 import { inPoolSchema } from '../../../users/attribute-rules.js';
 import { filterUsers, parseUserFilter } from './list-users-filter.js';
@@ -61,5 +62,5 @@ export const listUsers: Operation<'store'> =
     return {
       Users: page.map((u) => userType(u, only)),
       ...(more ? { PaginationToken: encodeCursor({ o: start + page.length, u: last.Username }) } : {}),
-    };
+    } satisfies Wire<ListUsersResponse>;
   };

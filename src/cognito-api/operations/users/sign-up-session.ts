@@ -10,7 +10,7 @@ import type { AppClient, User, UserPool } from '../../../domain/model.js';
 export const offersPasswordless = (pool: UserPool): boolean =>
   (pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).some((f) => f === 'EMAIL_OTP' || f === 'SMS_OTP');
 
-export function signUpSession(deps: Deps, pool: UserPool, client: AppClient, user: User): { Session?: string } {
+export function signUpSession(deps: Pick<Deps, 'signInChallenges'>, pool: UserPool, client: AppClient, user: User): { Session?: string } {
   if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return {};
   return {
     Session: deps.signInChallenges.start(
@@ -25,7 +25,7 @@ export function signUpSession(deps: Deps, pool: UserPool, client: AppClient, use
  * clients need not send it (Amplify's confirmSignUp does not, and signs in with what comes back).
  */
 export async function confirmedSession(
-  deps: Deps,
+  deps: Pick<Deps, 'signInChallenges'>,
   client: AppClient,
   user: User,
   session: string | undefined,
