@@ -5,7 +5,7 @@ import { resetPassword } from '../../../self-service/password-reset.js';
 import { codeMismatch } from '../../../self-service/registration.js';
 import { optionalStringMap, requiredString } from '../../input.js';
 import type { Operation, Wire } from '../../operation.js';
-import { selfServiceCall, selfServiceUser } from './self-service.js';
+import { selfServiceCall, selfServiceUser } from './self-service-input.js';
 
 export const confirmForgotPassword: Operation<'clock' | 'credentials' | 'store' | 'triggers' | 'verificationCodes'> =
   (deps) => async (input) => {

@@ -4,7 +4,7 @@ import type { ConfirmSignUpResponse } from '@aws-sdk/client-cognito-identity-pro
 import { codeMismatch, confirmRegistration } from '../../../self-service/registration.js';
 import { optionalString, optionalStringMap, requiredString } from '../../input.js';
 import type { Operation, Wire } from '../../operation.js';
-import { selfServiceCall, selfServiceUser } from './self-service.js';
+import { selfServiceCall, selfServiceUser } from './self-service-input.js';
 import { confirmedSession } from './sign-up-session.js';
 
 export const confirmSignUp: Operation<'clock' | 'signInChallenges' | 'store' | 'triggers' | 'verificationCodes'> =

@@ -5,7 +5,7 @@ import type { ForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-pr
 import { checkSelfServiceRecovery, resetUser, sendResetCode } from '../../../self-service/password-reset.js';
 import { optionalStringMap } from '../../input.js';
 import type { Operation, Wire } from '../../operation.js';
-import { selfServiceCall } from './self-service.js';
+import { selfServiceCall } from './self-service-input.js';
 import { codeDeliveryType, hiddenDelivery } from './code-delivery-type.js';
 
 export const forgotPassword: Operation<'clock' | 'credentials' | 'messages' | 'store' | 'triggers' | 'verificationCodes'> =

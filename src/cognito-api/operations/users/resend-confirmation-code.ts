@@ -3,7 +3,7 @@ import type { ResendConfirmationCodeResponse } from '@aws-sdk/client-cognito-ide
 import { resendRegistrationCode } from '../../../self-service/registration.js';
 import { optionalStringMap } from '../../input.js';
 import type { Operation, Wire } from '../../operation.js';
-import { selfServiceCall, selfServiceUser } from './self-service.js';
+import { selfServiceCall, selfServiceUser } from './self-service-input.js';
 import { codeDeliveryType, hiddenDelivery } from './code-delivery-type.js';
 
 export const resendConfirmationCode: Operation<'clock' | 'messages' | 'store' | 'triggers' | 'verificationCodes'> =

@@ -5,7 +5,7 @@ import { attributeMap } from '../../../domain/attributes.js';
 import { checkSelfSignUpAllowed, registerUser } from '../../../self-service/registration.js';
 import { optionalAttributeList, optionalStringMap, requiredString } from '../../input.js';
 import type { Input, Operation, Wire } from '../../operation.js';
-import { selfServiceCall } from './self-service.js';
+import { selfServiceCall } from './self-service-input.js';
 import { offersPasswordless, signUpSession } from './sign-up-session.js';
 import { codeDeliveryType } from './code-delivery-type.js';
 
