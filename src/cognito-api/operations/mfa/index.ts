@@ -1,7 +1,7 @@
 // MFA operations: the pool's MFA configuration, users' factor preferences (and the legacy
 // MFAOptions), authenticator apps.
 import type { Operation } from '../../operation.js';
-import { getUserPoolMfaConfig, setUserPoolMfaConfig } from './mfa-config-input.js';
+import { getUserPoolMfaConfig, setUserPoolMfaConfig } from './pool-mfa-config.js';
 import { associateSoftwareToken, verifySoftwareToken } from './software-token.js';
 import { adminDeleteSoftwareToken } from './admin-delete-software-token.js';
 import { adminSetUserMfaPreference, setUserMfaPreference } from './user-mfa-preference.js';

@@ -1,14 +1,13 @@
-// SetUserPoolMfaConfig / GetUserPoolMfaConfig: whether sign-in asks for a second factor and which
-// factors the pool offers. SMS, once configured, stays available ("you can't disable SMS messages
-// as an available MFA factor"); an omitted factor keeps its setting. ON or OPTIONAL with no factor
-// left is refused with Cognito's wording.
+// The MFA settings of a SetUserPoolMfaConfig request (or a fixture pool), read and checked: SMS,
+// once configured, stays available ("you can't disable SMS messages as an available MFA factor");
+// an omitted factor keeps its setting. ON or OPTIONAL with no factor left is refused with
+// Cognito's wording.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html
 import type { UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { poolFactors } from '../../../mfa/factors.js';
 import { invalid, optionalBoolean, optionalEnum, optionalString, requiredString } from '../../input.js';
-import { poolOrThrow } from '../../lookup.js';
-import type { Input, Operation, Output } from '../../operation.js';
+import type { Input } from '../../operation.js';
 import { struct } from '../management/pool-policies.js';
 import { checkRelyingPartyId } from '../../../webauthn/relying-party.js';
 
@@ -85,25 +84,6 @@ export function mfaFactorsInput(
   };
 }
 
-export function mfaConfigOutput(pool: UserPool): Output {
-  const factors = poolFactors(pool);
-  return {
-    ...(pool.SmsConfiguration
-      ? {
-          SmsMfaConfiguration: {
-            ...(pool.SmsAuthenticationMessage !== undefined ? { SmsAuthenticationMessage: pool.SmsAuthenticationMessage } : {}),
-            SmsConfiguration: pool.SmsConfiguration,
-          },
-        }
-      : {}),
-    SoftwareTokenMfaConfiguration: { Enabled: factors.includes('SOFTWARE_TOKEN_MFA') },
-    ...(pool.EmailMfaConfiguration ? { EmailMfaConfiguration: pool.EmailMfaConfiguration } : {}),
-    MfaConfiguration: pool.MfaConfiguration ?? 'OFF',
-    // Observed for a pool without passkey settings: only FactorConfiguration.
-    WebAuthnConfiguration: { ...pool.WebAuthnConfiguration, FactorConfiguration: 'SINGLE_FACTOR' },
-  };
-}
-
 /** The pool with the MFA settings of a SetUserPoolMfaConfig request (or fixture) applied. */
 export function applyMfaConfig(pool: UserPool, input: Input): UserPool {
   const webAuthn = webAuthnInput(input);
@@ -126,17 +106,3 @@ export function applyMfaConfig(pool: UserPool, input: Input): UserPool {
   }
   return next;
 }
-
-export const setUserPoolMfaConfig: Operation<'clock' | 'store'> =
-  ({ store, clock }) =>
-  async (input) => {
-    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-    const next = { ...applyMfaConfig(pool, input), LastModifiedDate: clock.now() };
-    await store.putPool(next);
-    return mfaConfigOutput(next);
-  };
-
-export const getUserPoolMfaConfig: Operation<'store'> =
-  ({ store }) =>
-  async (input) =>
-    mfaConfigOutput(poolOrThrow(store, requiredString(input, 'UserPoolId', 55)));

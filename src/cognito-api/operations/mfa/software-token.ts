@@ -50,30 +50,31 @@ export const associateSoftwareToken: Operation<'clock' | 'keys' | 'signInChallen
   return { SecretCode: secret } satisfies Wire<AssociateSoftwareTokenResponse>;
 };
 
-export const verifySoftwareToken: Operation<'clock' | 'keys' | 'signInChallenges' | 'store' | 'urls' | 'usedTotpSteps'> = (deps) => async (input) => {
-  const by = credential(input);
-  const code = optionalString(input, 'UserCode', 6);
-  if (code === undefined || !/^[0-9]{6}$/.test(code)) {
-    throw invalid('userCode', code ?? null, 'Member must satisfy regular expression pattern: [0-9]+');
-  }
-  const friendlyName = optionalString(input, 'FriendlyDeviceName', 2048);
-  if ('session' in by) {
-    const result = await verifyInSession(deps, by.session, code, friendlyName);
-    if (typeof result === 'string') throw SETUP_ERRORS[result]();
-    return { Status: 'SUCCESS', Session: result.session } satisfies Wire<VerifySoftwareTokenResponse>;
-  }
-  const { user, pool } = await userFromAccessToken(deps, input);
-  const secret = user.PendingSoftwareTokenSecret;
-  if (secret === undefined) throw SETUP_ERRORS['not-associated']();
-  const step = totpStep(secret, code, deps.clock.now());
-  if (step === undefined) throw MISMATCH();
-  deps.usedTotpSteps.claim(user.UserPoolId, user.Username, step);
-  await saveUserChanges(deps, user, (current) => ({
-    SoftwareToken: { Secret: secret, ...(friendlyName !== undefined ? { FriendlyDeviceName: friendlyName } : {}) },
-    PendingSoftwareTokenSecret: undefined,
-    // In a pool that requires MFA the verified app is the user's factor at once (otherwise the
-    // next sign-in would ask to set up MFA again); elsewhere SetUserMFAPreference turns it on.
-    ...(pool.MfaConfiguration === 'ON' ? enableFactor(current, 'SOFTWARE_TOKEN_MFA') : {}),
-  }));
-  return { Status: 'SUCCESS' } satisfies Wire<VerifySoftwareTokenResponse>;
-};
+export const verifySoftwareToken: Operation<'clock' | 'keys' | 'signInChallenges' | 'store' | 'urls' | 'usedTotpSteps'> =
+  (deps) => async (input) => {
+    const by = credential(input);
+    const code = optionalString(input, 'UserCode', 6);
+    if (code === undefined || !/^[0-9]{6}$/.test(code)) {
+      throw invalid('userCode', code ?? null, 'Member must satisfy regular expression pattern: [0-9]+');
+    }
+    const friendlyName = optionalString(input, 'FriendlyDeviceName', 2048);
+    if ('session' in by) {
+      const result = await verifyInSession(deps, by.session, code, friendlyName);
+      if (typeof result === 'string') throw SETUP_ERRORS[result]();
+      return { Status: 'SUCCESS', Session: result.session } satisfies Wire<VerifySoftwareTokenResponse>;
+    }
+    const { user, pool } = await userFromAccessToken(deps, input);
+    const secret = user.PendingSoftwareTokenSecret;
+    if (secret === undefined) throw SETUP_ERRORS['not-associated']();
+    const step = totpStep(secret, code, deps.clock.now());
+    if (step === undefined) throw MISMATCH();
+    deps.usedTotpSteps.claim(user.UserPoolId, user.Username, step);
+    await saveUserChanges(deps, user, (current) => ({
+      SoftwareToken: { Secret: secret, ...(friendlyName !== undefined ? { FriendlyDeviceName: friendlyName } : {}) },
+      PendingSoftwareTokenSecret: undefined,
+      // In a pool that requires MFA the verified app is the user's factor at once (otherwise the
+      // next sign-in would ask to set up MFA again); elsewhere SetUserMFAPreference turns it on.
+      ...(pool.MfaConfiguration === 'ON' ? enableFactor(current, 'SOFTWARE_TOKEN_MFA') : {}),
+    }));
+    return { Status: 'SUCCESS' } satisfies Wire<VerifySoftwareTokenResponse>;
+  };
