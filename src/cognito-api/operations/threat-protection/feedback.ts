@@ -12,7 +12,7 @@ import { feedbackTokenFits } from '../../../threat-protection/feedback-token.js'
 import { optionalEnum, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Input, Operation } from '../../operation.js';
-import { requireThreatProtection } from './auth-events.js';
+import { requireThreatProtection } from './admin-list-user-auth-events.js';
 
 const VALUES = ['Valid', 'Invalid'] as const;
 
