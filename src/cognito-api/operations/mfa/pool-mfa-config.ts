@@ -16,13 +16,13 @@ function mfaConfigOutput(pool: UserPool): Wire<GetUserPoolMfaConfigResponse & Se
     ...(pool.SmsConfiguration
       ? {
           SmsMfaConfiguration: {
-            ...(pool.SmsAuthenticationMessage !== undefined ? { SmsAuthenticationMessage: pool.SmsAuthenticationMessage } : {}),
+            SmsAuthenticationMessage: pool.SmsAuthenticationMessage,
             SmsConfiguration: pool.SmsConfiguration,
           },
         }
       : {}),
     SoftwareTokenMfaConfiguration: { Enabled: factors.includes('SOFTWARE_TOKEN_MFA') },
-    ...(pool.EmailMfaConfiguration ? { EmailMfaConfiguration: pool.EmailMfaConfiguration } : {}),
+    EmailMfaConfiguration: pool.EmailMfaConfiguration,
     MfaConfiguration: pool.MfaConfiguration ?? 'OFF',
     // Observed for a pool without passkey settings: only FactorConfiguration.
     WebAuthnConfiguration: { ...pool.WebAuthnConfiguration, FactorConfiguration: 'SINGLE_FACTOR' },

@@ -82,7 +82,7 @@ export const listUserPoolReplicas: Operation<'store'> =
     const page = paginate(all, (r) => `${r.Role === 'PRIMARY' ? 0 : 1}${r.RegionName}`, 60, optionalString(input, 'NextToken', 131072));
     return {
       UserPoolReplicas: page.items,
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+      NextToken: page.nextToken,
     } satisfies Wire<ListUserPoolReplicasResponse>;
   };
 

@@ -34,7 +34,7 @@ function sessionType(session: TokenSession, currentOrigin: string | undefined): 
     LastActiveDate: seconds(session.LastActiveDate),
     // The emulator parses no user agents and resolves no locations: both are Cognito's "unknown".
     DeviceType: 'unknown',
-    ...(session.LastIPAddress !== undefined ? { LastIPAddress: session.LastIPAddress } : {}),
+    LastIPAddress: session.LastIPAddress,
     LastLocation: { Country: 'unknown' },
     IsCurrentSession: currentOrigin !== undefined && session.OriginJti === currentOrigin,
   };

@@ -38,7 +38,7 @@ export const setRiskConfiguration: Operation<'clock' | 'store'> =
     return {
       RiskConfiguration: {
         UserPoolId: pool.Id,
-        ...(scope !== POOL_WIDE ? { ClientId: scope } : {}),
+        ClientId: scope !== POOL_WIDE ? scope : undefined,
         ...parts(settings),
         LastModifiedDate: seconds(now),
       },
@@ -53,14 +53,14 @@ export const describeRiskConfiguration: Operation<'store'> =
     const found = settingFor(pool.RiskConfigurations, scope);
     if (!found) {
       return {
-        RiskConfiguration: { UserPoolId: pool.Id, ...(scope !== POOL_WIDE ? { ClientId: scope } : {}) },
+        RiskConfiguration: { UserPoolId: pool.Id, ClientId: scope !== POOL_WIDE ? scope : undefined },
       } satisfies Wire<DescribeRiskConfigurationResponse>;
     }
     const [owner, setting] = found;
     return {
       RiskConfiguration: {
         UserPoolId: pool.Id,
-        ...(owner !== POOL_WIDE ? { ClientId: owner } : {}),
+        ClientId: owner !== POOL_WIDE ? owner : undefined,
         ...parts(setting.Settings),
         LastModifiedDate: seconds(setting.LastModifiedDate),
       },

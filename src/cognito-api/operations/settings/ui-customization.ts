@@ -76,8 +76,8 @@ function uiCustomizationType(urls: Urls, pool: Parameters<typeof uiCustomization
   return {
     UserPoolId: pool.Id,
     ClientId: found.scope,
-    ...(found.imageFile !== undefined ? { ImageUrl: urls.endpoint(logoPath(found)) } : {}),
-    ...(found.css !== undefined ? { CSS: found.css } : {}),
+    ImageUrl: found.imageFile !== undefined ? urls.endpoint(logoPath(found)) : undefined,
+    CSS: found.css,
     CSSVersion: found.version,
     LastModifiedDate: seconds(setting.LastModifiedDate),
     CreationDate: seconds(setting.CreationDate),

@@ -30,6 +30,6 @@ export const adminListUserAuthEvents: Operation<'store'> =
     const page = paginate(store.listAuthEvents(pool.Id, user.Attributes.sub ?? ''), newestFirst, max, token);
     return {
       AuthEvents: page.items.map(authEventType),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+      NextToken: page.nextToken,
     } satisfies Wire<AdminListUserAuthEventsResponse>;
   };

@@ -90,7 +90,7 @@ export const listUserImportJobs: Operation<'clock' | 'store' | 'urls'> = (deps) 
   const page = paginate(Object.values(pool.UserImportJobs ?? {}), key, limit, optionalString(input, 'PaginationToken', 131072));
   return {
     UserImportJobs: page.items.map((j) => answer(deps, pool, j).UserImportJob),
-    ...(page.nextToken !== undefined ? { PaginationToken: page.nextToken } : {}),
+    PaginationToken: page.nextToken,
   } satisfies Wire<ListUserImportJobsResponse>;
 };
 

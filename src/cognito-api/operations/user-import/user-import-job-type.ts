@@ -16,13 +16,13 @@ export function userImportJobType(pool: UserPool, job: UserImportJob, uploadUrl:
     UserPoolId: pool.Id,
     PreSignedUrl: uploadUrl,
     CreationDate: seconds(job.CreationDate),
-    ...(job.StartDate !== undefined ? { StartDate: seconds(job.StartDate) } : {}),
-    ...(job.CompletionDate !== undefined ? { CompletionDate: seconds(job.CompletionDate) } : {}),
+    StartDate: job.StartDate !== undefined ? seconds(job.StartDate) : undefined,
+    CompletionDate: job.CompletionDate !== undefined ? seconds(job.CompletionDate) : undefined,
     Status: status,
     CloudWatchLogsRoleArn: job.CloudWatchLogsRoleArn,
     ImportedUsers: job.ImportedUsers,
     SkippedUsers: job.SkippedUsers,
     FailedUsers: job.FailedUsers,
-    ...(job.CompletionMessage !== undefined ? { CompletionMessage: job.CompletionMessage } : {}),
+    CompletionMessage: job.CompletionMessage,
   };
 }

@@ -14,5 +14,7 @@ export const confirmSignUp: Operation<'clock' | 'signInChallenges' | 'store' | '
     const user = selfServiceUser(deps, call);
     if (!user) throw codeMismatch();
     const saved = await confirmRegistration(deps, call.pool, call.client, user, code, optionalStringMap(input, 'ClientMetadata'));
-    return (await confirmedSession(deps, call.client, saved, optionalString(input, 'Session', 2048))) satisfies Wire<ConfirmSignUpResponse>;
+    return {
+      Session: await confirmedSession(deps, call.client, saved, optionalString(input, 'Session', 2048)),
+    } satisfies Wire<ConfirmSignUpResponse>;
   };

@@ -61,6 +61,6 @@ export const listUsers: Operation<'store'> =
     const more = start + page.length < users.length && last !== undefined;
     return {
       Users: page.map((u) => userType(u, only)),
-      ...(more ? { PaginationToken: encodeCursor({ o: start + page.length, u: last.Username }) } : {}),
+      PaginationToken: more ? encodeCursor({ o: start + page.length, u: last.Username }) : undefined,
     } satisfies Wire<ListUsersResponse>;
   };

@@ -9,8 +9,8 @@ import type { Wire } from '../../operation.js';
 export function mfaSettingFields(user: User): Wire<Pick<GetUserResponse, 'MFAOptions' | 'PreferredMfaSetting' | 'UserMFASettingList'>> {
   const list = user.UserMFASettingList ?? [];
   return {
-    ...(user.PreferredMfaSetting !== undefined ? { PreferredMfaSetting: user.PreferredMfaSetting } : {}),
-    ...(list.length > 0 ? { UserMFASettingList: list } : {}),
-    ...(list.includes('SMS_MFA') ? { MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] } : {}),
+    PreferredMfaSetting: user.PreferredMfaSetting,
+    UserMFASettingList: list.length > 0 ? list : undefined,
+    MFAOptions: list.includes('SMS_MFA') ? [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] : undefined,
   };
 }

@@ -10,14 +10,12 @@ import type { AppClient, User, UserPool } from '../../../domain/model.js';
 export const offersPasswordless = (pool: UserPool): boolean =>
   (pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).some((f) => f === 'EMAIL_OTP' || f === 'SMS_OTP');
 
-export function signUpSession(deps: Pick<Deps, 'signInChallenges'>, pool: UserPool, client: AppClient, user: User): { Session?: string } {
-  if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return {};
-  return {
-    Session: deps.signInChallenges.start(
-      { challenge: 'SIGN_UP', userPoolId: pool.Id, clientId: client.ClientId, username: user.Username },
-      client,
-    ),
-  };
+export function signUpSession(deps: Pick<Deps, 'signInChallenges'>, pool: UserPool, client: AppClient, user: User): string | undefined {
+  if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return undefined;
+  return deps.signInChallenges.start(
+    { challenge: 'SIGN_UP', userPoolId: pool.Id, clientId: client.ClientId, username: user.Username },
+    client,
+  );
 }
 
 /**
@@ -29,14 +27,12 @@ export async function confirmedSession(
   client: AppClient,
   user: User,
   session: string | undefined,
-): Promise<{ Session?: string }> {
+): Promise<string | undefined> {
   const pending = deps.signInChallenges.get(session);
   if (pending?.challenge === 'SIGN_UP' && pending.username === user.Username) await deps.signInChallenges.take(session as string);
-  if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return {};
-  return {
-    Session: deps.signInChallenges.start(
-      { challenge: 'AUTO_SIGN_IN', userPoolId: user.UserPoolId, clientId: client.ClientId, username: user.Username },
-      client,
-    ),
-  };
+  if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return undefined;
+  return deps.signInChallenges.start(
+    { challenge: 'AUTO_SIGN_IN', userPoolId: user.UserPoolId, clientId: client.ClientId, username: user.Username },
+    client,
+  );
 }

@@ -25,11 +25,11 @@ export const signUp: Operation<'clock' | 'credentials' | 'messages' | 'signInCha
       sourceIp: ctx?.ip,
     });
     return {
-      ...(delivery ? { CodeDeliveryDetails: codeDeliveryType(delivery) } : {}),
+      CodeDeliveryDetails: delivery ? codeDeliveryType(delivery) : undefined,
       // True when a pre sign-up trigger confirmed the user.
       UserConfirmed: user.UserStatus === 'CONFIRMED',
       UserSub: user.Attributes.sub,
-      ...signUpSession(deps, call.pool, call.client, user),
+      Session: signUpSession(deps, call.pool, call.client, user),
     } satisfies Wire<SignUpResponse>;
   };
 

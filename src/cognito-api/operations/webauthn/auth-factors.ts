@@ -24,8 +24,8 @@ function authFactors(
   const { PreferredMfaSetting, UserMFASettingList } = mfaSettingFields(user);
   return {
     Username: user.Username,
-    ...(PreferredMfaSetting !== undefined ? { PreferredMfaSetting } : {}),
-    ...(UserMFASettingList !== undefined ? { UserMFASettingList } : {}),
+    PreferredMfaSetting,
+    UserMFASettingList,
     ConfiguredUserAuthFactors: ORDER.filter((f) => available.has(f)),
   };
 }

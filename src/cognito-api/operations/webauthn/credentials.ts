@@ -18,7 +18,7 @@ function description(c: WebAuthnCredential): Wire<WebAuthnCredentialDescription>
     CredentialId: c.CredentialId,
     FriendlyCredentialName: c.FriendlyCredentialName,
     RelyingPartyId: c.RelyingPartyId,
-    ...(c.AuthenticatorAttachment !== undefined ? { AuthenticatorAttachment: c.AuthenticatorAttachment } : {}),
+    AuthenticatorAttachment: c.AuthenticatorAttachment,
     AuthenticatorTransports: c.AuthenticatorTransports,
     CreatedAt: seconds(c.CreatedAt),
   };
@@ -36,7 +36,7 @@ export const listWebAuthnCredentials: Operation<'clock' | 'keys' | 'store' | 'ur
   const next = all[start + size];
   return {
     Credentials: all.slice(start, start + size).map(description),
-    ...(next ? { NextToken: next.CredentialId } : {}),
+    NextToken: next ? next.CredentialId : undefined,
   } satisfies Wire<ListWebAuthnCredentialsResponse>;
 };
 
