@@ -86,9 +86,10 @@ export const adminCreateUser: Operation<'clock' | 'credentials' | 'messages' | '
 };
 
 /**
- * DesiredDeliveryMediums defaults to SMS (API reference). The emulator falls back to email when
- * the default SMS has no phone number to go to, and refuses only when a medium was asked for
- * explicitly and none can be used (choice; README).
+ * DesiredDeliveryMediums defaults to SMS
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html).
+ * The emulator falls back to email when the default SMS has no phone number to go to, and refuses
+ * only when a medium was asked for explicitly and none can be used (choice; README).
  */
 function invitationDeliveries(user: User, mediums: Medium[] | undefined): Delivery[] {
   const to = (m: Medium) => deliveryTo(user, m === 'EMAIL' ? 'email' : 'phone_number');

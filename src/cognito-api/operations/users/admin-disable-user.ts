@@ -1,6 +1,6 @@
 // AdminDisableUser "deactivates a user profile and revokes all access tokens for the user"
-// (API reference): sign-in is refused, and every token issued so far stays refused even after
-// AdminEnableUser (TokensRevokedAt, as a global sign-out).
+// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDisableUser.html): sign-in is refused, and every
+// token issued so far stays refused even after AdminEnableUser (TokensRevokedAt, as a global sign-out).
 import type { AdminDisableUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
