@@ -25,6 +25,8 @@ export type Operation<K extends keyof Deps = keyof Deps> = (
  * An AWS SDK response type as it goes on the wire: timestamps are epoch seconds, not Dates, and
  * enums plain strings (the model keeps them as read). An operation checks its output's members and
  * their types against it with a type-only import, e.g. `return { … } satisfies Wire<AdminGetUserResponse>`.
+ * Members spread in (`...(c ? { NextToken: t } : {})`) escape the check for unknown names: an optional
+ * member is written `NextToken: c ? t : undefined` instead (JSON leaves undefined members out).
  */
 export type Wire<T> = T extends Date
   ? number

@@ -1,5 +1,4 @@
-// Which MFA factors a pool offers and a user has turned on, in Cognito's names, and how GetUser /
-// AdminGetUser report a user's settings.
+// Which MFA factors a pool offers and a user has turned on, in Cognito's names.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
 import type { MfaFactor, User, UserPool } from '../domain/model.js';
 
@@ -29,15 +28,4 @@ export function userFactors(pool: UserPool, user: User): MfaFactor[] {
     if (!offered.includes(f)) return false;
     return user.Attributes[f === 'SMS_MFA' ? 'phone_number' : 'email'] !== undefined;
   });
-}
-
-/** GetUser / AdminGetUser members, present only once the user has MFA settings (as Cognito). */
-export function mfaSettingFields(user: User): Record<string, unknown> {
-  const list = user.UserMFASettingList ?? [];
-  return {
-    ...(user.PreferredMfaSetting !== undefined ? { PreferredMfaSetting: user.PreferredMfaSetting } : {}),
-    ...(list.length > 0 ? { UserMFASettingList: list } : {}),
-    // The legacy MFAOptions describes SMS only.
-    ...(list.includes('SMS_MFA') ? { MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] } : {}),
-  };
 }

@@ -15,7 +15,7 @@ import { sendMessage } from '../users/send-message.js';
 import { checkPasswordPolicy, saveNewPassword } from '../users/user-records.js';
 import { recordAuthEvent } from '../threat-protection/auth-events.js';
 import { screenNewPassword } from '../threat-protection/new-password.js';
-import { migrateUser } from '../sign-in/migration.js';
+import { migrateUser, type MigrationDeps } from '../sign-in/migration.js';
 import { postConfirmation } from '../triggers/sign-up.js';
 import { codeExpired, codeMismatch } from './registration.js';
 import { selfServiceUser } from './users.js';
@@ -32,7 +32,7 @@ export function checkSelfServiceRecovery(pool: UserPool): void {
  * RESET_REQUIRED), else undefined / UserNotFoundException as the client's existence errors say.
  */
 export async function resetUser(
-  deps: Deps,
+  deps: MigrationDeps,
   pool: UserPool,
   client: AppClient,
   login: string,
@@ -48,7 +48,7 @@ export async function resetUser(
 
 /** ForgotPassword. Users who never set their own password (FORCE_CHANGE_PASSWORD) cannot reset it. */
 export async function sendResetCode(
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'messages' | 'store' | 'triggers' | 'verificationCodes'>,
   pool: UserPool,
   client: AppClient,
   user: User,
@@ -78,7 +78,7 @@ export async function sendResetCode(
 
 /** ConfirmForgotPassword. */
 export async function resetPassword(
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'credentials' | 'store' | 'triggers' | 'verificationCodes'>,
   pool: UserPool,
   client: AppClient,
   user: User,

@@ -49,7 +49,7 @@ export interface TriggerInput {
 
 /** SignUp: `username` as the caller gave it (an email or phone number in pools that sign in with those). */
 export async function registerUser(
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'credentials' | 'messages' | 'store' | 'triggers' | 'verificationCodes'>,
   pool: UserPool,
   client: AppClient,
   username: string,
@@ -94,7 +94,7 @@ export async function registerUser(
 }
 
 async function sendRegistrationCode(
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'messages' | 'store' | 'triggers' | 'verificationCodes'>,
   pool: UserPool,
   client: AppClient,
   user: User,
@@ -121,7 +121,7 @@ async function sendRegistrationCode(
  * the caller sees the trigger's error.
  */
 export async function confirmRegistration(
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'store' | 'triggers' | 'verificationCodes'>,
   pool: UserPool,
   client: AppClient,
   user: User,
@@ -145,7 +145,7 @@ export async function confirmRegistration(
 
 /** ResendConfirmationCode: a new code replaces the pending one. */
 export async function resendRegistrationCode(
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'messages' | 'store' | 'triggers' | 'verificationCodes'>,
   pool: UserPool,
   client: AppClient,
   user: User,

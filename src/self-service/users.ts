@@ -10,7 +10,7 @@ import { CognitoError } from '../errors/cognito-error.js';
 export const userNotFound = () => new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
 
 /** The user, or undefined when the client hides user existence (PreventUserExistenceErrors ENABLED). */
-export function selfServiceUser(deps: Deps, pool: UserPool, client: AppClient, login: string): User | undefined {
+export function selfServiceUser(deps: Pick<Deps, 'store'>, pool: UserPool, client: AppClient, login: string): User | undefined {
   const user = findSignInUser(deps.store, pool, login);
   if (user) return user;
   if (client.PreventUserExistenceErrors === 'ENABLED') return undefined;

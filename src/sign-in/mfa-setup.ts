@@ -18,7 +18,7 @@ interface Found {
   client: AppClient;
 }
 
-function setupSession(deps: Deps, session: string): Found | 'invalid-session' {
+function setupSession(deps: Pick<Deps, 'signInChallenges' | 'store'>, session: string): Found | 'invalid-session' {
   const pending = deps.signInChallenges.get(session);
   if (pending?.challenge !== 'MFA_SETUP' || pending.setupDone) return 'invalid-session';
   const user = deps.store.getUser(pending.userPoolId, pending.username);
@@ -28,9 +28,13 @@ function setupSession(deps: Deps, session: string): Found | 'invalid-session' {
 }
 
 /** Claims the session: of two calls with it at once (on any replicas), only one goes on. */
-const claim = async (deps: Deps, session: string): Promise<boolean> => (await deps.signInChallenges.take(session)) !== undefined;
+const claim = async (deps: Pick<Deps, 'signInChallenges'>, session: string): Promise<boolean> =>
+  (await deps.signInChallenges.take(session)) !== undefined;
 
-export async function associateInSession(deps: Deps, session: string): Promise<{ secret: string; session: string } | SetupFailure> {
+export async function associateInSession(
+  deps: Pick<Deps, 'signInChallenges' | 'store'>,
+  session: string,
+): Promise<{ secret: string; session: string } | SetupFailure> {
   const found = setupSession(deps, session);
   if (typeof found === 'string') return found;
   const pool = deps.store.getPool(found.pending.userPoolId);
@@ -41,7 +45,7 @@ export async function associateInSession(deps: Deps, session: string): Promise<{
 }
 
 export async function verifyInSession(
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'signInChallenges' | 'store' | 'usedTotpSteps'>,
   session: string,
   code: string,
   friendlyName: string | undefined,

@@ -17,8 +17,11 @@ import { unrecognizableOutput } from '../triggers/errors.js';
 import { userMigration } from '../triggers/sign-in.js';
 import type { SignInContext } from './outcome.js';
 
+/** What a migration uses of the emulator's services. */
+export type MigrationDeps = Pick<Deps, 'clock' | 'credentials' | 'messages' | 'store' | 'triggers'>;
+
 export async function migrateUser(
-  ctx: SignInContext,
+  ctx: Pick<SignInContext, 'pool' | 'client' | 'metadata'> & { deps: MigrationDeps },
   login: string,
   password: string | undefined,
   source: 'UserMigration_Authentication' | 'UserMigration_ForgotPassword',

@@ -95,17 +95,3 @@ export const passed = (event: AuthEvent): AuthEvent => {
       : event.ChallengeResponses,
   };
 };
-
-/** AuthEventType on the wire: dates in epoch seconds, the emulator's own fields left out. */
-export function authEventType(event: AuthEvent): Record<string, unknown> {
-  return {
-    EventId: event.EventId,
-    EventType: event.EventType,
-    CreationDate: event.CreationDate / 1000,
-    EventResponse: event.EventResponse,
-    EventRisk: event.EventRisk,
-    ChallengeResponses: event.ChallengeResponses,
-    EventContextData: event.EventContextData,
-    ...(event.EventFeedback ? { EventFeedback: { ...event.EventFeedback, FeedbackDate: event.EventFeedback.FeedbackDate / 1000 } } : {}),
-  };
-}

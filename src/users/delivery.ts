@@ -85,10 +85,6 @@ export function maskDestination(d: Delivery): string {
   return `${d.destination.charAt(0)}***@${d.destination.charAt(at + 1)}***`;
 }
 
-export function codeDeliveryDetails(d: Delivery): Record<string, string> {
-  return { AttributeName: d.attribute, DeliveryMedium: d.medium, Destination: maskDestination(d) };
-}
-
 /**
  * Records a message with the pool's template text. `custom`: the custom message trigger's texts
  * (placeholders still in them), which replace the template ones they are given for, or the custom

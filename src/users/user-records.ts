@@ -35,7 +35,13 @@ const USERNAME_SHOULD_BE: Record<string, string> = {
  * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
  * `existsMessage` is the operation's own UsernameExistsException wording.
  */
-export function newUserRecord(deps: Deps, pool: UserPool, given: string, attributes: Record<string, string>, existsMessage: string): User {
+export function newUserRecord(
+  deps: Pick<Deps, 'clock' | 'store'>,
+  pool: UserPool,
+  given: string,
+  attributes: Record<string, string>,
+  existsMessage: string,
+): User {
   checkUsernameFormat(given);
   const sub = randomUUID();
   const attrs: Record<string, string> = { sub, ...attributes };
@@ -65,7 +71,7 @@ export function newUserRecord(deps: Deps, pool: UserPool, given: string, attribu
   return user;
 }
 
-function checkNewUserIsFree(deps: Deps, pool: UserPool, user: User, existsMessage: string): void {
+function checkNewUserIsFree(deps: Pick<Deps, 'store'>, pool: UserPool, user: User, existsMessage: string): void {
   if (deps.store.getUser(pool.Id, user.Username)) throw new CognitoError('UsernameExistsException', existsMessage);
   const conflict = aliasConflict(deps.store, pool, user.Username, user.Attributes);
   if (conflict)
@@ -80,7 +86,7 @@ function checkNewUserIsFree(deps: Deps, pool: UserPool, user: User, existsMessag
  * creations of one username both pass the first check while hashing, and only one may win.
  */
 export async function insertNewUser(
-  deps: Deps,
+  deps: Pick<Deps, 'credentials' | 'store'>,
   pool: UserPool,
   user: User,
   password: string | undefined,
@@ -93,14 +99,19 @@ export async function insertNewUser(
 }
 
 /** Sets the password on the record as stored after hashing (domain/users.ts); UserNotFoundException if it was deleted meanwhile. */
-export async function saveNewPassword(deps: Deps, user: User, password: string, changes?: (current: User) => Partial<User>): Promise<User> {
+export async function saveNewPassword(
+  deps: Pick<Deps, 'clock' | 'credentials' | 'store'>,
+  user: User,
+  password: string,
+  changes?: (current: User) => Partial<User>,
+): Promise<User> {
   const saved = await savePassword(deps, user, password, changes);
   if (!saved) throw new CognitoError('UserNotFoundException', 'User does not exist.');
   return saved;
 }
 
 /** Replaces the stored record with a changed copy and returns the copy. */
-export async function saveUser(deps: Deps, user: User, changes: Partial<User>): Promise<User> {
+export async function saveUser(deps: Pick<Deps, 'clock' | 'store'>, user: User, changes: Partial<User>): Promise<User> {
   const updated: User = { ...user, Attributes: { ...user.Attributes }, ...changes, UserLastModifiedDate: deps.clock.now() };
   await deps.store.putUser(updated);
   return updated;

@@ -16,7 +16,7 @@ export const MAX_PASSKEYS = 20;
 export const ALGORITHMS = [-7, -257];
 
 /** StartWebAuthnRegistration's CredentialCreationOptions, members in Cognito's (alphabetical) order. */
-export function creationOptions(user: User, rp: RelyingParty, challenge: string, existing: WebAuthnCredential[]): Record<string, unknown> {
+export function creationOptions(user: User, rp: RelyingParty, challenge: string, existing: WebAuthnCredential[]) {
   return {
     authenticatorSelection: { requireResidentKey: true, residentKey: 'required', userVerification: rp.userVerification },
     challenge,

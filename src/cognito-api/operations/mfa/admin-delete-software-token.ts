@@ -2,13 +2,14 @@
 // device. TOTP MFA is off for the user afterwards (and no longer preferred); a new app can be
 // registered with AssociateSoftwareToken.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDeleteSoftwareToken.html
+import type { AdminDeleteSoftwareTokenResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { saveUserChanges } from '../../../domain/users.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 
-export const adminDeleteSoftwareToken: Operation = (deps) => async (input) => {
+export const adminDeleteSoftwareToken: Operation<'clock' | 'store'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   if (user.UserStatus === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
@@ -22,5 +23,5 @@ export const adminDeleteSoftwareToken: Operation = (deps) => async (input) => {
     UserMFASettingList: list.length > 0 ? list : undefined,
     PreferredMfaSetting: user.PreferredMfaSetting === 'SOFTWARE_TOKEN_MFA' ? undefined : user.PreferredMfaSetting,
   }));
-  return {};
+  return {} satisfies Wire<AdminDeleteSoftwareTokenResponse>;
 };

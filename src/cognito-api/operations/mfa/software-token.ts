@@ -3,13 +3,14 @@
 // request takes an access token or a session, not both. A verified token replaces the user's
 // previous one. With an access token no Session comes back (as observed on Cognito).
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html
+import type { AssociateSoftwareTokenResponse, VerifySoftwareTokenResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { saveUserChanges } from '../../../domain/users.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { newTotpSecret, totpStep } from '../../../mfa/totp.js';
 import { enableFactor } from '../../../sign-in/mfa-answer.js';
 import { associateInSession, verifyInSession, type SetupFailure } from '../../../sign-in/mfa-setup.js';
 import { invalid, optionalString } from '../../input.js';
-import type { Input, Operation } from '../../operation.js';
+import type { Input, Operation, Wire } from '../../operation.js';
 import { invalidSession } from '../../sign-in-errors.js';
 import { userFromAccessToken } from '../users/access-token.js';
 
@@ -35,44 +36,45 @@ function credential(input: Input): { session: string } | { accessToken: true } {
   return { accessToken: true };
 }
 
-export const associateSoftwareToken: Operation = (deps) => async (input) => {
+export const associateSoftwareToken: Operation<'clock' | 'keys' | 'signInChallenges' | 'store' | 'urls'> = (deps) => async (input) => {
   const by = credential(input);
   if ('session' in by) {
     const result = await associateInSession(deps, by.session);
     if (typeof result === 'string') throw SETUP_ERRORS[result]();
-    return { SecretCode: result.secret, Session: result.session };
+    return { SecretCode: result.secret, Session: result.session } satisfies Wire<AssociateSoftwareTokenResponse>;
   }
   const { user, pool } = await userFromAccessToken(deps, input);
   if (pool.SoftwareTokenMfaConfiguration?.Enabled !== true) throw TOTP_DISABLED();
   const secret = newTotpSecret();
   await saveUserChanges(deps, user, () => ({ PendingSoftwareTokenSecret: secret }));
-  return { SecretCode: secret };
+  return { SecretCode: secret } satisfies Wire<AssociateSoftwareTokenResponse>;
 };
 
-export const verifySoftwareToken: Operation = (deps) => async (input) => {
-  const by = credential(input);
-  const code = optionalString(input, 'UserCode', 6);
-  if (code === undefined || !/^[0-9]{6}$/.test(code)) {
-    throw invalid('userCode', code ?? null, 'Member must satisfy regular expression pattern: [0-9]+');
-  }
-  const friendlyName = optionalString(input, 'FriendlyDeviceName', 2048);
-  if ('session' in by) {
-    const result = await verifyInSession(deps, by.session, code, friendlyName);
-    if (typeof result === 'string') throw SETUP_ERRORS[result]();
-    return { Status: 'SUCCESS', Session: result.session };
-  }
-  const { user, pool } = await userFromAccessToken(deps, input);
-  const secret = user.PendingSoftwareTokenSecret;
-  if (secret === undefined) throw SETUP_ERRORS['not-associated']();
-  const step = totpStep(secret, code, deps.clock.now());
-  if (step === undefined) throw MISMATCH();
-  deps.usedTotpSteps.claim(user.UserPoolId, user.Username, step);
-  await saveUserChanges(deps, user, (current) => ({
-    SoftwareToken: { Secret: secret, ...(friendlyName !== undefined ? { FriendlyDeviceName: friendlyName } : {}) },
-    PendingSoftwareTokenSecret: undefined,
-    // In a pool that requires MFA the verified app is the user's factor at once (otherwise the
-    // next sign-in would ask to set up MFA again); elsewhere SetUserMFAPreference turns it on.
-    ...(pool.MfaConfiguration === 'ON' ? enableFactor(current, 'SOFTWARE_TOKEN_MFA') : {}),
-  }));
-  return { Status: 'SUCCESS' };
-};
+export const verifySoftwareToken: Operation<'clock' | 'keys' | 'signInChallenges' | 'store' | 'urls' | 'usedTotpSteps'> =
+  (deps) => async (input) => {
+    const by = credential(input);
+    const code = optionalString(input, 'UserCode', 6);
+    if (code === undefined || !/^[0-9]{6}$/.test(code)) {
+      throw invalid('userCode', code ?? null, 'Member must satisfy regular expression pattern: [0-9]+');
+    }
+    const friendlyName = optionalString(input, 'FriendlyDeviceName', 2048);
+    if ('session' in by) {
+      const result = await verifyInSession(deps, by.session, code, friendlyName);
+      if (typeof result === 'string') throw SETUP_ERRORS[result]();
+      return { Status: 'SUCCESS', Session: result.session } satisfies Wire<VerifySoftwareTokenResponse>;
+    }
+    const { user, pool } = await userFromAccessToken(deps, input);
+    const secret = user.PendingSoftwareTokenSecret;
+    if (secret === undefined) throw SETUP_ERRORS['not-associated']();
+    const step = totpStep(secret, code, deps.clock.now());
+    if (step === undefined) throw MISMATCH();
+    deps.usedTotpSteps.claim(user.UserPoolId, user.Username, step);
+    await saveUserChanges(deps, user, (current) => ({
+      SoftwareToken: { Secret: secret, ...(friendlyName !== undefined ? { FriendlyDeviceName: friendlyName } : {}) },
+      PendingSoftwareTokenSecret: undefined,
+      // In a pool that requires MFA the verified app is the user's factor at once (otherwise the
+      // next sign-in would ask to set up MFA again); elsewhere SetUserMFAPreference turns it on.
+      ...(pool.MfaConfiguration === 'ON' ? enableFactor(current, 'SOFTWARE_TOKEN_MFA') : {}),
+    }));
+    return { Status: 'SUCCESS' } satisfies Wire<VerifySoftwareTokenResponse>;
+  };

@@ -3,6 +3,7 @@
 // delivery first (a verified authenticator app, a phone number, an email address), refused with
 // Cognito's observed wording.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserMFAPreference.html
+import type { AdminSetUserMFAPreferenceResponse, SetUserMFAPreferenceResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps } from '../../../deps.js';
 import type { MfaFactor, User } from '../../../domain/model.js';
 import { saveUserChanges } from '../../../domain/users.js';
@@ -10,7 +11,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { MFA_FACTORS } from '../../../mfa/factors.js';
 import { optionalBoolean, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
+import type { Input, Operation, Wire } from '../../operation.js';
 import { struct } from '../management/pool-policies.js';
 import { userFromAccessToken } from '../users/access-token.js';
 
@@ -25,7 +26,7 @@ function hasDelivery(user: User, factor: MfaFactor): boolean {
   return user.Attributes[factor === 'SMS_MFA' ? 'phone_number' : 'email'] !== undefined;
 }
 
-async function setPreference(deps: Deps, user: User, input: Input): Promise<void> {
+async function setPreference(deps: Pick<Deps, 'clock' | 'store'>, user: User, input: Input): Promise<void> {
   if (struct(input, 'WebAuthnMfaSettings')) {
     throw new CognitoError('InvalidParameterException', 'WebAuthnMfaSettings (passkeys) is not supported by cognito-emulator');
   }
@@ -53,15 +54,15 @@ async function setPreference(deps: Deps, user: User, input: Input): Promise<void
   }));
 }
 
-export const setUserMfaPreference: Operation = (deps) => async (input) => {
+export const setUserMfaPreference: Operation<'clock' | 'keys' | 'store' | 'urls'> = (deps) => async (input) => {
   const { user } = await userFromAccessToken(deps, input);
   await setPreference(deps, user, input);
-  return {};
+  return {} satisfies Wire<SetUserMFAPreferenceResponse>;
 };
 
-export const adminSetUserMfaPreference: Operation = (deps) => async (input) => {
+export const adminSetUserMfaPreference: Operation<'clock' | 'store'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   await setPreference(deps, user, input);
-  return {};
+  return {} satisfies Wire<AdminSetUserMFAPreferenceResponse>;
 };

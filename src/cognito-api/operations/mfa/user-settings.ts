@@ -5,6 +5,7 @@
 // it sets is what SetUserMFAPreference sets, so GetUser's MFAOptions / UserMFASettingList show it.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserSettings.html
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminSetUserSettings.html
+import type { AdminSetUserSettingsResponse, SetUserSettingsResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps } from '../../../deps.js';
 import type { User } from '../../../domain/model.js';
 import { saveUserChanges } from '../../../domain/users.js';
@@ -12,7 +13,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { MFA_FACTORS } from '../../../mfa/factors.js';
 import { invalid, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
+import type { Input, Operation, Wire } from '../../operation.js';
 import { userFromAccessToken } from '../users/access-token.js';
 
 /** true: SMS MFA on; false: off. */
@@ -32,7 +33,7 @@ function readSmsOption(input: Input): boolean {
   return options.length > 0;
 }
 
-async function setSms(deps: Deps, user: User, on: boolean): Promise<void> {
+async function setSms(deps: Pick<Deps, 'clock' | 'store'>, user: User, on: boolean): Promise<void> {
   if (on && user.Attributes.phone_number === undefined) {
     throw new CognitoError('InvalidParameterException', 'User does not have delivery config set to turn on SMS_MFA');
   }
@@ -44,15 +45,15 @@ async function setSms(deps: Deps, user: User, on: boolean): Promise<void> {
   await saveUserChanges(deps, user, () => ({ UserMFASettingList: list.length > 0 ? list : undefined, PreferredMfaSetting: preferred }));
 }
 
-export const setUserSettings: Operation = (deps) => async (input) => {
+export const setUserSettings: Operation<'clock' | 'keys' | 'store' | 'urls'> = (deps) => async (input) => {
   const { user } = await userFromAccessToken(deps, input);
   await setSms(deps, user, readSmsOption(input));
-  return {};
+  return {} satisfies Wire<SetUserSettingsResponse>;
 };
 
-export const adminSetUserSettings: Operation = (deps) => async (input) => {
+export const adminSetUserSettings: Operation<'clock' | 'store'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   await setSms(deps, user, readSmsOption(input));
-  return {};
+  return {} satisfies Wire<AdminSetUserSettingsResponse>;
 };

@@ -3,10 +3,11 @@
 // a rate below the free one is refused. Recorded and returned; the emulator throttles nothing, and
 // the account's Service Quotas maximum is not known here, so no upper bound is checked
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateProvisionedLimit.html).
+import type { GetProvisionedLimitResponse, UpdateProvisionedLimitResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { FREE_LIMITS, isLimitCategory, limitKey } from '../../../domain/provisioned-limits.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { invalid, optionalEnum, optionalStringMap, requiredInteger, requiredStructure } from '../../input.js';
-import type { Input, Operation, OperationContext } from '../../operation.js';
+import type { Input, Operation, OperationContext, Wire } from '../../operation.js';
 import type { Store } from '../../../store/store.js';
 import { requestRegion } from '../management/common.js';
 
@@ -34,7 +35,8 @@ function limitOf(input: Input, ctx: OperationContext): Limit {
   return { key: limitKey(requestRegion(ctx), category), category, free: FREE_LIMITS[category] as number };
 }
 
-const limitType = (store: Store, limit: Limit) => ({
+/** GetProvisionedLimit's and UpdateProvisionedLimit's answer (LimitType). */
+const limitType = (store: Store, limit: Limit): Wire<GetProvisionedLimitResponse & UpdateProvisionedLimitResponse> => ({
   Limit: {
     LimitDefinition: { LimitClass: 'API_CATEGORY', Attributes: { Category: limit.category } },
     ProvisionedLimitValue: store.getProvisionedLimit(limit.key) ?? limit.free,
@@ -42,12 +44,12 @@ const limitType = (store: Store, limit: Limit) => ({
   },
 });
 
-export const getProvisionedLimit: Operation =
+export const getProvisionedLimit: Operation<'store'> =
   ({ store }) =>
   async (input, ctx) =>
     limitType(store, limitOf(input, ctx));
 
-export const updateProvisionedLimit: Operation =
+export const updateProvisionedLimit: Operation<'store'> =
   ({ store }) =>
   async (input, ctx) => {
     const limit = limitOf(input, ctx);

@@ -5,12 +5,19 @@
 // region. One emulator origin serves every region, so a replica changes nothing else
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolReplica.html,
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPoolReplica.html).
+import type {
+  CreateUserPoolReplicaResponse,
+  DeleteUserPoolReplicaResponse,
+  ListUserPoolReplicasResponse,
+  UpdateUserPoolReplicaResponse,
+  UserPoolReplicaType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { regionOf } from '../../../domain/ids.js';
 import type { UserPool, UserPoolReplica } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalEnum, optionalString, optionalStringMap, requiredString, invalid } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
+import type { Input, Operation, Wire } from '../../operation.js';
 import { ACCOUNT_ID, REGION_PATTERN, paginate, requestRegion } from '../management/common.js';
 import { recordIn, withRecord, withoutRecord } from '../pool-records.js';
 
@@ -34,21 +41,21 @@ function replicaOrThrow(pool: UserPool, region: string): UserPoolReplica {
   return replica;
 }
 
-const secondary = (pool: UserPool, r: UserPoolReplica, status: string = r.Status) => ({
+const secondary = (pool: UserPool, r: UserPoolReplica, status: string = r.Status): Wire<UserPoolReplicaType> => ({
   RegionName: r.RegionName,
   Status: status,
   Role: 'SECONDARY',
   UserPoolArn: replicaArn(r.RegionName, pool.Id),
 });
 
-const primary = (pool: UserPool) => ({
+const primary = (pool: UserPool): Wire<UserPoolReplicaType> => ({
   RegionName: regionOf(pool.Id),
   Status: 'ACTIVE',
   Role: 'PRIMARY',
   UserPoolArn: replicaArn(regionOf(pool.Id), pool.Id),
 });
 
-export const createUserPoolReplica: Operation =
+export const createUserPoolReplica: Operation<'clock' | 'store'> =
   ({ store, clock }) =>
   async (input) => {
     const userPoolId = requiredString(input, 'UserPoolId', 55);
@@ -63,20 +70,23 @@ export const createUserPoolReplica: Operation =
       throw new CognitoError('InvalidParameterException', `User pool ${pool.Id} already has a replica in ${region}.`);
     const replica: UserPoolReplica = { RegionName: region, Status: 'INACTIVE', UserPoolTags: tags, CreationDate: clock.now() };
     await store.putPool({ ...pool, Replicas: withRecord(pool.Replicas, region, replica) });
-    return { UserPoolReplica: secondary(pool, replica, 'CREATING') };
+    return { UserPoolReplica: secondary(pool, replica, 'CREATING') } satisfies Wire<CreateUserPoolReplicaResponse>;
   };
 
-export const listUserPoolReplicas: Operation =
+export const listUserPoolReplicas: Operation<'store'> =
   ({ store }) =>
   async (input) => {
     const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
     const all = [primary(pool), ...Object.values(pool.Replicas ?? {}).map((r) => secondary(pool, r))];
     // The primary first, then the replicas by region.
     const page = paginate(all, (r) => `${r.Role === 'PRIMARY' ? 0 : 1}${r.RegionName}`, 60, optionalString(input, 'NextToken', 131072));
-    return { UserPoolReplicas: page.items, ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}) };
+    return {
+      UserPoolReplicas: page.items,
+      NextToken: page.nextToken,
+    } satisfies Wire<ListUserPoolReplicasResponse>;
   };
 
-export const updateUserPoolReplica: Operation =
+export const updateUserPoolReplica: Operation<'store'> =
   ({ store }) =>
   async (input) => {
     const userPoolId = requiredString(input, 'UserPoolId', 55);
@@ -89,10 +99,10 @@ export const updateUserPoolReplica: Operation =
       throw new CognitoError('InvalidParameterException', `${region} is the primary region of user pool ${pool.Id}.`);
     const replica = { ...replicaOrThrow(pool, region), Status: status };
     await store.putPool({ ...pool, Replicas: withRecord(pool.Replicas, region, replica) });
-    return { UserPoolReplica: secondary(pool, replica) };
+    return { UserPoolReplica: secondary(pool, replica) } satisfies Wire<UpdateUserPoolReplicaResponse>;
   };
 
-export const deleteUserPoolReplica: Operation =
+export const deleteUserPoolReplica: Operation<'store'> =
   ({ store }) =>
   async (input, ctx) => {
     const userPoolId = requiredString(input, 'UserPoolId', 55);
@@ -112,5 +122,5 @@ export const deleteUserPoolReplica: Operation =
       throw new CognitoError('InvalidParameterException', `The replica in ${region} must be INACTIVE to be deleted.`);
     }
     await store.putPool({ ...pool, Replicas: withoutRecord(pool.Replicas, region) });
-    return { UserPoolReplica: secondary(pool, replica, 'DELETING') };
+    return { UserPoolReplica: secondary(pool, replica, 'DELETING') } satisfies Wire<DeleteUserPoolReplicaResponse>;
   };

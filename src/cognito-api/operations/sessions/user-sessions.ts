@@ -5,20 +5,27 @@
 // (IsCurrentSession); RevokeUserSession refuses to revoke that one.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminListUserSessions.html
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RevokeUserSession.html
+import type {
+  AdminListUserSessionsResponse,
+  AdminRevokeUserSessionResponse,
+  ListUserSessionsResponse,
+  RevokeUserSessionResponse,
+  SessionDescriptionType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps } from '../../../deps.js';
 import type { TokenSession, User, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { activeTokenSessions, revokeTokenSession } from '../../../sessions/token-sessions.js';
 import { optionalEnum, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Input, Operation, Output } from '../../operation.js';
+import type { Input, Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 import { userFromAccessToken } from '../users/access-token.js';
 
 /** "Amazon Cognito returns all of a user's sessions in a single page of up to 125 sessions." */
 const PAGE = 125;
 
-function sessionType(session: TokenSession, currentOrigin: string | undefined): Output {
+function sessionType(session: TokenSession, currentOrigin: string | undefined): Wire<SessionDescriptionType> {
   return {
     SessionId: session.SessionId,
     SessionType: 'TOKEN',
@@ -27,13 +34,19 @@ function sessionType(session: TokenSession, currentOrigin: string | undefined): 
     LastActiveDate: seconds(session.LastActiveDate),
     // The emulator parses no user agents and resolves no locations: both are Cognito's "unknown".
     DeviceType: 'unknown',
-    ...(session.LastIPAddress !== undefined ? { LastIPAddress: session.LastIPAddress } : {}),
+    LastIPAddress: session.LastIPAddress,
     LastLocation: { Country: 'unknown' },
     IsCurrentSession: currentOrigin !== undefined && session.OriginJti === currentOrigin,
   };
 }
 
-function listed(deps: Deps, pool: UserPool, user: User, input: Input, currentOrigin?: string): Output {
+function listed(
+  deps: Pick<Deps, 'clock' | 'store'>,
+  pool: UserPool,
+  user: User,
+  input: Input,
+  currentOrigin?: string,
+): Wire<AdminListUserSessionsResponse & ListUserSessionsResponse> {
   // The whole list fits one page, so no NextToken is ever handed out and none is accepted.
   if (optionalString(input, 'NextToken', 131072) !== undefined)
     throw new CognitoError('InvalidParameterException', 'Invalid pagination token.');
@@ -48,31 +61,31 @@ function readRevokeInput(input: Input): string {
   return sessionId;
 }
 
-async function revoke(deps: Deps, pool: UserPool, user: User, sessionId: string): Promise<void> {
+async function revoke(deps: Pick<Deps, 'clock' | 'store'>, pool: UserPool, user: User, sessionId: string): Promise<void> {
   if (!(await revokeTokenSession(deps.store, deps.clock, pool.Id, user, sessionId))) {
     throw new CognitoError('ResourceNotFoundException', 'Session not found.');
   }
 }
 
-export const adminListUserSessions: Operation = (deps) => async (input) => {
+export const adminListUserSessions: Operation<'clock' | 'store'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   return listed(deps, pool, user, input);
 };
 
-export const listUserSessions: Operation = (deps) => async (input) => {
+export const listUserSessions: Operation<'clock' | 'keys' | 'store' | 'urls'> = (deps) => async (input) => {
   const { pool, user, claims } = await userFromAccessToken(deps, input);
   return listed(deps, pool, user, input, typeof claims.origin_jti === 'string' ? claims.origin_jti : undefined);
 };
 
-export const adminRevokeUserSession: Operation = (deps) => async (input) => {
+export const adminRevokeUserSession: Operation<'clock' | 'store'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   await revoke(deps, pool, user, readRevokeInput(input));
-  return {};
+  return {} satisfies Wire<AdminRevokeUserSessionResponse>;
 };
 
-export const revokeUserSession: Operation = (deps) => async (input) => {
+export const revokeUserSession: Operation<'clock' | 'keys' | 'store' | 'urls'> = (deps) => async (input) => {
   const { pool, user, claims } = await userFromAccessToken(deps, input);
   const sessionId = readRevokeInput(input);
   const current = activeTokenSessions(deps.store, deps.clock, pool.Id, user).find((s) => s.OriginJti === claims.origin_jti);
@@ -80,5 +93,5 @@ export const revokeUserSession: Operation = (deps) => async (input) => {
     throw new CognitoError('InvalidParameterException', 'The session that the access token belongs to cannot be revoked with it.');
   }
   await revoke(deps, pool, user, sessionId);
-  return {};
+  return {} satisfies Wire<RevokeUserSessionResponse>;
 };

@@ -3,7 +3,7 @@
 import type { Operation } from '../../operation.js';
 import { getLogDeliveryConfiguration, setLogDeliveryConfiguration } from './log-delivery.js';
 import { describeRiskConfiguration, setRiskConfiguration } from './risk-configuration.js';
-import { getSigningCertificate } from './signing-certificate.js';
+import { getSigningCertificate } from './get-signing-certificate.js';
 import { listTagsForResource, tagResource, untagResource } from './tags.js';
 import { getUICustomization, setUICustomization } from './ui-customization.js';
 

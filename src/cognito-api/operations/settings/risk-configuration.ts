@@ -2,9 +2,14 @@
 // account-takeover and IP exception settings, per app client or pool-wide
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetRiskConfiguration.html).
 // Stored and returned; src/threat-protection/ applies them to sign-in, sign-up and password changes.
+import type {
+  DescribeRiskConfigurationResponse,
+  RiskConfigurationType,
+  SetRiskConfigurationResponse,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 import { POOL_WIDE, known, scopeOf, settingFor, withSetting } from './scoped.js';
 
@@ -13,6 +18,9 @@ const PARTS = {
   AccountTakeoverRiskConfiguration: ['NotifyConfiguration', 'Actions'],
   RiskExceptionConfiguration: ['BlockedIPRangeList', 'SkippedIPRangeList'],
 } as const;
+
+/** The settings parts as stored: the members the model names, echoed as the caller sent them. */
+const parts = (settings: Record<string, unknown>) => settings as Wire<Pick<RiskConfigurationType, keyof typeof PARTS>>;
 
 export const setRiskConfiguration: Operation<'clock' | 'store'> =
   ({ store, clock }) =>
@@ -30,11 +38,11 @@ export const setRiskConfiguration: Operation<'clock' | 'store'> =
     return {
       RiskConfiguration: {
         UserPoolId: pool.Id,
-        ...(scope !== POOL_WIDE ? { ClientId: scope } : {}),
-        ...settings,
+        ClientId: scope !== POOL_WIDE ? scope : undefined,
+        ...parts(settings),
         LastModifiedDate: seconds(now),
       },
-    };
+    } satisfies Wire<SetRiskConfigurationResponse>;
   };
 
 export const describeRiskConfiguration: Operation<'store'> =
@@ -43,14 +51,18 @@ export const describeRiskConfiguration: Operation<'store'> =
     const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
     const scope = scopeOf(store, pool, input);
     const found = settingFor(pool.RiskConfigurations, scope);
-    if (!found) return { RiskConfiguration: { UserPoolId: pool.Id, ...(scope !== POOL_WIDE ? { ClientId: scope } : {}) } };
+    if (!found) {
+      return {
+        RiskConfiguration: { UserPoolId: pool.Id, ClientId: scope !== POOL_WIDE ? scope : undefined },
+      } satisfies Wire<DescribeRiskConfigurationResponse>;
+    }
     const [owner, setting] = found;
     return {
       RiskConfiguration: {
         UserPoolId: pool.Id,
-        ...(owner !== POOL_WIDE ? { ClientId: owner } : {}),
-        ...setting.Settings,
+        ClientId: owner !== POOL_WIDE ? owner : undefined,
+        ...parts(setting.Settings),
         LastModifiedDate: seconds(setting.LastModifiedDate),
       },
-    };
+    } satisfies Wire<DescribeRiskConfigurationResponse>;
   };

@@ -1,12 +1,13 @@
 // TagResource / UntagResource / ListTagsForResource on a user pool's ARN: the same tags as
 // CreateUserPool's and DescribeUserPool's UserPoolTags
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TagResource.html).
+import type { ListTagsForResourceResponse, TagResourceResponse, UntagResourceResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';
 import { optionalStringList, optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 
 /** Cognito allows up to 50 tags on a user pool. */
 const MAX_TAGS = 50;
@@ -30,7 +31,7 @@ export const tagResource: Operation<'clock' | 'store'> =
       throw new CognitoError('InvalidParameterException', `A user pool can have at most ${MAX_TAGS} tags.`);
     }
     await store.putPool({ ...pool, UserPoolTags: merged, LastModifiedDate: clock.now() });
-    return {};
+    return {} satisfies Wire<TagResourceResponse>;
   };
 
 export const untagResource: Operation<'clock' | 'store'> =
@@ -40,12 +41,12 @@ export const untagResource: Operation<'clock' | 'store'> =
     const keys = new Set(optionalStringList(input, 'TagKeys') ?? []);
     const kept = Object.fromEntries(Object.entries(pool.UserPoolTags ?? {}).filter(([k]) => !keys.has(k)));
     await store.putPool({ ...pool, UserPoolTags: kept, LastModifiedDate: clock.now() });
-    return {};
+    return {} satisfies Wire<UntagResourceResponse>;
   };
 
 export const listTagsForResource: Operation<'store'> =
   ({ store }) =>
   async (input) => {
     const pool = poolOfArn(store, input);
-    return { Tags: { ...pool.UserPoolTags } };
+    return { Tags: { ...pool.UserPoolTags } } satisfies Wire<ListTagsForResourceResponse>;
   };

@@ -4,6 +4,11 @@
 // checks it (src/domain/ui-css.ts) and the logo is served at the ImageUrl returned here, the
 // emulator's counterpart of Cognito's CloudFront URL. A call sets CSS and logo together: what it
 // leaves out is removed ("You can't set CSS and logo customization separately").
+import type {
+  GetUICustomizationResponse,
+  SetUICustomizationResponse,
+  UICustomizationType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { PoolScopedSetting } from '../../../domain/model.js';
 import { parseCustomizationCss } from '../../../domain/ui-css.js';
 import { logoPath, logoType, MAX_LOGO_BYTES, uiCustomizationFor } from '../../../domain/ui-customization.js';
@@ -11,11 +16,11 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Urls } from '../../../urls.js';
 import { optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 import { POOL_WIDE, scopeOf, withSetting } from './scoped.js';
 
-export const setUICustomization: Operation =
+export const setUICustomization: Operation<'clock' | 'store' | 'urls'> =
   ({ store, clock, urls }) =>
   async (input) => {
     const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
@@ -40,15 +45,15 @@ export const setUICustomization: Operation =
     };
     const UICustomizations = withSetting(pool.UICustomizations, scope, settings, now);
     await store.putPool({ ...pool, UICustomizations });
-    return { UICustomization: uiCustomizationType(urls, { ...pool, UICustomizations }, scope) };
+    return { UICustomization: uiCustomizationType(urls, { ...pool, UICustomizations }, scope) } satisfies Wire<SetUICustomizationResponse>;
   };
 
-export const getUICustomization: Operation =
+export const getUICustomization: Operation<'store' | 'urls'> =
   ({ store, urls }) =>
   async (input) => {
     const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
     const scope = scopeOf(store, pool, input);
-    return { UICustomization: uiCustomizationType(urls, pool, scope) };
+    return { UICustomization: uiCustomizationType(urls, pool, scope) } satisfies Wire<GetUICustomizationResponse>;
   };
 
 /** PNG or JPEG, at most 100 KB (Cognito's limits; the wording of its refusal is unconfirmed). */
@@ -63,7 +68,7 @@ function checkLogo(base64: string): void {
     );
 }
 
-function uiCustomizationType(urls: Urls, pool: Parameters<typeof uiCustomizationFor>[0], scope: string) {
+function uiCustomizationType(urls: Urls, pool: Parameters<typeof uiCustomizationFor>[0], scope: string): Wire<UICustomizationType> {
   const found = uiCustomizationFor(pool, scope === POOL_WIDE ? undefined : scope);
   // Nothing set for the client nor the pool: Cognito answers with the ids only.
   if (!found) return { UserPoolId: pool.Id, ClientId: scope };
@@ -71,8 +76,8 @@ function uiCustomizationType(urls: Urls, pool: Parameters<typeof uiCustomization
   return {
     UserPoolId: pool.Id,
     ClientId: found.scope,
-    ...(found.imageFile !== undefined ? { ImageUrl: urls.endpoint(logoPath(found)) } : {}),
-    ...(found.css !== undefined ? { CSS: found.css } : {}),
+    ImageUrl: found.imageFile !== undefined ? urls.endpoint(logoPath(found)) : undefined,
+    CSS: found.css,
     CSSVersion: found.version,
     LastModifiedDate: seconds(setting.LastModifiedDate),
     CreationDate: seconds(setting.CreationDate),

@@ -4,6 +4,7 @@
 // sign-in was the user's, Invalid that it was not.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUpdateAuthEventFeedback.html
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateAuthEventFeedback.html
+import type { AdminUpdateAuthEventFeedbackResponse, UpdateAuthEventFeedbackResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps } from '../../../deps.js';
 import type { AuthEvent, User, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
@@ -11,8 +12,8 @@ import { updateAuthEvent } from '../../../threat-protection/auth-events.js';
 import { feedbackTokenFits } from '../../../threat-protection/feedback-token.js';
 import { optionalEnum, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
-import { requireThreatProtection } from './auth-events.js';
+import type { Input, Operation, Wire } from '../../operation.js';
+import { requireThreatProtection } from './add-on.js';
 
 const VALUES = ['Valid', 'Invalid'] as const;
 
@@ -23,7 +24,14 @@ function feedbackValue(input: Input): NonNullable<AuthEvent['EventFeedback']>['F
   return value;
 }
 
-async function rate(deps: Deps, pool: UserPool, user: User, eventId: string, value: 'Valid' | 'Invalid', provider: string): Promise<void> {
+async function rate(
+  deps: Pick<Deps, 'clock' | 'store'>,
+  pool: UserPool,
+  user: User,
+  eventId: string,
+  value: 'Valid' | 'Invalid',
+  provider: string,
+): Promise<void> {
   const found = await updateAuthEvent(deps, pool.Id, user, eventId, (event) => ({
     ...event,
     EventFeedback: { FeedbackValue: value, Provider: provider, FeedbackDate: deps.clock.now() },
@@ -31,17 +39,17 @@ async function rate(deps: Deps, pool: UserPool, user: User, eventId: string, val
   if (!found) throw new CognitoError('ResourceNotFoundException', 'Auth event not found.');
 }
 
-export const adminUpdateAuthEventFeedback: Operation = (deps) => async (input) => {
+export const adminUpdateAuthEventFeedback: Operation<'clock' | 'store'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   const eventId = requiredString(input, 'EventId', 50);
   const value = feedbackValue(input);
   requireThreatProtection(pool);
   await rate(deps, pool, user, eventId, value, 'Admin');
-  return {};
+  return {} satisfies Wire<AdminUpdateAuthEventFeedbackResponse>;
 };
 
-export const updateAuthEventFeedback: Operation = (deps) => async (input) => {
+export const updateAuthEventFeedback: Operation<'clock' | 'keys' | 'store'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   const eventId = requiredString(input, 'EventId', 50);
@@ -52,5 +60,5 @@ export const updateAuthEventFeedback: Operation = (deps) => async (input) => {
     throw new CognitoError('NotAuthorizedException', 'The feedback token is not valid for this event.');
   }
   await rate(deps, pool, user, eventId, value, 'User');
-  return {};
+  return {} satisfies Wire<UpdateAuthEventFeedbackResponse>;
 };

@@ -1,7 +1,7 @@
 // Threat protection's per-user operations: the recorded auth events and feedback on them. The pool
 // settings (SetRiskConfiguration, DescribeRiskConfiguration) are with the other settings.
 import type { Operation } from '../../operation.js';
-import { adminListUserAuthEvents } from './auth-events.js';
+import { adminListUserAuthEvents } from './admin-list-user-auth-events.js';
 import { adminUpdateAuthEventFeedback, updateAuthEventFeedback } from './feedback.js';
 
 export const THREAT_PROTECTION_OPERATIONS: Record<string, Operation> = {

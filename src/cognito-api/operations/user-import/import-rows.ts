@@ -20,7 +20,7 @@ type LineResult = { kind: 'SUCCEEDED' | 'SKIPPED' | 'FAILED'; message: string };
 
 /** One line's user, or why it is not imported. Throws nothing. */
 function importLine(
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'store'>,
   pool: UserPool,
   columns: readonly string[],
   line: string,
@@ -63,7 +63,7 @@ function importLine(
 }
 
 /** Imports a started job's CSV into its pool; ends Succeeded, Failed or (when stopped) Stopped. */
-export async function runImport(deps: Deps, poolId: string, jobId: string): Promise<void> {
+export async function runImport(deps: Pick<Deps, 'clock' | 'store'>, poolId: string, jobId: string): Promise<void> {
   const current = () => storedJob(deps.store, poolId, jobId);
   const finish = async (changes: Partial<UserImportJob>) => {
     const now = current();

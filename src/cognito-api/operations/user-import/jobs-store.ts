@@ -2,7 +2,6 @@
 import type { UserImportJob, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';
-import { seconds } from '../../serialize.js';
 import { recordIn, withRecord } from '../pool-records.js';
 
 /** Jobs not started within a day expire, as Cognito's do. */
@@ -31,24 +30,4 @@ export function jobOrThrow(pool: UserPool, jobId: string): UserImportJob {
 /** A created job nobody started within a day reads as Expired. */
 export function statusOf(job: UserImportJob, now: number): UserImportJob['Status'] {
   return job.Status === 'Created' && now - job.CreationDate > JOB_EXPIRY_MS ? 'Expired' : job.Status;
-}
-
-/** UserImportJobType as Cognito returns it (the upload URL only while the job can still be started). */
-export function userImportJobType(pool: UserPool, job: UserImportJob, uploadUrl: string, now: number): Record<string, unknown> {
-  const status = statusOf(job, now);
-  return {
-    JobName: job.JobName,
-    JobId: job.JobId,
-    UserPoolId: pool.Id,
-    PreSignedUrl: uploadUrl,
-    CreationDate: seconds(job.CreationDate),
-    ...(job.StartDate !== undefined ? { StartDate: seconds(job.StartDate) } : {}),
-    ...(job.CompletionDate !== undefined ? { CompletionDate: seconds(job.CompletionDate) } : {}),
-    Status: status,
-    CloudWatchLogsRoleArn: job.CloudWatchLogsRoleArn,
-    ImportedUsers: job.ImportedUsers,
-    SkippedUsers: job.SkippedUsers,
-    FailedUsers: job.FailedUsers,
-    ...(job.CompletionMessage !== undefined ? { CompletionMessage: job.CompletionMessage } : {}),
-  };
 }

@@ -45,7 +45,7 @@ interface Params {
   jobId: string;
 }
 
-export function userImportUploadRoutes(app: FastifyInstance, deps: Deps): void {
+export function userImportUploadRoutes(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'store'>): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_CSV_BYTES }, (_request, body, done) => done(null, body));
   app.setErrorHandler(s3ErrorHandler);

@@ -1,13 +1,14 @@
 // AdminConfirmSignUp: confirms an UNCONFIRMED user without a code. Any other status is refused
 // with Cognito's observed wording (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html).
+import type { AdminConfirmSignUpResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { postConfirmation } from '../../../triggers/sign-up.js';
 import { optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { saveUser } from '../../../users/user-records.js';
 
-export const adminConfirmSignUp: Operation = (deps) => async (input) => {
+export const adminConfirmSignUp: Operation<'clock' | 'store' | 'triggers' | 'verificationCodes'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   if (user.UserStatus !== 'UNCONFIRMED') {
@@ -16,5 +17,5 @@ export const adminConfirmSignUp: Operation = (deps) => async (input) => {
   const saved = await saveUser(deps, user, { UserStatus: 'CONFIRMED' });
   deps.verificationCodes.forget(pool.Id, user.Username, 'signUp');
   await postConfirmation(deps, pool, undefined, saved, 'PostConfirmation_ConfirmSignUp', optionalStringMap(input, 'ClientMetadata'));
-  return {};
+  return {} satisfies Wire<AdminConfirmSignUpResponse>;
 };

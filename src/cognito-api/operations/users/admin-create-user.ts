@@ -2,13 +2,14 @@
 // to meet the default policy), invited by the message recorded in deps.messages unless
 // MessageAction is SUPPRESS. RESEND re-invites an existing FORCE_CHANGE_PASSWORD user with a new
 // temporary password.
+import type { AdminCreateUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeMap } from '../../../domain/attributes.js';
 import type { User } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { preSignUp } from '../../../triggers/sign-up.js';
 import { optionalAttributeList, optionalEnum, optionalEnumList, optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { userType } from '../../serialize.js';
 import { checkAttributeNames, checkAttributeValues } from '../../../users/attribute-rules.js';
 import { deliveryTo, type Delivery } from '../../../users/delivery.js';
@@ -24,7 +25,7 @@ import {
 
 type Medium = 'EMAIL' | 'SMS';
 
-export const adminCreateUser: Operation = (deps) => async (input) => {
+export const adminCreateUser: Operation<'clock' | 'credentials' | 'messages' | 'store' | 'triggers'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const username = requiredString(input, 'Username', 128);
   const given = optionalString(input, 'TemporaryPassword', 256);
@@ -81,13 +82,14 @@ export const adminCreateUser: Operation = (deps) => async (input) => {
       clientMetadata,
     });
   }
-  return { User: userType(user) };
+  return { User: userType(user) } satisfies Wire<AdminCreateUserResponse>;
 };
 
 /**
- * DesiredDeliveryMediums defaults to SMS (API reference). The emulator falls back to email when
- * the default SMS has no phone number to go to, and refuses only when a medium was asked for
- * explicitly and none can be used (choice; README).
+ * DesiredDeliveryMediums defaults to SMS
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html).
+ * The emulator falls back to email when the default SMS has no phone number to go to, and refuses
+ * only when a medium was asked for explicitly and none can be used (choice; README).
  */
 function invitationDeliveries(user: User, mediums: Medium[] | undefined): Delivery[] {
   const to = (m: Medium) => deliveryTo(user, m === 'EMAIL' ? 'email' : 'phone_number');

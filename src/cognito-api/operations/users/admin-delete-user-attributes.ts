@@ -1,13 +1,14 @@
 // AdminDeleteUserAttributes: removes attributes by name. sub, and the attribute a pool with
 // UsernameAttributes signs users in with, cannot be removed (wording unconfirmed; README).
+import type { AdminDeleteUserAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalStringList, requiredString, requireMember } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { inPoolSchema } from '../../../users/attribute-rules.js';
 import { saveUser } from '../../../users/user-records.js';
 
-export const adminDeleteUserAttributes: Operation = (deps) => async (input) => {
+export const adminDeleteUserAttributes: Operation<'clock' | 'store'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   requireMember(input, 'UserAttributeNames');
@@ -28,5 +29,5 @@ export const adminDeleteUserAttributes: Operation = (deps) => async (input) => {
     if (name === 'email' || name === 'phone_number') delete attributes[`${name}_verified`];
   }
   await saveUser(deps, user, { Attributes: attributes });
-  return {};
+  return {} satisfies Wire<AdminDeleteUserAttributesResponse>;
 };

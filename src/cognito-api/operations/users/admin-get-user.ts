@@ -2,7 +2,7 @@
 // MFAOptions / UserMFASettingList / PreferredMfaSetting are left out for users without MFA, as Cognito leaves them out.
 import type { AdminGetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeList } from '../../../domain/attributes.js';
-import { mfaSettingFields } from '../../../mfa/factors.js';
+import { mfaSettingFields } from './mfa-settings-type.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';

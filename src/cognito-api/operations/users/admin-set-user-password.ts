@@ -1,11 +1,12 @@
 // AdminSetUserPassword: Permanent true → CONFIRMED; false (the default) → a temporary password,
 // FORCE_CHANGE_PASSWORD. The password must meet the policy (InvalidPasswordException).
+import type { AdminSetUserPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { optionalBoolean, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { checkPasswordPolicy, saveNewPassword } from '../../../users/user-records.js';
 
-export const adminSetUserPassword: Operation = (deps) => async (input) => {
+export const adminSetUserPassword: Operation<'clock' | 'credentials' | 'store' | 'verificationCodes'> = (deps) => async (input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
   const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
   const password = requiredString(input, 'Password', 256);
@@ -14,5 +15,5 @@ export const adminSetUserPassword: Operation = (deps) => async (input) => {
   await saveNewPassword(deps, user, password, () => ({ UserStatus: permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD' }));
   // A pending reset code is moot once an administrator has set the password.
   deps.verificationCodes.forget(pool.Id, user.Username, 'resetPassword');
-  return {};
+  return {} satisfies Wire<AdminSetUserPasswordResponse>;
 };

@@ -1,20 +1,22 @@
 // AdminUpdateUserAttributes: any attribute (the *_verified flags included). A changed email or
 // phone number becomes unverified unless the call verifies it, and is sent a code when the pool
 // auto-verifies it (see attribute-update.ts).
+import type { AdminUpdateUserAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeMap } from '../../../domain/attributes.js';
 import { optionalAttributeList, optionalStringMap, requiredString, requireMember } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { updateAttributes } from './attribute-update.js';
 
-export const adminUpdateUserAttributes: Operation = (deps) => async (input) => {
-  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
-  requireMember(input, 'UserAttributes');
-  const updates = attributeMap(optionalAttributeList(input, 'UserAttributes'));
-  await updateAttributes(deps, pool, user, updates, 'AdminUpdateUserAttributes', {
-    clientId: undefined,
-    clientMetadata: optionalStringMap(input, 'ClientMetadata'),
-  });
-  return {};
-};
+export const adminUpdateUserAttributes: Operation<'clock' | 'messages' | 'store' | 'triggers' | 'verificationCodes'> =
+  (deps) => async (input) => {
+    const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
+    const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+    requireMember(input, 'UserAttributes');
+    const updates = attributeMap(optionalAttributeList(input, 'UserAttributes'));
+    await updateAttributes(deps, pool, user, updates, 'AdminUpdateUserAttributes', {
+      clientId: undefined,
+      clientMetadata: optionalStringMap(input, 'ClientMetadata'),
+    });
+    return {} satisfies Wire<AdminUpdateUserAttributesResponse>;
+  };

@@ -1,6 +1,7 @@
 // Attribute changes shared by AdminUpdateUserAttributes and UpdateUserAttributes. A new email or
 // phone number is unverified unless the same call sets its *_verified flag; when the pool
-// auto-verifies that attribute a verification code is "sent" (API reference, UpdateUserAttributes).
+// auto-verifies that attribute a verification code is "sent"
+// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html).
 // When the pool lists the attribute in AttributesRequireVerificationBeforeUpdate and the current
 // value is verified, the new value waits (User.PendingAttributes) and the old one stays, and signs
 // in, until VerifyUserAttribute confirms the new one.
@@ -29,7 +30,7 @@ export interface AttributeUpdate {
 const CONTACTS = ['email', 'phone_number'] as const;
 
 export async function updateAttributes(
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'messages' | 'store' | 'triggers' | 'verificationCodes'>,
   pool: UserPool,
   user: User,
   updates: Record<string, string>,

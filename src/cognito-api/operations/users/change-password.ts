@@ -1,14 +1,15 @@
 // ChangePassword: the signed-in user proves the current password and sets a new one meeting the
 // policy. Tokens stay valid (Cognito does not sign the user out).
+import type { ChangePasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { recordAuthEvent } from '../../../threat-protection/auth-events.js';
 import { screenNewPassword } from '../../../threat-protection/new-password.js';
 import { userFromAccessToken } from './access-token.js';
 import { checkPasswordPolicy, saveNewPassword } from '../../../users/user-records.js';
 
-export const changePassword: Operation = (deps) => async (input, ctx) => {
+export const changePassword: Operation<'clock' | 'credentials' | 'keys' | 'store' | 'urls'> = (deps) => async (input, ctx) => {
   const { user, pool, client } = await userFromAccessToken(deps, input);
   // Optional in the API only for passwordless users, which the emulator does not have.
   const previous = requiredString(input, 'PreviousPassword', 256);
@@ -31,5 +32,5 @@ export const changePassword: Operation = (deps) => async (input, ctx) => {
     ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: 'Success' }],
     ...(risk ? { EventRisk: risk } : {}),
   });
-  return {};
+  return {} satisfies Wire<ChangePasswordResponse>;
 };

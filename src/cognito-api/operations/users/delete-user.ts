@@ -2,7 +2,7 @@
 import type { Operation } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
 
-export const deleteUser: Operation = (deps) => async (input) => {
+export const deleteUser: Operation<'clock' | 'credentials' | 'keys' | 'store' | 'urls' | 'verificationCodes'> = (deps) => async (input) => {
   const { user } = await userFromAccessToken(deps, input);
   await deps.store.deleteUser(user.UserPoolId, user.Username);
   deps.credentials.forget(user);

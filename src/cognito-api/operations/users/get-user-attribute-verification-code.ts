@@ -1,14 +1,18 @@
 // GetUserAttributeVerificationCode: a code (24 h) to the user's email or phone number, for
 // VerifyUserAttribute.
+import type { GetUserAttributeVerificationCodeResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { CONFIRMATION_CODE_TTL_MS } from '../../../domain/verification-codes.js';
 import { optionalStringMap, requiredString } from '../../input.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
-import { codeDeliveryDetails, contactDelivery, deliveryTo } from '../../../users/delivery.js';
+import { contactDelivery, deliveryTo } from '../../../users/delivery.js';
 import { sendMessage } from '../../../users/send-message.js';
+import { codeDeliveryType } from './code-delivery-type.js';
 
-export const getUserAttributeVerificationCode: Operation = (deps) => async (input) => {
+export const getUserAttributeVerificationCode: Operation<
+  'clock' | 'keys' | 'messages' | 'store' | 'triggers' | 'urls' | 'verificationCodes'
+> = (deps) => async (input) => {
   const { user, pool, client } = await userFromAccessToken(deps, input);
   const name = requiredString(input, 'AttributeName', 32);
   if (name !== 'email' && name !== 'phone_number') {
@@ -30,5 +34,5 @@ export const getUserAttributeVerificationCode: Operation = (deps) => async (inpu
     secret: { code },
     clientMetadata: optionalStringMap(input, 'ClientMetadata'),
   });
-  return { CodeDeliveryDetails: codeDeliveryDetails(delivery) };
+  return { CodeDeliveryDetails: codeDeliveryType(delivery) } satisfies Wire<GetUserAttributeVerificationCodeResponse>;
 };

@@ -1,11 +1,11 @@
 // GetUser: the signed-in user's attributes and MFA settings (once set), by access token.
 import type { GetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeList } from '../../../domain/attributes.js';
-import { mfaSettingFields } from '../../../mfa/factors.js';
+import { mfaSettingFields } from './mfa-settings-type.js';
 import type { Operation, Wire } from '../../operation.js';
 import { userFromAccessToken } from './access-token.js';
 
-export const getUser: Operation = (deps) => async (input) => {
+export const getUser: Operation<'clock' | 'keys' | 'store' | 'urls'> = (deps) => async (input) => {
   const { user } = await userFromAccessToken(deps, input);
   return {
     UserAttributes: attributeList(user.Attributes),

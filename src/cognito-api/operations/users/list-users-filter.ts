@@ -1,6 +1,7 @@
 // ListUsers' Filter: `AttributeName = "value"` (exact) or `AttributeName ^= "value"` (prefix), one
-// attribute, quotes inside the value escaped with a backslash (API reference, ListUsers). Exact
-// matches on indexed attributes use the store's index instead of a scan.
+// attribute, quotes inside the value escaped with a backslash. Exact matches on indexed attributes
+// use the store's index instead of a scan.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html
 import type { User, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';

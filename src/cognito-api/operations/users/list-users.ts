@@ -1,10 +1,12 @@
 // ListUsers: UserType records (attributes under `Attributes`), at most Limit (1-60, default 60) per
 // page, an opaque PaginationToken while more remain, AttributesToGet to narrow the attributes.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html
+import type { ListUsersResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { User } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalInteger, optionalString, optionalStringList, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { userType } from '../../serialize.js';
 import { inPoolSchema } from '../../../users/attribute-rules.js';
 import { filterUsers, parseUserFilter } from './list-users-filter.js';
@@ -51,7 +53,7 @@ export const listUsers: Operation<'store'> =
     if (unknown !== undefined) {
       throw new CognitoError('InvalidParameterException', `One or more requested attributes do not exist: ${unknown}`);
     }
-    // Filter may be empty (length 0-256, API reference): '' lists every user.
+    // Filter may be empty (length 0-256): '' lists every user.
     const filter = parseUserFilter(input.Filter === '' ? undefined : optionalString(input, 'Filter', 256));
     const users = filterUsers(store, pool, filter);
     const start = token === undefined ? 0 : startOf(users, decodeCursor(token));
@@ -60,6 +62,6 @@ export const listUsers: Operation<'store'> =
     const more = start + page.length < users.length && last !== undefined;
     return {
       Users: page.map((u) => userType(u, only)),
-      ...(more ? { PaginationToken: encodeCursor({ o: start + page.length, u: last.Username }) } : {}),
-    };
+      PaginationToken: more ? encodeCursor({ o: start + page.length, u: last.Username }) : undefined,
+    } satisfies Wire<ListUsersResponse>;
   };

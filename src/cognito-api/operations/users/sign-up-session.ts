@@ -10,14 +10,12 @@ import type { AppClient, User, UserPool } from '../../../domain/model.js';
 export const offersPasswordless = (pool: UserPool): boolean =>
   (pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).some((f) => f === 'EMAIL_OTP' || f === 'SMS_OTP');
 
-export function signUpSession(deps: Deps, pool: UserPool, client: AppClient, user: User): { Session?: string } {
-  if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return {};
-  return {
-    Session: deps.signInChallenges.start(
-      { challenge: 'SIGN_UP', userPoolId: pool.Id, clientId: client.ClientId, username: user.Username },
-      client,
-    ),
-  };
+export function signUpSession(deps: Pick<Deps, 'signInChallenges'>, pool: UserPool, client: AppClient, user: User): string | undefined {
+  if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return undefined;
+  return deps.signInChallenges.start(
+    { challenge: 'SIGN_UP', userPoolId: pool.Id, clientId: client.ClientId, username: user.Username },
+    client,
+  );
 }
 
 /**
@@ -25,18 +23,16 @@ export function signUpSession(deps: Deps, pool: UserPool, client: AppClient, use
  * clients need not send it (Amplify's confirmSignUp does not, and signs in with what comes back).
  */
 export async function confirmedSession(
-  deps: Deps,
+  deps: Pick<Deps, 'signInChallenges'>,
   client: AppClient,
   user: User,
   session: string | undefined,
-): Promise<{ Session?: string }> {
+): Promise<string | undefined> {
   const pending = deps.signInChallenges.get(session);
   if (pending?.challenge === 'SIGN_UP' && pending.username === user.Username) await deps.signInChallenges.take(session as string);
-  if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return {};
-  return {
-    Session: deps.signInChallenges.start(
-      { challenge: 'AUTO_SIGN_IN', userPoolId: user.UserPoolId, clientId: client.ClientId, username: user.Username },
-      client,
-    ),
-  };
+  if (!client.ExplicitAuthFlows.includes('ALLOW_USER_AUTH')) return undefined;
+  return deps.signInChallenges.start(
+    { challenge: 'AUTO_SIGN_IN', userPoolId: user.UserPoolId, clientId: client.ClientId, username: user.Username },
+    client,
+  );
 }

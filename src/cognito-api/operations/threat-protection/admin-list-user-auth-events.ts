@@ -2,23 +2,16 @@
 // page with an opaque NextToken. Only while the pool's threat protection is on (AUDIT or
 // ENFORCED): otherwise Cognito refuses with UserPoolAddOnNotEnabledException.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminListUserAuthEvents.html
-import type { AuthEvent, UserPool } from '../../../domain/model.js';
-import { CognitoError } from '../../../errors/cognito-error.js';
-import { authEventType } from '../../../threat-protection/auth-events.js';
-import { threatMode } from '../../../threat-protection/settings.js';
+import type { AdminListUserAuthEventsResponse } from '@aws-sdk/client-cognito-identity-provider';
+import type { AuthEvent } from '../../../domain/model.js';
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
+import { requireThreatProtection } from './add-on.js';
+import { authEventType } from './auth-event-type.js';
 import { paginate } from '../management/common.js';
 
 const PAGE = 60;
-
-/** Threat protection must be on for the auth-event operations. */
-export function requireThreatProtection(pool: UserPool): void {
-  if (threatMode(pool) === 'OFF') {
-    throw new CognitoError('UserPoolAddOnNotEnabledException', 'Advanced security features are not enabled for this user pool.');
-  }
-}
 
 /**
  * The paging key: newest first (paginate orders keys ascending), then the event id. The token
@@ -26,7 +19,7 @@ export function requireThreatProtection(pool: UserPool): void {
  */
 const newestFirst = (e: AuthEvent) => `${String(Number.MAX_SAFE_INTEGER - e.CreationDate).padStart(16, '0')}:${e.EventId}`;
 
-export const adminListUserAuthEvents: Operation =
+export const adminListUserAuthEvents: Operation<'store'> =
   ({ store }) =>
   async (input) => {
     const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
@@ -35,5 +28,8 @@ export const adminListUserAuthEvents: Operation =
     const token = optionalString(input, 'NextToken', 131072);
     requireThreatProtection(pool);
     const page = paginate(store.listAuthEvents(pool.Id, user.Attributes.sub ?? ''), newestFirst, max, token);
-    return { AuthEvents: page.items.map(authEventType), ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}) };
+    return {
+      AuthEvents: page.items.map(authEventType),
+      NextToken: page.nextToken,
+    } satisfies Wire<AdminListUserAuthEventsResponse>;
   };

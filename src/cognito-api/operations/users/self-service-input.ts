@@ -9,7 +9,6 @@ import { optionalString, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Input } from '../../operation.js';
 import { checkSecretHash } from '../../secret-hash.js';
-import { codeDeliveryDetails } from '../../../users/delivery.js';
 
 export interface SelfServiceCall {
   client: AppClient;
@@ -18,7 +17,7 @@ export interface SelfServiceCall {
   username: string;
 }
 
-export function selfServiceCall(deps: Deps, input: Input): SelfServiceCall {
+export function selfServiceCall(deps: Pick<Deps, 'store'>, input: Input): SelfServiceCall {
   const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
   const pool = poolOrThrow(deps.store, client.UserPoolId);
   const username = requiredString(input, 'Username', 128);
@@ -27,17 +26,6 @@ export function selfServiceCall(deps: Deps, input: Input): SelfServiceCall {
 }
 
 /** The user, or undefined when the client hides user existence (PreventUserExistenceErrors ENABLED). */
-export function selfServiceUser(deps: Deps, call: SelfServiceCall): User | undefined {
+export function selfServiceUser(deps: Pick<Deps, 'store'>, call: SelfServiceCall): User | undefined {
   return findUser(deps, call.pool, call.client, call.username);
-}
-
-export { codeExpired, codeMismatch } from '../../../self-service/registration.js';
-
-/**
- * With PreventUserExistenceErrors ENABLED, ForgotPassword and ResendConfirmationCode answer for an
- * unknown user as if a code had been emailed (shape of the simulated answer unconfirmed; README).
- */
-export function hiddenDelivery(username: string): Record<string, string> {
-  const destination = username.includes('@') ? username : `${username}@example.com`;
-  return codeDeliveryDetails({ attribute: 'email', medium: 'EMAIL', destination });
 }
