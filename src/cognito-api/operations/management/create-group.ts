@@ -1,7 +1,8 @@
+import type { CreateGroupResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { groupName, groupSettings, groupType } from './group-input.js';
 
 export const createGroup: Operation<'clock' | 'store'> =
@@ -16,5 +17,5 @@ export const createGroup: Operation<'clock' | 'store'> =
     const now = clock.now();
     const group = { UserPoolId: pool.Id, GroupName, ...settings, CreationDate: now, LastModifiedDate: now };
     await store.putGroup(group);
-    return { Group: groupType(group) };
+    return { Group: groupType(group) } satisfies Wire<CreateGroupResponse>;
   };

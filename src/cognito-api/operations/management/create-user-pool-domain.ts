@@ -1,9 +1,10 @@
 // CreateUserPoolDomain: a prefix domain, or a custom domain when CustomDomainConfig is given.
 // Domains are unique across pools; a pool has at most one of each kind.
+import type { CreateUserPoolDomainResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
+import type { Input, Operation, Wire } from '../../operation.js';
 import { emulatorHost, HOSTNAME_PATTERN, PREFIX_PATTERN, poolWithDomain } from './domain-type.js';
 
 export const createUserPoolDomain: Operation<'clock' | 'store' | 'urls'> =
@@ -37,5 +38,8 @@ export const createUserPoolDomain: Operation<'clock' | 'store' | 'urls'> =
       : { ...pool, Domain: domain };
     await store.putPool({ ...updated, LastModifiedDate: clock.now() });
     // Cognito returns a CloudFront target for custom domains only (aws/aws-sdk-net#1591).
-    return { ...(custom ? { CloudFrontDomain: emulatorHost(urls) } : {}), ManagedLoginVersion: 1 };
+    return {
+      ...(custom ? { CloudFrontDomain: emulatorHost(urls) } : {}),
+      ManagedLoginVersion: 1,
+    } satisfies Wire<CreateUserPoolDomainResponse>;
   };

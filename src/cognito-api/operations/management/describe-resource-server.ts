@@ -1,6 +1,7 @@
+import type { DescribeResourceServerResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { identifier, resourceServerOrThrow, resourceServerType } from './resource-server-input.js';
 
 export const describeResourceServer: Operation<'store'> =
@@ -8,5 +9,6 @@ export const describeResourceServer: Operation<'store'> =
   async (input) => {
     const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
     const id = identifier(input);
-    return { ResourceServer: resourceServerType(resourceServerOrThrow(store.getResourceServer(pool.Id, id), id)) };
+    const server = resourceServerOrThrow(store.getResourceServer(pool.Id, id), id);
+    return { ResourceServer: resourceServerType(server) } satisfies Wire<DescribeResourceServerResponse>;
   };

@@ -1,7 +1,8 @@
 // ListResourceServers: MaxResults 1-50.
+import type { ListResourceServersResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { paginate } from './common.js';
 import { resourceServerType } from './resource-server-input.js';
 
@@ -14,5 +15,5 @@ export const listResourceServers: Operation<'store'> =
     return {
       ResourceServers: page.items.map(resourceServerType),
       ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
-    };
+    } satisfies Wire<ListResourceServersResponse>;
   };

@@ -1,7 +1,8 @@
 // ListUserPoolClients: UserPoolClientDescription entries only (no settings, no secret).
+import type { ListUserPoolClientsResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { paginate } from './common.js';
 
 export const listUserPoolClients: Operation<'store'> =
@@ -13,5 +14,5 @@ export const listUserPoolClients: Operation<'store'> =
     return {
       UserPoolClients: page.items.map((c) => ({ ClientId: c.ClientId, UserPoolId: c.UserPoolId, ClientName: c.ClientName })),
       ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
-    };
+    } satisfies Wire<ListUserPoolClientsResponse>;
   };

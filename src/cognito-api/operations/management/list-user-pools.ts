@@ -1,6 +1,7 @@
 // ListUserPools: MaxResults is required (1-60) by the API.
+import type { ListUserPoolsResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { optionalString, requiredInteger } from '../../input.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { paginate } from './common.js';
 import { userPoolDescription } from './pool-type.js';
 
@@ -12,5 +13,5 @@ export const listUserPools: Operation<'store'> =
     return {
       UserPools: page.items.map(userPoolDescription),
       ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
-    };
+    } satisfies Wire<ListUserPoolsResponse>;
   };

@@ -1,6 +1,6 @@
 // UserPoolType as DescribeUserPool / CreateUserPool return it: the settings the emulator keeps as
 // stored, the rest (email sending) as Cognito's defaults for a new pool.
-import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type { UserPoolDescriptionType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Wire } from '../../operation.js';
 import type { UserPool } from '../../../domain/model.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../../domain/password-policy.js';
@@ -47,7 +47,7 @@ export function userPoolType(pool: UserPool, store: Store): Wire<UserPoolType> {
 }
 
 /** UserPoolDescriptionType (ListUserPools). */
-export function userPoolDescription(pool: UserPool): Record<string, unknown> {
+export function userPoolDescription(pool: UserPool): Wire<UserPoolDescriptionType> {
   return {
     Id: pool.Id,
     Name: pool.Name,

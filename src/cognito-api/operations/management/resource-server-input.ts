@@ -1,8 +1,9 @@
 // Resource-server input (CreateResourceServer / UpdateResourceServer) with the API's constraints.
+import type { ResourceServerType } from '@aws-sdk/client-cognito-identity-provider';
 import type { ResourceServer, ResourceServerScope } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { invalid, requiredString } from '../../input.js';
-import type { Input } from '../../operation.js';
+import type { Input, Wire } from '../../operation.js';
 import { checkPattern } from './common.js';
 
 export const identifier = (input: Input): string =>
@@ -38,7 +39,7 @@ export function scopes(input: Input): ResourceServerScope[] {
   });
 }
 
-export const resourceServerType = (rs: ResourceServer): Record<string, unknown> => ({
+export const resourceServerType = (rs: ResourceServer): Wire<ResourceServerType> => ({
   UserPoolId: rs.UserPoolId,
   Identifier: rs.Identifier,
   Name: rs.Name,

@@ -1,8 +1,9 @@
 // UpdateGroup changes only the settings present in the request ("updates any of the properties
 // for precedence, IAM role, or description", API reference).
+import type { UpdateGroupResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { groupName, groupOrThrow, groupSettings, groupType } from './group-input.js';
 
 export const updateGroup: Operation<'clock' | 'store'> =
@@ -13,5 +14,5 @@ export const updateGroup: Operation<'clock' | 'store'> =
     const settings = groupSettings(input);
     const group = { ...groupOrThrow(store, pool.Id, name), ...settings, LastModifiedDate: clock.now() };
     await store.putGroup(group);
-    return { Group: groupType(group) };
+    return { Group: groupType(group) } satisfies Wire<UpdateGroupResponse>;
   };

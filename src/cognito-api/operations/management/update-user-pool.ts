@@ -1,7 +1,8 @@
 // UpdateUserPool: the kept settings are replaced, omitted ones reset to their defaults (API doc).
+import type { UpdateUserPoolResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { mutableSettings, poolName, replaceSettings } from './pool-settings.js';
 
 export const updateUserPool: Operation<'clock' | 'store'> =
@@ -11,5 +12,5 @@ export const updateUserPool: Operation<'clock' | 'store'> =
     const name = poolName(input, false);
     const settings = mutableSettings(input, pool);
     await store.putPool({ ...replaceSettings(pool, settings), Name: name ?? pool.Name, LastModifiedDate: clock.now() });
-    return {};
+    return {} satisfies Wire<UpdateUserPoolResponse>;
   };
