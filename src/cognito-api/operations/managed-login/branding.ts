@@ -3,12 +3,19 @@
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ManagedLoginBrandingType.html).
 // Stored and returned; the emulator's pages do not render them. Cognito's own default style
 // document is not published, so ReturnMergedResources=true is refused rather than answered wrongly.
+import type {
+  CreateManagedLoginBrandingResponse,
+  DescribeManagedLoginBrandingByClientResponse,
+  DescribeManagedLoginBrandingResponse,
+  ManagedLoginBrandingType,
+  UpdateManagedLoginBrandingResponse,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { newUuid } from '../../../domain/ids.js';
 import type { ManagedLoginBranding, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { invalid, optionalBoolean, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
+import type { Input, Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 import { checkPattern } from '../management/common.js';
 import { recordIn, withRecord, withoutRecord } from '../pool-records.js';
@@ -121,16 +128,15 @@ const withBranding = (pool: UserPool, branding: ManagedLoginBranding): UserPool 
   ManagedLoginBrandings: withRecord(pool.ManagedLoginBrandings, branding.ManagedLoginBrandingId, branding),
 });
 
-const brandingType = (pool: UserPool, b: ManagedLoginBranding) => ({
-  ManagedLoginBranding: {
-    ManagedLoginBrandingId: b.ManagedLoginBrandingId,
-    UserPoolId: pool.Id,
-    UseCognitoProvidedValues: b.UseCognitoProvidedValues,
-    ...(b.Settings !== undefined ? { Settings: b.Settings } : {}),
-    Assets: b.Assets,
-    CreationDate: seconds(b.CreationDate),
-    LastModifiedDate: seconds(b.LastModifiedDate),
-  },
+const brandingType = (pool: UserPool, b: ManagedLoginBranding): Wire<ManagedLoginBrandingType> => ({
+  ManagedLoginBrandingId: b.ManagedLoginBrandingId,
+  UserPoolId: pool.Id,
+  UseCognitoProvidedValues: b.UseCognitoProvidedValues,
+  // Parsed from the request's JSON and checked to be an object (settings()): a JSON document.
+  ...(b.Settings !== undefined ? { Settings: b.Settings as Wire<ManagedLoginBrandingType['Settings']> } : {}),
+  Assets: b.Assets,
+  CreationDate: seconds(b.CreationDate),
+  LastModifiedDate: seconds(b.LastModifiedDate),
 });
 
 export const createManagedLoginBranding: Operation<'clock' | 'store'> =
@@ -162,7 +168,7 @@ export const createManagedLoginBranding: Operation<'clock' | 'store'> =
       LastModifiedDate: now,
     };
     await store.putPool(withBranding(pool, branding));
-    return brandingType(pool, branding);
+    return { ManagedLoginBranding: brandingType(pool, branding) } satisfies Wire<CreateManagedLoginBrandingResponse>;
   };
 
 export const describeManagedLoginBranding: Operation<'store'> =
@@ -171,7 +177,7 @@ export const describeManagedLoginBranding: Operation<'store'> =
     const id = brandingId(input);
     noMerge(input);
     const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-    return brandingType(pool, brandingOrThrow(pool, id));
+    return { ManagedLoginBranding: brandingType(pool, brandingOrThrow(pool, id)) } satisfies Wire<DescribeManagedLoginBrandingResponse>;
   };
 
 export const describeManagedLoginBrandingByClient: Operation<'store'> =
@@ -184,7 +190,7 @@ export const describeManagedLoginBrandingByClient: Operation<'store'> =
     const found = Object.values(pool.ManagedLoginBrandings ?? {}).find((b) => b.ClientId === clientId);
     // Wording unconfirmed.
     if (!found) throw new CognitoError('ResourceNotFoundException', `No managed login branding style exists for client ${clientId}.`);
-    return brandingType(pool, found);
+    return { ManagedLoginBranding: brandingType(pool, found) } satisfies Wire<DescribeManagedLoginBrandingByClientResponse>;
   };
 
 export const updateManagedLoginBranding: Operation<'clock' | 'store'> =
@@ -215,7 +221,7 @@ export const updateManagedLoginBranding: Operation<'clock' | 'store'> =
             LastModifiedDate: clock.now(),
           };
     await store.putPool(withBranding(pool, updated));
-    return brandingType(pool, updated);
+    return { ManagedLoginBranding: brandingType(pool, updated) } satisfies Wire<UpdateManagedLoginBrandingResponse>;
   };
 
 /** An asset replaces the one of the same category and colour mode; the others stay. */

@@ -2,12 +2,20 @@
 // DeleteTerms): links to an app client's terms of use and privacy policy, per managed-login
 // language (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TermsType.html).
 // Kept on the pool record by TermsId; stored and returned (the emulator's pages do not show them).
+import type {
+  CreateTermsResponse,
+  DescribeTermsByClientResponse,
+  DescribeTermsResponse,
+  ListTermsResponse,
+  TermsType,
+  UpdateTermsResponse,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { newUuid } from '../../../domain/ids.js';
 import type { TermsRecord, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { invalid, optionalEnum, optionalInteger, optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
+import type { Input, Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 import { checkPattern, paginate } from '../management/common.js';
 import { recordIn, withRecord, withoutRecord } from '../pool-records.js';
@@ -53,7 +61,7 @@ function termsOrThrow(pool: UserPool, id: string): TermsRecord {
 
 const withTerms = (pool: UserPool, terms: TermsRecord): UserPool => ({ ...pool, Terms: withRecord(pool.Terms, terms.TermsId, terms) });
 
-const termsType = (t: TermsRecord) => ({
+const termsType = (t: TermsRecord): Wire<TermsType> => ({
   TermsId: t.TermsId,
   UserPoolId: t.UserPoolId,
   ClientId: t.ClientId,
@@ -95,7 +103,7 @@ export const createTerms: Operation<'clock' | 'store'> =
       LastModifiedDate: now,
     };
     await store.putPool(withTerms(pool, terms));
-    return { Terms: termsType(terms) };
+    return { Terms: termsType(terms) } satisfies Wire<CreateTermsResponse>;
   };
 
 export const describeTerms: Operation<'store'> =
@@ -103,7 +111,7 @@ export const describeTerms: Operation<'store'> =
   async (input) => {
     const id = termsId(input);
     const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-    return { Terms: termsType(termsOrThrow(pool, id)) };
+    return { Terms: termsType(termsOrThrow(pool, id)) } satisfies Wire<DescribeTermsResponse>;
   };
 
 export const describeTermsByClient: Operation<'store'> =
@@ -116,7 +124,7 @@ export const describeTermsByClient: Operation<'store'> =
     const terms = Object.values(pool.Terms ?? {}).find((t) => t.ClientId === clientId && t.TermsName === name);
     // Wording unconfirmed.
     if (!terms) throw new CognitoError('ResourceNotFoundException', `Terms ${name} do not exist for client ${clientId}.`);
-    return { Terms: termsType(terms) };
+    return { Terms: termsType(terms) } satisfies Wire<DescribeTermsByClientResponse>;
   };
 
 export const listTerms: Operation<'store'> =
@@ -134,7 +142,7 @@ export const listTerms: Operation<'store'> =
         LastModifiedDate: seconds(t.LastModifiedDate),
       })),
       ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
-    };
+    } satisfies Wire<ListTermsResponse>;
   };
 
 export const updateTerms: Operation<'clock' | 'store'> =
@@ -163,7 +171,7 @@ export const updateTerms: Operation<'clock' | 'store'> =
       LastModifiedDate: clock.now(),
     };
     await store.putPool(withTerms(pool, updated));
-    return { Terms: termsType(updated) };
+    return { Terms: termsType(updated) } satisfies Wire<UpdateTermsResponse>;
   };
 
 export const deleteTerms: Operation<'store'> =
