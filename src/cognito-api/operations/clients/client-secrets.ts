@@ -3,13 +3,19 @@
 // is (domain/client-secrets.ts); the last one cannot be deleted
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddUserPoolClientSecret.html,
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPoolClientSecret.html).
+import type {
+  AddUserPoolClientSecretResponse,
+  ClientSecretDescriptorType,
+  DeleteUserPoolClientSecretResponse,
+  ListUserPoolClientSecretsResponse,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { MAX_CLIENT_SECRETS, clientSecretId, clientSecrets } from '../../../domain/client-secrets.js';
 import { newClientSecret } from '../../../domain/ids.js';
 import type { AppClient, ClientSecretRecord } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalString, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
+import type { Input, Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 import type { Store } from '../../../store/store.js';
 
@@ -23,13 +29,13 @@ function confidentialClient(store: Store, input: Input): AppClient {
   return client;
 }
 
-const descriptor = (s: ClientSecretRecord, withValue: boolean) => ({
+const descriptor = (s: ClientSecretRecord, withValue: boolean): Wire<ClientSecretDescriptorType> => ({
   ClientSecretId: s.ClientSecretId,
   ...(withValue ? { ClientSecretValue: s.Value } : {}),
   ClientSecretCreateDate: seconds(s.CreateDate),
 });
 
-export const addUserPoolClientSecret: Operation =
+export const addUserPoolClientSecret: Operation<'clock' | 'store'> =
   ({ store, clock }) =>
   async (input) => {
     // Checked against the model's constraints (24-64 characters of [\w+]) before the operation runs.
@@ -53,19 +59,19 @@ export const addUserPoolClientSecret: Operation =
     };
     await store.putClient({ ...client, ClientSecrets: [...secrets, secret] });
     // The value is returned only when Cognito generated it (ClientSecretDescriptorType).
-    return { ClientSecretDescriptor: descriptor(secret, given === undefined) };
+    return { ClientSecretDescriptor: descriptor(secret, given === undefined) } satisfies Wire<AddUserPoolClientSecretResponse>;
   };
 
-export const listUserPoolClientSecrets: Operation =
+export const listUserPoolClientSecrets: Operation<'store'> =
   ({ store }) =>
   async (input) => {
     optionalString(input, 'NextToken', 131072);
     const client = confidentialClient(store, input);
     // Never the values; two secrets at most, so never a NextToken (API reference).
-    return { ClientSecrets: clientSecrets(client).map((s) => descriptor(s, false)) };
+    return { ClientSecrets: clientSecrets(client).map((s) => descriptor(s, false)) } satisfies Wire<ListUserPoolClientSecretsResponse>;
   };
 
-export const deleteUserPoolClientSecret: Operation =
+export const deleteUserPoolClientSecret: Operation<'store'> =
   ({ store }) =>
   async (input) => {
     const id = requiredString(input, 'ClientSecretId', 128);
@@ -83,5 +89,5 @@ export const deleteUserPoolClientSecret: Operation =
     // showing none: no secret is promoted.
     const keepShown = shown !== undefined && doomed.ClientSecretId !== clientSecretId(client.ClientId, client.CreationDate);
     await store.putClient({ ...rest, ...(keepShown ? { ClientSecret: shown } : {}), ClientSecrets: secrets.filter((s) => s !== doomed) });
-    return {};
+    return {} satisfies Wire<DeleteUserPoolClientSecretResponse>;
   };

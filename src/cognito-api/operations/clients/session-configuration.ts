@@ -5,27 +5,36 @@
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolClientSessionConfiguration.html).
 // Applied: SSOSession.MaxValidityMinutes decides whether /oauth2/authorize reuses the hosted-page
 // session (domain/sso-session.ts). TokenSession.MaxPerUser is stored and returned, not enforced.
+import type {
+  GetUserPoolClientSessionConfigurationResponse,
+  GetUserPoolSessionConfigurationResponse,
+  SetUserPoolClientSessionConfigurationResponse,
+  SetUserPoolSessionConfigurationResponse,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { SessionConfiguration } from '../../../domain/model.js';
 import { sessionConfiguration, ssoMaxValidityMinutes, tracksSessions } from '../../../domain/sso-session.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { invalid, optionalEnum, requiredInteger, requiredString, requiredStructure } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 
-const poolAnswer = (userPoolId: string, config: SessionConfiguration) => ({
+const poolAnswer = (
+  userPoolId: string,
+  config: SessionConfiguration,
+): Wire<GetUserPoolSessionConfigurationResponse & SetUserPoolSessionConfigurationResponse> => ({
   UserPoolId: userPoolId,
   UserSessionTracking: config.UserSessionTracking,
   TokenSession: { ...config.TokenSession },
 });
 
-export const getUserPoolSessionConfiguration: Operation =
+export const getUserPoolSessionConfiguration: Operation<'store'> =
   ({ store }) =>
   async (input) => {
     const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
     return poolAnswer(pool.Id, sessionConfiguration(pool));
   };
 
-export const setUserPoolSessionConfiguration: Operation =
+export const setUserPoolSessionConfiguration: Operation<'clock' | 'store'> =
   ({ store, clock }) =>
   async (input) => {
     const userPoolId = requiredString(input, 'UserPoolId', 55);
@@ -39,15 +48,19 @@ export const setUserPoolSessionConfiguration: Operation =
     return poolAnswer(pool.Id, config);
   };
 
-export const getUserPoolClientSessionConfiguration: Operation =
+export const getUserPoolClientSessionConfiguration: Operation<'store'> =
   ({ store }) =>
   async (input) => {
     const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
     const client = clientOrThrow(store, requiredString(input, 'ClientId', 128), pool.Id);
-    return { UserPoolId: pool.Id, ClientId: client.ClientId, SSOSession: { MaxValidityMinutes: ssoMaxValidityMinutes(client) } };
+    return {
+      UserPoolId: pool.Id,
+      ClientId: client.ClientId,
+      SSOSession: { MaxValidityMinutes: ssoMaxValidityMinutes(client) },
+    } satisfies Wire<GetUserPoolClientSessionConfigurationResponse>;
   };
 
-export const setUserPoolClientSessionConfiguration: Operation =
+export const setUserPoolClientSessionConfiguration: Operation<'clock' | 'store'> =
   ({ store, clock }) =>
   async (input) => {
     const userPoolId = requiredString(input, 'UserPoolId', 55);
@@ -60,5 +73,9 @@ export const setUserPoolClientSessionConfiguration: Operation =
       throw new CognitoError('OperationNotEnabledException', `Session tracking is not enabled for user pool ${pool.Id}.`);
     }
     await store.putClient({ ...client, SSOSession: { MaxValidityMinutes: minutes }, LastModifiedDate: clock.now() });
-    return { UserPoolId: pool.Id, ClientId: client.ClientId, SSOSession: { MaxValidityMinutes: minutes } };
+    return {
+      UserPoolId: pool.Id,
+      ClientId: client.ClientId,
+      SSOSession: { MaxValidityMinutes: minutes },
+    } satisfies Wire<SetUserPoolClientSessionConfigurationResponse>;
   };
