@@ -3,18 +3,29 @@
 // remembered at once unless the pool remembers devices only on the user's say-so, in which case
 // UserConfirmationNecessary is true and UpdateDeviceStatus remembers it.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmDevice.html
+import type {
+  AdminGetDeviceResponse,
+  AdminListDevicesResponse,
+  AdminUpdateDeviceStatusResponse,
+  ConfirmDeviceResponse,
+  GetDeviceResponse,
+  ListDevicesResponse,
+  UpdateDeviceStatusResponse,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps } from '../../../deps.js';
 import type { User } from '../../../domain/model.js';
 import { findDevice, updateDevice } from '../../../devices/devices.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalEnum, optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
+import type { Input, Operation, Wire } from '../../operation.js';
 import { struct } from '../management/pool-policies.js';
 import { userFromAccessToken } from '../users/access-token.js';
 import { deviceOrThrow, devicePage, deviceType } from './device-type.js';
 
-type Who = (deps: Deps, input: Input) => Promise<User>;
+/** The dependencies of both ways of naming the user: the access token's checks need them all. */
+type WhoDeps = 'clock' | 'keys' | 'store' | 'urls';
+type Who = (deps: Pick<Deps, WhoDeps>, input: Input) => Promise<User>;
 const byToken: Who = async (deps, input) => (await userFromAccessToken(deps, input)).user;
 const byAdmin: Who = async (deps, input) => {
   const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
@@ -29,7 +40,7 @@ function hexOf(base64: string, name: string): string {
   return hex;
 }
 
-export const confirmDevice: Operation = (deps) => async (input) => {
+export const confirmDevice: Operation<'clock' | 'keys' | 'store' | 'urls'> = (deps) => async (input) => {
   const { user, pool } = await userFromAccessToken(deps, input);
   const key = deviceKey(input);
   const device = findDevice(user, key);
@@ -48,27 +59,28 @@ export const confirmDevice: Operation = (deps) => async (input) => {
     ...(name !== undefined ? { DeviceName: name } : {}),
     RememberedStatus: onPrompt ? 'not_remembered' : 'remembered',
   }));
-  return { UserConfirmationNecessary: onPrompt };
+  return { UserConfirmationNecessary: onPrompt } satisfies Wire<ConfirmDeviceResponse>;
 };
 
 const getDevice =
-  (who: Who): Operation =>
+  (who: Who): Operation<WhoDeps> =>
   (deps) =>
   async (input) => {
     const user = await who(deps, input);
-    return { Device: deviceType(deviceOrThrow(user, deviceKey(input))) };
+    return { Device: deviceType(deviceOrThrow(user, deviceKey(input))) } satisfies Wire<GetDeviceResponse & AdminGetDeviceResponse>;
   };
 
 const listDevices =
-  (who: Who): Operation =>
+  (who: Who): Operation<WhoDeps> =>
   (deps) =>
   async (input) => {
     const user = await who(deps, input);
-    return devicePage(user, optionalInteger(input, 'Limit', 0, 60), optionalString(input, 'PaginationToken'));
+    const page = devicePage(user, optionalInteger(input, 'Limit', 0, 60), optionalString(input, 'PaginationToken'));
+    return page satisfies Wire<ListDevicesResponse & AdminListDevicesResponse>;
   };
 
 const updateDeviceStatus =
-  (who: Who): Operation =>
+  (who: Who): Operation<WhoDeps> =>
   (deps) =>
   async (input) => {
     const user = await who(deps, input);
@@ -76,11 +88,11 @@ const updateDeviceStatus =
     deviceOrThrow(user, key);
     const status = optionalEnum(input, 'DeviceRememberedStatus', ['remembered', 'not_remembered'] as const);
     if (status !== undefined) await updateDevice(deps, user, key, (d) => ({ ...d, RememberedStatus: status }));
-    return {};
+    return {} satisfies Wire<UpdateDeviceStatusResponse & AdminUpdateDeviceStatusResponse>;
   };
 
 const forgetDevice =
-  (who: Who): Operation =>
+  (who: Who): Operation<WhoDeps> =>
   (deps) =>
   async (input) => {
     const user = await who(deps, input);

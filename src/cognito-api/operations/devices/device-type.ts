@@ -1,12 +1,14 @@
 // DeviceType as GetDevice / ListDevices return it, and the device lookups both the access-token
 // and the Admin* operations share.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeviceType.html
+import type { DeviceType, ListDevicesResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Device, User } from '../../../domain/model.js';
 import { findDevice } from '../../../devices/devices.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
+import type { Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 
-export function deviceType(d: Device): Record<string, unknown> {
+export function deviceType(d: Device): Wire<DeviceType> {
   return {
     DeviceKey: d.DeviceKey,
     DeviceAttributes: [
@@ -28,7 +30,7 @@ export function deviceOrThrow(user: User, key: string): Device {
 }
 
 /** ListDevices' page: Limit 0–60 (default 60), PaginationToken = the last key of the previous page. */
-export function devicePage(user: User, limit: number | undefined, token: string | undefined): Record<string, unknown> {
+export function devicePage(user: User, limit: number | undefined, token: string | undefined): Wire<ListDevicesResponse> {
   const confirmed = (user.Devices ?? []).filter((d) => d.Verifier !== undefined);
   const start = token === undefined ? 0 : confirmed.findIndex((d) => d.DeviceKey === token) + 1;
   if (token !== undefined && start === 0) throw new CognitoError('InvalidParameterException', 'Invalid pagination token.');

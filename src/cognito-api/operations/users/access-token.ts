@@ -24,7 +24,7 @@ const PROBLEMS = {
   revoked: 'Access Token has been revoked',
 } as const;
 
-export async function userFromAccessToken(deps: Deps, input: Input): Promise<TokenUser> {
+export async function userFromAccessToken(deps: Pick<Deps, 'clock' | 'keys' | 'store' | 'urls'>, input: Input): Promise<TokenUser> {
   // The SDK's AccessToken is sensitive: never echo it back in a validation message.
   if (typeof input.AccessToken !== 'string' || input.AccessToken === '') requiredString(input, 'AccessToken');
   const verified = await verifyToken(input.AccessToken as string, 'access', deps);
