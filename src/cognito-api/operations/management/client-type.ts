@@ -5,7 +5,11 @@ import type { Wire } from '../../operation.js';
 import { ROTATION_DISABLED, type AppClient } from '../../../domain/model.js';
 import { seconds } from '../../serialize.js';
 
-const nonEmpty = (name: string, list: readonly string[] | undefined) => (list && list.length > 0 ? { [name]: list } : {});
+type ListMember = 'SupportedIdentityProviders' | 'CallbackURLs' | 'LogoutURLs' | 'AllowedOAuthFlows' | 'AllowedOAuthScopes';
+
+/** A computed key would escape the member check: the names are typed. */
+const nonEmpty = <K extends ListMember>(name: K, list: readonly string[] | undefined): Partial<Record<K, string[]>> =>
+  list && list.length > 0 ? ({ [name]: [...list] } as Partial<Record<K, string[]>>) : {};
 
 export function userPoolClientType(c: AppClient): Wire<UserPoolClientType> {
   return {
