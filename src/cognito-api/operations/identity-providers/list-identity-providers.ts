@@ -3,7 +3,7 @@ import type { ListIdentityProvidersResponse } from '@aws-sdk/client-cognito-iden
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { paginate } from '../management/common.js';
+import { paginate } from '../../pagination.js';
 import { providerDescription } from './provider-type.js';
 
 export const listIdentityProviders: Operation<'store'> =

@@ -17,7 +17,7 @@ import { invalid, optionalEnum, optionalInteger, optionalString, optionalStringM
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Input, Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
-import { checkPattern, paginate } from '../management/common.js';
+import { checkPattern, paginate } from '../../pagination.js';
 import { recordIn, withRecord, withoutRecord } from '../pool-records.js';
 
 const TERMS_NAME = /^(terms-of-use|privacy-policy)$/;

@@ -4,7 +4,7 @@ import type { Group } from '../../../domain/model.js';
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { paginate } from './common.js';
+import { paginate } from '../../pagination.js';
 import { groupType } from './group-input.js';
 
 export const adminListGroupsForUser: Operation<'store'> =

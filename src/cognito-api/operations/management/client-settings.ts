@@ -17,7 +17,7 @@ import {
   requiredString,
 } from '../../input.js';
 import type { Input } from '../../operation.js';
-import { checkPattern } from './common.js';
+import { checkPattern } from '../../pagination.js';
 
 const UNITS: TimeUnit[] = ['seconds', 'minutes', 'hours', 'days'];
 const EXPLICIT_AUTH_FLOWS = [

@@ -6,7 +6,7 @@ import type { Store } from '../../../store/store.js';
 import { invalid, optionalInteger, optionalString, requiredString } from '../../input.js';
 import type { Input, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
-import { checkPattern } from './common.js';
+import { checkPattern } from '../../pagination.js';
 
 export const groupName = (input: Input): string =>
   checkPattern(

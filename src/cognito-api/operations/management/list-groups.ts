@@ -3,7 +3,7 @@ import type { ListGroupsResponse } from '@aws-sdk/client-cognito-identity-provid
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { paginate } from './common.js';
+import { paginate } from '../../pagination.js';
 import { groupType } from './group-input.js';
 
 export const listGroups: Operation<'store'> =

@@ -3,7 +3,7 @@ import type { ListResourceServersResponse } from '@aws-sdk/client-cognito-identi
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { paginate } from './common.js';
+import { paginate } from '../../pagination.js';
 import { resourceServerType } from './resource-server-input.js';
 
 export const listResourceServers: Operation<'store'> =

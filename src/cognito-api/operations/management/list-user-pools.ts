@@ -2,7 +2,7 @@
 import type { ListUserPoolsResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { optionalString, requiredInteger } from '../../input.js';
 import type { Operation, Wire } from '../../operation.js';
-import { paginate } from './common.js';
+import { paginate } from '../../pagination.js';
 import { userPoolDescription } from './pool-type.js';
 
 export const listUserPools: Operation<'store'> =

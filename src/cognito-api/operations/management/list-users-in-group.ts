@@ -4,7 +4,7 @@ import { optionalInteger, optionalString, requiredString } from '../../input.js'
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { userType } from '../../serialize.js';
-import { paginate } from './common.js';
+import { paginate } from '../../pagination.js';
 import { groupName, groupOrThrow } from './group-input.js';
 
 export const listUsersInGroup: Operation<'store'> =

@@ -5,7 +5,7 @@
 import type { AdminCreateUserConfig, UserPool, VerificationMessageTemplate } from '../../../domain/model.js';
 import { invalid, optionalBoolean, optionalEnum, optionalInteger, optionalString } from '../../input.js';
 import type { Input } from '../../operation.js';
-import { checkPattern } from './common.js';
+import { checkPattern } from '../../pagination.js';
 import { struct } from './pool-policies.js';
 
 const T = '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*';

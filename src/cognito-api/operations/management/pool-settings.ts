@@ -6,7 +6,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalBoolean, optionalEnum, optionalEnumList, optionalStringMap, requiredString } from '../../input.js';
 import type { Input } from '../../operation.js';
 import { readLambdaConfig } from '../../../triggers/lambda-config.js';
-import { checkPattern } from './common.js';
+import { checkPattern } from '../../pagination.js';
 import { messageSettingsInput } from './pool-messages.js';
 import { accountRecoveryInput, attributeUpdateInput, mfaInput, policiesInput, struct } from './pool-policies.js';
 

@@ -9,7 +9,7 @@ import { threatMode } from '../../../threat-protection/settings.js';
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
-import { paginate } from '../management/common.js';
+import { paginate } from '../../pagination.js';
 
 const PAGE = 60;
 

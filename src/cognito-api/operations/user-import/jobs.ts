@@ -10,7 +10,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalString, requiredInteger, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Input, Operation } from '../../operation.js';
-import { checkPattern, paginate } from '../management/common.js';
+import { checkPattern, paginate } from '../../pagination.js';
 import { CSV_HEADER } from './csv.js';
 import { runImport } from './import-rows.js';
 import { UPLOAD_EXPIRY_S, jobOrThrow, putJob, statusOf, storedJob, userImportJobType } from './jobs-store.js';

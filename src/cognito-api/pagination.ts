@@ -1,8 +1,8 @@
 // Helpers the management operations share: the caller's region, list pagination, ARNs.
-import { regionOf } from '../../../domain/ids.js';
-import { CognitoError } from '../../../errors/cognito-error.js';
-import { invalid } from '../../input.js';
-import type { OperationContext } from '../../operation.js';
+import { regionOf } from '../domain/ids.js';
+import { CognitoError } from '../errors/cognito-error.js';
+import { invalid } from './input.js';
+import type { OperationContext } from './operation.js';
 
 /** The account every emulated resource belongs to (LocalStack's convention; unconfirmed choice). */
 export const ACCOUNT_ID = '000000000000';
