@@ -114,3 +114,9 @@ export function requiredStructure(input: Input, name: string): Input {
 export function requireMember(input: Input, name: string): void {
   if (input[name] === undefined || input[name] === null) requiredString(input, name);
 }
+
+/** Cognito's pattern-constraint failure for a field already known to be a string. */
+export function checkPattern(name: string, value: string, pattern: RegExp, shown: string): string {
+  if (!pattern.test(value)) throw invalid(name, value, `Member must satisfy regular expression pattern: ${shown}`);
+  return value;
+}

@@ -1,28 +1,5 @@
-// Helpers the management operations share: the caller's region, list pagination, ARNs.
-import { regionOf } from '../domain/ids.js';
+// List pagination of the JSON API's List* operations: pages ordered by a key, with an opaque NextToken.
 import { CognitoError } from '../errors/cognito-error.js';
-import { invalid } from './input.js';
-import type { OperationContext } from './operation.js';
-
-/** The account every emulated resource belongs to (LocalStack's convention; unconfirmed choice). */
-export const ACCOUNT_ID = '000000000000';
-
-export const REGION_PATTERN = /^[a-z]{2}-(?:gov-)?[a-z]+-\d$/;
-
-/**
- * The region the SDK signed for: SigV4's credential scope
- * (`Credential=AKID/20250101/eu-west-1/cognito-idp/aws4_request`). Real Cognito takes the region
- * from its endpoint host; one emulator origin serves every region, so the signature is the only
- * place the caller's region shows. Unsigned or odd requests get us-east-1.
- */
-export function requestRegion(ctx: OperationContext): string {
-  const header = ctx.headers.authorization;
-  const value = Array.isArray(header) ? header[0] : header;
-  const region = value === undefined ? undefined : /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(value)?.[1];
-  return region !== undefined && REGION_PATTERN.test(region) ? region : 'us-east-1';
-}
-
-export const poolArn = (userPoolId: string): string => `arn:aws:cognito-idp:${regionOf(userPoolId)}:${ACCOUNT_ID}:userpool/${userPoolId}`;
 
 export interface Page<T> {
   items: T[];
@@ -52,10 +29,4 @@ export function paginate<T>(items: readonly T[], key: (item: T) => string, limit
   return rest.length > limit && last !== undefined
     ? { items: page, nextToken: Buffer.from(JSON.stringify({ after: key(last) })).toString('base64url') }
     : { items: page };
-}
-
-/** Cognito's pattern-constraint failure for a field already known to be a string. */
-export function checkPattern(name: string, value: string, pattern: RegExp, shown: string): string {
-  if (!pattern.test(value)) throw invalid(name, value, `Member must satisfy regular expression pattern: ${shown}`);
-  return value;
 }

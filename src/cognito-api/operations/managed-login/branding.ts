@@ -13,11 +13,10 @@ import type {
 import { newUuid } from '../../../domain/ids.js';
 import type { ManagedLoginBranding, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { invalid, optionalBoolean, requiredString } from '../../input.js';
+import { checkPattern, invalid, optionalBoolean, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Input, Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
-import { checkPattern } from '../../pagination.js';
 import { recordIn, withRecord, withoutRecord } from '../pool-records.js';
 
 const BRANDING_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;

@@ -13,11 +13,11 @@ import type {
 import { newUuid } from '../../../domain/ids.js';
 import type { TermsRecord, UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { invalid, optionalEnum, optionalInteger, optionalString, optionalStringMap, requiredString } from '../../input.js';
+import { checkPattern, invalid, optionalEnum, optionalInteger, optionalString, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Input, Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
-import { checkPattern, paginate } from '../../pagination.js';
+import { paginate } from '../../pagination.js';
 import { recordIn, withRecord, withoutRecord } from '../pool-records.js';
 
 const TERMS_NAME = /^(terms-of-use|privacy-policy)$/;

@@ -7,6 +7,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';
 import { accessTokenSeconds, idTokenSeconds, refreshTokenSeconds } from '../../../domain/token-validity.js';
 import {
+  checkPattern,
   invalid,
   optionalBoolean,
   optionalEnum,
@@ -17,7 +18,6 @@ import {
   requiredString,
 } from '../../input.js';
 import type { Input } from '../../operation.js';
-import { checkPattern } from '../../pagination.js';
 
 const UNITS: TimeUnit[] = ['seconds', 'minutes', 'hours', 'days'];
 const EXPLICIT_AUTH_FLOWS = [

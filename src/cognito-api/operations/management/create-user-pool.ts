@@ -4,7 +4,7 @@ import type { CreateUserPoolResponse } from '@aws-sdk/client-cognito-identity-pr
 import { newUserPoolId } from '../../../domain/ids.js';
 import type { UserPool } from '../../../domain/model.js';
 import type { Operation, Wire } from '../../operation.js';
-import { requestRegion } from '../../pagination.js';
+import { requestRegion } from '../../region.js';
 import { mutableSettings, poolName, signInAttributes } from './pool-settings.js';
 import { userPoolType } from './pool-type.js';
 import { parseSchema } from './schema-input.js';

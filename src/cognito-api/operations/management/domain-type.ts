@@ -5,7 +5,7 @@ import type { DomainDescriptionType } from '@aws-sdk/client-cognito-identity-pro
 import type { Wire } from '../../operation.js';
 import type { UserPool } from '../../../domain/model.js';
 import type { Urls } from '../../../urls.js';
-import { ACCOUNT_ID } from '../../pagination.js';
+import { ACCOUNT_ID } from '../../region.js';
 
 /** Prefix domains: lower-case letters, digits and inner hyphens (Cognito's own error quotes this). */
 export const PREFIX_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -3,10 +3,9 @@ import type { GroupType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Group } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';
-import { invalid, optionalInteger, optionalString, requiredString } from '../../input.js';
+import { checkPattern, invalid, optionalInteger, optionalString, requiredString } from '../../input.js';
 import type { Input, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
-import { checkPattern } from '../../pagination.js';
 
 export const groupName = (input: Input): string =>
   checkPattern(

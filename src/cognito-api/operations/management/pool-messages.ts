@@ -3,9 +3,8 @@
 // reference's patterns. Their texts are what the emulator records for each message it "sends".
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
 import type { AdminCreateUserConfig, UserPool, VerificationMessageTemplate } from '../../../domain/model.js';
-import { invalid, optionalBoolean, optionalEnum, optionalInteger, optionalString } from '../../input.js';
+import { checkPattern, invalid, optionalBoolean, optionalEnum, optionalInteger, optionalString } from '../../input.js';
 import type { Input } from '../../operation.js';
-import { checkPattern } from '../../pagination.js';
 import { struct } from './pool-policies.js';
 
 const T = '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*';

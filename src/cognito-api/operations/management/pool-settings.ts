@@ -3,10 +3,9 @@
 // reports Cognito's defaults for them.
 import type { UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { optionalBoolean, optionalEnum, optionalEnumList, optionalStringMap, requiredString } from '../../input.js';
+import { checkPattern, optionalBoolean, optionalEnum, optionalEnumList, optionalStringMap, requiredString } from '../../input.js';
 import type { Input } from '../../operation.js';
 import { readLambdaConfig } from '../../../triggers/lambda-config.js';
-import { checkPattern } from '../../pagination.js';
 import { messageSettingsInput } from './pool-messages.js';
 import { accountRecoveryInput, attributeUpdateInput, mfaInput, policiesInput, struct } from './pool-policies.js';
 

@@ -7,7 +7,7 @@ import { DEFAULT_PASSWORD_POLICY } from '../../../domain/password-policy.js';
 import { schemaAttributes } from '../../../domain/schema.js';
 import type { Store } from '../../../store/store.js';
 import { seconds } from '../../serialize.js';
-import { poolArn } from '../../pagination.js';
+import { poolArn } from '../../region.js';
 
 const present = <K extends keyof UserPool>(pool: UserPool, ...keys: K[]): Partial<Pick<UserPool, K>> =>
   Object.fromEntries(keys.filter((k) => pool[k] !== undefined).map((k) => [k, pool[k]])) as Partial<Pick<UserPool, K>>;

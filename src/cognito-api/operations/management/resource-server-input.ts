@@ -2,9 +2,8 @@
 import type { ResourceServerType } from '@aws-sdk/client-cognito-identity-provider';
 import type { ResourceServer, ResourceServerScope } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { invalid, requiredString } from '../../input.js';
+import { checkPattern, invalid, requiredString } from '../../input.js';
 import type { Input, Wire } from '../../operation.js';
-import { checkPattern } from '../../pagination.js';
 
 export const identifier = (input: Input): string =>
   checkPattern('Identifier', requiredString(input, 'Identifier', 256), /^[\x21\x23-\x5B\x5D-\x7E]+$/, '[\\x21\\x23-\\x5B\\x5D-\\x7E]+');

@@ -8,7 +8,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { invalid, optionalEnum, optionalStringMap, requiredInteger, requiredStructure } from '../../input.js';
 import type { Input, Operation, OperationContext } from '../../operation.js';
 import type { Store } from '../../../store/store.js';
-import { requestRegion } from '../../pagination.js';
+import { requestRegion } from '../../region.js';
 
 interface Limit {
   key: string;
