@@ -19,7 +19,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalEnum, optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Input, Operation, Wire } from '../../operation.js';
-import { struct } from '../management/pool-policies.js';
+import { struct } from '../management/pool-policies-input.js';
 import { userFromAccessToken } from '../users/access-token.js';
 import { deviceOrThrow, devicePage, deviceType } from './device-type.js';
 

@@ -4,7 +4,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalBoolean, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { apiClient, clientName } from './client-settings.js';
+import { apiClient, clientName } from './client-input.js';
 import { userPoolClientType } from './client-type.js';
 
 export const createUserPoolClient: Operation<'clock' | 'store'> =

@@ -5,7 +5,7 @@ import { newUserPoolId } from '../../../domain/ids.js';
 import type { UserPool } from '../../../domain/model.js';
 import type { Operation, Wire } from '../../operation.js';
 import { requestRegion } from '../../region.js';
-import { mutableSettings, poolName, signInAttributes } from './pool-settings.js';
+import { mutableSettings, poolName, signInAttributes } from './pool-settings-input.js';
 import { userPoolType } from './pool-type.js';
 import { parseSchema } from './schema-input.js';
 

@@ -4,7 +4,7 @@ import type { UpdateUserPoolClientResponse } from '@aws-sdk/client-cognito-ident
 import { requiredString } from '../../input.js';
 import { clientOrThrow, poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { apiClient, clientName } from './client-settings.js';
+import { apiClient, clientName } from './client-input.js';
 import { userPoolClientType } from './client-type.js';
 
 export const updateUserPoolClient: Operation<'clock' | 'store'> =

@@ -8,7 +8,7 @@ import { optionalInteger, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Input, Operation, Wire } from '../../operation.js';
 import { emulatorHost } from './domain-type.js';
-import { struct } from './pool-policies.js';
+import { struct } from './pool-policies-input.js';
 
 export const updateUserPoolDomain: Operation<'clock' | 'store' | 'urls'> =
   ({ store, clock, urls }) =>

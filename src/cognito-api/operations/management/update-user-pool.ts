@@ -3,7 +3,7 @@ import type { UpdateUserPoolResponse } from '@aws-sdk/client-cognito-identity-pr
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { mutableSettings, poolName, replaceSettings } from './pool-settings.js';
+import { mutableSettings, poolName, replaceSettings } from './pool-settings-input.js';
 
 export const updateUserPool: Operation<'clock' | 'store'> =
   ({ store, clock }) =>

@@ -9,7 +9,7 @@ import { poolFactors } from '../../../mfa/factors.js';
 import { invalid, optionalBoolean, optionalEnum, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Input, Operation, Output } from '../../operation.js';
-import { struct } from '../management/pool-policies.js';
+import { struct } from '../management/pool-policies-input.js';
 import { checkRelyingPartyId } from '../../../webauthn/relying-party.js';
 
 const CODE = '{####}';

@@ -11,7 +11,7 @@ import { MFA_FACTORS } from '../../../mfa/factors.js';
 import { optionalBoolean, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Input, Operation } from '../../operation.js';
-import { struct } from '../management/pool-policies.js';
+import { struct } from '../management/pool-policies-input.js';
 import { userFromAccessToken } from '../users/access-token.js';
 
 const MEMBERS: Record<MfaFactor, string> = {

@@ -6,8 +6,8 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { checkPattern, optionalBoolean, optionalEnum, optionalEnumList, optionalStringMap, requiredString } from '../../input.js';
 import type { Input } from '../../operation.js';
 import { readLambdaConfig } from '../../../triggers/lambda-config.js';
-import { messageSettingsInput } from './pool-messages.js';
-import { accountRecoveryInput, attributeUpdateInput, mfaInput, policiesInput, struct } from './pool-policies.js';
+import { messageSettingsInput } from './pool-messages-input.js';
+import { accountRecoveryInput, attributeUpdateInput, mfaInput, policiesInput, struct } from './pool-policies-input.js';
 
 const NAME_PATTERN = /^[\w\s+=,.@-]+$/;
 

@@ -5,7 +5,7 @@
 import type { AdminCreateUserConfig, UserPool, VerificationMessageTemplate } from '../../../domain/model.js';
 import { checkPattern, invalid, optionalBoolean, optionalEnum, optionalInteger, optionalString } from '../../input.js';
 import type { Input } from '../../operation.js';
-import { struct } from './pool-policies.js';
+import { struct } from './pool-policies-input.js';
 
 const T = '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*';
 const CODE = { re: new RegExp(`^${T}\\{####\\}${T}$`, 'u'), shown: `${T}\\{####\\}${T}` };
