@@ -98,6 +98,17 @@ export function optionalEnumList<T extends string>(input: Input, name: string, v
 }
 
 /**
+ * An optional structure member as it is (its members keep their own names): undefined when absent,
+ * refused when not an object.
+ */
+export function optionalStructure(input: Input, name: string): Input | undefined {
+  const value = input[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(name, '{...}', 'Member must be a structure');
+  return value as Input;
+}
+
+/**
  * A required structure member, its own members keyed `Parent.Member`: the helpers above then name
  * them as Cognito does ('parent.member').
  */

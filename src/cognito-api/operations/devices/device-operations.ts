@@ -16,10 +16,9 @@ import type { Deps } from '../../../deps.js';
 import type { User } from '../../../domain/model.js';
 import { findDevice, updateDevice } from '../../../devices/devices.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { optionalEnum, optionalInteger, optionalString, requiredString } from '../../input.js';
+import { optionalEnum, optionalInteger, optionalString, optionalStructure, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Input, Operation, Wire } from '../../operation.js';
-import { struct } from '../management/pool-policies-input.js';
 import { userFromAccessToken } from '../users/access-token.js';
 import { deviceOrThrow, devicePage, deviceType } from './device-type.js';
 
@@ -45,7 +44,7 @@ export const confirmDevice: Operation<'clock' | 'keys' | 'store' | 'urls'> = (de
   const key = deviceKey(input);
   const device = findDevice(user, key);
   if (!device) throw new CognitoError('ResourceNotFoundException', 'Device does not exist.');
-  const config = struct(input, 'DeviceSecretVerifierConfig');
+  const config = optionalStructure(input, 'DeviceSecretVerifierConfig');
   const verifier = config && {
     PasswordVerifier: hexOf(requiredString(config, 'PasswordVerifier'), 'PasswordVerifier'),
     Salt: hexOf(requiredString(config, 'Salt'), 'Salt'),

@@ -4,18 +4,17 @@
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolDomain.html
 import type { UpdateUserPoolDomainResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { optionalInteger, requiredString } from '../../input.js';
+import { optionalInteger, optionalStructure, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Input, Operation, Wire } from '../../operation.js';
 import { emulatorHost } from './domain-type.js';
-import { struct } from './pool-policies-input.js';
 
 export const updateUserPoolDomain: Operation<'clock' | 'store' | 'urls'> =
   ({ store, clock, urls }) =>
   async (input) => {
     const domain = requiredString(input, 'Domain', 63);
     const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-    const config = struct(input, 'CustomDomainConfig');
+    const config = optionalStructure(input, 'CustomDomainConfig');
     const version = optionalInteger(input, 'ManagedLoginVersion', 1, 2);
     const custom = pool.CustomDomain === domain;
     if (!custom && pool.Domain !== domain) {
