@@ -3,7 +3,8 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { groupName, groupSettings, groupType } from './group-input.js';
+import { groupName, groupSettings } from './group-input.js';
+import { groupType } from './group-type.js';
 
 export const createGroup: Operation<'clock' | 'store'> =
   ({ store, clock }) =>

@@ -4,7 +4,8 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { identifier, resourceServerType, scopes, serverName } from './resource-server-input.js';
+import { identifier, scopes, serverName } from './resource-server-input.js';
+import { resourceServerType } from './resource-server-type.js';
 
 export const createResourceServer: Operation<'store'> =
   ({ store }) =>

@@ -5,7 +5,12 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Input, Operation, Wire } from '../../operation.js';
-import { emulatorHost, HOSTNAME_PATTERN, PREFIX_PATTERN, poolWithDomain } from './domain-type.js';
+import { emulatorHost, poolWithDomain } from './domain-type.js';
+
+/** Prefix domains: lower-case letters, digits and inner hyphens (Cognito's own error quotes this). */
+const PREFIX_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** Custom domains: a fully qualified name made of such labels. */
+const HOSTNAME_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export const createUserPoolDomain: Operation<'clock' | 'store' | 'urls'> =
   ({ store, clock, urls }) =>

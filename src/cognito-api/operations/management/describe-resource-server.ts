@@ -2,7 +2,8 @@ import type { DescribeResourceServerResponse } from '@aws-sdk/client-cognito-ide
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { identifier, resourceServerOrThrow, resourceServerType } from './resource-server-input.js';
+import { identifier, resourceServerOrThrow } from './resource-server-input.js';
+import { resourceServerType } from './resource-server-type.js';
 
 export const describeResourceServer: Operation<'store'> =
   ({ store }) =>

@@ -7,10 +7,6 @@ import type { UserPool } from '../../../domain/model.js';
 import type { Urls } from '../../../urls.js';
 import { ACCOUNT_ID } from '../../region.js';
 
-/** Prefix domains: lower-case letters, digits and inner hyphens (Cognito's own error quotes this). */
-export const PREFIX_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-export const HOSTNAME_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-
 export const emulatorHost = (urls: Urls): string => new URL(urls.publicUrl).host;
 
 export function poolWithDomain(pools: readonly UserPool[], domain: string): UserPool | undefined {

@@ -4,7 +4,7 @@ import { optionalInteger, optionalString, requiredString } from '../../input.js'
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { paginate } from '../../pagination.js';
-import { groupType } from './group-input.js';
+import { groupType } from './group-type.js';
 
 export const listGroups: Operation<'store'> =
   ({ store }) =>

@@ -4,7 +4,7 @@ import { optionalInteger, optionalString, requiredString } from '../../input.js'
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { paginate } from '../../pagination.js';
-import { resourceServerType } from './resource-server-input.js';
+import { resourceServerType } from './resource-server-type.js';
 
 export const listResourceServers: Operation<'store'> =
   ({ store }) =>

@@ -4,7 +4,8 @@ import type { UpdateGroupResponse } from '@aws-sdk/client-cognito-identity-provi
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { groupName, groupOrThrow, groupSettings, groupType } from './group-input.js';
+import { groupName, groupOrThrow, groupSettings } from './group-input.js';
+import { groupType } from './group-type.js';
 
 export const updateGroup: Operation<'clock' | 'store'> =
   ({ store, clock }) =>

@@ -4,7 +4,8 @@ import type { UpdateResourceServerResponse } from '@aws-sdk/client-cognito-ident
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { identifier, resourceServerOrThrow, resourceServerType, scopes, serverName } from './resource-server-input.js';
+import { identifier, resourceServerOrThrow, scopes, serverName } from './resource-server-input.js';
+import { resourceServerType } from './resource-server-type.js';
 
 export const updateResourceServer: Operation<'store'> =
   ({ store }) =>
