@@ -1,7 +1,8 @@
 // What the device operations read from their input: the user (through the access token, or the
-// pool and username of the Admin* twins), the device key and ConfirmDevice's SRP verifier.
+// pool and username of the Admin* twins), the device it names and ConfirmDevice's SRP verifier.
 import type { Deps } from '../../../deps.js';
 import type { Device, User } from '../../../domain/model.js';
+import { findDevice } from '../../../devices/devices.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalStructure, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
@@ -23,6 +24,23 @@ export const byAdmin: Who<'store'> = async (deps, input) => {
 };
 
 export const deviceKey = (input: Input): string => requiredString(input, 'DeviceKey', 55);
+
+/** A confirmed device of the user (unconfirmed ones do not exist for these operations). */
+function deviceOrThrow(user: User, key: string): Device {
+  const device = findDevice(user, key);
+  if (!device?.Verifier) throw new CognitoError('ResourceNotFoundException', 'Device does not exist.');
+  return device;
+}
+
+/** The user `who` finds and their confirmed device that DeviceKey names. */
+export async function namedDevice<K extends keyof Deps>(
+  who: Who<K>,
+  deps: Pick<Deps, K>,
+  input: Input,
+): Promise<{ user: User; device: Device }> {
+  const user = await who(deps, input);
+  return { user, device: deviceOrThrow(user, deviceKey(input)) };
+}
 
 /** Base64 of the client's bytes, as minimal hex (the SRP code's form). */
 function hexOf(base64: string, name: string): string {

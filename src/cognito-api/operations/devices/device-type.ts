@@ -1,9 +1,7 @@
-// DeviceType as GetDevice / ListDevices return it, and the device lookups both the access-token
-// and the Admin* operations share.
+// DeviceType as GetDevice / ListDevices return it, and ListDevices' pages.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeviceType.html
 import type { DeviceType, ListDevicesResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Device, User } from '../../../domain/model.js';
-import { findDevice } from '../../../devices/devices.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
@@ -20,13 +18,6 @@ export function deviceType(d: Device): Wire<DeviceType> {
     DeviceLastModifiedDate: seconds(d.DeviceLastModifiedDate),
     DeviceLastAuthenticatedDate: seconds(d.DeviceLastAuthenticatedDate),
   };
-}
-
-/** A confirmed device of the user (unconfirmed ones do not exist for these operations). */
-export function deviceOrThrow(user: User, key: string): Device {
-  const device = findDevice(user, key);
-  if (!device?.Verifier) throw new CognitoError('ResourceNotFoundException', 'Device does not exist.');
-  return device;
 }
 
 /** ListDevices' page: Limit 0–60 (default 60), PaginationToken = the last key of the previous page. */

@@ -2,13 +2,13 @@
 import type { AdminGetDeviceResponse, GetDeviceResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps } from '../../../deps.js';
 import type { Operation, Wire } from '../../operation.js';
-import { deviceKey, type Who } from './device-input.js';
-import { deviceOrThrow, deviceType } from './device-type.js';
+import { namedDevice, type Who } from './device-input.js';
+import { deviceType } from './device-type.js';
 
 export const getDevice =
   <K extends keyof Deps>(who: Who<K>): Operation<K> =>
   (deps) =>
   async (input) => {
-    const user = await who(deps, input);
-    return { Device: deviceType(deviceOrThrow(user, deviceKey(input))) } satisfies Wire<GetDeviceResponse & AdminGetDeviceResponse>;
+    const { device } = await namedDevice(who, deps, input);
+    return { Device: deviceType(device) } satisfies Wire<GetDeviceResponse & AdminGetDeviceResponse>;
   };
