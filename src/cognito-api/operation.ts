@@ -26,6 +26,8 @@ export type Operation<K extends keyof Deps = keyof Deps> = (
  * base64 strings, not byte arrays, and enums plain strings (the model keeps them as read). An
  * operation checks its output's members and their types against it with a type-only import, e.g.
  * `return { … } satisfies Wire<AdminGetUserResponse>`.
+ * Members spread in (`...(c ? { NextToken: t } : {})`) escape the check for unknown names: an optional
+ * member is written `NextToken: c ? t : undefined` instead (JSON leaves undefined members out).
  */
 export type Wire<T> = T extends Date
   ? number

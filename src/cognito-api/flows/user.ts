@@ -102,7 +102,7 @@ export function tokensOutput(tokens: TokenSet): AuthOutput {
       AccessToken: tokens.access_token,
       ExpiresIn: tokens.expires_in,
       IdToken: tokens.id_token,
-      ...(tokens.refresh_token !== undefined ? { RefreshToken: tokens.refresh_token } : {}),
+      RefreshToken: tokens.refresh_token,
       TokenType: 'Bearer',
     },
     ChallengeParameters: {},

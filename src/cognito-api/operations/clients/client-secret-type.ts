@@ -7,6 +7,6 @@ import { seconds } from '../../serialize.js';
 
 export const clientSecretDescriptor = (s: ClientSecretRecord, withValue: boolean): Wire<ClientSecretDescriptorType> => ({
   ClientSecretId: s.ClientSecretId,
-  ...(withValue ? { ClientSecretValue: s.Value } : {}),
+  ClientSecretValue: withValue ? s.Value : undefined,
   ClientSecretCreateDate: seconds(s.CreateDate),
 });

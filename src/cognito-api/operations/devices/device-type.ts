@@ -28,5 +28,5 @@ export function devicePage(user: User, limit: number | undefined, token: string 
   const size = limit === undefined || limit === 0 ? 60 : limit;
   const page = confirmed.slice(start, start + size);
   const more = start + size < confirmed.length;
-  return { Devices: page.map(deviceType), ...(more && page.length > 0 ? { PaginationToken: page.at(-1)?.DeviceKey } : {}) };
+  return { Devices: page.map(deviceType), PaginationToken: more && page.length > 0 ? page.at(-1)?.DeviceKey : undefined };
 }

@@ -14,6 +14,6 @@ export const listIdentityProviders: Operation<'store'> =
     const page = paginate(store.listIdentityProviders(pool.Id), (p) => p.ProviderName, max, optionalString(input, 'NextToken', 131072));
     return {
       Providers: page.items.map(providerDescription),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+      NextToken: page.nextToken,
     } satisfies Wire<ListIdentityProvidersResponse>;
   };

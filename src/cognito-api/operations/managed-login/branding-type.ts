@@ -10,7 +10,7 @@ export const brandingType = (pool: UserPool, b: ManagedLoginBranding): Wire<Mana
   UserPoolId: pool.Id,
   UseCognitoProvidedValues: b.UseCognitoProvidedValues,
   // Parsed from the request's JSON and checked to be an object (settings()): a JSON document.
-  ...(b.Settings !== undefined ? { Settings: b.Settings as Wire<ManagedLoginBrandingType['Settings']> } : {}),
+  Settings: b.Settings as Wire<ManagedLoginBrandingType['Settings']>,
   Assets: b.Assets,
   CreationDate: seconds(b.CreationDate),
   LastModifiedDate: seconds(b.LastModifiedDate),

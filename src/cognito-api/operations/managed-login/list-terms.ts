@@ -21,6 +21,6 @@ export const listTerms: Operation<'store'> =
         CreationDate: seconds(t.CreationDate),
         LastModifiedDate: seconds(t.LastModifiedDate),
       })),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+      NextToken: page.nextToken,
     } satisfies Wire<ListTermsResponse>;
   };

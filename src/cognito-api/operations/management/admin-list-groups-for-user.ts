@@ -17,6 +17,6 @@ export const adminListGroupsForUser: Operation<'store'> =
     const page = paginate(groups, (g) => g.GroupName, limit, optionalString(input, 'NextToken', 131072));
     return {
       Groups: page.items.map(groupType),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+      NextToken: page.nextToken,
     } satisfies Wire<AdminListGroupsForUserResponse>;
   };

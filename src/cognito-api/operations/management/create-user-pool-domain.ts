@@ -44,7 +44,7 @@ export const createUserPoolDomain: Operation<'clock' | 'store' | 'urls'> =
     await store.putPool({ ...updated, LastModifiedDate: clock.now() });
     // Cognito returns a CloudFront target for custom domains only (aws/aws-sdk-net#1591).
     return {
-      ...(custom ? { CloudFrontDomain: emulatorHost(urls) } : {}),
+      CloudFrontDomain: custom ? emulatorHost(urls) : undefined,
       ManagedLoginVersion: 1,
     } satisfies Wire<CreateUserPoolDomainResponse>;
   };

@@ -23,7 +23,7 @@ export function domainDescription(pool: UserPool, domain: string, urls: Urls): W
     CloudFrontDistribution: emulatorHost(urls),
     Version: '1',
     Status: 'ACTIVE',
-    ...(custom && pool.CustomDomainConfig ? { CustomDomainConfig: pool.CustomDomainConfig } : {}),
+    CustomDomainConfig: custom && pool.CustomDomainConfig ? pool.CustomDomainConfig : undefined,
     ManagedLoginVersion: pool.ManagedLoginVersion ?? 1,
   };
 }

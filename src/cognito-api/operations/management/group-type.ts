@@ -8,9 +8,9 @@ import { seconds } from '../../serialize.js';
 export const groupType = (g: Group): Wire<GroupType> => ({
   GroupName: g.GroupName,
   UserPoolId: g.UserPoolId,
-  ...(g.Description !== undefined ? { Description: g.Description } : {}),
-  ...(g.RoleArn !== undefined ? { RoleArn: g.RoleArn } : {}),
-  ...(g.Precedence !== undefined ? { Precedence: g.Precedence } : {}),
+  Description: g.Description,
+  RoleArn: g.RoleArn,
+  Precedence: g.Precedence,
   LastModifiedDate: seconds(g.LastModifiedDate),
   CreationDate: seconds(g.CreationDate),
 });

@@ -14,6 +14,6 @@ export const listGroups: Operation<'store'> =
     const page = paginate(store.listGroups(pool.Id), (g) => g.GroupName, limit, optionalString(input, 'NextToken', 131072));
     return {
       Groups: page.items.map(groupType),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+      NextToken: page.nextToken,
     } satisfies Wire<ListGroupsResponse>;
   };

@@ -14,6 +14,6 @@ export const listResourceServers: Operation<'store'> =
     const page = paginate(store.listResourceServers(pool.Id), (rs) => rs.Identifier, max, optionalString(input, 'NextToken', 131072));
     return {
       ResourceServers: page.items.map(resourceServerType),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+      NextToken: page.nextToken,
     } satisfies Wire<ListResourceServersResponse>;
   };

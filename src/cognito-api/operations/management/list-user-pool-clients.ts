@@ -13,6 +13,6 @@ export const listUserPoolClients: Operation<'store'> =
     const page = paginate(store.listClients(pool.Id), (c) => c.ClientId, max, optionalString(input, 'NextToken', 131072));
     return {
       UserPoolClients: page.items.map((c) => ({ ClientId: c.ClientId, UserPoolId: c.UserPoolId, ClientName: c.ClientName })),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+      NextToken: page.nextToken,
     } satisfies Wire<ListUserPoolClientsResponse>;
   };

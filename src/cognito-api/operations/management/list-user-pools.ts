@@ -12,6 +12,6 @@ export const listUserPools: Operation<'store'> =
     const page = paginate(store.listPools(), (p) => p.Id, max, optionalString(input, 'NextToken', 131072));
     return {
       UserPools: page.items.map(userPoolDescription),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+      NextToken: page.nextToken,
     } satisfies Wire<ListUserPoolsResponse>;
   };

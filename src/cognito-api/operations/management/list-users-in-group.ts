@@ -18,6 +18,6 @@ export const listUsersInGroup: Operation<'store'> =
     const page = paginate(members, (u) => u.Username, limit, optionalString(input, 'NextToken', 131072));
     return {
       Users: page.items.map((u) => userType(u)),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+      NextToken: page.nextToken,
     } satisfies Wire<ListUsersInGroupResponse>;
   };

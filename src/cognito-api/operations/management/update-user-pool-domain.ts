@@ -32,7 +32,7 @@ export const updateUserPoolDomain: Operation<'clock' | 'store' | 'urls'> =
       LastModifiedDate: clock.now(),
     });
     return {
-      ...(custom ? { CloudFrontDomain: emulatorHost(urls) } : {}),
+      CloudFrontDomain: custom ? emulatorHost(urls) : undefined,
       ManagedLoginVersion: version ?? pool.ManagedLoginVersion ?? 1,
     } satisfies Wire<UpdateUserPoolDomainResponse>;
   };
