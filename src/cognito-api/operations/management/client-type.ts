@@ -5,11 +5,8 @@ import type { Wire } from '../../operation.js';
 import { ROTATION_DISABLED, type AppClient } from '../../../domain/model.js';
 import { seconds } from '../../serialize.js';
 
-type ListMember = 'SupportedIdentityProviders' | 'CallbackURLs' | 'LogoutURLs' | 'AllowedOAuthFlows' | 'AllowedOAuthScopes';
-
-/** A computed key would escape the member check: the names are typed. */
-const nonEmpty = <K extends ListMember>(name: K, list: readonly string[] | undefined): Partial<Record<K, string[]>> =>
-  list && list.length > 0 ? ({ [name]: [...list] } as Partial<Record<K, string[]>>) : {};
+/** undefined for an empty list, so JSON leaves it out. */
+const nonEmpty = (list: readonly string[] | undefined): string[] | undefined => (list && list.length > 0 ? [...list] : undefined);
 
 export function userPoolClientType(c: AppClient): Wire<UserPoolClientType> {
   return {
@@ -26,12 +23,12 @@ export function userPoolClientType(c: AppClient): Wire<UserPoolClientType> {
     ReadAttributes: c.ReadAttributes,
     WriteAttributes: c.WriteAttributes,
     ExplicitAuthFlows: c.ExplicitAuthFlows,
-    ...nonEmpty('SupportedIdentityProviders', c.SupportedIdentityProviders),
-    ...nonEmpty('CallbackURLs', c.CallbackURLs),
-    ...nonEmpty('LogoutURLs', c.LogoutURLs),
+    SupportedIdentityProviders: nonEmpty(c.SupportedIdentityProviders),
+    CallbackURLs: nonEmpty(c.CallbackURLs),
+    LogoutURLs: nonEmpty(c.LogoutURLs),
     DefaultRedirectURI: c.DefaultRedirectURI,
-    ...nonEmpty('AllowedOAuthFlows', c.AllowedOAuthFlows),
-    ...nonEmpty('AllowedOAuthScopes', c.AllowedOAuthScopes),
+    AllowedOAuthFlows: nonEmpty(c.AllowedOAuthFlows),
+    AllowedOAuthScopes: nonEmpty(c.AllowedOAuthScopes),
     AllowedOAuthFlowsUserPoolClient: c.AllowedOAuthFlowsUserPoolClient,
     PreventUserExistenceErrors: c.PreventUserExistenceErrors,
     EnableTokenRevocation: c.EnableTokenRevocation,

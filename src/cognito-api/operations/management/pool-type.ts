@@ -9,9 +9,6 @@ import type { Store } from '../../../store/store.js';
 import { seconds } from '../../serialize.js';
 import { poolArn } from '../../region.js';
 
-const present = <K extends keyof UserPool>(pool: UserPool, ...keys: K[]): Partial<Pick<UserPool, K>> =>
-  Object.fromEntries(keys.filter((k) => pool[k] !== undefined).map((k) => [k, pool[k]])) as Partial<Pick<UserPool, K>>;
-
 export function userPoolType(pool: UserPool, store: Store): Wire<UserPoolType> {
   return {
     Id: pool.Id,
@@ -29,19 +26,23 @@ export function userPoolType(pool: UserPool, store: Store): Wire<UserPoolType> {
     AutoVerifiedAttributes: pool.AutoVerifiedAttributes,
     AliasAttributes: pool.AliasAttributes.length > 0 ? pool.AliasAttributes : undefined,
     UsernameAttributes: pool.UsernameAttributes.length > 0 ? pool.UsernameAttributes : undefined,
-    ...present(pool, 'SmsVerificationMessage', 'EmailVerificationMessage', 'EmailVerificationSubject'),
+    SmsVerificationMessage: pool.SmsVerificationMessage,
+    EmailVerificationMessage: pool.EmailVerificationMessage,
+    EmailVerificationSubject: pool.EmailVerificationSubject,
     VerificationMessageTemplate: pool.VerificationMessageTemplate ?? { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
-    ...present(pool, 'SmsAuthenticationMessage'),
+    SmsAuthenticationMessage: pool.SmsAuthenticationMessage,
     UserAttributeUpdateSettings: pool.UserAttributeUpdateSettings ?? { AttributesRequireVerificationBeforeUpdate: [] },
     MfaConfiguration: pool.MfaConfiguration ?? 'OFF',
     EstimatedNumberOfUsers: store.listUsers(pool.Id).length,
     EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' },
-    ...present(pool, 'SmsConfiguration', 'DeviceConfiguration'),
+    SmsConfiguration: pool.SmsConfiguration,
+    DeviceConfiguration: pool.DeviceConfiguration,
     UserPoolTags: pool.UserPoolTags ?? {},
     Domain: pool.Domain,
     CustomDomain: pool.CustomDomain,
     AdminCreateUserConfig: pool.AdminCreateUserConfig ?? { AllowAdminCreateUserOnly: false, UnusedAccountValidityDays: 7 },
-    ...present(pool, 'AccountRecoverySetting', 'UserPoolAddOns'),
+    AccountRecoverySetting: pool.AccountRecoverySetting,
+    UserPoolAddOns: pool.UserPoolAddOns,
     UserPoolTier: 'ESSENTIALS',
   };
 }
