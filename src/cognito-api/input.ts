@@ -98,6 +98,17 @@ export function optionalEnumList<T extends string>(input: Input, name: string, v
 }
 
 /**
+ * An optional structure member as it is (its members keep their own names): undefined when absent,
+ * refused when not an object.
+ */
+export function optionalStructure(input: Input, name: string): Input | undefined {
+  const value = input[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(name, '{...}', 'Member must be a structure');
+  return value as Input;
+}
+
+/**
  * A required structure member, its own members keyed `Parent.Member`: the helpers above then name
  * them as Cognito does ('parent.member').
  */
@@ -113,4 +124,10 @@ export function requiredStructure(input: Input, name: string): Input {
 /** A required list member (UserAttributes, UserAttributeNames): null fails as Cognito's validation does. */
 export function requireMember(input: Input, name: string): void {
   if (input[name] === undefined || input[name] === null) requiredString(input, name);
+}
+
+/** Cognito's pattern-constraint failure for a field already known to be a string. */
+export function checkPattern(name: string, value: string, pattern: RegExp, shown: string): string {
+  if (!pattern.test(value)) throw invalid(name, value, `Member must satisfy regular expression pattern: ${shown}`);
+  return value;
 }

@@ -22,18 +22,21 @@ export type Operation<K extends keyof Deps = keyof Deps> = (
 ) => (input: Input, ctx: OperationContext) => Promise<Output>;
 
 /**
- * An AWS SDK response type as it goes on the wire: timestamps are epoch seconds, not Dates, and
- * enums plain strings (the model keeps them as read). An operation checks its output's members and
- * their types against it with a type-only import, e.g. `return { … } satisfies Wire<AdminGetUserResponse>`.
+ * An AWS SDK response type as it goes on the wire: timestamps are epoch seconds, not Dates, blobs
+ * base64 strings, not byte arrays, and enums plain strings (the model keeps them as read). An
+ * operation checks its output's members and their types against it with a type-only import, e.g.
+ * `return { … } satisfies Wire<AdminGetUserResponse>`.
  * Members spread in (`...(c ? { NextToken: t } : {})`) escape the check for unknown names: an optional
  * member is written `NextToken: c ? t : undefined` instead (JSON leaves undefined members out).
  */
 export type Wire<T> = T extends Date
   ? number
-  : T extends string
+  : T extends Uint8Array
     ? string
-    : T extends ReadonlyArray<infer U>
-      ? Wire<U>[]
-      : T extends object
-        ? { [P in keyof T]: Wire<T[P]> }
-        : T;
+    : T extends string
+      ? string
+      : T extends ReadonlyArray<infer U>
+        ? Wire<U>[]
+        : T extends object
+          ? { [P in keyof T]: Wire<T[P]> }
+          : T;

@@ -142,17 +142,3 @@ export function describedDetails(p: IdentityProvider): Record<string, string> {
       return { ...given };
   }
 }
-
-/** Everything but the emulator's own EmulatedIdentities, in DescribeIdentityProvider's shape. */
-export function identityProviderType(p: IdentityProvider): Record<string, unknown> {
-  return {
-    UserPoolId: p.UserPoolId,
-    ProviderName: p.ProviderName,
-    ProviderType: p.ProviderType,
-    ProviderDetails: describedDetails(p),
-    AttributeMapping: p.AttributeMapping,
-    IdpIdentifiers: p.IdpIdentifiers,
-    LastModifiedDate: p.LastModifiedDate / 1000,
-    CreationDate: p.CreationDate / 1000,
-  };
-}

@@ -8,9 +8,25 @@ import type { Assessment } from '../threat-protection/assess.js';
 import type { SignInMetadata } from '../triggers/sign-in.js';
 import type { ChallengeName } from '../state/sign-in-challenges.js';
 
+/** The dependencies a sign-in uses, whatever its surface and flow. */
+export type SignInDeps =
+  | 'clock'
+  | 'credentials'
+  | 'keys'
+  | 'lockout'
+  | 'messages'
+  | 'riskOverrides'
+  | 'signInChallenges'
+  | 'srpBlocks'
+  | 'store'
+  | 'tokens'
+  | 'triggers'
+  | 'urls'
+  | 'usedTotpSteps';
+
 /** The pool and app client a sign-in happens in. */
 export interface SignInContext {
-  deps: Deps;
+  deps: Pick<Deps, SignInDeps>;
   pool: UserPool;
   client: AppClient;
   /** ClientMetadata of the call, for the Lambda triggers the sign-in runs. */

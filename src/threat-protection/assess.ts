@@ -27,7 +27,7 @@ export interface Assessment {
 }
 
 export interface AssessedSignIn {
-  deps: Deps;
+  deps: Pick<Deps, 'clock' | 'keys' | 'messages' | 'riskOverrides'>;
   pool: UserPool;
   client: AppClient;
   sourceIp?: string | undefined;

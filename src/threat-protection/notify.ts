@@ -32,7 +32,7 @@ const DEFAULTS: Record<'block' | 'mfa' | 'allow', { key: string; subject: string
 };
 
 export async function notifyTakeover(
-  ctx: { deps: Deps; pool: UserPool; sourceIp?: string | undefined },
+  ctx: { deps: Pick<Deps, 'clock' | 'keys' | 'messages'>; pool: UserPool; sourceIp?: string | undefined },
   user: User,
   what: { eventId: string; verdict: 'allow' | 'mfa' | 'block'; notifyConfiguration: Record<string, unknown> | undefined },
 ): Promise<void> {

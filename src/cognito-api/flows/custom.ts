@@ -6,15 +6,14 @@
 import { CognitoError } from '../../errors/cognito-error.js';
 import { answerCustomChallenge, startCustomAuth, type CustomOutcome } from '../../sign-in/custom-auth.js';
 import { checkSecretHashFor } from '../secret-hash.js';
-import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { requiredParam, type AuthContext, type Params, type AuthOutput } from './toolkit.js';
 import { authenticationResult, signInUser } from './user.js';
 import { passwordVerifierChallenge, readSrpA } from './srp.js';
-import type { Output } from '../operation.js';
 import { signInError } from '../sign-in-errors.js';
 
 const TRIGGERS = ['DefineAuthChallenge', 'CreateAuthChallenge', 'VerifyAuthChallengeResponse'] as const;
 
-export async function startCustom(ctx: AuthContext, params: Params): Promise<Output> {
+export async function startCustom(ctx: AuthContext, params: Params): Promise<AuthOutput> {
   // Wording unconfirmed.
   if (TRIGGERS.some((t) => !ctx.deps.triggers.has(ctx.pool, t))) {
     throw new CognitoError('InvalidParameterException', 'Custom auth lambda trigger is not configured for the user pool.');
@@ -31,7 +30,7 @@ export async function startCustom(ctx: AuthContext, params: Params): Promise<Out
   return customOutput(ctx, outcome);
 }
 
-export async function answerCustom(ctx: AuthContext, responses: Params, session: string | undefined): Promise<Output> {
+export async function answerCustom(ctx: AuthContext, responses: Params, session: string | undefined): Promise<AuthOutput> {
   const login = requiredParam(responses, 'USERNAME');
   const answer = requiredParam(responses, 'ANSWER');
   const user = signInUser(ctx, login);
@@ -39,7 +38,7 @@ export async function answerCustom(ctx: AuthContext, responses: Params, session:
   return customOutput(ctx, await answerCustomChallenge(ctx, session, user?.Username ?? login, answer));
 }
 
-export async function customOutput(ctx: AuthContext, outcome: CustomOutcome): Promise<Output> {
+export async function customOutput(ctx: AuthContext, outcome: CustomOutcome): Promise<AuthOutput> {
   switch (outcome.kind) {
     case 'failed':
       // A consumed, expired or foreign session (as observed from Cognito).

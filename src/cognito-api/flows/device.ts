@@ -5,9 +5,8 @@
 import { CognitoError } from '../../errors/cognito-error.js';
 import { answerDevicePasswordVerifier, answerDeviceSrp, type DeviceOutcome } from '../../sign-in/device-auth.js';
 import { checkSecretHashFor } from '../secret-hash.js';
-import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { requiredParam, type AuthContext, type Params, type AuthOutput } from './toolkit.js';
 import { signInUser, successOutput } from './user.js';
-import type { Output } from '../operation.js';
 import { incorrectPassword, mfaError } from '../sign-in-errors.js';
 
 export async function answerDevice(
@@ -15,7 +14,7 @@ export async function answerDevice(
   challenge: 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER',
   responses: Params,
   session: string | undefined,
-): Promise<Output> {
+): Promise<AuthOutput> {
   const login = requiredParam(responses, 'USERNAME');
   requiredParam(responses, 'DEVICE_KEY');
   const user = signInUser(ctx, login);

@@ -1,7 +1,7 @@
 // Runs an AuthFlow (InitiateAuth, AdminInitiateAuth) or answers a challenge (RespondToAuthChallenge,
 // AdminRespondToAuthChallenge) once the operation has found its pool and client.
 import { checkFlowEnabled, type AnsweredChallenge, type AuthFlow } from './catalogue.js';
-import type { AuthContext, Params } from './toolkit.js';
+import type { AuthContext, AuthOutput, Params } from './toolkit.js';
 import { answerDevice } from './device.js';
 import { answerMfa } from './mfa.js';
 import { answerSelectChallenge, startUserAuth } from './user-auth.js';
@@ -11,9 +11,8 @@ import { passwordAuth } from './password.js';
 import { refreshTokenAuth } from './refresh.js';
 import { answerCustom, startCustom } from './custom.js';
 import { answerPasswordVerifier, startSrp } from './srp.js';
-import type { Output } from '../operation.js';
 
-export function runAuthFlow(given: AuthContext, flow: AuthFlow, params: Params, session?: string): Promise<Output> {
+export function runAuthFlow(given: AuthContext, flow: AuthFlow, params: Params, session?: string): Promise<AuthOutput> {
   checkFlowEnabled(given.client, flow);
   const ctx = withDeviceKey(given, params);
   switch (flow) {
@@ -36,7 +35,7 @@ export function answerChallenge(
   challenge: AnsweredChallenge,
   responses: Params,
   session: string | undefined,
-): Promise<Output> {
+): Promise<AuthOutput> {
   const ctx = withDeviceKey(given, responses);
   switch (challenge) {
     case 'DEVICE_SRP_AUTH':

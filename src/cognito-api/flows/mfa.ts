@@ -5,9 +5,8 @@
 import { CognitoError } from '../../errors/cognito-error.js';
 import { answerMfaCode, completeMfaSetup, selectMfaType, type MfaOutcome } from '../../sign-in/mfa-answer.js';
 import { checkSecretHashFor } from '../secret-hash.js';
-import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { requiredParam, type AuthContext, type Params, type AuthOutput } from './toolkit.js';
 import { signInUser, successOutput } from './user.js';
-import type { Output } from '../operation.js';
 import { invalidSession, mfaError } from '../sign-in-errors.js';
 
 const CODE_PARAM = {
@@ -19,7 +18,12 @@ const CODE_PARAM = {
 
 export type MfaAnswer = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SMS_OTP' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
 
-export async function answerMfa(ctx: AuthContext, challenge: MfaAnswer, responses: Params, session: string | undefined): Promise<Output> {
+export async function answerMfa(
+  ctx: AuthContext,
+  challenge: MfaAnswer,
+  responses: Params,
+  session: string | undefined,
+): Promise<AuthOutput> {
   const login = requiredParam(responses, 'USERNAME');
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], responses);

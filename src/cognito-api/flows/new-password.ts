@@ -8,9 +8,8 @@ import type { User } from '../../domain/model.js';
 import { CognitoError } from '../../errors/cognito-error.js';
 import { completeNewPassword } from '../../sign-in/new-password.js';
 import { checkSecretHashFor } from '../secret-hash.js';
-import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { requiredParam, type AuthContext, type Params, type AuthOutput } from './toolkit.js';
 import { signInUser, successOutput } from './user.js';
-import type { Output } from '../operation.js';
 import {
   aliasConflict,
   aliasExistsMessage,
@@ -23,7 +22,7 @@ import { invalidSession, newPasswordError } from '../sign-in-errors.js';
 
 const ATTRIBUTE_PREFIX = 'userAttributes.';
 
-export async function answerNewPassword(ctx: AuthContext, responses: Params, sessionId: string | undefined): Promise<Output> {
+export async function answerNewPassword(ctx: AuthContext, responses: Params, sessionId: string | undefined): Promise<AuthOutput> {
   const login = requiredParam(responses, 'USERNAME');
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], responses);

@@ -3,11 +3,10 @@
 // (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
 import { signIn } from '../../sign-in/sign-in.js';
 import { checkSecretHashFor } from '../secret-hash.js';
-import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { requiredParam, type AuthContext, type Params, type AuthOutput } from './toolkit.js';
 import { signInOutput, signInUser } from './user.js';
-import type { Output } from '../operation.js';
 
-export async function passwordAuth(ctx: AuthContext, params: Params): Promise<Output> {
+export async function passwordAuth(ctx: AuthContext, params: Params): Promise<AuthOutput> {
   const login = requiredParam(params, 'USERNAME');
   const password = requiredParam(params, 'PASSWORD');
   const user = signInUser(ctx, login);

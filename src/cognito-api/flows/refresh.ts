@@ -7,9 +7,8 @@
 import { rotates } from '../../domain/model.js';
 import { CognitoError } from '../../errors/cognito-error.js';
 import { checkRefreshToken, refreshedTokens, type RefreshProblem } from '../../tokens/refresh-check.js';
-import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { requiredParam, type AuthContext, type Params, type AuthOutput } from './toolkit.js';
 import { tokensOutput } from './user.js';
-import type { Output } from '../operation.js';
 import { checkSecretHashFor, requireSecretHash } from '../secret-hash.js';
 
 const PROBLEMS: Record<Exclude<RefreshProblem, 'reused'>, string> = {
@@ -26,7 +25,7 @@ export function refreshProblemError(problem: RefreshProblem): CognitoError {
   return new CognitoError('NotAuthorizedException', PROBLEMS[problem]);
 }
 
-export async function refreshTokenAuth(ctx: AuthContext, params: Params): Promise<Output> {
+export async function refreshTokenAuth(ctx: AuthContext, params: Params): Promise<AuthOutput> {
   const token = requiredParam(params, 'REFRESH_TOKEN');
   // "You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token rotation
   // enabled" (developer guide); the exception and its wording are ours (README).

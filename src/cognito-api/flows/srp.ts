@@ -11,10 +11,9 @@ import { afterCustomSrp } from '../../sign-in/custom-auth.js';
 import { beforeProofTriggers, checkBeforeProof, prove, signIn, unknownUser } from '../../sign-in/sign-in.js';
 import { customOutput } from './custom.js';
 import { checkSecretHashFor } from '../secret-hash.js';
-import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { requiredParam, type AuthContext, type Params, type AuthOutput } from './toolkit.js';
 import { signInOutput, signInUser } from './user.js';
 import { invalidSession, signInError } from '../sign-in-errors.js';
-import type { Output } from '../operation.js';
 
 /**
  * Accepted distance between TIMESTAMP and now (unconfirmed for Cognito; README). Client libraries
@@ -22,7 +21,7 @@ import type { Output } from '../operation.js';
  */
 const TIMESTAMP_SKEW_MS = 5 * 60_000;
 
-export async function startSrp(ctx: AuthContext, params: Params): Promise<Output> {
+export async function startSrp(ctx: AuthContext, params: Params): Promise<AuthOutput> {
   const login = requiredParam(params, 'USERNAME');
   const srpA = requiredParam(params, 'SRP_A');
   const user = signInUser(ctx, login);
@@ -48,7 +47,7 @@ export function readSrpA(srpA: string): bigint {
 }
 
 /** The PASSWORD_VERIFIER challenge for a user already checked (or a decoy for nobody). */
-export function passwordVerifierChallenge(ctx: AuthContext, user: User | undefined, login: string, A: bigint): Output {
+export function passwordVerifierChallenge(ctx: AuthContext, user: User | undefined, login: string, A: bigint): AuthOutput {
   const verifier = user ? ctx.deps.credentials.srpVerifier(user) : undefined;
   const { b, B } = verifier ? serverEphemeral(verifier.Verifier) : decoyEphemeral();
   const username = user?.Username ?? login;
@@ -78,7 +77,7 @@ export function passwordVerifierChallenge(ctx: AuthContext, user: User | undefin
   };
 }
 
-export async function answerPasswordVerifier(ctx: AuthContext, responses: Params, session?: string): Promise<Output> {
+export async function answerPasswordVerifier(ctx: AuthContext, responses: Params, session?: string): Promise<AuthOutput> {
   const login = requiredParam(responses, 'USERNAME');
   const secretBlock = requiredParam(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
   const signature = requiredParam(responses, 'PASSWORD_CLAIM_SIGNATURE');

@@ -9,13 +9,12 @@ import { availableChallenges, selectChallenge, startOneTimeCode, type FirstFacto
 import { startPasskey } from '../../sign-in/passkey.js';
 import { checkBeforeProof, signedIn, signIn, unknownUser } from '../../sign-in/sign-in.js';
 import { checkSecretHashFor } from '../secret-hash.js';
-import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { requiredParam, type AuthContext, type Params, type AuthOutput } from './toolkit.js';
 import { startSrp } from './srp.js';
 import { signInOutput, signInUser, successOutput } from './user.js';
-import type { Output } from '../operation.js';
 import { invalidSession, signInError } from '../sign-in-errors.js';
 
-export async function startUserAuth(ctx: AuthContext, params: Params, session: string | undefined): Promise<Output> {
+export async function startUserAuth(ctx: AuthContext, params: Params, session: string | undefined): Promise<AuthOutput> {
   // "Amazon Cognito ignores the AuthParameters when you pass a valid session code."
   if (session !== undefined && session !== '') return autoSignIn(ctx, session);
   const login = requiredParam(params, 'USERNAME');
@@ -36,7 +35,7 @@ export async function answerSelectChallenge(
   responses: Params,
   session: string | undefined,
   named?: 'PASSWORD' | 'PASSWORD_SRP',
-): Promise<Output> {
+): Promise<AuthOutput> {
   const login = requiredParam(responses, 'USERNAME');
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], responses);
@@ -56,7 +55,13 @@ export async function answerSelectChallenge(
   return firstFactor(ctx, login, user, answer as FirstFactor, responses);
 }
 
-async function firstFactor(ctx: AuthContext, login: string, user: User | undefined, factor: FirstFactor, params: Params): Promise<Output> {
+async function firstFactor(
+  ctx: AuthContext,
+  login: string,
+  user: User | undefined,
+  factor: FirstFactor,
+  params: Params,
+): Promise<AuthOutput> {
   switch (factor) {
     case 'PASSWORD':
       return signInOutput(ctx, await signIn(ctx, user, { kind: 'password', password: requiredParam(params, 'PASSWORD'), login }));
@@ -76,7 +81,7 @@ async function firstFactor(ctx: AuthContext, login: string, user: User | undefin
   }
 }
 
-async function autoSignIn(ctx: AuthContext, session: string): Promise<Output> {
+async function autoSignIn(ctx: AuthContext, session: string): Promise<AuthOutput> {
   const pending = ctx.deps.signInChallenges.get(session);
   if (pending?.challenge !== 'AUTO_SIGN_IN' || pending.userPoolId !== ctx.pool.Id || pending.clientId !== ctx.client.ClientId) {
     throw invalidSession();

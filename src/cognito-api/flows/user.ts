@@ -7,8 +7,7 @@ import { findSignInUser } from '../../domain/users.js';
 import type { SignInOutcome, SignInSuccess } from '../../sign-in/outcome.js';
 import type { TokenSet } from '../../tokens/token-issuer.js';
 import { userTokenOverrides, type TokenSource } from '../../triggers/pre-token.js';
-import type { AuthContext } from './toolkit.js';
-import type { Output } from '../operation.js';
+import type { AuthContext, AuthOutput } from './toolkit.js';
 import { signInError } from '../sign-in-errors.js';
 
 /**
@@ -23,7 +22,7 @@ export function signInUser(ctx: AuthContext, login: string): User | undefined {
 }
 
 /** The wire form of a sign-in outcome: throws for a refusal. */
-export async function signInOutput(ctx: AuthContext, outcome: SignInOutcome): Promise<Output> {
+export async function signInOutput(ctx: AuthContext, outcome: SignInOutcome): Promise<AuthOutput> {
   if (outcome.kind === 'failed') throw signInError(outcome.failure);
   return successOutput(ctx, outcome);
 }
@@ -32,7 +31,7 @@ export async function successOutput(
   ctx: AuthContext,
   outcome: SignInSuccess,
   source: TokenSource = 'TokenGeneration_Authentication',
-): Promise<Output> {
+): Promise<AuthOutput> {
   if (outcome.kind === 'signed-in') {
     // Pools that track devices give every sign-in not made by a tracked device a new device key;
     // the access token names the device either way (its device_key claim).
@@ -40,7 +39,7 @@ export async function successOutput(
     if (!tracksDevices(ctx.pool) || outcome.deviceKey !== undefined) return authenticationResult(ctx, outcome.user, source, issued);
     const NewDeviceMetadata = await newDevice(ctx.deps, outcome.user);
     const result = await authenticationResult(ctx, outcome.user, source, { ...issued, deviceKey: NewDeviceMetadata.DeviceKey });
-    return { ...result, AuthenticationResult: { ...(result.AuthenticationResult as object), NewDeviceMetadata } };
+    return { ...result, AuthenticationResult: { ...result.AuthenticationResult, NewDeviceMetadata } };
   }
   if (outcome.challenge === 'NEW_PASSWORD_REQUIRED') return newPasswordChallenge(outcome.user, outcome.session);
   if (outcome.challenge === 'SELECT_CHALLENGE') {
@@ -58,7 +57,7 @@ export async function successOutput(
  * NEW_PASSWORD_REQUIRED with a Session. requiredAttributes / userAttributes are JSON strings;
  * userAttributes holds every attribute but sub (Cognito's exact set is unconfirmed; README).
  */
-function newPasswordChallenge(user: User, session: string): Output {
+function newPasswordChallenge(user: User, session: string): AuthOutput {
   const attributes = Object.fromEntries(Object.entries(user.Attributes).filter(([name]) => name !== 'sub'));
   return {
     ChallengeName: 'NEW_PASSWORD_REQUIRED',
@@ -73,7 +72,7 @@ export async function authenticationResult(
   user: User,
   source: TokenSource = 'TokenGeneration_Authentication',
   issued: { deviceKey?: string | undefined; eventId?: string | undefined } = {},
-): Promise<Output> {
+): Promise<AuthOutput> {
   const overrides = await userTokenOverrides(ctx.deps, ctx.client, user, [API_SCOPE], {
     source,
     clientMetadata: ctx.metadata?.clientMetadata,
@@ -97,13 +96,13 @@ export async function authenticationResult(
  * Keys in alphabetical order, then the empty ChallengeParameters, as captured
  * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html).
  */
-export function tokensOutput(tokens: TokenSet): Output {
+export function tokensOutput(tokens: TokenSet): AuthOutput {
   return {
     AuthenticationResult: {
       AccessToken: tokens.access_token,
       ExpiresIn: tokens.expires_in,
       IdToken: tokens.id_token,
-      ...(tokens.refresh_token !== undefined ? { RefreshToken: tokens.refresh_token } : {}),
+      RefreshToken: tokens.refresh_token,
       TokenType: 'Bearer',
     },
     ChallengeParameters: {},

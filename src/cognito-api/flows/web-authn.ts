@@ -6,12 +6,11 @@
 import { CognitoError } from '../../errors/cognito-error.js';
 import { answerPasskey } from '../../sign-in/passkey.js';
 import { checkSecretHashFor } from '../secret-hash.js';
-import { requiredParam, type AuthContext, type Params } from './toolkit.js';
+import { requiredParam, type AuthContext, type Params, type AuthOutput } from './toolkit.js';
 import { signInUser, successOutput } from './user.js';
-import type { Output } from '../operation.js';
 import { invalidSession, signInError } from '../sign-in-errors.js';
 
-export async function answerWebAuthn(ctx: AuthContext, responses: Params, session: string | undefined): Promise<Output> {
+export async function answerWebAuthn(ctx: AuthContext, responses: Params, session: string | undefined): Promise<AuthOutput> {
   const login = requiredParam(responses, 'USERNAME');
   const user = signInUser(ctx, login);
   checkSecretHashFor(ctx.client, [login, user?.Username], responses);

@@ -5,7 +5,7 @@ import { CLIENT_OPERATIONS } from './clients/index.js';
 import { IDENTITY_PROVIDER_OPERATIONS } from './identity-providers/index.js';
 import { MANAGED_LOGIN_OPERATIONS } from './managed-login/index.js';
 import { MANAGEMENT_OPERATIONS } from './management/index.js';
-import { DEVICE_OPERATIONS } from './devices/device-operations.js';
+import { DEVICE_OPERATIONS } from './devices/index.js';
 import { MFA_OPERATIONS } from './mfa/index.js';
 import { REGIONAL_OPERATIONS } from './regional/index.js';
 import { SESSION_OPERATIONS } from './sessions/index.js';

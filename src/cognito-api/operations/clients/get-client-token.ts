@@ -3,6 +3,7 @@
 // its only flow; Scopes are custom scopes of the pool's resource servers that the client allows,
 // all of them when omitted; ClientMetadata goes to a V3_0 pre token generation trigger
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetClientToken.html).
+import type { GetClientTokenResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CLIENT_TOKEN_FLOW } from '../../../domain/app-client.js';
 import { hasSecret, isClientSecret } from '../../../domain/client-secrets.js';
 import { grantClientScopes } from '../../../domain/scopes.js';
@@ -10,9 +11,9 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { clientCredentialsOverrides } from '../../../triggers/pre-token.js';
 import { optionalStringList, optionalStringMap, requiredString } from '../../input.js';
 import { clientOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 
-export const getClientToken: Operation = (deps) => async (input) => {
+export const getClientToken: Operation<'store' | 'tokens' | 'triggers'> = (deps) => async (input) => {
   const clientId = requiredString(input, 'ClientId', 128);
   const secret = requiredString(input, 'Secret', 64);
   const requested = optionalStringList(input, 'Scopes') ?? [];
@@ -29,5 +30,7 @@ export const getClientToken: Operation = (deps) => async (input) => {
   if (!scopes) throw new CognitoError('InvalidParameterException', 'Invalid scope requested');
   const overrides = await clientCredentialsOverrides(deps, client, scopes, metadata);
   const token = await deps.tokens.clientCredentialsToken(client, scopes, overrides);
-  return { ClientAuthenticationResult: { AccessToken: token.access_token, ExpiresIn: token.expires_in, TokenType: token.token_type } };
+  return {
+    ClientAuthenticationResult: { AccessToken: token.access_token, ExpiresIn: token.expires_in, TokenType: token.token_type },
+  } satisfies Wire<GetClientTokenResponse>;
 };

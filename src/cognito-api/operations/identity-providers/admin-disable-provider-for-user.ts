@@ -2,6 +2,7 @@
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDisableProviderForUser.html):
 // for a native user (ProviderName "Cognito") the password stops working; for a linked identity the
 // link goes; for a provider's own user, that user can no longer sign in.
+import type { AdminDisableProviderForUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { User } from '../../../domain/model.js';
 import { NO_PASSWORD } from '../../../domain/credentials.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
@@ -9,8 +10,8 @@ import { federatedUsername } from '../../../federation/federated-user.js';
 import { withoutProvider } from '../../../domain/federated-identities.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
-import { providerUser } from './admin-link-provider-for-user.js';
+import type { Operation, Wire } from '../../operation.js';
+import { providerUser } from './provider-input.js';
 
 export const adminDisableProviderForUser: Operation<'clock' | 'credentials' | 'store'> =
   ({ store, clock, credentials }) =>
@@ -26,7 +27,7 @@ export const adminDisableProviderForUser: Operation<'clock' | 'credentials' | 's
       credentials.forget(user);
       const { PasswordHash: _hash, Srp: _srp, ...rest } = user;
       await store.putUser({ ...rest, PasswordHash: NO_PASSWORD, UserLastModifiedDate: now });
-      return {};
+      return {} satisfies Wire<AdminDisableProviderForUserResponse>;
     }
     const provider = store.getIdentityProvider(pool.Id, who.ProviderName);
     if (!provider)
@@ -54,11 +55,11 @@ export const adminDisableProviderForUser: Operation<'clock' | 'credentials' | 's
       };
       if (links.length === 0) delete updated.LinkedIdentities;
       await store.putUser(updated);
-      return {};
+      return {} satisfies Wire<AdminDisableProviderForUserResponse>;
     }
     const own =
       attributeName === 'Cognito_Subject' ? store.getUser(pool.Id, federatedUsername(provider, who.ProviderAttributeValue)) : undefined;
     if (!own) throw notFound();
     await store.putUser({ ...own, Enabled: false, UserLastModifiedDate: now });
-    return {};
+    return {} satisfies Wire<AdminDisableProviderForUserResponse>;
   };

@@ -1,6 +1,7 @@
 // AdminLinkProviderForUser: a provider identity that has not signed in yet is linked to an existing
 // native user, so that signing in through the provider yields that user
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminLinkProviderForUser.html).
+import type { AdminLinkProviderForUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { LinkedIdentity, User } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { federatedUsername } from '../../../federation/federated-user.js';
@@ -8,25 +9,10 @@ import { withIdentity } from '../../../domain/federated-identities.js';
 import { SOCIAL_TYPES } from '../../../federation/provider-rules.js';
 import { invalid, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
+import { providerUser } from './provider-input.js';
 
 const MAX_LINKS = 5;
-
-export function providerUser(
-  input: Input,
-  name: string,
-): { ProviderName: string; ProviderAttributeName?: string; ProviderAttributeValue: string } {
-  const value = input[name];
-  if (value === undefined || value === null) throw invalid(name, value, 'Member must not be null');
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(name, '{...}', 'Member must be a ProviderUserIdentifierType');
-  const v = value as Input;
-  const attributeName = v.ProviderAttributeName;
-  return {
-    ProviderName: requiredString(v, 'ProviderName', 32),
-    ...(typeof attributeName === 'string' ? { ProviderAttributeName: attributeName } : {}),
-    ProviderAttributeValue: requiredString(v, 'ProviderAttributeValue', 2048),
-  };
-}
 
 export const adminLinkProviderForUser: Operation<'clock' | 'store'> =
   ({ store, clock }) =>
@@ -63,7 +49,7 @@ export const adminLinkProviderForUser: Operation<'clock' | 'store'> =
     const owner = store.listUsers(pool.Id).find((u) => u.LinkedIdentities?.some(same));
     if (owner && owner.Username !== user.Username)
       throw new CognitoError('AliasExistsException', 'The source user is already linked to another user.');
-    if (owner) return {};
+    if (owner) return {} satisfies Wire<AdminLinkProviderForUserResponse>;
     const links = user.LinkedIdentities ?? [];
     if (links.length >= MAX_LINKS) throw new CognitoError('LimitExceededException', 'A user can have at most 5 linked identities.');
     const now = clock.now();
@@ -85,5 +71,5 @@ export const adminLinkProviderForUser: Operation<'clock' | 'store'> =
       UserLastModifiedDate: now,
     };
     await store.putUser(updated);
-    return {};
+    return {} satisfies Wire<AdminLinkProviderForUserResponse>;
   };

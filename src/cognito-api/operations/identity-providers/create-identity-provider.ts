@@ -1,12 +1,13 @@
 // CreateIdentityProvider: a social, OIDC or SAML provider the pool's clients can then name in
 // SupportedIdentityProviders.
+import type { CreateIdentityProviderResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { PROVIDER_TYPES, identityProviderType, withDefaultMapping } from '../../../federation/provider-rules.js';
-import { optionalStringList, optionalStringMap, requiredString } from '../../input.js';
+import { PROVIDER_TYPES, withDefaultMapping } from '../../../federation/provider-rules.js';
+import { invalid, optionalStringList, optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { checkOrThrow, providerName } from './provider-input.js';
-import { invalid } from '../../input.js';
+import { identityProviderType } from './provider-type.js';
 import type { ProviderType } from '../../../domain/model.js';
 
 export const createIdentityProvider: Operation<'clock' | 'store'> =
@@ -37,5 +38,5 @@ export const createIdentityProvider: Operation<'clock' | 'store'> =
       throw new CognitoError('DuplicateProviderException', `A provider with the name ${name} already exists in this user pool.`);
     }
     await store.putIdentityProvider(provider);
-    return { IdentityProvider: identityProviderType(provider) };
+    return { IdentityProvider: identityProviderType(provider) } satisfies Wire<CreateIdentityProviderResponse>;
   };

@@ -1,9 +1,10 @@
 // ListIdentityProviders: ProviderDescription items (name, type, dates), MaxResults 1-60.
-import { seconds } from '../../serialize.js';
+import type { ListIdentityProvidersResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
-import { paginate } from '../management/common.js';
+import type { Operation, Wire } from '../../operation.js';
+import { paginate } from '../../pagination.js';
+import { providerDescription } from './provider-type.js';
 
 export const listIdentityProviders: Operation<'store'> =
   ({ store }) =>
@@ -12,12 +13,7 @@ export const listIdentityProviders: Operation<'store'> =
     const max = optionalInteger(input, 'MaxResults', 1, 60) ?? 60;
     const page = paginate(store.listIdentityProviders(pool.Id), (p) => p.ProviderName, max, optionalString(input, 'NextToken', 131072));
     return {
-      Providers: page.items.map((p) => ({
-        ProviderName: p.ProviderName,
-        ProviderType: p.ProviderType,
-        LastModifiedDate: seconds(p.LastModifiedDate),
-        CreationDate: seconds(p.CreationDate),
-      })),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
-    };
+      Providers: page.items.map(providerDescription),
+      NextToken: page.nextToken,
+    } satisfies Wire<ListIdentityProvidersResponse>;
   };

@@ -30,3 +30,20 @@ export function checkOrThrow(store: Store, provider: IdentityProvider): void {
   if (taken !== undefined)
     throw new CognitoError('DuplicateProviderException', `The identifier ${taken} is already used by another identity provider.`);
 }
+
+/** A ProviderUserIdentifierType member (AdminLinkProviderForUser, AdminDisableProviderForUser). */
+export function providerUser(
+  input: Input,
+  name: string,
+): { ProviderName: string; ProviderAttributeName?: string; ProviderAttributeValue: string } {
+  const value = input[name];
+  if (value === undefined || value === null) throw invalid(name, value, 'Member must not be null');
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(name, '{...}', 'Member must be a ProviderUserIdentifierType');
+  const v = value as Input;
+  const attributeName = v.ProviderAttributeName;
+  return {
+    ProviderName: requiredString(v, 'ProviderName', 32),
+    ...(typeof attributeName === 'string' ? { ProviderAttributeName: attributeName } : {}),
+    ProviderAttributeValue: requiredString(v, 'ProviderAttributeValue', 2048),
+  };
+}

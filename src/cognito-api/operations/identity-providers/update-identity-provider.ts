@@ -1,9 +1,11 @@
 // UpdateIdentityProvider: ProviderDetails, AttributeMapping and IdpIdentifiers, each replaced when given.
-import { identityProviderType, withDefaultMapping } from '../../../federation/provider-rules.js';
+import type { UpdateIdentityProviderResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { withDefaultMapping } from '../../../federation/provider-rules.js';
 import { optionalStringList, optionalStringMap, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { checkOrThrow, providerName, providerOrThrow } from './provider-input.js';
+import { identityProviderType } from './provider-type.js';
 
 export const updateIdentityProvider: Operation<'clock' | 'store'> =
   ({ store, clock }) =>
@@ -22,5 +24,5 @@ export const updateIdentityProvider: Operation<'clock' | 'store'> =
     };
     checkOrThrow(store, provider);
     await store.putIdentityProvider(provider);
-    return { IdentityProvider: identityProviderType(provider) };
+    return { IdentityProvider: identityProviderType(provider) } satisfies Wire<UpdateIdentityProviderResponse>;
   };

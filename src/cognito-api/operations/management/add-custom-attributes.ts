@@ -1,9 +1,10 @@
 // AddCustomAttributes: new custom attributes (names given without the `custom:` prefix), checked as
 // CreateUserPool's Schema is; all or nothing. Existing attributes cannot be changed or removed.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddCustomAttributes.html
+import type { AddCustomAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { invalid, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { parseSchema } from './schema-input.js';
 
 export const addCustomAttributes: Operation<'clock' | 'store'> =
@@ -17,5 +18,5 @@ export const addCustomAttributes: Operation<'clock' | 'store'> =
     }
     const added = parseSchema(list, pool.Schema ?? [], 'customAttributes', true);
     await store.putPool({ ...pool, Schema: [...(pool.Schema ?? []), ...added], LastModifiedDate: clock.now() });
-    return {};
+    return {} satisfies Wire<AddCustomAttributesResponse>;
   };

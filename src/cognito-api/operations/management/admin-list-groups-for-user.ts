@@ -1,10 +1,11 @@
 // AdminListGroupsForUser: Limit 1-60 (default 60), ordered by group name like ListGroups.
+import type { AdminListGroupsForUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Group } from '../../../domain/model.js';
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
-import { paginate } from './common.js';
-import { groupType } from './group-input.js';
+import type { Operation, Wire } from '../../operation.js';
+import { paginate } from '../../pagination.js';
+import { groupType } from './group-type.js';
 
 export const adminListGroupsForUser: Operation<'store'> =
   ({ store }) =>
@@ -14,5 +15,8 @@ export const adminListGroupsForUser: Operation<'store'> =
     const limit = optionalInteger(input, 'Limit', 1, 60) ?? 60;
     const groups = user.Groups.map((name) => store.getGroup(pool.Id, name)).filter((g): g is Group => g !== undefined);
     const page = paginate(groups, (g) => g.GroupName, limit, optionalString(input, 'NextToken', 131072));
-    return { Groups: page.items.map(groupType), ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}) };
+    return {
+      Groups: page.items.map(groupType),
+      NextToken: page.nextToken,
+    } satisfies Wire<AdminListGroupsForUserResponse>;
   };

@@ -56,7 +56,13 @@ export async function deleteClientAndState(
  * codes, its authorization codes, sign-ins in progress (federated ones and pre-selected identities
  * too) and hosted-UI sessions. The store's deletePool takes the records.
  */
-export async function forgetPoolState(deps: Deps, pool: UserPool): Promise<void> {
+export async function forgetPoolState(
+  deps: Pick<
+    Deps,
+    'authorizationCodes' | 'credentials' | 'federations' | 'lockout' | 'sessions' | 'signInChallenges' | 'store' | 'verificationCodes'
+  >,
+  pool: UserPool,
+): Promise<void> {
   for (const user of deps.store.listUsers(pool.Id)) {
     deps.credentials.forget(user);
     deps.lockout.recordSuccess(user);

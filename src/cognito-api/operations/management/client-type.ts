@@ -5,29 +5,30 @@ import type { Wire } from '../../operation.js';
 import { ROTATION_DISABLED, type AppClient } from '../../../domain/model.js';
 import { seconds } from '../../serialize.js';
 
-const nonEmpty = (name: string, list: readonly string[] | undefined) => (list && list.length > 0 ? { [name]: list } : {});
+/** undefined for an empty list, so JSON leaves it out. */
+const nonEmpty = (list: readonly string[] | undefined): string[] | undefined => (list && list.length > 0 ? [...list] : undefined);
 
 export function userPoolClientType(c: AppClient): Wire<UserPoolClientType> {
   return {
     UserPoolId: c.UserPoolId,
     ClientName: c.ClientName,
     ClientId: c.ClientId,
-    ...(c.ClientSecret !== undefined ? { ClientSecret: c.ClientSecret } : {}),
+    ClientSecret: c.ClientSecret,
     LastModifiedDate: seconds(c.LastModifiedDate),
     CreationDate: seconds(c.CreationDate),
     RefreshTokenValidity: c.RefreshTokenValidity,
     AccessTokenValidity: c.AccessTokenValidity,
     IdTokenValidity: c.IdTokenValidity,
     TokenValidityUnits: c.TokenValidityUnits,
-    ...(c.ReadAttributes !== undefined ? { ReadAttributes: c.ReadAttributes } : {}),
-    ...(c.WriteAttributes !== undefined ? { WriteAttributes: c.WriteAttributes } : {}),
+    ReadAttributes: c.ReadAttributes,
+    WriteAttributes: c.WriteAttributes,
     ExplicitAuthFlows: c.ExplicitAuthFlows,
-    ...nonEmpty('SupportedIdentityProviders', c.SupportedIdentityProviders),
-    ...nonEmpty('CallbackURLs', c.CallbackURLs),
-    ...nonEmpty('LogoutURLs', c.LogoutURLs),
-    ...(c.DefaultRedirectURI !== undefined ? { DefaultRedirectURI: c.DefaultRedirectURI } : {}),
-    ...nonEmpty('AllowedOAuthFlows', c.AllowedOAuthFlows),
-    ...nonEmpty('AllowedOAuthScopes', c.AllowedOAuthScopes),
+    SupportedIdentityProviders: nonEmpty(c.SupportedIdentityProviders),
+    CallbackURLs: nonEmpty(c.CallbackURLs),
+    LogoutURLs: nonEmpty(c.LogoutURLs),
+    DefaultRedirectURI: c.DefaultRedirectURI,
+    AllowedOAuthFlows: nonEmpty(c.AllowedOAuthFlows),
+    AllowedOAuthScopes: nonEmpty(c.AllowedOAuthScopes),
     AllowedOAuthFlowsUserPoolClient: c.AllowedOAuthFlowsUserPoolClient,
     PreventUserExistenceErrors: c.PreventUserExistenceErrors,
     EnableTokenRevocation: c.EnableTokenRevocation,

@@ -1,8 +1,10 @@
+import type { CreateGroupResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
-import { groupName, groupSettings, groupType } from './group-input.js';
+import type { Operation, Wire } from '../../operation.js';
+import { groupName, groupSettings } from './group-input.js';
+import { groupType } from './group-type.js';
 
 export const createGroup: Operation<'clock' | 'store'> =
   ({ store, clock }) =>
@@ -16,5 +18,5 @@ export const createGroup: Operation<'clock' | 'store'> =
     const now = clock.now();
     const group = { UserPoolId: pool.Id, GroupName, ...settings, CreationDate: now, LastModifiedDate: now };
     await store.putGroup(group);
-    return { Group: groupType(group) };
+    return { Group: groupType(group) } satisfies Wire<CreateGroupResponse>;
   };

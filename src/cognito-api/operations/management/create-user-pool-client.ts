@@ -1,9 +1,10 @@
 // CreateUserPoolClient: the client works at once on /oauth2/* and the JSON API.
+import type { CreateUserPoolClientResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalBoolean, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
-import { apiClient, clientName } from './client-settings.js';
+import type { Operation, Wire } from '../../operation.js';
+import { apiClient, clientName } from './client-input.js';
 import { userPoolClientType } from './client-type.js';
 
 export const createUserPoolClient: Operation<'clock' | 'store'> =
@@ -30,5 +31,5 @@ export const createUserPoolClient: Operation<'clock' | 'store'> =
       store,
     );
     await store.putClient(client);
-    return { UserPoolClient: userPoolClientType(client) };
+    return { UserPoolClient: userPoolClientType(client) } satisfies Wire<CreateUserPoolClientResponse>;
   };

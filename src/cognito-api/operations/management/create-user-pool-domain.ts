@@ -1,10 +1,16 @@
 // CreateUserPoolDomain: a prefix domain, or a custom domain when CustomDomainConfig is given.
 // Domains are unique across pools; a pool has at most one of each kind.
+import type { CreateUserPoolDomainResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
-import { emulatorHost, HOSTNAME_PATTERN, PREFIX_PATTERN, poolWithDomain } from './domain-type.js';
+import type { Input, Operation, Wire } from '../../operation.js';
+import { emulatorHost, poolWithDomain } from './domain-type.js';
+
+/** Prefix domains: lower-case letters, digits and inner hyphens (Cognito's own error quotes this). */
+const PREFIX_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** Custom domains: a fully qualified name made of such labels. */
+const HOSTNAME_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export const createUserPoolDomain: Operation<'clock' | 'store' | 'urls'> =
   ({ store, clock, urls }) =>
@@ -37,5 +43,8 @@ export const createUserPoolDomain: Operation<'clock' | 'store' | 'urls'> =
       : { ...pool, Domain: domain };
     await store.putPool({ ...updated, LastModifiedDate: clock.now() });
     // Cognito returns a CloudFront target for custom domains only (aws/aws-sdk-net#1591).
-    return { ...(custom ? { CloudFrontDomain: emulatorHost(urls) } : {}), ManagedLoginVersion: 1 };
+    return {
+      CloudFrontDomain: custom ? emulatorHost(urls) : undefined,
+      ManagedLoginVersion: 1,
+    } satisfies Wire<CreateUserPoolDomainResponse>;
   };

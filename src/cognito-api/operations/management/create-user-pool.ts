@@ -1,10 +1,11 @@
 // CreateUserPool: a new pool with an id in Cognito's format for the caller's region, usable at once
 // on the OAuth endpoints (its signing keys and JWKS exist before the response is sent).
+import type { CreateUserPoolResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { newUserPoolId } from '../../../domain/ids.js';
 import type { UserPool } from '../../../domain/model.js';
-import type { Operation } from '../../operation.js';
-import { requestRegion } from './common.js';
-import { mutableSettings, poolName, signInAttributes } from './pool-settings.js';
+import type { Operation, Wire } from '../../operation.js';
+import { requestRegion } from '../../region.js';
+import { mutableSettings, poolName, signInAttributes } from './pool-settings-input.js';
 import { userPoolType } from './pool-type.js';
 import { parseSchema } from './schema-input.js';
 
@@ -29,5 +30,5 @@ export const createUserPool: Operation<'clock' | 'keys' | 'store'> =
     };
     await keys.ensure(Id);
     await store.putPool(pool);
-    return { UserPool: userPoolType(pool, store) };
+    return { UserPool: userPoolType(pool, store) } satisfies Wire<CreateUserPoolResponse>;
   };

@@ -1,7 +1,8 @@
+import type { DeleteUserPoolDomainResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 
 export const deleteUserPoolDomain: Operation<'clock' | 'store'> =
   ({ store, clock }) =>
@@ -21,5 +22,5 @@ export const deleteUserPoolDomain: Operation<'clock' | 'store'> =
     } else {
       throw new CognitoError('InvalidParameterException', 'No such domain or user pool exists.'); // wording unconfirmed
     }
-    return {};
+    return {} satisfies Wire<DeleteUserPoolDomainResponse>;
   };

@@ -6,7 +6,17 @@ import { poolOrThrow } from '../../lookup.js';
 import type { Operation } from '../../operation.js';
 import { forgetPoolState } from './cascade.js';
 
-export const deleteUserPool: Operation = (deps) => async (input) => {
+export const deleteUserPool: Operation<
+  | 'authorizationCodes'
+  | 'credentials'
+  | 'federations'
+  | 'keys'
+  | 'lockout'
+  | 'sessions'
+  | 'signInChallenges'
+  | 'store'
+  | 'verificationCodes'
+> = (deps) => async (input) => {
   const { store, keys } = deps;
   const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
   if (pool.DeletionProtection === 'ACTIVE') {

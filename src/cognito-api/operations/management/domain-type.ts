@@ -1,13 +1,11 @@
 // User-pool domains are informational: one emulator origin serves the OAuth endpoints of every
 // pool (README, What it serves), so a domain only records the name on the pool (DescribeUserPool's Domain /
 // CustomDomain) and reports the emulator's own host where Cognito names its CloudFront target.
+import type { DomainDescriptionType } from '@aws-sdk/client-cognito-identity-provider';
+import type { Wire } from '../../operation.js';
 import type { UserPool } from '../../../domain/model.js';
 import type { Urls } from '../../../urls.js';
-import { ACCOUNT_ID } from './common.js';
-
-/** Prefix domains: lower-case letters, digits and inner hyphens (Cognito's own error quotes this). */
-export const PREFIX_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-export const HOSTNAME_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+import { ACCOUNT_ID } from '../../region.js';
 
 export const emulatorHost = (urls: Urls): string => new URL(urls.publicUrl).host;
 
@@ -16,7 +14,7 @@ export function poolWithDomain(pools: readonly UserPool[], domain: string): User
 }
 
 /** DomainDescriptionType. ManagedLoginVersion 1 = the classic hosted UI, which is what /login serves. */
-export function domainDescription(pool: UserPool, domain: string, urls: Urls): Record<string, unknown> {
+export function domainDescription(pool: UserPool, domain: string, urls: Urls): Wire<DomainDescriptionType> {
   const custom = pool.CustomDomain === domain;
   return {
     UserPoolId: pool.Id,
@@ -25,7 +23,7 @@ export function domainDescription(pool: UserPool, domain: string, urls: Urls): R
     CloudFrontDistribution: emulatorHost(urls),
     Version: '1',
     Status: 'ACTIVE',
-    ...(custom && pool.CustomDomainConfig ? { CustomDomainConfig: pool.CustomDomainConfig } : {}),
+    CustomDomainConfig: custom && pool.CustomDomainConfig ? pool.CustomDomainConfig : undefined,
     ManagedLoginVersion: pool.ManagedLoginVersion ?? 1,
   };
 }

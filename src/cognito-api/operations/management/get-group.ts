@@ -2,7 +2,8 @@ import type { GetGroupResponse } from '@aws-sdk/client-cognito-identity-provider
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { groupName, groupOrThrow, groupType } from './group-input.js';
+import { groupName, groupOrThrow } from './group-input.js';
+import { groupType } from './group-type.js';
 
 export const getGroup: Operation<'store'> =
   ({ store }) =>

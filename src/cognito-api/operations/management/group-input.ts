@@ -1,12 +1,9 @@
-// Group input, lookup and GroupType output (CreateGroup, GetGroup, ListGroups, …).
-import type { GroupType } from '@aws-sdk/client-cognito-identity-provider';
+// Group input and lookup (CreateGroup, GetGroup, UpdateGroup, membership, …).
 import type { Group } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';
-import { invalid, optionalInteger, optionalString, requiredString } from '../../input.js';
-import type { Input, Wire } from '../../operation.js';
-import { seconds } from '../../serialize.js';
-import { checkPattern } from './common.js';
+import { checkPattern, invalid, optionalInteger, optionalString, requiredString } from '../../input.js';
+import type { Input } from '../../operation.js';
 
 export const groupName = (input: Input): string =>
   checkPattern(
@@ -44,13 +41,3 @@ export function groupOrThrow(store: Store, userPoolId: string, name: string): Gr
   if (!group) throw new CognitoError('ResourceNotFoundException', 'Group not found.');
   return group;
 }
-
-export const groupType = (g: Group): Wire<GroupType> => ({
-  GroupName: g.GroupName,
-  UserPoolId: g.UserPoolId,
-  ...(g.Description !== undefined ? { Description: g.Description } : {}),
-  ...(g.RoleArn !== undefined ? { RoleArn: g.RoleArn } : {}),
-  ...(g.Precedence !== undefined ? { Precedence: g.Precedence } : {}),
-  LastModifiedDate: seconds(g.LastModifiedDate),
-  CreationDate: seconds(g.CreationDate),
-});

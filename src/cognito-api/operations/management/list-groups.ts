@@ -3,8 +3,8 @@ import type { ListGroupsResponse } from '@aws-sdk/client-cognito-identity-provid
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
-import { paginate } from './common.js';
-import { groupType } from './group-input.js';
+import { paginate } from '../../pagination.js';
+import { groupType } from './group-type.js';
 
 export const listGroups: Operation<'store'> =
   ({ store }) =>
@@ -14,6 +14,6 @@ export const listGroups: Operation<'store'> =
     const page = paginate(store.listGroups(pool.Id), (g) => g.GroupName, limit, optionalString(input, 'NextToken', 131072));
     return {
       Groups: page.items.map(groupType),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
+      NextToken: page.nextToken,
     } satisfies Wire<ListGroupsResponse>;
   };

@@ -1,9 +1,10 @@
 // ListResourceServers: MaxResults 1-50.
+import type { ListResourceServersResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
-import { paginate } from './common.js';
-import { resourceServerType } from './resource-server-input.js';
+import type { Operation, Wire } from '../../operation.js';
+import { paginate } from '../../pagination.js';
+import { resourceServerType } from './resource-server-type.js';
 
 export const listResourceServers: Operation<'store'> =
   ({ store }) =>
@@ -13,6 +14,6 @@ export const listResourceServers: Operation<'store'> =
     const page = paginate(store.listResourceServers(pool.Id), (rs) => rs.Identifier, max, optionalString(input, 'NextToken', 131072));
     return {
       ResourceServers: page.items.map(resourceServerType),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
-    };
+      NextToken: page.nextToken,
+    } satisfies Wire<ListResourceServersResponse>;
   };

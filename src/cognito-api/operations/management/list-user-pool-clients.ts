@@ -1,8 +1,9 @@
 // ListUserPoolClients: UserPoolClientDescription entries only (no settings, no secret).
+import type { ListUserPoolClientsResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
-import { paginate } from './common.js';
+import type { Operation, Wire } from '../../operation.js';
+import { paginate } from '../../pagination.js';
 
 export const listUserPoolClients: Operation<'store'> =
   ({ store }) =>
@@ -12,6 +13,6 @@ export const listUserPoolClients: Operation<'store'> =
     const page = paginate(store.listClients(pool.Id), (c) => c.ClientId, max, optionalString(input, 'NextToken', 131072));
     return {
       UserPoolClients: page.items.map((c) => ({ ClientId: c.ClientId, UserPoolId: c.UserPoolId, ClientName: c.ClientName })),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
-    };
+      NextToken: page.nextToken,
+    } satisfies Wire<ListUserPoolClientsResponse>;
   };

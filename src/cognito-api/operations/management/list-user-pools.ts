@@ -1,7 +1,8 @@
 // ListUserPools: MaxResults is required (1-60) by the API.
+import type { ListUserPoolsResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { optionalString, requiredInteger } from '../../input.js';
-import type { Operation } from '../../operation.js';
-import { paginate } from './common.js';
+import type { Operation, Wire } from '../../operation.js';
+import { paginate } from '../../pagination.js';
 import { userPoolDescription } from './pool-type.js';
 
 export const listUserPools: Operation<'store'> =
@@ -11,6 +12,6 @@ export const listUserPools: Operation<'store'> =
     const page = paginate(store.listPools(), (p) => p.Id, max, optionalString(input, 'NextToken', 131072));
     return {
       UserPools: page.items.map(userPoolDescription),
-      ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
-    };
+      NextToken: page.nextToken,
+    } satisfies Wire<ListUserPoolsResponse>;
   };

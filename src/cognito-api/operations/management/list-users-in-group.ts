@@ -1,9 +1,10 @@
 // ListUsersInGroup: UserType entries (attributes under `Attributes`), Limit 1-60, by username.
+import type { ListUsersInGroupResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { optionalInteger, optionalString, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
+import type { Operation, Wire } from '../../operation.js';
 import { userType } from '../../serialize.js';
-import { paginate } from './common.js';
+import { paginate } from '../../pagination.js';
 import { groupName, groupOrThrow } from './group-input.js';
 
 export const listUsersInGroup: Operation<'store'> =
@@ -15,5 +16,8 @@ export const listUsersInGroup: Operation<'store'> =
     const limit = optionalInteger(input, 'Limit', 1, 60) ?? 60;
     const members = store.listUsers(pool.Id).filter((u) => u.Groups.includes(name));
     const page = paginate(members, (u) => u.Username, limit, optionalString(input, 'NextToken', 131072));
-    return { Users: page.items.map((u) => userType(u)), ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}) };
+    return {
+      Users: page.items.map((u) => userType(u)),
+      NextToken: page.nextToken,
+    } satisfies Wire<ListUsersInGroupResponse>;
   };

@@ -1,16 +1,13 @@
 // UserPoolType as DescribeUserPool / CreateUserPool return it: the settings the emulator keeps as
 // stored, the rest (email sending) as Cognito's defaults for a new pool.
-import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type { UserPoolDescriptionType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Wire } from '../../operation.js';
 import type { UserPool } from '../../../domain/model.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../../domain/password-policy.js';
 import { schemaAttributes } from '../../../domain/schema.js';
 import type { Store } from '../../../store/store.js';
 import { seconds } from '../../serialize.js';
-import { poolArn } from './common.js';
-
-const present = <K extends keyof UserPool>(pool: UserPool, ...keys: K[]): Partial<Pick<UserPool, K>> =>
-  Object.fromEntries(keys.filter((k) => pool[k] !== undefined).map((k) => [k, pool[k]])) as Partial<Pick<UserPool, K>>;
+import { poolArn } from '../../region.js';
 
 export function userPoolType(pool: UserPool, store: Store): Wire<UserPoolType> {
   return {
@@ -27,27 +24,31 @@ export function userPoolType(pool: UserPool, store: Store): Wire<UserPoolType> {
     CreationDate: seconds(pool.CreationDate),
     SchemaAttributes: schemaAttributes(pool),
     AutoVerifiedAttributes: pool.AutoVerifiedAttributes,
-    ...(pool.AliasAttributes.length > 0 ? { AliasAttributes: pool.AliasAttributes } : {}),
-    ...(pool.UsernameAttributes.length > 0 ? { UsernameAttributes: pool.UsernameAttributes } : {}),
-    ...present(pool, 'SmsVerificationMessage', 'EmailVerificationMessage', 'EmailVerificationSubject'),
+    AliasAttributes: pool.AliasAttributes.length > 0 ? pool.AliasAttributes : undefined,
+    UsernameAttributes: pool.UsernameAttributes.length > 0 ? pool.UsernameAttributes : undefined,
+    SmsVerificationMessage: pool.SmsVerificationMessage,
+    EmailVerificationMessage: pool.EmailVerificationMessage,
+    EmailVerificationSubject: pool.EmailVerificationSubject,
     VerificationMessageTemplate: pool.VerificationMessageTemplate ?? { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
-    ...present(pool, 'SmsAuthenticationMessage'),
+    SmsAuthenticationMessage: pool.SmsAuthenticationMessage,
     UserAttributeUpdateSettings: pool.UserAttributeUpdateSettings ?? { AttributesRequireVerificationBeforeUpdate: [] },
     MfaConfiguration: pool.MfaConfiguration ?? 'OFF',
     EstimatedNumberOfUsers: store.listUsers(pool.Id).length,
     EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' },
-    ...present(pool, 'SmsConfiguration', 'DeviceConfiguration'),
+    SmsConfiguration: pool.SmsConfiguration,
+    DeviceConfiguration: pool.DeviceConfiguration,
     UserPoolTags: pool.UserPoolTags ?? {},
-    ...(pool.Domain !== undefined ? { Domain: pool.Domain } : {}),
-    ...(pool.CustomDomain !== undefined ? { CustomDomain: pool.CustomDomain } : {}),
+    Domain: pool.Domain,
+    CustomDomain: pool.CustomDomain,
     AdminCreateUserConfig: pool.AdminCreateUserConfig ?? { AllowAdminCreateUserOnly: false, UnusedAccountValidityDays: 7 },
-    ...present(pool, 'AccountRecoverySetting', 'UserPoolAddOns'),
+    AccountRecoverySetting: pool.AccountRecoverySetting,
+    UserPoolAddOns: pool.UserPoolAddOns,
     UserPoolTier: 'ESSENTIALS',
   };
 }
 
 /** UserPoolDescriptionType (ListUserPools). */
-export function userPoolDescription(pool: UserPool): Record<string, unknown> {
+export function userPoolDescription(pool: UserPool): Wire<UserPoolDescriptionType> {
   return {
     Id: pool.Id,
     Name: pool.Name,

@@ -1,9 +1,8 @@
-// Resource-server input (CreateResourceServer / UpdateResourceServer) with the API's constraints.
+// Resource-server input (CreateResourceServer / UpdateResourceServer) with the API's constraints, and the lookup of the server named.
 import type { ResourceServer, ResourceServerScope } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { invalid, requiredString } from '../../input.js';
+import { checkPattern, invalid, requiredString } from '../../input.js';
 import type { Input } from '../../operation.js';
-import { checkPattern } from './common.js';
 
 export const identifier = (input: Input): string =>
   checkPattern('Identifier', requiredString(input, 'Identifier', 256), /^[\x21\x23-\x5B\x5D-\x7E]+$/, '[\\x21\\x23-\\x5B\\x5D-\\x7E]+');
@@ -37,13 +36,6 @@ export function scopes(input: Input): ResourceServerScope[] {
     return { ScopeName, ScopeDescription };
   });
 }
-
-export const resourceServerType = (rs: ResourceServer): Record<string, unknown> => ({
-  UserPoolId: rs.UserPoolId,
-  Identifier: rs.Identifier,
-  Name: rs.Name,
-  Scopes: rs.Scopes,
-});
 
 /** Wording unconfirmed (cognito-local and moto differ; Cognito's text was not found). */
 export function resourceServerOrThrow(found: ResourceServer | undefined, id: string): ResourceServer {

@@ -1,9 +1,11 @@
 // UpdateResourceServer replaces Name and Scopes (omitted Scopes = none). Clients keep the scope
 // strings they list; a scope that no longer exists simply stops being granted (src/domain/scopes.ts).
+import type { UpdateResourceServerResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
-import { identifier, resourceServerOrThrow, resourceServerType, scopes, serverName } from './resource-server-input.js';
+import type { Operation, Wire } from '../../operation.js';
+import { identifier, resourceServerOrThrow, scopes, serverName } from './resource-server-input.js';
+import { resourceServerType } from './resource-server-type.js';
 
 export const updateResourceServer: Operation<'store'> =
   ({ store }) =>
@@ -15,5 +17,5 @@ export const updateResourceServer: Operation<'store'> =
     const existing = resourceServerOrThrow(store.getResourceServer(pool.Id, id), id);
     const server = { ...existing, Name, Scopes };
     await store.putResourceServer(server);
-    return { ResourceServer: resourceServerType(server) };
+    return { ResourceServer: resourceServerType(server) } satisfies Wire<UpdateResourceServerResponse>;
   };

@@ -2,19 +2,19 @@
 // either kind. Like the domains themselves this is informational: the emulator serves the classic
 // hosted pages (version 1) whatever the version recorded.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolDomain.html
+import type { UpdateUserPoolDomainResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { optionalInteger, requiredString } from '../../input.js';
+import { optionalInteger, optionalStructure, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Input, Operation } from '../../operation.js';
+import type { Input, Operation, Wire } from '../../operation.js';
 import { emulatorHost } from './domain-type.js';
-import { struct } from './pool-policies.js';
 
 export const updateUserPoolDomain: Operation<'clock' | 'store' | 'urls'> =
   ({ store, clock, urls }) =>
   async (input) => {
     const domain = requiredString(input, 'Domain', 63);
     const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-    const config = struct(input, 'CustomDomainConfig');
+    const config = optionalStructure(input, 'CustomDomainConfig');
     const version = optionalInteger(input, 'ManagedLoginVersion', 1, 2);
     const custom = pool.CustomDomain === domain;
     if (!custom && pool.Domain !== domain) {
@@ -31,5 +31,8 @@ export const updateUserPoolDomain: Operation<'clock' | 'store' | 'urls'> =
       ...(version !== undefined ? { ManagedLoginVersion: version } : {}),
       LastModifiedDate: clock.now(),
     });
-    return { ...(custom ? { CloudFrontDomain: emulatorHost(urls) } : {}), ManagedLoginVersion: version ?? pool.ManagedLoginVersion ?? 1 };
+    return {
+      CloudFrontDomain: custom ? emulatorHost(urls) : undefined,
+      ManagedLoginVersion: version ?? pool.ManagedLoginVersion ?? 1,
+    } satisfies Wire<UpdateUserPoolDomainResponse>;
   };

@@ -1,8 +1,9 @@
 // UpdateUserPool: the kept settings are replaced, omitted ones reset to their defaults (API doc).
+import type { UpdateUserPoolResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
-import type { Operation } from '../../operation.js';
-import { mutableSettings, poolName, replaceSettings } from './pool-settings.js';
+import type { Operation, Wire } from '../../operation.js';
+import { mutableSettings, poolName, replaceSettings } from './pool-settings-input.js';
 
 export const updateUserPool: Operation<'clock' | 'store'> =
   ({ store, clock }) =>
@@ -11,5 +12,5 @@ export const updateUserPool: Operation<'clock' | 'store'> =
     const name = poolName(input, false);
     const settings = mutableSettings(input, pool);
     await store.putPool({ ...replaceSettings(pool, settings), Name: name ?? pool.Name, LastModifiedDate: clock.now() });
-    return {};
+    return {} satisfies Wire<UpdateUserPoolResponse>;
   };

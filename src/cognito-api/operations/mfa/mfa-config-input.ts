@@ -6,9 +6,8 @@
 import type { UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { poolFactors } from '../../../mfa/factors.js';
-import { invalid, optionalBoolean, optionalEnum, optionalString, requiredString } from '../../input.js';
+import { invalid, optionalBoolean, optionalEnum, optionalString, optionalStructure, requiredString } from '../../input.js';
 import type { Input } from '../../operation.js';
-import { struct } from '../management/pool-policies.js';
 import { checkRelyingPartyId } from '../../../webauthn/relying-party.js';
 
 const CODE = '{####}';
@@ -23,10 +22,10 @@ function templateMessage(given: Input, name: string, min: number, max: number, p
 }
 
 function smsFactor(input: Input): Partial<Pick<UserPool, 'SmsConfiguration' | 'SmsAuthenticationMessage'>> | undefined {
-  const sms = struct(input, 'SmsMfaConfiguration');
+  const sms = optionalStructure(input, 'SmsMfaConfiguration');
   if (!sms) return undefined;
   const message = templateMessage(sms, 'SmsAuthenticationMessage', 6, 140, 'smsMfaConfiguration.smsAuthenticationMessage');
-  const config = struct(sms, 'SmsConfiguration');
+  const config = optionalStructure(sms, 'SmsConfiguration');
   return {
     ...(config
       ? {
@@ -42,7 +41,7 @@ function smsFactor(input: Input): Partial<Pick<UserPool, 'SmsConfiguration' | 'S
 }
 
 function emailFactor(input: Input): UserPool['EmailMfaConfiguration'] | undefined {
-  const email = struct(input, 'EmailMfaConfiguration');
+  const email = optionalStructure(input, 'EmailMfaConfiguration');
   if (!email) return undefined;
   const message = templateMessage(email, 'Message', 6, 20000, 'emailMfaConfiguration.message');
   const subject = optionalString(email, 'Subject', 140);
@@ -55,7 +54,7 @@ function emailFactor(input: Input): UserPool['EmailMfaConfiguration'] | undefine
  * are not emulated and are refused.
  */
 function webAuthnInput(input: Input): UserPool['WebAuthnConfiguration'] | undefined {
-  const given = struct(input, 'WebAuthnConfiguration');
+  const given = optionalStructure(input, 'WebAuthnConfiguration');
   if (!given) return undefined;
   const rpId = optionalString(given, 'RelyingPartyId', 127);
   if (rpId !== undefined) {
@@ -74,7 +73,7 @@ function webAuthnInput(input: Input): UserPool['WebAuthnConfiguration'] | undefi
 export function mfaFactorsInput(
   input: Input,
 ): Pick<UserPool, 'SoftwareTokenMfaConfiguration' | 'EmailMfaConfiguration' | 'WebAuthnConfiguration'> {
-  const software = struct(input, 'SoftwareTokenMfaConfiguration');
+  const software = optionalStructure(input, 'SoftwareTokenMfaConfiguration');
   const email = emailFactor(input);
   const webAuthn = webAuthnInput(input);
   return {
@@ -88,7 +87,7 @@ export function mfaFactorsInput(
 export function applyMfaConfig(pool: UserPool, input: Input): UserPool {
   const webAuthn = webAuthnInput(input);
   const mode = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const);
-  const software = struct(input, 'SoftwareTokenMfaConfiguration');
+  const software = optionalStructure(input, 'SoftwareTokenMfaConfiguration');
   const softwareEnabled = software ? (optionalBoolean(software, 'Enabled') ?? false) : undefined;
   const email = emailFactor(input);
   const sms = smsFactor(input);

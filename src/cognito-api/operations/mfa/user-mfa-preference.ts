@@ -9,10 +9,9 @@ import type { MfaFactor, User } from '../../../domain/model.js';
 import { saveUserChanges } from '../../../domain/users.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { MFA_FACTORS } from '../../../mfa/factors.js';
-import { optionalBoolean, requiredString } from '../../input.js';
+import { optionalBoolean, optionalStructure, requiredString } from '../../input.js';
 import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Input, Operation, Wire } from '../../operation.js';
-import { struct } from '../management/pool-policies.js';
 import { userFromAccessToken } from '../users/access-token.js';
 
 const MEMBERS: Record<MfaFactor, string> = {
@@ -27,13 +26,13 @@ function hasDelivery(user: User, factor: MfaFactor): boolean {
 }
 
 async function setPreference(deps: Pick<Deps, 'clock' | 'store'>, user: User, input: Input): Promise<void> {
-  if (struct(input, 'WebAuthnMfaSettings')) {
+  if (optionalStructure(input, 'WebAuthnMfaSettings')) {
     throw new CognitoError('InvalidParameterException', 'WebAuthnMfaSettings (passkeys) is not supported by cognito-emulator');
   }
   const enabled = new Set(user.UserMFASettingList ?? []);
   let preferred = user.PreferredMfaSetting;
   for (const factor of MFA_FACTORS) {
-    const settings = struct(input, MEMBERS[factor]);
+    const settings = optionalStructure(input, MEMBERS[factor]);
     if (!settings) continue;
     const on = optionalBoolean(settings, 'Enabled');
     const prefer = optionalBoolean(settings, 'PreferredMfa');

@@ -9,7 +9,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { invalid, optionalEnum, optionalStringMap, requiredInteger, requiredStructure } from '../../input.js';
 import type { Input, Operation, OperationContext, Wire } from '../../operation.js';
 import type { Store } from '../../../store/store.js';
-import { requestRegion } from '../management/common.js';
+import { requestRegion } from '../../region.js';
 
 interface Limit {
   key: string;

@@ -18,7 +18,8 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalEnum, optionalString, optionalStringMap, requiredString, invalid } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Input, Operation, Wire } from '../../operation.js';
-import { ACCOUNT_ID, REGION_PATTERN, paginate, requestRegion } from '../management/common.js';
+import { paginate } from '../../pagination.js';
+import { ACCOUNT_ID, REGION_PATTERN, requestRegion } from '../../region.js';
 import { recordIn, withRecord, withoutRecord } from '../pool-records.js';
 
 /** Cognito's limit of tags on a user pool. */

@@ -9,7 +9,7 @@ import { poolOrThrow, userOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { requireThreatProtection } from './add-on.js';
 import { authEventType } from './auth-event-type.js';
-import { paginate } from '../management/common.js';
+import { paginate } from '../../pagination.js';
 
 const PAGE = 60;
 

@@ -3,12 +3,19 @@
 // reports Cognito's defaults for them.
 import type { UserPool } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { optionalBoolean, optionalEnum, optionalEnumList, optionalStringMap, requiredString } from '../../input.js';
+import {
+  checkPattern,
+  optionalBoolean,
+  optionalEnum,
+  optionalEnumList,
+  optionalStringMap,
+  optionalStructure,
+  requiredString,
+} from '../../input.js';
 import type { Input } from '../../operation.js';
 import { readLambdaConfig } from '../../../triggers/lambda-config.js';
-import { checkPattern } from './common.js';
-import { messageSettingsInput } from './pool-messages.js';
-import { accountRecoveryInput, attributeUpdateInput, mfaInput, policiesInput, struct } from './pool-policies.js';
+import { messageSettingsInput } from './pool-messages-input.js';
+import { accountRecoveryInput, attributeUpdateInput, mfaInput, policiesInput } from './pool-policies-input.js';
 
 const NAME_PATTERN = /^[\w\s+=,.@-]+$/;
 
@@ -77,7 +84,7 @@ export type MutableSettings = Pick<UserPool, 'AutoVerifiedAttributes'> & Partial
 
 /** DeviceConfiguration: device tracking (src/devices/); absent = devices are not tracked. */
 function deviceConfigurationInput(input: Input): Pick<UserPool, 'DeviceConfiguration'> {
-  const given = struct(input, 'DeviceConfiguration');
+  const given = optionalStructure(input, 'DeviceConfiguration');
   if (!given) return {};
   const required = optionalBoolean(given, 'ChallengeRequiredOnNewDevice');
   const onPrompt = optionalBoolean(given, 'DeviceOnlyRememberedOnUserPrompt');
@@ -91,11 +98,11 @@ function deviceConfigurationInput(input: Input): Pick<UserPool, 'DeviceConfigura
 
 /** UserPoolAddOns: threat protection's mode (src/threat-protection/); absent = OFF. */
 function addOnsInput(input: Input): Pick<UserPool, 'UserPoolAddOns'> {
-  const given = struct(input, 'UserPoolAddOns');
+  const given = optionalStructure(input, 'UserPoolAddOns');
   if (!given) return {};
   requiredString(given, 'AdvancedSecurityMode');
   const mode = optionalEnum(given, 'AdvancedSecurityMode', ['OFF', 'AUDIT', 'ENFORCED'] as const) ?? 'OFF';
-  const flows = struct(given, 'AdvancedSecurityAdditionalFlows');
+  const flows = optionalStructure(given, 'AdvancedSecurityAdditionalFlows');
   const custom = flows ? optionalEnum(flows, 'CustomAuthMode', ['AUDIT', 'ENFORCED'] as const) : undefined;
   return {
     UserPoolAddOns: {

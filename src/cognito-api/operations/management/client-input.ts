@@ -7,6 +7,7 @@ import { CognitoError } from '../../../errors/cognito-error.js';
 import type { Store } from '../../../store/store.js';
 import { accessTokenSeconds, idTokenSeconds, refreshTokenSeconds } from '../../../domain/token-validity.js';
 import {
+  checkPattern,
   invalid,
   optionalBoolean,
   optionalEnum,
@@ -17,7 +18,6 @@ import {
   requiredString,
 } from '../../input.js';
 import type { Input } from '../../operation.js';
-import { checkPattern } from './common.js';
 
 const UNITS: TimeUnit[] = ['seconds', 'minutes', 'hours', 'days'];
 const EXPLICIT_AUTH_FLOWS = [
@@ -74,7 +74,8 @@ function settings(input: Input): Omit<ClientInput, 'ClientName'> {
     TokenValidityUnits: units,
     ReadAttributes: optionalStringList(input, 'ReadAttributes'),
     WriteAttributes: optionalStringList(input, 'WriteAttributes'),
-    // Reference §9: ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH when omitted.
+    // Omitted: ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH (buildAppClient), as the API reference says
+    // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html).
     ExplicitAuthFlows: optionalEnumList(input, 'ExplicitAuthFlows', EXPLICIT_AUTH_FLOWS),
     // Via the API a client supports no identity provider unless told (the console adds COGNITO).
     SupportedIdentityProviders: optionalStringList(input, 'SupportedIdentityProviders') ?? [],
@@ -83,7 +84,7 @@ function settings(input: Input): Omit<ClientInput, 'ClientName'> {
     DefaultRedirectURI: optionalString(input, 'DefaultRedirectURI', 1024),
     AllowedOAuthFlows: optionalEnumList(input, 'AllowedOAuthFlows', ['code', 'implicit', 'client_credentials']),
     AllowedOAuthScopes: optionalStringList(input, 'AllowedOAuthScopes'),
-    // Reference §9: false via the API (fixtures default it to true when flows are given).
+    // Omitted, it is false through the API, OAuth flows or not (fixtures default it to true when flows are given).
     AllowedOAuthFlowsUserPoolClient: optionalBoolean(input, 'AllowedOAuthFlowsUserPoolClient') ?? false,
     PreventUserExistenceErrors: optionalEnum(input, 'PreventUserExistenceErrors', ['LEGACY', 'ENABLED']),
     EnableTokenRevocation: optionalBoolean(input, 'EnableTokenRevocation'),

@@ -3,10 +3,8 @@
 // reference's patterns. Their texts are what the emulator records for each message it "sends".
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
 import type { AdminCreateUserConfig, UserPool, VerificationMessageTemplate } from '../../../domain/model.js';
-import { invalid, optionalBoolean, optionalEnum, optionalInteger, optionalString } from '../../input.js';
+import { checkPattern, invalid, optionalBoolean, optionalEnum, optionalInteger, optionalString, optionalStructure } from '../../input.js';
 import type { Input } from '../../operation.js';
-import { checkPattern } from './common.js';
-import { struct } from './pool-policies.js';
 
 const T = '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*';
 const CODE = { re: new RegExp(`^${T}\\{####\\}${T}$`, 'u'), shown: `${T}\\{####\\}${T}` };
@@ -40,7 +38,7 @@ export type MessageSettings = Pick<
  * winning when both are given.
  */
 export function messageSettingsInput(input: Input): MessageSettings {
-  const t = struct(input, 'VerificationMessageTemplate') ?? {};
+  const t = optionalStructure(input, 'VerificationMessageTemplate') ?? {};
   const template: VerificationMessageTemplate = defined({
     SmsMessage: text(t, 'SmsMessage', 140, CODE, 6),
     EmailMessage: text(t, 'EmailMessage', 20000, CODE, 6),
@@ -64,8 +62,8 @@ export function messageSettingsInput(input: Input): MessageSettings {
 }
 
 function adminCreateUserConfig(input: Input): AdminCreateUserConfig {
-  const c = struct(input, 'AdminCreateUserConfig') ?? {};
-  const invite = struct(c, 'InviteMessageTemplate');
+  const c = optionalStructure(input, 'AdminCreateUserConfig') ?? {};
+  const invite = optionalStructure(c, 'InviteMessageTemplate');
   const template =
     invite &&
     defined({

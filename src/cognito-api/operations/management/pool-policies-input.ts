@@ -5,22 +5,23 @@
 import type { AuthFactor, RecoveryMechanism, UserPool } from '../../../domain/model.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../../domain/password-policy.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { invalid, optionalBoolean, optionalEnum, optionalEnumList, optionalInteger, requiredInteger, requiredString } from '../../input.js';
+import {
+  invalid,
+  optionalBoolean,
+  optionalEnum,
+  optionalEnumList,
+  optionalInteger,
+  optionalStructure,
+  requiredInteger,
+  requiredString,
+} from '../../input.js';
 import type { Input } from '../../operation.js';
 
 const bad = (message: string) => new CognitoError('InvalidParameterException', message);
 
-/** A nested structure member: undefined when absent, refused when not an object. */
-export function struct(input: Input, name: string): Input | undefined {
-  const value = input[name];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(name, '{...}', 'Member must be a structure');
-  return value as Input;
-}
-
 /** Policies: the password policy and the first factors of choice-based sign-in (USER_AUTH). */
 export function policiesInput(input: Input): Pick<UserPool, 'Policies'> {
-  const signIn = signInPolicyInput(struct(input, 'Policies') ?? {});
+  const signIn = signInPolicyInput(optionalStructure(input, 'Policies') ?? {});
   const password = passwordPolicyInput(input);
   if (!password && !signIn) return {};
   return { Policies: { ...password, ...(signIn ? { SignInPolicy: signIn } : {}) } };
@@ -34,7 +35,7 @@ const FIRST_FACTORS = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const
  * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
  */
 function signInPolicyInput(policies: Input): { AllowedFirstAuthFactors: AuthFactor[] } | undefined {
-  const given = struct(policies, 'SignInPolicy');
+  const given = optionalStructure(policies, 'SignInPolicy');
   if (!given) return undefined;
   const factors = [...new Set(optionalEnumList(given, 'AllowedFirstAuthFactors', FIRST_FACTORS) ?? ['PASSWORD' as const])];
   if (factors.length === 1 && factors[0] === 'WEB_AUTHN')
@@ -44,7 +45,7 @@ function signInPolicyInput(policies: Input): { AllowedFirstAuthFactors: AuthFact
 
 /** Policies.PasswordPolicy; omitted members take Cognito's defaults. */
 function passwordPolicyInput(input: Input): Pick<NonNullable<UserPool['Policies']>, 'PasswordPolicy'> | undefined {
-  const given = struct(struct(input, 'Policies') ?? {}, 'PasswordPolicy');
+  const given = optionalStructure(optionalStructure(input, 'Policies') ?? {}, 'PasswordPolicy');
   if (!given) return undefined;
   const d = DEFAULT_PASSWORD_POLICY;
   const history = optionalInteger(given, 'PasswordHistorySize', 0, 24);
@@ -71,7 +72,7 @@ export function mfaInput(
   existing?: Partial<Pick<UserPool, 'SoftwareTokenMfaConfiguration' | 'EmailMfaConfiguration'>>,
 ): Pick<UserPool, 'MfaConfiguration' | 'SmsConfiguration'> {
   const mode = optionalEnum(input, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const) ?? 'OFF';
-  const sms = struct(input, 'SmsConfiguration');
+  const sms = optionalStructure(input, 'SmsConfiguration');
   const SmsConfiguration = sms && {
     SnsCallerArn: requiredString(sms, 'SnsCallerArn', 2048),
     ...(typeof sms.ExternalId === 'string' ? { ExternalId: sms.ExternalId } : {}),
@@ -87,7 +88,7 @@ export function mfaInput(
 
 /** AccountRecoverySetting: one or two mechanisms with distinct priorities; admin_only stands alone. */
 export function accountRecoveryInput(input: Input): Pick<UserPool, 'AccountRecoverySetting'> {
-  const setting = struct(input, 'AccountRecoverySetting');
+  const setting = optionalStructure(input, 'AccountRecoverySetting');
   if (!setting) return {};
   const list = setting.RecoveryMechanisms;
   if (!Array.isArray(list) || list.length < 1 || list.length > 2) {
@@ -118,7 +119,7 @@ export function accountRecoveryInput(input: Input): Pick<UserPool, 'AccountRecov
 
 /** Attributes whose new value waits for verification; each must be auto-verified (Cognito's wording, aws/aws-cli#7151). */
 export function attributeUpdateInput(input: Input, autoVerified: readonly string[]): Pick<UserPool, 'UserAttributeUpdateSettings'> {
-  const settings = struct(input, 'UserAttributeUpdateSettings');
+  const settings = optionalStructure(input, 'UserAttributeUpdateSettings');
   const names = settings
     ? (optionalEnumList(settings, 'AttributesRequireVerificationBeforeUpdate', ['phone_number', 'email'] as const) ?? [])
     : [];
