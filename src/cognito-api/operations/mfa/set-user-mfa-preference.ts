@@ -1,68 +1,13 @@
-// SetUserMFAPreference (access token) and AdminSetUserMFAPreference: which factors a user has on
-// and which one is preferred. "Only one factor can be set as preferred"; a factor needs its
-// delivery first (a verified authenticator app, a phone number, an email address), refused with
-// Cognito's observed wording.
+// SetUserMFAPreference: the signed-in user (access token) turns MFA factors on or off and picks the
+// preferred one (mfa-preference.ts).
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserMFAPreference.html
-import type { AdminSetUserMFAPreferenceResponse, SetUserMFAPreferenceResponse } from '@aws-sdk/client-cognito-identity-provider';
-import type { Deps } from '../../../deps.js';
-import type { MfaFactor, User } from '../../../domain/model.js';
-import { saveUserChanges } from '../../../domain/users.js';
-import { CognitoError } from '../../../errors/cognito-error.js';
-import { MFA_FACTORS } from '../../../mfa/factors.js';
-import { optionalBoolean, requiredString } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Input, Operation, Wire } from '../../operation.js';
-import { struct } from '../management/pool-policies.js';
+import type { SetUserMFAPreferenceResponse } from '@aws-sdk/client-cognito-identity-provider';
+import type { Operation, Wire } from '../../operation.js';
 import { userFromAccessToken } from '../users/access-token.js';
-
-const MEMBERS: Record<MfaFactor, string> = {
-  SMS_MFA: 'SMSMfaSettings',
-  SOFTWARE_TOKEN_MFA: 'SoftwareTokenMfaSettings',
-  EMAIL_OTP: 'EmailMfaSettings',
-};
-
-function hasDelivery(user: User, factor: MfaFactor): boolean {
-  if (factor === 'SOFTWARE_TOKEN_MFA') return user.SoftwareToken !== undefined;
-  return user.Attributes[factor === 'SMS_MFA' ? 'phone_number' : 'email'] !== undefined;
-}
-
-async function setPreference(deps: Pick<Deps, 'clock' | 'store'>, user: User, input: Input): Promise<void> {
-  if (struct(input, 'WebAuthnMfaSettings')) {
-    throw new CognitoError('InvalidParameterException', 'WebAuthnMfaSettings (passkeys) is not supported by cognito-emulator');
-  }
-  const enabled = new Set(user.UserMFASettingList ?? []);
-  let preferred = user.PreferredMfaSetting;
-  for (const factor of MFA_FACTORS) {
-    const settings = struct(input, MEMBERS[factor]);
-    if (!settings) continue;
-    const on = optionalBoolean(settings, 'Enabled');
-    const prefer = optionalBoolean(settings, 'PreferredMfa');
-    if (on === true || prefer === true) {
-      if (!hasDelivery(user, factor)) {
-        throw new CognitoError('InvalidParameterException', `User does not have delivery config set to turn on ${factor}`);
-      }
-      enabled.add(factor);
-    }
-    if (on === false) enabled.delete(factor);
-    if (prefer === true) preferred = factor;
-    if ((prefer === false || on === false) && preferred === factor) preferred = undefined;
-  }
-  const list = MFA_FACTORS.filter((f) => enabled.has(f));
-  await saveUserChanges(deps, user, () => ({
-    UserMFASettingList: list.length > 0 ? list : undefined,
-    PreferredMfaSetting: preferred !== undefined && enabled.has(preferred) ? preferred : undefined,
-  }));
-}
+import { setPreference } from './mfa-preference.js';
 
 export const setUserMfaPreference: Operation<'clock' | 'keys' | 'store' | 'urls'> = (deps) => async (input) => {
   const { user } = await userFromAccessToken(deps, input);
   await setPreference(deps, user, input);
   return {} satisfies Wire<SetUserMFAPreferenceResponse>;
-};
-
-export const adminSetUserMfaPreference: Operation<'clock' | 'store'> = (deps) => async (input) => {
-  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
-  await setPreference(deps, user, input);
-  return {} satisfies Wire<AdminSetUserMFAPreferenceResponse>;
 };
