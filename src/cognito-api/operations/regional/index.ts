@@ -1,7 +1,7 @@
 // Account- and region-level operations: provisioned API rates and multi-region user pools.
 import type { Operation } from '../../operation.js';
-import { getProvisionedLimit, updateProvisionedLimit } from './provisioned-limits.js';
-import { createUserPoolReplica, deleteUserPoolReplica, listUserPoolReplicas, updateUserPoolReplica } from './replicas.js';
+import { getProvisionedLimit, updateProvisionedLimit } from './update-provisioned-limit.js';
+import { createUserPoolReplica, deleteUserPoolReplica, listUserPoolReplicas, updateUserPoolReplica } from './create-user-pool-replica.js';
 
 export const REGIONAL_OPERATIONS: Record<string, Operation> = {
   GetProvisionedLimit: getProvisionedLimit,
