@@ -1,26 +1,14 @@
-// SetRiskConfiguration / DescribeRiskConfiguration: threat protection's compromised-credentials,
-// account-takeover and IP exception settings, per app client or pool-wide
+// SetRiskConfiguration: threat protection's compromised-credentials, account-takeover and IP
+// exception settings, per app client or pool-wide
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetRiskConfiguration.html).
 // Stored and returned; src/threat-protection/ applies them to sign-in, sign-up and password changes.
-import type {
-  DescribeRiskConfigurationResponse,
-  RiskConfigurationType,
-  SetRiskConfigurationResponse,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { SetRiskConfigurationResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
-import { POOL_WIDE, known, scopeOf, settingFor, withSetting } from './scoped.js';
-
-const PARTS = {
-  CompromisedCredentialsRiskConfiguration: ['EventFilter', 'Actions'],
-  AccountTakeoverRiskConfiguration: ['NotifyConfiguration', 'Actions'],
-  RiskExceptionConfiguration: ['BlockedIPRangeList', 'SkippedIPRangeList'],
-} as const;
-
-/** The settings parts as stored: the members the model names, echoed as the caller sent them. */
-const parts = (settings: Record<string, unknown>) => settings as Wire<Pick<RiskConfigurationType, keyof typeof PARTS>>;
+import { PARTS, parts } from './risk-configuration-type.js';
+import { known, POOL_WIDE, scopeOf, withSetting } from './scoped.js';
 
 export const setRiskConfiguration: Operation<'clock' | 'store'> =
   ({ store, clock }) =>
@@ -43,26 +31,4 @@ export const setRiskConfiguration: Operation<'clock' | 'store'> =
         LastModifiedDate: seconds(now),
       },
     } satisfies Wire<SetRiskConfigurationResponse>;
-  };
-
-export const describeRiskConfiguration: Operation<'store'> =
-  ({ store }) =>
-  async (input) => {
-    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-    const scope = scopeOf(store, pool, input);
-    const found = settingFor(pool.RiskConfigurations, scope);
-    if (!found) {
-      return {
-        RiskConfiguration: { UserPoolId: pool.Id, ClientId: scope !== POOL_WIDE ? scope : undefined },
-      } satisfies Wire<DescribeRiskConfigurationResponse>;
-    }
-    const [owner, setting] = found;
-    return {
-      RiskConfiguration: {
-        UserPoolId: pool.Id,
-        ClientId: owner !== POOL_WIDE ? owner : undefined,
-        ...parts(setting.Settings),
-        LastModifiedDate: seconds(setting.LastModifiedDate),
-      },
-    } satisfies Wire<DescribeRiskConfigurationResponse>;
   };
