@@ -7,7 +7,7 @@ import {
   listUserImportJobs,
   startUserImportJob,
   stopUserImportJob,
-} from './jobs.js';
+} from './create-user-import-job.js';
 
 export const USER_IMPORT_OPERATIONS: Record<string, Operation> = {
   GetCSVHeader: getCSVHeader,
