@@ -1,8 +1,8 @@
 // Passkey (WebAuthn) operations and the user's sign-in factors.
 import type { Operation } from '../../operation.js';
-import { adminGetUserAuthFactors, getUserAuthFactors } from './auth-factors.js';
-import { deleteWebAuthnCredential, listWebAuthnCredentials } from './credentials.js';
-import { completeWebAuthnRegistration, startWebAuthnRegistration } from './registration.js';
+import { adminGetUserAuthFactors, getUserAuthFactors } from './get-user-auth-factors.js';
+import { deleteWebAuthnCredential, listWebAuthnCredentials } from './list-web-authn-credentials.js';
+import { completeWebAuthnRegistration, startWebAuthnRegistration } from './start-web-authn-registration.js';
 
 export const WEBAUTHN_OPERATIONS: Record<string, Operation> = {
   StartWebAuthnRegistration: startWebAuthnRegistration,
