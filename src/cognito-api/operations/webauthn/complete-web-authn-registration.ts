@@ -1,33 +1,15 @@
-// StartWebAuthnRegistration / CompleteWebAuthnRegistration: a signed-in user (access token)
-// registers a passkey. Start hands out CredentialCreationOptions and remembers its challenge for
-// the user and app client; Complete verifies the authenticator's RegistrationResponseJSON against
-// it and stores the credential.
+// CompleteWebAuthnRegistration: verifies the authenticator's RegistrationResponseJSON against the
+// challenge StartWebAuthnRegistration handed out (same user and app client) and stores the credential.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CompleteWebAuthnRegistration.html
-import type { CompleteWebAuthnRegistrationResponse, StartWebAuthnRegistrationResponse } from '@aws-sdk/client-cognito-identity-provider';
+import type { CompleteWebAuthnRegistrationResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { creationOptions, MAX_PASSKEYS, newChallenge, verifyRegistration } from '../../../webauthn/registration.js';
+import { MAX_PASSKEYS, verifyRegistration } from '../../../webauthn/registration.js';
 import { relyingPartyOrThrow } from '../../../webauthn/relying-party.js';
 import type { Operation, Wire } from '../../operation.js';
 import { userFromAccessToken } from '../users/access-token.js';
+import { tooMany } from './passkey-limit.js';
 
-const tooMany = () => new CognitoError('LimitExceededException', `A user can register at most ${MAX_PASSKEYS} passkeys.`);
 const notFound = () => new CognitoError('WebAuthnChallengeNotFoundException', 'The registration challenge was not found or has expired.');
-
-export const startWebAuthnRegistration: Operation<'clock' | 'keys' | 'store' | 'urls' | 'webAuthnRegistrations'> =
-  (deps) => async (input) => {
-    const { user, pool, client } = await userFromAccessToken(deps, input);
-    const rp = relyingPartyOrThrow(pool, deps.urls);
-    const existing = deps.store.getWebAuthnCredentials(pool.Id, user.Username);
-    if (existing.length >= MAX_PASSKEYS) throw tooMany();
-    const challenge = newChallenge();
-    deps.webAuthnRegistrations.start(pool.Id, user.Username, {
-      challenge,
-      clientId: client.ClientId,
-      rpId: rp.id,
-      userVerification: rp.userVerification,
-    });
-    return { CredentialCreationOptions: creationOptions(user, rp, challenge, existing) } satisfies Wire<StartWebAuthnRegistrationResponse>;
-  };
 
 export const completeWebAuthnRegistration: Operation<'clock' | 'keys' | 'store' | 'urls' | 'webAuthnRegistrations'> =
   (deps) => async (input) => {

@@ -1,14 +1,10 @@
-// ListWebAuthnCredentials / DeleteWebAuthnCredential: the signed-in user's passkeys
+// ListWebAuthnCredentials: the signed-in user's passkeys
 // (WebAuthnCredentialDescription), oldest first, MaxResults 0-20 per page.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListWebAuthnCredentials.html
-import type {
-  DeleteWebAuthnCredentialResponse,
-  ListWebAuthnCredentialsResponse,
-  WebAuthnCredentialDescription,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { ListWebAuthnCredentialsResponse, WebAuthnCredentialDescription } from '@aws-sdk/client-cognito-identity-provider';
 import type { WebAuthnCredential } from '../../../domain/model.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { optionalInteger, optionalString, requiredString } from '../../input.js';
+import { optionalInteger, optionalString } from '../../input.js';
 import type { Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 import { userFromAccessToken } from '../users/access-token.js';
@@ -38,18 +34,4 @@ export const listWebAuthnCredentials: Operation<'clock' | 'keys' | 'store' | 'ur
     Credentials: all.slice(start, start + size).map(description),
     NextToken: next ? next.CredentialId : undefined,
   } satisfies Wire<ListWebAuthnCredentialsResponse>;
-};
-
-export const deleteWebAuthnCredential: Operation<'clock' | 'keys' | 'store' | 'urls'> = (deps) => async (input) => {
-  const { user, pool } = await userFromAccessToken(deps, input);
-  const id = requiredString(input, 'CredentialId');
-  const all = deps.store.getWebAuthnCredentials(pool.Id, user.Username);
-  if (!all.some((c) => c.CredentialId === id))
-    throw new CognitoError('ResourceNotFoundException', 'The passkey was not found for the user.');
-  await deps.store.putWebAuthnCredentials(
-    pool.Id,
-    user.Username,
-    all.filter((c) => c.CredentialId !== id),
-  );
-  return {} satisfies Wire<DeleteWebAuthnCredentialResponse>;
 };

@@ -1,27 +1,18 @@
-// SetLogDeliveryConfiguration / GetLogDeliveryConfiguration: where Cognito would export a pool's
-// user-notification and user-auth-event logs
+// SetLogDeliveryConfiguration: where Cognito would export a pool's user-notification and
+// user-auth-event logs
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetLogDeliveryConfiguration.html).
 // Stored and returned as given; the emulator exports no logs anywhere (it never leaves the machine).
-import type {
-  GetLogDeliveryConfigurationResponse,
-  LogConfigurationType,
-  SetLogDeliveryConfigurationResponse,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { SetLogDeliveryConfigurationResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { invalid, requiredString } from '../../input.js';
 import { poolOrThrow } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
+import { logConfigurationsType } from './log-configuration-type.js';
 import { known } from './scoped.js';
 
 const MEMBERS = ['LogLevel', 'EventSource', 'CloudWatchLogsConfiguration', 'S3Configuration', 'FirehoseConfiguration'] as const;
 const LOG_LEVELS = ['ERROR', 'INFO'];
 const EVENT_SOURCES = ['userNotification', 'userAuthEvents'];
-
-/**
- * The stored configurations as LogConfigurationType: LogLevel and EventSource were checked when
- * set; the destinations (CloudWatchLogsConfiguration, …) are the caller's, echoed as sent.
- */
-const logConfigurationsType = (stored: Array<Record<string, unknown>>) => stored as Wire<LogConfigurationType>[];
 
 export const setLogDeliveryConfiguration: Operation<'clock' | 'store'> =
   ({ store, clock }) =>
@@ -56,13 +47,4 @@ export const setLogDeliveryConfiguration: Operation<'clock' | 'store'> =
     return {
       LogDeliveryConfiguration: { UserPoolId: pool.Id, LogConfigurations: logConfigurationsType(configurations) },
     } satisfies Wire<SetLogDeliveryConfigurationResponse>;
-  };
-
-export const getLogDeliveryConfiguration: Operation<'store'> =
-  ({ store }) =>
-  async (input) => {
-    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-    return {
-      LogDeliveryConfiguration: { UserPoolId: pool.Id, LogConfigurations: logConfigurationsType(pool.LogDeliveryConfiguration ?? []) },
-    } satisfies Wire<GetLogDeliveryConfigurationResponse>;
   };

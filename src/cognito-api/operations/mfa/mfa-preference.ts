@@ -1,18 +1,15 @@
-// SetUserMFAPreference (access token) and AdminSetUserMFAPreference: which factors a user has on
+// The change SetUserMFAPreference and AdminSetUserMFAPreference make: which factors a user has on
 // and which one is preferred. "Only one factor can be set as preferred"; a factor needs its
 // delivery first (a verified authenticator app, a phone number, an email address), refused with
 // Cognito's observed wording.
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserMFAPreference.html
-import type { AdminSetUserMFAPreferenceResponse, SetUserMFAPreferenceResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps } from '../../../deps.js';
 import type { MfaFactor, User } from '../../../domain/model.js';
 import { saveUserChanges } from '../../../domain/users.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { MFA_FACTORS } from '../../../mfa/factors.js';
-import { optionalBoolean, optionalStructure, requiredString } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
-import type { Input, Operation, Wire } from '../../operation.js';
-import { userFromAccessToken } from '../users/access-token.js';
+import { optionalBoolean, optionalStructure } from '../../input.js';
+import type { Input } from '../../operation.js';
 
 const MEMBERS: Record<MfaFactor, string> = {
   SMS_MFA: 'SMSMfaSettings',
@@ -25,7 +22,7 @@ function hasDelivery(user: User, factor: MfaFactor): boolean {
   return user.Attributes[factor === 'SMS_MFA' ? 'phone_number' : 'email'] !== undefined;
 }
 
-async function setPreference(deps: Pick<Deps, 'clock' | 'store'>, user: User, input: Input): Promise<void> {
+export async function setPreference(deps: Pick<Deps, 'clock' | 'store'>, user: User, input: Input): Promise<void> {
   if (optionalStructure(input, 'WebAuthnMfaSettings')) {
     throw new CognitoError('InvalidParameterException', 'WebAuthnMfaSettings (passkeys) is not supported by cognito-emulator');
   }
@@ -52,16 +49,3 @@ async function setPreference(deps: Pick<Deps, 'clock' | 'store'>, user: User, in
     PreferredMfaSetting: preferred !== undefined && enabled.has(preferred) ? preferred : undefined,
   }));
 }
-
-export const setUserMfaPreference: Operation<'clock' | 'keys' | 'store' | 'urls'> = (deps) => async (input) => {
-  const { user } = await userFromAccessToken(deps, input);
-  await setPreference(deps, user, input);
-  return {} satisfies Wire<SetUserMFAPreferenceResponse>;
-};
-
-export const adminSetUserMfaPreference: Operation<'clock' | 'store'> = (deps) => async (input) => {
-  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
-  await setPreference(deps, user, input);
-  return {} satisfies Wire<AdminSetUserMFAPreferenceResponse>;
-};
