@@ -34,6 +34,8 @@ const EXTERNAL = [
   // Fastify's schema compilers, which no route uses; app.ts keeps them unloaded.
   '@fastify/ajv-compiler',
   '@fastify/fast-json-stringify-compiler',
+  // Fastify's inject(), which only tests use (Fastify require()s it on the first call).
+  'light-my-request',
 ];
 
 const moduleUrlsStayInDist = {
