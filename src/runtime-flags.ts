@@ -12,9 +12,10 @@
 // Not before listening: start-up allocates many megabytes that mostly survive, and a young generation
 // held at its initial size copied them through scavenge after scavenge (README, Performance). During
 // start-up V8 grows it as it sees fit; its memory reducer shrinks it back once the process idles.
-import { setFlagsFromString } from 'node:v8';
 
 export function tuneHeapForServing(): void {
+  // Not a static import: an ES module loads those before it runs, and nothing else needs node:v8 to start.
+  const { setFlagsFromString } = process.getBuiltinModule('node:v8');
   setFlagsFromString('--semi-space-growth-factor=1');
   setFlagsFromString('--heap-growing-percent=50');
 }
