@@ -38,9 +38,10 @@ WORKDIR /app
 # Application files stay owned by root (read-only for the process); only /data is writable.
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
-# The two bundles are the whole of dist/ that runs: everything they import from dist/ is inside
-# them, and the rest comes from node_modules.
-COPY --from=build /app/dist/main.js /app/dist/cli.js ./dist/
+# The two bundles and cli.js's chunks (dist/cli-*.js: the JSON API's operations, loaded by the first
+# call, and code they share with cli.js) are the whole of dist/ that runs: everything they import
+# from dist/ is inside them, and the rest comes from node_modules.
+COPY --from=build /app/dist/main.js /app/dist/cli*.js ./dist/
 COPY fixtures ./fixtures
 # /data: where DATA_FILE goes (e.g. DATA_FILE=/data/state.json with `-v cognito-data:/data`).
 # Not declared as a VOLUME, so plain runs leave no anonymous volumes behind; a named volume
@@ -54,10 +55,13 @@ ENV NODE_ENV=production \
     NODE_COMPILE_CACHE=/app/compile-cache
 USER node
 # Fills the compile cache, so that every start reads the emulator's compiled code instead of
-# compiling it: --help loads dist/cli.js (all that start-up compiles) and exits. Node keeps one
-# cache per Node version and user, hence as the user that runs the emulator.
+# compiling it: --help loads dist/cli.js and the chunks it imports (all that start-up compiles) and
+# exits; the import() then compiles the chunks loaded later. Node keeps one cache per Node version
+# and user, hence as the user that runs the emulator.
 # https://nodejs.org/api/module.html#module-compile-cache
-RUN node /app/dist/main.js --help >/dev/null && test -n "$(ls -A /app/compile-cache)"
+RUN node /app/dist/main.js --help >/dev/null \
+ && cd /app/dist && node -e "Promise.all(require('node:fs').readdirSync('.').filter((f) => /^cli-.+\.js$/.test(f)).map((f) => import('./' + f)))" \
+ && test -n "$(ls -A /app/compile-cache)"
 # 9443: the TLS listener when HTTPS_PORT=9443 is set (off by default). Its generated CA is kept in
 # /data/cognito-emulator-tls with DATA_FILE=/data/..., else in /home/node/.cache (set TLS_DIR to
 # choose), and served at /_emulator/tls/ca.pem.

@@ -5,6 +5,7 @@ import { createEmulator } from './emulator.js';
 import { listen } from './listen.js';
 import { StartupError } from './errors/startup-error.js';
 import { createLogger } from './logger.js';
+import { tuneHeapForServing } from './runtime-flags.js';
 import { watchFixtures } from './watch.js';
 
 /** What main.ts set up before loading this module. */
@@ -26,6 +27,7 @@ async function main(hooks: ProcessHooks): Promise<void> {
   const emulator = await createEmulator({ config, logger });
   const { app, deps } = emulator;
   const { port, httpsPort } = await listen(emulator, config);
+  tuneHeapForServing();
   const pools = deps.store.listPools().map((p) => ({
     id: p.Id,
     name: p.Name,

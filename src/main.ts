@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Process entry (the package's bin, `npm start`, the Docker image). It stays small and runs first
-// because three things only work, or only pay off, before the rest of the emulator is loaded:
-// - V8's heap settings (runtime-flags.ts);
+// because two things only work, or only pay off, before the rest of the emulator is loaded:
 // - holding SIGTERM/SIGINT: PID 1 in a container drops signals it has no handler for, so a
 //   `docker stop` during start-up would wait out the whole grace period; cli.ts acts on them later;
 // - Node's compile cache (Node 22.1 and later): cli.ts and everything it loads are then read as
@@ -9,7 +8,6 @@
 //   instead of being parsed and compiled at every start. Node 20 has no compile cache and compiles
 //   as usual. https://nodejs.org/api/module.html#module-compile-cache
 // `npm run build` bundles this file and cli.ts in place (scripts/bundle.mjs), so a build runs two files.
-import './runtime-flags.js';
 import * as nodeModule from 'node:module';
 
 const early: NodeJS.Signals[] = [];

@@ -1,7 +1,7 @@
 // Child processes under test: spawned on 127.0.0.1 only, their port found by polling or from the
 // emulator's JSON start line, their RSS read from /proc/<pid>/status, stopped by their own pid.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { request } from 'undici';
 
@@ -25,6 +25,8 @@ export interface Started {
   url: string;
   /** Milliseconds from spawn to the first 200 on /health. */
   startupMs: number;
+  /** CPU time the child had used by then, all its threads (Linux); absent elsewhere. */
+  startupCpuMs?: number;
   output: () => string;
 }
 
@@ -74,12 +76,37 @@ export async function startServer(opts: StartOptions): Promise<Started> {
       const res = await request(`http://${HOST}:${port}/health`, { headersTimeout: 2000, bodyTimeout: 2000, reset: true });
       await res.body.dump();
       if (res.statusCode === 200) {
-        return { child, port, url: `http://${HOST}:${port}`, startupMs: performance.now() - t0, output: () => out };
+        const startupMs = performance.now() - t0;
+        const startupCpuMs = cpuMs(child.pid ?? 0);
+        return {
+          child,
+          port,
+          url: `http://${HOST}:${port}`,
+          startupMs,
+          ...(startupCpuMs === undefined ? {} : { startupCpuMs }),
+          output: () => out,
+        };
       }
     } catch {
       // Not listening yet.
     }
     await sleep(pollMs);
+  }
+}
+
+/**
+ * CPU time a process has used, its threads summed, in ms: the first field of each
+ * /proc/<pid>/task/<tid>/schedstat (nanoseconds on a CPU). Unlike wall-clock time it hardly moves
+ * when other work shares the cores. Undefined where /proc has no schedstat.
+ */
+export function cpuMs(pid: number): number | undefined {
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`))
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    return Number.isFinite(ns) ? ns / 1e6 : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -8,9 +8,7 @@ import { newUuid } from '../domain/ids.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import { answerPreflight, corsOnEveryResponse } from '../http/cors.js';
 import { AMZ_JSON, cognitoApiErrorHandler } from './errors.js';
-import { checkInput } from './input-constraints.js';
-import type { Input, Operation } from './operation.js';
-import { OPERATIONS } from './operations/index.js';
+import type { Input, OperationContext, Output } from './operation.js';
 import { TARGET_PREFIX, targetOperation } from './target.js';
 
 export function cognitoApiRoutes(app: FastifyInstance, deps: Deps): void {
@@ -18,7 +16,14 @@ export function cognitoApiRoutes(app: FastifyInstance, deps: Deps): void {
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser(['application/x-amz-json-1.1', 'application/x-amz-json-1.0'], { parseAs: 'string' }, jsonParser);
 
-  const handlers = new Map<string, ReturnType<Operation>>(Object.entries(OPERATIONS).map(([name, op]) => [name, op(deps)]));
+  // The operations and the service model's input constraints are a large share of the emulator's
+  // code: they are loaded by the first API call (which pays for it, once) instead of at every start,
+  // and a process that only serves OAuth and hosted pages never compiles them (README, Performance).
+  let loaded: Promise<LoadedOperations> | undefined;
+  const operations = () => {
+    loaded ??= loadOperations(deps);
+    return loaded;
+  };
 
   app.setErrorHandler(cognitoApiErrorHandler);
 
@@ -33,6 +38,7 @@ export function cognitoApiRoutes(app: FastifyInstance, deps: Deps): void {
     if (name === undefined) {
       throw new CognitoError('UnknownOperationException', `Missing or unknown X-Amz-Target header (expected ${TARGET_PREFIX}<Operation>)`);
     }
+    const { handlers, checkInput } = await operations();
     const handler = handlers.get(name);
     if (!handler) throw new CognitoError('UnknownOperationException', `Operation ${name} is not supported by cognito-emulator`);
     const body = request.body;
@@ -43,4 +49,14 @@ export function cognitoApiRoutes(app: FastifyInstance, deps: Deps): void {
     const output = await handler(body as Input, { headers: request.headers, ip: request.ip });
     return reply.type(AMZ_JSON).send(output);
   });
+}
+
+interface LoadedOperations {
+  handlers: Map<string, (input: Input, ctx: OperationContext) => Promise<Output>>;
+  checkInput: (name: string, input: Input) => void;
+}
+
+async function loadOperations(deps: Deps): Promise<LoadedOperations> {
+  const [{ OPERATIONS }, { checkInput }] = await Promise.all([import('./operations/index.js'), import('./input-constraints.js')]);
+  return { handlers: new Map(Object.entries(OPERATIONS).map(([name, op]) => [name, op(deps)])), checkInput };
 }
