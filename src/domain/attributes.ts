@@ -1,30 +1,9 @@
 // User attributes: Cognito's standard names plus custom:*
 // (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html).
-export const STANDARD_ATTRIBUTES = [
-  'address',
-  'birthdate',
-  'email',
-  'email_verified',
-  'family_name',
-  'gender',
-  'given_name',
-  'locale',
-  'middle_name',
-  'name',
-  'nickname',
-  'phone_number',
-  'phone_number_verified',
-  'picture',
-  'preferred_username',
-  'profile',
-  'sub',
-  'updated_at',
-  'website',
-  'zoneinfo',
-] as const;
+import { isStandardAttribute } from './schema.js';
 
 export function isKnownAttribute(name: string): boolean {
-  return (STANDARD_ATTRIBUTES as readonly string[]).includes(name) || /^(dev:)?custom:[\w.-]{1,20}$/.test(name);
+  return isStandardAttribute(name) || /^(dev:)?custom:[\w.-]{1,20}$/.test(name);
 }
 
 /** Cognito's `[{Name, Value}]` list as a map (later entries win), verification flags normalised. */

@@ -2,7 +2,8 @@
 // and the verification flags.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
 import t from 'tap';
-import { STANDARD_ATTRIBUTES, attributeList, attributeMap, flagValue, isKnownAttribute } from '../../src/domain/attributes.js';
+import { attributeList, attributeMap, flagValue, isKnownAttribute } from '../../src/domain/attributes.js';
+import { STANDARD_ATTRIBUTES } from '../helpers/standard-attributes.js';
 
 t.test('isKnownAttribute: the standard names, custom: and dev:custom: names of 1-20 characters', async (t) => {
   for (const name of STANDARD_ATTRIBUTES) t.ok(isKnownAttribute(name), name);
