@@ -2,24 +2,20 @@
 import type { AdminRespondToAuthChallengeResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { readChallengeName } from '../../flows/catalogue.js';
 import { answerChallenge } from '../../flows/dispatch.js';
-import { optionalString, optionalStringMap, requiredString } from '../../input.js';
-import { clientOrThrow, poolOrThrow } from '../../lookup.js';
+import { optionalString, optionalStringMap } from '../../input.js';
 import type { Operation, Wire } from '../../operation.js';
 import type { SignInDeps } from '../../../sign-in/outcome.js';
-import { sourceIp } from '../../source-ip.js';
+import { signInCaller } from './sign-in-caller.js';
 
 export const adminRespondToAuthChallenge: Operation<SignInDeps> = (deps) => async (input, opCtx) => {
   const challenge = readChallengeName(input);
-  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-  const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128), pool.Id);
+  const caller = signInCaller(deps, input, opCtx, 'admin');
   const responses = optionalStringMap(input, 'ChallengeResponses') ?? {};
   const output = await answerChallenge(
     {
       deps,
-      pool,
-      client,
+      ...caller,
       metadata: { clientMetadata: optionalStringMap(input, 'ClientMetadata') },
-      sourceIp: sourceIp(input, opCtx, 'admin'),
     },
     challenge,
     responses,

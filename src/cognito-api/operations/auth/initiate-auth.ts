@@ -4,23 +4,18 @@
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { readAuthFlow } from '../../flows/catalogue.js';
 import { runAuthFlow } from '../../flows/dispatch.js';
-import { optionalString, optionalStringMap, requiredString } from '../../input.js';
-import { clientOrThrow, poolOrThrow } from '../../lookup.js';
+import { optionalString, optionalStringMap } from '../../input.js';
 import type { Operation, Wire } from '../../operation.js';
 import type { SignInDeps } from '../../../sign-in/outcome.js';
-import { sourceIp } from '../../source-ip.js';
+import { signInCaller } from './sign-in-caller.js';
 
 export const initiateAuth: Operation<SignInDeps> = (deps) => async (input, opCtx) => {
   const flow = readAuthFlow(input, 'user');
-  const client = clientOrThrow(deps.store, requiredString(input, 'ClientId', 128));
-  const pool = poolOrThrow(deps.store, client.UserPoolId);
   const output = await runAuthFlow(
     {
       deps,
-      pool,
-      client,
+      ...signInCaller(deps, input, opCtx, 'user'),
       metadata: { validationData: optionalStringMap(input, 'ClientMetadata') },
-      sourceIp: sourceIp(input, opCtx, 'user'),
     },
     flow,
     optionalStringMap(input, 'AuthParameters') ?? {},
