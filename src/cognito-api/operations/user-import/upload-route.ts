@@ -2,9 +2,9 @@
 // (Cognito's documented `curl -T users.csv -H "x-amz-server-side-encryption:aws:kms" "<PreSignedUrl>"`
 // works unchanged). Refusals are S3's XML errors. GET …/log returns the job's per-line results,
 // which Cognito writes to CloudWatch Logs.
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../deps.js';
+import { safeEqual } from '../../../domain/passwords.js';
 import { foreignStatus } from '../../../errors/http-error.js';
 import { S3Error } from '../../../errors/s3-error.js';
 import { putJob, storedJob } from './jobs-store.js';
@@ -34,12 +34,6 @@ function s3ErrorHandler(err: FastifyError, request: FastifyRequest, reply: Fasti
     .send(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${error.code}</Code><Message>${xmlText(error.message)}</Message></Error>`);
 }
 
-const sameSecret = (given: string, expected: string) => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
-
 interface Params {
   poolId: string;
   jobId: string;
@@ -57,7 +51,7 @@ export function userImportUploadRoutes(app: FastifyInstance, deps: Pick<Deps, 'c
     async (request, reply) => {
       const found = jobOf(request.params);
       const signature = request.query['X-Amz-Signature'];
-      if (!found || typeof signature !== 'string' || !sameSecret(signature, found.job.UploadToken)) {
+      if (!found || typeof signature !== 'string' || !safeEqual(signature, found.job.UploadToken)) {
         throw new S3Error('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.', 403);
       }
       if (deps.clock.now() > found.job.UploadExpiresAt) throw new S3Error('AccessDenied', 'Request has expired', 403);
