@@ -4,6 +4,8 @@ import type { AppClient, User, UserPool } from '../domain/model.js';
 import { CognitoError } from '../errors/cognito-error.js';
 import type { Store } from '../store/store.js';
 import { findSignInUser } from '../domain/users.js';
+import { requiredString } from './input.js';
+import type { Input } from './operation.js';
 
 export function poolOrThrow(store: Store, userPoolId: string): UserPool {
   const pool = store.getPool(userPoolId);
@@ -24,4 +26,10 @@ export function userOrThrow(store: Store, pool: UserPool, username: string): Use
   const user = findSignInUser(store, pool, username);
   if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
   return user;
+}
+
+/** The pool and user an Admin* request names: UserPoolId first, then Username in that pool. */
+export function namedUser(store: Store, input: Input): { pool: UserPool; user: User } {
+  const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
+  return { pool, user: userOrThrow(store, pool, requiredString(input, 'Username', 128)) };
 }

@@ -5,13 +5,11 @@
 import type { AdminDeleteSoftwareTokenResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { saveUserChanges } from '../../../domain/users.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { requiredString } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import { namedUser } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 
 export const adminDeleteSoftwareToken: Operation<'clock' | 'store'> = (deps) => async (input) => {
-  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  const { user } = namedUser(deps.store, input);
   if (user.UserStatus === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
   if (user.SoftwareToken === undefined && user.PendingSoftwareTokenSecret === undefined) {
     throw new CognitoError('ResourceNotFoundException', 'Software token not found for the user.');

@@ -2,14 +2,12 @@
 // preferred one (mfa-preference.ts).
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminSetUserMFAPreference.html
 import type { AdminSetUserMFAPreferenceResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { requiredString } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import { namedUser } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { setPreference } from './mfa-preference.js';
 
 export const adminSetUserMfaPreference: Operation<'clock' | 'store'> = (deps) => async (input) => {
-  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  const { user } = namedUser(deps.store, input);
   await setPreference(deps, user, input);
   return {} satisfies Wire<AdminSetUserMFAPreferenceResponse>;
 };

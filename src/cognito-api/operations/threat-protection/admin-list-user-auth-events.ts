@@ -4,8 +4,8 @@
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminListUserAuthEvents.html
 import type { AdminListUserAuthEventsResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuthEvent } from '../../../domain/model.js';
-import { optionalInteger, optionalString, requiredString } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import { optionalInteger, optionalString } from '../../input.js';
+import { namedUser } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { requireThreatProtection } from './add-on.js';
 import { authEventType } from './auth-event-type.js';
@@ -22,8 +22,7 @@ const newestFirst = (e: AuthEvent) => `${String(Number.MAX_SAFE_INTEGER - e.Crea
 export const adminListUserAuthEvents: Operation<'store'> =
   ({ store }) =>
   async (input) => {
-    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-    const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
+    const { pool, user } = namedUser(store, input);
     const max = optionalInteger(input, 'MaxResults', 0, 60) ?? PAGE;
     const token = optionalString(input, 'NextToken', 131072);
     requireThreatProtection(pool);

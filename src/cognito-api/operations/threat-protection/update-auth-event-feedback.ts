@@ -5,15 +5,14 @@ import type { UpdateAuthEventFeedbackResponse } from '@aws-sdk/client-cognito-id
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { feedbackTokenFits } from '../../../threat-protection/feedback-token.js';
 import { requiredString } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import { namedUser } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { requireThreatProtection } from './add-on.js';
 import { rate } from './auth-event-feedback.js';
 import { feedbackValue } from './feedback-input.js';
 
 export const updateAuthEventFeedback: Operation<'clock' | 'keys' | 'store'> = (deps) => async (input) => {
-  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  const { pool, user } = namedUser(deps.store, input);
   const eventId = requiredString(input, 'EventId', 50);
   const token = requiredString(input, 'FeedbackToken', 4096);
   const value = feedbackValue(input);

@@ -3,14 +3,13 @@
 import type { AdminConfirmSignUpResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { postConfirmation } from '../../../triggers/sign-up.js';
-import { optionalStringMap, requiredString } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import { optionalStringMap } from '../../input.js';
+import { namedUser } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { saveUser } from '../../../users/user-records.js';
 
 export const adminConfirmSignUp: Operation<'clock' | 'store' | 'triggers' | 'verificationCodes'> = (deps) => async (input) => {
-  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  const { pool, user } = namedUser(deps.store, input);
   if (user.UserStatus !== 'UNCONFIRMED') {
     throw new CognitoError('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.UserStatus}`);
   }

@@ -2,15 +2,14 @@
 // UsernameAttributes signs users in with, cannot be removed (wording unconfirmed; README).
 import type { AdminDeleteUserAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
-import { optionalStringList, requiredString, requireMember } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import { optionalStringList, requireMember } from '../../input.js';
+import { namedUser } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { inPoolSchema } from '../../../users/attribute-rules.js';
 import { saveUser } from '../../../users/user-records.js';
 
 export const adminDeleteUserAttributes: Operation<'clock' | 'store'> = (deps) => async (input) => {
-  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  const { pool, user } = namedUser(deps.store, input);
   requireMember(input, 'UserAttributeNames');
   const names = optionalStringList(input, 'UserAttributeNames') ?? [];
   const attributes = { ...user.Attributes };

@@ -1,14 +1,12 @@
 // AdminEnableUser: the user may sign in again. Tokens from before AdminDisableUser stay refused:
 // disabling revoked them.
 import type { AdminEnableUserResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { requiredString } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import { namedUser } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { saveUser } from '../../../users/user-records.js';
 
 export const adminEnableUser: Operation<'clock' | 'store'> = (deps) => async (input) => {
-  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  const { user } = namedUser(deps.store, input);
   if (!user.Enabled) await saveUser(deps, user, { Enabled: true });
   return {} satisfies Wire<AdminEnableUserResponse>;
 };

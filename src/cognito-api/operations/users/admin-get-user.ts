@@ -3,16 +3,14 @@
 import type { AdminGetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeList } from '../../../domain/attributes.js';
 import { mfaSettingFields } from './mfa-settings-type.js';
-import { requiredString } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import { namedUser } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { seconds } from '../../serialize.js';
 
 export const adminGetUser: Operation<'store'> =
   ({ store }) =>
   async (input) => {
-    const pool = poolOrThrow(store, requiredString(input, 'UserPoolId', 55));
-    const user = userOrThrow(store, pool, requiredString(input, 'Username', 128));
+    const { user } = namedUser(store, input);
     return {
       Enabled: user.Enabled,
       UserAttributes: attributeList(user.Attributes),

@@ -4,8 +4,8 @@
 import type { AdminResetUserPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { RESET_CODE_TTL_MS } from '../../../domain/verification-codes.js';
-import { optionalStringMap, requiredString } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import { optionalStringMap } from '../../input.js';
+import { namedUser } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { NO_VERIFIED_CONTACT, recoveryContact } from '../../../users/delivery.js';
 import { sendMessage } from '../../../users/send-message.js';
@@ -13,8 +13,7 @@ import { saveUser } from '../../../users/user-records.js';
 
 export const adminResetUserPassword: Operation<'clock' | 'messages' | 'store' | 'triggers' | 'verificationCodes'> =
   (deps) => async (input) => {
-    const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-    const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+    const { pool, user } = namedUser(deps.store, input);
     if (!user.Enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
     const delivery = recoveryContact(pool, user);
     if (!delivery) throw new CognitoError('InvalidParameterException', NO_VERIFIED_CONTACT);

@@ -2,13 +2,12 @@
 // FORCE_CHANGE_PASSWORD. The password must meet the policy (InvalidPasswordException).
 import type { AdminSetUserPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { optionalBoolean, requiredString } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import { namedUser } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { checkPasswordPolicy, saveNewPassword } from '../../../users/user-records.js';
 
 export const adminSetUserPassword: Operation<'clock' | 'credentials' | 'store' | 'verificationCodes'> = (deps) => async (input) => {
-  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-  const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+  const { pool, user } = namedUser(deps.store, input);
   const password = requiredString(input, 'Password', 256);
   const permanent = optionalBoolean(input, 'Permanent') ?? false;
   checkPasswordPolicy(password, pool);

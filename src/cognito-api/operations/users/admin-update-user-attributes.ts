@@ -3,15 +3,14 @@
 // auto-verifies it (see attribute-update.ts).
 import type { AdminUpdateUserAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeMap } from '../../../domain/attributes.js';
-import { optionalAttributeList, optionalStringMap, requiredString, requireMember } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import { optionalAttributeList, optionalStringMap, requireMember } from '../../input.js';
+import { namedUser } from '../../lookup.js';
 import type { Operation, Wire } from '../../operation.js';
 import { updateAttributes } from './attribute-update.js';
 
 export const adminUpdateUserAttributes: Operation<'clock' | 'messages' | 'store' | 'triggers' | 'verificationCodes'> =
   (deps) => async (input) => {
-    const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-    const user = userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
+    const { pool, user } = namedUser(deps.store, input);
     requireMember(input, 'UserAttributes');
     const updates = attributeMap(optionalAttributeList(input, 'UserAttributes'));
     await updateAttributes(deps, pool, user, updates, 'AdminUpdateUserAttributes', {
