@@ -5,7 +5,7 @@ import type { Device, User } from '../../../domain/model.js';
 import { findDevice } from '../../../devices/devices.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 import { optionalStructure, requiredString } from '../../input.js';
-import { poolOrThrow, userOrThrow } from '../../lookup.js';
+import { namedUser } from '../../lookup.js';
 import type { Input } from '../../operation.js';
 import { userFromAccessToken } from '../users/access-token.js';
 
@@ -18,10 +18,7 @@ export type TokenDeps = 'clock' | 'keys' | 'store' | 'urls';
 export const byToken: Who<TokenDeps> = async (deps, input) => (await userFromAccessToken(deps, input)).user;
 
 /** AdminGetDevice, AdminListDevices, …: UserPoolId and Username. */
-export const byAdmin: Who<'store'> = async (deps, input) => {
-  const pool = poolOrThrow(deps.store, requiredString(input, 'UserPoolId', 55));
-  return userOrThrow(deps.store, pool, requiredString(input, 'Username', 128));
-};
+export const byAdmin: Who<'store'> = async (deps, input) => namedUser(deps.store, input).user;
 
 export const deviceKey = (input: Input): string => requiredString(input, 'DeviceKey', 55);
 
