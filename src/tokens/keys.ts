@@ -62,7 +62,7 @@ export class Keys {
   /** Loads a pool's keys: `given` (the fixture's SigningKeys), else stored, else its test keys; stores them. */
   async load(userPoolId: string, given?: PoolKeys): Promise<void> {
     const stored = this.store.getKeys(userPoolId);
-    const keys = given ?? stored ?? testPoolKeys(userPoolId);
+    const keys = given ?? stored ?? (await testPoolKeys(userPoolId));
     if (keys !== stored && !sameKeys(keys, stored)) await this.store.putKeys(userPoolId, keys);
     this.rings.set(userPoolId, toKeyring(keys));
   }

@@ -18,17 +18,17 @@ t.test('three different keys per pool, the same for the same id, spread over the
   t.ok(TEST_KEYS.length >= 64, `${TEST_KEYS.length} keys shipped`);
   const kids = new Set<string>();
   for (let i = 0; i < 200; i++) {
-    const keys = testPoolKeys(`us-east-1_Pool${i}`);
+    const keys = await testPoolKeys(`us-east-1_Pool${i}`);
     const three = [keys.IdToken, keys.AccessToken, keys.RefreshToken].map(kidOf);
     t.equal(new Set(three).size, 3, `pool ${i}: three different keys`);
     t.same(
-      [testPoolKeys(`us-east-1_Pool${i}`).IdToken.n, testPoolKeys(`us-east-1_Pool${i}`).AccessToken.n],
+      [(await testPoolKeys(`us-east-1_Pool${i}`)).IdToken.n, (await testPoolKeys(`us-east-1_Pool${i}`)).AccessToken.n],
       [keys.IdToken.n, keys.AccessToken.n],
     );
     for (const kid of three) kids.add(kid);
   }
   t.ok(kids.size > 48, `200 pools use ${kids.size} of the keys`);
-  t.equal(testPoolKeys('us-east-1_Pool1').IdToken.kty, 'RSA');
+  t.equal((await testPoolKeys('us-east-1_Pool1')).IdToken.kty, 'RSA');
 });
 
 t.test('an emulator: keys at once, stored, the same after a restart and in a second process; SigningKeys win', async (t) => {
@@ -51,7 +51,7 @@ t.test('an emulator: keys at once, stored, the same after a restart and in a sec
   const dataFile = join(dir, 'data.json');
   const first = await start(dataFile);
   const keyless = await jwks(first, 'us-east-1_Keyless1');
-  const expected = testPoolKeys('us-east-1_Keyless1');
+  const expected = await testPoolKeys('us-east-1_Keyless1');
   t.same(keyless, [kidOf(expected.IdToken), kidOf(expected.AccessToken)], 'the pool’s test keys in its JWKS');
   t.same(
     await jwks(first, 'us-east-1_Keyed0001'),
