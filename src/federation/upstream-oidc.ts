@@ -4,7 +4,8 @@
 // client_secret_post (Cognito "doesn't support client_secret_basic"), the ID token verified
 // against the provider's JWKS, then userInfo. Failures become FederationError with the
 // error_description Cognito sends back to the app.
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
+import { jose } from '../crypto/jose.js';
 import type { IdentityProvider } from '../domain/model.js';
 import { FederationError } from './federation-error.js';
 
@@ -93,6 +94,7 @@ export async function oidcClaims(
   const tokens = (body ?? {}) as Record<string, unknown>;
   if (typeof tokens.id_token !== 'string')
     throw new FederationError(`${provider.ProviderName} Error - id_token missing in the token response`);
+  const { createRemoteJWKSet, jwtVerify } = await jose();
   let keys = jwksSets.get(endpoints.jwks);
   if (!keys) {
     keys = createRemoteJWKSet(new URL(endpoints.jwks), { timeoutDuration: TIMEOUT_MS });

@@ -4,7 +4,7 @@
 // user (by sub) and the event: it cannot be forged, and it rates that one event only. The emulator
 // records the notification with its token (GET /_emulator/messages: `feedbackToken`).
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateAuthEventFeedback.html
-import { CompactEncrypt, compactDecrypt } from 'jose';
+import { jose } from '../crypto/jose.js';
 import type { Keys } from '../tokens/keys.js';
 
 interface FeedbackClaims {
@@ -21,6 +21,7 @@ export async function feedbackToken(keys: Keys, poolId: string, sub: string, eve
   const ring = keys.get(poolId);
   if (!ring) return undefined;
   const claims: FeedbackClaims = { v: 1, use: 'auth-event-feedback', pool: poolId, sub, event: eventId };
+  const { CompactEncrypt } = await jose();
   return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader(HEADER).encrypt(ring.refresh.publicKey);
 }
 
@@ -28,6 +29,7 @@ export async function feedbackToken(keys: Keys, poolId: string, sub: string, eve
 export async function feedbackTokenFits(keys: Keys, token: string, poolId: string, sub: string, eventId: string): Promise<boolean> {
   const ring = keys.get(poolId);
   if (!ring || token.length > 4096) return false;
+  const { compactDecrypt } = await jose();
   try {
     const { plaintext } = await compactDecrypt(token, ring.refresh.privateKey, {
       keyManagementAlgorithms: ['RSA-OAEP'],

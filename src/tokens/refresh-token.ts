@@ -3,7 +3,7 @@
 // (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html), so they begin
 // `eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.`. The encrypted payload carries
 // everything a refresh needs, so nothing per token is stored; revocation is by origin_jti.
-import { CompactEncrypt, compactDecrypt } from 'jose';
+import { jose } from '../crypto/jose.js';
 import type { KeyObject } from 'node:crypto';
 import type { Channel } from './claims.js';
 
@@ -34,12 +34,14 @@ export function looksLikeRefreshToken(token: string): boolean {
 }
 
 export async function sealRefreshToken(state: RefreshState, key: KeyObject): Promise<string> {
+  const { CompactEncrypt } = await jose();
   return new CompactEncrypt(encoder.encode(JSON.stringify(state))).setProtectedHeader(HEADER).encrypt(key);
 }
 
 /** The state inside a refresh token of this pool, or undefined for anything else (forged, other pool, garbage). */
 export async function openRefreshToken(token: string, key: KeyObject): Promise<RefreshState | undefined> {
   if (token.length > 8192 || !looksLikeRefreshToken(token)) return undefined;
+  const { compactDecrypt } = await jose();
   try {
     const { plaintext } = await compactDecrypt(token, key, {
       keyManagementAlgorithms: ['RSA-OAEP'],

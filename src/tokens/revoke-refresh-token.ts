@@ -3,7 +3,7 @@
 // the token's family (origin_jti) is remembered as revoked until its tokens expire, which stops
 // the refresh token and every access / ID token of that sign-in. Each caller maps the outcome to
 // its own wire error.
-import { decodeJwt } from 'jose';
+import { jose } from '../crypto/jose.js';
 import type { AppClient } from '../domain/model.js';
 import type { Store } from '../store/store.js';
 import type { TokenIssuer } from './token-issuer.js';
@@ -17,7 +17,7 @@ export async function revokeRefreshToken(
   deps: { tokens: TokenIssuer; store: Store },
 ): Promise<RevokeOutcome> {
   // A JWT (access or ID token) is not revocable on its own; undecodable garbage is just unknown.
-  if (isJwt(token)) return 'not-a-refresh-token';
+  if (await isJwt(token)) return 'not-a-refresh-token';
   const state = await deps.tokens.readRefreshToken(client.UserPoolId, token);
   if (!state) return 'unknown';
   if (state.client_id !== client.ClientId) return 'other-client';
@@ -25,7 +25,8 @@ export async function revokeRefreshToken(
   return 'revoked';
 }
 
-function isJwt(token: string): boolean {
+async function isJwt(token: string): Promise<boolean> {
+  const { decodeJwt } = await jose();
   try {
     decodeJwt(token);
     return true;

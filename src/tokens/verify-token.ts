@@ -2,7 +2,7 @@
 // Cognito does: signature, expiry, and server-side state that offline verifiers cannot see
 // (revoked refresh-token families, global sign-out, deleted or disabled users)
 // (https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html).
-import { decodeJwt, jwtVerify } from 'jose';
+import { jose } from '../crypto/jose.js';
 import type { Clock } from '../clock.js';
 import { signedOutBefore, type AppClient, type User, type UserPool } from '../domain/model.js';
 import type { Store } from '../store/store.js';
@@ -29,6 +29,7 @@ export interface TokenCheckDeps {
 
 export async function verifyToken(token: string, use: 'access' | 'id', deps: TokenCheckDeps): Promise<VerifiedToken | TokenProblem> {
   if (token.length > 16384) return 'invalid';
+  const { decodeJwt, jwtVerify } = await jose();
   let unverified: Record<string, unknown>;
   try {
     unverified = decodeJwt(token);
