@@ -5,7 +5,6 @@
 // session starts only once the new factor has answered. Paths and names are our choice (README).
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { renderSVG } from 'uqr';
 import type { Deps } from '../deps.js';
 import type { MfaFactor } from '../domain/model.js';
 import { ErrorPageRedirect } from '../errors/oauth-error.js';
@@ -29,8 +28,14 @@ export function otpauthUri(issuer: string, account: string, secret: string): str
   return `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
 }
 
-/** The QR code of `text` as an image URL the page's CSP allows (img-src data:). */
-const qrImage = (text: string) => `data:image/svg+xml;base64,${Buffer.from(renderSVG(text, { border: 2 })).toString('base64')}`;
+/**
+ * The QR code of `text` as an image URL the page's CSP allows (img-src data:). The QR library is
+ * imported on first use: few runs ever show this page, and start-up need not read it.
+ */
+async function qrImage(text: string): Promise<string> {
+  const { renderSVG } = await import('uqr');
+  return `data:image/svg+xml;base64,${Buffer.from(renderSVG(text, { border: 2 })).toString('base64')}`;
+}
 
 interface TotpView {
   challenge: string;
@@ -39,8 +44,8 @@ interface TotpView {
   error?: string | undefined;
 }
 
-function renderTotpSetup(request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, v: TotpView, status = 200) {
-  const qr = qrImage(otpauthUri(req.pool.Name, v.account, v.secret));
+async function renderTotpSetup(request: FastifyRequest, reply: FastifyReply, deps: Deps, req: AuthorizeRequest, v: TotpView, status = 200) {
+  const qr = await qrImage(otpauthUri(req.pool.Name, v.account, v.secret));
   return sendPage(reply, deps, status, (csrf) =>
     classicPage(
       html`<div><div>
