@@ -4,7 +4,7 @@
 // the timeout the worker is terminated (with any other call it was running) and the next call
 // starts a fresh one.
 import { randomUUID } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { MODULE_WORKER_SOURCE } from './module-worker.js';
 import { functionName, lambdaContext, type Invocation, type Outcome, type Transport } from './transport.js';
 
@@ -59,6 +59,9 @@ export class LocalModules implements Transport {
   private worker(file: string): Running {
     const existing = this.running.get(file);
     if (existing) return existing;
+    // Not a static import: an ES module loads those before it runs, and only fixtures with local
+    // trigger files need worker threads (start-up: README, Performance).
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
     const worker = new Worker(MODULE_WORKER_SOURCE, { eval: true, workerData: { file } });
     // A worker waiting for calls must not keep the process alive.
     worker.unref();
