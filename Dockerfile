@@ -38,9 +38,9 @@ WORKDIR /app
 # Application files stay owned by root (read-only for the process); only /data is writable.
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
-# The two bundles and cli.js's chunks (dist/cli-*.js: the JSON API's operations, loaded by the first
-# call, and code they share with cli.js) are the whole of dist/ that runs: everything they import
-# from dist/ is inside them, and the rest comes from node_modules.
+# The two bundles and cli.js's chunks (dist/cli-*.js: what is imported on first use, such as the JSON
+# API's operations, jose and the public test keys, and code they share with cli.js) are the whole of
+# dist/ that runs: everything they import from dist/ is inside them, and the rest comes from node_modules.
 COPY --from=build /app/dist/main.js /app/dist/cli*.js ./dist/
 COPY fixtures ./fixtures
 # /data: where DATA_FILE goes (e.g. DATA_FILE=/data/state.json with `-v cognito-data:/data`).
