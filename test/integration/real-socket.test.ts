@@ -114,6 +114,25 @@ t.test('keep-alive: connections are reused except after each announced close', a
   t.equal(sockets.size, 3);
 });
 
+// After the keep-alive count: undici does not reuse a connection after a HEAD request.
+t.test('HEAD: the GET answer without its body', async (t) => {
+  const paths = ['/health', `/${POOL_ID}/.well-known/jwks.json`, `/${POOL_ID}/.well-known/openid-configuration`, '/oauth2/token', '/login'];
+  for (const path of paths) {
+    const get = await client.request({ method: 'GET', path });
+    const body = Buffer.from(await get.body.arrayBuffer());
+    const head = await client.request({ method: 'HEAD', path });
+    t.equal(head.statusCode, get.statusCode, `${path}: GET's status`);
+    t.equal(head.headers['content-type'], get.headers['content-type'], `${path}: GET's content type`);
+    t.equal(head.headers['content-length'], String(body.length), `${path}: GET's length`);
+    t.equal(head.headers.allow, get.headers.allow, `${path}: GET's Allow`);
+    t.equal((await head.body.arrayBuffer()).byteLength, 0, `${path}: no body`);
+  }
+  // Only POST is served here: HEAD gets the same 404 as GET.
+  const head = await client.request({ method: 'HEAD', path: '/oauth2/revoke' });
+  t.equal(head.statusCode, (await client.request({ method: 'GET', path: '/oauth2/revoke' })).statusCode);
+  await head.body.dump();
+});
+
 t.test('GET /oauth2/token is 405 with Allow: POST', async (t) => {
   const res = await client.request({ method: 'GET', path: '/oauth2/token' });
   t.equal(res.statusCode, 405);
