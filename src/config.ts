@@ -64,6 +64,8 @@ export const AWS_ISSUER = 'https://cognito-idp.{region}.amazonaws.com/{userPoolI
 
 /** fixtures/example.json of this package, used when FIXTURES is not set. */
 export const EXAMPLE_FIXTURE = fileURLToPath(new URL('../fixtures/example.json', import.meta.url));
+/** fixtures/schema.json of this package: what a fixture file must conform to. */
+export const FIXTURE_SCHEMA = fileURLToPath(new URL('../fixtures/schema.json', import.meta.url));
 
 export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Config {
   const options = Object.fromEntries(Object.values(SETTINGS).map(([, flag]) => [flag, { type: 'string' as const }]));
