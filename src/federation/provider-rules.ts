@@ -3,6 +3,7 @@
 // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateIdentityProvider.html,
 // ProviderDetails). Rule failures are ProviderRuleError; each caller turns them into its own error.
 import type { IdentityProvider, ProviderType } from '../domain/model.js';
+import { unicodePattern } from '../domain/unicode-pattern.js';
 
 export const PROVIDER_TYPES: readonly ProviderType[] = ['SAML', 'Facebook', 'Google', 'LoginWithAmazon', 'SignInWithApple', 'OIDC'];
 export const SOCIAL_TYPES: readonly ProviderType[] = ['Facebook', 'Google', 'LoginWithAmazon', 'SignInWithApple'];
@@ -17,7 +18,7 @@ export class ProviderRuleError extends Error {
 }
 
 /** ProviderNameTypeV2: 1-32 characters, no `_` or white space at either end. */
-const PROVIDER_NAME = /^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$/u;
+const PROVIDER_NAME = unicodePattern('^[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+$');
 const IDP_IDENTIFIER = /^[\w\s+=.@-]+$/u;
 
 /** Details each type needs at creation. */
@@ -41,7 +42,7 @@ export const USER_ID_CLAIM: Record<ProviderType, string | undefined> = {
 };
 
 export function checkProvider(p: IdentityProvider): void {
-  if (p.ProviderName.length > 32 || !PROVIDER_NAME.test(p.ProviderName)) {
+  if (p.ProviderName.length > 32 || !PROVIDER_NAME().test(p.ProviderName)) {
     throw new ProviderRuleError(
       'ProviderName',
       'Member must satisfy regular expression pattern: [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+',

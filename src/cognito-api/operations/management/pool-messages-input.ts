@@ -3,21 +3,23 @@
 // reference's patterns. Their texts are what the emulator records for each message it "sends".
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html
 import type { AdminCreateUserConfig, UserPool, VerificationMessageTemplate } from '../../../domain/model.js';
+import { unicodePattern } from '../../../domain/unicode-pattern.js';
 import { checkPattern, invalid, optionalBoolean, optionalEnum, optionalInteger, optionalString, optionalStructure } from '../../input.js';
 import type { Input } from '../../operation.js';
 
 const T = '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*';
-const CODE = { re: new RegExp(`^${T}\\{####\\}${T}$`, 'u'), shown: `${T}\\{####\\}${T}` };
-const LINK = { re: new RegExp(`^${T}\\{##${T}##\\}${T}$`, 'u'), shown: `${T}\\{##${T}##\\}${T}` };
-const SUBJECT = { re: /^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$/u, shown: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+' };
+const rule = (shown: string): Rule => ({ re: unicodePattern(`^${shown}$`), shown });
+const CODE = rule(`${T}\\{####\\}${T}`);
+const LINK = rule(`${T}\\{##${T}##\\}${T}`);
+const SUBJECT = rule('[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+');
 
-type Rule = { re: RegExp; shown: string };
+type Rule = { re: () => RegExp; shown: string };
 
 function text(input: Input, name: string, max: number, rule: Rule, min = 1): string | undefined {
   const value = optionalString(input, name, max);
   if (value === undefined) return undefined;
   if (value.length < min) throw invalid(name, value, `Member must have length greater than or equal to ${min}`);
-  return checkPattern(name, value, rule.re, rule.shown);
+  return checkPattern(name, value, rule.re(), rule.shown);
 }
 
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;

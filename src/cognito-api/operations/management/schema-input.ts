@@ -4,11 +4,12 @@
 // moto's cognitoidp models (getmoto/moto) give them, where Cognito's documentation is silent.
 import type { SchemaAttribute } from '../../../domain/model.js';
 import { isStandardAttribute, STANDARD_SCHEMA } from '../../../domain/schema.js';
+import { unicodePattern } from '../../../domain/unicode-pattern.js';
 import { CognitoError } from '../../../errors/cognito-error.js';
 
 const DATA_TYPES = ['Boolean', 'Number', 'String', 'DateTime'] as const;
 const MAX_CUSTOM_ATTRIBUTES = 50;
-const NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,20}$/u;
+const NAME = unicodePattern('^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,20}$');
 
 const invalid = (message: string) => new CognitoError('InvalidParameterException', message);
 
@@ -74,7 +75,7 @@ function standard(entry: Entry): SchemaAttribute {
 }
 
 function custom(entry: Entry): SchemaAttribute {
-  if (typeof entry.Name !== 'string' || !NAME.test(entry.Name)) {
+  if (typeof entry.Name !== 'string' || !NAME().test(entry.Name)) {
     throw invalid(
       `1 validation error detected: Value '${typeof entry.Name === 'string' ? entry.Name.slice(0, 100) : 'null'}' at 'name' failed ` +
         `to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+ and length 1-20`,
